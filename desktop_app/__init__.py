@@ -1,0 +1,5 @@
+"""MinIO Desktop: a desktop client for MinIO and any S3-compatible object store."""
+
+__version__ = "0.1.0"
+APP_NAME = "MinIO Desktop"
+APP_ID = "minio-desktop"

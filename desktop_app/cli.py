@@ -1,0 +1,41 @@
+"""Command line: `--help` and `--version` answer without loading Qt or needing a display."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from desktop_app import APP_NAME, __version__
+
+EPILOG = """\
+environment:
+  MINIO_ENDPOINT      server to open, host:port or URL (unset: start the local sandbox)
+  MINIO_ACCESS_KEY    access key for MINIO_ENDPOINT
+  MINIO_SECRET_KEY    secret key for MINIO_ENDPOINT
+  MINIO_SECURE        true to use https when MINIO_ENDPOINT has no scheme
+  MINIO_BUCKET_NAME   bucket to open first (optional)
+  MINIO_REGION        region (optional; blank = auto)
+"""
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="minio-desktop",
+        description=f"{APP_NAME}: browse, preview, upload and share files on MinIO and any "
+        "S3-compatible object store.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parse_args(sys.argv[1:] if argv is None else argv)
+    from desktop_app.app import main as run_app
+
+    return run_app()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

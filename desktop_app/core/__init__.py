@@ -1,0 +1,1 @@
+"""Plain-Python foundations shared by every layer; never imports Qt or the S3 SDK."""

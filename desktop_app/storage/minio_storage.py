@@ -1,0 +1,327 @@
+"""`Storage` over the official minio SDK: the only module that imports `minio`.
+
+We hand the SDK our own urllib3 pool: short connect timeout (a dead host answers within
+seconds, not the SDK's five minutes), and redirects are never followed, so credentials and
+SSE-C keys cannot be replayed to another host. Every SDK call uses keyword arguments, and
+every SDK or urllib3 failure leaves here as one of our `AppError`s with user-facing text.
+"""
+
+from __future__ import annotations
+
+import os
+import ssl
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import timedelta
+from typing import BinaryIO, NoReturn
+
+import certifi
+import urllib3
+from minio import Minio
+from minio.error import InvalidResponseError, S3Error
+from minio.error import ServerError as MinioServerError
+from urllib3.exceptions import (
+    ConnectTimeoutError,
+    HTTPError,
+    MaxRetryError,
+    NameResolutionError,
+    NewConnectionError,
+    ProtocolError,
+    ReadTimeoutError,
+    SSLError,
+)
+
+from desktop_app.core.connection import ConnectionSettings
+from desktop_app.core.errors import (
+    AccessDenied,
+    AlreadyExists,
+    AppError,
+    AuthFailed,
+    ConfigError,
+    ConnectionFailed,
+    NotFound,
+    ServerError,
+)
+from desktop_app.core.redact import redact
+from desktop_app.core.types import BucketInfo, FolderEntry, ListingPage, ObjectEntry, ObjectStat
+from desktop_app.storage.protocol import MAX_PAGE_SIZE
+
+CONNECT_TIMEOUT_S = 4.0
+READ_TIMEOUT_S = 60.0
+MAX_PRESIGN_EXPIRY = timedelta(days=7)
+
+
+def make_http_client(settings: ConnectionSettings, pool_size: int = 32) -> urllib3.PoolManager:
+    """The pool every request goes through; see the module docstring for why it is ours."""
+    retries = urllib3.Retry(
+        total=2, connect=1, read=0, status=0, redirect=False, backoff_factor=0.2,
+        raise_on_status=False,
+    )
+    timeout = urllib3.Timeout(connect=CONNECT_TIMEOUT_S, read=READ_TIMEOUT_S)
+    if settings.secure and not settings.verify_tls:
+        return urllib3.PoolManager(
+            timeout=timeout, retries=retries, maxsize=pool_size, cert_reqs=ssl.CERT_NONE,
+            assert_hostname=False,
+        )
+    ca_file = settings.ca_bundle or os.environ.get("SSL_CERT_FILE") or certifi.where()
+    return urllib3.PoolManager(
+        timeout=timeout, retries=retries, maxsize=pool_size, cert_reqs=ssl.CERT_REQUIRED,
+        ca_certs=ca_file,
+    )
+
+
+class MinioStorage:
+    """Thread-safe: the SDK client and urllib3 pool may be shared by worker threads."""
+
+    def __init__(self, settings: ConnectionSettings, pool_size: int = 32) -> None:
+        self._settings = settings
+        self._http = make_http_client(settings, pool_size)
+        self._client = Minio(
+            endpoint=settings.endpoint,
+            access_key=settings.access_key,
+            secret_key=settings.secret_key,
+            session_token=settings.session_token,
+            secure=settings.secure,
+            region=settings.region,
+            http_client=self._http,
+        )
+
+    @property
+    def endpoint_url(self) -> str:
+        return self._settings.url
+
+    @property
+    def settings(self) -> ConnectionSettings:
+        return self._settings
+
+    def close(self) -> None:
+        self._http.clear()
+
+    # -- buckets -------------------------------------------------------------------------
+    def list_buckets(self) -> list[BucketInfo]:
+        with self._errors("list the buckets"):
+            buckets = self._client.list_buckets()
+        return [BucketInfo(name=b.name, created=b.creation_date) for b in buckets]
+
+    def make_bucket(self, bucket: str) -> None:
+        with self._errors(f"create the bucket “{bucket}”", bucket=bucket):
+            self._client.make_bucket(bucket_name=bucket)
+
+    # -- listing -------------------------------------------------------------------------
+    def list_page(
+        self, bucket: str, prefix: str = "", start_after: str | None = None, limit: int = 1000
+    ) -> ListingPage:
+        limit = max(1, min(limit, MAX_PAGE_SIZE))
+        folders: list[FolderEntry] = []
+        objects: list[ObjectEntry] = []
+        last: str | None = None
+        with self._errors(f"list “{bucket}/{prefix}”", bucket=bucket):
+            items = self._client.list_objects(
+                bucket_name=bucket, prefix=prefix or None, recursive=False,
+                start_after=start_after,
+            )
+            for item in items:
+                name = item.object_name or ""
+                last = name
+                if item.is_dir:
+                    folders.append(FolderEntry(prefix=name))
+                elif name != prefix:  # a folder's own marker object is not a row of itself
+                    objects.append(
+                        ObjectEntry(
+                            key=name,
+                            size=item.size or 0,
+                            last_modified=item.last_modified,
+                            etag=(item.etag or "").strip('"'),
+                            storage_class=item.storage_class or "",
+                        )
+                    )
+                if len(folders) + len(objects) >= limit:
+                    break
+            else:
+                last = None
+        return ListingPage(
+            bucket=bucket, prefix=prefix, folders=tuple(folders), objects=tuple(objects),
+            next_start_after=last,
+        )
+
+    # -- objects -------------------------------------------------------------------------
+    def stat(self, bucket: str, key: str) -> ObjectStat:
+        with self._errors(f"read the details of “{key}”", bucket=bucket, key=key):
+            obj = self._client.stat_object(bucket_name=bucket, object_name=key)
+        meta = {
+            k[len("x-amz-meta-"):]: v
+            for k, v in (obj.metadata or {}).items()
+            if k.lower().startswith("x-amz-meta-")
+        }
+        return ObjectStat(
+            bucket=bucket,
+            key=key,
+            size=obj.size or 0,
+            etag=(obj.etag or "").strip('"'),
+            content_type=obj.content_type or "",
+            last_modified=obj.last_modified,
+            version_id=obj.version_id,
+            metadata=meta,
+        )
+
+    def read_range(self, bucket: str, key: str, offset: int, length: int) -> bytes:
+        if length <= 0:
+            return b""
+        with self._errors(f"read “{key}”", bucket=bucket, key=key, empty_range_ok=True):
+            response = self._client.get_object(
+                bucket_name=bucket, object_name=key, offset=offset, length=length
+            )
+            try:
+                return bytes(response.read())
+            finally:
+                response.close()
+                response.release_conn()
+        return b""  # only reached when the range starts past the end of the object
+
+    def put_stream(
+        self,
+        bucket: str,
+        key: str,
+        stream: BinaryIO,
+        length: int,
+        content_type: str = "application/octet-stream",
+        metadata: dict[str, str] | None = None,
+    ) -> str:
+        with self._errors(f"upload “{key}”", bucket=bucket, key=key):
+            result = self._client.put_object(
+                bucket_name=bucket, object_name=key, data=stream, length=length,
+                content_type=content_type, metadata=dict(metadata) if metadata else None,
+            )
+        return (result.etag or "").strip('"')
+
+    def delete(self, bucket: str, key: str) -> None:
+        with self._errors(f"delete “{key}”", bucket=bucket, key=key):
+            self._client.remove_object(bucket_name=bucket, object_name=key)
+
+    def presign_get(self, bucket: str, key: str, expires: timedelta) -> str:
+        if expires <= timedelta(0) or expires > MAX_PRESIGN_EXPIRY:
+            raise ConfigError(
+                "A presigned link can be valid for at most 7 days (the S3 signature limit).",
+                "Choose an expiry between 1 second and 7 days.",
+            )
+        with self._errors(f"create a link to “{key}”", bucket=bucket, key=key):
+            return self._client.presigned_get_object(
+                bucket_name=bucket, object_name=key, expires=expires
+            )
+
+    # -- error translation ---------------------------------------------------------------
+    @contextmanager
+    def _errors(
+        self, action: str, bucket: str = "", key: str = "", empty_range_ok: bool = False
+    ) -> Iterator[None]:
+        try:
+            yield
+        except AppError:
+            raise
+        except S3Error as exc:
+            if empty_range_ok and exc.code == "InvalidRange":
+                return
+            self._raise_s3(exc, action, bucket, key)
+        except (MinioServerError, InvalidResponseError) as exc:
+            raise ServerError(
+                f"The server at {self.endpoint_url} gave an unexpected answer when trying to "
+                f"{action} ({self._clean(str(exc))[:200]}).",
+                "Check that the endpoint is an S3 server, and try again later.",
+            ) from None
+        except (HTTPError, OSError) as exc:
+            raise self._network_error(exc, action) from None
+        except ValueError as exc:
+            raise ConfigError(f"Cannot {action}: {self._clean(str(exc))}.") from None
+
+    def _clean(self, text: str) -> str:
+        return redact(text, self._settings.secrets())
+
+    def _raise_s3(self, exc: S3Error, action: str, bucket: str, key: str) -> NoReturn:
+        code = exc.code or ""
+        where = self.endpoint_url
+        if code == "NoSuchBucket":
+            raise NotFound(
+                f"The bucket “{bucket}” does not exist on {where}.",
+                "Check the bucket name, or pick another bucket.",
+            ) from None
+        if code in ("NoSuchKey", "NoSuchObject", "NoSuchVersion"):
+            raise NotFound(
+                f"“{key}” no longer exists in “{bucket}”.",
+                "It may have been deleted or renamed; refresh the folder (F5).",
+            ) from None
+        if code == "InvalidAccessKeyId":
+            raise AuthFailed(
+                f"The server at {where} does not know the access key "
+                f"“{self._settings.access_key}”.",
+                "Check the access key in the connection settings.",
+            ) from None
+        if code == "SignatureDoesNotMatch":
+            raise AuthFailed(
+                f"The server at {where} rejected the secret key for access key "
+                f"“{self._settings.access_key}”.",
+                "Check the secret key in the connection settings.",
+            ) from None
+        if code == "RequestTimeTooSkewed":
+            raise AuthFailed(
+                "The server rejected the request because this computer's clock is wrong.",
+                "Set the system clock to the correct time (enable network time sync).",
+            ) from None
+        if code in ("AccessDenied", "AllAccessDisabled"):
+            raise AccessDenied(
+                f"The server refused to let you {action}.",
+                "Ask the administrator for access, or use a key with more rights.",
+            ) from None
+        if code in ("BucketAlreadyOwnedByYou", "BucketAlreadyExists"):
+            raise AlreadyExists(
+                f"A bucket named “{bucket}” already exists.", "Choose another name."
+            ) from None
+        message = self._clean(exc.message or code or "unknown error")
+        raise ServerError(
+            f"The server could not {action}: {message} ({code or 'no error code'}).",
+            "Try again; if it keeps failing, check the server's logs.",
+        ) from None
+
+    def _network_error(self, exc: BaseException, action: str) -> AppError:
+        reason: BaseException = exc
+        if isinstance(exc, MaxRetryError) and exc.reason is not None:
+            reason = exc.reason
+        where = self.endpoint_url
+        if isinstance(reason, NameResolutionError):
+            return ConnectionFailed(
+                f"The server name “{self._settings.host}” could not be found (DNS).",
+                "Check the spelling of the endpoint and your network connection.",
+            )
+        if isinstance(reason, SSLError):
+            return ConnectionFailed(
+                f"A secure (TLS) connection to {where} could not be set up.",
+                "Check the certificate settings, or whether the server uses http instead.",
+            )
+        # urllib3's NewConnectionError subclasses ConnectTimeoutError: test refusals first.
+        refused = isinstance(reason, ConnectionRefusedError) or (
+            isinstance(reason, NewConnectionError)
+            and isinstance(reason.__context__, ConnectionRefusedError)
+        )
+        if refused:
+            return ConnectionFailed(
+                f"The server at {where} refused the connection.",
+                "Check that the server is running and the port is right.",
+            )
+        timed_out = isinstance(reason, ReadTimeoutError | TimeoutError) or (
+            isinstance(reason, ConnectTimeoutError) and not isinstance(reason, NewConnectionError)
+        )
+        if timed_out:
+            return ConnectionFailed(
+                f"The server at {where} did not answer in time while trying to {action}.",
+                "Check that the server is running and that no firewall blocks the port.",
+            )
+        if isinstance(reason, ProtocolError | ConnectionError):
+            return ConnectionFailed(
+                f"The connection to {where} broke while trying to {action}.",
+                "Check your network and try again.",
+            )
+        cause = reason.__context__ if isinstance(reason, NewConnectionError) else reason
+        return ConnectionFailed(
+            f"Could not {action} on {where}: {self._clean(str(cause or reason))[:200]}.",
+            "Check the endpoint and your network connection.",
+        )
+

