@@ -41,7 +41,8 @@ def main() -> int:
         bucket, _, key = ("documents/" + select).partition("/")
         window.open_location(bucket, "")
         wait_until(lambda: window.object_table.select_key(key))
-        wait_until(lambda: bool(window.preview_pane.shown_text) or window.preview_pane.showing_image)
+        pane = window.preview_pane
+        wait_until(lambda: bool(pane.shown_text) or pane.showing_image)
         tree = window.bucket_tree
         tree.expand(window.tree_model.index_for("documents"))
         QTimer.singleShot(0, lambda: None)

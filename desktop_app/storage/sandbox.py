@@ -73,6 +73,7 @@ class SandboxServer:
         self._process: subprocess.Popen[bytes] | None = None
         self._tmp: Path | None = None
         self._settings: ConnectionSettings | None = None
+        self._ports: list[int] = []
 
     @property
     def running(self) -> bool:
@@ -100,6 +101,7 @@ class SandboxServer:
         store.mkdir(parents=True, exist_ok=True)
         self._tmp = Path(tempfile.mkdtemp(prefix="minio-desktop-sandbox-"))
         ports = dict(zip(_PORT_NAMES, free_ports(len(_PORT_NAMES)), strict=True))
+        self._ports = list(ports.values())
         access_key = "sandbox" + secrets.token_hex(6)
         secret_key = secrets.token_urlsafe(30)
         args = [
@@ -173,4 +175,14 @@ class SandboxServer:
         if self._tmp is not None:
             shutil.rmtree(self._tmp, ignore_errors=True)
             self._tmp = None
+        self._remove_fixed_sockets()
         atexit.unregister(self.stop)
+
+    def _remove_fixed_sockets(self) -> None:
+        """Some gRPC sockets ignore TMPDIR (`/tmp/seaweedfs-<role>-grpc-<port>.sock`): remove
+        exactly the ones named after our own ports once the server is gone."""
+        for port in self._ports:
+            for path in Path("/tmp").glob(f"seaweedfs-*-{port}.sock"):  # noqa: S108
+                if path.is_socket() and path.stat().st_uid == os.getuid():
+                    path.unlink(missing_ok=True)
+        self._ports = []

@@ -1,0 +1,43 @@
+# Two commands for users: `make run` and `make test`. Both set up what a fresh
+# Debian/Ubuntu machine lacks (system packages, the virtualenv, pinned Python packages).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint typecheck pytest system-deps-run system-deps-test screenshot clean
+
+run: system-deps-run $(STAMP)
+	$(BIN)/python -m desktop_app
+
+test: system-deps-test $(STAMP) lint typecheck pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check desktop_app tests packaging
+	$(BIN)/lint-imports
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+pytest: $(STAMP)
+	packaging/with-keyring.sh $(BIN)/pytest $(PYTEST_ARGS)
+
+system-deps-run:
+	@packaging/system-deps.sh run
+
+system-deps-test:
+	@packaging/system-deps.sh test
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade "pip>=24"
+	$(BIN)/python -m pip install -q -e ".[dev]"
+	@touch $(STAMP)
+
+# The README screenshot: the window on a fresh sandbox under a virtual X screen.
+screenshot: system-deps-test $(STAMP)
+	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python packaging/screenshot.py docs/screenshot.png
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache *.egg-info

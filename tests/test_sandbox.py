@@ -1,0 +1,81 @@
+"""The local sandbox: starts a real server, seeds samples once, stops without leftovers."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from desktop_app.app import build_window
+from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.storage.sample_data import SEED_MARKER, sample_objects, seed_once
+from desktop_app.storage.sandbox import SandboxServer
+
+
+def _tmp_leftovers() -> set[str]:
+    return {n for n in os.listdir("/tmp") if n.startswith(("seaweedfs-", "weed."))}
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # A zombie child is gone for every practical purpose.
+    with open(f"/proc/{pid}/stat") as stat:
+        return stat.read().split()[2] != "Z"
+
+
+@pytest.mark.sandbox
+def test_sandbox_serves_seeds_once_and_stops_cleanly(tmp_path: Path) -> None:
+    before = _tmp_leftovers()
+    server = SandboxServer(tmp_path)
+    settings = server.start()
+    pid = server.pid
+    assert pid is not None
+    assert settings.host == "127.0.0.1"
+    storage = MinioStorage(settings)
+    assert seed_once(storage, tmp_path) is True
+    expected = sample_objects()
+    assert sorted(b.name for b in storage.list_buckets()) == sorted(expected)
+    for bucket, objects in expected.items():
+        for key, (content, _ctype) in objects.items():
+            assert storage.read_range(bucket, key, 0, len(content) + 1) == content
+    assert (tmp_path / SEED_MARKER).exists()
+    assert seed_once(storage, tmp_path) is False  # not again on the next start
+    server.stop()
+    assert not _alive(pid)
+    assert _tmp_leftovers() - before == set()
+
+
+@pytest.mark.sandbox
+def test_restart_keeps_data_with_new_credentials(tmp_path: Path) -> None:
+    server = SandboxServer(tmp_path)
+    first = server.start()
+    MinioStorage(first).make_bucket("kept")
+    server.stop()
+    second = server.start()
+    try:
+        assert second.secret_key != first.secret_key
+        assert [b.name for b in MinioStorage(second).list_buckets()] == ["kept"]
+    finally:
+        server.stop()
+
+
+@pytest.mark.sandbox
+def test_app_without_server_config_opens_the_sandbox(qtbot: QtBot, tmp_path: Path) -> None:
+    before = _tmp_leftovers()
+    environ = {"PATH": os.environ["PATH"], "MINIO_DESKTOP_DATA_DIR": str(tmp_path)}
+    window = build_window(environ)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.tree_model.rowCount() == len(sample_objects()), timeout=60_000)
+    assert "Local sandbox" in window.endpoint_label.text()
+    names = {window.tree_model.index(r, 0).data() for r in range(window.tree_model.rowCount())}
+    assert names == set(sample_objects())
+    session = window.session  # type: ignore[attr-defined]
+    pid = session.sandbox.pid
+    window.close()
+    assert not _alive(pid)
+    assert _tmp_leftovers() - before == set()
