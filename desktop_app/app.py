@@ -130,8 +130,10 @@ def main(argv: list[str] | None = None) -> int:
     window = build_window()
     session: Session = window.session  # type: ignore[attr-defined]
     app.aboutToQuit.connect(session.shutdown)
-    # Ctrl+C in the terminal quits cleanly (the timer lets Python see the signal).
-    signal.signal(signal.SIGINT, lambda *_: app.quit())
+    # Ctrl+C or a polite kill quits cleanly, stopping the sandbox (the timer lets Python
+    # see the signal while Qt's loop runs).
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: app.quit())
     wake = QTimer(window)
     wake.start(250)
     wake.timeout.connect(lambda: None)

@@ -1,0 +1,46 @@
+"""The real program: started as a process, it brings up the sandbox; asked to quit, it
+stops the server and leaves nothing behind."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+import pytest
+
+from desktop_app.storage.sample_data import SEED_MARKER
+
+
+@pytest.mark.sandbox
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_quitting_stops_the_sandbox(tmp_path: Path, signum: int) -> None:
+    before = {n for n in os.listdir("/tmp") if n.startswith("seaweedfs-")}
+    env = {
+        "PATH": os.environ["PATH"],
+        "HOME": str(tmp_path),
+        "QT_QPA_PLATFORM": "offscreen",
+        "MINIO_DESKTOP_DATA_DIR": str(tmp_path / "data"),
+    }
+    app = subprocess.Popen([sys.executable, "-m", "desktop_app"], env=env,
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    marker = tmp_path / "data" / "sandbox" / SEED_MARKER
+    deadline = time.monotonic() + 60
+    while not marker.exists():
+        assert app.poll() is None, app.stdout.read() if app.stdout else ""
+        assert time.monotonic() < deadline, "the sandbox never became ready"
+        time.sleep(0.1)
+    servers = [p for p in psutil.Process(app.pid).children(recursive=True)
+               if "weed" in " ".join(p.cmdline())]
+    assert len(servers) == 1
+    app.send_signal(signum)
+    output = app.communicate(timeout=60)[0].decode(errors="replace")
+    assert app.returncode == 0, output
+    assert "Traceback" not in output
+    assert not servers[0].is_running() or servers[0].status() == psutil.STATUS_ZOMBIE
+    after = {n for n in os.listdir("/tmp") if n.startswith("seaweedfs-")}
+    assert after - before == set()
