@@ -19,7 +19,6 @@ from desktop_app.storage.sample_data import SEED_MARKER
 @pytest.mark.sandbox
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
 def test_quitting_stops_the_sandbox(tmp_path: Path, signum: int) -> None:
-    before = {n for n in os.listdir("/tmp") if n.startswith("seaweedfs-")}
     env = {
         "PATH": os.environ["PATH"],
         "HOME": str(tmp_path),
@@ -37,10 +36,14 @@ def test_quitting_stops_the_sandbox(tmp_path: Path, signum: int) -> None:
     servers = [p for p in psutil.Process(app.pid).children(recursive=True)
                if "weed" in " ".join(p.cmdline())]
     assert len(servers) == 1
+    ports = {c.laddr.port for c in servers[0].net_connections(kind="inet")
+             if c.status == psutil.CONN_LISTEN}
+    assert ports
     app.send_signal(signum)
     output = app.communicate(timeout=60)[0].decode(errors="replace")
     assert app.returncode == 0, output
     assert "Traceback" not in output
     assert not servers[0].is_running() or servers[0].status() == psutil.STATUS_ZOMBIE
-    after = {n for n in os.listdir("/tmp") if n.startswith("seaweedfs-")}
-    assert after - before == set()
+    leftovers = [n for n in os.listdir("/tmp") if n.startswith("seaweedfs-")
+                 and any(n.endswith(f"-{port}.sock") for port in ports)]
+    assert leftovers == []

@@ -14,8 +14,12 @@ from desktop_app.storage.sample_data import SEED_MARKER, sample_objects, seed_on
 from desktop_app.storage.sandbox import SandboxServer
 
 
-def _tmp_leftovers() -> set[str]:
-    return {n for n in os.listdir("/tmp") if n.startswith(("seaweedfs-", "weed."))}
+def _tmp_leftovers(ports: tuple[int, ...]) -> set[str]:
+    """Files in /tmp that belong to a server on these ports (other servers may run too)."""
+    return {
+        name for name in os.listdir("/tmp")
+        if name.startswith("seaweedfs-") and any(name.endswith(f"-{p}.sock") for p in ports)
+    } | {name for name in os.listdir("/tmp") if name.startswith("weed.")}
 
 
 def _alive(pid: int) -> bool:
@@ -30,10 +34,11 @@ def _alive(pid: int) -> bool:
 
 @pytest.mark.sandbox
 def test_sandbox_serves_seeds_once_and_stops_cleanly(tmp_path: Path) -> None:
-    before = _tmp_leftovers()
     server = SandboxServer(tmp_path)
     settings = server.start()
     pid = server.pid
+    ports = server.ports
+    assert settings.port in ports
     assert pid is not None
     assert settings.host == "127.0.0.1"
     storage = MinioStorage(settings)
@@ -47,7 +52,7 @@ def test_sandbox_serves_seeds_once_and_stops_cleanly(tmp_path: Path) -> None:
     assert seed_once(storage, tmp_path) is False  # not again on the next start
     server.stop()
     assert not _alive(pid)
-    assert _tmp_leftovers() - before == set()
+    assert _tmp_leftovers(ports) == set()
 
 
 @pytest.mark.sandbox
@@ -66,7 +71,6 @@ def test_restart_keeps_data_with_new_credentials(tmp_path: Path) -> None:
 
 @pytest.mark.sandbox
 def test_app_without_server_config_opens_the_sandbox(qtbot: QtBot, tmp_path: Path) -> None:
-    before = _tmp_leftovers()
     environ = {"PATH": os.environ["PATH"], "MINIO_DESKTOP_DATA_DIR": str(tmp_path)}
     window = build_window(environ)
     qtbot.addWidget(window)
@@ -76,6 +80,7 @@ def test_app_without_server_config_opens_the_sandbox(qtbot: QtBot, tmp_path: Pat
     assert names == set(sample_objects())
     session = window.session  # type: ignore[attr-defined]
     pid = session.sandbox.pid
+    ports = session.sandbox.ports
     window.close()
     assert not _alive(pid)
-    assert _tmp_leftovers() - before == set()
+    assert _tmp_leftovers(ports) == set()

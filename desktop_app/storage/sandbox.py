@@ -90,6 +90,11 @@ class SandboxServer:
         return self._process.pid if self._process else None
 
     @property
+    def ports(self) -> tuple[int, ...]:
+        """Every port the running server listens on (empty when stopped)."""
+        return tuple(self._ports)
+
+    @property
     def log_path(self) -> Path:
         return self.data_dir / "server.log"
 
