@@ -214,11 +214,12 @@ class _Doctor:
         """Anonymous GET / : reads Server and Date, and spots HTTP/HTTPS mix-ups."""
         s = self.s
         conn: http.client.HTTPConnection
+        # By name, not by the address found above: TLS must check the name the user gave.
         if s.secure:
-            conn = http.client.HTTPSConnection(*self.address, timeout=self.left(),
+            conn = http.client.HTTPSConnection(s.host, s.port, timeout=self.left(),
                                                context=self.context)
         else:
-            conn = http.client.HTTPConnection(*self.address, timeout=self.left())
+            conn = http.client.HTTPConnection(s.host, s.port, timeout=self.left())
         sent_at = time.time()
         try:
             conn.request("GET", "/", headers={"Host": s.endpoint})

@@ -76,6 +76,8 @@ def server_time(headers: dict[str, str], body: str = "") -> datetime | None:
 
 def describe_offset(seconds: float) -> str:
     rounded = round(abs(seconds))
+    if rounded >= 3600:  # seconds are noise at this size
+        rounded = round(rounded / 60) * 60
     hours, rest = divmod(rounded, 3600)
     minutes, secs = divmod(rest, 60)
     parts = [f"{hours} h"] if hours else []
@@ -103,7 +105,8 @@ def clock_check(
         else:
             d.add("clock", Status.SKIPPED, "The server did not send its time (no Date header).")
         return
-    offset = theirs.timestamp() - local_time
+    # The Date header drops the fraction of its second: on average it is half a second late.
+    offset = theirs.timestamp() + 0.5 - local_time
     if abs(offset) < 2:
         offset = 0.0  # the Date header only has whole seconds
     text = describe_offset(offset)
