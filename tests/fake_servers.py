@@ -20,8 +20,15 @@ _ERROR = (
 )
 
 
+_BUCKETS = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<ListAllMyBucketsResult><Owner><ID>fake</ID>'
+    "</Owner><Buckets></Buckets></ListAllMyBucketsResult>"
+)
+
+
 class _S3ErrorHandler(BaseHTTPRequestHandler):
-    """Anonymous requests get AccessDenied; signed ones get the server's chosen error."""
+    """Anonymous requests get AccessDenied; signed ones get the server's chosen error, or an
+    empty bucket list when it has none."""
 
     server: _FakeS3
 
@@ -33,11 +40,14 @@ class _S3ErrorHandler(BaseHTTPRequestHandler):
 
     def _answer(self, body: bool) -> None:
         fake = self.server
-        if "Authorization" in self.headers:
-            status, code, message, extra = fake.signed_error
+        if "Authorization" in self.headers and fake.signed_error is None:
+            status, payload = 200, _BUCKETS.encode()
         else:
-            status, code, message, extra = 403, "AccessDenied", "Access Denied.", ""
-        payload = _ERROR.format(code=code, message=message, extra=extra).encode()
+            if "Authorization" in self.headers and fake.signed_error is not None:
+                status, code, message, extra = fake.signed_error
+            else:
+                status, code, message, extra = 403, "AccessDenied", "Access Denied.", ""
+            payload = _ERROR.format(code=code, message=message, extra=extra).encode()
         self.send_response_only(status)
         self.send_header("Server", "FakeS3/1.0")
         self.send_header("Date", formatdate(fake.clock(), usegmt=True))
@@ -54,7 +64,7 @@ class _S3ErrorHandler(BaseHTTPRequestHandler):
 
 class _FakeS3(ThreadingHTTPServer):
     daemon_threads = True
-    signed_error: tuple[int, str, str, str]
+    signed_error: tuple[int, str, str, str] | None
 
     skew_s = 0.0
 
@@ -64,7 +74,7 @@ class _FakeS3(ThreadingHTTPServer):
 
 @contextlib.contextmanager
 def fake_s3(
-    signed_error: tuple[int, str, str, str], skew_s: float = 0.0
+    signed_error: tuple[int, str, str, str] | None, skew_s: float = 0.0
 ) -> Iterator[int]:
     """An HTTP server on loopback answering like S3 would in a given failure; yields its port."""
     server = _FakeS3(("127.0.0.1", 0), _S3ErrorHandler)

@@ -244,6 +244,20 @@ def test_missing_ca_bundle_file_is_named(https_server: SandboxServer, tmp_path: 
     assert "does not exist" in check.message
 
 
+@pytest.mark.sandbox
+@pytest.mark.filterwarnings("ignore::urllib3.exceptions.InsecureRequestWarning")
+def test_allow_invalid_ignores_an_unusable_ca_bundle(
+    https_server: SandboxServer, tmp_path: Path
+) -> None:
+    settings = dataclasses.replace(
+        https_server.https_settings, verify_tls=False, ca_bundle=str(tmp_path / "gone.pem")
+    )
+    report = run_checks(settings)
+    assert report.check("tls").status == Status.WARN
+    assert "self-signed" in report.check("tls").message
+    assert report.check("credentials").status == Status.OK
+
+
 def test_expired_certificate_says_when(tmp_path: Path) -> None:
     files = self_signed(tmp_path, "expired", dns_names=("localhost",), expired=True)
     with tls_listener(files.cert, files.key) as port:
@@ -280,6 +294,17 @@ def test_small_clock_drift_is_a_warning() -> None:
     # The Date header has whole seconds, so the shown offset may be a second off.
     assert "This computer's clock is 5 min" in check.message
     assert "ahead of the server's" in check.message
+
+
+def test_lenient_server_turns_a_far_off_clock_into_a_warning() -> None:
+    with fake_s3(None, skew_s=-40 * 60) as port:
+        report = run_checks(fake_settings(port))
+    assert report.check("credentials").status == Status.OK
+    check = report.check("clock")
+    assert check.status == Status.WARN
+    assert "40 min" in check.message
+    assert "ahead of the server's" in check.message
+    assert "accepts it anyway" in check.message
 
 
 def test_region_mismatch_suggests_the_right_region() -> None:

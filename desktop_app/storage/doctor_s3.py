@@ -146,6 +146,12 @@ def interpret_sign_in(d: Recorder, answer: ProbeAnswer) -> bool:
               f"bucket{'s' if count != 1 else ''} visible.")
         d.add("region", Status.OK, f"The server accepts the region “{s.region}”." if s.region
               else "No region is set; the server accepts the default (us-east-1).")
+        clock = d.get("clock")
+        if clock is not None and clock.status == Status.FAIL:
+            # Far off, yet signed requests pass: this server does not enforce the limit.
+            d.add("clock", Status.WARN, clock.message.replace(
+                "Signed requests will be refused", "This server accepts it anyway, others will "
+                "not"), clock.fix)
         return True
     code = answer.code
     if code == "InvalidAccessKeyId":
