@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from desktop_app.core.connection import ConnectionSettings
-from desktop_app.storage.doctor import DoctorReport, Status, run_checks
-from desktop_app.storage.doctor_s3 import describe_offset, describe_server
+from desktop_app.storage.doctor import Check, DoctorReport, Status, run_checks
+from desktop_app.storage.doctor_s3 import addressing_check, describe_offset, describe_server
 from desktop_app.storage.minio_storage import MinioStorage
 from desktop_app.storage.sandbox import SandboxServer
 from tests.fake_servers import fake_s3, full_backlog, silent_listener, tls_listener
@@ -334,3 +334,36 @@ def test_server_header_is_read_for_known_servers() -> None:
 def test_clock_offsets_read_naturally() -> None:
     assert describe_offset(7500).endswith("2 h 5 min behind the server's")
     assert describe_offset(-42).endswith("42 s ahead of the server's")
+
+
+class _Recorder:
+    """Just enough of a running doctor to call one check helper directly."""
+
+    def __init__(self, settings: ConnectionSettings) -> None:
+        self.settings = settings
+        self.found: dict[str, tuple[Status, str, str]] = {}
+
+    def left(self, floor: float = 0.05) -> float:
+        return max(floor, 2.0)
+
+    def add(self, key: str, status: Status, message: str, fix: str = "") -> None:
+        self.found[key] = (status, message, fix)
+
+    def has(self, key: str) -> bool:
+        return key in self.found
+
+    def get(self, key: str) -> Check | None:
+        return None
+
+
+def test_virtual_host_without_wildcard_dns_is_explained() -> None:
+    settings = dataclasses.replace(
+        fake_settings(free_port()), host="storage.example.invalid", addressing_style="virtual",
+        initial_bucket="photos",
+    )
+    recorder = _Recorder(settings)
+    addressing_check(recorder, ())
+    status, message, fix = recorder.found["addressing"]
+    assert status == Status.FAIL
+    assert "“photos.storage.example.invalid” cannot be found in DNS" in message
+    assert "wildcard DNS (*.storage.example.invalid)" in fix
