@@ -18,6 +18,7 @@ from desktop_app.storage.doctor import DoctorReport, Status
 from desktop_app.ui.doctor_view import DoctorView
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.tasks import TaskRunner
+from tests.fake_servers import full_backlog
 
 WindowFactory = Callable[[dict[str, str]], MainWindow]
 WRONG_SECRET = "Doctor-View-Wrong-Secret-51d2"
@@ -104,10 +105,12 @@ def test_a_restarted_run_drops_the_stale_result(
     qtbot.addWidget(view)
     reports: list[DoctorReport] = []
     view.finished.connect(reports.append)
-    view.run(dataclasses.replace(s3_server, port=closed_port()))
-    view.run(s3_server)
-    qtbot.waitUntil(lambda: not view.running, timeout=20_000)
-    qtbot.wait(300)  # let the first run's (dropped) delivery arrive too
+    with full_backlog() as port:  # connects hang, so the first run is surely still going
+        view.run(dataclasses.replace(s3_server, port=port))
+        view.run(s3_server)
+        qtbot.waitUntil(lambda: not view.running, timeout=20_000)
+        # Wait for the first run's delivery too (the runner forgets a task once delivered).
+        qtbot.waitUntil(lambda: not runner.busy, timeout=20_000)
     assert [r.endpoint for r in reports] == [s3_server.url]
     assert view.status_of("tcp") == Status.OK
 
