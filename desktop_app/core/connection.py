@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -27,6 +28,8 @@ class ConnectionSettings:
     initial_bucket: str | None = None
     verify_tls: bool = True
     ca_bundle: str | None = None
+    # "auto" (path style except on AWS), "path" or "virtual"; see `effective_addressing`.
+    addressing_style: str = "auto"
 
     @property
     def endpoint(self) -> str:
@@ -40,6 +43,30 @@ class ConnectionSettings:
 
     def secrets(self) -> tuple[str, ...]:
         return tuple(s for s in (self.secret_key, self.session_token) if s)
+
+
+ADDRESSING_STYLES = ("auto", "path", "virtual")
+
+
+def is_ip_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
+def is_aws_host(host: str) -> bool:
+    lowered = host.lower().rstrip(".")
+    return lowered.endswith(".amazonaws.com") or lowered.endswith(".amazonaws.com.cn")
+
+
+def effective_addressing(settings: ConnectionSettings) -> str:
+    """"path" or "virtual": auto means path style for IPs, localhost and non-AWS hosts (they
+    rarely have the wildcard DNS that virtual-host style needs), virtual-host style on AWS."""
+    if settings.addressing_style in ("path", "virtual"):
+        return settings.addressing_style
+    return "virtual" if is_aws_host(settings.host) else "path"
 
 
 def parse_bool(value: str, variable: str) -> bool:

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import os
 import ssl
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import BinaryIO, NoReturn
 
@@ -31,7 +33,7 @@ from urllib3.exceptions import (
     SSLError,
 )
 
-from desktop_app.core.connection import ConnectionSettings
+from desktop_app.core.connection import ConnectionSettings, effective_addressing
 from desktop_app.core.errors import (
     AccessDenied,
     AlreadyExists,
@@ -85,6 +87,7 @@ class MinioStorage:
             region=settings.region,
             http_client=self._http,
         )
+        _apply_addressing(self._client, settings)
 
     @property
     def endpoint_url(self) -> str:
@@ -325,3 +328,89 @@ class MinioStorage:
             "Check the endpoint and your network connection.",
         )
 
+
+    # -- doctor --------------------------------------------------------------------------
+    def doctor_probe(
+        self, timeout: float, bucket: str | None = None, virtual: bool | None = None
+    ) -> ProbeAnswer:
+        """One signed request for the connection doctor, with a short timeout: ListBuckets, or
+        HEAD `bucket` (path or virtual-host style when `virtual` is given). S3 errors come back
+        as data (code, headers, body) so the doctor can tell causes apart that `_raise_s3`
+        folds together; network failures still raise `ConnectionFailed`."""
+        http = make_http_client(self._settings, pool_size=2)
+        budget = max(0.1, timeout)
+        http.connection_pool_kw["timeout"] = urllib3.Timeout(connect=budget, read=budget)
+        http.connection_pool_kw["retries"] = urllib3.Retry(
+            total=0, redirect=False, raise_on_status=False
+        )
+        client = Minio(
+            endpoint=self._settings.endpoint,
+            access_key=self._settings.access_key,
+            secret_key=self._settings.secret_key,
+            session_token=self._settings.session_token,
+            secure=self._settings.secure,
+            region=self._settings.region,
+            http_client=http,
+        )
+        if virtual is None:
+            _apply_addressing(client, self._settings)
+        else:
+            _set_virtual_style(client, virtual)
+        try:
+            with self._errors("sign in" if bucket is None else f"open the bucket “{bucket}”"):
+                answer = self._doctor_call(client, bucket)
+        finally:
+            http.clear()
+        return answer
+
+    def _doctor_call(self, client: Minio, bucket: str | None) -> ProbeAnswer:
+        started = time.monotonic()
+        try:
+            if bucket is None:
+                names = tuple(b.name for b in client.list_buckets())
+                return ProbeAnswer(ok=True, bucket_names=names, elapsed=time.monotonic() - started)
+            exists = client.bucket_exists(bucket_name=bucket)
+            return ProbeAnswer(ok=True, bucket_exists=exists, elapsed=time.monotonic() - started)
+        except S3Error as exc:
+            response = exc.response
+            body = bytes(response.data or b"")[:4000].decode("utf-8", "replace")
+            return ProbeAnswer(
+                ok=False, code=exc.code or "", message=self._clean(exc.message or ""),
+                status=response.status,
+                headers={k.lower(): v for k, v in response.headers.items()},
+                body=self._clean(body), elapsed=time.monotonic() - started,
+            )
+        except (MinioServerError, InvalidResponseError) as exc:
+            return ProbeAnswer(
+                ok=False, code="InvalidResponse", message=self._clean(str(exc))[:300],
+                elapsed=time.monotonic() - started,
+            )
+
+
+@dataclass(frozen=True)
+class ProbeAnswer:
+    """What one signed doctor request got back (texts already scrubbed of secrets)."""
+
+    ok: bool
+    code: str = ""
+    message: str = ""
+    status: int = 0
+    headers: dict[str, str] = field(default_factory=dict)
+    body: str = ""
+    bucket_names: tuple[str, ...] = ()
+    bucket_exists: bool | None = None
+    elapsed: float = 0.0
+
+
+def _apply_addressing(client: Minio, settings: ConnectionSettings) -> None:
+    """Path or virtual-host style as the settings ask; "auto" keeps the SDK's own choice,
+    which is already path style everywhere except AWS."""
+    if settings.addressing_style != "auto":
+        _set_virtual_style(client, effective_addressing(settings) == "virtual")
+
+
+def _set_virtual_style(client: Minio, virtual: bool) -> None:
+    if virtual:
+        client.enable_virtual_style_endpoint()  # type: ignore[no-untyped-call]
+    else:
+        client.disable_virtual_style_endpoint()  # type: ignore[no-untyped-call]

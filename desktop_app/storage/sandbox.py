@@ -22,6 +22,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from dataclasses import replace
 from pathlib import Path
 
 from desktop_app.core.connection import ConnectionSettings
@@ -68,8 +69,15 @@ def free_ports(count: int) -> list[int]:
 
 
 class SandboxServer:
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(
+        self, data_dir: Path, tls_cert: Path | None = None, tls_key: Path | None = None
+    ) -> None:
+        """With `tls_cert` and `tls_key` (PEM files) the S3 API also listens for HTTPS on a
+        second port (`https_port`, `https_settings`); plain HTTP stays on the first."""
         self.data_dir = data_dir
+        self.tls_cert = tls_cert
+        self.tls_key = tls_key
+        self.https_port: int | None = None
         self._process: subprocess.Popen[bytes] | None = None
         self._tmp: Path | None = None
         self._settings: ConnectionSettings | None = None
@@ -118,6 +126,15 @@ class SandboxServer:
             "-master.telemetry=false", "-s3.allowDeleteBucketNotEmpty=false",
             "-s3.autoCreateBucket=false", "-master.volumeSizeLimitMB=64", "-volume.max=1000",
         ]
+        if self.tls_cert is not None and self.tls_key is not None:
+            self.https_port = self._ports[0]
+            while self.https_port in self._ports:
+                self.https_port = free_ports(1)[0]
+            self._ports.append(self.https_port)
+            args += [
+                f"-s3.port.https={self.https_port}", f"-s3.cert.file={self.tls_cert}",
+                f"-s3.key.file={self.tls_key}",
+            ]
         setpriv = shutil.which("setpriv")
         if setpriv:  # the server dies with us even if we crash
             args = [setpriv, "--pdeathsig", "TERM", "--", *args]
@@ -137,6 +154,8 @@ class SandboxServer:
         s3_port = ports["s3.port"]
         try:
             self._wait_ready(s3_port, timeout)
+            if self.https_port is not None:
+                self._wait_listening(self.https_port, timeout)
         except BaseException:
             self.stop()
             raise
@@ -164,6 +183,26 @@ class SandboxServer:
                 time.sleep(0.1)
         raise SandboxError(
             f"The local sandbox server did not become ready within {timeout:.0f} seconds.",
+            f"See {self.log_path} for its messages.",
+        )
+
+    @property
+    def https_settings(self) -> ConnectionSettings:
+        """The same server over HTTPS (only when started with a certificate)."""
+        if self.https_port is None:
+            raise SandboxError("The local sandbox was started without a TLS certificate.")
+        return replace(self.settings, port=self.https_port, secure=True)
+
+    def _wait_listening(self, port: int, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    return
+            except OSError:
+                time.sleep(0.1)
+        raise SandboxError(
+            f"The local sandbox's HTTPS port did not open within {timeout:.0f} seconds.",
             f"See {self.log_path} for its messages.",
         )
 

@@ -16,17 +16,20 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QStatusBar,
+    QStyle,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app import APP_NAME
+from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.errors import AppError
 from desktop_app.core.types import BucketInfo, ObjectEntry
 from desktop_app.storage.protocol import Storage
 from desktop_app.ui import icons
 from desktop_app.ui.bucket_tree import BucketTree, BucketTreeModel
+from desktop_app.ui.doctor_view import DoctorDialog
 from desktop_app.ui.message_bar import MessageBar
 from desktop_app.ui.object_table import ObjectTable, ObjectTableModel
 from desktop_app.ui.preview_pane import PreviewPane
@@ -46,6 +49,12 @@ class MainWindow(QMainWindow):
         self.storage: Storage | None = None
         self._initial_bucket: str | None = None
         self._on_close: list[Callable[[], None]] = []
+        # The connection doctor: settings of the current connection, its dialog, and whether
+        # this connection has answered yet (the first failure opens the doctor by itself).
+        self.connection_settings: ConnectionSettings | None = None
+        self.doctor_dialog: DoctorDialog | None = None
+        self._reached = False
+        self._auto_diagnosed = False
 
         self.tree_model = BucketTreeModel(runner, self)
         self.table_model = ObjectTableModel(runner, self)
@@ -88,8 +97,17 @@ class MainWindow(QMainWindow):
         self.action_refresh.setObjectName("actionRefresh")
         self.action_refresh.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.action_refresh.triggered.connect(self.refresh)
+        self.action_diagnose = QAction(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxQuestion),
+            "Diagnose…", self,
+        )
+        self.action_diagnose.setObjectName("actionDiagnose")
+        self.action_diagnose.setToolTip("Check the connection step by step and explain problems")
+        self.action_diagnose.setEnabled(False)
+        self.action_diagnose.triggered.connect(self.diagnose)
         toolbar.addAction(self.action_up)
         toolbar.addAction(self.action_refresh)
+        toolbar.addAction(self.action_diagnose)
         toolbar.addSeparator()
         toolbar.addWidget(self.location_label)
         self.addToolBar(toolbar)
@@ -136,6 +154,11 @@ class MainWindow(QMainWindow):
         """Start browsing `storage`; called once a connection is ready."""
         self.storage = storage
         self._initial_bucket = initial_bucket
+        settings = getattr(storage, "settings", None)
+        self.connection_settings = settings if isinstance(settings, ConnectionSettings) else None
+        self.action_diagnose.setEnabled(self.connection_settings is not None)
+        self._reached = False
+        self._auto_diagnosed = False
         self.endpoint_label.setText(f"{name} — {storage.endpoint_url}")
         self._set_reachability(None, "Connecting…")
         self.message_bar.hide()
@@ -157,11 +180,27 @@ class MainWindow(QMainWindow):
         )
 
     def _on_probe_ok(self, _buckets: list[BucketInfo]) -> None:
+        self._reached = True
         self._set_reachability(True, "● Reachable")
 
     def _on_probe_failed(self, err: AppError) -> None:
         self._set_reachability(False, f"● {err.title}")
         self.reachability_label.setToolTip(err.user_text())
+        if not self._reached and not self._auto_diagnosed and self.connection_settings:
+            self._auto_diagnosed = True
+            self.diagnose()
+
+    def diagnose(self) -> None:
+        """Open the connection doctor for the current connection and run it."""
+        if self.connection_settings is None:
+            return
+        if self.doctor_dialog is None:
+            self.doctor_dialog = DoctorDialog(self.runner, self)
+        self.doctor_dialog.run(self.connection_settings)
+        if self.doctor_dialog.isVisible():
+            self.doctor_dialog.raise_()  # already open, maybe behind the main window
+        else:
+            self.doctor_dialog.show()
 
     def _set_reachability(self, ok: bool | None, text: str) -> None:
         colour = {True: "#1b7f3b", False: "#b3261e", None: "palette(mid)"}[ok]
@@ -203,6 +242,7 @@ class MainWindow(QMainWindow):
         self.action_up.setEnabled(bool(prefix))
 
     def _on_buckets_loaded(self, names: list[str]) -> None:
+        self._reached = True
         self._set_reachability(True, "● Reachable")
         wanted, self._initial_bucket = self._initial_bucket, None
         if wanted:
