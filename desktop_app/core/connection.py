@@ -27,6 +27,8 @@ class ConnectionSettings:
     initial_bucket: str | None = None
     verify_tls: bool = True
     ca_bundle: str | None = None
+    # "auto" leaves the SDK's choice (virtual host for AWS, path style elsewhere).
+    addressing_style: str = "auto"
 
     @property
     def endpoint(self) -> str:

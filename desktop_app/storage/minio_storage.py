@@ -85,6 +85,10 @@ class MinioStorage:
             region=settings.region,
             http_client=self._http,
         )
+        if settings.addressing_style == "path":
+            self._client.disable_virtual_style_endpoint()  # type: ignore[no-untyped-call]
+        elif settings.addressing_style == "virtual":
+            self._client.enable_virtual_style_endpoint()  # type: ignore[no-untyped-call]
 
     @property
     def endpoint_url(self) -> str:
