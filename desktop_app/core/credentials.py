@@ -17,10 +17,9 @@ import json
 import logging
 import threading
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 import keyring
-from keyring.backend import KeyringBackend
 from keyring.errors import KeyringError, PasswordDeleteError
 
 from desktop_app.core.errors import AppError
@@ -43,6 +42,16 @@ _SECURE_MODULES = (
 _REFUSED_MODULES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
 
 
+class Backend(Protocol):
+    """What we use of a keyring backend (`keyring.backend.KeyringBackend` has it)."""
+
+    def get_password(self, service: str, username: str) -> str | None: ...
+
+    def set_password(self, service: str, username: str, password: str) -> None: ...
+
+    def delete_password(self, service: str, username: str) -> None: ...
+
+
 class KeyringUnavailable(AppError):
     title = "The system keyring cannot be used"
 
@@ -51,12 +60,12 @@ class KeyringTimeout(KeyringUnavailable):
     title = "The system keyring does not answer"
 
 
-def _describe(backend: KeyringBackend) -> str:
+def _describe(backend: Backend) -> str:
     name = getattr(backend, "name", "") or type(backend).__name__
     return f"{name} ({type(backend).__module__})"
 
 
-def _effective_backend(backend: KeyringBackend) -> KeyringBackend | None:
+def _effective_backend(backend: Backend) -> Backend | None:
     """The backend that will actually store a password (the first one of a chainer)."""
     children = getattr(backend, "backends", None)
     if type(backend).__module__ == "keyring.backends.chainer" and children is not None:
@@ -64,7 +73,7 @@ def _effective_backend(backend: KeyringBackend) -> KeyringBackend | None:
     return backend
 
 
-def backend_problem(backend: KeyringBackend) -> str | None:
+def backend_problem(backend: Backend) -> str | None:
     """Why `backend` is not a safe place for secrets, in plain words; None when it is."""
     effective = _effective_backend(backend)
     if effective is None:
@@ -82,7 +91,7 @@ def backend_problem(backend: KeyringBackend) -> str | None:
     if module.startswith(_SECURE_MODULES):
         return None
     try:
-        priority = float(effective.priority)
+        priority = float(getattr(effective, "priority", 0))
     except Exception:  # a backend's priority may raise when it cannot run here
         priority = 0.0
     if priority < 1:
@@ -95,7 +104,7 @@ class SecretStore:
     """The keyring for profile secrets, with a memory-only fallback for this session."""
 
     def __init__(
-        self, backend: KeyringBackend | None = None, timeout: float = DEFAULT_TIMEOUT_S
+        self, backend: Backend | None = None, timeout: float = DEFAULT_TIMEOUT_S
     ) -> None:
         self.backend = backend if backend is not None else keyring.get_keyring()
         self.timeout = timeout
