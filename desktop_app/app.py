@@ -24,6 +24,7 @@ from desktop_app.core.paths import data_dir
 from desktop_app.storage.minio_storage import MinioStorage
 from desktop_app.storage.sample_data import seed_once
 from desktop_app.storage.sandbox import SandboxServer
+from desktop_app.ui.connections import ConnectionsController
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.tasks import TaskRunner
 
@@ -95,6 +96,12 @@ def build_window(environ: Mapping[str, str] | None = None) -> MainWindow:
     session = Session(runner, environ)
     window.session = session  # type: ignore[attr-defined]
     window.on_close(session.shutdown)
+
+    def connect_to(chosen: ConnectionSettings) -> None:
+        window.attach(session.connect(chosen), chosen.name, chosen.initial_bucket)
+
+    connections = ConnectionsController(window, runner, environ, connect_to)
+    window.connections = connections  # type: ignore[attr-defined]
     try:
         settings = from_environ(environ)
     except ConfigError as exc:
@@ -103,24 +110,36 @@ def build_window(environ: Mapping[str, str] | None = None) -> MainWindow:
         return window
     if settings is not None:
         window.attach(session.connect(settings), settings.name, settings.initial_bucket)
+        connections.report_load_error()
         return window
+    if not connections.reopen_last(fallback=lambda err: _start_sandbox(window, session, err)):
+        _start_sandbox(window, session, None)
+    return window
 
+
+def _start_sandbox(window: MainWindow, session: Session, notice: AppError | None) -> None:
+    """Open the local sandbox; `notice` (why a saved connection did not open) shows after."""
     window.set_connecting("Starting the local sandbox…")
+    connections: ConnectionsController = window.connections  # type: ignore[attr-defined]
 
     def started(result: tuple[MinioStorage, ConnectionSettings]) -> None:
         storage, sandbox_settings = result
         window.attach(storage, sandbox_settings.name)
+        connections.clear_badge()
+        if notice is not None:
+            window.show_error(notice)
+        else:
+            connections.report_load_error()
 
     def failed(err: AppError) -> None:
         window.set_connecting("Local sandbox")
         window._on_probe_failed(err)
         window.show_error(err)
 
-    runner.submit(
+    session.runner.submit(
         session.start_sandbox, on_success=started, on_error=failed, context=window,
         long_running=True,
     )
-    return window
 
 
 def main(argv: list[str] | None = None) -> int:

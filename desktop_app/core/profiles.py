@@ -270,13 +270,28 @@ class ProfileStore:
         self.open_ids = [i for i in dict.fromkeys(profile_ids) if i in self._profiles]
 
     # -- writing -------------------------------------------------------------------------
-    def save(self) -> None:
+    def serialize(self) -> str:
         data = {
             "version": FORMAT_VERSION,
             "profiles": [asdict(p) for p in self.profiles],
             "open": self.open_ids,
         }
-        write_atomically(self.path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+    def save(self) -> None:
+        write_atomically(self.path, self.serialize())
+
+    def copy(self) -> ProfileStore:
+        """A staged copy: the GUI changes it, a worker writes it, then it replaces the old."""
+        twin = ProfileStore(self.path.parent)
+        twin._profiles = dict(self._profiles)
+        twin.open_ids = list(self.open_ids)
+        return twin
+
+    def adopt(self, staged: ProfileStore) -> None:
+        """Take over the content of a staged copy once it has been written."""
+        self._profiles = dict(staged._profiles)
+        self.open_ids = list(staged.open_ids)
 
 
 def coerce_style(value: str) -> AddressingStyle:
