@@ -98,7 +98,7 @@ class ConnectionsController(QObject):
     # -- the dialog ----------------------------------------------------------------------
     def open_dialog(self) -> None:
         if self.dialog is not None and shiboken6.isValid(self.dialog):
-            self.dialog.raise_()
+            self.dialog.show()
             self.dialog.activateWindow()
             return
         self.with_secrets(self._show_dialog, self._show_error)
