@@ -150,3 +150,27 @@ def test_low_priority_unknown_backend_is_refused() -> None:
     store = SecretStore(Dubious())
     assert store.problem is not None
     assert "not a trusted secure store" in store.problem
+
+
+def test_detect_finds_the_secret_service() -> None:
+    store = SecretStore.detect()
+    assert store.usable
+    assert "SecretService" in store.backend_name
+
+
+def test_detect_gives_up_on_a_hanging_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
+    release = threading.Event()
+
+    def hang() -> None:
+        release.wait(60)
+
+    monkeypatch.setattr(keyring, "get_keyring", hang)
+    try:
+        store = SecretStore.detect(timeout=0.2)
+    finally:
+        release.set()
+    assert not store.usable
+    assert store.problem is not None
+    assert "did not answer" in store.problem
+    store.save("p", Secrets("memory-only"), session_only=True)
+    assert store.load("p") == Secrets("memory-only")

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from typing import Protocol, TypeVar
 
 import keyring
+from keyring.backends import fail
 from keyring.errors import KeyringError, PasswordDeleteError
 
 from desktop_app.core.errors import AppError
@@ -111,6 +112,29 @@ class SecretStore:
         self.problem = backend_problem(self.backend)
         self._session: dict[str, Secrets] = {}
         self._lock = threading.Lock()
+
+    @classmethod
+    def detect(cls, timeout: float = DEFAULT_TIMEOUT_S) -> SecretStore:
+        """The store over the system keyring; if finding it hangs (a D-Bus service that does
+        not answer), a session-only store that says why."""
+        found: list[Backend] = []
+
+        def find() -> None:
+            try:
+                found.append(keyring.get_keyring())
+            except Exception:  # a broken keyring configuration
+                log.warning("Finding the system keyring failed", exc_info=True)
+                found.append(fail.Keyring())  # type: ignore[no-untyped-call]
+
+        worker = threading.Thread(target=find, name="keyring-detect", daemon=True)
+        worker.start()
+        worker.join(timeout)
+        if found:
+            return cls(found[0], timeout)
+        store = cls(fail.Keyring(), timeout)  # type: ignore[no-untyped-call]
+        store.problem = (f"The system keyring did not answer within {timeout:g} s, so "
+                         "secrets cannot be saved right now.")
+        return store
 
     @property
     def usable(self) -> bool:

@@ -41,7 +41,7 @@ class ConnectionsController(QObject):
         environ: Mapping[str, str],
         connect: Callable[[ConnectionSettings], None],
         tester: ConnectionTester = list_buckets_test,
-        make_secret_store: Callable[[], SecretStore] = SecretStore,
+        make_secret_store: Callable[[], SecretStore] = SecretStore.detect,
     ) -> None:
         super().__init__(window)
         self.window, self.runner, self.environ = window, runner, dict(environ)
