@@ -77,12 +77,23 @@ def open_dialog(qtbot: QtBot, window: MainWindow) -> ConnectionDialog:
 def test_connections_action_opens_the_manager(qtbot: QtBot, app_environ: dict[str, str]) -> None:
     window = build_window(app_environ)
     qtbot.addWidget(window)
+    action = window.findChild(QAction, "actionConnections")
+    assert isinstance(action, QAction)
+    assert action.text() == "Add connection…"  # nothing saved yet
     dialog = open_dialog(qtbot, window)
     assert dialog.isVisible()
     assert dialog.profile_names() == []
     assert dialog.current_id is None  # an empty form, ready for "Add connection"
     open_dialog(qtbot, window)  # a second trigger reuses the open dialog
     assert controller_of(window).dialog is dialog
+    dialog.form.name_edit.setText("Later")
+    dialog.form.endpoint_edit.setText("http://127.0.0.1:9")
+    dialog.form.access_key_edit.setText("k")
+    dialog.form.secret_key_edit.setText("Later-Secret-1")
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: "Saved" in dialog.status_label.text(), timeout=WAIT)
+    dialog.close()
+    assert action.text() == "Connections…"
     window.close()
 
 

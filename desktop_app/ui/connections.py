@@ -57,8 +57,9 @@ class ConnectionsController(QObject):
         self.dialog: ConnectionDialog | None = None
         self.active_profile: Profile | None = None
 
-        self.action = QAction("Connections…", window)
+        self.action = QAction(window)
         self.action.setObjectName("actionConnections")
+        self._update_action_text()
         self.action.setToolTip("Add connection…, edit or switch saved connections")
         self.action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_K))
         self.action.triggered.connect(self.open_dialog)
@@ -79,6 +80,10 @@ class ConnectionsController(QObject):
                               "network could read or change what you send and receive.")
         window.statusBar().addPermanentWidget(self.badge)
         self.badge.hide()
+
+    def _update_action_text(self) -> None:
+        """"Add connection…" until one is saved, so a first start shows where to begin."""
+        self.action.setText("Connections…" if self.store.profiles else "Add connection…")
 
     # -- the keyring, created off the GUI thread (detection may talk to D-Bus) -----------
     def with_secrets(self, then: Callable[[SecretStore], None],
@@ -110,6 +115,7 @@ class ConnectionsController(QObject):
                                   self.tester, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.connect_requested.connect(self.connect_profile)
+        dialog.finished.connect(self._update_action_text)
         if self.load_error is not None:
             dialog.status_label.setText(self.load_error.user_text())
         self.dialog = dialog
