@@ -98,7 +98,10 @@ def build_window(environ: Mapping[str, str] | None = None) -> MainWindow:
     window.on_close(session.shutdown)
 
     def connect_to(chosen: ConnectionSettings) -> None:
+        previous = session.storage
         window.attach(session.connect(chosen), chosen.name, chosen.initial_bucket)
+        if previous is not None:
+            previous.close()  # in-flight calls finish; idle connections go
 
     connections = ConnectionsController(window, runner, environ, connect_to)
     window.connections = connections  # type: ignore[attr-defined]

@@ -133,6 +133,14 @@ def test_save_load_round_trip_keeps_secret_out_of_the_file(
         "eu-3", True, False)
     assert SecretStore().load(profile.id).secret_key == secret  # type: ignore[union-attr]
 
+    # Renaming keeps the secret: the keyring entry is keyed by the profile's stable id.
+    again.form.name_edit.setText("Staging EU")
+    again.save_button.click()
+    wait_status(qtbot, again, "Saved “Staging EU”")
+    assert again.profile_names() == ["Staging EU"]
+    assert again.store.get(profile.id) is not None
+    assert SecretStore().load(profile.id).secret_key == secret  # type: ignore[union-attr]
+
 
 def test_duplicate_copies_secret_and_delete_removes_it(
         qtbot: QtBot, runner: TaskRunner, dirs: dict[str, Path]) -> None:

@@ -169,6 +169,14 @@ def test_hanging_keyring_does_not_freeze_the_window(qtbot: QtBot, runner: TaskRu
     assert "unlock" in dialog.status_label.text()
     assert dialog.profile_names() == []  # nothing half-saved
     assert not ProfileStore(tmp_path / "config").path.exists()
+    # The dialog now offers to keep the secret in memory, which works without the keyring.
+    assert not dialog.session_only_check.isHidden()
+    dialog.session_only_check.setChecked(True)
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: "for this session only" in dialog.status_label.text(),
+                    timeout=WAIT)
+    assert dialog.profile_names() == ["Locked"]
+    assert "Locked-Keyring-Secret" not in ProfileStore(tmp_path / "config").path.read_text()
 
 
 def _grep(roots: list[Path], needles: list[bytes]) -> list[str]:

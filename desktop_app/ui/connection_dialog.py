@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core import importers
-from desktop_app.core.credentials import SecretStore
+from desktop_app.core.credentials import KeyringUnavailable, SecretStore
 from desktop_app.core.errors import AppError
 from desktop_app.core.importers import ImportResult
 from desktop_app.core.profiles import Profile, ProfileStore, new_profile_id
@@ -255,6 +255,8 @@ class ConnectionDialog(QDialog):
             if generation == self._generation:
                 self._idle()
                 self._set_status(f"{err.title}: {err.user_text()}", _ERR)
+                if isinstance(err, KeyringUnavailable):  # locked or refusing: offer memory
+                    self.session_only_check.show()
         return show
 
     def _adopt(self, staged: ProfileStore, select: str | None) -> None:
