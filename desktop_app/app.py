@@ -39,6 +39,7 @@ class Session:
         self.environ = environ
         self.storage: MinioStorage | None = None
         self.sandbox: SandboxServer | None = None
+        self.chosen: MinioStorage | None = None  # a saved connection the user opened
         self._lock = threading.Lock()
         self._closed = False
 
@@ -99,7 +100,8 @@ def build_window(environ: Mapping[str, str] | None = None) -> MainWindow:
 
     def connect_to(chosen: ConnectionSettings) -> None:
         previous = session.storage
-        window.attach(session.connect(chosen), chosen.name, chosen.initial_bucket)
+        session.chosen = session.connect(chosen)
+        window.attach(session.chosen, chosen.name, chosen.initial_bucket)
         if previous is not None:
             previous.close()  # in-flight calls finish; idle connections go
 
@@ -127,6 +129,10 @@ def _start_sandbox(window: MainWindow, session: Session, notice: AppError | None
 
     def started(result: tuple[MinioStorage, ConnectionSettings]) -> None:
         storage, sandbox_settings = result
+        if session.chosen is not None:  # the user opened a connection while it started
+            session.storage = session.chosen
+            storage.close()
+            return
         window.attach(storage, sandbox_settings.name)
         connections.clear_badge()
         if notice is not None:

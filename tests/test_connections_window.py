@@ -282,3 +282,22 @@ def test_damaged_profile_file_is_reported_in_the_window(qtbot: QtBot,
     assert backups[0].startswith("profiles.json.corrupt-")
     assert backups[0] in window.message_bar.text
     window.close()
+
+
+@pytest.mark.sandbox
+def test_connecting_while_the_sandbox_starts_keeps_the_users_choice(
+        qtbot: QtBot, tmp_path: Path, s3_server: ConnectionSettings, bucket: str) -> None:
+    window = build_window(profile_environ(tmp_path))  # nothing saved: the sandbox starts
+    qtbot.addWidget(window)
+    session = window.session  # type: ignore[attr-defined]
+    profile = Profile(new_profile_id(), "Mine", f"http://{s3_server.endpoint}",
+                      s3_server.access_key)
+    controller_of(window).connect_profile(profile, s3_server)
+    qtbot.waitUntil(lambda: bucket in bucket_names(window), timeout=WAIT)
+    qtbot.waitUntil(lambda: session.sandbox is not None and session.sandbox.running
+                    and not window.runner.busy, timeout=60_000)
+    assert window.storage is session.chosen
+    assert session.storage is session.chosen
+    assert s3_server.endpoint in window.endpoint_label.text()
+    assert bucket in bucket_names(window)
+    window.close()
