@@ -158,6 +158,8 @@ class ConnectionsController(QObject):
             fallback(err)
 
         def connected(settings: ConnectionSettings) -> None:
+            if self.active_profile is not None:  # the user connected elsewhere meanwhile
+                return
             self.connect_profile(profile, settings)
             self.report_load_error()
 
