@@ -212,6 +212,13 @@ def test_canary_secret_never_reaches_a_file(qtbot: QtBot, runner: TaskRunner, tm
     form.access_key_edit.setText(s3_server.access_key)
     form.secret_key_edit.setText(canary)
     form.region_edit.setText(s3_server.region or "")
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: "Connected" in dialog.status_label.text(), timeout=WAIT)
+    form.secret_key_edit.setText(canary[::-1])  # a wrong secret: the error must not echo it
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: "Sign-in failed" in dialog.status_label.text(), timeout=WAIT)
+    assert canary[::-1] not in dialog.status_label.text()
+    form.secret_key_edit.setText(canary)
     with qtbot.waitSignal(dialog.connect_requested, timeout=WAIT):
         dialog.connect_button.click()
 
@@ -237,10 +244,13 @@ def test_canary_secret_never_reaches_a_file(qtbot: QtBot, runner: TaskRunner, tm
     roots = [tmp_path] + [Path(os.environ[v]) for v in
                           ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME")
                           if os.environ.get(v) and Path(os.environ[v]).is_dir()]
-    needles = [canary.encode(), base64.b64encode(canary.encode())]
+    needles = [canary.encode(), base64.b64encode(canary.encode()), canary[::-1].encode()]
     assert (tmp_path / "config" / "profiles.json").is_file()
     assert _grep(roots, needles) == []
-    assert not [r for r in caplog.records if canary in r.getMessage()]
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert logged  # the capture saw the app's (and urllib3's) log lines
+    assert canary not in logged
+    assert canary[::-1] not in logged
     # The search itself finds a planted copy (so the empty result above means something).
     (tmp_path / "planted").write_bytes(b"x" + base64.b64encode(canary.encode()))
     assert len(_grep([tmp_path], needles)) == 1
