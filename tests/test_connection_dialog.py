@@ -263,3 +263,25 @@ def test_test_button_against_the_real_server(qtbot: QtBot, runner: TaskRunner,
     reloaded = ProfileStore(dirs["config"])
     reloaded.load()
     assert reloaded.open_ids == [profile.id]
+
+
+def test_closing_the_dialog_during_a_save_keeps_the_store_in_step(
+        qtbot: QtBot, runner: TaskRunner, dirs: dict[str, Path]) -> None:
+    store = ProfileStore(dirs["config"])
+    dialog = ConnectionDialog(runner, store, SecretStore(), dirs["home"], {})
+    fill(qtbot, dialog, name="Quick", endpoint="http://127.0.0.1:9", access="q",
+         secret="Quick-Secret-1")
+    dialog.save_button.click()
+    dialog.deleteLater()  # closed and gone before the keyring answered
+    qtbot.waitUntil(lambda: store.find_by_name("Quick") is not None, timeout=WAIT)
+    # A later dialog over the same store writes both profiles, dropping none.
+    later = ConnectionDialog(runner, store, SecretStore(), dirs["home"], {})
+    qtbot.addWidget(later)
+    later.add_profile()
+    fill(qtbot, later, name="Second", endpoint="http://127.0.0.1:10", access="s",
+         secret="Second-Secret-2")
+    later.save_button.click()
+    wait_status(qtbot, later, "Saved “Second”")
+    reloaded = ProfileStore(dirs["config"])
+    reloaded.load()
+    assert [p.name for p in reloaded.profiles] == ["Quick", "Second"]

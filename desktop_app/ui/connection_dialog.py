@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -237,12 +238,13 @@ class ConnectionDialog(QDialog):
         self._generation += 1
         self._set_status(text, _BUSY)
         for button in (self.save_button, self.connect_button, self.test_button,
-                       self.delete_button):
+                       self.delete_button, self.import_button):
             button.setEnabled(False)
         return self._generation
 
     def _idle(self) -> None:
-        for button in (self.save_button, self.connect_button, self.test_button):
+        for button in (self.save_button, self.connect_button, self.test_button,
+                       self.import_button):
             button.setEnabled(True)
         self.delete_button.setEnabled(self.current_id is not None)
 
@@ -258,6 +260,24 @@ class ConnectionDialog(QDialog):
                 if isinstance(err, KeyringUnavailable):  # locked or refusing: offer memory
                     self.session_only_check.show()
         return show
+
+    def _write(self, generation: int, fn: Callable[..., Any], *args: Any,
+               done: Callable[[Any], None]) -> None:
+        """Run a job that writes the profile file; adopt its staged store even if the dialog
+        was closed meanwhile (the file has it), and update the dialog only if still open."""
+        store = self.store
+
+        def success(result: Any) -> None:
+            store.adopt(result[0] if isinstance(result, tuple) else result)
+            if shiboken6.isValid(self) and generation == self._generation:
+                self._idle()
+                done(result)
+
+        def failure(err: AppError) -> None:
+            if shiboken6.isValid(self):
+                self._failed(generation)(err)
+
+        self.runner.submit(fn, *args, on_success=success, on_error=failure)
 
     def _adopt(self, staged: ProfileStore, select: str | None) -> None:
         self.store.adopt(staged)
@@ -276,15 +296,12 @@ class ConnectionDialog(QDialog):
         generation = self._busy("Saving…")
 
         def saved(result: ProfileStore) -> None:
-            if generation == self._generation:
-                self._idle()
-                self._adopt(result, job.profile.id)
-                where = ("for this session only" if job.session_only
-                         else "secret in the system keyring")
-                self._set_status(f"Saved “{job.profile.name}” ({where}).", _OK)
+            self._adopt(result, job.profile.id)
+            where = ("for this session only" if job.session_only
+                     else "secret in the system keyring")
+            self._set_status(f"Saved “{job.profile.name}” ({where}).", _OK)
 
-        self.runner.submit(persist, self.secrets, staged, [job], on_success=saved,
-                           on_error=self._failed(generation), context=self)
+        self._write(generation, persist, self.secrets, staged, [job], done=saved)
 
     def test_connection(self) -> None:
         job = self._job()
@@ -310,15 +327,11 @@ class ConnectionDialog(QDialog):
         generation = self._busy(f"Connecting to {job.profile.endpoint}…")
 
         def ready(result: tuple[ProfileStore, Any]) -> None:
-            if generation != self._generation:
-                return
-            self._idle()
             self._adopt(result[0], job.profile.id)
             self.connect_requested.emit(job.profile, result[1])
             self.accept()
 
-        self.runner.submit(persist_and_settings, self.secrets, staged, job, on_success=ready,
-                           on_error=self._failed(generation), context=self)
+        self._write(generation, persist_and_settings, self.secrets, staged, job, done=ready)
 
     def ask_delete(self) -> None:
         profile = self.store.get(self.current_id or "")
@@ -340,17 +353,15 @@ class ConnectionDialog(QDialog):
         generation = self._busy("Deleting…")
 
         def deleted(result: ProfileStore) -> None:
-            if generation == self._generation:
-                self._idle()
-                self._adopt(result, None)
-                if self.profile_list.count():
-                    self.profile_list.setCurrentRow(0)
-                else:
-                    self.add_profile()
-                self._set_status("Deleted the connection and its saved secret.", _OK)
+            self._adopt(result, None)
+            if self.profile_list.count():
+                self.profile_list.setCurrentRow(0)
+            else:
+                self.add_profile()
+            self._set_status("Deleted the connection and its saved secret.", _OK)
 
-        self.runner.submit(delete_profile, self.secrets, staged, profile_id,
-                           on_success=deleted, on_error=self._failed(generation), context=self)
+        self._write(generation, delete_profile, self.secrets, staged, profile_id,
+                    done=deleted)
 
     # -- import --------------------------------------------------------------------------
     def _read_sources(self, source: str) -> list[ImportResult]:
@@ -397,14 +408,11 @@ class ConnectionDialog(QDialog):
         generation = self._busy(f"Importing {len(jobs)} connection(s)…")
 
         def imported(result: ProfileStore) -> None:
-            if generation == self._generation:
-                self._idle()
-                self._adopt(result, jobs[0].profile.id)
-                names = ", ".join(job.profile.name for job in jobs)
-                self._set_status(f"Imported {len(jobs)}: {names}.", _OK)
+            self._adopt(result, jobs[0].profile.id)
+            names = ", ".join(job.profile.name for job in jobs)
+            self._set_status(f"Imported {len(jobs)}: {names}.", _OK)
 
-        self.runner.submit(persist, self.secrets, staged, jobs, on_success=imported,
-                           on_error=self._failed(generation), context=self)
+        self._write(generation, persist, self.secrets, staged, jobs, done=imported)
 
     def profile_names(self) -> list[str]:
         return [self.profile_list.item(r).text() for r in range(self.profile_list.count())]
