@@ -24,6 +24,7 @@ from desktop_app.core.paths import data_dir
 from desktop_app.storage.minio_storage import MinioStorage
 from desktop_app.storage.sample_data import seed_once
 from desktop_app.storage.sandbox import SandboxServer
+from desktop_app.ui.connections import ConnectionsController
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.tasks import TaskRunner
 
@@ -38,6 +39,7 @@ class Session:
         self.environ = environ
         self.storage: MinioStorage | None = None
         self.sandbox: SandboxServer | None = None
+        self.chosen: MinioStorage | None = None  # a saved connection the user opened
         self._lock = threading.Lock()
         self._closed = False
 
@@ -95,6 +97,16 @@ def build_window(environ: Mapping[str, str] | None = None) -> MainWindow:
     session = Session(runner, environ)
     window.session = session  # type: ignore[attr-defined]
     window.on_close(session.shutdown)
+
+    def connect_to(chosen: ConnectionSettings) -> None:
+        previous = session.storage
+        session.chosen = session.connect(chosen)
+        window.attach(session.chosen, chosen.name, chosen.initial_bucket)
+        if previous is not None:
+            previous.close()  # in-flight calls finish; idle connections go
+
+    connections = ConnectionsController(window, runner, environ, connect_to)
+    window.connections = connections  # type: ignore[attr-defined]
     try:
         settings = from_environ(environ)
     except ConfigError as exc:
@@ -103,24 +115,40 @@ def build_window(environ: Mapping[str, str] | None = None) -> MainWindow:
         return window
     if settings is not None:
         window.attach(session.connect(settings), settings.name, settings.initial_bucket)
+        connections.report_load_error()
         return window
+    if not connections.reopen_last(fallback=lambda err: _start_sandbox(window, session, err)):
+        _start_sandbox(window, session, None)
+    return window
 
+
+def _start_sandbox(window: MainWindow, session: Session, notice: AppError | None) -> None:
+    """Open the local sandbox; `notice` (why a saved connection did not open) shows after."""
     window.set_connecting("Starting the local sandbox…")
+    connections: ConnectionsController = window.connections  # type: ignore[attr-defined]
 
     def started(result: tuple[MinioStorage, ConnectionSettings]) -> None:
         storage, sandbox_settings = result
+        if session.chosen is not None:  # the user opened a connection while it started
+            session.storage = session.chosen
+            storage.close()
+            return
         window.attach(storage, sandbox_settings.name)
+        connections.clear_badge()
+        if notice is not None:
+            window.show_error(notice)
+        else:
+            connections.report_load_error()
 
     def failed(err: AppError) -> None:
         window.set_connecting("Local sandbox")
         window._on_probe_failed(err)
         window.show_error(err)
 
-    runner.submit(
+    session.runner.submit(
         session.start_sandbox, on_success=started, on_error=failed, context=window,
         long_running=True,
     )
-    return window
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -138,4 +166,12 @@ def main(argv: list[str] | None = None) -> int:
     wake.start(250)
     wake.timeout.connect(lambda: None)
     window.show()
-    return app.exec()
+    code = app.exec()
+    session.shutdown()
+    # Everything that matters (sandbox, storage, queued work) is shut down in order above.
+    # Worker threads may still sit in a network read for up to the read timeout, and the
+    # interpreter would join them at exit, so leave without waiting for them.
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

@@ -40,7 +40,11 @@ def test_quitting_stops_the_sandbox(tmp_path: Path, signum: int) -> None:
              if c.status == psutil.CONN_LISTEN}
     assert ports
     app.send_signal(signum)
-    output = app.communicate(timeout=60)[0].decode(errors="replace")
+    try:
+        output = app.communicate(timeout=60)[0].decode(errors="replace")
+    except subprocess.TimeoutExpired:
+        app.kill()
+        pytest.fail("the app did not quit: " + app.communicate()[0].decode(errors="replace"))
     assert app.returncode == 0, output
     assert "Traceback" not in output
     assert not servers[0].is_running() or servers[0].status() == psutil.STATUS_ZOMBIE

@@ -164,6 +164,7 @@ def test_server_down_shows_message(qtbot: QtBot, make_window: WindowFactory,
     window = make_window({**app_environ, "MINIO_ENDPOINT": f"127.0.0.1:{port}"})
     qtbot.waitUntil(lambda: window.message_bar.isVisibleTo(window), timeout=10_000)
     assert "refused the connection" in window.message_bar.text
+    # The probe and the bucket listing fail independently: wait for the probe too.
     qtbot.waitUntil(lambda: "Cannot reach the server" in window.reachability_label.text(),
                     timeout=10_000)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Literal
 from urllib.parse import urlsplit
 
 from desktop_app.core.errors import ConfigError
@@ -58,15 +59,26 @@ def is_ip_address(host: str) -> bool:
 
 def is_aws_host(host: str) -> bool:
     lowered = host.lower().rstrip(".")
-    return lowered.endswith(".amazonaws.com") or lowered.endswith(".amazonaws.com.cn")
+    return lowered == "amazonaws.com" or lowered.endswith((".amazonaws.com", ".amazonaws.com.cn"))
+
+
+def resolve_addressing(style: str, host: str) -> Literal["path", "virtual"]:
+    """Auto picks virtual-host style only for AWS hosts; IPs, localhost and every other
+    server (MinIO, SeaweedFS, Ceph...) get path style, which they all support and which
+    needs no wildcard DNS."""
+    if style in ("path", "virtual"):
+        return "path" if style == "path" else "virtual"
+    bare = host.strip("[]").lower().rstrip(".")
+    if is_ip_address(bare) or bare == "localhost" or bare.endswith(".localhost"):
+        return "path"
+    if "." not in bare:
+        return "path"
+    return "virtual" if is_aws_host(bare) else "path"
 
 
 def effective_addressing(settings: ConnectionSettings) -> str:
-    """"path" or "virtual": auto means path style for IPs, localhost and non-AWS hosts (they
-    rarely have the wildcard DNS that virtual-host style needs), virtual-host style on AWS."""
-    if settings.addressing_style in ("path", "virtual"):
-        return settings.addressing_style
-    return "virtual" if is_aws_host(settings.host) else "path"
+    """"path" or "virtual" for these settings (see `resolve_addressing`)."""
+    return resolve_addressing(settings.addressing_style, settings.host)
 
 
 def parse_bool(value: str, variable: str) -> bool:

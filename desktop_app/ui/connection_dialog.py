@@ -1,0 +1,425 @@
+"""The connection manager: the saved profiles on the left, the form on the right; add, edit,
+duplicate, delete, test, import and connect.
+
+Keyring, file and network work runs on TaskRunner workers (`connection_jobs`); the dialog only
+prepares a staged copy of the profile store and adopts it when the worker succeeded. It is never
+modal over the start of the app: the window opens it on demand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core import importers
+from desktop_app.core.credentials import KeyringUnavailable, SecretStore
+from desktop_app.core.errors import AppError
+from desktop_app.core.importers import ImportResult
+from desktop_app.core.profiles import Profile, ProfileStore, new_profile_id
+from desktop_app.ui.connection_form import ConnectionForm
+from desktop_app.ui.connection_jobs import (
+    ConnectionTester,
+    SaveJob,
+    delete_profile,
+    list_buckets_test,
+    persist,
+    persist_and_settings,
+    run_test,
+)
+from desktop_app.ui.import_preview import ImportPreview
+from desktop_app.ui.tasks import TaskRunner
+
+_OK, _ERR, _BUSY = "color:#1b7f3b;", "color:#b3261e;", "color:palette(text);"
+
+
+def _plain_label(parent: QWidget, name: str, style: str = "") -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setStyleSheet(style)
+    return label
+
+
+class ConnectionDialog(QDialog):
+    """`connect_requested(profile, settings)` fires when the user connects a profile."""
+
+    connect_requested = Signal(object, object)
+
+    def __init__(self, runner: TaskRunner, store: ProfileStore, secrets: SecretStore,
+                 home: Path, environ: Mapping[str, str],
+                 tester: ConnectionTester = list_buckets_test,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("connectionDialog")
+        self.setWindowTitle("Connections")
+        self.resize(820, 520)
+        self.runner, self.store, self.secrets = runner, store, secrets
+        self.home, self.environ, self.tester = home, dict(environ), tester
+        self.current_id: str | None = None  # None: a new, unsaved profile
+        self.source_id: str | None = None  # where a duplicate takes its secret from
+        self.import_preview: ImportPreview | None = None
+        self.confirm_box: QMessageBox | None = None
+        self._generation = 0
+
+        self.profile_list = QListWidget(self)
+        self.profile_list.setObjectName("profileList")
+        self.profile_list.currentItemChanged.connect(self._on_current_changed)
+        self.form = ConnectionForm(self)
+        self.keyring_warning = _plain_label(self, "keyringWarning", "color:#8a5300;")
+        self.session_only_check = QCheckBox(
+            "Keep the secret for this session only (it is not saved anywhere)", self)
+        self.session_only_check.setObjectName("sessionOnlyCheck")
+        self.form_error = _plain_label(self, "formError", _ERR)
+        self.status_label = _plain_label(self, "statusLabel")
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.add_button = self._button("addButton", "Add", self.add_profile)
+        self.duplicate_button = self._button("duplicateButton", "Duplicate", self.duplicate)
+        self.delete_button = self._button("deleteButton", "Delete", self.ask_delete)
+        self.import_button = QToolButton(self)
+        self.import_button.setObjectName("importButton")
+        self.import_button.setText("Import")
+        self.import_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.import_button)
+        for text, source in (("Everything found", "all"), ("mc aliases", "mc"),
+                             ("rclone remotes", "rclone"), ("AWS CLI profiles", "aws"),
+                             ("MINIO_* variables", "env")):
+            action = menu.addAction(text)
+            action.setObjectName(f"import_{source}")
+            action.triggered.connect(lambda _=False, s=source: self.start_import(s))
+        self.import_button.setMenu(menu)
+        self.test_button = self._button("testButton", "Test connection", self.test_connection)
+        self.save_button = self._button("saveButton", "Save", self.save)
+        self.connect_button = self._button("connectButton", "Connect", self.connect_profile)
+        self.connect_button.setDefault(True)
+        close = self._button("closeButton", "Close", self.reject)
+
+        self._build_layout(close)
+        self._show_keyring_state()
+        self.reload_list()
+        if self.profile_list.count():
+            self.profile_list.setCurrentRow(0)
+        else:
+            self.add_profile()
+
+    def _button(self, name: str, text: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setAutoDefault(False)
+        button.clicked.connect(slot)
+        return button
+
+    def _build_layout(self, close: QPushButton) -> None:
+        left = QVBoxLayout()
+        left.addWidget(self.profile_list, 1)
+        row = QHBoxLayout()
+        for button in (self.add_button, self.duplicate_button, self.delete_button):
+            row.addWidget(button)
+        left.addLayout(row)
+        left.addWidget(self.import_button)
+        right = QVBoxLayout()
+        right.addWidget(self.form)
+        right.addWidget(self.keyring_warning)
+        right.addWidget(self.session_only_check)
+        right.addWidget(self.form_error)
+        right.addStretch(1)
+        right.addWidget(self.status_label)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.test_button)
+        buttons.addStretch(1)
+        for button in (self.save_button, self.connect_button, close):
+            buttons.addWidget(button)
+        right.addLayout(buttons)
+        top = QHBoxLayout(self)
+        top.addLayout(left, 1)
+        top.addLayout(right, 2)
+
+    def _show_keyring_state(self) -> None:
+        problem = self.secrets.problem
+        self.keyring_warning.setText(
+            f"{problem} You can keep the secret for this session only: it stays in memory "
+            "until the app quits and is never written to disk." if problem else "")
+        self.keyring_warning.setVisible(problem is not None)
+        self.session_only_check.setVisible(problem is not None)
+
+    # -- the list ------------------------------------------------------------------------
+    def reload_list(self, select: str | None = None) -> None:
+        self.profile_list.blockSignals(True)
+        self.profile_list.clear()
+        for profile in self.store.profiles:
+            item = QListWidgetItem(profile.name, self.profile_list)
+            item.setData(Qt.ItemDataRole.UserRole, profile.id)
+            item.setToolTip(profile.endpoint)
+            if select == profile.id:
+                self.profile_list.setCurrentItem(item)
+        self.profile_list.blockSignals(False)
+        self.delete_button.setEnabled(self.current_id is not None)
+        self.duplicate_button.setEnabled(self.current_id is not None)
+
+    def _on_current_changed(self, item: QListWidgetItem | None, _old: Any = None) -> None:
+        profile_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        profile = self.store.get(profile_id) if profile_id else None
+        if profile is None:
+            return
+        self.current_id, self.source_id = profile.id, profile.id
+        self.form.load(profile, stored_secret=True)
+        self.session_only_check.setChecked(self.secrets.is_session_only(profile.id))
+        self._clear_messages()
+        self.delete_button.setEnabled(True)
+        self.duplicate_button.setEnabled(True)
+
+    def _clear_messages(self) -> None:
+        self.form_error.hide()
+        self.status_label.clear()
+
+    def add_profile(self) -> None:
+        self.profile_list.setCurrentItem(None)  # type: ignore[arg-type]
+        self.profile_list.clearSelection()
+        self.current_id = self.source_id = None
+        self.form.load(None)
+        self._clear_messages()
+        self.delete_button.setEnabled(False)
+        self.duplicate_button.setEnabled(False)
+        self.form.name_edit.setFocus()
+
+    def duplicate(self) -> None:
+        source = self.store.get(self.current_id or "")
+        if source is None:
+            return
+        self.profile_list.setCurrentItem(None)  # type: ignore[arg-type]
+        self.profile_list.clearSelection()
+        self.current_id, self.source_id = None, source.id
+        self.form.load(source, stored_secret=True)
+        self.form.name_edit.setText(self.store.unique_name(f"{source.name} (copy)"))
+        self._clear_messages()
+        self.status_label.setText("A copy: change what differs, then Save.")
+
+    # -- validation and jobs -------------------------------------------------------------
+    def _job(self) -> SaveJob | None:
+        """The form as a save job, or None after showing what must be fixed."""
+        problems = self.form.problems(secret_required=self.source_id is None)
+        name = self.form.name_edit.text().strip()
+        clash = self.store.find_by_name(name) if name else None
+        if clash is not None and clash.id != self.current_id:
+            problems.append(f"Another connection is already called “{clash.name}”.")
+        session_only = self.session_only_check.isChecked()
+        if self.secrets.problem is not None and not session_only:
+            problems.append("The system keyring cannot be used: tick “Keep the secret for this "
+                            "session only” to use this connection until the app quits.")
+        if problems:
+            self.form_error.setText("\n".join(problems))
+            self.form_error.show()
+            return None
+        self.form_error.hide()
+        profile = self.form.build(self.current_id or new_profile_id())
+        return SaveJob(profile, self.form.typed_secret, self.form.typed_token,
+                       self.source_id, session_only)
+
+    def _busy(self, text: str) -> int:
+        self._generation += 1
+        self._set_status(text, _BUSY)
+        for button in (self.save_button, self.connect_button, self.test_button,
+                       self.delete_button, self.import_button):
+            button.setEnabled(False)
+        return self._generation
+
+    def _idle(self) -> None:
+        for button in (self.save_button, self.connect_button, self.test_button,
+                       self.import_button):
+            button.setEnabled(True)
+        self.delete_button.setEnabled(self.current_id is not None)
+
+    def _set_status(self, text: str, style: str) -> None:
+        self.status_label.setStyleSheet(style)
+        self.status_label.setText(text)
+
+    def _failed(self, generation: int) -> Callable[[AppError], None]:
+        def show(err: AppError) -> None:
+            if generation == self._generation:
+                self._idle()
+                self._set_status(f"{err.title}: {err.user_text()}", _ERR)
+                if isinstance(err, KeyringUnavailable):  # locked or refusing: offer memory
+                    self.session_only_check.show()
+        return show
+
+    def _write(self, generation: int, fn: Callable[..., Any], *args: Any,
+               done: Callable[[Any], None]) -> None:
+        """Run a job that writes the profile file; adopt its staged store even if the dialog
+        was closed meanwhile (the file has it), and update the dialog only if still open."""
+        store = self.store
+
+        def success(result: Any) -> None:
+            store.adopt(result[0] if isinstance(result, tuple) else result)
+            if shiboken6.isValid(self) and generation == self._generation:
+                self._idle()
+                done(result)
+
+        def failure(err: AppError) -> None:
+            if shiboken6.isValid(self):
+                self._failed(generation)(err)
+
+        self.runner.submit(fn, *args, on_success=success, on_error=failure)
+
+    def _adopt(self, staged: ProfileStore, select: str | None) -> None:
+        self.store.adopt(staged)
+        self.current_id = self.source_id = select
+        self.reload_list(select)
+        self.form.load(self.store.get(select) if select else None, stored_secret=True)
+        if select:
+            self.session_only_check.setChecked(self.secrets.is_session_only(select))
+
+    def save(self) -> None:
+        job = self._job()
+        if job is None:
+            return
+        staged = self.store.copy()
+        staged.put(job.profile)
+        generation = self._busy("Saving…")
+
+        def saved(result: ProfileStore) -> None:
+            self._adopt(result, job.profile.id)
+            where = ("for this session only" if job.session_only
+                     else "secret in the system keyring")
+            self._set_status(f"Saved “{job.profile.name}” ({where}).", _OK)
+
+        self._write(generation, persist, self.secrets, staged, [job], done=saved)
+
+    def test_connection(self) -> None:
+        job = self._job()
+        if job is None:
+            return
+        generation = self._busy(f"Testing {job.profile.endpoint}…")
+
+        def tested(text: str) -> None:
+            if generation == self._generation:
+                self._idle()
+                self._set_status(text, _OK)
+
+        self.runner.submit(run_test, self.secrets, job, self.tester, on_success=tested,
+                           on_error=self._failed(generation), context=self)
+
+    def connect_profile(self) -> None:
+        job = self._job()
+        if job is None:
+            return
+        staged = self.store.copy()
+        staged.put(job.profile)
+        staged.set_open([job.profile.id])
+        generation = self._busy(f"Connecting to {job.profile.endpoint}…")
+
+        def ready(result: tuple[ProfileStore, Any]) -> None:
+            self._adopt(result[0], job.profile.id)
+            self.connect_requested.emit(job.profile, result[1])
+            self.accept()
+
+        self._write(generation, persist_and_settings, self.secrets, staged, job, done=ready)
+
+    def ask_delete(self) -> None:
+        profile = self.store.get(self.current_id or "")
+        if profile is None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, "Delete connection",
+                          f"Delete “{profile.name}” and its saved secret?",
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                          self)
+        box.setObjectName("confirmDelete")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.accepted.connect(lambda: self.delete(profile.id))
+        self.confirm_box = box
+        box.open()
+
+    def delete(self, profile_id: str) -> None:
+        staged = self.store.copy()
+        generation = self._busy("Deleting…")
+
+        def deleted(result: ProfileStore) -> None:
+            self._adopt(result, None)
+            if self.profile_list.count():
+                self.profile_list.setCurrentRow(0)
+            else:
+                self.add_profile()
+            self._set_status("Deleted the connection and its saved secret.", _OK)
+
+        self._write(generation, delete_profile, self.secrets, staged, profile_id,
+                    done=deleted)
+
+    # -- import --------------------------------------------------------------------------
+    def _read_sources(self, source: str) -> list[ImportResult]:
+        home, environ = self.home, self.environ
+        if source == "mc":
+            return [importers.from_mc(importers.default_mc_config(home, environ))]
+        if source == "rclone":
+            return [importers.from_rclone(importers.default_rclone_config(home, environ))]
+        if source == "aws":
+            return [importers.from_aws(*importers.default_aws_files(home, environ))]
+        if source == "env":
+            return [importers.from_env(environ)]
+        return importers.import_all(home, environ)
+
+    def start_import(self, source: str) -> None:
+        generation = self._busy("Looking for connections…")
+
+        def found(results: list[ImportResult]) -> None:
+            if generation != self._generation:
+                return
+            self._idle()
+            self._set_status("", _BUSY)
+            preview = ImportPreview(results, self.store.profiles, self.secrets.problem, self)
+            preview.accepted.connect(lambda: self._import_chosen(preview))
+            self.import_preview = preview
+            preview.open()
+
+        self.runner.submit(self._read_sources, source, on_success=found,
+                           on_error=self._failed(generation), context=self)
+
+    def _import_chosen(self, preview: ImportPreview) -> None:
+        chosen = preview.chosen()
+        if not chosen:
+            return
+        staged = self.store.copy()
+        jobs = []
+        for candidate in chosen:
+            profile = candidate.profile.with_changes(name=staged.unique_name(
+                candidate.profile.name))
+            staged.put(profile)
+            jobs.append(SaveJob(profile, candidate.secrets.secret_key,
+                                candidate.secrets.session_token or "", None,
+                                preview.session_only.isChecked()))
+        generation = self._busy(f"Importing {len(jobs)} connection(s)…")
+
+        def imported(result: ProfileStore) -> None:
+            self._adopt(result, jobs[0].profile.id)
+            names = ", ".join(job.profile.name for job in jobs)
+            self._set_status(f"Imported {len(jobs)}: {names}.", _OK)
+
+        self._write(generation, persist, self.secrets, staged, jobs, done=imported)
+
+    def profile_names(self) -> list[str]:
+        return [self.profile_list.item(r).text() for r in range(self.profile_list.count())]
+
+    def select_profile(self, profile: Profile | str) -> None:
+        wanted = profile if isinstance(profile, str) else profile.id
+        for row in range(self.profile_list.count()):
+            if self.profile_list.item(row).data(Qt.ItemDataRole.UserRole) == wanted:
+                self.profile_list.setCurrentRow(row)
+                return

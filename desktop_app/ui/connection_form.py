@@ -1,0 +1,175 @@
+"""The form of one connection: every field of a profile plus the secret fields, validated as
+the user types. It holds no logic beyond turning widgets into a `Profile` and back."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from desktop_app.core.errors import ConfigError
+from desktop_app.core.profiles import Profile, endpoint_problem, normalize_endpoint
+
+_ERROR_STYLE = "color:#b3261e;"
+_STYLES = [("Auto", "auto"), ("Path style", "path"), ("Virtual host", "virtual")]
+
+
+def _label(parent: QWidget, name: str, style: str = _ERROR_STYLE) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setStyleSheet(style)
+    label.hide()
+    return label
+
+
+class ConnectionForm(QWidget):
+    """Fields of one profile. `changed` fires on every edit (for the dirty flag)."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("connectionForm")
+        self.name_edit = self._line("nameEdit", "My server")
+        self.endpoint_edit = self._line("endpointEdit", "https://minio.example.com:9000")
+        self.endpoint_error = _label(self, "endpointError")
+        self.access_key_edit = self._line("accessKeyEdit", "")
+        self.secret_key_edit = self._line("secretKeyEdit", "")
+        self.secret_key_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.session_token_edit = self._line("sessionTokenEdit", "optional")
+        self.session_token_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.region_edit = self._line("regionEdit", "blank = auto")
+        self.addressing_combo = QComboBox(self)
+        self.addressing_combo.setObjectName("addressingCombo")
+        for text, value in _STYLES:
+            self.addressing_combo.addItem(text, value)
+        self.addressing_combo.setToolTip(
+            "Auto uses path style for IP addresses, localhost and non-AWS servers, and "
+            "virtual-host style for AWS."
+        )
+        self.ca_bundle_edit = self._line("caBundleEdit", "system certificates")
+        browse = QPushButton("Browse…", self)
+        browse.setObjectName("caBundleBrowse")
+        browse.clicked.connect(self._browse_ca)
+        self.allow_invalid_check = QCheckBox(
+            "Allow invalid certificates (not safe: anyone on the network could listen in)", self
+        )
+        self.allow_invalid_check.setObjectName("allowInvalidCheck")
+        self.allow_invalid_check.toggled.connect(self.changed)
+        self.addressing_combo.currentIndexChanged.connect(self.changed)
+        self.endpoint_edit.textChanged.connect(self._check_endpoint)
+
+        ca_row = QHBoxLayout()
+        ca_row.setContentsMargins(0, 0, 0, 0)
+        ca_row.addWidget(self.ca_bundle_edit, 1)
+        ca_row.addWidget(browse)
+        layout = QFormLayout(self)
+        layout.addRow("Display name", self.name_edit)
+        layout.addRow("Endpoint URL", self.endpoint_edit)
+        layout.addRow("", self.endpoint_error)
+        layout.addRow("Access key", self.access_key_edit)
+        layout.addRow("Secret key", self.secret_key_edit)
+        layout.addRow("Session token", self.session_token_edit)
+        layout.addRow("Region", self.region_edit)
+        layout.addRow("Addressing", self.addressing_combo)
+        layout.addRow("CA bundle", ca_row)
+        layout.addRow("", self.allow_invalid_check)
+        self.profile: Profile | None = None
+
+    def _line(self, name: str, placeholder: str) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setObjectName(name)
+        edit.setPlaceholderText(placeholder)
+        edit.textEdited.connect(self.changed)
+        return edit
+
+    def _browse_ca(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, "Choose a CA bundle", "", "Certificates (*.pem *.crt *.cer);;All files (*)"
+        )
+        if path:
+            self.ca_bundle_edit.setText(path)
+            self.changed.emit()
+
+    def _check_endpoint(self, text: str) -> None:
+        problem = endpoint_problem(text) if text.strip() else None
+        self.endpoint_error.setText(problem or "")
+        self.endpoint_error.setVisible(problem is not None)
+
+    # -- profile <-> widgets -------------------------------------------------------------
+    def load(self, profile: Profile | None, stored_secret: bool = False) -> None:
+        """Show `profile` (None: an empty form). Secrets are never read back into the form."""
+        self.profile = profile
+        blank = profile is None
+        self.name_edit.setText("" if blank else profile.name)
+        self.endpoint_edit.setText("" if blank else profile.endpoint)
+        self.access_key_edit.setText("" if blank else profile.access_key)
+        self.secret_key_edit.clear()
+        self.session_token_edit.clear()
+        hint = "stored — leave blank to keep it" if stored_secret else ""
+        self.secret_key_edit.setPlaceholderText(hint)
+        has_token = profile is not None and profile.has_session_token
+        self.session_token_edit.setPlaceholderText(hint if has_token else "optional")
+        self.region_edit.setText("" if blank else profile.region)
+        style = "auto" if blank else profile.addressing_style
+        self.addressing_combo.setCurrentIndex(self.addressing_combo.findData(style))
+        self.ca_bundle_edit.setText("" if blank else profile.ca_bundle)
+        self.allow_invalid_check.setChecked(False if blank else profile.insecure_tls)
+        self._check_endpoint(self.endpoint_edit.text())
+
+    @property
+    def typed_secret(self) -> str:
+        return self.secret_key_edit.text()
+
+    @property
+    def typed_token(self) -> str:
+        return self.session_token_edit.text().strip()
+
+    def problems(self, secret_required: bool) -> list[str]:
+        """Every reason the form cannot be saved, in the order of the fields."""
+        found: list[str] = []
+        if not self.name_edit.text().strip():
+            found.append("Give the connection a name.")
+        if not self.endpoint_edit.text().strip():
+            found.append("Enter the endpoint URL, like https://minio.example.com:9000.")
+        elif problem := endpoint_problem(self.endpoint_edit.text()):
+            found.append(problem)
+        if not self.access_key_edit.text().strip():
+            found.append("Enter the access key.")
+        if secret_required and not self.typed_secret:
+            found.append("Enter the secret key.")
+        if self.typed_secret and self.typed_secret != self.typed_secret.strip():
+            found.append("The secret key starts or ends with a space; check for a copy error.")
+        return found
+
+    def build(self, profile_id: str) -> Profile:
+        """The profile the fields describe; call only when `problems()` is empty."""
+        try:
+            endpoint = normalize_endpoint(self.endpoint_edit.text())
+        except ConfigError:  # pragma: no cover - problems() was checked first
+            endpoint = self.endpoint_edit.text().strip()
+        allow_invalid = self.allow_invalid_check.isChecked()
+        had_token = self.profile is not None and self.profile.has_session_token
+        return Profile(
+            id=profile_id,
+            name=self.name_edit.text().strip(),
+            endpoint=endpoint,
+            access_key=self.access_key_edit.text().strip(),
+            region=self.region_edit.text().strip(),
+            addressing_style=self.addressing_combo.currentData(),
+            verify_tls=not allow_invalid,
+            ca_bundle=self.ca_bundle_edit.text().strip(),
+            allow_invalid_certs=allow_invalid,
+            has_session_token=bool(self.typed_token) or (not self.typed_secret and had_token),
+        )

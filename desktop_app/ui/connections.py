@@ -1,0 +1,171 @@
+"""Wires saved connections into the main window: the "Connections…" action, reopening the
+profile that was open last time, and the warning badge for unchecked certificates.
+
+The window itself stays free of connection logic; `app.py` gives this controller a `connect`
+callback that builds the storage and calls `window.attach`. (Several profiles open at once as
+separate tree roots is not done here: the window shows one connection at a time.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar
+
+from desktop_app.core.connection import ConnectionSettings
+from desktop_app.core.credentials import SecretStore
+from desktop_app.core.errors import AppError
+from desktop_app.core.paths import config_dir
+from desktop_app.core.profiles import Profile, ProfileFileError, ProfileStore
+from desktop_app.ui.connection_dialog import ConnectionDialog
+from desktop_app.ui.connection_jobs import (
+    ConnectionTester,
+    SaveJob,
+    list_buckets_test,
+    settings_for,
+)
+from desktop_app.ui.tasks import TaskRunner
+
+INSECURE_BADGE_TEXT = "⚠ Certificates not checked"
+
+
+class ConnectionsController(QObject):
+    def __init__(
+        self,
+        window: QMainWindow,
+        runner: TaskRunner,
+        environ: Mapping[str, str],
+        connect: Callable[[ConnectionSettings], None],
+        tester: ConnectionTester = list_buckets_test,
+        make_secret_store: Callable[[], SecretStore] = SecretStore.detect,
+    ) -> None:
+        super().__init__(window)
+        self.window, self.runner, self.environ = window, runner, dict(environ)
+        self._connect, self.tester, self._make_secret_store = connect, tester, make_secret_store
+        self.home = Path(environ.get("HOME") or Path.home())
+        self.store = ProfileStore(config_dir(environ))
+        self.load_error: ProfileFileError | None = None
+        try:  # a few hundred bytes of local JSON, read once like any settings file
+            self.store.load()
+        except ProfileFileError as exc:
+            self.load_error = exc
+        self.secrets: SecretStore | None = None
+        self.dialog: ConnectionDialog | None = None
+        self.active_profile: Profile | None = None
+
+        self.action = QAction(window)
+        self.action.setObjectName("actionConnections")
+        self._update_action_text()
+        self.action.setToolTip("Add connection…, edit or switch saved connections")
+        self.action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_K))
+        self.action.triggered.connect(self.open_dialog)
+        menu = window.menuBar().addMenu("&Connection")
+        menu.setObjectName("connectionMenu")
+        menu.addAction(self.action)
+        toolbar = window.findChild(QToolBar, "navigationToolBar")
+        if isinstance(toolbar, QToolBar):
+            first = toolbar.actions()[0] if toolbar.actions() else None
+            toolbar.insertAction(first, self.action)  # type: ignore[arg-type]
+        self.badge = QLabel(INSECURE_BADGE_TEXT, window.statusBar())
+        self.badge.setObjectName("insecureBadge")
+        self.badge.setTextFormat(Qt.TextFormat.PlainText)
+        self.badge.setStyleSheet(
+            "background:#fff4e5; color:#8a5300; border:1px solid #e0b66a; border-radius:3px;"
+            "padding:0 6px;")
+        self.badge.setToolTip("This connection accepts invalid TLS certificates: anyone on the "
+                              "network could read or change what you send and receive.")
+        window.statusBar().addPermanentWidget(self.badge)
+        self.badge.hide()
+
+    def _update_action_text(self) -> None:
+        """"Add connection…" until one is saved, so a first start shows where to begin."""
+        self.action.setText("Connections…" if self.store.profiles else "Add connection…")
+
+    # -- the keyring, created off the GUI thread (detection may talk to D-Bus) -----------
+    def with_secrets(self, then: Callable[[SecretStore], None],
+                     on_error: Callable[[AppError], None]) -> None:
+        if self.secrets is not None:
+            then(self.secrets)
+            return
+
+        def made(store: SecretStore) -> None:
+            if self.secrets is None:
+                self.secrets = store
+            then(self.secrets)
+
+        self.runner.submit(self._make_secret_store, on_success=made, on_error=on_error,
+                           context=self)
+
+    # -- the dialog ----------------------------------------------------------------------
+    def open_dialog(self) -> None:
+        if self.dialog is not None and shiboken6.isValid(self.dialog):
+            self.dialog.show()
+            self.dialog.activateWindow()
+            return
+        self.with_secrets(self._show_dialog, self._show_error)
+
+    def _show_dialog(self, secrets: SecretStore) -> None:
+        if self.dialog is not None and shiboken6.isValid(self.dialog):
+            return
+        dialog = ConnectionDialog(self.runner, self.store, secrets, self.home, self.environ,
+                                  self.tester, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.connect_requested.connect(self.connect_profile)
+        dialog.finished.connect(self._update_action_text)
+        if self.load_error is not None:
+            dialog.status_label.setText(self.load_error.user_text())
+        self.dialog = dialog
+        dialog.show()
+
+    def _show_error(self, err: AppError) -> None:
+        if shiboken6.isValid(self.window):
+            self.window.show_error(err)  # type: ignore[attr-defined]
+
+    def report_load_error(self) -> None:
+        """Show a damaged or newer profile file once in the window (after it attached)."""
+        if self.load_error is not None:
+            self._show_error(self.load_error)
+
+    # -- connecting ----------------------------------------------------------------------
+    def connect_profile(self, profile: Profile, settings: ConnectionSettings) -> None:
+        self._connect(settings)
+        self.active_profile = profile
+        self.badge.setVisible(settings.secure and not settings.verify_tls)
+
+    def clear_badge(self) -> None:
+        self.active_profile = None
+        self.badge.hide()
+
+    def reopen_last(self, fallback: Callable[[AppError], None]) -> bool:
+        """Reconnect the profile open when the app last quit; False when there is none.
+
+        On failure (no secret this session, keyring locked...) `fallback(error)` runs: it
+        opens something else and shows the message, so the window is never left empty.
+        """
+        profile = next((p for i in self.store.open_ids if (p := self.store.get(i))), None)
+        if profile is None:
+            return False
+        set_connecting = getattr(self.window, "set_connecting", None)
+        if set_connecting is not None:
+            set_connecting(f"Opening {profile.name}…")
+        job = SaveJob(profile, secret_source_id=profile.id)
+
+        def failed(err: AppError) -> None:
+            fallback(err)
+
+        def connected(settings: ConnectionSettings) -> None:
+            if self.active_profile is not None:  # the user connected elsewhere meanwhile
+                return
+            self.connect_profile(profile, settings)
+            self.report_load_error()
+
+        def with_store(secrets: SecretStore) -> None:
+            self.runner.submit(settings_for, secrets, job, on_success=connected,
+                               on_error=failed, context=self)
+
+        self.with_secrets(with_store, failed)
+        return True
