@@ -285,3 +285,21 @@ def test_closing_the_dialog_during_a_save_keeps_the_store_in_step(
     reloaded = ProfileStore(dirs["config"])
     reloaded.load()
     assert [p.name for p in reloaded.profiles] == ["Quick", "Second"]
+
+
+def test_test_button_runs_the_doctor_on_a_closed_port(qtbot: QtBot, runner: TaskRunner,
+                                                      dirs: dict[str, Path]) -> None:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    dialog = make_dialog(qtbot, runner, dirs)
+    fill(qtbot, dialog, name="Down", endpoint=f"http://127.0.0.1:{port}", access="ak",
+         secret="Some-Secret-Value-77", region="")
+    dialog.test_button.click()
+    wait_status(qtbot, dialog, "Network connection")
+    text = dialog.status_label.text()
+    assert f"Nothing is listening on port {port}" in text
+    assert "Check that the S3 server is running" in text
+    assert "Some-Secret-Value-77" not in text

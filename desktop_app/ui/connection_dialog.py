@@ -39,7 +39,7 @@ from desktop_app.ui.connection_jobs import (
     ConnectionTester,
     SaveJob,
     delete_profile,
-    list_buckets_test,
+    doctor_test,
     persist,
     persist_and_settings,
     run_test,
@@ -66,7 +66,7 @@ class ConnectionDialog(QDialog):
 
     def __init__(self, runner: TaskRunner, store: ProfileStore, secrets: SecretStore,
                  home: Path, environ: Mapping[str, str],
-                 tester: ConnectionTester = list_buckets_test,
+                 tester: ConnectionTester = doctor_test,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("connectionDialog")

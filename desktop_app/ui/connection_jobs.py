@@ -12,11 +12,13 @@ from dataclasses import dataclass, field
 
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.credentials import SecretStore
-from desktop_app.core.errors import ConfigError
+from desktop_app.core.errors import AuthFailed, ConfigError, ConnectionFailed
 from desktop_app.core.profiles import Profile, ProfileStore, Secrets, to_settings
+from desktop_app.storage.doctor import run_checks
+from desktop_app.storage.doctor_report import Status
 from desktop_app.storage.minio_storage import MinioStorage
 
-# "Test connection" calls this; the connection doctor can be plugged in instead.
+# "Test connection" calls this: `doctor_test` by default, a simpler one in some tests.
 ConnectionTester = Callable[[ConnectionSettings], str]
 
 
@@ -94,6 +96,19 @@ def list_buckets_test(settings: ConnectionSettings) -> str:
     finally:
         storage.close()
     return f"Connected: the server answered and lists {count} bucket{'s' if count != 1 else ''}."
+
+
+def doctor_test(settings: ConnectionSettings) -> str:
+    """The full test: every doctor check; a failure names the first problem and its fix,
+    and warnings (a drifting clock, unchecked certificates) are listed after success."""
+    report = run_checks(settings)
+    if report.problems:
+        first = report.problems[0]
+        error = {"credentials": AuthFailed, "clock": AuthFailed, "region": ConfigError,
+                 "addressing": ConfigError}.get(first.key, ConnectionFailed)
+        raise error(f"{first.name}: {first.message}", first.fix)
+    warnings = [f"{c.name}: {c.message}" for c in report.checks if c.status is Status.WARN]
+    return " ".join([list_buckets_test(settings), *warnings])
 
 
 def run_test(secrets: SecretStore, job: SaveJob, tester: ConnectionTester) -> str:

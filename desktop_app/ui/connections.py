@@ -25,7 +25,7 @@ from desktop_app.ui.connection_dialog import ConnectionDialog
 from desktop_app.ui.connection_jobs import (
     ConnectionTester,
     SaveJob,
-    list_buckets_test,
+    doctor_test,
     settings_for,
 )
 from desktop_app.ui.tasks import TaskRunner
@@ -40,7 +40,7 @@ class ConnectionsController(QObject):
         runner: TaskRunner,
         environ: Mapping[str, str],
         connect: Callable[[ConnectionSettings], None],
-        tester: ConnectionTester = list_buckets_test,
+        tester: ConnectionTester = doctor_test,
         make_secret_store: Callable[[], SecretStore] = SecretStore.detect,
     ) -> None:
         super().__init__(window)
