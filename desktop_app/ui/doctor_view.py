@@ -128,11 +128,12 @@ class DoctorView(QWidget):
         self.report = report
         self._set_busy(False)
         if report.problems:
-            self.headline.setText(f"{len(report.problems)} problem(s) found with "
+            count = len(report.problems)
+            self.headline.setText(f"{count} problem{'s' if count != 1 else ''} found with "
                                   f"{report.endpoint}. {report.summary()}")
         else:
             warnings = sum(c.status == Status.WARN for c in report.checks)
-            extra = f" ({warnings} warning(s))" if warnings else ""
+            extra = f" ({warnings} warning{'s' if warnings != 1 else ''})" if warnings else ""
             self.headline.setText(f"The connection to {report.endpoint} works{extra}.")
         for row, check in enumerate(report.checks):
             self._add_row(row, check)
