@@ -51,10 +51,16 @@ def test_delete_many_and_folder_recursively(storage: MinioStorage, bucket: str) 
     expanded = bulk_ops.expand(storage, bucket, [FolderEntry("big/")], progress)
     assert expanded.count == 2101
     assert expanded.total_size == sum(len(str(n)) for n in range(2100))
-    report = bulk_ops.delete_keys(storage, bucket, expanded.objects, progress)
+    report = bulk_ops.delete_expanded(storage, bucket, expanded, progress)
     assert report.ok
     assert report.done == 2101
     assert keys(storage, bucket) == ["keep.txt"]
+    assert storage.list_page(bucket).folders == ()  # the emptied folder is gone from view
+
+
+def test_implied_folders() -> None:
+    found = bulk_ops.implied_folders(["a/"], ["a/b/c/d.txt", "a/x.txt", "a/b/e.txt"])
+    assert found == ["a/b/c/", "a/b/", "a/"]
 
 
 def test_delete_cancel_keeps_the_rest(storage: MinioStorage, bucket: str) -> None:
@@ -137,6 +143,7 @@ def test_move_folder_recursively(storage: MinioStorage, bucket: str) -> None:
         "archive/photos/", "archive/photos/2026/ü.jpg", "archive/photos/a b+c.jpg",
     ]
     assert storage.stat(bucket, "archive/photos/2026/ü.jpg").content_type == "image/jpeg"
+    assert storage.list_page(bucket).folders == (FolderEntry("archive/"),)
 
 
 def test_folder_into_itself_is_refused(storage: MinioStorage, bucket: str) -> None:

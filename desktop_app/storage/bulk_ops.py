@@ -85,10 +85,14 @@ class BulkReport:
 
 @dataclass(frozen=True, slots=True)
 class Expanded:
-    """A selection turned into plain objects (count and total size for the confirmation)."""
+    """A selection turned into plain objects (count and total size for the confirmation).
+    `implied` are the folder keys below the selected folders (deepest first): servers that
+    keep real directories (SeaweedFS) only forget an emptied folder when its key is deleted
+    too."""
 
     objects: tuple[ObjectEntry, ...]
     folders: tuple[str, ...] = ()
+    implied: tuple[str, ...] = ()
 
     @property
     def count(self) -> int:
@@ -125,7 +129,44 @@ def expand(storage: Storage, bucket: str, items: Iterable[Entry], progress: Prog
         folders.append(item.prefix)
         for obj in walk(storage, bucket, item.prefix, progress):
             objects.setdefault(obj.key, obj)
-    return Expanded(objects=tuple(objects.values()), folders=tuple(folders))
+    # Folder markers among the objects are deleted once more at the end: a server with real
+    # directories refuses to drop one while its children are still being deleted.
+    implied = implied_folders(folders, objects)
+    return Expanded(tuple(objects.values()), tuple(folders), tuple(implied))
+
+
+def implied_folders(roots: Iterable[str], keys: Iterable[str]) -> list[str]:
+    """Every folder key from each root down to the keys below it, deepest first."""
+    roots = list(roots)
+    found = set(roots)
+    for key in keys:
+        root = next((r for r in roots if key.startswith(r)), None)
+        if root is None:
+            continue
+        path = root
+        for part in key[len(root):].split("/")[:-1]:
+            path += part + "/"
+            found.add(path)
+    return sorted(found, key=lambda k: (-k.count("/"), k))
+
+
+def delete_expanded(
+    storage: Storage, bucket: str, expanded: Expanded, progress: Progress
+) -> BulkReport:
+    """Delete the objects, then (unless cancelled or failed) the emptied folders' keys."""
+    report = delete_keys(storage, bucket, expanded.objects, progress)
+    if report.ok and expanded.implied:
+        _forget_folders(storage, bucket, expanded.implied)
+    return report
+
+
+def _forget_folders(storage: Storage, bucket: str, folders: Sequence[str]) -> None:
+    # Best effort: on plain S3 these keys do not exist and the delete is a no-op.
+    for first in range(0, len(folders), MAX_DELETE_BATCH):
+        try:
+            storage.delete_many(bucket, list(folders[first:first + MAX_DELETE_BATCH]))
+        except AppError:
+            return
 
 
 def delete_keys(
@@ -174,6 +215,7 @@ class CopyPlan:
     items: tuple[CopyItem, ...]
     roots: tuple[str, ...] = ()
     existing: frozenset[str] = field(default_factory=frozenset)
+    src_folders: tuple[str, ...] = ()
 
     @property
     def collisions(self) -> tuple[CopyItem, ...]:
@@ -218,6 +260,7 @@ def plan_copy(
     progress.start("Listing")
     planned: list[CopyItem] = []
     roots: list[str] = []
+    src_folders: list[str] = []
     for item in items:
         if isinstance(item, ObjectEntry):
             name = new_name or item.name
@@ -231,10 +274,12 @@ def plan_copy(
                 "Pick a destination outside that folder.",
             )
         roots.append(root)
+        src_folders.append(item.prefix)
         for obj in walk(storage, src_bucket, item.prefix, progress):
             planned.append(CopyItem(obj.key, root + obj.key[len(item.prefix):], obj.size))
     existing = _existing(storage, dst_bucket, planned, roots, progress)
-    return CopyPlan(src_bucket, dst_bucket, tuple(planned), tuple(roots), frozenset(existing))
+    return CopyPlan(src_bucket, dst_bucket, tuple(planned), tuple(roots), frozenset(existing),
+                    tuple(src_folders))
 
 
 def _existing(
@@ -359,6 +404,10 @@ def copy_items(
         ]
         removal = _delete_after_move(storage, plan.src_bucket, sources)
         failures.extend(removal)
+        if not failures and not cancelled and not skipped and plan.src_folders:
+            moved = {i.src_key for i in copied}
+            implied = implied_folders(plan.src_folders, moved)
+            _forget_folders(storage, plan.src_bucket, implied)
     order = {i.src_key: n for n, i in enumerate(items)}
     failures.sort(key=lambda f: order.get(f.key, 0))
     return BulkReport(len(copied), tuple(failures), cancelled, skipped, remaining)
