@@ -56,13 +56,14 @@ def actions(window: MainWindow) -> ObjectActions:
     return window.object_actions
 
 
-def select(window: MainWindow, *keys: str) -> None:
+def select(qtbot: QtBot, window: MainWindow, *keys: str) -> None:
+    """Select rows by key, once the (possibly refreshing) listing shows them."""
+    model = window.table_model
+    qtbot.waitUntil(lambda: all(model.row_of_key(k) >= 0 for k in keys), timeout=WAIT)
     selection = window.object_table.selectionModel()
     selection.clearSelection()
-    model = window.table_model
     for key in keys:
         row = model.row_of_key(key)
-        assert row >= 0, key
         selection.select(model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
                          | QItemSelectionModel.SelectionFlag.Rows)
 
@@ -97,7 +98,7 @@ def test_presigned_link_is_copied_and_works(qtbot: QtBot, open_bucket: WindowFac
     put_bytes(storage, bucket, "a b+ü.txt", "exact bytes ✓".encode(), "text/plain")
     window = open_bucket(bucket, 1)
     QGuiApplication.clipboard().setText("")
-    select(window, "a b+ü.txt")
+    select(qtbot, window, "a b+ü.txt")
     window.object_actions.action_presign.trigger()
     dialog = dialog_of(qtbot, window, PresignDialog)
     dialog.set_preset("1 hour")
@@ -157,7 +158,7 @@ def test_multi_selection_copies_one_link_per_line(qtbot: QtBot, open_bucket: Win
     put_bytes(storage, bucket, "folder/inside.txt", b"x")
     window = open_bucket(bucket, 4)
     QGuiApplication.clipboard().setText("")
-    select(window, "folder/", *names)
+    select(qtbot, window, "folder/", *names)
     window.object_actions.action_presign.trigger()
     dialog = dialog_of(qtbot, window, PresignDialog)
     dialog.set_disposition(Disposition.ATTACHMENT)
@@ -182,12 +183,12 @@ def test_copy_s3_uri_and_url(qtbot: QtBot, open_bucket: WindowFactory, storage: 
     put_bytes(storage, bucket, "dir/x y+z.txt", b"1")
     put_bytes(storage, bucket, "top.txt", b"2")
     window = open_bucket(bucket, 2)
-    select(window, "dir/", "top.txt")
+    select(qtbot, window, "dir/", "top.txt")
     window.object_actions.action_s3_uri.trigger()
     assert clipboard() == f"s3://{bucket}/dir/\ns3://{bucket}/top.txt"
     window.open_location(bucket, "dir/")
     qtbot.waitUntil(lambda: window.table_model.rowCount() == 1, timeout=WAIT)
-    select(window, "dir/x y+z.txt")
+    select(qtbot, window, "dir/x y+z.txt")
     window.object_actions.action_url.trigger()
     assert clipboard() == f"{storage.endpoint_url}/{bucket}/dir/x%20y%2Bz.txt"
 
@@ -200,7 +201,7 @@ def test_delete_files_and_folder_after_confirmation(qtbot: QtBot, open_bucket: W
     for n in range(5):
         put_bytes(storage, bucket, f"folder/sub/{n}.bin", b"x" * 100)
     window = open_bucket(bucket, 3)
-    select(window, "folder/", "gone.txt")
+    select(qtbot, window, "folder/", "gone.txt")
     window.object_actions.action_delete.trigger()
     dialog = dialog_of(qtbot, window, DeleteDialog)
     assert "6 objects (505 B)" in dialog.summary
@@ -243,7 +244,7 @@ def test_delete_2k_folder_cancel_part_way_then_finish(
         return result
 
     window_storage.delete_many = slow_delete  # type: ignore[method-assign]
-    select(window, "big/")
+    select(qtbot, window, "big/")
     window.object_actions.action_delete.trigger()
     dialog = dialog_of(qtbot, window, DeleteDialog)
     assert "2,000 objects" in dialog.summary
@@ -265,7 +266,7 @@ def test_delete_2k_folder_cancel_part_way_then_finish(
     window_storage.delete_many = original  # type: ignore[method-assign]
     actions(window).last_report = None
     qtbot.waitUntil(lambda: window.table_model.row_of_key("big/") >= 0, timeout=WAIT)
-    select(window, "big/")
+    select(qtbot, window, "big/")
     window.object_actions.action_delete.trigger()
     dialog_of(qtbot, window, DeleteDialog).accept()
     wait_report(qtbot, window)
@@ -284,7 +285,7 @@ def test_delete_failures_are_listed(qtbot: QtBot, open_bucket: WindowFactory,
     window_storage.delete_many = (  # type: ignore[method-assign]
         lambda b, keys: [(k, "the object is locked by a retention rule") for k in keys
                          if k == "b.txt"])
-    select(window, "a.txt", "b.txt")
+    select(qtbot, window, "a.txt", "b.txt")
     window.object_actions.action_delete.trigger()
     dialog_of(qtbot, window, DeleteDialog).accept()
     report_dialog = dialog_of(qtbot, window, ReportDialog)
@@ -318,7 +319,7 @@ def test_f2_renames_a_file_keeping_type_and_metadata(
     window.show()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=WAIT)
-    select(window, "old name+1.txt")
+    select(qtbot, window, "old name+1.txt")
     window.object_table.setFocus()
     qtbot.keyClick(window.object_table, Qt.Key.Key_F2)
     dialog = dialog_of(qtbot, window, NameDialog)
@@ -340,7 +341,7 @@ def test_rename_folder_recursively(qtbot: QtBot, open_bucket: WindowFactory,
     put_bytes(storage, bucket, "src/a/1.txt", b"1", "text/plain")
     put_bytes(storage, bucket, "src/2 +.txt", b"2", "text/plain")
     window = open_bucket(bucket, 1)
-    select(window, "src/")
+    select(qtbot, window, "src/")
     window.object_actions.action_rename.trigger()
     dialog = dialog_of(qtbot, window, NameDialog)
     dialog.edit.setText("dst ü")
@@ -362,7 +363,8 @@ def test_copy_to_other_bucket_asks_about_collisions(
 
     def copy_docs() -> CollisionDialog:
         actions(window).active_dialog = None
-        select(window, "docs/")
+        qtbot.waitUntil(lambda: window.table_model.row_of_key("docs/") >= 0, timeout=WAIT)
+        select(qtbot, window, "docs/")
         window.object_actions.action_copy_to.trigger()
         destination = dialog_of(qtbot, window, DestinationDialog)
         destination.set_destination(other, "/in/")
@@ -395,7 +397,7 @@ def test_move_to_folder(qtbot: QtBot, open_bucket: WindowFactory, storage: Minio
     put_bytes(storage, bucket, "a.txt", b"a", "text/plain")
     put_bytes(storage, bucket, "b.txt", b"b", "text/plain")
     window = open_bucket(bucket, 2)
-    select(window, "a.txt", "b.txt")
+    select(qtbot, window, "a.txt", "b.txt")
     window.object_actions.action_move_to.trigger()
     destination = dialog_of(qtbot, window, DestinationDialog)
     destination.set_destination(bucket, "archive/2026")
@@ -413,14 +415,14 @@ def test_open_and_download(qtbot: QtBot, open_bucket: WindowFactory, storage: Mi
     window = open_bucket(bucket, 2)
     opened: list[Path] = []
     actions(window).open_file = lambda path: opened.append(path) or True
-    select(window, "report ü.txt")
+    select(qtbot, window, "report ü.txt")
     window.object_actions.action_open.trigger()
     qtbot.waitUntil(lambda: len(opened) == 1, timeout=WAIT)
     assert opened[0].name == "report ü.txt"
     assert opened[0].read_bytes() == b"report body"
 
     (tmp_path / "report ü.txt").write_bytes(b"already here")
-    select(window, "report ü.txt", "tree/")
+    select(qtbot, window, "report ü.txt", "tree/")
     actions(window).choose_folder = lambda then: then(tmp_path)
     window.object_actions.action_download.trigger()
     wait_report(qtbot, window)
@@ -436,13 +438,13 @@ def test_properties_of_file_and_folder(qtbot: QtBot, open_bucket: WindowFactory,
     put_bytes(storage, bucket, "f/1", b"1" * 10)
     put_bytes(storage, bucket, "f/2", b"2" * 20)
     window = open_bucket(bucket, 2)
-    select(window, "p.txt")
+    select(qtbot, window, "p.txt")
     window.object_actions.action_properties.trigger()
     dialog = dialog_of(qtbot, window, PropertiesDialog)
     assert dialog.fields["Content type"] == "text/plain"
     assert dialog.fields["S3 URI"] == f"s3://{bucket}/p.txt"
     assert "5 bytes" in dialog.fields["Size"]
-    select(window, "f/")
+    select(qtbot, window, "f/")
     window.object_actions.action_properties.trigger()
     qtbot.waitUntil(lambda: actions(window).active_dialog is not dialog, timeout=WAIT)
     folder = dialog_of(qtbot, window, PropertiesDialog)
@@ -458,7 +460,7 @@ def test_context_menu_and_enabled_state(qtbot: QtBot, open_bucket: WindowFactory
     acts = actions(window)
     names = [a.objectName() for a in acts.build_menu().actions() if not a.isSeparator()]
     assert names == ["actionNewFolder", "actionRefresh"]
-    select(window, "f.txt", "d/")
+    select(qtbot, window, "f.txt", "d/")
     names = [a.objectName() for a in acts.build_menu().actions() if not a.isSeparator()]
     for wanted in ("actionOpen", "actionDownload", "actionCopyPresignedLink", "actionCopyS3Uri",
                    "actionCopyUrl", "actionRename", "actionCopyTo", "actionMoveTo",
@@ -466,7 +468,7 @@ def test_context_menu_and_enabled_state(qtbot: QtBot, open_bucket: WindowFactory
         assert wanted in names
     assert not acts.action_rename.isEnabled()  # two items selected
     assert acts.action_presign.isEnabled()
-    select(window, "d/")
+    select(qtbot, window, "d/")
     assert not acts.action_presign.isEnabled()  # folders have no link
     assert acts.action_rename.isEnabled()
     assert window.findChild(QAction, "actionCopyPresignedLink") is acts.action_presign

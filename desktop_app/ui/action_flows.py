@@ -22,6 +22,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow
 
 from desktop_app.core.errors import AppError, Cancelled
+from desktop_app.core.keys_text import shown_key
 from desktop_app.core.types import FolderEntry, ObjectEntry
 from desktop_app.storage.bulk_ops import (
     BulkReport,
@@ -73,6 +74,7 @@ class ActionFlows(QObject):
         self.multipart_threshold = SINGLE_COPY_LIMIT
         self.part_size: int | None = None
         self._temp_root: Path | None = None
+        self._running: set[Progress] = set()
 
     # -- hooks the subclass provides -----------------------------------------------------
     def storage(self) -> Storage | None:
@@ -93,6 +95,14 @@ class ActionFlows(QObject):
     def after_change(self) -> None:
         """The folder's contents changed: refresh the listing."""
         raise NotImplementedError
+
+    def open_folder(self, prefix: str) -> None:
+        raise NotImplementedError
+
+    def cancel_all(self) -> None:
+        """The window closes: running bulk work stops at its next request."""
+        for progress in list(self._running):
+            progress.cancel()
 
     def bucket_names(self) -> list[str]:
         raise NotImplementedError
@@ -129,6 +139,7 @@ class ActionFlows(QObject):
         dialog.show_later(SHOW_PROGRESS_AFTER_MS)
 
         def finish() -> None:
+            self._running.discard(progress)
             dialog.finish()
             if self.active_progress is dialog:
                 self.active_progress = None
@@ -144,8 +155,11 @@ class ActionFlows(QObject):
             else:
                 self.show_error(err)
 
-        self.runner.submit(work, progress, on_success=ok, on_error=failed, context=self,
-                           long_running=True)
+        self._running.add(progress)
+        future = self.runner.submit(work, progress, on_success=ok, on_error=failed,
+                                    context=self, long_running=True)
+        if future is None:  # the window is closing
+            finish()
 
     def report(self, report: BulkReport, verb: str, title: str) -> None:
         self.last_report = report
@@ -212,7 +226,8 @@ class ActionFlows(QObject):
             self.show_status("Select a single item to rename.")
             return
         entry = entries[0]
-        dialog = NameDialog("Rename", f"New name for “{entry.name}”:", entry.name, self.window)
+        dialog = NameDialog("Rename", f"New name for “{shown_key(entry.name)}”:", entry.name,
+                            self.window)
 
         def renamed() -> None:
             name = dialog.name()
@@ -267,7 +282,9 @@ class ActionFlows(QObject):
         storage, bucket, entries = ready
         objects = [e for e in entries if isinstance(e, ObjectEntry)][:MAX_OPEN_AT_ONCE]
         if not objects:
-            self.show_status("Folders open in the table; select files to open them.")
+            first = entries[0]
+            if isinstance(first, FolderEntry):
+                self.open_folder(first.prefix)
             return
         if self._temp_root is None:
             self._temp_root = Path(tempfile.mkdtemp(prefix="minio-desktop-open-"))

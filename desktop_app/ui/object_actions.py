@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QMenu, QToolBar
 
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.errors import AppError
+from desktop_app.core.keys_text import shown_key
 from desktop_app.core.links import Disposition, content_disposition, object_url, s3_uri
 from desktop_app.core.types import FolderEntry, ObjectEntry
 from desktop_app.storage.protocol import Storage
@@ -65,6 +66,7 @@ class ObjectActions(ActionFlows):
         self._build_actions()
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._show_menu)
+        window.on_close(self.cancel_all)
         self.table.selectionModel().selectionChanged.connect(self.update_enabled)
         window.table_model.modelReset.connect(self.update_enabled)
         self.update_enabled()
@@ -186,6 +188,9 @@ class ObjectActions(ActionFlows):
     def after_change(self) -> None:
         self.main.table_model.refresh()
 
+    def open_folder(self, prefix: str) -> None:
+        self.main.open_location(self.location()[0], prefix)
+
     def bucket_names(self) -> list[str]:
         model = self.main.tree_model
         return [str(model.index(row, 0).data()) for row in range(model.rowCount())]
@@ -247,8 +252,9 @@ class ObjectActions(ActionFlows):
         if storage is None or not bucket:
             self.show_status("Open a bucket first.")
             return
-        dialog = NameDialog("New folder", f"Name of the new folder in “{bucket}/{prefix}”:",
-                            "New folder", self.main)
+        dialog = NameDialog(
+            "New folder", f"Name of the new folder in “{bucket}/{shown_key(prefix)}”:",
+            "New folder", self.main)
 
         def create() -> None:
             key = f"{prefix}{dialog.name()}/"
@@ -262,5 +268,5 @@ class ObjectActions(ActionFlows):
         self.open_dialog(dialog)
 
     def _folder_created(self, key: str) -> None:
-        self.show_status(f"Created the folder “{key}”.")
+        self.show_status(f"Created the folder “{shown_key(key)}”.")
         self.after_change()
