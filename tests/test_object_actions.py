@@ -252,6 +252,8 @@ def test_delete_2k_folder_cancel_part_way_then_finish(
     qtbot.waitUntil(first_batch_done.is_set, timeout=WAIT)
     progress = actions(window).active_progress
     assert progress is not None
+    qtbot.waitUntil(progress.isVisible, timeout=WAIT)  # a slow job shows its progress
+    assert "Deleting: 0 of 2,000 objects" in progress.label.text()  # batch 1 in flight
     progress.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
     go_on.set()
     wait_report(qtbot, window)

@@ -22,7 +22,7 @@ from desktop_app.core.types import FolderEntry, ObjectEntry
 from desktop_app.storage.protocol import MAX_DELETE_BATCH, SINGLE_COPY_LIMIT, Storage
 
 Entry = FolderEntry | ObjectEntry
-COPY_WORKERS = 4
+COPY_WORKERS = 8
 # Below this many single-object destinations we ask per key (HEAD); folders are listed.
 _HEAD_LIMIT = 50
 
@@ -384,7 +384,7 @@ def copy_items(
             else:
                 storage.copy_object(
                     plan.src_bucket, item.src_key, plan.dst_bucket, item.dst_key,
-                    multipart_threshold, part_size,
+                    multipart_threshold, part_size, item.size,
                 )
         except AppError as err:
             with lock:

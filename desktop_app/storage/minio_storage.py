@@ -388,11 +388,13 @@ class MinioStorage:
         dst_key: str,
         multipart_threshold: int = SINGLE_COPY_LIMIT,
         part_size: int | None = None,
+        size: int | None = None,
     ) -> str:
         action = f"copy “{src_key}” to “{dst_bucket}/{dst_key}”"
         with self._errors(action, bucket=src_bucket, key=src_key):
-            info = self._client.stat_object(bucket_name=src_bucket, object_name=src_key)
-            size = info.size or 0
+            if size is None or size > multipart_threshold:
+                info = self._client.stat_object(bucket_name=src_bucket, object_name=src_key)
+                size = info.size or 0
             if size <= multipart_threshold:
                 # A plain CopyObject keeps content type and user metadata (directive COPY).
                 result = self._client.copy_object(

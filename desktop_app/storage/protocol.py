@@ -77,8 +77,10 @@ class Storage(Protocol):
         dst_key: str,
         multipart_threshold: int = SINGLE_COPY_LIMIT,
         part_size: int | None = None,
+        size: int | None = None,
     ) -> str:
-        """Server-side copy keeping content type and metadata; returns the new ETag."""
+        """Server-side copy keeping content type and metadata; returns the new ETag.
+        `size` (from a listing) saves a HEAD when the object is small enough to copy at once."""
         ...
 
     def exists(self, bucket: str, key: str) -> bool: ...
