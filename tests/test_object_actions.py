@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMenu, QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop_app.app import build_window
@@ -474,3 +474,65 @@ def test_context_menu_and_enabled_state(qtbot: QtBot, open_bucket: WindowFactory
     assert not acts.action_presign.isEnabled()  # folders have no link
     assert acts.action_rename.isEnabled()
     assert window.findChild(QAction, "actionCopyPresignedLink") is acts.action_presign
+
+
+# A popup menu on the offscreen platform (not our code) says it cannot raise or grab keys.
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")
+def test_right_click_menu_pops_up(qtbot: QtBot, open_bucket: WindowFactory,
+                                  storage: MinioStorage, bucket: str) -> None:
+    put_bytes(storage, bucket, "f.txt", b"f")
+    window = open_bucket(bucket, 1)
+    window.show()
+    select(qtbot, window, "f.txt")
+    window.object_table.customContextMenuRequested.emit(QPoint(10, 10))
+    menu = window.object_table.findChild(QMenu, "objectContextMenu")
+    assert menu is not None
+    qtbot.waitUntil(menu.isVisible, timeout=WAIT)
+    assert actions(window).action_delete in menu.actions()
+    menu.close()
+
+
+def test_delete_key_elsewhere_deletes_nothing(qtbot: QtBot, open_bucket: WindowFactory,
+                                              storage: MinioStorage, bucket: str) -> None:
+    put_bytes(storage, bucket, "f.txt", b"f")
+    window = open_bucket(bucket, 1)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT)
+    select(qtbot, window, "f.txt")
+    window.bucket_tree.setFocus()
+    qtbot.keyClick(window.bucket_tree, Qt.Key.Key_Delete)
+    qtbot.wait(200)
+    assert actions(window).active_dialog is None
+    window.object_table.setFocus()
+    qtbot.keyClick(window.object_table, Qt.Key.Key_Delete)
+    dialog_of(qtbot, window, DeleteDialog).reject()
+
+
+def test_cancel_while_counting_a_folder(qtbot: QtBot, open_bucket: WindowFactory,
+                                        storage: MinioStorage, bucket: str) -> None:
+    put_bytes(storage, bucket, "d/1", b"1")
+    window = open_bucket(bucket, 1)
+    window_storage = window.storage
+    assert isinstance(window_storage, MinioStorage)
+    original = window_storage.list_tree_page
+    listing, go_on = threading.Event(), threading.Event()
+
+    def slow_listing(*args: object) -> object:
+        listing.set()
+        go_on.wait(10)
+        return original(*args)  # type: ignore[arg-type]
+
+    window_storage.list_tree_page = slow_listing  # type: ignore[assignment,method-assign]
+    select(qtbot, window, "d/")
+    window.object_actions.action_delete.trigger()
+    qtbot.waitUntil(listing.is_set, timeout=WAIT)
+    progress = actions(window).active_progress
+    assert progress is not None
+    progress.cancel()
+    go_on.set()
+    qtbot.waitUntil(lambda: actions(window).active_progress is None, timeout=WAIT)
+    qtbot.wait(200)
+    assert actions(window).active_dialog is None  # no confirmation: nothing was deleted
+    assert "cancelled" in window.statusBar().currentMessage()
+    assert keys_in(storage, bucket) == ["d/1"]

@@ -109,6 +109,7 @@ def walk(storage: Storage, bucket: str, prefix: str, progress: Progress) -> Iter
     while True:
         progress.check()
         page = storage.list_tree_page(bucket, prefix, start)
+        progress.check()  # a cancel during the (maybe last) request counts too
         yield from page.objects
         progress.add(len(page.objects), sum(o.size for o in page.objects))
         if page.next_start_after is None:
