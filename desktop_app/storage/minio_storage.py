@@ -12,16 +12,17 @@ import os
 import ssl
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import BinaryIO, NoReturn
 
 import certifi
 import urllib3
 from minio import Minio
-from minio.commonconfig import ComposeSource, CopySource
+from minio.commonconfig import ENABLED, ComposeSource, CopySource
 from minio.deleteobjects import DeleteObject
 from minio.error import InvalidResponseError, S3Error
 from minio.error import ServerError as MinioServerError
+from minio.versioningconfig import SUSPENDED, VersioningConfig
 from urllib3.exceptions import (
     ConnectTimeoutError,
     HTTPError,
@@ -46,6 +47,7 @@ from desktop_app.core.errors import (
 )
 from desktop_app.core.redact import redact
 from desktop_app.core.types import BucketInfo, FolderEntry, ListingPage, ObjectEntry, ObjectStat
+from desktop_app.core.versions import ObjectVersion
 from desktop_app.storage.protocol import MAX_DELETE_BATCH, MAX_PAGE_SIZE, SINGLE_COPY_LIMIT
 
 CONNECT_TIMEOUT_S = 4.0
@@ -479,6 +481,55 @@ class MinioStorage:
             finally:
                 response.close()
                 response.release_conn()
+
+
+    # -- object actions: versions --
+    def versioning_enabled(self, bucket: str) -> bool:
+        with self._errors(f"read the versioning setting of “{bucket}”", bucket=bucket):
+            return self._client.get_bucket_versioning(bucket_name=bucket).status == ENABLED
+
+    def set_versioning(self, bucket: str, enabled: bool) -> None:
+        with self._errors(f"change the versioning setting of “{bucket}”", bucket=bucket):
+            self._client.set_bucket_versioning(
+                bucket_name=bucket, config=VersioningConfig(ENABLED if enabled else SUSPENDED),
+            )
+
+    def list_versions(self, bucket: str, prefix: str, exact: bool = True) -> list[ObjectVersion]:
+        result: list[ObjectVersion] = []
+        with self._errors(f"list the versions of “{prefix}”", bucket=bucket, key=prefix):
+            for item in self._client.list_objects(
+                bucket_name=bucket, prefix=prefix or None, recursive=exact,
+                include_version=True,
+            ):
+                name = item.object_name or ""
+                if item.is_dir or (exact and name != prefix):
+                    continue
+                result.append(ObjectVersion(
+                    key=name,
+                    version_id=item.version_id or "null",
+                    size=item.size or 0,
+                    last_modified=item.last_modified,
+                    etag=(item.etag or "").strip('"'),
+                    is_latest=str(item.is_latest).lower() == "true",
+                    is_delete_marker=bool(item.is_delete_marker),
+                ))
+        # The SDK returns versions and delete markers as two runs: put each key's history
+        # back in order, the latest first.
+        oldest = datetime.min.replace(tzinfo=UTC)
+        result.sort(key=lambda v: (v.key, not v.is_latest, oldest - (v.last_modified or oldest)))
+        return result
+
+    def restore_version(self, bucket: str, key: str, version_id: str) -> str:
+        with self._errors(f"restore a version of “{key}”", bucket=bucket, key=key):
+            result = self._client.copy_object(
+                bucket_name=bucket, object_name=key,
+                source=CopySource(bucket_name=bucket, object_name=key, version_id=version_id),
+            )
+        return (result.etag or "").strip('"')
+
+    def delete_version(self, bucket: str, key: str, version_id: str) -> None:
+        with self._errors(f"delete a version of “{key}”", bucket=bucket, key=key):
+            self._client.remove_object(bucket_name=bucket, object_name=key, version_id=version_id)
 
 
 _KEPT_HEADERS = frozenset(

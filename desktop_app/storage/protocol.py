@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from typing import BinaryIO, Protocol, runtime_checkable
 
 from desktop_app.core.types import BucketInfo, ListingPage, ObjectStat
+from desktop_app.core.versions import ObjectVersion
 
 MAX_PAGE_SIZE = 1000
 # S3 copies at most 5 GiB in one CopyObject call; bigger objects need a multipart copy.
@@ -100,4 +101,21 @@ class Storage(Protocol):
         self, bucket: str, key: str, if_match: str | None = None, chunk_size: int = 1 << 20
     ) -> Iterator[bytes]:
         """Stream an object's bytes; with `if_match` a replaced object fails instead."""
+        ...
+
+    def versioning_enabled(self, bucket: str) -> bool: ...
+
+    def set_versioning(self, bucket: str, enabled: bool) -> None: ...
+
+    def list_versions(self, bucket: str, prefix: str, exact: bool = True) -> list[ObjectVersion]:
+        """Versions and delete markers of one key (`exact`) or of the objects directly in a
+        folder (not recursive), newest first per key."""
+        ...
+
+    def restore_version(self, bucket: str, key: str, version_id: str) -> str:
+        """Server-side copy of an old version over the latest; returns the new ETag."""
+        ...
+
+    def delete_version(self, bucket: str, key: str, version_id: str) -> None:
+        """Remove one version for good (removing a delete marker undeletes the object)."""
         ...
