@@ -461,12 +461,13 @@ def test_context_menu_and_enabled_state(qtbot: QtBot, open_bucket: WindowFactory
     window = open_bucket(bucket, 2)
     acts = actions(window)
     names = [a.objectName() for a in acts.build_menu().actions() if not a.isSeparator()]
-    assert names == ["actionNewFolder", "actionRefresh"]
+    assert names == ["actionNewFolder", "actionRefresh", "actionShowDeleted"]
     select(qtbot, window, "f.txt", "d/")
     names = [a.objectName() for a in acts.build_menu().actions() if not a.isSeparator()]
     for wanted in ("actionOpen", "actionDownload", "actionCopyPresignedLink", "actionCopyS3Uri",
                    "actionCopyUrl", "actionRename", "actionCopyTo", "actionMoveTo",
-                   "actionDelete", "actionNewFolder", "actionRefresh", "actionProperties"):
+                   "actionDelete", "actionNewFolder", "actionRefresh", "actionProperties",
+                   "actionVersions"):
         assert wanted in names
     assert not acts.action_rename.isEnabled()  # two items selected
     assert acts.action_presign.isEnabled()

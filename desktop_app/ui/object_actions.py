@@ -24,10 +24,11 @@ from desktop_app.core.keys_text import shown_key
 from desktop_app.core.links import Disposition, content_disposition, object_url, s3_uri
 from desktop_app.core.types import FolderEntry, ObjectEntry
 from desktop_app.storage.protocol import Storage
-from desktop_app.ui.action_flows import ActionFlows, Entry, key_of
+from desktop_app.ui.action_flows import Entry, key_of
 from desktop_app.ui.copy_move_dialog import NameDialog
 from desktop_app.ui.object_table import ENTRY_ROLE, ObjectTableModel
 from desktop_app.ui.presign_dialog import PresignDialog
+from desktop_app.ui.version_flows import VersionFlows
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
@@ -51,7 +52,7 @@ def make_links(
     return links, issued + expires
 
 
-class ObjectActions(ActionFlows):
+class ObjectActions(VersionFlows):
     @classmethod
     def install(cls, window: MainWindow) -> ObjectActions:
         return cls(window)
@@ -107,6 +108,10 @@ class ObjectActions(ActionFlows):
         self.action_new_folder = self._action(
             "actionNewFolder", "New folder…", self.new_folder, _ALWAYS,
             key(mod.ControlModifier | mod.ShiftModifier | Qt.Key.Key_N))
+        self.action_versions = self._action("actionVersions", "Versions…", self.show_versions,
+                                            _ONE)
+        self.action_show_deleted = self._action("actionShowDeleted", "Deleted files…",
+                                                self.show_deleted, _ALWAYS)
         self.action_properties = self._action(
             "actionProperties", "Properties", self.show_properties, _ONE,
             key(mod.AltModifier | Qt.Key.Key_Return))
@@ -129,10 +134,11 @@ class ObjectActions(ActionFlows):
             [self.action_presign, self.action_s3_uri, self.action_url],
             [self.action_rename, self.action_copy_to, self.action_move_to, self.action_delete],
             [self.action_new_folder, self.main.action_refresh],
-            [self.action_properties],
+            [self.action_versions, self.action_properties],
         ]
         if not self.selected_entries():
-            groups = [[self.action_new_folder, self.main.action_refresh]]
+            groups = [[self.action_new_folder, self.main.action_refresh],
+                      [self.action_show_deleted]]
         for group in groups:
             if not menu.isEmpty():
                 menu.addSeparator()
