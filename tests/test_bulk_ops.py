@@ -11,8 +11,9 @@ import pytest
 
 from desktop_app.core.errors import ConfigError
 from desktop_app.core.types import FolderEntry, ObjectEntry
-from desktop_app.storage import bulk_ops
-from desktop_app.storage.bulk_ops import Collision, Progress
+from desktop_app.storage import bulk_copy, bulk_ops
+from desktop_app.storage.bulk_copy import Collision
+from desktop_app.storage.bulk_ops import Progress
 from desktop_app.storage.minio_storage import MinioStorage
 from tests.helpers import put_bytes
 
@@ -50,6 +51,7 @@ def test_delete_many_and_folder_recursively(storage: MinioStorage, bucket: str) 
     progress = Progress()
     expanded = bulk_ops.expand(storage, bucket, [FolderEntry("big/")], progress)
     assert expanded.count == 2101
+    assert expanded.objects == ()  # folders are counted, not held in memory
     assert expanded.total_size == sum(len(str(n)) for n in range(2100))
     report = bulk_ops.delete_expanded(storage, bucket, expanded, progress)
     assert report.ok
@@ -75,7 +77,7 @@ def test_delete_cancel_keeps_the_rest(storage: MinioStorage, bucket: str) -> Non
         return result
 
     storage.delete_many = delete_then_cancel  # type: ignore[method-assign]
-    report = bulk_ops.delete_keys(storage, bucket, expanded.objects, progress)
+    report = bulk_ops.delete_expanded(storage, bucket, expanded, progress)
     assert report.cancelled
     assert report.done == 1000
     assert report.remaining == 1000
@@ -99,10 +101,10 @@ def test_copy_keeps_content_type_and_metadata_for_odd_keys(
         storage.put_stream(bucket, f"src/{name}", io.BytesIO(name.encode()), len(name.encode()),
                            "text/x-special", {"owner": "alice"})
     items = [entry(storage, bucket, f"src/{n}") for n in names]
-    plan = bulk_ops.plan_copy(storage, bucket, items, bucket, "dst/", Progress())
+    plan = bulk_copy.plan_copy(storage, bucket, items, bucket, "dst/", Progress())
     assert not plan.existing
-    todo, skipped = bulk_ops.resolve(plan, Collision.SKIP)
-    report = bulk_ops.copy_items(storage, plan, todo, Progress())
+    todo, skipped = bulk_copy.resolve(plan, Collision.SKIP)
+    report = bulk_copy.copy_items(storage, plan, todo, Progress())
     assert report.ok
     assert report.done == len(names)
     assert skipped == 0
@@ -120,9 +122,9 @@ def test_thousand_byte_key_moves(storage: MinioStorage, bucket: str) -> None:
     assert len(key.encode()) == 1000
     put_bytes(storage, bucket, key, b"long", "text/plain")
     folder = FolderEntry(f"{'d' * 99}/")
-    plan = bulk_ops.plan_copy(storage, bucket, [folder], bucket, "", Progress(), new_name="e" * 99)
-    todo, _ = bulk_ops.resolve(plan, Collision.OVERWRITE)
-    report = bulk_ops.copy_items(storage, plan, todo, Progress(), move=True)
+    plan = bulk_copy.plan_copy(storage, bucket, [folder], bucket, "", Progress(), new_name="e" * 99)
+    todo, _ = bulk_copy.resolve(plan, Collision.OVERWRITE)
+    report = bulk_copy.copy_items(storage, plan, todo, Progress(), move=True)
     assert report.ok
     moved = "e" * 99 + key[99:]
     assert keys(storage, bucket) == [moved]
@@ -133,10 +135,10 @@ def test_move_folder_recursively(storage: MinioStorage, bucket: str) -> None:
     put_bytes(storage, bucket, "photos/", b"")
     put_bytes(storage, bucket, "photos/a b+c.jpg", b"1", "image/jpeg")
     put_bytes(storage, bucket, "photos/2026/ü.jpg", b"2", "image/jpeg")
-    plan = bulk_ops.plan_copy(storage, bucket, [FolderEntry("photos/")], bucket, "archive/",
+    plan = bulk_copy.plan_copy(storage, bucket, [FolderEntry("photos/")], bucket, "archive/",
                               Progress())
-    todo, _ = bulk_ops.resolve(plan, Collision.SKIP)
-    report = bulk_ops.copy_items(storage, plan, todo, Progress(), move=True)
+    todo, _ = bulk_copy.resolve(plan, Collision.SKIP)
+    report = bulk_copy.copy_items(storage, plan, todo, Progress(), move=True)
     assert report.ok
     assert report.done == 3
     assert keys(storage, bucket) == [
@@ -149,7 +151,7 @@ def test_move_folder_recursively(storage: MinioStorage, bucket: str) -> None:
 def test_folder_into_itself_is_refused(storage: MinioStorage, bucket: str) -> None:
     put_bytes(storage, bucket, "a/x", b"x")
     with pytest.raises(ConfigError, match="into itself"):
-        bulk_ops.plan_copy(storage, bucket, [FolderEntry("a/")], bucket, "a/b/", Progress())
+        bulk_copy.plan_copy(storage, bucket, [FolderEntry("a/")], bucket, "a/b/", Progress())
 
 
 def test_copy_to_other_bucket_and_collisions(storage: MinioStorage, bucket: str) -> None:
@@ -158,32 +160,32 @@ def test_copy_to_other_bucket_and_collisions(storage: MinioStorage, bucket: str)
     put_bytes(storage, bucket, "r.txt", b"new", "text/plain")
     put_bytes(storage, other, "r.txt", b"old", "text/plain")
     items = [entry(storage, bucket, "r.txt")]
-    plan = bulk_ops.plan_copy(storage, bucket, items, other, "", Progress())
+    plan = bulk_copy.plan_copy(storage, bucket, items, other, "", Progress())
     assert [c.dst_key for c in plan.collisions] == ["r.txt"]
 
-    todo, skipped = bulk_ops.resolve(plan, Collision.SKIP)
+    todo, skipped = bulk_copy.resolve(plan, Collision.SKIP)
     assert (todo, skipped) == ([], 1)
 
-    todo, _ = bulk_ops.resolve(plan, Collision.KEEP_BOTH)
-    bulk_ops.copy_items(storage, plan, todo, Progress())
+    todo, _ = bulk_copy.resolve(plan, Collision.KEEP_BOTH)
+    bulk_copy.copy_items(storage, plan, todo, Progress())
     assert storage.read_range(other, "r (copy).txt", 0, 10) == b"new"
     assert storage.read_range(other, "r.txt", 0, 10) == b"old"
 
-    plan = bulk_ops.plan_copy(storage, bucket, items, other, "", Progress())
-    todo, _ = bulk_ops.resolve(plan, Collision.KEEP_BOTH, storage)
+    plan = bulk_copy.plan_copy(storage, bucket, items, other, "", Progress())
+    todo, _ = bulk_copy.resolve(plan, Collision.KEEP_BOTH, storage)
     assert todo[0].dst_key == "r (copy 2).txt"
 
-    todo, _ = bulk_ops.resolve(plan, Collision.OVERWRITE)
-    bulk_ops.copy_items(storage, plan, todo, Progress())
+    todo, _ = bulk_copy.resolve(plan, Collision.OVERWRITE)
+    bulk_copy.copy_items(storage, plan, todo, Progress())
     assert storage.read_range(other, "r.txt", 0, 10) == b"new"
 
 
 def test_copy_into_same_folder_keeps_both(storage: MinioStorage, bucket: str) -> None:
     put_bytes(storage, bucket, "f/.env", b"e")
-    plan = bulk_ops.plan_copy(storage, bucket, [entry(storage, bucket, "f/.env")], bucket, "f/",
+    plan = bulk_copy.plan_copy(storage, bucket, [entry(storage, bucket, "f/.env")], bucket, "f/",
                               Progress())
-    assert bulk_ops.resolve(plan, Collision.OVERWRITE) == ([], 1)
-    todo, _ = bulk_ops.resolve(plan, Collision.KEEP_BOTH)
+    assert bulk_copy.resolve(plan, Collision.OVERWRITE) == ([], 1)
+    todo, _ = bulk_copy.resolve(plan, Collision.KEEP_BOTH)
     assert [i.dst_key for i in todo] == ["f/.env (copy)"]
 
 
@@ -225,13 +227,13 @@ def test_iter_chunks_detects_replacement(storage: MinioStorage, bucket: str) -> 
 
 def test_keep_both_names() -> None:
     taken = {"a/r.txt", "a/r (copy).txt"}
-    assert bulk_ops.keep_both_name("a/r.txt", taken) == "a/r (copy 2).txt"
-    assert bulk_ops.keep_both_name("noext", set()) == "noext (copy)"
-    assert bulk_ops.keep_both_name("x.tar.gz", set()) == "x.tar (copy).gz"
+    assert bulk_copy.keep_both_name("a/r.txt", taken) == "a/r (copy 2).txt"
+    assert bulk_copy.keep_both_name("noext", set()) == "noext (copy)"
+    assert bulk_copy.keep_both_name("x.tar.gz", set()) == "x.tar (copy).gz"
 
 
 def test_check_name() -> None:
-    assert bulk_ops.check_name("  New folder ") == "New folder"
+    assert bulk_copy.check_name("  New folder ") == "New folder"
     for bad in ("", "..", "a/b", "x\x07"):
         with pytest.raises(ConfigError):
-            bulk_ops.check_name(bad)
+            bulk_copy.check_name(bad)

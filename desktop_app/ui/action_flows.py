@@ -24,18 +24,14 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow
 from desktop_app.core.errors import AppError, Cancelled
 from desktop_app.core.keys_text import shown_key
 from desktop_app.core.types import FolderEntry, ObjectEntry
-from desktop_app.storage.bulk_ops import (
-    BulkReport,
+from desktop_app.storage.bulk_copy import (
     Collision,
     CopyPlan,
-    Expanded,
-    Progress,
     copy_items,
-    delete_expanded,
-    expand,
     plan_copy,
     resolve,
 )
+from desktop_app.storage.bulk_ops import BulkReport, Expanded, Progress, delete_expanded, expand
 from desktop_app.storage.protocol import SINGLE_COPY_LIMIT, Storage
 from desktop_app.transfers.simple_download import download, parent_prefix, plan_download
 from desktop_app.ui.bulk_progress import BulkProgressDialog

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.errors import AppError
 from desktop_app.core.keys_text import shown_key
-from desktop_app.storage.bulk_ops import Collision, CopyPlan, check_name
+from desktop_app.storage.bulk_copy import Collision, CopyPlan, check_name
 
 LISTED = 8
 
