@@ -5,6 +5,8 @@ their small APIs (set fields, `accept()`); nothing blocks in `exec()`."""
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
 import threading
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -110,6 +112,10 @@ def test_presigned_link_is_copied_and_works(qtbot: QtBot, open_bucket: WindowFac
     assert url.startswith(storage.endpoint_url + f"/{bucket}/")
     assert "X-Amz-Expires=3600" in url
     assert fetch(url) == ("exact bytes ✓".encode(), "")
+    curl = shutil.which("curl")
+    if curl:  # and with plain curl, where the machine has it
+        fetched = subprocess.run([curl, "-sf", url], capture_output=True, check=True, timeout=20)
+        assert fetched.stdout == "exact bytes ✓".encode()
     until = actions(window).last_valid_until
     assert until is not None
     assert abs(until - datetime.now(UTC) - timedelta(hours=1)) < timedelta(minutes=1)
@@ -350,6 +356,8 @@ def test_rename_folder_recursively(qtbot: QtBot, open_bucket: WindowFactory,
     dialog.accept()
     wait_report(qtbot, window)
     assert keys_in(storage, bucket) == ["dst ü/", "dst ü/2 +.txt", "dst ü/a/1.txt"]
+    qtbot.waitUntil(lambda: window.table_model.rowCount() == 1, timeout=WAIT)
+    assert window.table_model.row_of_key("dst ü/") == 0  # the old folder is gone from view
 
 
 def test_copy_to_other_bucket_asks_about_collisions(
