@@ -120,7 +120,7 @@ def test_thousand_byte_key_moves(storage: MinioStorage, bucket: str) -> None:
     deep = "/".join(["d" * 99] * 9)  # 899 bytes of folders…
     key = f"{deep}/{'n' * (1000 - len(deep) - 1)}"
     assert len(key.encode()) == 1000
-    put_bytes(storage, bucket, key, b"long", "text/plain")
+    storage.put_stream(bucket, key, io.BytesIO(b"long"), 4, "text/x-long", {"size": "xl"})
     folder = FolderEntry(f"{'d' * 99}/")
     plan = bulk_copy.plan_copy(storage, bucket, [folder], bucket, "", Progress(), new_name="e" * 99)
     todo, _ = bulk_copy.resolve(plan, Collision.OVERWRITE)
@@ -129,6 +129,9 @@ def test_thousand_byte_key_moves(storage: MinioStorage, bucket: str) -> None:
     moved = "e" * 99 + key[99:]
     assert keys(storage, bucket) == [moved]
     assert storage.read_range(bucket, moved, 0, 10) == b"long"
+    stat = storage.stat(bucket, moved)
+    assert stat.content_type == "text/x-long"
+    assert stat.metadata.get("Size", stat.metadata.get("size")) == "xl"
 
 
 def test_move_folder_recursively(storage: MinioStorage, bucket: str) -> None:
