@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMenu, QPushBut
 from pytestqt.qtbot import QtBot
 
 from desktop_app.app import build_window
+from desktop_app.core.errors import ConfigError
 from desktop_app.core.links import Disposition
 from desktop_app.storage.bulk_ops import Progress, walk
 from desktop_app.storage.minio_storage import MinioStorage
@@ -545,3 +546,29 @@ def test_cancel_while_counting_a_folder(qtbot: QtBot, open_bucket: WindowFactory
     assert actions(window).active_dialog is None  # no confirmation: nothing was deleted
     assert "cancelled" in window.statusBar().currentMessage()
     assert keys_in(storage, bucket) == ["d/1"]
+
+
+def test_a_key_without_link_does_not_stop_the_others(
+    qtbot: QtBot, open_bucket: WindowFactory, storage: MinioStorage, bucket: str
+) -> None:
+    put_bytes(storage, bucket, "good.txt", b"good")
+    put_bytes(storage, bucket, "bad.txt", b"bad")
+    window = open_bucket(bucket, 2)
+    window_storage = window.storage
+    assert isinstance(window_storage, MinioStorage)
+    original = window_storage.presign_download
+
+    def refuse_bad(b: str, key: str, *args: object) -> str:
+        if key == "bad.txt":
+            raise ConfigError("Cannot create a link to “bad.txt”: unsupported key.")
+        return original(b, key, *args)  # type: ignore[arg-type]
+
+    window_storage.presign_download = refuse_bad  # type: ignore[assignment,method-assign]
+    QGuiApplication.clipboard().setText("")
+    select(qtbot, window, "bad.txt", "good.txt")
+    window.object_actions.action_presign.trigger()
+    dialog_of(qtbot, window, PresignDialog).accept()
+    qtbot.waitUntil(lambda: clipboard().startswith("http"), timeout=WAIT)
+    assert fetch(clipboard())[0] == b"good"
+    qtbot.waitUntil(lambda: window.message_bar.isVisibleTo(window), timeout=WAIT)
+    assert "“bad.txt” got none" in window.message_bar.text

@@ -42,14 +42,23 @@ _ALWAYS = "always"
 def make_links(
     storage: Storage, bucket: str, keys: list[str], expires: timedelta,
     mode: Disposition,
-) -> tuple[list[str], datetime]:
-    """Worker-side: one presigned GET per key, all issued now; returns links and expiry."""
+) -> tuple[list[str], datetime, list[tuple[str, AppError]]]:
+    """Worker-side: one presigned GET per key, all issued now. A key that cannot be signed
+    (say, with a `..` segment) is reported and the others still get their links."""
     issued = datetime.now(UTC).replace(microsecond=0)
-    links = [
-        storage.presign_download(bucket, key, expires, issued, content_disposition(mode, key))
-        for key in keys
-    ]
-    return links, issued + expires
+    links: list[str] = []
+    failed: list[tuple[str, AppError]] = []
+    for key in keys:
+        try:
+            links.append(storage.presign_download(
+                bucket, key, expires, issued, content_disposition(mode, key)))
+        except AppError as err:
+            if not links and len(failed) == 2:  # three in a row: not the keys - give up
+                raise
+            failed.append((key, err))
+    if not links and failed:
+        raise failed[0][1]
+    return links, issued + expires, failed
 
 
 class ObjectActions(VersionFlows):
@@ -68,8 +77,11 @@ class ObjectActions(VersionFlows):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._show_menu)
         window.on_close(self.cancel_all)
-        self.table.selectionModel().selectionChanged.connect(self.update_enabled)
-        window.table_model.modelReset.connect(self.update_enabled)
+        self._watched: object = None
+        model = window.table_model
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved,
+                       model.layoutChanged, model.loading_changed):
+            signal.connect(self.update_enabled)
         self.update_enabled()
 
     # -- actions -------------------------------------------------------------------------
@@ -151,6 +163,11 @@ class ObjectActions(VersionFlows):
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
     def update_enabled(self, *_args: object) -> None:
+        selection = self.table.selectionModel()
+        if selection is not None and selection is not self._watched:
+            # (again whenever the table got a new model, e.g. a sort/filter proxy)
+            self._watched = selection
+            selection.selectionChanged.connect(self.update_enabled)
         entries = self.selected_entries()
         connected = self.storage() is not None and bool(self.location()[0])
         has_file = any(isinstance(e, ObjectEntry) for e in entries)
@@ -245,12 +262,22 @@ class ObjectActions(VersionFlows):
         dialog.accepted.connect(accepted)
         self.open_dialog(dialog)
 
-    def _links_ready(self, result: tuple[list[str], datetime]) -> None:
-        links, valid_until = result
+    def _links_ready(
+        self, result: tuple[list[str], datetime, list[tuple[str, AppError]]]
+    ) -> None:
+        links, valid_until, failed = result
         self.last_links, self.last_valid_until = links, valid_until
         until = valid_until.astimezone().strftime("%Y-%m-%d %H:%M")
         what = "1 presigned link" if len(links) == 1 else f"{len(links)} presigned links"
         self._clipboard(links, f"{what} (valid until {until})")
+        if failed:
+            names = ", ".join(f"“{shown_key(key)}”" for key, _ in failed[:5])
+            more = f" and {len(failed) - 5} more" if len(failed) > 5 else ""
+            self.show_error(AppError(
+                f"{len(links)} links were copied, but {names}{more} got none: "
+                f"{failed[0][1].message}",
+                failed[0][1].hint,
+            ))
 
     # -- new folder ----------------------------------------------------------------------
     def new_folder(self) -> None:
