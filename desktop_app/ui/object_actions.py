@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QMenu, QToolBar
+from PySide6.QtWidgets import QMenu, QStyle, QToolBar
 
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.errors import AppError
@@ -127,9 +127,19 @@ class ObjectActions(VersionFlows):
         self.action_properties = self._action(
             "actionProperties", "Properties", self.show_properties, _ONE,
             key(mod.AltModifier | Qt.Key.Key_Return))
+        style = self.main.style()
+        for action, pixmap in (
+            (self.action_new_folder, QStyle.StandardPixmap.SP_FileDialogNewFolder),
+            (self.action_download, QStyle.StandardPixmap.SP_DialogSaveButton),
+            (self.action_open, QStyle.StandardPixmap.SP_DialogOpenButton),
+            (self.action_delete, QStyle.StandardPixmap.SP_TrashIcon),
+            (self.action_properties, QStyle.StandardPixmap.SP_FileDialogInfoView),
+        ):
+            action.setIcon(style.standardIcon(pixmap))
         toolbar = QToolBar("Objects", self.main)
         toolbar.setObjectName("objectsToolBar")
         toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for action in (self.action_new_folder, self.action_download, self.action_presign,
                        self.action_delete):
             toolbar.addAction(action)

@@ -120,6 +120,7 @@ class PresignDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.warning_label)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(460)
 
         self.preset.currentIndexChanged.connect(self._update)
         self.amount.valueChanged.connect(self._update)
