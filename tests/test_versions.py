@@ -3,6 +3,8 @@ delete one version for good."""
 
 from __future__ import annotations
 
+import io
+
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -39,6 +41,19 @@ def test_restore_undelete_and_delete_version(storage: MinioStorage, bucket: str)
     assert storage.read_range(bucket, "doc ü.txt", 0, 10) == b"first"
     assert storage.stat(bucket, "doc ü.txt").content_type == "text/plain"
     assert len(storage.list_versions(bucket, "doc ü.txt")) == 3
+
+    # The >5 GiB path (a ranged multipart copy of the old version), with a lowered limit.
+    big = bytes(range(256)) * (7 * 4096)  # 7 MiB
+    storage.put_stream(bucket, "big.bin", io.BytesIO(big), len(big), "application/x-old",
+                       {"gen": "1"})
+    put_bytes(storage, bucket, "big.bin", b"small now", "text/plain")
+    old_big = storage.list_versions(bucket, "big.bin")[1]
+    etag = storage.restore_version(bucket, "big.bin", old_big.version_id,
+                                   multipart_threshold=6 << 20, part_size=5 << 20)
+    assert etag.endswith("-2")
+    stat = storage.stat(bucket, "big.bin")
+    assert (stat.size, stat.content_type) == (len(big), "application/x-old")
+    assert stat.metadata.get("Gen", stat.metadata.get("gen")) == "1"
 
     storage.delete_version(bucket, "doc ü.txt", first.version_id)
     left = {v.version_id for v in storage.list_versions(bucket, "doc ü.txt")}

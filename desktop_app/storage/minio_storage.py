@@ -394,37 +394,48 @@ class MinioStorage:
     ) -> str:
         action = f"copy “{src_key}” to “{dst_bucket}/{dst_key}”"
         with self._errors(action, bucket=src_bucket, key=src_key):
-            if size is None or size > multipart_threshold:
-                info = self._client.stat_object(bucket_name=src_bucket, object_name=src_key)
-                size = info.size or 0
-            if size <= multipart_threshold:
-                # A plain CopyObject keeps content type and user metadata (directive COPY).
-                result = self._client.copy_object(
-                    bucket_name=dst_bucket, object_name=dst_key,
-                    source=CopySource(bucket_name=src_bucket, object_name=src_key),
-                )
-                return (result.etag or "").strip('"')
-            # Above the single-copy limit: a multipart copy of ranges. The SDK would drop the
-            # content type and metadata here, so we pass them on explicitly.
-            part = part_size or max(512 << 20, -(-size // 10_000))
-            headers = {k.lower(): v for k, v in (info.metadata or {}).items()}
-            metadata: dict[str, str | list[str] | tuple[str]] = {
-                "Content-Type": info.content_type or "application/octet-stream",
-            }
-            for name, value in headers.items():
-                if name.startswith("x-amz-meta-") or name in _KEPT_HEADERS:
-                    metadata[name] = value
-            sources = [
-                ComposeSource(
-                    bucket_name=src_bucket, object_name=src_key, offset=offset,
-                    length=min(part, size - offset),
-                )
-                for offset in range(0, size, part)
-            ]
-            result = self._client.compose_object(
-                bucket_name=dst_bucket, object_name=dst_key, sources=sources, metadata=metadata,
+            return self._server_copy(src_bucket, src_key, dst_bucket, dst_key,
+                                     multipart_threshold, part_size, size)
+
+    def _server_copy(
+        self, src_bucket: str, src_key: str, dst_bucket: str, dst_key: str, threshold: int,
+        part_size: int | None, size: int | None, version_id: str | None = None,
+    ) -> str:
+        info = None
+        if size is None or size > threshold:
+            info = self._client.stat_object(
+                bucket_name=src_bucket, object_name=src_key, version_id=version_id)
+            size = info.size or 0
+        if size <= threshold:
+            # A plain CopyObject keeps content type and user metadata (directive COPY).
+            result = self._client.copy_object(
+                bucket_name=dst_bucket, object_name=dst_key,
+                source=CopySource(bucket_name=src_bucket, object_name=src_key,
+                                  version_id=version_id),
             )
             return (result.etag or "").strip('"')
+        assert info is not None
+        # Above the single-copy limit: a multipart copy of ranges. The SDK would drop the
+        # content type and metadata here, so we pass them on explicitly.
+        part = part_size or max(512 << 20, -(-size // 10_000))
+        headers = {k.lower(): v for k, v in (info.metadata or {}).items()}
+        metadata: dict[str, str | list[str] | tuple[str]] = {
+            "Content-Type": info.content_type or "application/octet-stream",
+        }
+        for name, value in headers.items():
+            if name.startswith("x-amz-meta-") or name in _KEPT_HEADERS:
+                metadata[name] = value
+        sources = [
+            ComposeSource(
+                bucket_name=src_bucket, object_name=src_key, version_id=version_id,
+                offset=offset, length=min(part, size - offset),
+            )
+            for offset in range(0, size, part)
+        ]
+        result = self._client.compose_object(
+            bucket_name=dst_bucket, object_name=dst_key, sources=sources, metadata=metadata,
+        )
+        return (result.etag or "").strip('"')
 
     def exists(self, bucket: str, key: str) -> bool:
         with self._errors(f"check whether “{key}” exists", bucket=bucket, key=key):
@@ -519,13 +530,13 @@ class MinioStorage:
         result.sort(key=lambda v: (v.key, not v.is_latest, oldest - (v.last_modified or oldest)))
         return result
 
-    def restore_version(self, bucket: str, key: str, version_id: str) -> str:
+    def restore_version(
+        self, bucket: str, key: str, version_id: str,
+        multipart_threshold: int = SINGLE_COPY_LIMIT, part_size: int | None = None,
+    ) -> str:
         with self._errors(f"restore a version of “{key}”", bucket=bucket, key=key):
-            result = self._client.copy_object(
-                bucket_name=bucket, object_name=key,
-                source=CopySource(bucket_name=bucket, object_name=key, version_id=version_id),
-            )
-        return (result.etag or "").strip('"')
+            return self._server_copy(bucket, key, bucket, key, multipart_threshold, part_size,
+                                     None, version_id)
 
     def delete_version(self, bucket: str, key: str, version_id: str) -> None:
         with self._errors(f"delete a version of “{key}”", bucket=bucket, key=key):

@@ -112,7 +112,10 @@ class Storage(Protocol):
         folder (not recursive), newest first per key."""
         ...
 
-    def restore_version(self, bucket: str, key: str, version_id: str) -> str:
+    def restore_version(
+        self, bucket: str, key: str, version_id: str,
+        multipart_threshold: int = SINGLE_COPY_LIMIT, part_size: int | None = None,
+    ) -> str:
         """Server-side copy of an old version over the latest; returns the new ETag."""
         ...
 
