@@ -329,7 +329,6 @@ class MinioStorage:
             "Check the endpoint and your network connection.",
         )
 
-
     # -- object actions --
     def list_tree_page(
         self, bucket: str, prefix: str = "", start_after: str | None = None, limit: int = 1000
