@@ -157,9 +157,10 @@ class ActionFlows(QObject):
         if future is None:  # the window is closing
             finish()
 
-    def report(self, report: BulkReport, verb: str, title: str) -> None:
+    def report(self, report: BulkReport, verb: str, title: str, changed: bool = True) -> None:
         self.last_report = report
-        self.after_change()
+        if changed:
+            self.after_change()
         text = report_text(report, verb)
         self.show_status(text)
         if report.failures:
@@ -297,7 +298,7 @@ class ActionFlows(QObject):
                         "Use Download to… and open it from your file manager.",
                     ))
             if report.failures:
-                self.report(report, "Opened", "Open")
+                self.report(report, "Opened", "Open", changed=False)
 
         self.run_job("Opening", lambda p: download(storage, bucket, planned, target, p), opened)
 
@@ -315,7 +316,8 @@ class ActionFlows(QObject):
             planned = plan_download(storage, bucket, entries, progress)
             return download(storage, bucket, planned, folder, progress)[0]
 
-        self.run_job("Downloading", work, lambda r: self.report(r, "Downloaded", "Download"))
+        self.run_job("Downloading", work,
+                     lambda r: self.report(r, "Downloaded", "Download", changed=False))
 
     def _choose_folder(self, then: Callable[[Path], None]) -> None:
         dialog = QFileDialog(self.window, "Download to…")
