@@ -277,12 +277,16 @@ class ActionFlows(QObject):
         if ready is None:
             return
         storage, bucket, entries = ready
-        objects = [e for e in entries if isinstance(e, ObjectEntry)][:MAX_OPEN_AT_ONCE]
+        objects = [e for e in entries if isinstance(e, ObjectEntry)]
         if not objects:
             first = entries[0]
             if isinstance(first, FolderEntry):
                 self.open_folder(first.prefix)
             return
+        if len(objects) > MAX_OPEN_AT_ONCE:
+            self.show_status(f"Opening the first {MAX_OPEN_AT_ONCE} of {len(objects)} files; "
+                             "use Download to… for more.")
+            objects = objects[:MAX_OPEN_AT_ONCE]
         if self._temp_root is None:
             self._temp_root = Path(tempfile.mkdtemp(prefix="minio-desktop-open-"))
         target = Path(tempfile.mkdtemp(dir=self._temp_root))
