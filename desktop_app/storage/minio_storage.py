@@ -11,17 +11,20 @@ from __future__ import annotations
 import os
 import ssl
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import BinaryIO, NoReturn
 
 import certifi
 import urllib3
 from minio import Minio
+from minio.commonconfig import ENABLED, ComposeSource, CopySource
+from minio.deleteobjects import DeleteObject
 from minio.error import InvalidResponseError, S3Error
 from minio.error import ServerError as MinioServerError
+from minio.versioningconfig import SUSPENDED, VersioningConfig
 from urllib3.exceptions import (
     ConnectTimeoutError,
     HTTPError,
@@ -46,7 +49,8 @@ from desktop_app.core.errors import (
 )
 from desktop_app.core.redact import redact
 from desktop_app.core.types import BucketInfo, FolderEntry, ListingPage, ObjectEntry, ObjectStat
-from desktop_app.storage.protocol import MAX_PAGE_SIZE
+from desktop_app.core.versions import ObjectVersion
+from desktop_app.storage.protocol import MAX_DELETE_BATCH, MAX_PAGE_SIZE, SINGLE_COPY_LIMIT
 
 CONNECT_TIMEOUT_S = 4.0
 READ_TIMEOUT_S = 60.0
@@ -386,6 +390,218 @@ class MinioStorage:
                 elapsed=time.monotonic() - started,
             )
 
+    # -- object actions --
+    def list_tree_page(
+        self, bucket: str, prefix: str = "", start_after: str | None = None, limit: int = 1000
+    ) -> ListingPage:
+        limit = max(1, min(limit, MAX_PAGE_SIZE))
+        objects: list[ObjectEntry] = []
+        last: str | None = None
+        with self._errors(f"list everything below “{bucket}/{prefix}”", bucket=bucket):
+            items = self._client.list_objects(
+                bucket_name=bucket, prefix=prefix or None, recursive=True,
+                start_after=start_after,
+            )
+            for item in items:
+                name = item.object_name or ""
+                last = name
+                objects.append(
+                    ObjectEntry(
+                        key=name,
+                        size=item.size or 0,
+                        last_modified=item.last_modified,
+                        etag=(item.etag or "").strip('"'),
+                        storage_class=item.storage_class or "",
+                    )
+                )
+                if len(objects) >= limit:
+                    break
+            else:
+                last = None
+        return ListingPage(
+            bucket=bucket, prefix=prefix, folders=(), objects=tuple(objects),
+            next_start_after=last,
+        )
+
+    def delete_many(self, bucket: str, keys: Sequence[str]) -> list[tuple[str, str]]:
+        if len(keys) > MAX_DELETE_BATCH:
+            raise ValueError(f"at most {MAX_DELETE_BATCH} keys per multi-object delete")
+        if not keys:
+            return []
+        with self._errors(f"delete {len(keys)} objects from “{bucket}”", bucket=bucket):
+            errors = list(self._client.remove_objects(
+                bucket_name=bucket,
+                delete_object_list=[DeleteObject(name=key) for key in keys],
+            ))
+        return [(err.name or "", self._delete_reason(err.code, err.message)) for err in errors]
+
+    def _delete_reason(self, code: str, message: str | None) -> str:
+        if code in ("AccessDenied", "AllAccessDisabled"):
+            return "the server refused access (ask for delete rights)"
+        if code == "ObjectLocked" or "lock" in (message or "").lower():
+            return "the object is locked by a retention rule or legal hold"
+        return f"{self._clean(message or code)} ({code})"
+
+    def copy_object(
+        self,
+        src_bucket: str,
+        src_key: str,
+        dst_bucket: str,
+        dst_key: str,
+        multipart_threshold: int = SINGLE_COPY_LIMIT,
+        part_size: int | None = None,
+        size: int | None = None,
+    ) -> str:
+        action = f"copy “{src_key}” to “{dst_bucket}/{dst_key}”"
+        with self._errors(action, bucket=src_bucket, key=src_key):
+            return self._server_copy(src_bucket, src_key, dst_bucket, dst_key,
+                                     multipart_threshold, part_size, size)
+
+    def _server_copy(
+        self, src_bucket: str, src_key: str, dst_bucket: str, dst_key: str, threshold: int,
+        part_size: int | None, size: int | None, version_id: str | None = None,
+    ) -> str:
+        info = None
+        if size is None or size > threshold:
+            info = self._client.stat_object(
+                bucket_name=src_bucket, object_name=src_key, version_id=version_id)
+            size = info.size or 0
+        if size <= threshold:
+            # A plain CopyObject keeps content type and user metadata (directive COPY).
+            result = self._client.copy_object(
+                bucket_name=dst_bucket, object_name=dst_key,
+                source=CopySource(bucket_name=src_bucket, object_name=src_key,
+                                  version_id=version_id),
+            )
+            return (result.etag or "").strip('"')
+        assert info is not None
+        # Above the single-copy limit: a multipart copy of ranges. The SDK would drop the
+        # content type and metadata here, so we pass them on explicitly.
+        part = part_size or max(512 << 20, -(-size // 10_000))
+        headers = {k.lower(): v for k, v in (info.metadata or {}).items()}
+        metadata: dict[str, str | list[str] | tuple[str]] = {
+            "Content-Type": info.content_type or "application/octet-stream",
+        }
+        for name, value in headers.items():
+            if name.startswith("x-amz-meta-") or name in _KEPT_HEADERS:
+                metadata[name] = value
+        sources = [
+            ComposeSource(
+                bucket_name=src_bucket, object_name=src_key, version_id=version_id,
+                offset=offset, length=min(part, size - offset),
+            )
+            for offset in range(0, size, part)
+        ]
+        result = self._client.compose_object(
+            bucket_name=dst_bucket, object_name=dst_key, sources=sources, metadata=metadata,
+        )
+        return (result.etag or "").strip('"')
+
+    def exists(self, bucket: str, key: str) -> bool:
+        with self._errors(f"check whether “{key}” exists", bucket=bucket, key=key):
+            try:
+                self._client.stat_object(bucket_name=bucket, object_name=key)
+            except S3Error as exc:
+                if exc.code in ("NoSuchKey", "NoSuchObject", "NotFound", "ResourceNotFound"):
+                    return False
+                raise
+        return True
+
+    def presign_download(
+        self,
+        bucket: str,
+        key: str,
+        expires: timedelta,
+        issued_at: datetime,
+        content_disposition: str | None = None,
+    ) -> str:
+        if expires <= timedelta(0) or expires > MAX_PRESIGN_EXPIRY:
+            raise ConfigError(
+                "A presigned link can be valid for at most 7 days (the S3 signature limit).",
+                "Choose an expiry between 1 second and 7 days.",
+            )
+        response_headers: dict[str, str | list[str] | tuple[str]] | None = None
+        if content_disposition:
+            response_headers = {"response-content-disposition": content_disposition}
+        with self._errors(f"create a link to “{key}”", bucket=bucket, key=key):
+            return self._client.presigned_get_object(
+                bucket_name=bucket, object_name=key, expires=expires,
+                response_headers=response_headers, request_date=issued_at,
+            )
+
+    def iter_chunks(
+        self, bucket: str, key: str, if_match: str | None = None, chunk_size: int = 1 << 20
+    ) -> Iterator[bytes]:
+        headers: dict[str, str | list[str] | tuple[str]] | None = None
+        if if_match:
+            headers = {"If-Match": f'"{if_match}"'}
+        with self._errors(f"download “{key}”", bucket=bucket, key=key):
+            try:
+                response = self._client.get_object(
+                    bucket_name=bucket, object_name=key, request_headers=headers,
+                )
+            except S3Error as exc:
+                if exc.code == "PreconditionFailed":
+                    raise ConfigError(
+                        f"“{key}” was replaced on the server while it was being downloaded.",
+                        "Refresh the folder (F5) and download it again.",
+                    ) from None
+                raise
+            try:
+                yield from response.stream(chunk_size)
+            finally:
+                response.close()
+                response.release_conn()
+
+
+    # -- object actions: versions --
+    def versioning_enabled(self, bucket: str) -> bool:
+        with self._errors(f"read the versioning setting of “{bucket}”", bucket=bucket):
+            return self._client.get_bucket_versioning(bucket_name=bucket).status == ENABLED
+
+    def set_versioning(self, bucket: str, enabled: bool) -> None:
+        with self._errors(f"change the versioning setting of “{bucket}”", bucket=bucket):
+            self._client.set_bucket_versioning(
+                bucket_name=bucket, config=VersioningConfig(ENABLED if enabled else SUSPENDED),
+            )
+
+    def list_versions(self, bucket: str, prefix: str, exact: bool = True) -> list[ObjectVersion]:
+        result: list[ObjectVersion] = []
+        with self._errors(f"list the versions of “{prefix}”", bucket=bucket, key=prefix):
+            for item in self._client.list_objects(
+                bucket_name=bucket, prefix=prefix or None, recursive=exact,
+                include_version=True,
+            ):
+                name = item.object_name or ""
+                if item.is_dir or (exact and name != prefix):
+                    continue
+                result.append(ObjectVersion(
+                    key=name,
+                    version_id=item.version_id or "null",
+                    size=item.size or 0,
+                    last_modified=item.last_modified,
+                    etag=(item.etag or "").strip('"'),
+                    is_latest=str(item.is_latest).lower() == "true",
+                    is_delete_marker=bool(item.is_delete_marker),
+                ))
+        # The SDK returns versions and delete markers as two runs: put each key's history
+        # back in order, the latest first.
+        oldest = datetime.min.replace(tzinfo=UTC)
+        result.sort(key=lambda v: (v.key, not v.is_latest, oldest - (v.last_modified or oldest)))
+        return result
+
+    def restore_version(
+        self, bucket: str, key: str, version_id: str,
+        multipart_threshold: int = SINGLE_COPY_LIMIT, part_size: int | None = None,
+    ) -> str:
+        with self._errors(f"restore a version of “{key}”", bucket=bucket, key=key):
+            return self._server_copy(bucket, key, bucket, key, multipart_threshold, part_size,
+                                     None, version_id)
+
+    def delete_version(self, bucket: str, key: str, version_id: str) -> None:
+        with self._errors(f"delete a version of “{key}”", bucket=bucket, key=key):
+            self._client.remove_object(bucket_name=bucket, object_name=key, version_id=version_id)
+
 
 @dataclass(frozen=True)
 class ProbeAnswer:
@@ -414,3 +630,8 @@ def _set_virtual_style(client: Minio, virtual: bool) -> None:
         client.enable_virtual_style_endpoint()  # type: ignore[no-untyped-call]
     else:
         client.disable_virtual_style_endpoint()  # type: ignore[no-untyped-call]
+
+
+_KEPT_HEADERS = frozenset(
+    ("cache-control", "content-disposition", "content-encoding", "content-language")
+)

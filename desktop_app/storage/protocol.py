@@ -6,12 +6,18 @@ frozen dataclasses of `desktop_app.core.types`; failures are `desktop_app.core.e
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Iterator, Sequence
+from datetime import datetime, timedelta
 from typing import BinaryIO, Protocol, runtime_checkable
 
 from desktop_app.core.types import BucketInfo, ListingPage, ObjectStat
+from desktop_app.core.versions import ObjectVersion
 
 MAX_PAGE_SIZE = 1000
+# S3 copies at most 5 GiB in one CopyObject call; bigger objects need a multipart copy.
+SINGLE_COPY_LIMIT = 5 << 30
+# One multi-object delete request carries at most 1000 keys.
+MAX_DELETE_BATCH = 1000
 
 
 @runtime_checkable
@@ -52,3 +58,67 @@ class Storage(Protocol):
     def presign_get(self, bucket: str, key: str, expires: timedelta) -> str: ...
 
     def close(self) -> None: ...
+
+    # -- object actions --
+    def list_tree_page(
+        self, bucket: str, prefix: str = "", start_after: str | None = None, limit: int = 1000
+    ) -> ListingPage:
+        """One page of EVERY object below `prefix` (recursive, folder markers included)."""
+        ...
+
+    def delete_many(self, bucket: str, keys: Sequence[str]) -> list[tuple[str, str]]:
+        """Multi-object delete of at most 1000 keys; returns (key, reason) per failure."""
+        ...
+
+    def copy_object(
+        self,
+        src_bucket: str,
+        src_key: str,
+        dst_bucket: str,
+        dst_key: str,
+        multipart_threshold: int = SINGLE_COPY_LIMIT,
+        part_size: int | None = None,
+        size: int | None = None,
+    ) -> str:
+        """Server-side copy keeping content type and metadata; returns the new ETag.
+        `size` (from a listing) saves a HEAD when the object is small enough to copy at once."""
+        ...
+
+    def exists(self, bucket: str, key: str) -> bool: ...
+
+    def presign_download(
+        self,
+        bucket: str,
+        key: str,
+        expires: timedelta,
+        issued_at: datetime,
+        content_disposition: str | None = None,
+    ) -> str:
+        """A presigned GET valid from `issued_at` for `expires` (at most 7 days)."""
+        ...
+
+    def iter_chunks(
+        self, bucket: str, key: str, if_match: str | None = None, chunk_size: int = 1 << 20
+    ) -> Iterator[bytes]:
+        """Stream an object's bytes; with `if_match` a replaced object fails instead."""
+        ...
+
+    def versioning_enabled(self, bucket: str) -> bool: ...
+
+    def set_versioning(self, bucket: str, enabled: bool) -> None: ...
+
+    def list_versions(self, bucket: str, prefix: str, exact: bool = True) -> list[ObjectVersion]:
+        """Versions and delete markers of one key (`exact`) or of the objects directly in a
+        folder (not recursive), newest first per key."""
+        ...
+
+    def restore_version(
+        self, bucket: str, key: str, version_id: str,
+        multipart_threshold: int = SINGLE_COPY_LIMIT, part_size: int | None = None,
+    ) -> str:
+        """Server-side copy of an old version over the latest; returns the new ETag."""
+        ...
+
+    def delete_version(self, bucket: str, key: str, version_id: str) -> None:
+        """Remove one version for good (removing a delete marker undeletes the object)."""
+        ...

@@ -31,6 +31,7 @@ from desktop_app.ui import icons
 from desktop_app.ui.bucket_tree import BucketTree, BucketTreeModel
 from desktop_app.ui.doctor_view import DoctorDialog
 from desktop_app.ui.message_bar import MessageBar
+from desktop_app.ui.object_actions import ObjectActions
 from desktop_app.ui.object_table import ObjectTable, ObjectTableModel
 from desktop_app.ui.preview_pane import PreviewPane
 from desktop_app.ui.tasks import TaskRunner
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_layout()
         self._build_status_bar()
+        self.object_actions = ObjectActions.install(self)
 
         self.tree_model.error.connect(self.show_error)
         self.tree_model.buckets_loaded.connect(self._on_buckets_loaded)

@@ -1,0 +1,155 @@
+"""Dialogs for copy, move, rename and new folder: where to, what name, and what to do with
+objects that already exist. All open with `open()` and are driven in tests through their
+small setters and `accept()`; none ever blocks in `exec()`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.errors import AppError
+from desktop_app.core.keys_text import shown_key
+from desktop_app.storage.bulk_copy import Collision, CopyPlan, check_name
+
+LISTED = 8
+
+
+def _plain(parent: QWidget, name: str, text: str = "", style: str = "") -> QLabel:
+    label = QLabel(text, parent)
+    label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    if style:
+        label.setStyleSheet(style)
+    return label
+
+
+class NameDialog(QDialog):
+    """Asks for one name (new folder, rename); refuses names with `/` or control characters."""
+
+    def __init__(self, title: str, prompt: str, initial: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("nameDialog")
+        self.setWindowTitle(title)
+        self.edit = QLineEdit(initial, self)
+        self.edit.setObjectName("nameEdit")
+        stem = initial.rpartition(".")[0] if "." in initial.lstrip(".") else initial
+        self.edit.setSelection(0, len(stem))
+        self.error = _plain(self, "nameError", style="color:#b3261e;")
+        self.error.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(_plain(self, "namePrompt", prompt))
+        layout.addWidget(self.edit)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(420)
+
+    def name(self) -> str:
+        return check_name(self.edit.text())
+
+    def accept(self) -> None:
+        try:
+            self.name()
+        except AppError as err:
+            self.error.setText(err.user_text())
+            self.error.show()
+            return
+        super().accept()
+
+
+class DestinationDialog(QDialog):
+    """Copy to… / Move to…: a bucket of this connection and a folder path in it."""
+
+    def __init__(self, move: bool, count: int, buckets: Sequence[str], bucket: str, prefix: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("destinationDialog")
+        verb = "Move" if move else "Copy"
+        self.setWindowTitle(f"{verb} to…")
+        self.bucket_box = QComboBox(self)
+        self.bucket_box.setObjectName("destinationBucket")
+        self.bucket_box.addItems(list(buckets) or [bucket])
+        self.bucket_box.setCurrentText(bucket)
+        self.folder_edit = QLineEdit(prefix, self)
+        self.folder_edit.setObjectName("destinationFolder")
+        self.folder_edit.setPlaceholderText("folder/sub-folder/ (empty: the top of the bucket)")
+        what = "1 item" if count == 1 else f"{count:,} items"
+        form = QFormLayout()
+        form.addRow("Bucket:", self.bucket_box)
+        form.addRow("Folder:", self.folder_edit)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(verb)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(_plain(self, "destinationPrompt", f"{verb} {what} to:"))
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+
+    def set_destination(self, bucket: str, folder: str) -> None:
+        if self.bucket_box.findText(bucket) < 0:
+            self.bucket_box.addItem(bucket)
+        self.bucket_box.setCurrentText(bucket)
+        self.folder_edit.setText(folder)
+
+    def destination(self) -> tuple[str, str]:
+        """(bucket, prefix); the prefix is normalised to end with `/` (or empty)."""
+        parts = [p for p in self.folder_edit.text().strip().split("/") if p]
+        return self.bucket_box.currentText(), "".join(f"{p}/" for p in parts)
+
+
+class CollisionDialog(QDialog):
+    """Some destinations exist: overwrite them, skip them, or keep both (renamed copies)."""
+
+    def __init__(self, plan: CopyPlan, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("collisionDialog")
+        self.setWindowTitle("Some items already exist")
+        self.choice: Collision | None = None
+        clashes = plan.collisions
+        lines = [
+            f"{len(clashes):,} of {len(plan.items):,} objects already exist in "
+            f"“{plan.dst_bucket}”:", "",
+        ]
+        lines.extend(f"  {shown_key(c.dst_key)}" for c in clashes[:LISTED])
+        if len(clashes) > LISTED:
+            lines.append(f"  … and {len(clashes) - LISTED:,} more")
+        lines += ["", "What should happen to them?"]
+        buttons = QDialogButtonBox(self)
+        for text, choice, name in (
+            ("Overwrite", Collision.OVERWRITE, "collisionOverwrite"),
+            ("Skip", Collision.SKIP, "collisionSkip"),
+            ("Keep both", Collision.KEEP_BOTH, "collisionKeepBoth"),
+        ):
+            button = buttons.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole)
+            button.setObjectName(name)
+            button.clicked.connect(lambda _=False, c=choice: self.choose(c))
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(_plain(self, "collisionSummary", "\n".join(lines)))
+        layout.addWidget(buttons)
+
+    def choose(self, choice: Collision) -> None:
+        self.choice = choice
+        self.accept()

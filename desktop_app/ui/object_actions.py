@@ -1,0 +1,315 @@
+"""Object actions for the file table: QActions with shortcuts, a context menu and a toolbar.
+
+Installed from outside (`ObjectActions.install(window)`), so the table widget knows nothing
+about them. Every action works on the current multi-selection, read through the model's
+ENTRY_ROLE (so it keeps working behind a sort/filter proxy). Shortcuts only fire while the
+table has focus: Delete typed into the address bar never deletes objects.
+
+The link actions live here (quick, no progress needed); the bulk ones in `ActionFlows`.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QMenu, QStyle, QToolBar
+
+from desktop_app.core.connection import ConnectionSettings
+from desktop_app.core.errors import AppError
+from desktop_app.core.keys_text import shown_key
+from desktop_app.core.links import Disposition, content_disposition, object_url, s3_uri
+from desktop_app.core.types import FolderEntry, ObjectEntry
+from desktop_app.storage.protocol import Storage
+from desktop_app.ui.action_flows import Entry, key_of
+from desktop_app.ui.copy_move_dialog import NameDialog
+from desktop_app.ui.object_table import ENTRY_ROLE, ObjectTableModel
+from desktop_app.ui.presign_dialog import PresignDialog
+from desktop_app.ui.version_flows import VersionFlows
+
+if TYPE_CHECKING:
+    from desktop_app.ui.main_window import MainWindow
+
+_SEL = "selection"  # enabled with any selection
+_ONE = "one"  # exactly one item
+_FILES = "files"  # at least one file (not only folders)
+_ALWAYS = "always"
+
+
+def make_links(
+    storage: Storage, bucket: str, keys: list[str], expires: timedelta,
+    mode: Disposition,
+) -> tuple[list[str], datetime, list[tuple[str, AppError]]]:
+    """Worker-side: one presigned GET per key, all issued now. A key that cannot be signed
+    (say, with a `..` segment) is reported and the others still get their links."""
+    issued = datetime.now(UTC).replace(microsecond=0)
+    links: list[str] = []
+    failed: list[tuple[str, AppError]] = []
+    for key in keys:
+        try:
+            links.append(storage.presign_download(
+                bucket, key, expires, issued, content_disposition(mode, key)))
+        except AppError as err:
+            if not links and len(failed) == 2:  # three in a row: not the keys - give up
+                raise
+            failed.append((key, err))
+    if not links and failed:
+        raise failed[0][1]
+    return links, issued + expires, failed
+
+
+class ObjectActions(VersionFlows):
+    @classmethod
+    def install(cls, window: MainWindow) -> ObjectActions:
+        return cls(window)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window, window.runner)
+        self.main = window
+        self.table = window.object_table
+        self.last_links: list[str] = []
+        self.last_valid_until: datetime | None = None
+        self._rules: list[tuple[QAction, str]] = []
+        self._build_actions()
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._show_menu)
+        window.on_close(self.cancel_all)
+        self._watched: object = None
+        model = window.table_model
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved,
+                       model.layoutChanged, model.loading_changed):
+            signal.connect(self.update_enabled)
+        self.update_enabled()
+
+    # -- actions -------------------------------------------------------------------------
+    def _action(self, name: str, text: str, slot: object, rule: str,
+                shortcut: QKeySequence | None = None) -> QAction:
+        action = QAction(text, self.main)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.table.addAction(action)
+        action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+        self._rules.append((action, rule))
+        return action
+
+    def _build_actions(self) -> None:
+        key = QKeySequence
+        mod = Qt.KeyboardModifier
+        self.action_open = self._action("actionOpen", "Open", self.open_selected, _FILES,
+                                        key(mod.ControlModifier | Qt.Key.Key_O))
+        self.action_download = self._action("actionDownload", "Download to…",
+                                            self.download_selected, _SEL)
+        self.action_presign = self._action(
+            "actionCopyPresignedLink", "Copy presigned link…", self.copy_presigned_link, _FILES,
+            key(mod.ControlModifier | mod.ShiftModifier | Qt.Key.Key_L))
+        self.action_s3_uri = self._action(
+            "actionCopyS3Uri", "Copy S3 URI", self.copy_s3_uris, _SEL,
+            key(mod.ControlModifier | mod.ShiftModifier | Qt.Key.Key_C))
+        self.action_url = self._action("actionCopyUrl", "Copy URL", self.copy_urls, _SEL)
+        self.action_rename = self._action("actionRename", "Rename…", self.rename, _ONE,
+                                          key(Qt.Key.Key_F2))
+        self.action_copy_to = self._action("actionCopyTo", "Copy to…", self.copy_to, _SEL)
+        self.action_move_to = self._action("actionMoveTo", "Move to…", self.move_to, _SEL)
+        self.action_delete = self._action("actionDelete", "Delete…", self.delete_selected, _SEL,
+                                          key(key.StandardKey.Delete))
+        self.action_new_folder = self._action(
+            "actionNewFolder", "New folder…", self.new_folder, _ALWAYS,
+            key(mod.ControlModifier | mod.ShiftModifier | Qt.Key.Key_N))
+        self.action_versions = self._action("actionVersions", "Versions…", self.show_versions,
+                                            _ONE)
+        self.action_show_deleted = self._action("actionShowDeleted", "Deleted files…",
+                                                self.show_deleted, _ALWAYS)
+        self.action_properties = self._action(
+            "actionProperties", "Properties", self.show_properties, _ONE,
+            key(mod.AltModifier | Qt.Key.Key_Return))
+        style = self.main.style()
+        for action, pixmap in (
+            (self.action_new_folder, QStyle.StandardPixmap.SP_FileDialogNewFolder),
+            (self.action_download, QStyle.StandardPixmap.SP_DialogSaveButton),
+            (self.action_open, QStyle.StandardPixmap.SP_DialogOpenButton),
+            (self.action_delete, QStyle.StandardPixmap.SP_TrashIcon),
+            (self.action_properties, QStyle.StandardPixmap.SP_FileDialogInfoView),
+        ):
+            action.setIcon(style.standardIcon(pixmap))
+        toolbar = QToolBar("Objects", self.main)
+        toolbar.setObjectName("objectsToolBar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (self.action_new_folder, self.action_download, self.action_presign,
+                       self.action_delete):
+            toolbar.addAction(action)
+        self.main.addToolBar(toolbar)
+        self.toolbar = toolbar
+
+    def build_menu(self) -> QMenu:
+        """The context menu for the current selection (built fresh each time)."""
+        self.update_enabled()
+        menu = QMenu(self.table)
+        menu.setObjectName("objectContextMenu")
+        groups: list[list[QAction]] = [
+            [self.action_open, self.action_download],
+            [self.action_presign, self.action_s3_uri, self.action_url],
+            [self.action_rename, self.action_copy_to, self.action_move_to, self.action_delete],
+            [self.action_new_folder, self.main.action_refresh],
+            [self.action_versions, self.action_properties],
+        ]
+        if not self.selected_entries():
+            groups = [[self.action_new_folder, self.main.action_refresh],
+                      [self.action_show_deleted]]
+        for group in groups:
+            if not menu.isEmpty():
+                menu.addSeparator()
+            menu.addActions(group)
+        return menu
+
+    def _show_menu(self, pos: QPoint) -> None:
+        menu = self.build_menu()
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def update_enabled(self, *_args: object) -> None:
+        selection = self.table.selectionModel()
+        if selection is not None and selection is not self._watched:
+            # (again whenever the table got a new model, e.g. a sort/filter proxy)
+            self._watched = selection
+            selection.selectionChanged.connect(self.update_enabled)
+        entries = self.selected_entries()
+        connected = self.storage() is not None and bool(self.location()[0])
+        has_file = any(isinstance(e, ObjectEntry) for e in entries)
+        for action, rule in self._rules:
+            allowed = {
+                _ALWAYS: True, _SEL: bool(entries), _ONE: len(entries) == 1, _FILES: has_file,
+            }[rule]
+            action.setEnabled(connected and allowed)
+
+    # -- hooks for ActionFlows -----------------------------------------------------------
+    def storage(self) -> Storage | None:
+        return self.main.storage
+
+    def location(self) -> tuple[str, str]:
+        model = self.main.table_model
+        return model.bucket, model.prefix
+
+    def selected_entries(self) -> list[Entry]:
+        getter = getattr(self.table, "selected_entries", None)
+        if callable(getter):
+            return list(getter())
+        selection = self.table.selectionModel()
+        if selection is None:
+            return []
+        entries: list[Entry] = []
+        for index in sorted(selection.selectedRows(), key=lambda i: i.row()):
+            item = index.data(ENTRY_ROLE)
+            model = self.table.model()
+            if item is None and isinstance(model, ObjectTableModel):
+                item = model.entry(index.row())
+            if isinstance(item, FolderEntry | ObjectEntry):
+                entries.append(item)
+        return entries
+
+    def show_error(self, err: AppError) -> None:
+        self.main.show_error(err)
+
+    def show_status(self, text: str) -> None:
+        self.main.statusBar().showMessage(text, 8000)
+
+    def after_change(self) -> None:
+        self.main.table_model.refresh()
+
+    def open_folder(self, prefix: str) -> None:
+        self.main.open_location(self.location()[0], prefix)
+
+    def bucket_names(self) -> list[str]:
+        model = self.main.tree_model
+        return [str(model.index(row, 0).data()) for row in range(model.rowCount())]
+
+    # -- links ---------------------------------------------------------------------------
+    def _clipboard(self, lines: list[str], what: str) -> None:
+        QGuiApplication.clipboard().setText("\n".join(lines))
+        self.show_status(f"Copied {what} to the clipboard.")
+
+    def copy_s3_uris(self) -> None:
+        bucket, _ = self.location()
+        entries = self.selected_entries()
+        if bucket and entries:
+            lines = [s3_uri(bucket, key_of(e)) for e in entries]
+            self._clipboard(lines, "1 S3 URI" if len(lines) == 1 else f"{len(lines)} S3 URIs")
+
+    def copy_urls(self) -> None:
+        storage, (bucket, _) = self.storage(), self.location()
+        entries = self.selected_entries()
+        if storage is not None and bucket and entries:
+            lines = [object_url(storage.endpoint_url, bucket, key_of(e)) for e in entries]
+            self._clipboard(lines, "1 URL" if len(lines) == 1 else f"{len(lines)} URLs")
+
+    def _temporary_credentials(self) -> bool:
+        settings = getattr(self.storage(), "settings", None)
+        return isinstance(settings, ConnectionSettings) and bool(settings.session_token)
+
+    def copy_presigned_link(self) -> None:
+        ready = self._ready()
+        if ready is None:
+            return
+        storage, bucket, entries = ready
+        keys = [e.key for e in entries if isinstance(e, ObjectEntry)]
+        if not keys:
+            self.show_status("Folders have no link; select files.")
+            return
+        dialog = PresignDialog(len(keys), self._temporary_credentials(), None, self.main)
+
+        def accepted() -> None:
+            expires, mode = dialog.expires(), dialog.chosen_disposition()
+            self.runner.submit(
+                make_links, storage, bucket, keys, expires, mode,
+                on_success=self._links_ready, on_error=self.show_error, context=self,
+            )
+
+        dialog.accepted.connect(accepted)
+        self.open_dialog(dialog)
+
+    def _links_ready(
+        self, result: tuple[list[str], datetime, list[tuple[str, AppError]]]
+    ) -> None:
+        links, valid_until, failed = result
+        self.last_links, self.last_valid_until = links, valid_until
+        until = valid_until.astimezone().strftime("%Y-%m-%d %H:%M")
+        what = "1 presigned link" if len(links) == 1 else f"{len(links)} presigned links"
+        self._clipboard(links, f"{what} (valid until {until})")
+        if failed:
+            names = ", ".join(f"“{shown_key(key)}”" for key, _ in failed[:5])
+            more = f" and {len(failed) - 5} more" if len(failed) > 5 else ""
+            self.show_error(AppError(
+                f"{len(links)} links were copied, but {names}{more} got none: "
+                f"{failed[0][1].message}",
+                failed[0][1].hint,
+            ))
+
+    # -- new folder ----------------------------------------------------------------------
+    def new_folder(self) -> None:
+        storage, (bucket, prefix) = self.storage(), self.location()
+        if storage is None or not bucket:
+            self.show_status("Open a bucket first.")
+            return
+        dialog = NameDialog(
+            "New folder", f"Name of the new folder in “{bucket}/{shown_key(prefix)}”:",
+            "New folder", self.main)
+
+        def create() -> None:
+            key = f"{prefix}{dialog.name()}/"
+            self.runner.submit(
+                storage.put_stream, bucket, key, io.BytesIO(b""), 0,
+                on_success=lambda _etag: self._folder_created(key),
+                on_error=self.show_error, context=self,
+            )
+
+        dialog.accepted.connect(create)
+        self.open_dialog(dialog)
+
+    def _folder_created(self, key: str) -> None:
+        self.show_status(f"Created the folder “{shown_key(key)}”.")
+        self.after_change()

@@ -1,0 +1,198 @@
+"""The "Copy presigned link" dialog: how long the link lives and how a browser treats it.
+
+It only collects choices; the links are signed on a worker afterwards. It refuses an expiry
+above seven days with the reason, shows when the links stop working, and warns when the
+connection's temporary credentials would end them sooner. Opened with `open()` (never a
+blocking `exec()`), so tests set the fields and call `accept()`.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.links import (
+    PRESETS,
+    Disposition,
+    credential_warning,
+    expiry_problem,
+    human_duration,
+)
+
+UNITS: tuple[tuple[str, timedelta], ...] = (
+    ("minutes", timedelta(minutes=1)),
+    ("hours", timedelta(hours=1)),
+    ("days", timedelta(days=1)),
+)
+CUSTOM = "Custom…"
+
+
+def _label(parent: QWidget, name: str, style: str = "") -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    if style:
+        label.setStyleSheet(style)
+    return label
+
+
+class PresignDialog(QDialog):
+    def __init__(
+        self,
+        count: int,
+        temporary_credentials: bool = False,
+        credentials_expire: datetime | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("presignDialog")
+        self.setWindowTitle("Copy presigned link" if count == 1 else "Copy presigned links")
+        self._temporary = temporary_credentials
+        self._credentials_expire = credentials_expire
+
+        self.preset = QComboBox(self)
+        self.preset.setObjectName("expiryPreset")
+        for text, delta in PRESETS:
+            self.preset.addItem(text, delta)
+        self.preset.addItem(CUSTOM, None)
+        self.amount = QSpinBox(self)
+        self.amount.setObjectName("customAmount")
+        self.amount.setRange(1, 100_000)
+        self.amount.setValue(2)
+        self.unit = QComboBox(self)
+        self.unit.setObjectName("customUnit")
+        for text, delta in UNITS:
+            self.unit.addItem(text, delta)
+        self.unit.setCurrentIndex(1)
+        custom_row = QWidget(self)
+        row = QHBoxLayout(custom_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.amount)
+        row.addWidget(self.unit)
+        row.addStretch(1)
+        self.custom_row = custom_row
+
+        self.disposition = QComboBox(self)
+        self.disposition.setObjectName("disposition")
+        self.disposition.addItem("As the server sends it", Disposition.DEFAULT)
+        self.disposition.addItem("Show in the browser (inline)", Disposition.INLINE)
+        self.disposition.addItem("Download as a file (attachment)", Disposition.ATTACHMENT)
+
+        intro = _label(self, "presignIntro")
+        what = "this file" if count == 1 else f"these {count} files"
+        intro.setText(
+            f"Anyone with the link can download {what} until it expires, without signing in."
+            + ("" if count == 1 else " One link per line is copied.")
+        )
+        self.valid_until_label = _label(self, "validUntil")
+        self.error_label = _label(self, "expiryError", "color:#b3261e;")
+        self.warning_label = _label(self, "credentialWarning", "color:#8a5300;")
+
+        form = QFormLayout()
+        form.addRow("Valid for:", self.preset)
+        form.addRow("", custom_row)
+        form.addRow("Browser:", self.disposition)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            "Copy link" if count == 1 else f"Copy {count} links"
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.valid_until_label)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.warning_label)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(460)
+
+        self.preset.currentIndexChanged.connect(self._update)
+        self.amount.valueChanged.connect(self._update)
+        self.unit.currentIndexChanged.connect(self._update)
+        self._clock = QTimer(self)  # keeps "valid until" true while the dialog stays open
+        self._clock.setInterval(30_000)
+        self._clock.timeout.connect(self._update)
+        self._clock.start()
+        self._update()
+
+    # -- the testable API ----------------------------------------------------------------
+    def set_preset(self, text: str) -> None:
+        index = self.preset.findText(text, Qt.MatchFlag.MatchStartsWith)
+        assert index >= 0, text
+        self.preset.setCurrentIndex(index)
+
+    def set_custom(self, amount: int, unit: str) -> None:
+        self.preset.setCurrentIndex(self.preset.count() - 1)
+        self.unit.setCurrentIndex(self.unit.findText(unit))
+        self.amount.setValue(amount)
+
+    def set_disposition(self, mode: Disposition) -> None:
+        self.disposition.setCurrentIndex(self.disposition.findData(mode))
+
+    def expires(self) -> timedelta:
+        preset = self.preset.currentData()
+        if isinstance(preset, timedelta):
+            return preset
+        unit = self.unit.currentData()
+        assert isinstance(unit, timedelta)
+        return unit * self.amount.value()
+
+    def chosen_disposition(self) -> Disposition:
+        mode = self.disposition.currentData()
+        assert isinstance(mode, Disposition)
+        return mode
+
+    def problem(self) -> str | None:
+        return expiry_problem(self.expires())
+
+    def accept(self) -> None:
+        """Refuses (and keeps the dialog open) while the expiry is not allowed."""
+        self._update()
+        if self.problem() is None:
+            self._clock.stop()
+            super().accept()
+
+    def reject(self) -> None:
+        self._clock.stop()
+        super().reject()
+
+    # -- internals -----------------------------------------------------------------------
+    def _update(self) -> None:
+        custom = self.preset.currentData() is None
+        self.custom_row.setVisible(custom)
+        self.custom_row.setEnabled(custom)
+        expires = self.expires()
+        problem = expiry_problem(expires)
+        self.error_label.setText(problem or "")
+        self.error_label.setVisible(problem is not None)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(problem is None)
+        if problem is not None:
+            self.valid_until_label.setText("")
+            self.warning_label.setVisible(False)
+            return
+        until = datetime.now(UTC) + expires
+        local = until.astimezone()
+        self.valid_until_label.setText(
+            f"The link works for {human_duration(expires)}, until "
+            f"{local.strftime('%Y-%m-%d %H:%M')} ({local.tzname() or 'local time'})."
+        )
+        warning = credential_warning(self._temporary, until, self._credentials_expire)
+        self.warning_label.setText(warning.text if warning else "")
+        self.warning_label.setVisible(warning is not None)
