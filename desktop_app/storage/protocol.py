@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import BinaryIO, Protocol, runtime_checkable
 
+from desktop_app.core.object_properties import ObjectProperties
 from desktop_app.core.types import BucketInfo, ListingPage, ObjectStat
 
 MAX_PAGE_SIZE = 1000
@@ -52,3 +53,29 @@ class Storage(Protocol):
     def presign_get(self, bucket: str, key: str, expires: timedelta) -> str: ...
 
     def close(self) -> None: ...
+
+    # -- preview and properties --
+    def object_properties(self, bucket: str, key: str) -> ObjectProperties:
+        """Stat plus tags, retention and legal hold where present; metadata decoded."""
+        ...
+
+    def get_tags(self, bucket: str, key: str) -> dict[str, str]: ...
+
+    def set_tags(self, bucket: str, key: str, tags: dict[str, str]) -> None: ...
+
+    def replace_metadata(
+        self,
+        bucket: str,
+        key: str,
+        *,
+        content_type: str,
+        cache_control: str = "",
+        content_disposition: str = "",
+        content_encoding: str = "",
+        content_language: str = "",
+        storage_class: str = "",
+        metadata: dict[str, str] | None = None,
+        if_match: str = "",
+    ) -> str:
+        """Server-side copy onto itself with REPLACE; keeps data and tags; new ETag."""
+        ...

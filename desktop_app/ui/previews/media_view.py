@@ -1,0 +1,184 @@
+"""Audio and video through QtMultimedia (package PySide6-Addons), streamed from a short-lived
+presigned URL: the player fetches ranges as it plays, nothing is downloaded whole.
+
+QtMultimedia is imported on first use: it is big, and on machines without a media backend
+(or without libpulse) the view says so instead of failing.
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+from typing import Any
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSlider,
+    QStackedLayout,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+NO_BACKEND = ("Audio and video cannot be played here: Qt's multimedia support is not "
+              "available ({reason}). Download the file to play it in another program.")
+
+
+def _multimedia() -> tuple[ModuleType, ModuleType] | str:
+    """The QtMultimedia modules, or why they cannot be used."""
+    try:
+        media = importlib.import_module("PySide6.QtMultimedia")
+        widgets = importlib.import_module("PySide6.QtMultimediaWidgets")
+    except ImportError as exc:  # package missing, or libpulse0 missing on Linux
+        return str(exc).split(":")[0] or "import failed"
+    return media, widgets
+
+
+def _clock(ms: int) -> str:
+    seconds = max(0, ms) // 1000
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+class MediaView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("previewMedia")
+        self._player: Any = None
+        self._audio: Any = None
+        self._video: QWidget | None = None
+        self._seeking = False
+        self.status = QLabel(self)
+        self.status.setObjectName("mediaStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+        self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.play_button = QToolButton(self)
+        self.play_button.setObjectName("mediaPlay")
+        self.play_button.setText("▶ Play")
+        self.play_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.play_button.clicked.connect(self.toggle)
+        self.slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.slider.setObjectName("mediaSeek")
+        self.slider.sliderPressed.connect(lambda: setattr(self, "_seeking", True))
+        self.slider.sliderReleased.connect(self._seek_released)
+        self.time = QLabel("0:00 / 0:00", self)
+        self.time.setTextFormat(Qt.TextFormat.PlainText)
+        controls = QHBoxLayout()
+        controls.setContentsMargins(0, 0, 0, 0)
+        controls.addWidget(self.play_button)
+        controls.addWidget(self.slider, 1)
+        controls.addWidget(self.time)
+        self._screen = QStackedLayout()
+        self._audio_face = QLabel("♪", self)
+        self._audio_face.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._audio_face.setStyleSheet("font-size:64pt; color:palette(mid);")
+        self._screen.addWidget(self._audio_face)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._screen, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(controls)
+
+    # -- public ------------------------------------------------------------------------------
+    def play_url(self, url: str, video: bool) -> bool:
+        """Start streaming; False (with a message shown) when there is no backend."""
+        if not self._ensure_player():
+            return False
+        self._screen.setCurrentWidget(self._video if video and self._video else
+                                      self._audio_face)
+        self.status.setText("Loading…")
+        self._player.setSource(QUrl(url))
+        self._player.play()
+        return True
+
+    def stop(self) -> None:
+        if self._player is not None:
+            self._player.stop()
+            self._player.setSource(QUrl())
+        self.slider.setValue(0)
+        self.time.setText("0:00 / 0:00")
+
+    def toggle(self) -> None:
+        if self._player is None:
+            return
+        if self._player.playbackState() == self._player.PlaybackState.PlayingState:
+            self._player.pause()
+        else:
+            self._player.play()
+
+    def seek(self, ms: int) -> None:
+        if self._player is not None:
+            self._player.setPosition(ms)
+
+    @property
+    def available(self) -> bool:
+        return self._player is not None
+
+    @property
+    def duration(self) -> int:
+        return int(self._player.duration()) if self._player is not None else 0
+
+    @property
+    def playing(self) -> bool:
+        return self._player is not None and (
+            self._player.playbackState() == self._player.PlaybackState.PlayingState)
+
+    # -- internals -----------------------------------------------------------------------------
+    def _ensure_player(self) -> bool:
+        if self._player is not None:
+            return True
+        modules = _multimedia()
+        if isinstance(modules, str):
+            self.status.setText(NO_BACKEND.format(reason=modules))
+            return False
+        media, widgets = modules
+        player = media.QMediaPlayer(self)
+        if not player.isAvailable():
+            player.deleteLater()
+            self.status.setText(NO_BACKEND.format(reason="no media backend"))
+            return False
+        self._audio = media.QAudioOutput(self)
+        player.setAudioOutput(self._audio)
+        self._video = widgets.QVideoWidget(self)
+        self._screen.addWidget(self._video)
+        player.setVideoOutput(self._video)
+        player.durationChanged.connect(self._on_duration)
+        player.positionChanged.connect(self._on_position)
+        player.playbackStateChanged.connect(self._on_state)
+        player.errorOccurred.connect(self._on_error)
+        player.mediaStatusChanged.connect(self._on_status)
+        self._player = player
+        if not media.QMediaDevices.audioOutputs():
+            self.status.setText("No sound output device was found; video plays silently.")
+        return True
+
+    def _seek_released(self) -> None:
+        self._seeking = False
+        self.seek(self.slider.value())
+
+    def _on_duration(self, ms: int) -> None:
+        self.slider.setRange(0, int(ms))
+        self._on_position(self._player.position())
+
+    def _on_position(self, ms: int) -> None:
+        if not self._seeking:
+            self.slider.setValue(int(ms))
+        self.time.setText(f"{_clock(int(ms))} / {_clock(self.duration)}")
+
+    def _on_state(self, state: Any) -> None:
+        playing = state == self._player.PlaybackState.PlayingState
+        self.play_button.setText("⏸ Pause" if playing else "▶ Play")
+
+    def _on_status(self, status: Any) -> None:
+        statuses = self._player.MediaStatus
+        if status in (statuses.LoadedMedia, statuses.BufferedMedia):
+            if self.status.text() == "Loading…":
+                self.status.setText("")
+        elif status == statuses.InvalidMedia:
+            self.status.setText("This file cannot be played (unsupported or damaged).")
+
+    def _on_error(self, _error: Any, text: str) -> None:
+        # Qt's error text may quote the URL; keep the signed query out of the message.
+        self.status.setText("Playback failed: " + text.split("?", 1)[0][:200])
