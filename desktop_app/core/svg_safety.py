@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
+_REFERENCING_ELEMENTS = {"image", "use", "feImage"}
 _DROP_ELEMENTS = {"script", "foreignObject", "iframe", "object", "embed", "audio", "video"}
 _URL_IN_CSS = re.compile(r"url\(\s*(['\"]?)(?!#)[^)]*\)", re.IGNORECASE)
 _IMPORT_IN_CSS = re.compile(r"@import[^;]*;?", re.IGNORECASE)
@@ -63,6 +64,11 @@ def _clean(element: ET.Element, removed: list[str]) -> None:
         if name in _DROP_ELEMENTS:
             element.remove(child)
             removed.append(f"<{name}> element")
+            continue
+        if name in _REFERENCING_ELEMENTS and not all(
+                _safe_ref(v) for a, v in child.attrib.items() if _local(a) == "href"):
+            element.remove(child)  # an image without its source only makes warnings
+            removed.append("external link")
             continue
         if name == "style" and child.text:
             cleaned = _IMPORT_IN_CSS.sub("", _URL_IN_CSS.sub("none", child.text))

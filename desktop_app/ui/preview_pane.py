@@ -14,6 +14,7 @@ from concurrent.futures import Future
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop_app.core.errors import AppError
@@ -65,7 +66,7 @@ class PreviewPane(QWidget):
         self._subtitle.setObjectName("subtitleLabel")
         self._subtitle.setTextFormat(Qt.TextFormat.PlainText)
         self._subtitle.setWordWrap(True)
-        self._subtitle.setStyleSheet("color:palette(mid);")
+        self._subtitle.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
         self._stack = QStackedWidget(self)
         self.card = MessageCard(self)
@@ -100,6 +101,7 @@ class PreviewPane(QWidget):
         split.addWidget(self.properties_panel)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 0)
+        split.setSizes([520, 210])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(split)
@@ -213,9 +215,9 @@ class PreviewPane(QWidget):
             subtitle = f"{data.mime} · {loaded.encoding}"
         elif view in (ViewKind.IMAGE, ViewKind.SVG) and loaded.image is not None:
             animation = data.content if loaded.animated else None
+            self._stack.setCurrentWidget(self.image_view)
             self.image_view.set_image(loaded.image, loaded.notes, animation,
                                       QT_IMAGE_FORMATS.get(data.mime, ""))
-            self._stack.setCurrentWidget(self.image_view)
             subtitle = data.mime + (" · animated" if loaded.animated else "")
         elif view is ViewKind.PDF:
             subtitle = self._show_pdf(data.content)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
@@ -20,7 +21,6 @@ class MessageCard(QWidget):
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.label.setWordWrap(True)
-        self.label.setStyleSheet("color:palette(mid);")
         self.download = QPushButton("Download…", self)
         self.download.setObjectName("previewDownload")
         self.download.clicked.connect(self.download_requested)
@@ -40,6 +40,9 @@ class MessageCard(QWidget):
         self.show_message("")
 
     def show_message(self, text: str, actions: bool = False) -> None:
+        """Problems (with actions) in the normal text colour; placeholders dimmed."""
+        self.label.setForegroundRole(QPalette.ColorRole.WindowText if actions
+                                     else QPalette.ColorRole.PlaceholderText)
         self.label.setText(text)
         self.download.setVisible(actions)
         self.open.setVisible(actions)

@@ -1,13 +1,14 @@
 """A picture scaled to fit, with zoom; animated GIF/WebP play through QMovie.
 
 The QImage was decoded on a worker under an allocation limit. Animations are re-read here by
-QMovie from the same bytes (already checked for size by the worker).
+QMovie from the same bytes (already checked for size by the worker). The canvas paints the
+picture scaled at paint time, so the fit is always right for the pane's current size.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, Signal
-from PySide6.QtGui import QImage, QMovie, QPixmap, QResizeEvent
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QImage, QMovie, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,6 +22,29 @@ from PySide6.QtWidgets import (
 ZOOM_STEPS = (0.1, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0, 8.0)
 
 
+class _Canvas(QWidget):
+    """Paints the current frame centered, scaled by `factor()` (fit or fixed zoom)."""
+
+    def __init__(self, view: ImageView) -> None:
+        super().__init__()
+        self.setObjectName("previewImage")
+        self._view = view
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        frame = self._view.frame()
+        if frame is None or frame.isNull():
+            return
+        factor = self._view.zoom
+        size = QSize(max(1, round(frame.width() * factor)),
+                     max(1, round(frame.height() * factor)))
+        target = QRect((self.width() - size.width()) // 2, (self.height() - size.height()) // 2,
+                       size.width(), size.height())
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, factor < 1.0)
+        painter.drawPixmap(target, frame)
+        painter.end()
+
+
 class ImageView(QWidget):
     zoom_changed = Signal(float)
 
@@ -31,13 +55,9 @@ class ImageView(QWidget):
         self._movie: QMovie | None = None
         self._movie_buffer: QBuffer | None = None
         self._zoom: float | None = None  # None: fit to the area
-        self.label = QLabel(self)
-        self.label.setObjectName("previewImage")
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.canvas = _Canvas(self)
         self.scroll = QScrollArea(self)
-        self.scroll.setWidget(self.label)
+        self.scroll.setWidget(self.canvas)
         self.scroll.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll.setWidgetResizable(True)
@@ -46,7 +66,8 @@ class ImageView(QWidget):
         self.info = QLabel(self)
         self.info.setTextFormat(Qt.TextFormat.PlainText)
         self.info.setObjectName("imageInfo")
-        self.info.setStyleSheet("color:palette(mid);")
+        self.info.setWordWrap(True)
+        self.info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar.addWidget(self.info, 1)
         for text, tip, slot in (("−", "Zoom out", self.zoom_out), ("+", "Zoom in", self.zoom_in),
                                 ("1:1", "Actual size", self.actual_size),
@@ -73,7 +94,7 @@ class ImageView(QWidget):
             self._movie_buffer.open(QIODevice.OpenModeFlag.ReadOnly)
             self._movie = QMovie(self._movie_buffer, fmt.encode(), self)
             self._movie.setCacheMode(QMovie.CacheMode.CacheNone)
-            self.label.setMovie(self._movie)
+            self._movie.frameChanged.connect(lambda _n: self.canvas.update())
             self._movie.start()
         self.info.setText(info)
         self._apply()
@@ -81,7 +102,6 @@ class ImageView(QWidget):
     def clear(self) -> None:
         if self._movie is not None:
             self._movie.stop()
-            self.label.setMovie(None)  # type: ignore[arg-type]
             self._movie.deleteLater()
             self._movie = None
         if self._movie_buffer is not None:
@@ -89,8 +109,15 @@ class ImageView(QWidget):
             self._movie_buffer.deleteLater()
             self._movie_buffer = None
         self._pixmap = None
-        self.label.clear()
         self.info.clear()
+        self.canvas.update()
+
+    def frame(self) -> QPixmap | None:
+        if self._movie is not None:
+            current = self._movie.currentPixmap()
+            if not current.isNull():
+                return current
+        return self._pixmap
 
     @property
     def has_image(self) -> bool:
@@ -127,28 +154,23 @@ class ImageView(QWidget):
     def _fit_factor(self) -> float:
         if self._pixmap is None or self._pixmap.isNull():
             return 1.0
-        area = self.scroll.viewport().size()
+        area = self.scroll.viewport().size() if self._zoom is not None else self.canvas.size()
         return min(1.0, area.width() / max(1, self._pixmap.width()),
                    area.height() / max(1, self._pixmap.height()))
 
-    def _apply(self) -> None:
+    def displayed_size(self) -> QSize:
         if self._pixmap is None:
-            return
+            return QSize()
         factor = self.zoom
-        target = QSize(max(1, round(self._pixmap.width() * factor)),
-                       max(1, round(self._pixmap.height() * factor)))
-        self.scroll.setWidgetResizable(self._zoom is None)
-        if self._movie is not None:
-            self._movie.setScaledSize(target)
-        else:
-            self.label.setPixmap(self._pixmap.scaled(
-                target, Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation))
-        if self._zoom is not None:
-            self.label.resize(target)
-        self.zoom_changed.emit(factor)
+        return QSize(round(self._pixmap.width() * factor), round(self._pixmap.height() * factor))
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
+    def _apply(self) -> None:
         if self._zoom is None:
-            self._apply()
+            self.scroll.setWidgetResizable(True)
+        elif self._pixmap is not None:
+            self.scroll.setWidgetResizable(False)
+            size = self.displayed_size()
+            viewport = self.scroll.viewport().size()
+            self.canvas.resize(size.expandedTo(viewport))
+        self.canvas.update()
+        self.zoom_changed.emit(self.zoom)

@@ -47,6 +47,7 @@ class PdfView(QWidget):
         self.scroll = QScrollArea(self)
         self.scroll.setWidget(self.page_image)
         self.scroll.setWidgetResizable(False)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
@@ -112,7 +113,9 @@ class PdfView(QWidget):
         if document is None:
             return
         points = document.pagePointSize(self._page)
-        width = max(100, min(MAX_RENDER_SIDE, self.scroll.viewport().width() - 8))
+        # Leave room for the vertical scroll bar, so no horizontal one is ever needed.
+        room = self.scroll.width() - self.scroll.verticalScrollBar().sizeHint().width() - 8
+        width = max(100, min(MAX_RENDER_SIDE, room))
         scale = width / max(1.0, points.width())
         size = QSize(width, max(1, min(MAX_RENDER_SIDE, round(points.height() * scale))))
         rendered = document.render(self._page, size)

@@ -7,6 +7,7 @@ headers, user metadata, tags, checksum, retention, legal hold) arrive from a sec
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -32,6 +33,22 @@ def size_text(size: int) -> str:
     return f"{human_size(size)} ({size:,} bytes)"
 
 
+class _Body(QFrame):
+    """Keeps its height at what the wrapped rows need, so the scroll area scrolls them
+    instead of squeezing them."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.refit()
+
+    def refit(self) -> None:
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            needed = layout.heightForWidth(self.width())
+            if needed != self.minimumHeight():
+                self.setMinimumHeight(needed)
+
+
 class PropertiesPanel(QWidget):
     edit_requested = Signal()
 
@@ -39,7 +56,7 @@ class PropertiesPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("propertiesPanel")
         self.properties: ObjectProperties | None = None
-        body = QFrame()
+        body = self._body = _Body()
         self._form = QFormLayout(body)
         self._form.setContentsMargins(0, 0, 4, 0)
         self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -58,7 +75,7 @@ class PropertiesPanel(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMaximumHeight(230)
+        scroll.setMinimumHeight(110)
         self.status = QLabel(self)
         self.status.setObjectName("propertiesStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
@@ -128,6 +145,7 @@ class PropertiesPanel(QWidget):
             self._fields[name].setText(text)
             self._form.setRowVisible(self._fields[name], bool(text))
         self.edit_button.setEnabled(True)
+        self._body.refit()
 
     def values(self) -> dict[str, str]:
         return {name: label.text() for name, label in self._fields.items()

@@ -75,8 +75,8 @@ class TableView(QWidget):
         self.model.set_table(table)
         delimiter = {"\t": "tab", ",": "comma", ";": "semicolon", "|": "bar"}.get(
             table.delimiter, repr(table.delimiter))
-        more = "+ (more not shown)" if table.more_rows else ""
-        self.summary.setText(
-            f"{len(table.rows):,}{more} rows × {table.columns} columns · separated by {delimiter}")
+        more = " (the file has more; not shown)" if table.more_rows else ""
+        self.summary.setText(f"{len(table.rows):,} rows × {table.columns} columns · separated "
+                             f"by {delimiter}{more}")
         self.errors.setText("\n".join(table.errors))
         self.errors.setVisible(bool(table.errors))
