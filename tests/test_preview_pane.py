@@ -140,7 +140,8 @@ def _image(pane: PreviewPane) -> None:
 
 
 def _animated(pane: PreviewPane) -> None:
-    assert pane.showing_image and pane.image_view.animated
+    assert pane.showing_image
+    assert pane.image_view.animated
 
 
 KINDS: list[tuple[str, str, Callable[[], bytes], Check]] = [
@@ -374,7 +375,8 @@ def test_view_kinds_are_not_taken_from_content_type(qtbot: QtBot, pane: PreviewP
                                                     storage: MinioStorage, bucket: str) -> None:
     put_bytes(storage, bucket, "liar.png", b"just words, not a picture\n", "image/png")
     preview(qtbot, pane, bucket, "liar.png")
-    assert pane.loaded is not None and pane.loaded.data.view is ViewKind.TEXT
+    assert pane.loaded is not None
+    assert pane.loaded.data.view is ViewKind.TEXT
     assert pane.shown_text == "just words, not a picture\n"
 
 

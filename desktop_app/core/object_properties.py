@@ -19,6 +19,7 @@ from datetime import datetime
 _ENCODED_WORD = re.compile(r"=\?([A-Za-z0-9_-]+)\?([BbQq])\?([^?\s]*)\?=")
 _TOKEN = re.compile(r"^[A-Za-z0-9!#$%&'*+.^_`|~-]+$")
 MAX_TAGS = 10
+_TAG_PUNCTUATION = set(" +-=._:/@")
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +121,9 @@ def check_tags(tags: dict[str, str]) -> str | None:
             return "A tag name must be 1 to 128 characters long."
         if len(value) > 256:
             return f"The value of tag “{key}” is longer than 256 characters."
-        if "&" in key or "&" in value:
-            return f"Tag “{key}”: S3 tags cannot contain “&”."
+        for text in (key, value):
+            bad = sorted({c for c in text if not (c.isalnum() or c in _TAG_PUNCTUATION)})
+            if bad:
+                return (f"Tag “{key}”: S3 tags may only hold letters, digits, spaces and "
+                        f"+ - = . _ : / @ (not {' '.join(bad)}).")
     return None
