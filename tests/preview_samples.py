@@ -37,7 +37,7 @@ def noisy_jpeg(target_bytes: int) -> bytes:
     import random
 
     rng = random.Random(7)
-    side = int(math.sqrt(target_bytes / 1.5))
+    side = int(math.sqrt(target_bytes / 0.9))  # noise at q90: ~0.9 byte per pixel
     image = QImage(side, side, QImage.Format.Format_RGB32)
     row = bytearray(side * 4)
     for y in range(side):

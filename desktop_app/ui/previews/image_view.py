@@ -29,6 +29,17 @@ class _Canvas(QWidget):
         super().__init__()
         self.setObjectName("previewImage")
         self._view = view
+        self._scaled: tuple[int, QSize, QPixmap] | None = None  # smooth scaling is slow
+
+    def _frame_at(self, frame: QPixmap, size: QSize) -> QPixmap:
+        if frame.size() == size:
+            return frame
+        cached = self._scaled
+        if cached is None or cached[0] != frame.cacheKey() or cached[1] != size:
+            scaled = frame.scaled(size, Qt.AspectRatioMode.IgnoreAspectRatio,
+                                  Qt.TransformationMode.SmoothTransformation)
+            cached = self._scaled = (frame.cacheKey(), size, scaled)
+        return cached[2]
 
     def paintEvent(self, event: QPaintEvent) -> None:
         frame = self._view.frame()
@@ -40,8 +51,11 @@ class _Canvas(QWidget):
         target = QRect((self.width() - size.width()) // 2, (self.height() - size.height()) // 2,
                        size.width(), size.height())
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, factor < 1.0)
-        painter.drawPixmap(target, frame)
+        if self._view.animated:  # frames change: scale while painting
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, factor < 1.0)
+            painter.drawPixmap(target, frame)
+        else:
+            painter.drawPixmap(target.topLeft(), self._frame_at(frame, size))
         painter.end()
 
 

@@ -1,0 +1,71 @@
+"""The preview pane inside the wired main window: quick clicking through a folder of mixed
+files must always end on the last selected file's preview."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from desktop_app.app import build_window
+from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.ui.main_window import MainWindow
+from tests import preview_samples as samples
+from tests.helpers import put_bytes
+
+pytestmark = pytest.mark.real_server
+WAIT = 20_000
+
+
+@pytest.fixture
+def window(qtbot: QtBot, app_environ: dict[str, str], storage: MinioStorage,
+           bucket: str) -> Iterator[MainWindow]:
+    files = {
+        "a.txt": b"text A\n",
+        "b.png": samples.png_bytes(300, 200),
+        "c.csv": samples.CSV_TEXT.encode(),
+        "d.json": samples.JSON_TEXT.encode(),
+        "e.pdf": samples.pdf_pages(3),
+        "f.bin": bytes(range(256)) * 50,
+        "g.txt": b"text G, the last one\n",
+    }
+    for key, body in files.items():
+        put_bytes(storage, bucket, key, body)
+    win = build_window({**app_environ, "MINIO_BUCKET_NAME": bucket})
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.table_model.rowCount() == len(files), timeout=WAIT)
+    yield win
+    win.close()
+
+
+def test_fast_selection_changes_end_on_the_last_file(qtbot: QtBot, window: MainWindow,
+                                                     bucket: str) -> None:
+    pane = window.preview_pane
+    shown: list[str] = []
+    pane.preview_shown.connect(lambda _bucket, key: shown.append(key))
+    keys = ["a.txt", "b.png", "c.csv", "d.json", "e.pdf", "f.bin"] * 3 + ["g.txt"]
+    for index, key in enumerate(keys):
+        assert window.object_table.select_key(key)
+        if index % 4 == 0:
+            qtbot.wait(3)  # let some earlier results arrive while the user keeps clicking
+    qtbot.waitUntil(lambda: "text G, the last one" in pane.shown_text, timeout=WAIT)
+    qtbot.wait(500)  # nothing stale may replace it afterwards
+    assert pane.shown_text == "text G, the last one\n"
+    assert shown[-1] == "g.txt"
+    assert pane.current_key == (bucket, "g.txt")
+    assert pane.metadata()["Size"].startswith("21 B")
+
+
+def test_each_kind_in_the_window(qtbot: QtBot, window: MainWindow, tmp_path: object) -> None:
+    pane = window.preview_pane
+    for key, expected in (("b.png", pane.image_view), ("c.csv", pane.table_view),
+                          ("f.bin", pane.hex_view), ("a.txt", pane.text_view)):
+        with qtbot.waitSignal(pane.preview_shown, timeout=WAIT):
+            assert window.object_table.select_key(key)
+        assert pane.current_view is expected, key
+    with qtbot.waitSignal(pane.preview_shown, timeout=WAIT):
+        window.object_table.select_key("e.pdf")
+    assert pane.pdf_view is not None
+    assert pane.pdf_view.page_count == 3
