@@ -17,8 +17,10 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from desktop_app.core.errors import Cancelled
 from desktop_app.core.mime import ViewKind
 from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.storage.preview_fetch import fetch_preview
 from desktop_app.ui.preview_pane import PreviewPane
 from desktop_app.ui.previews.hex_view import HexView
 from desktop_app.ui.previews.image_view import ImageView
@@ -393,3 +395,13 @@ def test_image_zoom(qtbot: QtBot, pane: PreviewPane, storage: MinioStorage, buck
     assert view.displayed_size().width() == 1600
     view.fit()
     assert view.zoom == pytest.approx(fitted)
+
+
+def test_cancelled_fetch_stops_before_reading(storage: MinioStorage, counting: CountingStorage,
+                                              bucket: str) -> None:
+    put_bytes(storage, bucket, "p.png", samples.png_bytes(100, 100))
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(Cancelled):
+        fetch_preview(counting, bucket, "p.png", cancel=cancel)  # type: ignore[arg-type]
+    assert counting.bytes_read == 0

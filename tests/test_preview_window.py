@@ -3,7 +3,9 @@ files must always end on the last selected file's preview."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -58,7 +60,7 @@ def test_fast_selection_changes_end_on_the_last_file(qtbot: QtBot, window: MainW
     assert pane.metadata()["Size"].startswith("21 B")
 
 
-def test_each_kind_in_the_window(qtbot: QtBot, window: MainWindow, tmp_path: object) -> None:
+def test_each_kind_in_the_window(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     pane = window.preview_pane
     for key, expected in (("b.png", pane.image_view), ("c.csv", pane.table_view),
                           ("f.bin", pane.hex_view), ("a.txt", pane.text_view)):
@@ -69,3 +71,6 @@ def test_each_kind_in_the_window(qtbot: QtBot, window: MainWindow, tmp_path: obj
         window.object_table.select_key("e.pdf")
     assert pane.pdf_view is not None
     assert pane.pdf_view.page_count == 3
+    qtbot.waitUntil(lambda: pane.properties_panel.properties is not None, timeout=WAIT)
+    shots = Path(os.environ.get("PREVIEW_SHOTS_DIR") or tmp_path)
+    assert window.grab().save(str(shots / "window-pdf.png"))

@@ -10,6 +10,7 @@ or file that looks like HTML is shown literally and fetches nothing.
 
 from __future__ import annotations
 
+import threading
 from concurrent.futures import Future
 from typing import Any
 
@@ -17,7 +18,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from desktop_app.core.errors import AppError
+from desktop_app.core.errors import AppError, Cancelled
 from desktop_app.core.humanize import human_size
 from desktop_app.core.mime import QT_IMAGE_FORMATS, ViewKind
 from desktop_app.core.object_properties import ObjectProperties
@@ -52,6 +53,7 @@ class PreviewPane(QWidget):
         self._storage: Storage | None = None
         self._generation = 0
         self._future: Future[Any] | None = None
+        self._cancel = threading.Event()
         self._current: tuple[str, str] | None = None
         self.cap = cap
         self.cache = PreviewCache()
@@ -132,7 +134,7 @@ class PreviewPane(QWidget):
         self._show_message("Loading preview…")
         self.properties_panel.clear()
         self._future = self._runner.submit(
-            load_preview, storage, bucket, key, self.cap, self.cache,
+            load_preview, storage, bucket, key, self.cap, self.cache, self._cancel,
             on_success=lambda result: self._on_loaded(generation, result),
             on_error=lambda err: self._on_error(generation, err),
             context=self,
@@ -175,6 +177,8 @@ class PreviewPane(QWidget):
     # -- results -------------------------------------------------------------------------
     def _new_generation(self) -> int:
         self._generation += 1
+        self._cancel.set()  # tells a running fetch to stop before its next read
+        self._cancel = threading.Event()
         if self._future is not None:
             self._future.cancel()  # only succeeds while still queued; fine either way
             self._future = None
@@ -263,7 +267,7 @@ class PreviewPane(QWidget):
         self._media_view.play_url(url, video)
 
     def _on_error(self, generation: int, err: AppError) -> None:
-        if generation == self._generation:
+        if generation == self._generation and not isinstance(err, Cancelled):
             self._show_message(f"No preview: {err.user_text()}")
 
     def _show_message(self, text: str, actions: bool = False) -> None:

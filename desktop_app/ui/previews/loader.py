@@ -7,6 +7,7 @@ never widgets. Pictures are checked against a pixel budget *before* decoding, so
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
@@ -37,8 +38,9 @@ class LoadedPreview:
 
 
 def load_preview(storage: Storage, bucket: str, key: str, cap: int = PREVIEW_CAP,
-                 cache: PreviewCache | None = None) -> LoadedPreview:
-    data = fetch_preview(storage, bucket, key, cap, cache)
+                 cache: PreviewCache | None = None,
+                 cancel: threading.Event | None = None) -> LoadedPreview:
+    data = fetch_preview(storage, bucket, key, cap, cache, cancel)
     if data.problem:
         return LoadedPreview(data, text=hex_dump(data.content), problem=data.problem)
     if data.too_large:
