@@ -170,3 +170,56 @@ def hostile_html(url: str) -> bytes:
 
 
 __all__ = ["CLEAN_SVG", "png_bytes"]
+
+
+def mp4_bytes(path: str, frames: int = 20, fps: int = 10) -> bytes:
+    """A small H.264 MP4 written by QtMultimedia's recorder from generated frames."""
+    from PySide6.QtCore import QEventLoop, QSize, QTimer, QUrl
+    from PySide6.QtMultimedia import (
+        QMediaCaptureSession,
+        QMediaFormat,
+        QMediaRecorder,
+        QVideoFrame,
+        QVideoFrameFormat,
+        QVideoFrameInput,
+    )
+
+    session = QMediaCaptureSession()
+    source = QVideoFrameInput(QVideoFrameFormat(
+        QSize(160, 120), QVideoFrameFormat.PixelFormat.Format_BGRA8888))
+    session.setVideoFrameInput(source)
+    recorder = QMediaRecorder()
+    session.setRecorder(recorder)
+    media_format = QMediaFormat(QMediaFormat.FileFormat.MPEG4)
+    media_format.setVideoCodec(QMediaFormat.VideoCodec.H264)
+    recorder.setMediaFormat(media_format)
+    recorder.setOutputLocation(QUrl.fromLocalFile(path))
+    recorder.setVideoFrameRate(fps)
+    sent = [0]
+    loop = QEventLoop()
+
+    def push() -> None:
+        if sent[0] >= frames:
+            recorder.stop()
+            return
+        image = QImage(160, 120, QImage.Format.Format_ARGB32)
+        image.fill(QColor.fromHsv(sent[0] * 18 % 360, 200, 220))
+        frame = QVideoFrame(image)
+        frame.setStartTime(sent[0] * 1_000_000 // fps)
+        frame.setEndTime((sent[0] + 1) * 1_000_000 // fps)
+        if source.sendVideoFrame(frame):
+            sent[0] += 1
+
+    def state_changed(state: QMediaRecorder.RecorderState) -> None:
+        if state == QMediaRecorder.RecorderState.StoppedState:
+            loop.quit()
+
+    source.readyToSendVideoFrame.connect(push)
+    recorder.recorderStateChanged.connect(state_changed)
+    recorder.errorOccurred.connect(lambda _e, _s: loop.quit())
+    recorder.record()
+    QTimer.singleShot(0, push)
+    QTimer.singleShot(20_000, loop.quit)
+    loop.exec()
+    with open(path, "rb") as handle:
+        return handle.read()

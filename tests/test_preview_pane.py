@@ -224,7 +224,8 @@ def test_pdf_pages_navigate_on_white(qtbot: QtBot, pane: PreviewPane, storage: M
                            r"Couldn't (load|resolve)")
 def test_audio_streams_from_presigned_url(qtbot: QtBot, pane: PreviewPane,
                                           storage: MinioStorage, counting: CountingStorage,
-                                          bucket: str, tmp_path: Path) -> None:
+                                          bucket: str, tmp_path: Path,
+                                          capfd: pytest.CaptureFixture[str]) -> None:
     put_bytes(storage, bucket, "tone.wav", samples.wav_bytes(2.0), "application/octet-stream")
     preview(qtbot, pane, bucket, "tone.wav")
     media = pane.media_view
@@ -238,6 +239,8 @@ def test_audio_streams_from_presigned_url(qtbot: QtBot, pane: PreviewPane,
     media.toggle()
     shoot(pane, tmp_path, "audio")
     assert "Playback failed" not in media.status.text()
+    out, err = capfd.readouterr()
+    assert "X-Amz-Signature" not in out + err
 
 
 def test_decompression_bomb_is_refused(qtbot: QtBot, pane: PreviewPane, storage: MinioStorage,
@@ -405,3 +408,29 @@ def test_cancelled_fetch_stops_before_reading(storage: MinioStorage, counting: C
     with pytest.raises(Cancelled):
         fetch_preview(counting, bucket, "p.png", cancel=cancel)  # type: ignore[arg-type]
     assert counting.bytes_read == 0
+
+
+@pytest.mark.qt_log_ignore(r"PulseAudioService", r"No audio device", r"qt\.multimedia",
+                           r"Couldn't (load|resolve)", r"No RHI backend")
+def test_video_streams_with_controls(qtbot: QtBot, pane: PreviewPane, storage: MinioStorage,
+                                     counting: CountingStorage, bucket: str,
+                                     tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    clip = samples.mp4_bytes(str(tmp_path / "clip.mp4"))
+    put_bytes(storage, bucket, "clip.mp4", clip, "application/x-bogus")
+    counting.reset()
+    preview(qtbot, pane, bucket, "clip.mp4")
+    media = pane.media_view
+    assert pane.current_view is media
+    if not media.available:
+        assert "cannot be played" in media.status.text()
+        return
+    qtbot.waitUntil(lambda: media.duration > 1000, timeout=WAIT)
+    qtbot.waitUntil(lambda: media.playing, timeout=WAIT)
+    media.toggle()
+    qtbot.waitUntil(lambda: not media.playing, timeout=WAIT)
+    media.seek(1000)
+    qtbot.wait(200)
+    assert counting.bytes_read <= 256 * 1024
+    shoot(pane, tmp_path, "video")
+    out, err = capfd.readouterr()
+    assert "X-Amz-Signature" not in out + err  # FFmpeg must not print the presigned link

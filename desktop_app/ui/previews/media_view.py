@@ -36,6 +36,26 @@ def _multimedia() -> tuple[ModuleType, ModuleType] | str:
     return media, widgets
 
 
+def quiet_ffmpeg() -> bool:
+    """Silence FFmpeg's own logging to stderr: it prints the input URL, which for us is a
+    presigned link with its signature. Qt's FFmpeg backend ships libavutil beside Qt; we set
+    its log level to quiet (the library is already loaded, so this changes the same copy)."""
+    import ctypes
+    from pathlib import Path
+
+    import PySide6
+
+    for lib_dir in (Path(PySide6.__file__).parent / "Qt" / "lib",):
+        for candidate in sorted(lib_dir.glob("libavutil.so*")):
+            try:
+                avutil = ctypes.CDLL(str(candidate))
+                avutil.av_log_set_level(ctypes.c_int(-8))  # AV_LOG_QUIET
+            except (OSError, AttributeError):
+                continue
+            return True
+    return False
+
+
 def _clock(ms: int) -> str:
     seconds = max(0, ms) // 1000
     return f"{seconds // 60}:{seconds % 60:02d}"
@@ -139,6 +159,7 @@ class MediaView(QWidget):
             player.deleteLater()
             self.status.setText(NO_BACKEND.format(reason="no media backend"))
             return False
+        quiet_ffmpeg()
         self._audio = media.QAudioOutput(self)
         player.setAudioOutput(self._audio)
         self._video = widgets.QVideoWidget(self)
