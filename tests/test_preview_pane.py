@@ -429,7 +429,9 @@ def test_video_streams_with_controls(qtbot: QtBot, pane: PreviewPane, storage: M
     media.toggle()
     qtbot.waitUntil(lambda: not media.playing, timeout=WAIT)
     media.seek(1000)
-    qtbot.wait(200)
+    sink = media.video_sink()
+    qtbot.waitUntil(lambda: sink.videoFrame().isValid(), timeout=WAIT)
+    assert sink.videoFrame().size().width() == 160  # decoded frames reach the video widget
     assert counting.bytes_read <= 256 * 1024
     shoot(pane, tmp_path, "video")
     out, err = capfd.readouterr()

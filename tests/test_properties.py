@@ -17,6 +17,7 @@ from desktop_app.core.object_properties import PropertyEdits
 from desktop_app.storage.minio_storage import MinioStorage
 from desktop_app.storage.property_edits import apply_property_edits
 from desktop_app.ui.preview_pane import PreviewPane
+from desktop_app.ui.previews.properties_panel import PropertiesPanel
 from desktop_app.ui.tasks import TaskRunner
 from tests.helpers import put_bytes
 
@@ -160,3 +161,35 @@ def test_server_refusal_after_metadata_copy_is_reported(
     dialog.accept()
     qtbot.waitUntil(lambda: "Not saved" in pane.properties_panel.status.text(), timeout=WAIT)
     assert "InvalidTag" in pane.properties_panel.status.text()
+
+
+def test_retention_and_legal_hold_are_shown(qtbot: QtBot, storage: MinioStorage) -> None:
+    """Object lock needs a bucket created with it; the raw SDK sets it up for the test."""
+    import secrets
+    from datetime import UTC, datetime, timedelta
+
+    from minio import Minio
+    from minio.commonconfig import GOVERNANCE
+    from minio.retention import Retention
+
+    settings = storage.settings
+    client = Minio(endpoint=settings.endpoint, access_key=settings.access_key,
+                   secret_key=settings.secret_key, secure=settings.secure,
+                   region=settings.region)
+    name = f"locked-{secrets.token_hex(4)}"
+    client.make_bucket(bucket_name=name, object_lock=True)
+    until = (datetime.now(UTC) + timedelta(days=1)).replace(microsecond=0)
+    client.put_object(bucket_name=name, object_name="kept.txt", data=io.BytesIO(b"keep"),
+                      length=4, retention=Retention(GOVERNANCE, until), legal_hold=True)
+    props = storage.object_properties(name, "kept.txt")
+    assert props.retention_mode == "GOVERNANCE"
+    assert props.retain_until.startswith(until.strftime("%Y-%m-%d"))
+    assert props.legal_hold == "ON"
+    assert props.version_id
+    panel = PropertiesPanel()
+    qtbot.addWidget(panel)
+    panel.show_properties(props)
+    shown = panel.values()
+    assert shown["Retention"].startswith("GOVERNANCE until ")
+    assert shown["Legal hold"] == "ON"
+    assert shown["Version ID"] == props.version_id

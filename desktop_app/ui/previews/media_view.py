@@ -132,6 +132,10 @@ class MediaView(QWidget):
         if self._player is not None:
             self._player.setPosition(ms)
 
+    def video_sink(self) -> Any:
+        """The sink decoded frames go to (the video widget's), or None without a backend."""
+        return self._video.videoSink() if self._video is not None else None  # type: ignore[attr-defined]
+
     @property
     def available(self) -> bool:
         return self._player is not None
