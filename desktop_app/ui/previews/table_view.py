@@ -60,6 +60,7 @@ class TableView(QWidget):
         self.summary = QLabel(self)
         self.summary.setObjectName("tableSummary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
         self.errors = QLabel(self)
         self.errors.setObjectName("tableErrors")
         self.errors.setTextFormat(Qt.TextFormat.PlainText)
