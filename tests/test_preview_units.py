@@ -182,3 +182,16 @@ def test_preview_cache_is_lru_bounded_and_keyed_by_etag() -> None:
     assert cache.get(_data("big", "1", b"x" * 600).stat) is None
     cache.invalidate("b", "a")
     assert cache.get(a.stat) is None
+
+
+def test_stored_sha256_sources() -> None:
+    import base64
+    import hashlib
+
+    from desktop_app.core.object_properties import stored_sha256
+
+    digest = hashlib.sha256(b"x").digest()
+    header = {"x-amz-checksum-sha256": base64.b64encode(digest).decode()}
+    assert stored_sha256(header, {}) == digest.hex()
+    assert stored_sha256({}, {"sha256": digest.hex().upper()}) == digest.hex()
+    assert stored_sha256({}, {"sha256": "not a digest"}) == ""

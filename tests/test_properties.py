@@ -193,3 +193,13 @@ def test_retention_and_legal_hold_are_shown(qtbot: QtBot, storage: MinioStorage)
     assert shown["Retention"].startswith("GOVERNANCE until ")
     assert shown["Legal hold"] == "ON"
     assert shown["Version ID"] == props.version_id
+
+
+def test_stored_sha256_is_shown_from_metadata(storage: MinioStorage, bucket: str) -> None:
+    import hashlib
+
+    body = b"checked content\n"
+    digest = hashlib.sha256(body).hexdigest()
+    storage.put_stream(bucket, "sum.txt", io.BytesIO(body), len(body), "text/plain",
+                       metadata={"sha256": digest})
+    assert storage.object_properties(bucket, "sum.txt").sha256 == digest

@@ -127,3 +127,23 @@ def check_tags(tags: dict[str, str]) -> str | None:
                 return (f"Tag “{key}”: S3 tags may only hold letters, digits, spaces and "
                         f"+ - = . _ : / @ (not {' '.join(bad)}).")
     return None
+
+
+def stored_sha256(headers: dict[str, str], metadata: dict[str, str]) -> str:
+    """The SHA-256 the server or the uploader stored, as hex, or "".
+
+    S3 returns an additional checksum as base64 (`x-amz-checksum-sha256`); uploaders that
+    cannot use S3 checksums often keep a hex digest in user metadata instead.
+    """
+    encoded = headers.get("x-amz-checksum-sha256", "").split("-", 1)[0]
+    if encoded:
+        try:
+            raw = base64.b64decode(encoded, validate=True)
+        except binascii.Error:
+            return encoded
+        return raw.hex() if len(raw) == 32 else encoded
+    for name in ("sha256", "content-sha256", "x-sha256"):
+        value = metadata.get(name, "").strip().lower()
+        if len(value) == 64 and all(c in "0123456789abcdef" for c in value):
+            return value
+    return ""

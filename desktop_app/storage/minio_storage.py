@@ -48,6 +48,7 @@ from desktop_app.core.object_properties import (
     check_meta_key,
     decode_meta_value,
     encode_meta_value,
+    stored_sha256,
 )
 from desktop_app.core.redact import redact
 from desktop_app.core.types import BucketInfo, FolderEntry, ListingPage, ObjectEntry, ObjectStat
@@ -337,7 +338,10 @@ class MinioStorage:
     def object_properties(self, bucket: str, key: str) -> ObjectProperties:
         """Everything the properties panel shows: one HEAD plus one tagging read."""
         with self._errors(f"read the details of “{key}”", bucket=bucket, key=key):
-            obj = self._client.stat_object(bucket_name=bucket, object_name=key)
+            obj = self._client.stat_object(
+                bucket_name=bucket, object_name=key,
+                extra_headers={"x-amz-checksum-mode": "ENABLED"},  # stored SHA-256, if any
+            )
         headers = {k.lower(): str(v) for k, v in (obj.metadata or {}).items()}
         meta = {
             k[len("x-amz-meta-"):]: decode_meta_value(v)
@@ -360,7 +364,7 @@ class MinioStorage:
             content_language=headers.get("content-language", ""),
             metadata=meta,
             tags=tags,
-            sha256=headers.get("x-amz-checksum-sha256", "") or meta.get("sha256", ""),
+            sha256=stored_sha256(headers, meta),
             retention_mode=headers.get("x-amz-object-lock-mode", ""),
             retain_until=headers.get("x-amz-object-lock-retain-until-date", ""),
             legal_hold=headers.get("x-amz-object-lock-legal-hold", ""),
