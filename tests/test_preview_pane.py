@@ -436,3 +436,21 @@ def test_video_streams_with_controls(qtbot: QtBot, pane: PreviewPane, storage: M
     shoot(pane, tmp_path, "video")
     out, err = capfd.readouterr()
     assert "X-Amz-Signature" not in out + err  # FFmpeg must not print the presigned link
+
+
+def test_pdf_actions_and_links_stay_inert(qtbot: QtBot, pane: PreviewPane, storage: MinioStorage,
+                                          bucket: str, listener: Listener) -> None:
+    from desktop_app.storage.sample_data import pdf_bytes
+
+    catalog = (f"<< /Type /Catalog /Pages 2 0 R /OpenAction << /S /JavaScript /JS "
+               f"(app.launchURL\\(\"{listener.url}/js\"\\);) >> /AA << /WC << /S /URI "
+               f"/URI ({listener.url}/uri) >> >> >>").encode()
+    # The cross-reference offsets no longer match; PDF readers repair that, as QtPdf does.
+    hostile = pdf_bytes("Hostile", ["actions inside"]).replace(
+        b"<< /Type /Catalog /Pages 2 0 R >>", catalog)
+    put_bytes(storage, bucket, "actions.pdf", hostile, "application/pdf")
+    preview(qtbot, pane, bucket, "actions.pdf")
+    assert pane.current_view is pane.pdf_view
+    assert pane.pdf_view.page_count == 1
+    qtbot.wait(300)
+    assert not listener.connected()

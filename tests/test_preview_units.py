@@ -195,3 +195,20 @@ def test_stored_sha256_sources() -> None:
     assert stored_sha256(header, {}) == digest.hex()
     assert stored_sha256({}, {"sha256": digest.hex().upper()}) == digest.hex()
     assert stored_sha256({}, {"sha256": "not a digest"}) == ""
+
+
+def test_zip64_directory_is_found() -> None:
+    from desktop_app.core.zip_index import parse_zip64_eocd
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as archive:
+        for i in range(65_536):  # one more than a classic ZIP can count
+            archive.writestr(zipfile.ZipInfo(f"{i}"), b"")
+    data = out.getvalue()
+    directory, zip64_at = find_directory(data[-70_000:], len(data))
+    assert zip64_at is not None
+    directory = parse_zip64_eocd(data[zip64_at:zip64_at + 56])
+    assert directory.entries == 65_536
+    entries, more = parse_directory(data[directory.offset:directory.offset + directory.size])
+    assert more and len(entries) == 20_000
+    assert entries[0].name == "0"
