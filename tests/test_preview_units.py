@@ -210,5 +210,6 @@ def test_zip64_directory_is_found() -> None:
     directory = parse_zip64_eocd(data[zip64_at:zip64_at + 56])
     assert directory.entries == 65_536
     entries, more = parse_directory(data[directory.offset:directory.offset + directory.size])
-    assert more and len(entries) == 20_000
+    assert more
+    assert len(entries) == 20_000
     assert entries[0].name == "0"
