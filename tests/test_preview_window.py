@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QItemSelectionModel
 from pytestqt.qtbot import QtBot
 
 from desktop_app.app import build_window
@@ -74,3 +75,42 @@ def test_each_kind_in_the_window(qtbot: QtBot, window: MainWindow, tmp_path: Pat
     qtbot.waitUntil(lambda: pane.properties_panel.properties is not None, timeout=WAIT)
     shots = Path(os.environ.get("PREVIEW_SHOTS_DIR") or tmp_path)
     assert window.grab().save(str(shots / "window-pdf.png"))
+
+
+def test_multi_selection_edits_shared_properties(qtbot: QtBot, window: MainWindow,
+                                                 storage: MinioStorage, bucket: str,
+                                                 tmp_path: Path) -> None:
+    storage.set_tags(bucket, "a.txt", {"keep": "yes"})
+    pane = window.preview_pane
+    table = window.object_table
+    model = table.selectionModel()
+    table.select_key("a.txt")
+    for key in ("d.json", "g.txt"):
+        index = window.table_model.index(window.table_model.row_of_key(key), 0)
+        model.select(index, QItemSelectionModel.SelectionFlag.Select
+                     | QItemSelectionModel.SelectionFlag.Rows)
+    qtbot.waitUntil(lambda: pane.showing_selection, timeout=WAIT)
+    assert pane.current_view is pane.selection_card
+    assert pane.selection_card.label.text().startswith("3 objects selected")
+    dialog = pane.edit_selection()
+    assert dialog is not None
+    dialog.content_type.setText("text/x-shared")
+    dialog.change_tags.setChecked(True)
+    dialog.tags.add_row("batch", "Grüße 1")
+    with qtbot.waitSignal(pane.selection_saved, timeout=WAIT) as saved:
+        dialog.accept()
+    assert saved.args == [bucket, 0]
+    assert pane.selection_card.status.text() == "All 3 objects updated."
+    assert pane.selection_card.progress.value() == 3
+    shots = Path(os.environ.get("PREVIEW_SHOTS_DIR") or tmp_path)
+    assert pane.grab().save(str(shots / "multi-selection.png"))
+    for key in ("a.txt", "d.json", "g.txt"):
+        props = storage.object_properties(bucket, key)
+        assert props.content_type == "text/x-shared"
+        assert props.tags["batch"] == "Grüße 1"
+    assert storage.get_tags(bucket, "a.txt") == {"keep": "yes", "batch": "Grüße 1"}
+    assert storage.object_properties(bucket, "b.png").content_type != "text/x-shared"
+    # Back to one object: its preview returns.
+    with qtbot.waitSignal(pane.preview_shown, timeout=WAIT):
+        table.select_key("g.txt")
+    assert pane.shown_text == "text G, the last one\n"

@@ -7,6 +7,8 @@ overwritten with stale headers.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from desktop_app.core.errors import ConfigError
 from desktop_app.core.object_properties import (
     ObjectProperties,
@@ -65,3 +67,29 @@ def apply_property_edits(
     if edits.tags is not None and edits.tags != props.tags:
         storage.set_tags(props.bucket, props.key, edits.tags)
     return storage.object_properties(props.bucket, props.key)
+
+
+@dataclass(frozen=True, slots=True)
+class BulkEdit:
+    """Changes shared by many objects. None keeps each object's own value.
+
+    `tags` are merged into each object's tags (`replace_tags=False`) or replace them all.
+    """
+
+    content_type: str | None = None
+    tags: dict[str, str] | None = None
+    replace_tags: bool = False
+
+    @property
+    def empty(self) -> bool:
+        return self.content_type is None and self.tags is None
+
+
+def apply_bulk_edit(storage: Storage, bucket: str, key: str, edit: BulkEdit) -> ObjectProperties:
+    """Worker-side, one object of a multi-selection: read, merge, apply."""
+    props = storage.object_properties(bucket, key)
+    tags: dict[str, str] | None = None
+    if edit.tags is not None:
+        tags = dict(edit.tags) if edit.replace_tags else {**props.tags, **edit.tags}
+    return apply_property_edits(storage, props, PropertyEdits(
+        content_type=edit.content_type, tags=tags))

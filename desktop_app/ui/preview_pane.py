@@ -23,8 +23,9 @@ from desktop_app.core.humanize import human_size
 from desktop_app.core.mime import QT_IMAGE_FORMATS, ViewKind
 from desktop_app.core.object_properties import ObjectProperties
 from desktop_app.storage.preview_fetch import PREVIEW_CAP, PreviewCache
-from desktop_app.storage.property_edits import apply_property_edits
+from desktop_app.storage.property_edits import BulkEdit, apply_bulk_edit, apply_property_edits
 from desktop_app.storage.protocol import Storage
+from desktop_app.ui.previews.bulk_edit import BulkEditDialog, SelectionCard
 from desktop_app.ui.previews.cards import MessageCard
 from desktop_app.ui.previews.hex_view import HexView
 from desktop_app.ui.previews.image_view import ImageView
@@ -44,6 +45,7 @@ class PreviewPane(QWidget):
     open_requested = Signal(str, str)
     preview_shown = Signal(str, str)  # bucket, key: the current selection's preview is up
     properties_saved = Signal(str, str)
+    selection_saved = Signal(str, int)  # bucket, number of failures
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None,
                  cap: int = PREVIEW_CAP) -> None:
@@ -83,8 +85,11 @@ class PreviewPane(QWidget):
         self.zip_view = ZipView(self)
         self._pdf_view: Any = None  # created on first use (QtPdf is optional)
         self._media_view: Any = None  # created on first use (QtMultimedia is big)
+        self.selection_card = SelectionCard(self)
+        self.selection_card.edit_requested.connect(self.edit_selection)
+        self._selection: tuple[str, list[str]] | None = None
         for widget in (self.card, self.text_view, self.table_view, self.image_view,
-                       self.hex_view, self.zip_view):
+                       self.hex_view, self.zip_view, self.selection_card):
             self._stack.addWidget(widget)
 
         self.properties_panel = PropertiesPanel(self)
@@ -118,10 +123,12 @@ class PreviewPane(QWidget):
     def clear(self, message: str = SELECT_MESSAGE) -> None:
         self._new_generation()
         self._current = None
+        self._selection = None
         self._title.setText("")
         self._subtitle.setText("")
         self._show_message(message)
         self.properties_panel.clear()
+        self.properties_panel.show()
 
     def show_object(self, bucket: str, key: str) -> None:
         storage = self._storage
@@ -129,10 +136,12 @@ class PreviewPane(QWidget):
             return
         generation = self._new_generation()
         self._current = (bucket, key)
+        self._selection = None
         self._title.setText(key.rsplit("/", 1)[-1] or key)
         self._subtitle.setText("")
         self._show_message("Loading preview…")
         self.properties_panel.clear()
+        self.properties_panel.show()
         self._future = self._runner.submit(
             load_preview, storage, bucket, key, self.cap, self.cache, self._cancel,
             on_success=lambda result: self._on_loaded(generation, result),
@@ -162,6 +171,10 @@ class PreviewPane(QWidget):
     @property
     def current_key(self) -> tuple[str, str] | None:
         return self._current
+
+    @property
+    def showing_selection(self) -> bool:
+        return self._selection is not None
 
     @property
     def pdf_view(self) -> Any:
@@ -281,6 +294,62 @@ class PreviewPane(QWidget):
     def _emit_for_current(self, signal: Any) -> None:
         if self._current is not None:
             signal.emit(*self._current)
+
+    # -- multi-selection -----------------------------------------------------------------
+    def show_selection(self, bucket: str, keys: list[str]) -> None:
+        """Several objects selected: no preview, but their shared properties can be edited."""
+        if len(keys) < 2:
+            if keys and self._current != (bucket, keys[0]):
+                self.show_object(bucket, keys[0])
+            return
+        self._new_generation()
+        self._current = None
+        self._selection = (bucket, list(keys))
+        self._title.setText(f"{len(keys)} objects")
+        self._subtitle.setText("")
+        self._show_message("")
+        self.properties_panel.clear()
+        self.properties_panel.hide()  # nothing single to describe
+        self.selection_card.show_selection(list(keys))
+        self._stack.setCurrentWidget(self.selection_card)
+
+    def edit_selection(self) -> BulkEditDialog | None:
+        if self._selection is None:
+            return None
+        bucket, keys = self._selection
+        dialog = BulkEditDialog(len(keys), self)
+        dialog.accepted.connect(lambda: self.apply_to_selection(bucket, keys, dialog.edit))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def apply_to_selection(self, bucket: str, keys: list[str], edit: BulkEdit | None) -> None:
+        """One task per object; the card counts results as they come back."""
+        storage = self._storage
+        if storage is None or edit is None:
+            return
+        card, total = self.selection_card, len(keys)
+        done: list[str] = []
+        failures: list[str] = []
+        card.start(total)
+
+        def finished(key: str, error: AppError | None) -> None:
+            self.cache.invalidate(bucket, key)
+            done.append(key)
+            if error is not None:
+                failures.append(f"{key.rsplit('/', 1)[-1]}: {error.message}")
+            if self._selection is not None and self._selection[1] == keys:
+                card.advance(len(done), total, failures)
+            if len(done) == total:
+                self.selection_saved.emit(bucket, len(failures))
+
+        for key in keys:
+            self._runner.submit(
+                apply_bulk_edit, storage, bucket, key, edit,
+                on_success=lambda _p, key=key: finished(key, None),
+                on_error=lambda err, key=key: finished(key, err),
+                context=self,
+            )
 
     # -- properties ----------------------------------------------------------------------
     def _load_properties(self, generation: int) -> None:
