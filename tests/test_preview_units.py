@@ -213,3 +213,14 @@ def test_zip64_directory_is_found() -> None:
     assert more
     assert len(entries) == 20_000
     assert entries[0].name == "0"
+
+
+def test_preview_limit_setting() -> None:
+    from desktop_app.core.errors import ConfigError
+    from desktop_app.core.preview_settings import PREVIEW_LIMIT_ENV, preview_limit
+
+    assert preview_limit({}) == 20 * 1024 * 1024
+    assert preview_limit({PREVIEW_LIMIT_ENV: "5"}) == 5 * 1024 * 1024
+    for bad in ("0", "lots", "5000"):
+        with pytest.raises(ConfigError, match=PREVIEW_LIMIT_ENV):
+            preview_limit({PREVIEW_LIMIT_ENV: bad})

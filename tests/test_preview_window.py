@@ -114,3 +114,16 @@ def test_multi_selection_edits_shared_properties(qtbot: QtBot, window: MainWindo
     with qtbot.waitSignal(pane.preview_shown, timeout=WAIT):
         table.select_key("g.txt")
     assert pane.shown_text == "text G, the last one\n"
+
+
+def test_preview_limit_comes_from_the_environment(qtbot: QtBot, app_environ: dict[str, str],
+                                                  storage: MinioStorage, bucket: str) -> None:
+    put_bytes(storage, bucket, "two-mb.png", samples.png_bytes(8, 8) + b"\0" * 2 * 1024 * 1024)
+    win = build_window({**app_environ, "MINIO_BUCKET_NAME": bucket,
+                        "MINIO_DESKTOP_PREVIEW_LIMIT_MB": "1"})
+    qtbot.addWidget(win)
+    assert win.preview_pane.cap == 1024 * 1024
+    qtbot.waitUntil(lambda: win.object_table.select_key("two-mb.png"), timeout=WAIT)
+    qtbot.waitUntil(lambda: "too large to preview" in win.preview_pane.message, timeout=WAIT)
+    assert "1.0 MiB" in win.preview_pane.message
+    win.close()

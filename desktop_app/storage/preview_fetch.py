@@ -17,6 +17,7 @@ from datetime import timedelta
 
 from desktop_app.core.errors import Cancelled
 from desktop_app.core.mime import PreviewKind, ViewKind, preview_kind, sniff, view_kind
+from desktop_app.core.preview_settings import DEFAULT_PREVIEW_LIMIT
 from desktop_app.core.text_preview import HEX_BYTES, TEXT_BYTES
 from desktop_app.core.types import ObjectStat
 from desktop_app.core.zip_index import (
@@ -29,7 +30,7 @@ from desktop_app.core.zip_index import (
 )
 from desktop_app.storage.protocol import Storage
 
-PREVIEW_CAP = 20 * 1024 * 1024  # default; the pane may be given another cap
+PREVIEW_CAP = DEFAULT_PREVIEW_LIMIT  # default; MINIO_DESKTOP_PREVIEW_LIMIT_MB changes it
 TEXT_CAP = TEXT_BYTES  # kept for older callers
 IMAGE_CAP = PREVIEW_CAP
 MEDIA_LINK_LIFETIME = timedelta(hours=2)
