@@ -454,3 +454,14 @@ def test_pdf_actions_and_links_stay_inert(qtbot: QtBot, pane: PreviewPane, stora
     assert pane.pdf_view.page_count == 1
     qtbot.wait(300)
     assert not listener.connected()
+
+
+def test_big_photo_is_decoded_at_reduced_size(qtbot: QtBot, pane: PreviewPane,
+                                              storage: MinioStorage, bucket: str) -> None:
+    put_bytes(storage, bucket, "big.jpg", samples.qt_image_bytes("jpeg", 4000, 3000))
+    preview(qtbot, pane, bucket, "big.jpg")
+    assert pane.showing_image
+    assert pane.loaded is not None
+    assert pane.loaded.image is not None
+    assert pane.loaded.image.width() == 2000
+    assert pane.image_view.info.text() == "4000 × 3000 px (previewed at 2000 × 1500)"

@@ -23,6 +23,7 @@ from desktop_app.storage.protocol import Storage
 IMAGE_ALLOCATION_LIMIT_MB = 256
 MAX_PIXELS = 50_000_000  # about 200 MB as 32-bit RGBA
 SVG_MAX_SIDE = 2048
+PREVIEW_SIDE = 1600  # big photos are decoded at a fraction of their size, not below this
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,13 +85,30 @@ def _load_image(data: PreviewData) -> LoadedPreview:
             "decoding it could exhaust memory, so it is not previewed (possible "
             "decompression bomb). Download it to open it in an image editor."))
     animated = reader.supportsAnimation() and reader.imageCount() > 1
+    reduced = _reduced_size(size) if fmt == "jpeg" else None
+    if reduced is not None:
+        reader.setScaledSize(reduced)  # libjpeg decodes at 1/2, 1/4 or 1/8 directly: fast
     image = reader.read()
     if image.isNull():
         return LoadedPreview(data, problem=(
             f"This picture could not be decoded ({reader.errorString()}). It may be damaged, "
             "or too large to preview."))
-    return LoadedPreview(data, image=image, animated=animated,
-                         notes=f"{image.width()} × {image.height()} px")
+    notes = f"{size.width()} × {size.height()} px" if size.isValid() else \
+        f"{image.width()} × {image.height()} px"
+    if reduced is not None:
+        notes += f" (previewed at {image.width()} × {image.height()})"
+    return LoadedPreview(data, image=image, animated=animated, notes=notes)
+
+
+def _reduced_size(size: QSize) -> QSize | None:
+    """A 1/2, 1/4 or 1/8 size still at least PREVIEW_SIDE on the long side, if any."""
+    if not size.isValid():
+        return None
+    longest = max(size.width(), size.height())
+    for denominator in (8, 4, 2):
+        if longest // denominator >= PREVIEW_SIDE:
+            return QSize(size.width() // denominator, size.height() // denominator)
+    return None
 
 
 def _load_svg(data: PreviewData) -> LoadedPreview:
