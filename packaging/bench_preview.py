@@ -110,7 +110,9 @@ def main() -> int:
             files = {"photo.jpg": jpeg, "notes.txt": text, "ten-pages.pdf": pdf}
             for key, body in files.items():
                 storage.put_stream(bucket, key, io.BytesIO(body), len(body))
-            print(f"server {settings.url}, {args.runs} runs each, pane 480x760 offscreen")
+            load = ", ".join(f"{v:.1f}" for v in os.getloadavg())
+            print(f"server {settings.url}, {args.runs} runs each, pane 480x760 offscreen, "
+                  f"load average {load} on {os.cpu_count()} CPUs")
             print(f"{'file':<16}{'size':>12}{'cold median':>14}{'min':>9}{'max':>9}"
                   f"{'warm median':>14}{'bytes read':>14}")
             for key, body in files.items():
