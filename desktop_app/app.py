@@ -96,6 +96,7 @@ def build_window(environ: Mapping[str, str] | None = None) -> MainWindow:
     session = Session(runner, environ)
     window.session = session  # type: ignore[attr-defined]
     window.on_close(session.shutdown)
+    window.on_close(window.preview_pane.release_media)
     try:
         window.preview_pane.cap = preview_limit(environ)
     except ConfigError as exc:

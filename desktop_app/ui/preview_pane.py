@@ -15,7 +15,7 @@ from concurrent.futures import Future
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QCloseEvent, QPalette
 from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop_app.core.errors import AppError, Cancelled
@@ -183,6 +183,15 @@ class PreviewPane(QWidget):
     @property
     def media_view(self) -> Any:
         return self._media_view
+
+    def release_media(self) -> None:
+        """Unload the player before the pane goes away (see media_view on why)."""
+        if self._media_view is not None:
+            self._media_view.release()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.release_media()
+        super().closeEvent(event)
 
     def metadata(self) -> dict[str, str]:
         return self.properties_panel.values()

@@ -3,6 +3,11 @@ presigned URL: the player fetches ranges as it plays, nothing is downloaded whol
 
 QtMultimedia is imported on first use: it is big, and on machines without a media backend
 (or without libpulse) the view says so instead of failing.
+
+Player controls are *queued* (run by the event loop, outside Python): the FFmpeg backend's
+threads call into our Python-made QAudioOutput (which needs the GIL) while holding a Qt
+lock, so a direct `stop()` from Python - holding the GIL, waiting for that lock - could
+deadlock. Queued calls run while the event loop has released the GIL.
 """
 
 from __future__ import annotations
@@ -11,7 +16,8 @@ import importlib
 from types import ModuleType
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Q_ARG, QCoreApplication, QEventLoop, QMetaObject, Qt, QUrl
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -109,28 +115,40 @@ class MediaView(QWidget):
         self._screen.setCurrentWidget(self._video if video and self._video else
                                       self._audio_face)
         self.status.setText("Loading…")
-        self._player.setSource(QUrl(url))
-        self._player.play()
+        self._invoke("setSource", Q_ARG("QUrl", QUrl(url)))
+        self._invoke("play")
         return True
 
     def stop(self) -> None:
-        if self._player is not None:
-            self._player.stop()
-            self._player.setSource(QUrl())
+        self._invoke("stop")
+        self._invoke("setSource", Q_ARG("QUrl", QUrl()))
         self.slider.setValue(0)
         self.time.setText("0:00 / 0:00")
+
+    def release(self) -> None:
+        """Stop and unload now (the queued calls run here, outside Python); for shutdown
+        only, as it processes events."""
+        if self._player is not None:
+            self.stop()
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
     def toggle(self) -> None:
         if self._player is None:
             return
-        if self._player.playbackState() == self._player.PlaybackState.PlayingState:
-            self._player.pause()
-        else:
-            self._player.play()
+        playing = self._player.playbackState() == self._player.PlaybackState.PlayingState
+        self._invoke("pause" if playing else "play")
 
     def seek(self, ms: int) -> None:
+        self._invoke("setPosition", Q_ARG("qint64", int(ms)))
+
+    def _invoke(self, method: str, *args: Any) -> None:
         if self._player is not None:
-            self._player.setPosition(ms)
+            QMetaObject.invokeMethod(self._player, method,
+                                     Qt.ConnectionType.QueuedConnection, *args)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self.stop()  # another preview is shown: nothing plays unseen
 
     def video_sink(self) -> Any:
         """The sink decoded frames go to (the video widget's), or None without a backend."""
