@@ -6,7 +6,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest system-deps-run system-deps-test screenshot clean
+.PHONY: run test lint typecheck pytest system-deps-run system-deps-test screenshot clean \
+	bench-preview
 
 run: system-deps-run $(STAMP)
 	$(BIN)/python -m desktop_app
@@ -38,6 +39,10 @@ $(STAMP): pyproject.toml
 # The README screenshot: the window on a fresh sandbox under a virtual X screen.
 screenshot: system-deps-test $(STAMP)
 	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python packaging/screenshot.py docs/screenshot.png
+
+# Selection-to-preview times (5 MB JPEG, 1 MB text, 10-page PDF) and bytes read for a big object.
+bench-preview: $(STAMP)
+	$(BIN)/python packaging/bench_preview.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache *.egg-info

@@ -21,6 +21,7 @@ from desktop_app import APP_ID, APP_NAME, __version__
 from desktop_app.core.connection import ConnectionSettings, from_environ
 from desktop_app.core.errors import AppError, ConfigError
 from desktop_app.core.paths import data_dir
+from desktop_app.core.preview_settings import preview_limit
 from desktop_app.storage.minio_storage import MinioStorage
 from desktop_app.storage.sample_data import seed_once
 from desktop_app.storage.sandbox import SandboxServer
@@ -107,6 +108,12 @@ def build_window(environ: Mapping[str, str] | None = None) -> MainWindow:
 
     connections = ConnectionsController(window, runner, environ, connect_to)
     window.connections = connections  # type: ignore[attr-defined]
+
+    window.on_close(window.preview_pane.release_media)
+    try:
+        window.preview_pane.cap = preview_limit(environ)
+    except ConfigError as exc:
+        window.show_error(exc)
     try:
         settings = from_environ(environ)
     except ConfigError as exc:

@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from datetime import datetime, timedelta
 from typing import BinaryIO, Protocol, runtime_checkable
 
+from desktop_app.core.object_properties import ObjectProperties
 from desktop_app.core.types import BucketInfo, ListingPage, ObjectStat
 from desktop_app.core.versions import ObjectVersion
 
@@ -121,4 +122,29 @@ class Storage(Protocol):
 
     def delete_version(self, bucket: str, key: str, version_id: str) -> None:
         """Remove one version for good (removing a delete marker undeletes the object)."""
+
+    # -- preview and properties --
+    def object_properties(self, bucket: str, key: str) -> ObjectProperties:
+        """Stat plus tags, retention and legal hold where present; metadata decoded."""
+        ...
+
+    def get_tags(self, bucket: str, key: str) -> dict[str, str]: ...
+
+    def set_tags(self, bucket: str, key: str, tags: dict[str, str]) -> None: ...
+
+    def replace_metadata(
+        self,
+        bucket: str,
+        key: str,
+        *,
+        content_type: str,
+        cache_control: str = "",
+        content_disposition: str = "",
+        content_encoding: str = "",
+        content_language: str = "",
+        storage_class: str = "",
+        metadata: dict[str, str] | None = None,
+        if_match: str = "",
+    ) -> str:
+        """Server-side copy onto itself with REPLACE; keeps data and tags; new ETag."""
         ...

@@ -80,6 +80,8 @@ class MainWindow(QMainWindow):
         self.bucket_tree.location_selected.connect(self.open_location)
         self.object_table.folder_opened.connect(self.open_location)
         self.object_table.object_selected.connect(self._on_object_selected)
+        self.object_table.selectionModel().selectionChanged.connect(
+            lambda *_: QTimer.singleShot(0, self, self._on_selection_changed))
 
         self._probe_timer = QTimer(self)
         self._probe_timer.setInterval(PROBE_INTERVAL_MS)
@@ -263,6 +265,13 @@ class MainWindow(QMainWindow):
 
     def _on_object_selected(self, bucket: str, entry: ObjectEntry) -> None:
         self.preview_pane.show_object(bucket, entry.key)
+
+    def _on_selection_changed(self) -> None:
+        """Several objects selected: the preview pane offers to edit what they share."""
+        model, rows = self.table_model, self.object_table.selectionModel().selectedRows()
+        keys = [e.key for e in (model.entry(i.row()) for i in rows) if isinstance(e, ObjectEntry)]
+        if len(keys) > 1 or (keys and self.preview_pane.showing_selection):
+            self.preview_pane.show_selection(model.bucket, keys)
 
     # -- shutdown ------------------------------------------------------------------------
     def on_close(self, callback: Callable[[], None]) -> None:

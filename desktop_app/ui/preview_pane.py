@@ -1,214 +1,416 @@
-"""The preview pane: what the selected object is, shown from as few bytes as possible.
+"""The preview pane: what the selected object is, shown from as few bytes as possible, with
+its properties underneath.
 
-Loading runs on a worker (the ranged read and, for pictures, the decode into a QImage - not a
-widget, so it is safe off the GUI thread). Each selection bumps a generation so only the
-latest selection's preview is ever shown. All text is set as plain text: a key or file that
-looks like HTML is shown literally and fetches nothing.
+Loading runs on a worker (`previews.loader.load_preview`: ranged reads, then decoding into
+QImage / str / table data - never widgets). Each selection bumps a generation, cancels the
+previous request if it has not started, and only the latest selection's result is ever
+shown. Recent previews are cached (checked against the ETag). All text is plain text: a key
+or file that looks like HTML is shown literally and fetches nothing.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
-from PySide6.QtGui import QFontDatabase, QImage, QImageReader, QPixmap, QResizeEvent
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QFrame,
-    QLabel,
-    QPlainTextEdit,
-    QSizePolicy,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+import threading
+from concurrent.futures import Future
+from typing import Any
 
-from desktop_app.core.errors import AppError
-from desktop_app.core.humanize import human_size, human_time
-from desktop_app.core.mime import PreviewKind
-from desktop_app.storage.preview_fetch import PreviewData, fetch_preview
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QPalette
+from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+
+from desktop_app.core.errors import AppError, Cancelled
+from desktop_app.core.humanize import human_size
+from desktop_app.core.mime import QT_IMAGE_FORMATS, ViewKind
+from desktop_app.core.object_properties import ObjectProperties
+from desktop_app.storage.preview_fetch import PREVIEW_CAP, PreviewCache
+from desktop_app.storage.property_edits import BulkEdit, apply_bulk_edit, apply_property_edits
 from desktop_app.storage.protocol import Storage
+from desktop_app.ui.previews.bulk_edit import BulkEditDialog, SelectionCard
+from desktop_app.ui.previews.cards import MessageCard
+from desktop_app.ui.previews.hex_view import HexView
+from desktop_app.ui.previews.image_view import ImageView
+from desktop_app.ui.previews.loader import LoadedPreview, load_preview
+from desktop_app.ui.previews.properties_dialog import PropertiesDialog
+from desktop_app.ui.previews.properties_panel import PropertiesPanel
+from desktop_app.ui.previews.table_view import TableView
+from desktop_app.ui.previews.text_view import CodeView
+from desktop_app.ui.previews.zip_view import ZipView
 from desktop_app.ui.tasks import TaskRunner
 
-IMAGE_ALLOCATION_LIMIT_MB = 256
-
-
-def decode_text(content: bytes) -> str:
-    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return content.decode("utf-16", errors="replace")
-    if content.startswith(b"\xef\xbb\xbf"):
-        content = content[3:]
-    try:
-        return content.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        if exc.start >= len(content) - 4:  # a character cut by the read cap
-            return content[: exc.start].decode("utf-8")
-        return content.decode("latin-1")
-
-
-def load_preview(storage: Storage, bucket: str, key: str) -> tuple[PreviewData, QImage | None]:
-    """Worker-side: fetch the bytes and decode pictures, bounded by an allocation limit."""
-    data = fetch_preview(storage, bucket, key)
-    image: QImage | None = None
-    if data.kind is PreviewKind.IMAGE and data.content:
-        buffer = QBuffer()
-        buffer.setData(QByteArray(data.content))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        reader = QImageReader(buffer)
-        reader.setAllocationLimit(IMAGE_ALLOCATION_LIMIT_MB)
-        decoded = reader.read()
-        image = None if decoded.isNull() else decoded
-    return data, image
+SELECT_MESSAGE = "Select a file to preview it."
 
 
 class PreviewPane(QWidget):
-    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    download_requested = Signal(str, str)  # bucket, key
+    open_requested = Signal(str, str)
+    preview_shown = Signal(str, str)  # bucket, key: the current selection's preview is up
+    properties_saved = Signal(str, str)
+    selection_saved = Signal(str, int)  # bucket, number of failures
+
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None,
+                 cap: int = PREVIEW_CAP) -> None:
         super().__init__(parent)
         self.setObjectName("previewPane")
         self._runner = runner
         self._storage: Storage | None = None
         self._generation = 0
-        self._pixmap: QPixmap | None = None
+        self._future: Future[Any] | None = None
+        self._cancel = threading.Event()
+        self._current: tuple[str, str] | None = None
+        self.cap = cap
+        self.cache = PreviewCache()
+        self.loaded: LoadedPreview | None = None
 
-        self._title = self._plain_label("titleLabel")
+        self._title = QLabel(self)
+        self._title.setObjectName("titleLabel")
+        self._title.setTextFormat(Qt.TextFormat.PlainText)
         self._title.setStyleSheet("font-weight:bold; font-size:11pt;")
         self._title.setWordWrap(True)
+        self._subtitle = QLabel(self)
+        self._subtitle.setObjectName("subtitleLabel")
+        self._subtitle.setTextFormat(Qt.TextFormat.PlainText)
+        self._subtitle.setWordWrap(True)
+        self._subtitle.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+
         self._stack = QStackedWidget(self)
-        self._placeholder = self._plain_label("placeholderLabel", "Select a file to preview it.")
-        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._placeholder.setWordWrap(True)
-        self._placeholder.setStyleSheet("color:palette(mid);")
-        self._text = QPlainTextEdit(self)
-        self._text.setObjectName("previewText")
-        self._text.setReadOnly(True)
-        self._text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self._text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self._image = self._plain_label("previewImage")
-        self._image.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._image.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        for widget in (self._placeholder, self._text, self._image):
+        self.card = MessageCard(self)
+        self.card.download_requested.connect(lambda: self._emit_for_current(
+            self.download_requested))
+        self.card.open_requested.connect(lambda: self._emit_for_current(self.open_requested))
+        self.text_view = CodeView(self)
+        self.text_view.setObjectName("previewText")
+        self.table_view = TableView(self)
+        self.image_view = ImageView(self)
+        self.hex_view = HexView(self)
+        self.zip_view = ZipView(self)
+        self._pdf_view: Any = None  # created on first use (QtPdf is optional)
+        self._media_view: Any = None  # created on first use (QtMultimedia is big)
+        self.selection_card = SelectionCard(self)
+        self.selection_card.edit_requested.connect(self.edit_selection)
+        self._selection: tuple[str, list[str]] | None = None
+        for widget in (self.card, self.text_view, self.table_view, self.image_view,
+                       self.hex_view, self.zip_view, self.selection_card):
             self._stack.addWidget(widget)
 
-        meta = QFrame(self)
-        form = QFormLayout(meta)
-        form.setContentsMargins(0, 4, 0, 0)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self._fields: dict[str, QLabel] = {}
-        for name in ("Size", "Content type", "ETag", "Last modified"):
-            value = self._plain_label(f"meta{name.replace(' ', '')}")
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            value.setWordWrap(True)
-            self._fields[name] = value
-            form.addRow(f"{name}:", value)
+        self.properties_panel = PropertiesPanel(self)
+        self.properties_panel.edit_requested.connect(self.edit_properties)
 
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self._title)
+        top_layout.addWidget(self._subtitle)
+        top_layout.addWidget(self._stack, 1)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.setObjectName("previewSplitter")
+        split.setChildrenCollapsible(False)
+        split.addWidget(top)
+        split.addWidget(self.properties_panel)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 0)
+        split.setSizes([520, 210])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
-        layout.addWidget(self._title)
-        layout.addWidget(self._stack, 1)
-        layout.addWidget(meta)
+        layout.addWidget(split)
         self.clear()
-
-    def _plain_label(self, name: str, text: str = "") -> QLabel:
-        label = QLabel(text, self)
-        label.setObjectName(name)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        return label
 
     # -- public --------------------------------------------------------------------------
     def set_storage(self, storage: Storage | None) -> None:
         self._storage = storage
+        self.cache = PreviewCache()
         self.clear()
 
-    def clear(self, message: str = "Select a file to preview it.") -> None:
-        self._generation += 1
+    def clear(self, message: str = SELECT_MESSAGE) -> None:
+        self._new_generation()
+        self._current = None
+        self._selection = None
         self._title.setText("")
+        self._subtitle.setText("")
         self._show_message(message)
-        for value in self._fields.values():
-            value.setText("")
+        self.properties_panel.clear()
+        self.properties_panel.show()
 
     def show_object(self, bucket: str, key: str) -> None:
         storage = self._storage
         if storage is None:
             return
-        self._generation += 1
-        generation = self._generation
+        generation = self._new_generation()
+        self._current = (bucket, key)
+        self._selection = None
         self._title.setText(key.rsplit("/", 1)[-1] or key)
+        self._subtitle.setText("")
         self._show_message("Loading preview…")
-        self._runner.submit(
-            load_preview, storage, bucket, key,
-            on_success=lambda result: self._on_loaded(generation, *result),
+        self.properties_panel.clear()
+        self.properties_panel.show()
+        self._future = self._runner.submit(
+            load_preview, storage, bucket, key, self.cap, self.cache, self._cancel,
+            on_success=lambda result: self._on_loaded(generation, result),
             on_error=lambda err: self._on_error(generation, err),
             context=self,
         )
+        self._load_properties(generation)
 
     @property
     def shown_text(self) -> str:
         """What the text view shows (empty when another view is active)."""
-        return self._text.toPlainText() if self._stack.currentWidget() is self._text else ""
+        return self.text_view.toPlainText() if self._stack.currentWidget() is self.text_view \
+            else ""
 
     @property
     def message(self) -> str:
-        return self._placeholder.text() if self._stack.currentWidget() is self._placeholder else ""
+        return self.card.text if self._stack.currentWidget() is self.card else ""
 
     @property
     def showing_image(self) -> bool:
-        return self._stack.currentWidget() is self._image and self._pixmap is not None
+        return self._stack.currentWidget() is self.image_view and self.image_view.has_image
+
+    @property
+    def current_view(self) -> QWidget:
+        return self._stack.currentWidget()
+
+    @property
+    def current_key(self) -> tuple[str, str] | None:
+        return self._current
+
+    @property
+    def showing_selection(self) -> bool:
+        return self._selection is not None
+
+    @property
+    def pdf_view(self) -> Any:
+        return self._pdf_view
+
+    @property
+    def media_view(self) -> Any:
+        return self._media_view
+
+    def release_media(self) -> None:
+        """Unload the player before the pane goes away (see media_view on why)."""
+        if self._media_view is not None:
+            self._media_view.release()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.release_media()
+        super().closeEvent(event)
 
     def metadata(self) -> dict[str, str]:
-        return {name: label.text() for name, label in self._fields.items()}
+        return self.properties_panel.values()
 
     # -- results -------------------------------------------------------------------------
-    def _on_loaded(self, generation: int, data: PreviewData, image: QImage | None) -> None:
-        if generation != self._generation:
+    def _new_generation(self) -> int:
+        self._generation += 1
+        self._cancel.set()  # tells a running fetch to stop before its next read
+        self._cancel = threading.Event()
+        if self._future is not None:
+            self._future.cancel()  # only succeeds while still queued; fine either way
+            self._future = None
+        if self._media_view is not None:
+            self._media_view.stop()
+        return self._generation
+
+    def _on_loaded(self, generation: int, loaded: LoadedPreview) -> None:
+        if generation != self._generation or self._current is None:
             return
-        stat = data.stat
-        self._fields["Size"].setText(f"{human_size(stat.size)} ({stat.size:,} bytes)")
-        self._fields["Content type"].setText(
-            stat.content_type + (f"  (detected: {data.mime})" if data.mime != stat.content_type
-                                 else "")
-        )
-        self._fields["ETag"].setText(stat.etag)
-        self._fields["Last modified"].setText(human_time(stat.last_modified))
-        if data.kind is PreviewKind.TEXT:
-            text = decode_text(data.content)
+        self.loaded = loaded
+        data = loaded.data
+        self.properties_panel.show_stat(data.stat, data.mime)
+        self._show(loaded)
+        self.preview_shown.emit(*self._current)
+
+    def _show(self, loaded: LoadedPreview) -> None:
+        data = loaded.data
+        view = data.view
+        if data.too_large:
+            self._show_message(
+                f"This file is too large to preview ({human_size(data.stat.size)}; the "
+                f"preview limit is {human_size(self.cap)}).", actions=True)
+            return
+        if loaded.problem and view is not ViewKind.HEX:
+            self._show_message(loaded.problem, actions=True)
+            return
+        subtitle = ""
+        if view in (ViewKind.TEXT, ViewKind.JSON):
+            self.text_view.setPlainText(loaded.text)
+            self._stack.setCurrentWidget(self.text_view)
+            subtitle = f"{data.mime} · {loaded.encoding}"
             if data.truncated:
-                text += f"\n\n… (preview shows the first {human_size(len(data.content))})"
-            self._text.setPlainText(text)
-            self._stack.setCurrentWidget(self._text)
-        elif data.kind is PreviewKind.IMAGE and image is not None:
-            self._pixmap = QPixmap.fromImage(image)
-            self._stack.setCurrentWidget(self._image)
-            self._fit_image()
-        elif data.too_large:
-            self._show_message(f"This image is too large to preview ({human_size(stat.size)}).")
-        elif data.kind is PreviewKind.IMAGE:
-            self._show_message("This image could not be decoded (damaged or too large).")
+                subtitle += f" · first {human_size(len(data.content))} shown"
+        elif view is ViewKind.CSV and loaded.table is not None:
+            self.table_view.set_table(loaded.table)
+            self._stack.setCurrentWidget(self.table_view)
+            subtitle = f"{data.mime} · {loaded.encoding}"
+        elif view in (ViewKind.IMAGE, ViewKind.SVG) and loaded.image is not None:
+            animation = data.content if loaded.animated else None
+            self._stack.setCurrentWidget(self.image_view)
+            self.image_view.set_image(loaded.image, loaded.notes, animation,
+                                      QT_IMAGE_FORMATS.get(data.mime, ""))
+            subtitle = data.mime + (" · animated" if loaded.animated else "")
+        elif view is ViewKind.PDF:
+            subtitle = self._show_pdf(data.content)
+        elif view in (ViewKind.AUDIO, ViewKind.VIDEO):
+            self._show_media(data.media_url, view is ViewKind.VIDEO)
+            subtitle = f"{data.mime} · streamed from the server"
+        elif view is ViewKind.ZIP:
+            self.zip_view.set_entries(data.zip_entries, data.zip_more)
+            self._stack.setCurrentWidget(self.zip_view)
+            subtitle = f"{data.mime} · table of contents"
         else:
-            self._show_message(f"No preview for this kind of file ({data.mime}).")
+            self.hex_view.setPlainText(loaded.text)
+            self._stack.setCurrentWidget(self.hex_view)
+            subtitle = loaded.problem or (
+                f"{data.mime} · no preview for this kind of file; first "
+                f"{human_size(len(data.content))} in hex")
+        self._subtitle.setText(subtitle)
+
+    def _show_pdf(self, content: bytes) -> str:
+        try:
+            from desktop_app.ui.previews.pdf_view import PdfView
+        except ImportError:
+            self._show_message("PDF preview needs the PySide6-Pdf package, which is not "
+                               "installed. Download the file to open it.", actions=True)
+            return ""
+        if self._pdf_view is None:
+            self._pdf_view = PdfView(self)
+            self._stack.addWidget(self._pdf_view)
+        self._stack.setCurrentWidget(self._pdf_view)
+        error = self._pdf_view.load(content)
+        if error:
+            self._show_message(error, actions=True)
+            return ""
+        return f"PDF · {self._pdf_view.page_count} page(s)"
+
+    def _show_media(self, url: str, video: bool) -> None:
+        from desktop_app.ui.previews.media_view import MediaView
+
+        if self._media_view is None:
+            self._media_view = MediaView(self)
+            self._stack.addWidget(self._media_view)
+        self._stack.setCurrentWidget(self._media_view)
+        self._media_view.play_url(url, video)
 
     def _on_error(self, generation: int, err: AppError) -> None:
-        if generation == self._generation:
+        if generation == self._generation and not isinstance(err, Cancelled):
             self._show_message(f"No preview: {err.user_text()}")
 
-    def _show_message(self, text: str) -> None:
-        self._pixmap = None
-        self._image.clear()
-        self._placeholder.setText(text)
-        self._stack.setCurrentWidget(self._placeholder)
+    def _show_message(self, text: str, actions: bool = False) -> None:
+        self.image_view.clear()
+        if self._pdf_view is not None:
+            self._pdf_view.clear()
+        self.text_view.clear()
+        self.card.show_message(text, actions)
+        self._stack.setCurrentWidget(self.card)
 
-    def _fit_image(self) -> None:
-        if self._pixmap is None:
+    def _emit_for_current(self, signal: Any) -> None:
+        if self._current is not None:
+            signal.emit(*self._current)
+
+    # -- multi-selection -----------------------------------------------------------------
+    def show_selection(self, bucket: str, keys: list[str]) -> None:
+        """Several objects selected: no preview, but their shared properties can be edited."""
+        if len(keys) < 2:
+            if keys and self._current != (bucket, keys[0]):
+                self.show_object(bucket, keys[0])
             return
-        area = self._image.size()
-        target = self._pixmap.size()
-        if target.width() > area.width() or target.height() > area.height():
-            target = target.scaled(area, Qt.AspectRatioMode.KeepAspectRatio)
-        target = target.expandedTo(QSize(1, 1))
-        self._image.setPixmap(
-            self._pixmap.scaled(
-                target, Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
+        self._new_generation()
+        self._current = None
+        self._selection = (bucket, list(keys))
+        self._title.setText(f"{len(keys)} objects")
+        self._subtitle.setText("")
+        self._show_message("")
+        self.properties_panel.clear()
+        self.properties_panel.hide()  # nothing single to describe
+        self.selection_card.show_selection(list(keys))
+        self._stack.setCurrentWidget(self.selection_card)
+
+    def edit_selection(self) -> BulkEditDialog | None:
+        if self._selection is None:
+            return None
+        bucket, keys = self._selection
+        dialog = BulkEditDialog(len(keys), self)
+        dialog.accepted.connect(lambda: self.apply_to_selection(bucket, keys, dialog.edit))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def apply_to_selection(self, bucket: str, keys: list[str], edit: BulkEdit | None) -> None:
+        """One task per object; the card counts results as they come back."""
+        storage = self._storage
+        if storage is None or edit is None:
+            return
+        card, total = self.selection_card, len(keys)
+        done: list[str] = []
+        failures: list[str] = []
+        card.start(total)
+
+        def finished(key: str, error: AppError | None) -> None:
+            self.cache.invalidate(bucket, key)
+            done.append(key)
+            if error is not None:
+                failures.append(f"{key.rsplit('/', 1)[-1]}: {error.message}")
+            if self._selection is not None and self._selection[1] == keys:
+                card.advance(len(done), total, failures)
+            if len(done) == total:
+                self.selection_saved.emit(bucket, len(failures))
+
+        for key in keys:
+            self._runner.submit(
+                apply_bulk_edit, storage, bucket, key, edit,
+                on_success=lambda _p, key=key: finished(key, None),
+                on_error=lambda err, key=key: finished(key, err),
+                context=self,
             )
+
+    # -- properties ----------------------------------------------------------------------
+    def _load_properties(self, generation: int) -> None:
+        storage, current = self._storage, self._current
+        if storage is None or current is None:
+            return
+        self._runner.submit(
+            storage.object_properties, *current,
+            on_success=lambda props: self._on_properties(generation, props),
+            on_error=lambda err: self._on_properties_error(generation, err),
+            context=self,
         )
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_image()
+    def _on_properties(self, generation: int, props: ObjectProperties) -> None:
+        if generation == self._generation:
+            self.properties_panel.show_properties(props)
+
+    def _on_properties_error(self, generation: int, err: AppError) -> None:
+        if generation == self._generation:
+            self.properties_panel.status.setText(f"Details unavailable: {err.message}")
+
+    def edit_properties(self) -> PropertiesDialog | None:
+        """Open the edit dialog (non-modal, so tests and users can keep the window live)."""
+        props = self.properties_panel.properties
+        if props is None:
+            return None
+        dialog = PropertiesDialog(props, self)
+        dialog.accepted.connect(lambda: self.save_properties(props, dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def save_properties(self, props: ObjectProperties, dialog: PropertiesDialog) -> None:
+        storage, edits = self._storage, dialog.edits
+        if storage is None or edits is None:
+            return
+        generation = self._generation
+        self.properties_panel.status.setText("Saving…")
+        self.properties_panel.edit_button.setEnabled(False)
+        self.cache.invalidate(props.bucket, props.key)
+
+        def done(fresh: ObjectProperties) -> None:
+            self.cache.invalidate(props.bucket, props.key)
+            self.properties_saved.emit(props.bucket, props.key)
+            if generation == self._generation:
+                self.properties_panel.show_properties(fresh)
+                self.properties_panel.status.setText("Saved.")
+
+        def failed(err: AppError) -> None:
+            if generation == self._generation:
+                self.properties_panel.edit_button.setEnabled(True)
+                self.properties_panel.status.setText(f"Not saved: {err.user_text()}")
+
+        self._runner.submit(apply_property_edits, storage, props, edits,
+                            on_success=done, on_error=failed, context=self)

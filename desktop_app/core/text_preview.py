@@ -1,0 +1,130 @@
+"""Turning the first bytes of a file into something a text, table or hex view can show.
+
+Pure functions (no Qt) so workers can run them and tests can check them without a window.
+Everything here is bounded: the input is already capped, and outputs are capped again.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+
+TEXT_BYTES = 256 * 1024
+HEX_BYTES = 64 * 1024
+CSV_MAX_ROWS = 10_000
+CSV_MAX_COLUMNS = 200
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedText:
+    text: str
+    encoding: str
+
+
+def decode_text(content: bytes, truncated: bool = False) -> DecodedText:
+    """UTF-8/16/32 by BOM, else UTF-8, else Latin-1 (which never fails).
+
+    When the content was cut by a read cap, a character split at the very end is dropped
+    instead of making the whole file look like Latin-1.
+    """
+    for bom, name in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                      (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                      (codecs.BOM_UTF16_BE, "utf-16")):
+        if content.startswith(bom):
+            if name == "utf-32" and content.startswith(codecs.BOM_UTF16_LE) and \
+                    len(content) % 4:
+                continue  # FF FE 00 00 can also be UTF-16 LE starting with U+0000
+            body = content
+            if truncated and name != "utf-8-sig":
+                unit = 4 if name == "utf-32" else 2
+                body = content[: len(content) - len(content) % unit]
+            label = {"utf-8-sig": "UTF-8 (BOM)", "utf-16": "UTF-16", "utf-32": "UTF-32"}[name]
+            return DecodedText(body.decode(name, errors="replace"), label)
+    try:
+        return DecodedText(content.decode("utf-8"), "UTF-8")
+    except UnicodeDecodeError as exc:
+        if truncated and exc.start >= len(content) - 3 and exc.reason == "unexpected end of data":
+            return DecodedText(content[: exc.start].decode("utf-8"), "UTF-8")
+    return DecodedText(content.decode("latin-1"), "Latin-1")
+
+
+def pretty_json(text: str) -> str | None:
+    """Indented JSON, or None when the text is not (complete) JSON."""
+    try:
+        value = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    try:
+        return json.dumps(value, indent=2, ensure_ascii=False)
+    except (ValueError, RecursionError):
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class CsvTable:
+    header: list[str]
+    rows: list[list[str]]
+    delimiter: str
+    columns: int
+    more_rows: bool  # the file goes on beyond what was read or shown
+    errors: list[str] = field(default_factory=list)
+
+
+def sniff_delimiter(sample: str, name: str = "") -> str:
+    if name.lower().endswith((".tsv", ".tab")):
+        return "\t"
+    try:
+        return csv.Sniffer().sniff(sample[:64 * 1024], delimiters=",;\t|").delimiter
+    except csv.Error:
+        first = sample.split("\n", 1)[0]
+        return max(",;\t|", key=first.count) if any(c in first for c in ",;\t|") else ","
+
+
+def parse_csv(text: str, name: str = "", truncated: bool = False) -> CsvTable:
+    """The first CSV_MAX_ROWS rows; a row cut by the read cap is dropped, not reported."""
+    if truncated and "\n" in text:
+        text = text[: text.rindex("\n") + 1]
+    delimiter = sniff_delimiter(text, name)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows: list[list[str]] = []
+    errors: list[str] = []
+    more = truncated
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            errors.append(f"Line {reader.line_num}: {exc}")
+            if len(errors) >= 20:
+                errors.append("(more errors not shown)")
+                break
+            continue
+        if len(rows) > CSV_MAX_ROWS:  # header + CSV_MAX_ROWS data rows
+            more = True
+            break
+        rows.append(row[:CSV_MAX_COLUMNS])
+    header = rows[0] if rows else []
+    body = rows[1:]
+    columns = max((len(r) for r in rows), default=0)
+    widths = {len(r) for r in body}
+    if body and (len(widths) > 1 or widths != {len(header)}):
+        uneven = sum(1 for r in body if len(r) != len(header))
+        errors.append(f"{uneven} row(s) have a different number of fields than the header.")
+    return CsvTable(header, body, delimiter, columns, more, errors)
+
+
+def hex_dump(content: bytes, limit: int = HEX_BYTES) -> str:
+    """Offset, 16 hex bytes and their printable ASCII, one line per 16 bytes."""
+    lines = []
+    for offset in range(0, min(len(content), limit), 16):
+        chunk = content[offset:offset + 16]
+        hex_part = " ".join(f"{b:02x}" for b in chunk[:8])
+        if len(chunk) > 8:
+            hex_part += "  " + " ".join(f"{b:02x}" for b in chunk[8:])
+        text = "".join(chr(b) if 0x20 <= b < 0x7F else "." for b in chunk)
+        lines.append(f"{offset:08x}  {hex_part:<49}  {text}")
+    return "\n".join(lines)

@@ -1,0 +1,152 @@
+"""The object's properties under the preview: plain-text, selectable, rows only when present.
+
+The first four rows come from the preview's stat at once; the rest (storage class, version,
+headers, user metadata, tags, checksum, retention, legal hold) arrive from a second call.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.humanize import human_size, human_time
+from desktop_app.core.object_properties import ObjectProperties
+from desktop_app.core.types import ObjectStat
+
+BASIC_FIELDS = ("Size", "Content type", "ETag", "Last modified")
+EXTRA_FIELDS = ("Storage class", "Version ID", "Cache-Control", "Content-Disposition",
+                "Content-Encoding", "Content-Language", "SHA-256", "Retention", "Legal hold",
+                "Metadata", "Tags")
+
+
+def size_text(size: int) -> str:
+    return f"{human_size(size)} ({size:,} bytes)"
+
+
+class _Body(QFrame):
+    """Keeps its height at what the wrapped rows need, so the scroll area scrolls them
+    instead of squeezing them."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.refit()
+
+    def refit(self) -> None:
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            needed = layout.heightForWidth(self.width())
+            if needed != self.minimumHeight():
+                self.setMinimumHeight(needed)
+
+
+class PropertiesPanel(QWidget):
+    edit_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("propertiesPanel")
+        self.properties: ObjectProperties | None = None
+        body = self._body = _Body()
+        self._form = QFormLayout(body)
+        self._form.setContentsMargins(0, 0, 4, 0)
+        self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self._fields: dict[str, QLabel] = {}
+        for name in BASIC_FIELDS + EXTRA_FIELDS:
+            value = QLabel(body)
+            value.setObjectName(f"meta{name.replace(' ', '').replace('-', '')}")
+            value.setTextFormat(Qt.TextFormat.PlainText)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setWordWrap(True)
+            self._fields[name] = value
+            self._form.addRow(f"{name}:", value)
+        scroll = QScrollArea(self)
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumHeight(110)
+        self.status = QLabel(self)
+        self.status.setObjectName("propertiesStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+        self.status.setStyleSheet("color:palette(mid);")
+        self.edit_button = QPushButton("Edit properties…", self)
+        self.edit_button.setObjectName("editProperties")
+        self.edit_button.clicked.connect(self.edit_requested)
+        head = QHBoxLayout()
+        head.setContentsMargins(0, 0, 0, 0)
+        title = QLabel("Properties", self)
+        title.setStyleSheet("font-weight:bold;")
+        head.addWidget(title)
+        head.addWidget(self.status, 1)
+        head.addWidget(self.edit_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(head)
+        layout.addWidget(scroll)
+        self.clear()
+
+    def clear(self) -> None:
+        self.properties = None
+        for value in self._fields.values():
+            value.setText("")
+        for name in EXTRA_FIELDS:
+            self._form.setRowVisible(self._fields[name], False)
+        self.status.setText("")
+        self.edit_button.setEnabled(False)
+
+    def show_stat(self, stat: ObjectStat, detected: str = "") -> None:
+        self._fields["Size"].setText(size_text(stat.size))
+        shown = stat.content_type or "(none)"
+        if detected and detected != stat.content_type:
+            shown += f"  (detected: {detected})"
+        self._fields["Content type"].setText(shown)
+        self._fields["ETag"].setText(stat.etag)
+        self._fields["Last modified"].setText(human_time(stat.last_modified))
+
+    def show_properties(self, props: ObjectProperties) -> None:
+        self.properties = props
+        detected = self._fields["Content type"].text().partition("  (detected: ")[2]
+        self._fields["Size"].setText(size_text(props.size))
+        shown = props.content_type or "(none)"
+        if detected:
+            shown += f"  (detected: {detected}"
+        self._fields["Content type"].setText(shown)
+        self._fields["ETag"].setText(props.etag)
+        self._fields["Last modified"].setText(human_time(props.last_modified))
+        retention = ""
+        if props.retention_mode:
+            retention = f"{props.retention_mode} until {props.retain_until}"
+        values = {
+            "Storage class": props.storage_class,
+            "Version ID": props.version_id or "",
+            "Cache-Control": props.cache_control,
+            "Content-Disposition": props.content_disposition,
+            "Content-Encoding": props.content_encoding,
+            "Content-Language": props.content_language,
+            "SHA-256": props.sha256,
+            "Retention": retention,
+            "Legal hold": props.legal_hold,
+            "Metadata": "\n".join(f"{k}: {v}" for k, v in sorted(props.metadata.items())),
+            "Tags": "\n".join(f"{k} = {v}" for k, v in sorted(props.tags.items())),
+        }
+        for name, text in values.items():
+            self._fields[name].setText(text)
+            self._form.setRowVisible(self._fields[name], bool(text))
+        self.edit_button.setEnabled(True)
+        self._body.refit()
+
+    def values(self) -> dict[str, str]:
+        return {name: label.text() for name, label in self._fields.items()
+                if name in BASIC_FIELDS or label.text()}
