@@ -231,6 +231,12 @@ class ObjectTable(QTableView):
         if isinstance(item, ObjectEntry):
             self.object_selected.emit(model.bucket, item)
 
+    def selected_entries(self) -> list[FolderEntry | ObjectEntry]:
+        """The selected rows' entries in view order (the actions work on multi-selection)."""
+        model = self.table_model()
+        rows = sorted({index.row() for index in self.selectionModel().selectedRows()})
+        return [model.entry(row) for row in rows]
+
     def select_key(self, key: str) -> bool:
         row = self.table_model().row_of_key(key)
         if row < 0:
