@@ -14,13 +14,13 @@ import sys
 import threading
 from collections.abc import Mapping
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop_app import APP_ID, APP_NAME, __version__
 from desktop_app.core.connection import ConnectionSettings, from_environ
 from desktop_app.core.errors import AppError, ConfigError
-from desktop_app.core.paths import data_dir
+from desktop_app.core.paths import config_dir, data_dir
 from desktop_app.storage.minio_storage import MinioStorage
 from desktop_app.storage.sample_data import seed_once
 from desktop_app.storage.sandbox import SandboxServer
@@ -95,6 +95,9 @@ def build_window(environ: Mapping[str, str] | None = None) -> MainWindow:
     session = Session(runner, environ)
     window.session = session  # type: ignore[attr-defined]
     window.on_close(session.shutdown)
+    view_settings = QSettings(str(config_dir(environ) / "view.ini"), QSettings.Format.IniFormat)
+    view_settings.setParent(window)
+    window.object_table.use_settings(view_settings)  # column order, widths, sort
     try:
         settings = from_environ(environ)
     except ConfigError as exc:

@@ -6,10 +6,13 @@ frozen dataclasses of `desktop_app.core.types`; failures are `desktop_app.core.e
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
 from datetime import timedelta
 from typing import BinaryIO, Protocol, runtime_checkable
 
 from desktop_app.core.types import BucketInfo, ListingPage, ObjectStat
+from desktop_app.storage.listing_xml import ParsedListing
 
 MAX_PAGE_SIZE = 1000
 
@@ -52,3 +55,12 @@ class Storage(Protocol):
     def presign_get(self, bucket: str, key: str, expires: timedelta) -> str: ...
 
     def close(self) -> None: ...
+
+    # -- fast listing --------------------------------------------------------------------
+    def iter_listing(
+        self, bucket: str, prefix: str = "", recursive: bool = True,
+        cancel: threading.Event | None = None,
+    ) -> Iterator[ParsedListing]:
+        """Every page below `prefix` (all depths when `recursive`), streamed; stops early
+        once `cancel` is set."""
+        ...

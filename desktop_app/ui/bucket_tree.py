@@ -159,12 +159,27 @@ class BucketTreeModel(QAbstractItemModel):
                 return QModelIndex()
         return self._index_of(node)
 
+    def deepest_index(self, bucket: str, prefix: str = "") -> tuple[QModelIndex, bool]:
+        """The loaded node nearest to bucket/prefix, and whether it is that folder itself."""
+        node = next((n for n in self._root.children if n.bucket == bucket), None)
+        if node is None:
+            return QModelIndex(), False
+        while prefix and node.prefix != prefix:
+            child = next((c for c in node.children if prefix.startswith(c.prefix)), None)
+            if child is None:
+                return self._index_of(node), False
+            node = child
+        return self._index_of(node), True
+
     def _node(self, index: AnyIndex) -> _Node:
         if index.isValid():
             node = index.internalPointer()
             assert isinstance(node, _Node)
             return node
         return self._root
+
+    def loading(self, index: AnyIndex) -> bool:
+        return self._node(index).loading
 
     def _index_of(self, node: _Node) -> QModelIndex:
         if node is self._root:
@@ -233,6 +248,10 @@ class BucketTree(QTreeView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.clicked.connect(self._emit_location)
         self.activated.connect(self._emit_location)
+        self._wanted: tuple[str, str] | None = None
+        model.rowsInserted.connect(self._follow)
+        model.modelReset.connect(self._follow)
+        model.dataChanged.connect(self._follow)
 
     def bucket_model(self) -> BucketTreeModel:
         model = self.model()
@@ -245,9 +264,31 @@ class BucketTree(QTreeView):
             self.location_selected.emit(*location)
 
     def select_location(self, bucket: str, prefix: str = "") -> bool:
-        index = self.bucket_model().index_for(bucket, prefix)
+        """Select bucket/prefix, expanding (and so listing) the folders on the way there.
+
+        Returns whether it is selected now; if not, the tree keeps expanding towards it as
+        the folders arrive (`_follow`) until it is reached or a folder on the way is missing.
+        """
+        self._wanted = (bucket, prefix)
+        return self._follow()
+
+    def _follow(self, *_args: object) -> bool:
+        if self._wanted is None:
+            return False
+        model = self.bucket_model()
+        index, exact = model.deepest_index(*self._wanted)
         if not index.isValid():
             return False
-        self.setCurrentIndex(index)
-        self.scrollTo(index)
-        return True
+        if exact:
+            self._wanted = None
+            self.setCurrentIndex(index)
+            self.scrollTo(index)
+            return True
+        if self.isExpanded(index) and not model.canFetchMore(index) and not model.loading(index):
+            self._wanted = None  # fully listed and the next folder is not there: stop here
+            self.setCurrentIndex(index)
+            return False
+        self.expand(index)
+        if model.canFetchMore(index):
+            model.fetchMore(index)
+        return False

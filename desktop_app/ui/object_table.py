@@ -49,6 +49,7 @@ class ObjectTableModel(QAbstractTableModel):
     error = Signal(AppError)
     loading_changed = Signal(bool)
     rows_loaded = Signal(int)  # rows stored so far for this folder, after each page
+    location_changed = Signal(str, str)  # (bucket, prefix) whenever set_location runs
 
     def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -101,6 +102,7 @@ class ObjectTableModel(QAbstractTableModel):
         self._next = None
         self.endResetModel()
         self._set_loading(False)
+        self.location_changed.emit(bucket, prefix)
         if bucket and self._storage is not None:
             self._request(None)
 
