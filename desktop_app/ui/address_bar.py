@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.history import parse_address
 from desktop_app.core.keys import display_key
 
-MAX_CRUMB_CHARS = 40
+MAX_CRUMB_CHARS = 64
 
 
 class _AddressEdit(QLineEdit):
@@ -80,10 +80,11 @@ class AddressBar(QStackedWidget):
         return self.currentWidget() is self.edit
 
     def crumb_texts(self) -> list[str]:
-        return [button.text() for button in self.crumbs.findChildren(QToolButton)]
+        return [button.text() for button in self.crumb_buttons]
 
     def set_location(self, bucket: str, prefix: str) -> None:
         self._bucket, self._prefix = bucket, prefix
+        self.crumb_buttons: list[QToolButton] = []
         while (item := self._crumb_layout.takeAt(0)) is not None:
             widget = item.widget()
             if widget is not None:
@@ -111,6 +112,7 @@ class AddressBar(QStackedWidget):
         button.setAutoRaise(True)
         button.clicked.connect(lambda: self.location_entered.emit(bucket, prefix))
         self._crumb_layout.addWidget(button)
+        self.crumb_buttons.append(button)
 
     def start_editing(self) -> None:
         self.edit.setText(self.address())

@@ -50,7 +50,7 @@ from desktop_app.ui.tasks import TaskRunner
 AnyIndex = QModelIndex | QPersistentModelIndex
 MAX_RESULTS = 200_000
 POLL_MS = 100
-_MIB = 1024 * 1024
+_KIB = 1024
 
 
 def run_search(
@@ -215,9 +215,9 @@ class SearchPanel(QDockWidget):
     def _size_box(parent: QWidget, name: str) -> QDoubleSpinBox:
         box = QDoubleSpinBox(parent)
         box.setAccessibleName(name)
-        box.setRange(0, 1024 * 1024 * 1024)
-        box.setDecimals(2)
-        box.setSuffix(" MiB")
+        box.setRange(0, 1024.0**4)  # up to 1 PiB, in KiB
+        box.setDecimals(1)
+        box.setSuffix(" KiB")
         box.setSpecialValueText("any")
         return box
 
@@ -239,8 +239,8 @@ class SearchPanel(QDockWidget):
 
         return SearchCriteria(
             pattern=self.pattern.text(),
-            min_size=int(self.min_size.value() * _MIB) if self.min_size.value() else None,
-            max_size=int(self.max_size.value() * _MIB) if self.max_size.value() else None,
+            min_size=int(self.min_size.value() * _KIB) if self.min_size.value() else None,
+            max_size=int(self.max_size.value() * _KIB) if self.max_size.value() else None,
             modified_after=day(self.after, False) if self.after_check.isChecked() else None,
             modified_before=day(self.before, True) if self.before_check.isChecked() else None,
         )
