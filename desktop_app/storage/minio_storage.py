@@ -20,8 +20,10 @@ from typing import BinaryIO, NoReturn
 import certifi
 import urllib3
 from minio import Minio
+from minio.commonconfig import ENABLED, CopySource
 from minio.error import InvalidResponseError, S3Error
 from minio.error import ServerError as MinioServerError
+from minio.versioningconfig import SUSPENDED, VersioningConfig
 from urllib3.exceptions import (
     ConnectTimeoutError,
     HTTPError,
@@ -46,6 +48,7 @@ from desktop_app.core.errors import (
 )
 from desktop_app.core.redact import redact
 from desktop_app.core.types import BucketInfo, FolderEntry, ListingPage, ObjectStat
+from desktop_app.core.versions import VersionEntry, VersionListing
 from desktop_app.storage.listing_xml import ParsedListing, next_token, parse_listing
 from desktop_app.storage.protocol import MAX_PAGE_SIZE
 
@@ -365,3 +368,48 @@ class MinioStorage:
                 if token is None:
                     return
 
+
+    # -- versions ------------------------------------------------------------------------
+    def list_versions(self, bucket: str, prefix: str = "", limit: int = 5000) -> VersionListing:
+        """Every version and delete marker directly in `prefix` (not below), newest first
+        per key, at most `limit`; plus the bucket's versioning status to explain an empty list.
+        """
+        versions: list[VersionEntry] = []
+        truncated = False
+        with self._errors(f"list the versions in “{bucket}/{prefix}”", bucket=bucket):
+            status = self._client.get_bucket_versioning(bucket_name=bucket).status or ""
+            for item in self._client.list_objects(
+                bucket_name=bucket, prefix=prefix or None, recursive=False, include_version=True
+            ):
+                if item.is_dir or item.object_name == prefix:
+                    continue
+                if len(versions) >= limit:
+                    truncated = True
+                    break
+                versions.append(VersionEntry(
+                    key=item.object_name or "", version_id=item.version_id or "null",
+                    is_latest=str(item.is_latest).lower() == "true",
+                    is_delete_marker=item.is_delete_marker, size=item.size or 0,
+                    last_modified=item.last_modified, etag=(item.etag or "").strip('"'),
+                ))
+        return VersionListing(bucket, prefix, tuple(versions), truncated, status)
+
+    def set_versioning(self, bucket: str, enabled: bool) -> None:
+        with self._errors(f"change versioning of “{bucket}”", bucket=bucket):
+            self._client.set_bucket_versioning(
+                bucket_name=bucket,
+                config=VersioningConfig(status=ENABLED if enabled else SUSPENDED),
+            )
+
+    def restore_version(self, bucket: str, key: str, version_id: str) -> None:
+        """Make an old version the latest again: a server-side copy of it over the key."""
+        with self._errors(f"restore a version of “{key}”", bucket=bucket, key=key):
+            self._client.copy_object(
+                bucket_name=bucket, object_name=key,
+                source=CopySource(bucket_name=bucket, object_name=key, version_id=version_id),
+            )
+
+    def delete_version(self, bucket: str, key: str, version_id: str) -> None:
+        """Delete one version for good; deleting a delete marker undeletes the key."""
+        with self._errors(f"delete a version of “{key}”", bucket=bucket, key=key):
+            self._client.remove_object(bucket_name=bucket, object_name=key, version_id=version_id)

@@ -12,6 +12,7 @@ from datetime import timedelta
 from typing import BinaryIO, Protocol, runtime_checkable
 
 from desktop_app.core.types import BucketInfo, ListingPage, ObjectStat
+from desktop_app.core.versions import VersionListing
 from desktop_app.storage.listing_xml import ParsedListing
 
 MAX_PAGE_SIZE = 1000
@@ -63,4 +64,18 @@ class Storage(Protocol):
     ) -> Iterator[ParsedListing]:
         """Every page below `prefix` (all depths when `recursive`), streamed; stops early
         once `cancel` is set."""
+        ...
+
+    # -- versions ------------------------------------------------------------------------
+    def list_versions(self, bucket: str, prefix: str = "", limit: int = 5000) -> VersionListing:
+        ...
+
+    def set_versioning(self, bucket: str, enabled: bool) -> None: ...
+
+    def restore_version(self, bucket: str, key: str, version_id: str) -> None:
+        """Server-side copy of `version_id` over the key (it becomes the latest)."""
+        ...
+
+    def delete_version(self, bucket: str, key: str, version_id: str) -> None:
+        """Permanently delete one version; deleting a delete marker undeletes the key."""
         ...

@@ -14,9 +14,11 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QToolBar
 
 from desktop_app.core.history import History, parent_prefix
+from desktop_app.storage.protocol import Storage
 from desktop_app.ui import icons
 from desktop_app.ui.address_bar import AddressBar
 from desktop_app.ui.search_panel import SearchPanel
+from desktop_app.ui.versions_panel import VersionsPanel
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
@@ -55,11 +57,22 @@ class BrowseControls(QObject):
         self.action_search = self._action("actionSearch", icons.search_icon(), "Search below",
                                           QKeySequence("Ctrl+Shift+F"), self.show_search)
 
+        self.versions_panel = VersionsPanel(window.runner, window)
+        self.versions_panel.hide()
+        self.versions_panel.error.connect(window.show_error)
+        self.versions_panel.changed.connect(window.table_model.refresh)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.versions_panel)
+        self.action_show_versions = self.versions_panel.toggleViewAction()
+        self.action_show_versions.setObjectName("actionShowVersions")
+        self.action_show_versions.setText("Show versions")
+        self.action_show_versions.toggled.connect(self._versions_toggled)
+
         toolbar.insertAction(toolbar.actions()[0], self.action_back)
         toolbar.insertAction(window.action_up, self.action_forward)
         toolbar.addWidget(self.address_bar)
         toolbar.addWidget(self.filter_edit)
         toolbar.addAction(self.action_search)
+        toolbar.addAction(self.action_show_versions)
         for action in (self.action_edit_address, self.action_filter):
             window.addAction(action)
 
@@ -80,10 +93,19 @@ class BrowseControls(QObject):
         action.triggered.connect(slot)  # type: ignore[arg-type]
         return action
 
+    def set_storage(self, storage: Storage | None) -> None:
+        self.search_panel.set_storage(storage)
+        self.versions_panel.set_storage(storage)
+
+    def _versions_toggled(self, shown: bool) -> None:
+        if shown:
+            self.versions_panel.reload()
+
     # -- history -------------------------------------------------------------------------
     def _on_location(self, bucket: str, prefix: str) -> None:
         self.address_bar.set_location(bucket, prefix)
         self.search_panel.set_root(bucket, prefix)
+        self.versions_panel.set_location(bucket, prefix)
         if bucket and not self._moving_in_history:
             self.history.visit((bucket, prefix))
         self._update_actions()

@@ -144,7 +144,7 @@ class MainWindow(QMainWindow):
         self._set_reachability(None, "Connecting…")
         self.message_bar.hide()
         self.preview_pane.set_storage(storage)
-        self.browse.search_panel.set_storage(storage)
+        self.browse.set_storage(storage)
         self.table_model.set_storage(storage)
         self.tree_model.set_storage(storage)
         self.probe()
