@@ -116,9 +116,10 @@ def test_filter_box_filters_loaded_rows(qtbot: QtBot, make_window: WindowFactory
     assert window.table_model.rowCount() == 1500
     window.browse.action_filter.trigger()
     qtbot.keyClicks(window.browse.filter_edit, "file-012*")
-    assert names(window) == [f"file-012{i}.txt" for i in range(10)]
+    qtbot.waitUntil(lambda: names(window) == [f"file-012{i}.txt" for i in range(10)],
+                    timeout=10_000)
     window.browse.filter_edit.clear()
-    assert window.table_model.rowCount() == 1500
+    qtbot.waitUntil(lambda: window.table_model.rowCount() == 1500, timeout=10_000)
 
 
 def test_search_below_streams_matches_and_opens_one(

@@ -70,10 +70,9 @@ class RowStore:
         self.classes.append(sys.intern(klass))
         if _MD5.fullmatch(etag):
             self._etags += bytes.fromhex(etag)
-        else:
+        else:  # multipart ("…-3"), empty (folders), or another server's format
             self._etags += bytes(16)
-            if etag:
-                self._odd_etags[row] = etag
+            self._odd_etags[row] = etag
 
     def __len__(self) -> int:
         return len(self.folders_view) + len(self.objects_view)
@@ -91,8 +90,7 @@ class RowStore:
         odd = self._odd_etags.get(i)
         if odd is not None:
             return odd
-        packed = self._etags[i * 16:(i + 1) * 16]
-        return "" if not any(packed) else packed.hex()
+        return self._etags[i * 16:(i + 1) * 16].hex()
 
     def modified(self, i: int) -> datetime | None:
         stamp = self.times[i]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QToolBar
 
@@ -22,6 +22,8 @@ from desktop_app.ui.versions_panel import VersionsPanel
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
+
+FILTER_DELAY_MS = 150
 
 
 class BrowseControls(QObject):
@@ -46,7 +48,13 @@ class BrowseControls(QObject):
         self.filter_edit.setPlaceholderText("Filter this folder (Ctrl+F)")
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setMaximumWidth(240)
-        self.filter_edit.textChanged.connect(window.table_model.set_filter)
+        # Filtering 100k rows takes a few tens of ms: wait for a pause in the typing.
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(
+            lambda: window.table_model.set_filter(self.filter_edit.text()))
+        self.filter_edit.textChanged.connect(self._filter_timer.start)
         self.action_filter = self._action("actionFilter", None, "Filter",
                                           QKeySequence.StandardKey.Find, self.focus_filter)
         self.search_panel = SearchPanel(window.runner, window)

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 from desktop_app.core.errors import AppError
+from desktop_app.core.keys import display_key
 from desktop_app.core.types import BucketInfo, ListingPage
 from desktop_app.storage.protocol import Storage
 from desktop_app.ui import icons
@@ -218,11 +219,11 @@ class BucketTreeModel(QAbstractItemModel):
             return None
         node = self._node(index)
         if role == Qt.ItemDataRole.DisplayRole:
-            return node.label
+            return display_key(node.label)
         if role == Qt.ItemDataRole.DecorationRole:
             return icons.bucket_icon() if not node.prefix else icons.folder_icon()
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{node.bucket}/{node.prefix}"
+            return display_key(f"{node.bucket}/{node.prefix}")
         return None
 
     def headerData(
