@@ -42,8 +42,8 @@ class RowStore:
         self._etags = bytearray()
         self._odd_etags: dict[int, str] = {}
         self._types: list[str] = []  # filled only while sorting by type
-        self.folders_view: list[int] = []
-        self.objects_view: list[int] = []
+        self.folders_view = array("q")  # row numbers, not a list: 8 bytes instead of ~36
+        self.objects_view = array("q")
         self.sort_column = COL_NAME
         self.descending = False
         self._matcher: re.Pattern[str] | str | None = None
@@ -56,8 +56,8 @@ class RowStore:
         middle = len(self.keys)
         for obj in objects:
             self._append(obj.key, False, obj.size, obj.last_modified, obj.etag, obj.storage_class)
-        self._merge(self.folders_view, range(first, middle))
-        self._merge(self.objects_view, range(middle, len(self.keys)))
+        self.folders_view = self._merge(self.folders_view, range(first, middle))
+        self.objects_view = self._merge(self.objects_view, range(middle, len(self.keys)))
 
     def _append(
         self, key: str, folder: bool, size: int, when: datetime | None, etag: str, klass: str
@@ -110,27 +110,31 @@ class RowStore:
     # -- sorting and filtering -----------------------------------------------------------
     def set_sort(self, column: int, descending: bool) -> None:
         self.sort_column, self.descending = column, descending
-        self.folders_view.sort(key=self._sort_key(), reverse=descending)
-        self.objects_view.sort(key=self._sort_key(), reverse=descending)
+        self.folders_view = self._sorted(self.folders_view)
+        self.objects_view = self._sorted(self.objects_view)
+
+    def _sorted(self, view: array[int]) -> array[int]:
+        return array("q", sorted(view, key=self._sort_key(), reverse=self.descending))
 
     def set_filter(self, pattern: str) -> None:
         self._matcher = name_matcher(pattern) if pattern else None
         rows = [i for i in range(len(self.keys)) if self._visible(i)]
-        self.folders_view = [i for i in rows if self.is_folder[i]]
-        self.objects_view = [i for i in rows if not self.is_folder[i]]
+        self.folders_view = array("q", (i for i in rows if self.is_folder[i]))
+        self.objects_view = array("q", (i for i in rows if not self.is_folder[i]))
         self.set_sort(self.sort_column, self.descending)
 
     def _visible(self, i: int) -> bool:
         return self._matcher is None or matches(self._matcher, _name_of(self.keys[i]))
 
-    def _merge(self, view: list[int], new: Sequence[int]) -> None:
+    def _merge(self, view: array[int], new: Sequence[int]) -> array[int]:
+        """`view` plus the visible rows of `new`, in the current order. Sorting two sorted
+        runs is a linear merge for timsort; S3's key order needs no sort at all."""
         if not new:
-            return
-        rows = new if self._matcher is None else [i for i in new if self._visible(i)]
-        view.extend(rows)
-        default = self.sort_column == COL_NAME and not self.descending
-        if not default:  # S3 lists in key order: only other orders need a merge
-            view.sort(key=self._sort_key(), reverse=self.descending)
+            return view
+        view.extend(new if self._matcher is None else [i for i in new if self._visible(i)])
+        if self.sort_column == COL_NAME and not self.descending:
+            return view
+        return self._sorted(view)
 
     def _sort_key(self) -> Callable[[int], Any]:
         column = self.sort_column
