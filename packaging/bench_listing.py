@@ -110,7 +110,7 @@ def table_child(settings_json: str, prefix: str) -> None:
     import gc
 
     import psutil
-    from PySide6.QtCore import QModelIndex, QTimer
+    from PySide6.QtCore import QEventLoop, QModelIndex, QTimer
     from PySide6.QtWidgets import QApplication
 
     from desktop_app.ui.object_table import ObjectTable, ObjectTableModel
@@ -144,13 +144,16 @@ def table_child(settings_json: str, prefix: str) -> None:
     heartbeat.start()
     app.processEvents()
     beats.append(time.perf_counter())
+    loop = QEventLoop()  # a real event loop, as in the app (not a busy processEvents loop)
+    done = QTimer()
+    done.setInterval(5)
+    done.timeout.connect(lambda: loop.quit() if model.complete else None)
+    done.start()
     started = time.perf_counter()
     model.set_location(BUCKET, prefix)
-    while not model.complete:
-        app.processEvents()
-        time.sleep(0.001)
+    loop.exec()
     finished = time.perf_counter()
-    app.processEvents()
+    done.stop()
     heartbeat.stop()
     rows = model.rowCount()
     gc.collect()

@@ -49,7 +49,13 @@ from desktop_app.core.errors import (
 from desktop_app.core.redact import redact
 from desktop_app.core.types import BucketInfo, FolderEntry, ListingPage, ObjectStat
 from desktop_app.core.versions import VersionEntry, VersionListing
-from desktop_app.storage.listing_xml import ParsedListing, next_token, parse_listing
+from desktop_app.storage.listing_columns import ColumnsPage
+from desktop_app.storage.listing_xml import (
+    ParsedListing,
+    next_token,
+    parse_listing,
+    parse_listing_columns,
+)
 from desktop_app.storage.protocol import MAX_PAGE_SIZE
 
 CONNECT_TIMEOUT_S = 4.0
@@ -328,20 +334,27 @@ class MinioStorage:
         self, bucket: str, prefix: str = "", start_after: str | None = None, limit: int = 1000
     ) -> ListingPage:
         """`list_page` over the fast parser: one request, at most `limit` rows."""
+        page = self.list_columns(bucket, prefix, start_after, limit)
+        return ListingPage(
+            bucket=bucket, prefix=prefix, folders=tuple(FolderEntry(p) for p in page.folders),
+            objects=page.columns.entries(), next_start_after=page.next_start_after,
+        )
+
+    def list_columns(
+        self, bucket: str, prefix: str = "", start_after: str | None = None, limit: int = 1000
+    ) -> ColumnsPage:
+        """Like `list_page`, but the objects stay in columns (what the file table stores)."""
         data = self.list_v2_raw(bucket, prefix, "/", start_after, None, limit)
         with self._errors(f"list “{bucket}/{prefix}”", bucket=bucket):
-            parsed = parse_listing(data)
-        folders = tuple(
-            FolderEntry(prefix=p) for p in parsed.prefixes if p != start_after and p != prefix
-        )
-        objects = tuple(o for o in parsed.objects if o.key != prefix)
+            columns = parse_listing_columns(data)
         last: str | None = None
-        if parsed.truncated:
-            names = [o.key for o in parsed.objects] + list(parsed.prefixes)
-            last = max(names) if names else start_after
-        return ListingPage(
-            bucket=bucket, prefix=prefix, folders=folders, objects=objects, next_start_after=last,
-        )
+        if columns.truncated:  # keys and prefixes come merged in key order
+            ends = [names[-1] for names in (columns.keys, columns.prefixes) if names]
+            last = max(ends) if ends else start_after
+        if columns.keys and columns.keys[0] == prefix:
+            columns = columns.without_first()  # a folder's own marker is not a row of itself
+        folders = tuple(p for p in columns.prefixes if p != start_after and p != prefix)
+        return ColumnsPage(bucket, prefix, folders, columns, last)
 
     def iter_listing(
         self, bucket: str, prefix: str = "", recursive: bool = True,

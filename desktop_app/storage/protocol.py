@@ -13,6 +13,7 @@ from typing import BinaryIO, Protocol, runtime_checkable
 
 from desktop_app.core.types import BucketInfo, ListingPage, ObjectStat
 from desktop_app.core.versions import VersionListing
+from desktop_app.storage.listing_columns import ColumnsPage
 from desktop_app.storage.listing_xml import ParsedListing
 
 MAX_PAGE_SIZE = 1000
@@ -58,6 +59,12 @@ class Storage(Protocol):
     def close(self) -> None: ...
 
     # -- fast listing --------------------------------------------------------------------
+    def list_columns(
+        self, bucket: str, prefix: str = "", start_after: str | None = None, limit: int = 1000
+    ) -> ColumnsPage:
+        """`list_page` with the objects kept in columns (no object per row)."""
+        ...
+
     def iter_listing(
         self, bucket: str, prefix: str = "", recursive: bool = True,
         cancel: threading.Event | None = None,

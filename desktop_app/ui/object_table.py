@@ -10,6 +10,7 @@ the old listing are dropped, never shown in the new folder.
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from PySide6.QtCore import (
@@ -21,6 +22,7 @@ from PySide6.QtCore import (
     QPoint,
     QSettings,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QKeyEvent
@@ -31,17 +33,24 @@ from desktop_app.core.humanize import human_size, human_time
 from desktop_app.core.keys import DOT_SEGMENT_WARNING, display_key, has_dot_segment
 from desktop_app.core.row_store import COL_CLASS, COL_ETAG, COL_MODIFIED, COL_NAME, RowStore
 from desktop_app.core.types import FolderEntry, ListingPage, ObjectEntry
+from desktop_app.storage.listing_columns import ColumnsPage
 from desktop_app.storage.protocol import Storage
 from desktop_app.ui import icons
 from desktop_app.ui.tasks import TaskRunner
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+Page = ListingPage | ColumnsPage
 COLUMNS = ("Name", "Size", "Type", "Last modified", "Storage class", "ETag")
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 AUTO_ROWS = 200_000
+FLUSH_INTERVAL_MS = 100  # at most ~10 inserts (and repaints) a second while streaming
 HEADER_KEY = "objectTable/header"
 DEFAULT_WIDTHS = (320, 90, 150, 140, 110, 250)
+_ANSWERED_ROLES = frozenset({
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole,
+    Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole, ENTRY_ROLE, KEY_ROLE,
+})
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -62,6 +71,12 @@ class ObjectTableModel(QAbstractTableModel):
         self._loading = False
         self._generation = 0
         self._filter = ""
+        # Pages that arrive in quick succession are inserted together (fewer repaints).
+        self._pending: list[Page] = []
+        self._last_flush = 0.0
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setSingleShot(True)
+        self._flush_timer.timeout.connect(self._flush)
 
     @property
     def bucket(self) -> str:
@@ -78,7 +93,7 @@ class ObjectTableModel(QAbstractTableModel):
     @property
     def complete(self) -> bool:
         """True once every page of the folder is loaded."""
-        return self._next is None and not self._loading
+        return self._next is None and not self._loading and not self._pending
 
     @property
     def stored_rows(self) -> int:
@@ -100,6 +115,9 @@ class ObjectTableModel(QAbstractTableModel):
         if self._filter:
             self._rows.set_filter(self._filter)
         self._next = None
+        self._pending = []
+        self._flush_timer.stop()
+        self._last_flush = 0.0
         self.endResetModel()
         self._set_loading(False)
         self.location_changed.emit(bucket, prefix)
@@ -114,14 +132,16 @@ class ObjectTableModel(QAbstractTableModel):
         assert storage is not None
         generation = self._generation
         self._set_loading(True)
+        # Columns when the storage offers them: no object per row on the way to the table.
+        fetch = getattr(storage, "list_columns", None) or storage.list_page
         self._runner.submit(
-            storage.list_page, self._bucket, self._prefix, start_after,
+            fetch, self._bucket, self._prefix, start_after,
             on_success=lambda page: self._on_page(generation, page),
             on_error=lambda err: self._on_error(generation, err),
             context=self,
         )
 
-    def _on_page(self, generation: int, page: ListingPage) -> None:
+    def _on_page(self, generation: int, page: Page) -> None:
         if generation != self._generation:
             return
         self._next = page.next_start_after
@@ -129,22 +149,44 @@ class ObjectTableModel(QAbstractTableModel):
             self._request(self._next)  # ask first: the network works while we insert
         else:
             self._set_loading(False)
-        self._insert(page)
-        self.rows_loaded.emit(self._rows.stored)
+        self._pending.append(page)
+        wait_ms = FLUSH_INTERVAL_MS - (time.monotonic() - self._last_flush) * 1000
+        if wait_ms <= 0 or self._next is None:
+            self._flush()
+        elif not self._flush_timer.isActive():
+            self._flush_timer.start(int(wait_ms))
 
-    def _insert(self, page: ListingPage) -> None:
+    def _flush(self) -> None:
+        """Insert the pages that arrived since the last flush, as one page."""
+        self._flush_timer.stop()
+        pages, self._pending = self._pending, []
+        self._last_flush = time.monotonic()
+        if pages:
+            self._insert(pages)
+            self.rows_loaded.emit(self._rows.stored)
+
+    def _insert(self, pages: list[Page]) -> None:
         rows = self._rows
         if rows.sort_column == COL_NAME and not rows.descending:
             # S3 lists in key order: rows append to each block, plain insertions for the view.
             old_folders, old_objects = len(rows.folders_view), len(rows.objects_view)
-            rows.add(page.folders, page.objects)
+            for page in pages:
+                self._store(page)
             self._signal_appends(old_folders, old_objects)
             return
         self.layoutAboutToBeChanged.emit()
         persistent = [(index, rows.view_row(index.row())) for index in self.persistentIndexList()]
-        rows.add(page.folders, page.objects)
+        for page in pages:
+            self._store(page)
         self._remap(persistent)
         self.layoutChanged.emit()
+
+    def _store(self, page: Page) -> None:
+        if isinstance(page, ColumnsPage):
+            c = page.columns
+            self._rows.add_columns(page.folders, c.keys, c.sizes, c.times, c.etags, c.classes)
+        else:
+            self._rows.add(page.folders, page.objects)
 
     def _signal_appends(self, old_folders: int, old_objects: int) -> None:
         """Announce the rows `add` appended to the folder and object blocks, block by block
@@ -241,8 +283,8 @@ class ObjectTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
+        if role not in _ANSWERED_ROLES or not index.isValid():
+            return None  # the view asks ~8 roles per cell on every repaint: be quick
         rows = self._rows
         i = rows.view_row(index.row())
         column = index.column()
