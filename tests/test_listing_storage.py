@@ -11,7 +11,13 @@ import pytest
 
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.errors import ServerError
-from desktop_app.storage.listing_xml import next_token, parse_listing
+from desktop_app.storage.listing_columns import parse_columns
+from desktop_app.storage.listing_xml import (
+    _parse_tree,
+    next_token,
+    parse_listing,
+    parse_listing_columns,
+)
 from desktop_app.storage.minio_storage import MinioStorage
 from tests.helpers import put_bytes
 from tests.listing_helpers import fill
@@ -120,3 +126,31 @@ def test_parser_handles_plain_keys_and_no_namespace() -> None:
 def test_parser_reports_garbage_as_server_error() -> None:
     with pytest.raises(ServerError, match="could not be read"):
         parse_listing(b"<html>not xml")
+    with pytest.raises(ServerError, match="answered a folder listing"):
+        parse_listing(b"<html><body>proxy login</body></html>")
+
+
+def test_fast_column_parser_agrees_with_the_tree_parser(
+        big_bucket: tuple[MinioStorage, str]) -> None:
+    storage, bucket = big_bucket
+    data = storage.list_v2_raw(bucket, "flat/", "/", "flat/obj-00990", None, 30)
+    fast = parse_columns(data)
+    assert fast is not None
+    tree = _parse_tree(data)
+    assert fast == tree
+    assert fast.prefixes == ("flat/obj-00999-dir/",)
+    assert fast.etags[0] == "9dd4e461268c8034f5c8564e155c67a6"
+
+
+def test_unusual_answers_fall_back_to_the_tree_parser() -> None:
+    prefixed = (b'<s3:ListBucketResult xmlns:s3="http://s3.amazonaws.com/doc/2006-03-01/">'
+                b"<s3:Contents><s3:Key>k</s3:Key><s3:Size>2</s3:Size></s3:Contents>"
+                b"</s3:ListBucketResult>")
+    assert parse_columns(prefixed) is None
+    assert parse_listing_columns(prefixed).keys == ["k"]
+    no_etag = (b"<ListBucketResult><Contents><Key>a&amp;b</Key><Size>2</Size>"
+               b"<LastModified>2024-01-01T00:00:00Z</LastModified></Contents></ListBucketResult>")
+    assert parse_columns(no_etag) is None
+    columns = parse_listing_columns(no_etag)
+    assert columns.keys == ["a&b"]
+    assert columns.etags == [""]

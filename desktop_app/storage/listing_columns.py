@@ -81,6 +81,8 @@ class ColumnsPage:
 
 def parse_columns(data: bytes) -> ListingColumns | None:
     """The fast path; None when the answer is not the plain, regular form it expects."""
+    if b"<ListBucketResult" not in data[:1024]:
+        return None
     count = data.count(b"<Contents>")
     raw_keys = _KEY.findall(data)
     raw_sizes = _SIZE.findall(data)

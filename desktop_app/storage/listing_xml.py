@@ -69,6 +69,11 @@ def _parse_tree(data: bytes) -> ListingColumns:
         ) from None
     ns = _S3_NS if root.tag.startswith(_S3_NS) else ""
     cut = len(ns)
+    if root.tag[cut:] != "ListBucketResult":
+        raise ServerError(
+            f"The server answered a folder listing with “{root.tag[cut:][:40]}”.",
+            "Check that the endpoint is an S3 server, and try again.",
+        )
     encoded = (root.findtext(f"{ns}EncodingType") or "").strip().lower() == "url"
     columns = ListingColumns([], array("q"), array("d"), [], [], (), False)
     prefixes: list[str] = []
