@@ -123,8 +123,8 @@ def test_filter_box_filters_loaded_rows(qtbot: QtBot, make_window: WindowFactory
 
 
 def test_search_below_streams_matches_and_opens_one(
-        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
-        tree_bucket: str) -> None:
+        qtbot: QtBot, qtmodeltester, make_window: WindowFactory,  # type: ignore[no-untyped-def]
+        app_environ: dict[str, str], tree_bucket: str) -> None:
     window = make_window({**app_environ, "MINIO_BUCKET_NAME": tree_bucket})
     wait_folder(qtbot, window, "")
     window.open_location(tree_bucket, "a/")
@@ -137,6 +137,7 @@ def test_search_below_streams_matches_and_opens_one(
     qtbot.keyClick(panel.pattern, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not panel.running, timeout=20_000)
     assert panel.results.keys == ["a/b/c/photo.JPG"]
+    qtmodeltester.check(panel.results)
     assert panel.scanned == 1503
     assert "1 match in 1,503 objects" in panel.status.text()
     # Substring plus a size bound.

@@ -350,6 +350,7 @@ class ObjectTable(QTableView):
         super().__init__(parent)
         self.setObjectName("objectTable")
         self.setModel(model)
+        icons.warm_up()
         self._settings: QSettings | None = None
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -415,8 +416,10 @@ class ObjectTable(QTableView):
 
     # -- opening and selection -----------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self._open(self.currentIndex())
+        current = self.currentIndex()
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and current.isValid()
+                and isinstance(self.table_model().entry(current.row()), FolderEntry)):
+            self._open(current)
             return
         if event.key() == Qt.Key.Key_Backspace and not event.modifiers():
             self.up_requested.emit()
