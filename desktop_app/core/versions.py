@@ -1,4 +1,4 @@
-"""Object versions and delete markers, as listed by the versions panel."""
+"""One version (or delete marker) of an object in a versioned bucket."""
 
 from __future__ import annotations
 
@@ -7,22 +7,11 @@ from datetime import datetime
 
 
 @dataclass(frozen=True, slots=True)
-class VersionEntry:
-    """One version of a key, or a delete marker (which hides the key while it is latest)."""
-
+class ObjectVersion:
     key: str
     version_id: str
-    is_latest: bool
-    is_delete_marker: bool
     size: int
     last_modified: datetime | None
-    etag: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class VersionListing:
-    bucket: str
-    prefix: str
-    versions: tuple[VersionEntry, ...]
-    truncated: bool  # more than the limit: only the first ones are listed
-    versioning: str  # "Enabled", "Suspended" or "" (never enabled)
+    etag: str
+    is_latest: bool
+    is_delete_marker: bool

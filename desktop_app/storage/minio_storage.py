@@ -48,7 +48,7 @@ from desktop_app.core.errors import (
 )
 from desktop_app.core.redact import redact
 from desktop_app.core.types import BucketInfo, FolderEntry, ListingPage, ObjectStat
-from desktop_app.core.versions import VersionEntry, VersionListing
+from desktop_app.core.versions import ObjectVersion
 from desktop_app.storage.listing_columns import ColumnsPage
 from desktop_app.storage.listing_xml import (
     ParsedListing,
@@ -382,30 +382,10 @@ class MinioStorage:
                     return
 
 
-    # -- versions ------------------------------------------------------------------------
-    def list_versions(self, bucket: str, prefix: str = "", limit: int = 5000) -> VersionListing:
-        """Every version and delete marker directly in `prefix` (not below), newest first
-        per key, at most `limit`; plus the bucket's versioning status to explain an empty list.
-        """
-        versions: list[VersionEntry] = []
-        truncated = False
-        with self._errors(f"list the versions in “{bucket}/{prefix}”", bucket=bucket):
-            status = self._client.get_bucket_versioning(bucket_name=bucket).status or ""
-            for item in self._client.list_objects(
-                bucket_name=bucket, prefix=prefix or None, recursive=False, include_version=True
-            ):
-                if item.is_dir or item.object_name == prefix:
-                    continue
-                if len(versions) >= limit:
-                    truncated = True
-                    break
-                versions.append(VersionEntry(
-                    key=item.object_name or "", version_id=item.version_id or "null",
-                    is_latest=str(item.is_latest).lower() == "true",
-                    is_delete_marker=item.is_delete_marker, size=item.size or 0,
-                    last_modified=item.last_modified, etag=(item.etag or "").strip('"'),
-                ))
-        return VersionListing(bucket, prefix, tuple(versions), truncated, status)
+    # -- versions (the same API as the object-actions branch; keep one copy when merging) --
+    def versioning_enabled(self, bucket: str) -> bool:
+        with self._errors(f"read the versioning setting of “{bucket}”", bucket=bucket):
+            return self._client.get_bucket_versioning(bucket_name=bucket).status == ENABLED
 
     def set_versioning(self, bucket: str, enabled: bool) -> None:
         with self._errors(f"change versioning of “{bucket}”", bucket=bucket):
@@ -414,13 +394,36 @@ class MinioStorage:
                 config=VersioningConfig(status=ENABLED if enabled else SUSPENDED),
             )
 
-    def restore_version(self, bucket: str, key: str, version_id: str) -> None:
+    def list_versions(self, bucket: str, prefix: str, exact: bool = True) -> list[ObjectVersion]:
+        """Versions and delete markers of the key `prefix` (`exact`), or of every object
+        directly in the folder `prefix`; each key's latest first."""
+        versions: list[ObjectVersion] = []
+        with self._errors(f"list the versions in “{bucket}/{prefix}”", bucket=bucket):
+            for item in self._client.list_objects(
+                bucket_name=bucket, prefix=prefix or None, recursive=exact, include_version=True
+            ):
+                name = item.object_name or ""
+                if item.is_dir or (exact and name != prefix) or (not exact and name == prefix):
+                    continue
+                versions.append(ObjectVersion(
+                    key=name, version_id=item.version_id or "null", size=item.size or 0,
+                    last_modified=item.last_modified, etag=(item.etag or "").strip('"'),
+                    is_latest=str(item.is_latest).lower() == "true",
+                    is_delete_marker=bool(item.is_delete_marker),
+                ))
+        # Versions and delete markers come as two runs: per key, latest first, then newest.
+        versions.sort(key=lambda v: (v.key, not v.is_latest,
+                                     -(v.last_modified.timestamp() if v.last_modified else 0)))
+        return versions
+
+    def restore_version(self, bucket: str, key: str, version_id: str) -> str:
         """Make an old version the latest again: a server-side copy of it over the key."""
         with self._errors(f"restore a version of “{key}”", bucket=bucket, key=key):
-            self._client.copy_object(
+            result = self._client.copy_object(
                 bucket_name=bucket, object_name=key,
                 source=CopySource(bucket_name=bucket, object_name=key, version_id=version_id),
             )
+        return result.version_id or ""
 
     def delete_version(self, bucket: str, key: str, version_id: str) -> None:
         """Delete one version for good; deleting a delete marker undeletes the key."""

@@ -12,7 +12,7 @@ from datetime import timedelta
 from typing import BinaryIO, Protocol, runtime_checkable
 
 from desktop_app.core.types import BucketInfo, ListingPage, ObjectStat
-from desktop_app.core.versions import VersionListing
+from desktop_app.core.versions import ObjectVersion
 from desktop_app.storage.listing_columns import ColumnsPage
 from desktop_app.storage.listing_xml import ParsedListing
 
@@ -73,13 +73,17 @@ class Storage(Protocol):
         once `cancel` is set."""
         ...
 
-    # -- versions ------------------------------------------------------------------------
-    def list_versions(self, bucket: str, prefix: str = "", limit: int = 5000) -> VersionListing:
-        ...
+    # -- versions (the same API as the object-actions branch; keep one copy when merging) --
+    def versioning_enabled(self, bucket: str) -> bool: ...
 
     def set_versioning(self, bucket: str, enabled: bool) -> None: ...
 
-    def restore_version(self, bucket: str, key: str, version_id: str) -> None:
+    def list_versions(self, bucket: str, prefix: str, exact: bool = True) -> list[ObjectVersion]:
+        """Versions and delete markers of one key (`exact`) or of the objects directly in a
+        folder; each key's latest first."""
+        ...
+
+    def restore_version(self, bucket: str, key: str, version_id: str) -> str:
         """Server-side copy of `version_id` over the key (it becomes the latest)."""
         ...
 

@@ -3,11 +3,13 @@
 Restore copies an old version over the key on the server (it becomes the newest version),
 Undelete removes the delete marker that hides a key, and Delete version removes one version
 for good after a confirmation. The panel follows the table's folder while it is shown; each
-change refreshes both the panel and the table.
+change refreshes both the panel and the table. It uses the same storage calls as the
+object-actions Versions dialog (`list_versions(..., exact=False)`, `restore_version`, ...).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -28,11 +30,25 @@ from PySide6.QtWidgets import (
 from desktop_app.core.errors import AppError
 from desktop_app.core.humanize import human_size, human_time
 from desktop_app.core.keys import display_key
-from desktop_app.core.versions import VersionEntry, VersionListing
+from desktop_app.core.versions import ObjectVersion
 from desktop_app.storage.protocol import Storage
 from desktop_app.ui.tasks import TaskRunner
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class FolderVersions:
+    bucket: str
+    prefix: str
+    versions: tuple[ObjectVersion, ...]
+    versioning: bool
+
+
+def load_folder_versions(storage: Storage, bucket: str, prefix: str) -> FolderVersions:
+    """Worker side: every version in the folder, and whether versioning is on."""
+    versions = tuple(storage.list_versions(bucket, prefix, exact=False))
+    return FolderVersions(bucket, prefix, versions, storage.versioning_enabled(bucket))
 
 
 class VersionsModel(QAbstractTableModel):
@@ -41,9 +57,9 @@ class VersionsModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.prefix = ""
-        self.versions: tuple[VersionEntry, ...] = ()
+        self.versions: tuple[ObjectVersion, ...] = ()
 
-    def set_listing(self, listing: VersionListing | None, prefix: str = "") -> None:
+    def set_listing(self, listing: FolderVersions | None, prefix: str = "") -> None:
         self.beginResetModel()
         self.prefix = prefix
         self.versions = listing.versions if listing else ()
@@ -147,21 +163,19 @@ class VersionsPanel(QDockWidget):
         self.loading = True
         self.status.setText("Listing versions…")
         self._runner.submit(
-            storage.list_versions, self._bucket, self._prefix,
+            load_folder_versions, storage, self._bucket, self._prefix,
             on_success=lambda listing: self._on_listing(generation, listing),
             on_error=lambda err: self._on_error(generation, err), context=self,
         )
 
-    def _on_listing(self, generation: int, listing: VersionListing) -> None:
+    def _on_listing(self, generation: int, listing: FolderVersions) -> None:
         if generation != self._generation:
             return
         self.loading = False
         self.model.set_listing(listing, listing.prefix)
         where = display_key(f"{listing.bucket}/{listing.prefix}")
         text = f"{len(listing.versions):,} versions and delete markers in {where}"
-        if listing.truncated:
-            text += " (only the first ones are shown)"
-        if listing.versioning != "Enabled":
+        if not listing.versioning:
             text += (". Versioning is not enabled on this bucket, so deleted or replaced "
                      "objects are not kept.")
         self.status.setText(text)
@@ -174,7 +188,7 @@ class VersionsPanel(QDockWidget):
         self.status.setText(f"Versions could not be listed: {err.title}")
         self.error.emit(err)
 
-    def selected(self) -> VersionEntry | None:
+    def selected(self) -> ObjectVersion | None:
         rows = self.view.selectionModel().selectedRows()
         return self.model.versions[rows[0].row()] if rows else None
 
@@ -211,7 +225,7 @@ class VersionsPanel(QDockWidget):
         if self.confirm(text):
             self._run(self._storage.delete_version, version)
 
-    def _run(self, fn: Any, version: VersionEntry) -> None:
+    def _run(self, fn: Any, version: ObjectVersion) -> None:
         self.loading = True
         self._runner.submit(
             fn, self._bucket, version.key, version.version_id,
