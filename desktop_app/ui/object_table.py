@@ -73,6 +73,7 @@ class ObjectTableModel(QAbstractTableModel):
         self._filter = ""
         # Pages that arrive in quick succession are inserted together (fewer repaints).
         self._pending: list[Page] = []
+        self._arrived = 0
         self._last_flush = 0.0
         self._flush_timer = QTimer(self)
         self._flush_timer.setSingleShot(True)
@@ -116,6 +117,7 @@ class ObjectTableModel(QAbstractTableModel):
             self._rows.set_filter(self._filter)
         self._next = None
         self._pending = []
+        self._arrived = 0  # rows received for this folder, inserted or still pending
         self._flush_timer.stop()
         self._last_flush = 0.0
         self.endResetModel()
@@ -145,13 +147,15 @@ class ObjectTableModel(QAbstractTableModel):
         if generation != self._generation:
             return
         self._next = page.next_start_after
-        if self._next is not None and self._rows.stored < AUTO_ROWS:
+        self._arrived += len(page.folders) + len(
+            page.columns if isinstance(page, ColumnsPage) else page.objects)
+        if self._next is not None and self._arrived < AUTO_ROWS:
             self._request(self._next)  # ask first: the network works while we insert
         else:
             self._set_loading(False)
         self._pending.append(page)
         wait_ms = FLUSH_INTERVAL_MS - (time.monotonic() - self._last_flush) * 1000
-        if wait_ms <= 0 or self._next is None:
+        if wait_ms <= 0 or not self._loading:  # nothing more on the way: show it all now
             self._flush()
         elif not self._flush_timer.isActive():
             self._flush_timer.start(int(wait_ms))
