@@ -61,7 +61,7 @@ class BrowseControls(QObject):
         self.search_panel.hide()
         self.search_panel.result_opened.connect(self.open_result)
         self.search_panel.error.connect(window.show_error)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search_panel)
+
         self.action_search = self._action("actionSearch", icons.search_icon(), "Search below",
                                           QKeySequence("Ctrl+Shift+F"), self.show_search)
 
@@ -69,7 +69,7 @@ class BrowseControls(QObject):
         self.versions_panel.hide()
         self.versions_panel.error.connect(window.show_error)
         self.versions_panel.changed.connect(window.table_model.refresh)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.versions_panel)
+
         self.action_show_versions = self.versions_panel.toggleViewAction()
         self.action_show_versions.setObjectName("actionShowVersions")
         self.action_show_versions.setText("Show versions")
@@ -101,12 +101,21 @@ class BrowseControls(QObject):
         action.triggered.connect(slot)  # type: ignore[arg-type]
         return action
 
+    def dock_panels(self) -> None:
+        """Put search and versions below the table, as tabs beside the transfer queue (the
+        table keeps its width). Called once the window has docked the transfer queue."""
+        for panel in (self.search_panel, self.versions_panel):
+            self._window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, panel)
+            self._window.tabifyDockWidget(self._window.transfer_queue, panel)
+            panel.hide()
+
     def set_storage(self, storage: Storage | None) -> None:
         self.search_panel.set_storage(storage)
         self.versions_panel.set_storage(storage)
 
     def _versions_toggled(self, shown: bool) -> None:
         if shown:
+            self.versions_panel.raise_()
             self.versions_panel.reload()
 
     # -- history -------------------------------------------------------------------------

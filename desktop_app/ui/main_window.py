@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_layout()
+        self.browse.dock_panels()
         self._build_status_bar()
 
         self.tree_model.error.connect(self.show_error)
