@@ -75,8 +75,12 @@ def test_row_store_filter() -> None:
     assert len(rows) == 6
     rows.add([], [ObjectEntry("p/zz.png", 1, None, "")])
     assert len(rows) == 7
+    assert rows.row_of_key("p/o0001.txt") == -1  # hidden by the filter
     rows.set_filter("")
     assert len(rows) == 12
+    assert rows.row_of_key("p/png-folder/") == 0
+    assert rows.row_of_key("p/o0001.txt") == 2
+    assert rows.row_of_key("p/none") == -1
 
 
 def test_row_store_is_small_per_row() -> None:

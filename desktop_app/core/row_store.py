@@ -139,6 +139,19 @@ class RowStore:
         folders = len(self.folders_view)
         return self.folders_view[row] if row < folders else self.objects_view[row - folders]
 
+    def row_of_key(self, key: str) -> int:
+        """The shown row holding `key` (hidden by the filter or absent: -1)."""
+        try:
+            stored = self.keys.index(key)
+        except ValueError:
+            return -1
+        try:
+            if self.is_folder[stored]:
+                return self.folders_view.index(stored)
+            return len(self.folders_view) + self.objects_view.index(stored)
+        except ValueError:
+            return -1
+
     def etag(self, i: int) -> str:
         odd = self._odd_etags.get(i)
         if odd is not None:
