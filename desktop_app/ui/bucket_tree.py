@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 from desktop_app.core.errors import AppError
 from desktop_app.core.keys import display_key
 from desktop_app.core.types import BucketInfo, ListingPage
+from desktop_app.storage.listing_columns import ColumnsPage
 from desktop_app.storage.protocol import Storage
 from desktop_app.ui import icons
 from desktop_app.ui.tasks import TaskRunner
@@ -107,32 +108,36 @@ class BucketTreeModel(QAbstractItemModel):
             return
         node.loading = True
         generation = self._generation
+        # The tree needs only the folders: columns skip building an object per row.
+        fetch = getattr(storage, "list_columns", None) or storage.list_page
         self._runner.submit(
-            storage.list_page, node.bucket, node.prefix, node.next_start_after,
+            fetch, node.bucket, node.prefix, node.next_start_after,
             on_success=lambda page: self._on_page(generation, node, page),
             on_error=lambda err: self._on_page_error(generation, node, err),
             context=self,
         )
 
-    def _on_page(self, generation: int, node: _Node, page: ListingPage) -> None:
+    def _on_page(self, generation: int, node: _Node, page: ListingPage | ColumnsPage) -> None:
         if generation != self._generation:
             return
         node.loading = False
         node.listed = True
         node.next_start_after = page.next_start_after
-        if page.folders:
+        folders = [f if isinstance(f, str) else f.prefix for f in page.folders]
+        truncated = page.next_start_after is not None
+        if folders:
             index = self._index_of(node)
             first = len(node.children)
-            self.beginInsertRows(index, first, first + len(page.folders) - 1)
+            self.beginInsertRows(index, first, first + len(folders) - 1)
             node.children.extend(
-                _Node(bucket=node.bucket, prefix=f.prefix, parent=node) for f in page.folders
+                _Node(bucket=node.bucket, prefix=prefix, parent=node) for prefix in folders
             )
             self.endInsertRows()
-        elif not node.children and not page.is_truncated:
+        elif not node.children and not truncated:
             # No sub-folders: let the view drop the expand arrow.
             index = self._index_of(node)
             self.dataChanged.emit(index, index)
-        if page.is_truncated:
+        if truncated:
             # Folders can hide behind pages of objects: keep going in the background.
             self.fetchMore(self._index_of(node))
 
