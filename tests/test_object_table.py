@@ -208,3 +208,19 @@ def test_columns_and_choices_are_remembered(qtbot: QtBot, model: ObjectTableMode
     assert h2.sectionSize(COL_NAME) == 222
     assert (h2.sortIndicatorSection(), h2.sortIndicatorOrder()) == (
         COL_SIZE, Qt.SortOrder.DescendingOrder)
+
+
+def test_1000_byte_key_is_listed_and_shown(qtbot: QtBot, model: ObjectTableModel,
+                                           storage: MinioStorage, bucket: str) -> None:
+    parent = "/".join(["é" * 120, "a" * 240, "b" * 240, "c" * 200]) + "/"
+    key = parent + "d" * (1000 - len(parent.encode()))
+    assert len(key.encode()) == 1000
+    put_bytes(storage, bucket, key, b"long")
+    model.set_storage(storage)
+    model.set_location(bucket, parent)
+    qtbot.waitUntil(lambda: model.complete and model.rowCount() == 1, timeout=20_000)
+    assert names(model) == ["d" * (1000 - len(parent.encode()))]
+    assert model.key(0) == key
+    model.set_location(bucket, "")
+    qtbot.waitUntil(lambda: model.complete and model.rowCount() == 1, timeout=20_000)
+    assert names(model) == ["é" * 120 + "/"]
