@@ -195,3 +195,15 @@ def test_history_and_address_parsing() -> None:
     assert parse_address("s3://bkt/some/folder") == ("bkt", "some/folder/")
     assert parse_address("  bkt/with space ") == ("bkt", "with space /")
     assert parse_address("bkt") == ("bkt", "")
+
+
+def test_closing_the_window_cancels_a_running_search(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        tree_bucket: str) -> None:
+    window = make_window({**app_environ, "MINIO_BUCKET_NAME": tree_bucket})
+    wait_folder(qtbot, window, "")
+    panel = window.browse.search_panel
+    panel.start()
+    cancel = panel._cancel
+    window.close()
+    assert cancel.is_set()

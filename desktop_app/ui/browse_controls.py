@@ -88,6 +88,7 @@ class BrowseControls(QObject):
         model.location_changed.connect(self._on_location)
         model.rows_loaded.connect(self._maybe_select)
         window.object_table.up_requested.connect(window.go_up)
+        window.on_close(self.search_panel.cancel)  # a running search must not delay quitting
         self._update_actions()
 
     def _action(self, name: str, icon: object, text: str,
