@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .PHONY: run test lint typecheck pytest system-deps-run system-deps-test screenshot clean \
-	bench-preview
+	bench-preview bench-list
 
 run: system-deps-run $(STAMP)
 	$(BIN)/python -m desktop_app
@@ -43,6 +43,11 @@ screenshot: system-deps-test $(STAMP)
 # Selection-to-preview times (5 MB JPEG, 1 MB text, 10-page PDF) and bytes read for a big object.
 bench-preview: $(STAMP)
 	$(BIN)/python packaging/bench_preview.py $(BENCH_ARGS)
+
+# Listing benchmark (figures, not asserts): ours vs rclone vs plain minio-py on a real server.
+bench-list: system-deps-test $(STAMP)
+	$(BIN)/python -m pip install -q -e ".[dev,bench]"
+	$(BIN)/python packaging/bench_listing.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache *.egg-info

@@ -14,13 +14,13 @@ import sys
 import threading
 from collections.abc import Mapping
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop_app import APP_ID, APP_NAME, __version__
 from desktop_app.core.connection import ConnectionSettings, from_environ
 from desktop_app.core.errors import AppError, ConfigError
-from desktop_app.core.paths import data_dir
+from desktop_app.core.paths import config_dir, data_dir
 from desktop_app.core.preview_settings import preview_limit
 from desktop_app.storage.minio_storage import MinioStorage
 from desktop_app.storage.sample_data import seed_once
@@ -114,6 +114,10 @@ def build_window(environ: Mapping[str, str] | None = None) -> MainWindow:
         window.preview_pane.cap = preview_limit(environ)
     except ConfigError as exc:
         window.show_error(exc)
+
+    view_settings = QSettings(str(config_dir(environ) / "view.ini"), QSettings.Format.IniFormat)
+    view_settings.setParent(window)
+    window.object_table.use_settings(view_settings)  # column order, widths, sort
     try:
         settings = from_environ(environ)
     except ConfigError as exc:

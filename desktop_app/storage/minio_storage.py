@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import os
 import ssl
+import threading
 import time
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -57,6 +59,13 @@ from desktop_app.core.object_properties import (
 from desktop_app.core.redact import redact
 from desktop_app.core.types import BucketInfo, FolderEntry, ListingPage, ObjectEntry, ObjectStat
 from desktop_app.core.versions import ObjectVersion
+from desktop_app.storage.listing_columns import ColumnsPage
+from desktop_app.storage.listing_xml import (
+    ParsedListing,
+    next_token,
+    parse_listing,
+    parse_listing_columns,
+)
 from desktop_app.storage.protocol import MAX_DELETE_BATCH, MAX_PAGE_SIZE, SINGLE_COPY_LIMIT
 
 CONNECT_TIMEOUT_S = 4.0
@@ -125,38 +134,8 @@ class MinioStorage:
     def list_page(
         self, bucket: str, prefix: str = "", start_after: str | None = None, limit: int = 1000
     ) -> ListingPage:
-        limit = max(1, min(limit, MAX_PAGE_SIZE))
-        folders: list[FolderEntry] = []
-        objects: list[ObjectEntry] = []
-        last: str | None = None
-        with self._errors(f"list “{bucket}/{prefix}”", bucket=bucket):
-            items = self._client.list_objects(
-                bucket_name=bucket, prefix=prefix or None, recursive=False,
-                start_after=start_after,
-            )
-            for item in items:
-                name = item.object_name or ""
-                last = name
-                if item.is_dir:
-                    folders.append(FolderEntry(prefix=name))
-                elif name != prefix:  # a folder's own marker object is not a row of itself
-                    objects.append(
-                        ObjectEntry(
-                            key=name,
-                            size=item.size or 0,
-                            last_modified=item.last_modified,
-                            etag=(item.etag or "").strip('"'),
-                            storage_class=item.storage_class or "",
-                        )
-                    )
-                if len(folders) + len(objects) >= limit:
-                    break
-            else:
-                last = None
-        return ListingPage(
-            bucket=bucket, prefix=prefix, folders=tuple(folders), objects=tuple(objects),
-            next_start_after=last,
-        )
+        """One page through the fast parser (see `# -- fast listing --`)."""
+        return self.list_page_fast(bucket, prefix, start_after, limit)
 
     # -- objects -------------------------------------------------------------------------
     def stat(self, bucket: str, key: str) -> ObjectStat:
@@ -559,6 +538,80 @@ class MinioStorage:
             finally:
                 response.close()
                 response.release_conn()
+
+
+    # -- fast listing --------------------------------------------------------------------
+    # The SDK's ListObjects parser costs ~60 µs per object (namespaced `findtext` and
+    # `strptime` for every field); a flat pass over ElementTree children plus a per-page date
+    # cache is ~7x faster, which makes listing network-bound like rclone. We still use the
+    # SDK's own signing and error mapping (`_execute`), only the answer is parsed here.
+    def list_v2_raw(
+        self, bucket: str, prefix: str, delimiter: str = "/", start_after: str | None = None,
+        token: str | None = None, max_keys: int = MAX_PAGE_SIZE,
+    ) -> bytes:
+        """One ListObjectsV2 answer as bytes (keys URL-encoded, so any key is valid XML)."""
+        query: dict[str, str | list[str] | tuple[str]] = {
+            "list-type": "2", "delimiter": delimiter, "encoding-type": "url",
+            "max-keys": str(max(1, min(max_keys, MAX_PAGE_SIZE))), "prefix": prefix,
+        }
+        if token:
+            query["continuation-token"] = token
+        elif start_after:
+            query["start-after"] = start_after
+        with self._errors(f"list “{bucket}/{prefix}”", bucket=bucket):
+            response = self._client._execute("GET", bucket, query_params=query)
+            return bytes(response.data)
+
+    def list_page_fast(
+        self, bucket: str, prefix: str = "", start_after: str | None = None, limit: int = 1000
+    ) -> ListingPage:
+        """`list_page` over the fast parser: one request, at most `limit` rows."""
+        page = self.list_columns(bucket, prefix, start_after, limit)
+        return ListingPage(
+            bucket=bucket, prefix=prefix, folders=tuple(FolderEntry(p) for p in page.folders),
+            objects=page.columns.entries(), next_start_after=page.next_start_after,
+        )
+
+    def list_columns(
+        self, bucket: str, prefix: str = "", start_after: str | None = None, limit: int = 1000
+    ) -> ColumnsPage:
+        """Like `list_page`, but the objects stay in columns (what the file table stores)."""
+        data = self.list_v2_raw(bucket, prefix, "/", start_after, None, limit)
+        with self._errors(f"list “{bucket}/{prefix}”", bucket=bucket):
+            columns = parse_listing_columns(data)
+        last: str | None = None
+        if columns.truncated:  # keys and prefixes come merged in key order
+            ends = [names[-1] for names in (columns.keys, columns.prefixes) if names]
+            last = max(ends) if ends else start_after
+        if columns.keys and columns.keys[0] == prefix:
+            columns = columns.without_first()  # a folder's own marker is not a row of itself
+        folders = tuple(p for p in columns.prefixes if p != start_after and p != prefix)
+        return ColumnsPage(bucket, prefix, folders, columns, last)
+
+    def iter_listing(
+        self, bucket: str, prefix: str = "", recursive: bool = True,
+        cancel: threading.Event | None = None,
+    ) -> Iterator[ParsedListing]:
+        """Every page below `prefix`, streamed. The next page is requested while this one is
+        parsed (one request ahead), so parsing overlaps the network. Stops when `cancel` is set.
+        """
+        delimiter = "" if recursive else "/"
+        with ThreadPoolExecutor(1, thread_name_prefix="list-ahead") as ahead:
+            pending = ahead.submit(self.list_v2_raw, bucket, prefix, delimiter)
+            while True:
+                data = pending.result()
+                if cancel is not None and cancel.is_set():
+                    return
+                token = next_token(data)
+                if token is not None:
+                    pending = ahead.submit(
+                        self.list_v2_raw, bucket, prefix, delimiter, None, token
+                    )
+                with self._errors(f"list “{bucket}/{prefix}”", bucket=bucket):
+                    parsed = parse_listing(data)
+                yield parsed
+                if token is None:
+                    return
 
 
     # -- object actions: versions --

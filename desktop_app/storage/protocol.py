@@ -6,6 +6,7 @@ frozen dataclasses of `desktop_app.core.types`; failures are `desktop_app.core.e
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator, Sequence
 from datetime import datetime, timedelta
 from typing import BinaryIO, Protocol, runtime_checkable
@@ -13,6 +14,8 @@ from typing import BinaryIO, Protocol, runtime_checkable
 from desktop_app.core.object_properties import ObjectProperties
 from desktop_app.core.types import BucketInfo, ListingPage, ObjectStat
 from desktop_app.core.versions import ObjectVersion
+from desktop_app.storage.listing_columns import ColumnsPage
+from desktop_app.storage.listing_xml import ParsedListing
 
 MAX_PAGE_SIZE = 1000
 # S3 copies at most 5 GiB in one CopyObject call; bigger objects need a multipart copy.
@@ -102,6 +105,21 @@ class Storage(Protocol):
         self, bucket: str, key: str, if_match: str | None = None, chunk_size: int = 1 << 20
     ) -> Iterator[bytes]:
         """Stream an object's bytes; with `if_match` a replaced object fails instead."""
+        ...
+
+    # -- fast listing --------------------------------------------------------------------
+    def list_columns(
+        self, bucket: str, prefix: str = "", start_after: str | None = None, limit: int = 1000
+    ) -> ColumnsPage:
+        """`list_page` with the objects kept in columns (no object per row)."""
+        ...
+
+    def iter_listing(
+        self, bucket: str, prefix: str = "", recursive: bool = True,
+        cancel: threading.Event | None = None,
+    ) -> Iterator[ParsedListing]:
+        """Every page below `prefix` (all depths when `recursive`), streamed; stops early
+        once `cancel` is set."""
         ...
 
     def versioning_enabled(self, bucket: str) -> bool: ...

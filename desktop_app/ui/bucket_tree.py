@@ -21,7 +21,9 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 from desktop_app.core.errors import AppError
+from desktop_app.core.keys import display_key
 from desktop_app.core.types import BucketInfo, ListingPage
+from desktop_app.storage.listing_columns import ColumnsPage
 from desktop_app.storage.protocol import Storage
 from desktop_app.ui import icons
 from desktop_app.ui.tasks import TaskRunner
@@ -106,32 +108,36 @@ class BucketTreeModel(QAbstractItemModel):
             return
         node.loading = True
         generation = self._generation
+        # The tree needs only the folders: columns skip building an object per row.
+        fetch = getattr(storage, "list_columns", None) or storage.list_page
         self._runner.submit(
-            storage.list_page, node.bucket, node.prefix, node.next_start_after,
+            fetch, node.bucket, node.prefix, node.next_start_after,
             on_success=lambda page: self._on_page(generation, node, page),
             on_error=lambda err: self._on_page_error(generation, node, err),
             context=self,
         )
 
-    def _on_page(self, generation: int, node: _Node, page: ListingPage) -> None:
+    def _on_page(self, generation: int, node: _Node, page: ListingPage | ColumnsPage) -> None:
         if generation != self._generation:
             return
         node.loading = False
         node.listed = True
         node.next_start_after = page.next_start_after
-        if page.folders:
+        folders = [f if isinstance(f, str) else f.prefix for f in page.folders]
+        truncated = page.next_start_after is not None
+        if folders:
             index = self._index_of(node)
             first = len(node.children)
-            self.beginInsertRows(index, first, first + len(page.folders) - 1)
+            self.beginInsertRows(index, first, first + len(folders) - 1)
             node.children.extend(
-                _Node(bucket=node.bucket, prefix=f.prefix, parent=node) for f in page.folders
+                _Node(bucket=node.bucket, prefix=prefix, parent=node) for prefix in folders
             )
             self.endInsertRows()
-        elif not node.children and not page.is_truncated:
+        elif not node.children and not truncated:
             # No sub-folders: let the view drop the expand arrow.
             index = self._index_of(node)
             self.dataChanged.emit(index, index)
-        if page.is_truncated:
+        if truncated:
             # Folders can hide behind pages of objects: keep going in the background.
             self.fetchMore(self._index_of(node))
 
@@ -159,12 +165,27 @@ class BucketTreeModel(QAbstractItemModel):
                 return QModelIndex()
         return self._index_of(node)
 
+    def deepest_index(self, bucket: str, prefix: str = "") -> tuple[QModelIndex, bool]:
+        """The loaded node nearest to bucket/prefix, and whether it is that folder itself."""
+        node = next((n for n in self._root.children if n.bucket == bucket), None)
+        if node is None:
+            return QModelIndex(), False
+        while prefix and node.prefix != prefix:
+            child = next((c for c in node.children if prefix.startswith(c.prefix)), None)
+            if child is None:
+                return self._index_of(node), False
+            node = child
+        return self._index_of(node), True
+
     def _node(self, index: AnyIndex) -> _Node:
         if index.isValid():
             node = index.internalPointer()
             assert isinstance(node, _Node)
             return node
         return self._root
+
+    def loading(self, index: AnyIndex) -> bool:
+        return self._node(index).loading
 
     def _index_of(self, node: _Node) -> QModelIndex:
         if node is self._root:
@@ -203,11 +224,11 @@ class BucketTreeModel(QAbstractItemModel):
             return None
         node = self._node(index)
         if role == Qt.ItemDataRole.DisplayRole:
-            return node.label
+            return display_key(node.label)
         if role == Qt.ItemDataRole.DecorationRole:
             return icons.bucket_icon() if not node.prefix else icons.folder_icon()
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{node.bucket}/{node.prefix}"
+            return display_key(f"{node.bucket}/{node.prefix}")
         return None
 
     def headerData(
@@ -233,6 +254,10 @@ class BucketTree(QTreeView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.clicked.connect(self._emit_location)
         self.activated.connect(self._emit_location)
+        self._wanted: tuple[str, str] | None = None
+        model.rowsInserted.connect(self._follow)
+        model.modelReset.connect(self._follow)
+        model.dataChanged.connect(self._follow)
 
     def bucket_model(self) -> BucketTreeModel:
         model = self.model()
@@ -245,9 +270,31 @@ class BucketTree(QTreeView):
             self.location_selected.emit(*location)
 
     def select_location(self, bucket: str, prefix: str = "") -> bool:
-        index = self.bucket_model().index_for(bucket, prefix)
+        """Select bucket/prefix, expanding (and so listing) the folders on the way there.
+
+        Returns whether it is selected now; if not, the tree keeps expanding towards it as
+        the folders arrive (`_follow`) until it is reached or a folder on the way is missing.
+        """
+        self._wanted = (bucket, prefix)
+        return self._follow()
+
+    def _follow(self, *_args: object) -> bool:
+        if self._wanted is None:
+            return False
+        model = self.bucket_model()
+        index, exact = model.deepest_index(*self._wanted)
         if not index.isValid():
             return False
-        self.setCurrentIndex(index)
-        self.scrollTo(index)
-        return True
+        if exact:
+            self._wanted = None
+            self.setCurrentIndex(index)
+            self.scrollTo(index)
+            return True
+        if self.isExpanded(index) and not model.canFetchMore(index) and not model.loading(index):
+            self._wanted = None  # fully listed and the next folder is not there: stop here
+            self.setCurrentIndex(index)
+            return False
+        self.expand(index)
+        if model.canFetchMore(index):
+            model.fetchMore(index)
+        return False

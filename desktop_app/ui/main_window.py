@@ -28,6 +28,7 @@ from desktop_app.core.errors import AppError
 from desktop_app.core.types import BucketInfo, ObjectEntry
 from desktop_app.storage.protocol import Storage
 from desktop_app.ui import icons
+from desktop_app.ui.browse_controls import BrowseControls
 from desktop_app.ui.bucket_tree import BucketTree, BucketTreeModel
 from desktop_app.ui.doctor_view import DoctorDialog
 from desktop_app.ui.message_bar import MessageBar
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_layout()
+        self.browse.dock_panels()
         self._build_status_bar()
         self.object_actions = ObjectActions.install(self)
 
@@ -77,6 +79,7 @@ class MainWindow(QMainWindow):
         self.tree_model.buckets_loaded.connect(self._on_buckets_loaded)
         self.table_model.error.connect(self.show_error)
         self.table_model.loading_changed.connect(self._update_location_label)
+        self.table_model.rows_loaded.connect(self._update_location_label)
         self.bucket_tree.location_selected.connect(self.open_location)
         self.object_table.folder_opened.connect(self.open_location)
         self.object_table.object_selected.connect(self._on_object_selected)
@@ -113,8 +116,9 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.action_refresh)
         toolbar.addAction(self.action_diagnose)
         toolbar.addSeparator()
-        toolbar.addWidget(self.location_label)
         self.addToolBar(toolbar)
+        # Back/forward, address bar, filter and search (ui/browse_controls.py).
+        self.browse = BrowseControls(self, toolbar)
 
     def _build_layout(self) -> None:
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -146,6 +150,7 @@ class MainWindow(QMainWindow):
         self.reachability_label.setObjectName("reachabilityLabel")
         self.reachability_label.setTextFormat(Qt.TextFormat.PlainText)
         bar.addWidget(self.endpoint_label)
+        bar.addPermanentWidget(self.location_label)
         bar.addPermanentWidget(self.reachability_label)
         self.setStatusBar(bar)
 
@@ -167,6 +172,7 @@ class MainWindow(QMainWindow):
         self._set_reachability(None, "Connecting…")
         self.message_bar.hide()
         self.preview_pane.set_storage(storage)
+        self.browse.set_storage(storage)
         self.table_model.set_storage(storage)
         self.tree_model.set_storage(storage)
         self.probe()
@@ -237,9 +243,9 @@ class MainWindow(QMainWindow):
             self.tree_model.reload()
         self.probe()
 
-    def _update_location_label(self) -> None:
+    def _update_location_label(self, *_args: object) -> None:
         bucket, prefix = self.table_model.bucket, self.table_model.prefix
-        text = f"{bucket}/{prefix}" if bucket else "No bucket selected"
+        text = f"{self.table_model.stored_rows:,} items" if bucket else "No bucket selected"
         if self.table_model.loading:
             text += "   (loading…)"
         self.location_label.setText(text)
