@@ -88,6 +88,7 @@ class AddressBar(QStackedWidget):
         while (item := self._crumb_layout.takeAt(0)) is not None:
             widget = item.widget()
             if widget is not None:
+                widget.hide()  # deleteLater waits for the event loop; never paint it meanwhile
                 widget.deleteLater()
         if bucket:
             self._add_crumb(bucket, bucket, "")

@@ -143,6 +143,7 @@ class ObjectActions(VersionFlows):
         for action in (self.action_new_folder, self.action_download, self.action_presign,
                        self.action_delete):
             toolbar.addAction(action)
+        self.main.addToolBarBreak()  # a row of its own, so the address bar keeps its width
         self.main.addToolBar(toolbar)
         self.toolbar = toolbar
 

@@ -46,7 +46,7 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 AUTO_ROWS = 200_000
 FLUSH_INTERVAL_MS = 100  # at most ~10 inserts (and repaints) a second while streaming
 HEADER_KEY = "objectTable/header"
-DEFAULT_WIDTHS = (320, 90, 150, 140, 110, 250)
+DEFAULT_WIDTHS = (250, 80, 120, 130, 90, 250)
 _ANSWERED_ROLES = frozenset({
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole,
     Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole, ENTRY_ROLE, KEY_ROLE,
@@ -367,7 +367,7 @@ class ObjectTable(QTableView):
         header = self.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionsMovable(True)
-        header.setStretchLastSection(False)
+        header.setStretchLastSection(True)  # no sideways scrolling at the default size
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in enumerate(DEFAULT_WIDTHS):
             self.setColumnWidth(column, width)
