@@ -572,3 +572,31 @@ def test_a_key_without_link_does_not_stop_the_others(
     assert fetch(clipboard())[0] == b"good"
     qtbot.waitUntil(lambda: window.message_bar.isVisibleTo(window), timeout=WAIT)
     assert "“bad.txt” got none" in window.message_bar.text
+
+
+def test_too_large_preview_card_downloads_and_opens(
+        qtbot: QtBot, app_environ: dict[str, str], storage: MinioStorage, bucket: str,
+        tmp_path: Path) -> None:
+    import os
+
+    from desktop_app.storage.sample_data import png_bytes
+
+    big = png_bytes(8, 8)[:-12] + os.urandom(1_500_000)  # a PNG header, then 1.5 MB
+    put_bytes(storage, bucket, "huge.png", big, "image/png")
+    window = build_window({**app_environ, "MINIO_BUCKET_NAME": bucket,
+                           "MINIO_DESKTOP_PREVIEW_LIMIT_MB": "1"})
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.table_model.rowCount() == 1, timeout=WAIT)
+    assert window.object_table.select_key("huge.png")  # the current row is what is previewed
+    card = window.preview_pane.findChild(QPushButton, "previewDownload")
+    qtbot.waitUntil(lambda: card.isVisibleTo(window.preview_pane), timeout=WAIT)
+    actions(window).choose_folder = lambda then: then(tmp_path)
+    card.click()
+    qtbot.waitUntil(lambda: (tmp_path / "huge.png").exists(), timeout=WAIT)
+    qtbot.waitUntil(lambda: (tmp_path / "huge.png").read_bytes() == big, timeout=WAIT)
+    opened: list[Path] = []
+    actions(window).open_file = lambda path: opened.append(path) or True
+    window.preview_pane.findChild(QPushButton, "previewOpen").click()
+    qtbot.waitUntil(lambda: len(opened) == 1, timeout=WAIT)
+    assert opened[0].read_bytes() == big
+    window.close()

@@ -11,6 +11,7 @@ The link actions live here (quick, no progress needed); the bulk ones in `Action
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -83,6 +84,16 @@ class ObjectActions(VersionFlows):
                        model.layoutChanged, model.loading_changed):
             signal.connect(self.update_enabled)
         self.update_enabled()
+        pane = window.preview_pane
+        pane.open_requested.connect(lambda b, k: self._for_previewed(b, k, self.open_selected))
+        pane.download_requested.connect(
+            lambda b, k: self._for_previewed(b, k, self.download_selected))
+
+    def _for_previewed(self, bucket: str, key: str, then: Callable[[], None]) -> None:
+        """The preview's Open/Download buttons act on the object it shows, through the same
+        flow as the table's actions (the previewed object is the table's current row)."""
+        if bucket == self.main.table_model.bucket and self.table.select_key(key):
+            then()
 
     # -- actions -------------------------------------------------------------------------
     def _action(self, name: str, text: str, slot: object, rule: str,
