@@ -1,0 +1,93 @@
+"""The collaborators one running transfer needs, bundled so workers get them in one place.
+
+Everything that touches time, threads or the network is here and replaceable in tests.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import Executor, Future
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from desktop_app.core.transfer_errors import TransientError
+from desktop_app.storage.protocol import TransferStorage
+from desktop_app.transfers.bandwidth import TokenBucket
+from desktop_app.transfers.journal import Journal
+from desktop_app.transfers.options import TransferOptions
+from desktop_app.transfers.retry import event_sleep
+from desktop_app.transfers.state import State, Transfer
+
+T = TypeVar("T")
+
+
+@dataclass
+class Context:
+    storage: TransferStorage
+    options: TransferOptions
+    part_executor: Executor
+    journal: Journal | None = None
+    limiter: TokenBucket | None = None
+    sleep: Callable[[threading.Event], Callable[[float], None]] = event_sleep
+
+    def throttle(self, amount: int) -> None:
+        if self.limiter is not None and amount > 0:
+            self.limiter.consume(amount)
+
+    def with_retry(self, transfer: Transfer, fn: Callable[[], T],
+                   undo: Callable[[], None] | None = None) -> T:
+        """Run one request with retries; the row shows "retrying" while it waits."""
+
+        sleeper = self.sleep(transfer.cancel_event)
+
+        def on_retry(attempt: int, error: TransientError, wait: float) -> None:
+            if undo is not None:
+                undo()
+            transfer.attempts += 1
+            transfer.try_transition(State.RETRYING,
+                                    f"{error.message} Retry {attempt} in {wait:.1f} s.")
+
+        def sleep(seconds: float) -> None:
+            sleeper(seconds)
+            transfer.try_transition(State.RUNNING)
+
+        return self.options.retry.call(fn, sleep, on_retry=on_retry,
+                                       cancel=transfer.cancel_event)
+
+
+def run_parts(ctx: Context, transfer: Transfer, jobs: Sequence[Callable[[], Any]]) -> None:
+    """Run part jobs on the shared part pool, at most `parts_per_file` of this file at once.
+
+    The first failure stops new parts from starting; in-flight ones finish, then it is raised.
+    """
+    limit = threading.Semaphore(max(1, ctx.options.parts_per_file))
+    futures: list[Future[Any]] = []
+    failed = threading.Event()
+
+    def wrap(job: Callable[[], Any]) -> Any:
+        try:
+            if failed.is_set():
+                return None
+            transfer.checkpoint()
+            return job()
+        except BaseException:
+            failed.set()
+            raise
+        finally:
+            limit.release()
+
+    for job in jobs:
+        limit.acquire()
+        if failed.is_set() or transfer.cancel_event.is_set() or transfer.pause_event.is_set():
+            limit.release()
+            break
+        futures.append(ctx.part_executor.submit(wrap, job))
+    first_error: BaseException | None = None
+    for future in futures:
+        exc = future.exception()
+        if exc is not None and first_error is None:
+            first_error = exc
+    if first_error is not None:
+        raise first_error
+    transfer.checkpoint()

@@ -1,0 +1,353 @@
+"""The transfer queue: N files at once, M parts per big file, all in bounded pools.
+
+`TransferEngine` owns the `Transfer` objects and their state transitions; the UI polls
+`snapshot()` on a timer (never per chunk) and calls pause/resume/cancel/retry by id. Files run
+on a file pool of `files_at_once` threads; parts of big files on one shared part pool, so the
+total number of connections stays within the adapter's HTTP pool. Every item is journalled,
+so `restore()` after a restart brings the queue back and resumes multipart uploads.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Executor, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop_app.core.errors import AppError, Cancelled
+from desktop_app.core.transfer_types import MultipartUploadInfo, RemoteObject
+from desktop_app.storage.protocol import TransferStorage
+from desktop_app.transfers.bandwidth import TokenBucket
+from desktop_app.transfers.context import Context
+from desktop_app.transfers.download import download
+from desktop_app.transfers.journal import Journal
+from desktop_app.transfers.options import TransferOptions
+from desktop_app.transfers.paths import plan
+from desktop_app.transfers.scan import scan_upload
+from desktop_app.transfers.state import Direction, Paused, State, Transfer
+from desktop_app.transfers.upload import upload
+
+log = logging.getLogger(__name__)
+Listener = Callable[[Transfer], None]
+
+
+@dataclass(frozen=True, slots=True)
+class TransferView:
+    """A copy of one row for the UI, taken under no lock the worker holds for long."""
+
+    id: int
+    batch: int
+    direction: Direction
+    bucket: str
+    key: str
+    local_path: Path
+    name: str
+    size: int
+    done_bytes: int
+    state: State
+    error: str
+
+
+class TransferEngine:
+    def __init__(
+        self,
+        storage: TransferStorage,
+        options: TransferOptions | None = None,
+        journal: Journal | None = None,
+        file_executor: Executor | None = None,
+        part_executor: Executor | None = None,
+        limiter: TokenBucket | None = None,
+    ) -> None:
+        self.options = options or TransferOptions()
+        self.storage = storage
+        self.journal = journal
+        self._own_pools = file_executor is None
+        self._files = file_executor or ThreadPoolExecutor(
+            self.options.files_at_once, thread_name_prefix="transfer-file")
+        self._parts = part_executor or ThreadPoolExecutor(
+            self.options.part_workers, thread_name_prefix="transfer-part")
+        if limiter is None and self.options.bandwidth_limit:
+            limiter = TokenBucket(self.options.bandwidth_limit)
+        self.ctx = Context(storage, self.options, self._parts, journal, limiter)
+        self._lock = threading.Lock()
+        self._items: dict[int, Transfer] = {}
+        self._roots: dict[int, Path] = {}
+        self._batches = 0
+        self._idle = threading.Condition(self._lock)
+        self._active = 0
+        self._listeners: list[Listener] = []
+        self._closed = False
+
+    # -- adding work ---------------------------------------------------------------------
+    def upload_paths(self, paths: Iterable[Path], bucket: str, prefix: str = "") -> list[int]:
+        """Queue files and folders (recursively) for upload under `prefix`; returns ids.
+
+        Scanning a big folder takes time: call this from a worker, not the GUI thread.
+        """
+        batch = self._next_batch()
+        transfers: list[Transfer] = []
+        for entry in scan_upload(paths, prefix, self.options.follow_symlinks):
+            item = Transfer(Direction.UPLOAD, bucket, entry.key, entry.path, entry.size, batch)
+            if entry.problem:
+                item.state, item.error = State.SKIPPED, entry.problem
+            transfers.append(item)
+        self._add(transfers, None)
+        return [t.id for t in transfers]
+
+    def download_objects(
+        self, bucket: str, objects: Sequence[RemoteObject], root: Path, prefix: str = ""
+    ) -> list[int]:
+        """Queue objects for download into `root`, keys taken relative to `prefix`."""
+        batch = self._next_batch()
+        by_key = {o.key: o for o in objects}
+        transfers: list[Transfer] = []
+        for planned in plan(root, by_key, prefix):
+            obj = by_key[planned.key]
+            item = Transfer(Direction.DOWNLOAD, bucket, obj.key, planned.path or root / "?",
+                            obj.size, batch, etag=obj.etag)
+            if planned.path is None:
+                item.state, item.error = State.SKIPPED, planned.reason
+            transfers.append(item)
+        self._add(transfers, root)
+        return [t.id for t in transfers]
+
+    def download_prefix(self, bucket: str, prefix: str, root: Path) -> list[int]:
+        """Queue everything under `prefix` (a "folder"), saved under `root/<folder name>`."""
+        name = prefix.rstrip("/").rsplit("/", 1)[-1]
+        target = root / name if name else root
+        target.mkdir(parents=True, exist_ok=True)
+        objects = list(self.storage.iter_objects(bucket, prefix))
+        return self.download_objects(bucket, objects, target, prefix)
+
+    def _next_batch(self) -> int:
+        with self._lock:
+            self._batches += 1
+            return self._batches
+
+    def _add(self, transfers: list[Transfer], root: Path | None) -> None:
+        if self.journal is not None:
+            ids = self.journal.add_items(
+                (t.batch, t.direction.value, t.bucket, t.key, str(t.local_path),
+                 str(root) if root else None, t.size, t.etag, t.state.value)
+                for t in transfers if not t.state.finished
+            )
+            for t, jid in zip((t for t in transfers if not t.state.finished), ids, strict=True):
+                t.journal_id = jid
+        with self._lock:
+            for t in transfers:
+                self._items[t.id] = t
+                if root is not None:
+                    self._roots[t.id] = root
+        for t in transfers:
+            if t.state is State.QUEUED:
+                self._submit(t)
+
+    def _submit(self, transfer: Transfer) -> None:
+        with self._lock:
+            if self._closed:
+                return
+            self._active += 1
+        self._files.submit(self._run, transfer)
+
+    # -- running -------------------------------------------------------------------------
+    def _run(self, transfer: Transfer) -> None:
+        try:
+            if not transfer.try_transition(State.RUNNING):
+                return  # paused or cancelled while it waited
+            self._notify(transfer)
+            if transfer.direction is Direction.UPLOAD:
+                upload(self.ctx, transfer)
+            else:
+                download(self.ctx, transfer, self._roots[transfer.id])
+            if transfer.state in (State.RUNNING, State.PAUSED):
+                transfer.transition(State.DONE)  # finished before a late pause took hold
+        except Paused:
+            pass
+        except Cancelled:
+            transfer.try_transition(State.CANCELLED)
+        except AppError as exc:
+            if transfer.cancel_event.is_set():
+                transfer.try_transition(State.CANCELLED)
+            else:
+                transfer.try_transition(State.FAILED, exc.user_text())
+        except Exception as exc:  # a bug must fail the row, not kill the worker silently
+            log.exception("Transfer %s failed unexpectedly", transfer.id)
+            transfer.try_transition(
+                State.FAILED, f"Unexpected error ({type(exc).__name__}); see the log.")
+        finally:
+            self._finished(transfer)
+
+    def _finished(self, transfer: Transfer) -> None:
+        journal, jid = self.journal, transfer.journal_id
+        if journal is not None and jid is not None:
+            if transfer.state in (State.DONE, State.CANCELLED, State.SKIPPED):
+                journal.remove(jid)
+                transfer.journal_id = None
+            else:
+                journal.set_state(jid, transfer.state.value, transfer.error)
+        self._notify(transfer)
+        with self._lock:
+            self._active -= 1
+            self._idle.notify_all()
+
+    def _notify(self, transfer: Transfer) -> None:
+        for listener in list(self._listeners):
+            listener(transfer)
+
+    def add_listener(self, listener: Listener) -> None:
+        """Called from worker threads on state changes: keep it cheap and thread-safe."""
+        self._listeners.append(listener)
+
+    # -- control -------------------------------------------------------------------------
+    def _select(self, ids: Iterable[int] | None) -> list[Transfer]:
+        with self._lock:
+            if ids is None:
+                return list(self._items.values())
+            return [self._items[i] for i in ids if i in self._items]
+
+    def pause(self, ids: Iterable[int] | None = None) -> None:
+        for t in self._select(ids):
+            if t.state in (State.RUNNING, State.RETRYING, State.QUEUED):
+                t.pause_event.set()
+                t.try_transition(State.PAUSED)
+                if t.journal_id is not None and self.journal is not None:
+                    self.journal.set_state(t.journal_id, State.PAUSED.value)
+
+    def resume(self, ids: Iterable[int] | None = None) -> None:
+        for t in self._select(ids):
+            if t.state is State.PAUSED and t.try_transition(State.QUEUED):
+                self._submit(t)
+
+    def cancel(self, ids: Iterable[int] | None = None) -> None:
+        for t in self._select(ids):
+            if t.state.finished:
+                continue
+            t.cancel_event.set()
+            was = t.state
+            if was in (State.QUEUED, State.PAUSED) and t.try_transition(State.CANCELLED):
+                self._cleanup_cancelled(t)
+
+    def _cleanup_cancelled(self, t: Transfer) -> None:
+        """A paused multipart upload cancelled: abort it on the server, drop the journal."""
+        if self.journal is None or t.journal_id is None:
+            return
+        record = self.journal.upload_for(t.journal_id)
+        if record is not None:
+            try:
+                self.storage.abort_multipart(t.bucket, t.key, record.upload_id)
+            except AppError:
+                log.warning("Could not abort the upload of %s", t.key)
+        self.journal.remove(t.journal_id)
+        t.journal_id = None
+
+    def retry(self, ids: Iterable[int] | None = None) -> None:
+        for t in self._select(ids):
+            if t.state in (State.FAILED, State.CANCELLED) and t.try_transition(State.QUEUED):
+                if self.journal is not None and t.journal_id is None:
+                    t.journal_id = self.journal.add_items([(
+                        t.batch, t.direction.value, t.bucket, t.key, str(t.local_path),
+                        str(self._roots.get(t.id, "")) or None, t.size, t.etag, "queued")])[0]
+                t.set_progress(0)
+                self._submit(t)
+
+    def clear_finished(self) -> None:
+        with self._lock:
+            for tid in [i for i, t in self._items.items()
+                        if t.state in (State.DONE, State.SKIPPED, State.CANCELLED)]:
+                del self._items[tid]
+                self._roots.pop(tid, None)
+
+    # -- observing -----------------------------------------------------------------------
+    def snapshot(self) -> list[TransferView]:
+        with self._lock:
+            items = list(self._items.values())
+        return [
+            TransferView(t.id, t.batch, t.direction, t.bucket, t.key, t.local_path, t.name,
+                         t.size, t.done_bytes, t.state, t.error)
+            for t in items
+        ]
+
+    def get(self, transfer_id: int) -> Transfer | None:
+        with self._lock:
+            return self._items.get(transfer_id)
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until nothing runs or waits to run; False on timeout."""
+        with self._lock:
+            return self._idle.wait_for(lambda: self._active == 0, timeout)
+
+    # -- journal and maintenance ---------------------------------------------------------
+    def restore(self) -> list[int]:
+        """Bring back the journalled queue after a restart; unfinished work starts again."""
+        if self.journal is None:
+            return []
+        restored: list[Transfer] = []
+        for rec in self.journal.pending():
+            direction = Direction(rec.direction)
+            t = Transfer(direction, rec.bucket, rec.key, Path(rec.local_path), rec.size,
+                         rec.batch, etag=rec.etag, journal_id=rec.id)
+            state = State(rec.state)
+            if state in (State.FAILED, State.PAUSED):
+                t.state, t.error = state, rec.error
+            restored.append(t)
+            with self._lock:
+                self._items[t.id] = t
+                self._batches = max(self._batches, rec.batch)
+                if rec.root:
+                    self._roots[t.id] = Path(rec.root)
+        for t in restored:
+            if t.state is State.QUEUED:
+                self._submit(t)
+        return [t.id for t in restored]
+
+    def incomplete_uploads(self, bucket: str, prefix: str = "") -> list[MultipartUploadInfo]:
+        """Unfinished multipart uploads on the server, with the bytes their parts hold."""
+        found = []
+        for info in self.storage.list_multipart_uploads(bucket, prefix):
+            try:
+                size = sum(p.size for p in self.storage.list_parts(bucket, info.key,
+                                                                   info.upload_id))
+            except AppError:
+                size = 0
+            found.append(MultipartUploadInfo(info.bucket, info.key, info.upload_id,
+                                             info.initiated, size))
+        return found
+
+    def abort_uploads(self, uploads: Iterable[MultipartUploadInfo]) -> int:
+        """Abort unfinished uploads on the server (not ones this engine is running)."""
+        with self._lock:
+            busy = {(t.bucket, t.key) for t in self._items.values()
+                    if t.state in (State.RUNNING, State.RETRYING)}
+        count = 0
+        for info in uploads:
+            if (info.bucket, info.key) in busy:
+                continue
+            self.storage.abort_multipart(info.bucket, info.key, info.upload_id)
+            count += 1
+        return count
+
+    def shutdown(self, wait: bool = True) -> None:
+        """Pause everything (the journal keeps it for next time) and stop the pools."""
+        with self._lock:
+            self._closed = True
+            items = list(self._items.values())
+        for t in items:
+            if not t.state.finished:
+                t.pause_event.set()
+        if self._own_pools:
+            self._files.shutdown(wait=wait, cancel_futures=True)
+            self._parts.shutdown(wait=wait, cancel_futures=True)
+
+
+def temp_files(folder: Path) -> list[Path]:
+    """Leftover download temp files under `folder` (for tests and clean-up)."""
+    from desktop_app.transfers.download import TEMP_PREFIX, TEMP_SUFFIX
+
+    hits = []
+    for dirpath, _dirs, files in os.walk(folder):
+        hits += [Path(dirpath) / f for f in files
+                 if f.startswith(TEMP_PREFIX) and f.endswith(TEMP_SUFFIX)]
+    return hits

@@ -1,0 +1,285 @@
+"""The transfer engine against the real server: sizes round-trip verified, folders, cancel,
+changed objects, hostile keys, conflicts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core.errors import ServerError
+from desktop_app.core.transfer_types import SHA256_META, RemoteObject
+from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.transfers.engine import temp_files
+from desktop_app.transfers.options import ConflictPolicy, MiB
+from desktop_app.transfers.state import State
+from tests.helpers import put_bytes
+from tests.transfer_helpers import errors, make_engine, sha_of, states, tree, write_file
+
+pytestmark = pytest.mark.real_server
+
+# 30 MiB stands for "big": six 5 MiB parts, enough for parallel parts and resume, yet fast.
+SIZES = [0, 1, 5 * MiB - 1, 5 * MiB, 5 * MiB + 1, 30 * MiB + 7]
+
+
+def test_sizes_round_trip_with_equal_sha256(storage: MinioStorage, bucket: str,
+                                            tmp_path: Path) -> None:
+    engine = make_engine(storage, tmp_path)
+    src = tmp_path / "src"
+    expected = {f"f{size}.bin": write_file(src / f"f{size}.bin", size, seed=size % 251)
+                for size in SIZES}
+    ids = engine.upload_paths(sorted(src.iterdir()), bucket, "up/")
+    assert engine.wait(120)
+    assert set(states(engine, ids).values()) == {State.DONE}, errors(engine)
+    for name, sha in expected.items():
+        stat = storage.stat(bucket, f"up/{name}")
+        assert stat.metadata.get(SHA256_META) == sha
+        assert stat.size == int(name[1:-4])
+    big = storage.stat(bucket, f"up/f{30 * MiB + 7}.bin")
+    assert big.etag.endswith("-7")  # multipart: 7 parts of 5 MiB
+    assert storage.list_multipart_uploads(bucket) == []
+
+    dest = tmp_path / "dest"
+    dest.mkdir()
+    ids = engine.download_prefix(bucket, "up/", dest)
+    assert engine.wait(120)
+    assert set(states(engine, ids).values()) == {State.DONE}, errors(engine)
+    for name, sha in expected.items():
+        assert sha_of(dest / "up" / name) == sha
+    assert temp_files(dest) == []
+    engine.shutdown()
+
+
+def test_folder_tree_with_unicode_and_spaces_round_trips(storage: MinioStorage, bucket: str,
+                                                         tmp_path: Path) -> None:
+    engine = make_engine(storage, tmp_path)
+    src = tmp_path / "Fotos 2026"
+    names = ["a b/c d.txt", "ünïcødé/日本語 ファイル.md", "deep/er/still/x.bin", "top.txt"]
+    shas = {n: write_file(src / n, 1000 + i, seed=i) for i, n in enumerate(names)}
+    (src / "empty folder").mkdir()
+    (src / "link").symlink_to(src / "top.txt")
+    ids = engine.upload_paths([src], bucket, "")
+    assert engine.wait(60)
+    got = {v.key: v for v in engine.snapshot() if v.id in ids}
+    assert got["Fotos 2026/link"].state is State.SKIPPED
+    assert "symbolic link" in got["Fotos 2026/link"].error
+    assert got["Fotos 2026/empty folder/"].state is State.DONE
+    dest = tmp_path / "dest"
+    dest.mkdir()
+    ids = engine.download_prefix(bucket, "Fotos 2026/", dest)
+    assert engine.wait(60)
+    assert set(states(engine, ids).values()) == {State.DONE}, errors(engine)
+    assert tree(dest / "Fotos 2026") == set(names)
+    assert (dest / "Fotos 2026" / "empty folder").is_dir()
+    for name, sha in shas.items():
+        assert sha_of(dest / "Fotos 2026" / name) == sha
+    engine.shutdown()
+
+
+def test_hostile_keys_never_write_outside_the_target(storage: MinioStorage, bucket: str,
+                                                     tmp_path: Path) -> None:
+    # SeaweedFS normalises `..` segments away and refuses some names (backslashes), so keys it
+    # cannot hold are offered as listed objects directly; the rest really exist in the bucket.
+    created = []
+    for key in ["..\\..\\evil.txt", "back\\slash", "C:evil", "a", "a/b", "tab\there",
+                "fine/file.txt"]:
+        try:
+            put_bytes(storage, bucket, key, b"payload " + key.encode())
+            created.append(key)
+        except ServerError:
+            pass
+    assert {"C:evil", "a", "a/b", "tab\there", "fine/file.txt"} <= set(created)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    root = outside / "target"
+    root.mkdir()
+    engine = make_engine(storage, tmp_path)
+    listed = list(storage.iter_objects(bucket, ""))
+    assert len(listed) == len(created)
+    safe = {"fine/file.txt", "a/b"} | ({"back/slash"} & {o.key for o in listed})  # `\` -> `/`
+    listed += [RemoteObject(k, 1, "") for k in (
+        "../../escape.txt", "ok/../../x.txt", "/abs/x", "..\\..\\evil2.txt", "nul\x00x")]
+    ids = engine.download_objects(bucket, listed, root)
+    assert engine.wait(60)
+    views = {v.key: v for v in engine.snapshot() if v.id in ids}
+    assert views["a"].state is State.SKIPPED and "both a file and a folder" in views["a"].error
+    for key, view in views.items():
+        if key in safe:
+            assert view.state is State.DONE, key
+        else:
+            assert view.state is State.SKIPPED, key
+            assert view.error, key
+    assert tree(outside) == {f"target/{k}" for k in safe}
+    engine.shutdown()
+
+
+def test_download_refuses_to_follow_a_planted_symlink_folder(storage: MinioStorage, bucket: str,
+                                                             tmp_path: Path) -> None:
+    put_bytes(storage, bucket, "sub/file.txt", b"x")
+    root = tmp_path / "root"
+    root.mkdir()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (root / "sub").symlink_to(elsewhere)
+    engine = make_engine(storage, tmp_path)
+    ids = engine.download_objects(bucket, list(storage.iter_objects(bucket, "")), root)
+    assert engine.wait(30)
+    assert states(engine, ids) == {ids[0]: State.FAILED}
+    assert "symbolic link" in errors(engine)[0]
+    assert list(elsewhere.iterdir()) == []
+    engine.shutdown()
+
+
+class ReplacingStorage:
+    """Delegates to the real storage; replaces the object right after the first GET opens."""
+
+    def __init__(self, real: MinioStorage) -> None:
+        self.real = real
+        self.replaced = False
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.real, name)
+
+    def open_object(self, bucket: str, key: str, offset: int = 0, length: int | None = None,
+                    if_match: str | None = None) -> object:
+        body = self.real.open_object(bucket, key, offset, length, if_match)
+        if not self.replaced:
+            self.replaced = True
+            put_bytes(self.real, bucket, key, b"new version" * 1000)
+        return body
+
+
+def test_object_replaced_mid_download_fails_with_precondition_message(
+        storage: MinioStorage, bucket: str, tmp_path: Path) -> None:
+    src = tmp_path / "big.bin"
+    write_file(src, 12 * MiB)
+    engine = make_engine(storage, tmp_path)
+    engine.upload_paths([src], bucket)
+    assert engine.wait(60)
+    listed = list(storage.iter_objects(bucket, ""))
+    dest = tmp_path / "dest"
+    dest.mkdir()
+    (dest / "big.bin").write_bytes(b"precious old copy")
+    replacing = make_engine(ReplacingStorage(storage), tmp_path / "r",  # type: ignore[arg-type]
+                            journal=False, conflict=ConflictPolicy.OVERWRITE)
+    ids = replacing.download_objects(bucket, listed, dest)
+    assert replacing.wait(60)
+    assert states(replacing, ids) == {ids[0]: State.FAILED}
+    message = errors(replacing)[0]
+    assert "replaced on the server" in message and "precondition" in message
+    assert (dest / "big.bin").read_bytes() == b"precious old copy"
+    assert temp_files(dest) == []
+    replacing.shutdown()
+    engine.shutdown()
+
+
+def test_cancel_leaves_no_temp_files_and_no_orphan_uploads(storage: MinioStorage, bucket: str,
+                                                           tmp_path: Path) -> None:
+    src = tmp_path / "big.bin"
+    write_file(src, 30 * MiB)
+    # A slow link (4 MiB/s) so there is time to cancel in the middle.
+    engine = make_engine(storage, tmp_path, bandwidth_limit=4 * MiB)
+    (up,) = engine.upload_paths([src], bucket)
+    _wait_for(lambda: engine.get(up).done_bytes > 0 and bool(
+        storage.list_multipart_uploads(bucket)))
+    engine.cancel([up])
+    assert engine.wait(30)
+    assert states(engine, [up]) == {up: State.CANCELLED}
+    assert storage.list_multipart_uploads(bucket) == []
+    assert list(storage.iter_objects(bucket, "")) == []
+
+    fast = make_engine(storage, tmp_path / "f")
+    fast.upload_paths([src], bucket)
+    assert fast.wait(60)
+    fast.shutdown()
+    dest = tmp_path / "dest"
+    dest.mkdir()
+    (down,) = engine.download_objects(bucket, list(storage.iter_objects(bucket, "")), dest)
+    _wait_for(lambda: engine.get(down).done_bytes > 0)
+    assert temp_files(dest)  # the download is really writing its temp file
+    engine.cancel([down])
+    assert engine.wait(30)
+    assert states(engine, [down]) == {down: State.CANCELLED}
+    assert temp_files(dest) == [] and list(dest.iterdir()) == []
+    engine.shutdown()
+
+
+def test_pause_and_resume_an_upload_keeps_its_parts(storage: MinioStorage, bucket: str,
+                                                    tmp_path: Path) -> None:
+    src = tmp_path / "big.bin"
+    sha = write_file(src, 30 * MiB)
+    engine = make_engine(storage, tmp_path, bandwidth_limit=8 * MiB, parts_per_file=1)
+    (up,) = engine.upload_paths([src], bucket)
+    _wait_for(lambda: engine.get(up).done_bytes >= 10 * MiB)
+    engine.pause([up])
+    assert engine.wait(30)
+    assert states(engine, [up]) == {up: State.PAUSED}
+    (pending,) = storage.list_multipart_uploads(bucket)
+    assert len(storage.list_parts(bucket, pending.key, pending.upload_id)) >= 2
+    engine.options.bandwidth_limit = None
+    engine.ctx.limiter = None
+    engine.resume([up])
+    assert engine.wait(60)
+    assert states(engine, [up]) == {up: State.DONE}
+    assert storage.stat(bucket, "big.bin").metadata[SHA256_META] == sha
+    assert storage.list_multipart_uploads(bucket) == []
+    engine.shutdown()
+
+
+@pytest.mark.parametrize("policy", list(ConflictPolicy))
+def test_conflict_policies_on_upload_and_download(storage: MinioStorage, bucket: str,
+                                                  tmp_path: Path, policy: ConflictPolicy) -> None:
+    src = tmp_path / "src" / "same.txt"
+    src.parent.mkdir()
+    src.write_bytes(b"local bytes")
+    put_bytes(storage, bucket, "same.txt", b"remote bytes")
+    engine = make_engine(storage, tmp_path, conflict=policy)
+    engine.upload_paths([src], bucket)
+    assert engine.wait(30)
+    keys = sorted(o.key for o in storage.iter_objects(bucket, ""))
+    expected_keys = {
+        ConflictPolicy.OVERWRITE: ["same.txt"], ConflictPolicy.SKIP: ["same.txt"],
+        ConflictPolicy.KEEP_BOTH: ["same (1).txt", "same.txt"],
+        ConflictPolicy.SKIP_IF_IDENTICAL: ["same.txt"],
+    }[policy]
+    assert keys == expected_keys
+    body = storage.read_range(bucket, "same.txt", 0, 100)
+    assert body == (b"remote bytes" if policy in (ConflictPolicy.SKIP, ConflictPolicy.KEEP_BOTH)
+                    else b"local bytes")
+
+    # Download the object onto the local file it came from.
+    ids = engine.download_objects(bucket, [RemoteObject("same.txt", len(body), "")],
+                                  src.parent)
+    assert engine.wait(30)
+    files = sorted(p.name for p in src.parent.iterdir())
+    if policy is ConflictPolicy.KEEP_BOTH:
+        assert files == ["same (1).txt", "same.txt"]
+    else:
+        assert files == ["same.txt"]
+    if policy is ConflictPolicy.SKIP_IF_IDENTICAL:
+        assert states(engine, ids) == {ids[0]: State.SKIPPED}  # same size and SHA-256
+    engine.shutdown()
+
+
+def test_incomplete_uploads_are_listed_and_aborted(storage: MinioStorage, bucket: str,
+                                                   tmp_path: Path) -> None:
+    upload_id = storage.create_multipart(bucket, "left/behind.bin", "application/x", {})
+    storage.upload_part(bucket, "left/behind.bin", upload_id, 1, b"z" * (5 * MiB))
+    engine = make_engine(storage, tmp_path)
+    found = engine.incomplete_uploads(bucket)
+    assert [(u.key, u.upload_id, u.size) for u in found] == [
+        ("left/behind.bin", upload_id, 5 * MiB)]
+    assert found[0].initiated is not None
+    assert engine.abort_uploads(found) == 1
+    assert engine.incomplete_uploads(bucket) == []
+    engine.shutdown()
+
+
+def _wait_for(condition: object, timeout: float = 30.0) -> None:
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not condition():  # type: ignore[operator]
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not met in time")
+        time.sleep(0.02)

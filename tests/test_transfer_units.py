@@ -1,0 +1,143 @@
+"""Fast unit tests of the transfer engine's pure parts: key mapping, retry, bandwidth, state."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core.errors import Cancelled
+from desktop_app.core.transfer_errors import TransientError, UnsafeKey
+from desktop_app.transfers.bandwidth import TokenBucket
+from desktop_app.transfers.conflicts import numbered
+from desktop_app.transfers.options import MAX_PARTS, MiB, part_ranges, part_size_for
+from desktop_app.transfers.paths import local_path, plan
+from desktop_app.transfers.retry import RetryPolicy
+from desktop_app.transfers.state import (
+    Direction,
+    IllegalTransition,
+    Paused,
+    State,
+    Transfer,
+)
+
+HOSTILE = [
+    "../escape.txt", "a/../../escape.txt", "/etc/passwd", "C:evil.txt", "c:/windows/x",
+    "back\\slash.txt", "nul\x00byte", "ctrl\x07bell", "./dot", "a/./b", "a//b", "..",
+    "x" * 300,
+]
+
+
+@pytest.mark.parametrize("key", HOSTILE)
+def test_hostile_keys_are_refused_with_a_reason(tmp_path: Path, key: str) -> None:
+    with pytest.raises(UnsafeKey) as info:
+        local_path(tmp_path, key)
+    assert info.value.message
+
+
+def test_safe_keys_map_inside_the_root(tmp_path: Path) -> None:
+    assert local_path(tmp_path, "docs/é ü/file name.txt") == tmp_path / "docs/é ü/file name.txt"
+    assert local_path(tmp_path, "pre/fix/a.txt", "pre/") == tmp_path / "fix/a.txt"
+    assert local_path(tmp_path, "folder/") == tmp_path / "folder"
+
+
+def test_plan_reports_file_folder_collisions_and_keeps_the_rest(tmp_path: Path) -> None:
+    planned = {p.key: p for p in plan(tmp_path, ["a", "a/b", "c/", "c/d", "../x", "ok"])}
+    assert planned["a"].path is None and "both a file and a folder" in planned["a"].reason
+    assert planned["a/b"].path == tmp_path / "a" / "b"
+    assert planned["../x"].path is None
+    assert planned["ok"].path == tmp_path / "ok"
+    assert planned["c/"].path == tmp_path / "c"
+
+
+def test_part_size_keeps_uploads_within_ten_thousand_parts() -> None:
+    assert part_size_for(100 * MiB, 8 * MiB) == 8 * MiB
+    assert part_size_for(1, 1) == 5 * MiB
+    huge = 5 * 1024**4  # 5 TiB, the S3 object limit
+    size = part_size_for(huge, 8 * MiB)
+    assert len(part_ranges(huge, size)) <= MAX_PARTS
+    ranges = part_ranges(12 * MiB + 3, 5 * MiB)
+    assert [r[0] for r in ranges] == [1, 2, 3]
+    assert sum(r[2] for r in ranges) == 12 * MiB + 3
+    assert part_ranges(0, 5 * MiB) == [(1, 0, 0)]
+
+
+def test_retry_backs_off_with_jitter_and_honours_retry_after() -> None:
+    sleeps: list[float] = []
+    calls = {"n": 0}
+
+    def flaky() -> str:
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise TransientError("503", retry_after=7.0)
+        if calls["n"] < 4:
+            raise TransientError("reset")
+        return "ok"
+
+    policy = RetryPolicy(attempts=5, base_delay=1.0, max_delay=3.0, rng=random.Random(1))
+    assert policy.call(flaky, sleeps.append) == "ok"
+    assert sleeps[0] == 7.0
+    assert 0 <= sleeps[1] <= 2.0 and 0 <= sleeps[2] <= 3.0
+    assert len(sleeps) == 3
+
+
+def test_retry_gives_up_after_the_last_attempt_and_never_retries_other_errors() -> None:
+    sleeps: list[float] = []
+
+    def always() -> None:
+        raise TransientError("down")
+
+    with pytest.raises(TransientError):
+        RetryPolicy(attempts=3, rng=random.Random(0)).call(always, sleeps.append)
+    assert len(sleeps) == 2
+
+    def denied() -> None:
+        raise UnsafeKey("no")
+
+    with pytest.raises(UnsafeKey):
+        RetryPolicy().call(denied, sleeps.append)
+    assert len(sleeps) == 2
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.now += seconds
+
+
+def test_token_bucket_limits_the_average_rate() -> None:
+    clock = FakeClock()
+    bucket = TokenBucket(rate=1000, burst=1000, clock=clock, sleep=clock.sleep)
+    for _ in range(10):
+        bucket.consume(500)
+    # 5000 bytes at 1000 B/s with a 1000 B burst: 4 s of waiting.
+    assert clock.now == pytest.approx(4.0)
+
+
+def test_state_machine_rejects_illegal_transitions_and_unwinds_workers() -> None:
+    t = Transfer(Direction.UPLOAD, "b", "k", Path("/tmp/x"))
+    t.transition(State.RUNNING)
+    t.transition(State.DONE)
+    with pytest.raises(IllegalTransition):
+        t.transition(State.RUNNING)
+    t2 = Transfer(Direction.DOWNLOAD, "b", "k", Path("/tmp/x"))
+    t2.pause_event.set()
+    with pytest.raises(Paused):
+        t2.checkpoint()
+    t2.cancel_event.set()
+    with pytest.raises(Cancelled):
+        t2.checkpoint()
+    t2.transition(State.CANCELLED)
+    t2.transition(State.QUEUED)  # retry by hand clears the signals
+    assert not t2.cancel_event.is_set() and t2.error == ""
+
+
+def test_keep_both_names() -> None:
+    assert numbered("report.pdf", 1) == "report (1).pdf"
+    assert numbered("README", 2) == "README (2)"
