@@ -102,7 +102,8 @@ def test_hostile_keys_never_write_outside_the_target(storage: MinioStorage, buck
     ids = engine.download_objects(bucket, listed, root)
     assert engine.wait(60)
     views = {v.key: v for v in engine.snapshot() if v.id in ids}
-    assert views["a"].state is State.SKIPPED and "both a file and a folder" in views["a"].error
+    assert views["a"].state is State.SKIPPED
+    assert "both a file and a folder" in views["a"].error
     for key, view in views.items():
         if key in safe:
             assert view.state is State.DONE, key
@@ -166,7 +167,8 @@ def test_object_replaced_mid_download_fails_with_precondition_message(
     assert replacing.wait(60)
     assert states(replacing, ids) == {ids[0]: State.FAILED}
     message = errors(replacing)[0]
-    assert "replaced on the server" in message and "precondition" in message
+    assert "replaced on the server" in message
+    assert "precondition" in message
     assert (dest / "big.bin").read_bytes() == b"precious old copy"
     assert temp_files(dest) == []
     replacing.shutdown()
@@ -200,7 +202,8 @@ def test_cancel_leaves_no_temp_files_and_no_orphan_uploads(storage: MinioStorage
     engine.cancel([down])
     assert engine.wait(30)
     assert states(engine, [down]) == {down: State.CANCELLED}
-    assert temp_files(dest) == [] and list(dest.iterdir()) == []
+    assert temp_files(dest) == []
+    assert list(dest.iterdir()) == []
     engine.shutdown()
 
 

@@ -97,7 +97,8 @@ def test_killed_upload_resumes_from_finished_parts(s3_server: ConnectionSettings
     record = journal.upload_for(item.id)
     assert record is not None
     finished = {p.number for p in journal.parts(item.id)}
-    assert finished and len(finished) < 7
+    assert finished
+    assert len(finished) < 7
 
     counting = CountingStorage(storage)
     engine = TransferEngine(counting, small_options(), journal)  # type: ignore[arg-type]
@@ -108,7 +109,8 @@ def test_killed_upload_resumes_from_finished_parts(s3_server: ConnectionSettings
     assert not finished & set(counting.sent), "finished parts were sent again"
     assert set(counting.sent) | finished == set(range(1, 8))
     stat = storage.stat(bucket, "big.bin")
-    assert stat.metadata[SHA256_META] == sha and stat.size == 30 * MiB + 7
+    assert stat.metadata[SHA256_META] == sha
+    assert stat.size == 30 * MiB + 7
     assert stat.etag.endswith("-7")
     assert storage.list_multipart_uploads(bucket) == []
     assert journal.pending() == []

@@ -44,7 +44,8 @@ def test_safe_keys_map_inside_the_root(tmp_path: Path) -> None:
 
 def test_plan_reports_file_folder_collisions_and_keeps_the_rest(tmp_path: Path) -> None:
     planned = {p.key: p for p in plan(tmp_path, ["a", "a/b", "c/", "c/d", "../x", "ok"])}
-    assert planned["a"].path is None and "both a file and a folder" in planned["a"].reason
+    assert planned["a"].path is None
+    assert "both a file and a folder" in planned["a"].reason
     assert planned["a/b"].path == tmp_path / "a" / "b"
     assert planned["../x"].path is None
     assert planned["ok"].path == tmp_path / "ok"
@@ -78,7 +79,8 @@ def test_retry_backs_off_with_jitter_and_honours_retry_after() -> None:
     policy = RetryPolicy(attempts=5, base_delay=1.0, max_delay=3.0, rng=random.Random(1))
     assert policy.call(flaky, sleeps.append) == "ok"
     assert sleeps[0] == 7.0
-    assert 0 <= sleeps[1] <= 2.0 and 0 <= sleeps[2] <= 3.0
+    assert 0 <= sleeps[1] <= 2.0
+    assert 0 <= sleeps[2] <= 3.0
     assert len(sleeps) == 3
 
 
@@ -135,7 +137,8 @@ def test_state_machine_rejects_illegal_transitions_and_unwinds_workers() -> None
         t2.checkpoint()
     t2.transition(State.CANCELLED)
     t2.transition(State.QUEUED)  # retry by hand clears the signals
-    assert not t2.cancel_event.is_set() and t2.error == ""
+    assert not t2.cancel_event.is_set()
+    assert t2.error == ""
 
 
 def test_keep_both_names() -> None:
