@@ -8,6 +8,7 @@ the worker threads; WAL mode keeps commits cheap.
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 import threading
 from collections.abc import Iterable
@@ -90,6 +91,12 @@ class Journal:
     @classmethod
     def in_dir(cls, folder: Path) -> Journal:
         return cls(folder / cls.FILE_NAME)
+
+    @classmethod
+    def for_server(cls, folder: Path, endpoint_url: str, access_key: str) -> Journal:
+        """One journal per server and key: a queue never resumes against another server."""
+        digest = hashlib.sha256(f"{endpoint_url}|{access_key}".encode()).hexdigest()[:16]
+        return cls(folder / f"transfers-{digest}.sqlite3")
 
     def close(self) -> None:
         with self._lock:

@@ -31,7 +31,8 @@ from desktop_app.ui.message_bar import MessageBar
 from desktop_app.ui.object_table import ObjectTable, ObjectTableModel
 from desktop_app.ui.preview_pane import PreviewPane
 from desktop_app.ui.tasks import TaskRunner
-from desktop_app.ui.transfer_queue import TransferQueue
+from desktop_app.ui.transfer_controller import TransferController
+from desktop_app.ui.transfer_queue import TransferQueue, TransferStatus
 
 PROBE_INTERVAL_MS = 30_000
 
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         self.location_label = QLabel(self)
         self.location_label.setObjectName("locationLabel")
         self.location_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.transfers = TransferController(self)
 
         self._build_actions()
         self._build_layout()
@@ -90,6 +92,7 @@ class MainWindow(QMainWindow):
         self.action_refresh.triggered.connect(self.refresh)
         toolbar.addAction(self.action_up)
         toolbar.addAction(self.action_refresh)
+        toolbar.addAction(self.transfers.action_download)
         toolbar.addSeparator()
         toolbar.addWidget(self.location_label)
         self.addToolBar(toolbar)
@@ -124,6 +127,8 @@ class MainWindow(QMainWindow):
         self.reachability_label.setObjectName("reachabilityLabel")
         self.reachability_label.setTextFormat(Qt.TextFormat.PlainText)
         bar.addWidget(self.endpoint_label)
+        self.transfer_status = TransferStatus(self.transfer_queue.queue_model, bar)
+        bar.addPermanentWidget(self.transfer_status)
         bar.addPermanentWidget(self.reachability_label)
         self.setStatusBar(bar)
 
@@ -142,6 +147,7 @@ class MainWindow(QMainWindow):
         self.preview_pane.set_storage(storage)
         self.table_model.set_storage(storage)
         self.tree_model.set_storage(storage)
+        self.transfers.attach(storage)
         self.probe()
         self._probe_timer.start()
 
@@ -228,6 +234,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._probe_timer.stop()
+        self.transfers.shutdown()
         callbacks, self._on_close = self._on_close, []
         for callback in callbacks:
             callback()

@@ -1,0 +1,126 @@
+"""Glue between the main window and the transfer engine.
+
+Creates the engine (with its per-server journal in the data dir) when a connection is
+attached, restores the journalled queue, feeds the queue dock, installs drag-and-drop upload,
+offers "Download…" for the selected rows, and tells the user when a batch ends while the
+window is in the background. Engine calls that may block (folder scans, listings) go through
+the `TaskRunner` like every other slow call.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from desktop_app.core.errors import AppError
+from desktop_app.core.transfer_types import RemoteObject
+from desktop_app.core.types import FolderEntry, ObjectEntry
+from desktop_app.storage.protocol import Storage, TransferStorage
+from desktop_app.transfers.engine import TransferEngine
+from desktop_app.transfers.journal import Journal
+from desktop_app.transfers.options import TransferOptions
+from desktop_app.ui.drop_upload import DropUploadFilter
+
+if TYPE_CHECKING:
+    from desktop_app.ui.main_window import MainWindow
+
+
+class TransferController(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.data_dir: Path | None = None
+        self.options = TransferOptions()
+        self.engine: TransferEngine | None = None
+        self.drop_filter = DropUploadFilter(
+            window.object_table, window.bucket_tree, self.upload, window.message_bar.show_info,
+            self,
+        )
+        self.action_download = QAction("Download…", window)
+        self.action_download.setObjectName("actionDownload")
+        self.action_download.setToolTip("Download the selected files and folders")
+        self.action_download.triggered.connect(self._ask_download)
+        window.transfer_queue.queue_model.batch_finished.connect(self._batch_finished)
+
+    # -- lifecycle -----------------------------------------------------------------------
+    def attach(self, storage: Storage) -> None:
+        self.shutdown()
+        if not isinstance(storage, TransferStorage):
+            return
+        journal = None
+        if self.data_dir is not None:
+            settings = getattr(storage, "settings", None)
+            access_key = getattr(settings, "access_key", "")
+            journal = Journal.for_server(self.data_dir, storage.endpoint_url, access_key)
+        self.engine = TransferEngine(storage, self.options, journal)
+        self.window.transfer_queue.set_engine(self.engine)
+        self.engine.restore()
+
+    def shutdown(self) -> None:
+        if self.engine is not None:
+            self.window.transfer_queue.shutdown()
+            self.window.transfer_queue.set_engine(None)
+            self.engine = None
+
+    # -- uploads -------------------------------------------------------------------------
+    def upload(self, paths: list[Path], bucket: str, prefix: str) -> None:
+        engine = self.engine
+        if engine is None:
+            self.window.message_bar.show_info("Not connected yet: nothing was uploaded.")
+            return
+        self.window.runner.submit(
+            engine.upload_paths, paths, bucket, prefix,
+            on_success=lambda _ids: self.window.transfer_queue.queue_model.refresh(),
+            on_error=self.window.show_error, context=self, long_running=True,
+        )
+
+    # -- downloads -----------------------------------------------------------------------
+    def _ask_download(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self.window, "Download to folder")
+        if folder:
+            self.download_selection(Path(folder))
+
+    def download_selection(self, target: Path) -> None:
+        """Download the selected table rows (objects and whole folders) into `target`."""
+        engine = self.engine
+        table = self.window.object_table
+        model = self.window.table_model
+        if engine is None or not model.bucket:
+            return
+        rows = sorted({i.row() for i in table.selectionModel().selectedRows()})
+        entries = [model.entry(r) for r in rows]
+        objects = [RemoteObject(e.key, e.size, e.etag) for e in entries
+                   if isinstance(e, ObjectEntry)]
+        folders = [e.prefix for e in entries if isinstance(e, FolderEntry)]
+        bucket, prefix = model.bucket, model.prefix
+        if not objects and not folders:
+            self.window.message_bar.show_info("Select files or folders to download first.")
+            return
+
+        def queue() -> None:
+            if objects:
+                engine.download_objects(bucket, objects, target, prefix)
+            for folder in folders:
+                engine.download_prefix(bucket, folder, target)
+
+        self.window.runner.submit(
+            queue, on_success=lambda _r: self.window.transfer_queue.queue_model.refresh(),
+            on_error=self.window.show_error, context=self, long_running=True,
+        )
+
+    # -- notifications -------------------------------------------------------------------
+    def _batch_finished(self, _batch: int, failed: int, uploads: bool) -> None:
+        model = self.window.table_model
+        if uploads and model.bucket:
+            model.refresh()  # show what just arrived
+        if failed:
+            self.window.show_error(AppError(
+                f"{failed} transfer{'s' if failed != 1 else ''} failed.",
+                "See the Error column in the transfer queue; select them and press Retry.",
+            ))
+        if not self.window.isActiveWindow():
+            QApplication.alert(self.window)

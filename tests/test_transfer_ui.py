@@ -1,0 +1,168 @@
+"""The queue dock and drag-and-drop against the real server: rows fed by the engine, actions,
+overall progress, and real QDropEvents carrying file URLs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from desktop_app.app import build_window
+from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.transfers.engine import TransferEngine
+from desktop_app.transfers.state import State
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.transfer_queue import TransferQueue
+from tests.helpers import put_bytes
+from tests.transfer_helpers import small_options, write_file
+
+pytestmark = pytest.mark.real_server
+WindowFactory = Callable[[dict[str, str]], MainWindow]
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot) -> Iterator[WindowFactory]:
+    windows: list[MainWindow] = []
+
+    def make(environ: dict[str, str]) -> MainWindow:
+        window = build_window(environ)
+        qtbot.addWidget(window)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()
+
+
+def keys(storage: MinioStorage, bucket: str) -> set[str]:
+    return {o.key for o in storage.iter_objects(bucket, "")}
+
+
+def drop(qtbot: QtBot, target: QWidget, paths: list[Path], pos: QPoint) -> QDropEvent:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    enter = QDragEnterEvent(QPointF(pos), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(target, enter)
+    assert enter.isAccepted()
+    event = QDropEvent(QPointF(pos), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(target, event)
+    return event
+
+
+def test_queue_model_follows_the_engine_and_actions_work(
+        qtbot: QtBot, qtmodeltester: ModelTester, storage: MinioStorage, bucket: str,
+        tmp_path: Path) -> None:
+    queue = TransferQueue()
+    qtbot.addWidget(queue)
+    engine = TransferEngine(storage, small_options(bandwidth_limit=8 * 2**20))
+    queue.set_engine(engine)
+    model = queue.queue_model
+    qtmodeltester.check(model)
+    write_file(tmp_path / "big.bin", 20 * 2**20)
+    (tmp_path / "small.txt").write_text("hi")
+    overall: list[tuple[int, int, int]] = []
+    model.overall_changed.connect(lambda d, t, a: overall.append((d, t, a)))
+    engine.upload_paths([tmp_path / "big.bin", tmp_path / "small.txt"], bucket)
+    qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=10_000)
+    assert [model.index(r, 1).data() for r in range(2)] == ["big.bin", "small.txt"]
+    assert model.index(0, 0).data() == "↑ Upload"
+    qtbot.waitUntil(lambda: engine.snapshot()[0].done_bytes > 0, timeout=10_000)
+
+    queue.view.selectionModel().select(
+        model.index(0, 0), queue.view.selectionModel().SelectionFlag.Select
+        | queue.view.selectionModel().SelectionFlag.Rows)
+    queue.actions_by_name["actionTransferPause"].trigger()
+    qtbot.waitUntil(lambda: model.index(0, 6).data() == "Paused", timeout=10_000)
+    assert engine.wait(20)
+    engine.ctx.limiter = None
+    queue.actions_by_name["actionTransferResume"].trigger()
+    qtbot.waitUntil(lambda: model.index(0, 6).data() == "Done", timeout=20_000)
+    qtbot.waitUntil(lambda: model.index(1, 6).data() == "Done", timeout=10_000)
+    assert model.index(0, 3).data() == "100 %"
+    assert any(a > 0 for _d, _t, a in overall)
+    qtbot.waitUntil(lambda: overall[-1][2] == 0, timeout=5_000)
+    assert overall[-1][0] == overall[-1][1] == 20 * 2**20 + 2
+    qtmodeltester.check(model)
+    queue.view.clearSelection()
+    queue.actions_by_name["actionTransferClear"].trigger()
+    assert model.rowCount() == 0
+    assert keys(storage, bucket) == {"big.bin", "small.txt"}
+    queue.shutdown()
+
+
+def test_dropping_files_and_folders_on_the_table_uploads_there(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        storage: MinioStorage, bucket: str, tmp_path: Path) -> None:
+    put_bytes(storage, bucket, "inbox/readme.txt", b"x")
+    window = make_window({**app_environ, "MINIO_BUCKET_NAME": bucket})
+    window.show()
+    qtbot.waitUntil(lambda: window.table_model.rowCount() == 1, timeout=10_000)
+    window.open_location(bucket, "inbox/")
+    qtbot.waitUntil(lambda: window.table_model.rowCount() == 1, timeout=10_000)
+    src = tmp_path / "drop"
+    write_file(src / "photo one.jpg", 3000)
+    write_file(src / "album/ünï.png", 10)
+    viewport = window.object_table.viewport()
+    event = drop(qtbot, viewport, [src / "photo one.jpg", src / "album"], QPoint(5, 200))
+    assert event.isAccepted()
+    qtbot.waitUntil(lambda: {"inbox/photo one.jpg", "inbox/album/ünï.png"} <= keys(
+        storage, bucket), timeout=20_000)
+    queue = window.transfer_queue.queue_model
+    qtbot.waitUntil(lambda: queue.rowCount() == 2 and all(
+        queue.index(r, 6).data() == "Done" for r in range(2)), timeout=10_000)
+    # The table shows what just arrived.
+    qtbot.waitUntil(lambda: window.table_model.rowCount() == 3, timeout=10_000)
+
+
+def test_dropping_on_a_tree_bucket_uploads_to_its_root(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        storage: MinioStorage, bucket: str, tmp_path: Path) -> None:
+    window = make_window(app_environ)
+    window.show()
+    model = window.tree_model
+    qtbot.waitUntil(lambda: any(model.index(r, 0).data() == bucket
+                                for r in range(model.rowCount())), timeout=10_000)
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == bucket)
+    rect = window.bucket_tree.visualRect(model.index(row, 0))
+    (tmp_path / "t.txt").write_text("tree drop")
+    drop(qtbot, window.bucket_tree.viewport(), [tmp_path / "t.txt"], rect.center())
+    qtbot.waitUntil(lambda: "t.txt" in keys(storage, bucket), timeout=20_000)
+
+
+def test_a_drop_with_no_target_explains_why_nothing_happens(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        tmp_path: Path) -> None:
+    window = make_window({**app_environ, "MINIO_ENDPOINT": "http://host:99999"})  # bad port
+    window.show()
+    (tmp_path / "t.txt").write_text("x")
+    event = drop(qtbot, window.object_table.viewport(), [tmp_path / "t.txt"], QPoint(5, 5))
+    assert not event.isAccepted()
+    assert "Nothing was uploaded" in window.message_bar.text
+
+
+def test_download_selection_saves_objects_and_folders(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        storage: MinioStorage, bucket: str, tmp_path: Path) -> None:
+    put_bytes(storage, bucket, "a.txt", b"alpha")
+    put_bytes(storage, bucket, "dir/b.txt", b"beta")
+    window = make_window({**app_environ, "MINIO_BUCKET_NAME": bucket})
+    qtbot.waitUntil(lambda: window.table_model.rowCount() == 2, timeout=10_000)
+    window.object_table.selectAll()
+    target = tmp_path / "downloads"
+    target.mkdir()
+    window.transfers.download_selection(target)
+    engine = window.transfers.engine
+    assert engine is not None
+    qtbot.waitUntil(lambda: len(engine.snapshot()) == 2 and all(
+        v.state is State.DONE for v in engine.snapshot()), timeout=20_000)
+    assert (target / "a.txt").read_bytes() == b"alpha"
+    assert (target / "dir" / "b.txt").read_bytes() == b"beta"
