@@ -12,6 +12,7 @@ asserts: these machines are shared and noisy.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -25,8 +26,6 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-
-import contextlib
 
 from desktop_app.core.connection import ConnectionSettings  # noqa: E402
 from desktop_app.storage.sandbox import SandboxServer  # noqa: E402
