@@ -286,3 +286,47 @@ def _wait_for(condition: object, timeout: float = 30.0) -> None:
         if time.monotonic() > deadline:
             raise AssertionError("condition not met in time")
         time.sleep(0.02)
+
+
+def test_damaged_download_fails_verification_and_keeps_the_old_file(
+        storage: MinioStorage, bucket: str, tmp_path: Path) -> None:
+    storage.put_bytes(bucket, "bad.bin", b"real bytes", "application/octet-stream",
+                      {SHA256_META: "0" * 64})
+    dest = tmp_path / "dest"
+    dest.mkdir()
+    (dest / "bad.bin").write_bytes(b"old")
+    engine = make_engine(storage, tmp_path, conflict=ConflictPolicy.OVERWRITE)
+    ids = engine.download_objects(bucket, list(storage.iter_objects(bucket, "")), dest)
+    assert engine.wait(30)
+    assert states(engine, ids) == {ids[0]: State.FAILED}
+    assert "SHA-256 does not match" in errors(engine)[0]
+    assert (dest / "bad.bin").read_bytes() == b"old"
+    assert temp_files(dest) == []
+    engine.shutdown()
+
+
+def test_disk_full_gives_a_clear_error_and_leaves_the_destination(
+        storage: MinioStorage, bucket: str, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+    import os
+
+    import desktop_app.transfers.download as download_module
+
+    put_bytes(storage, bucket, "f.bin", b"x" * 5000)
+    dest = tmp_path / "dest"
+    dest.mkdir()
+    (dest / "f.bin").write_bytes(b"keep me")
+
+    def full(*_args: object) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(download_module.os, "pwrite", full)
+    engine = make_engine(storage, tmp_path, conflict=ConflictPolicy.OVERWRITE)
+    ids = engine.download_objects(bucket, list(storage.iter_objects(bucket, "")), dest)
+    assert engine.wait(30)
+    assert states(engine, ids) == {ids[0]: State.FAILED}
+    assert "disk is full" in errors(engine)[0]
+    assert (dest / "f.bin").read_bytes() == b"keep me"
+    assert temp_files(dest) == []
+    engine.shutdown()

@@ -144,3 +144,47 @@ def test_state_machine_rejects_illegal_transitions_and_unwinds_workers() -> None
 def test_keep_both_names() -> None:
     assert numbered("report.pdf", 1) == "report (1).pdf"
     assert numbered("README", 2) == "README (2)"
+
+
+def test_ordered_hash_matches_whatever_order_ranges_finish(tmp_path: Path) -> None:
+    import hashlib
+    import os
+
+    from desktop_app.transfers.download import OrderedHash
+
+    data = os.urandom(3 * 1024 * 1024 + 17)
+    path = tmp_path / "f"
+    path.write_bytes(data)
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        hasher = OrderedHash(fd)
+        step = 1024 * 1024
+        ranges = [(o, min(step, len(data) - o)) for o in range(0, len(data), step)]
+        for offset, length in reversed(ranges):
+            hasher.complete(offset, length)
+        assert hasher.finish(len(data)) == hashlib.sha256(data).hexdigest()
+    finally:
+        os.close(fd)
+
+
+def test_byte_budget_caps_memory_but_lets_a_big_request_run_alone() -> None:
+    import threading
+
+    from desktop_app.transfers.budget import ByteBudget
+
+    budget = ByteBudget(10)
+    with budget.hold(8):
+        entered = threading.Event()
+
+        def second() -> None:
+            with budget.hold(5):
+                entered.set()
+
+        worker = threading.Thread(target=second)
+        worker.start()
+        assert not entered.wait(0.3)
+    worker.join(5)
+    assert entered.is_set()
+    with budget.hold(50):  # larger than the cap: runs alone
+        assert budget.used == 50
+    assert budget.used == 0

@@ -18,7 +18,8 @@ def small_options(**changes: object) -> TransferOptions:
     """5 MiB parts above a 5 MiB threshold, so boundaries are cheap to hit."""
     options = TransferOptions(
         files_at_once=4, parts_per_file=3, part_workers=6, multipart_threshold=5 * MiB,
-        part_size=5 * MiB, retry=RetryPolicy(attempts=4, base_delay=0.01, max_delay=0.05),
+        part_size=5 * MiB, download_part_size=5 * MiB,
+        retry=RetryPolicy(attempts=4, base_delay=0.01, max_delay=0.05),
     )
     for name, value in changes.items():
         setattr(options, name, value)

@@ -343,19 +343,21 @@ class MinioStorage:
     def put_bytes(
         self, bucket: str, key: str, data: bytes, content_type: str, metadata: dict[str, str]
     ) -> str:
-        import io
-
+        # The internal single PUT sends `data` as is (put_object would copy it twice).
+        _check_key(key)
+        headers: dict[str, str | list[str] | tuple[str]] = {"Content-Type": content_type}
+        for name, value in metadata.items():
+            headers[f"x-amz-meta-{name}"] = value
         with self._transfer_errors(f"upload “{key}”", bucket, key):
-            result = self._client.put_object(
-                bucket_name=bucket, object_name=key, data=io.BytesIO(data), length=len(data),
-                content_type=content_type, metadata=dict(metadata) or None,
-                part_size=max(len(data), 5 * 1024 * 1024),
+            result = self._client._put_object(
+                bucket_name=bucket, object_name=key, data=data, headers=headers
             )
         return (result.etag or "").strip('"')
 
     def create_multipart(
         self, bucket: str, key: str, content_type: str, metadata: dict[str, str]
     ) -> str:
+        _check_key(key)
         headers: dict[str, str | list[str] | tuple[str]] = {"Content-Type": content_type}
         for name, value in metadata.items():
             headers[f"x-amz-meta-{name}"] = value
@@ -512,6 +514,15 @@ class MinioStorage:
                     raise
         except ConnectionFailed as exc:
             raise TransientError(exc.message, exc.hint) from None
+
+
+def _check_key(key: str) -> None:
+    """The SDK's public calls refuse these; its internal ones (used here) do not."""
+    if not key or any(part in (".", "..") for part in key.split("/")):
+        raise ConfigError(
+            f"Cannot upload to “{key}”: object names with “.” or “..” segments are not "
+            "supported.", "Choose another name or folder.",
+        )
 
 
 _TRANSIENT_CODES = frozenset(

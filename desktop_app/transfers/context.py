@@ -8,12 +8,13 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from desktop_app.core.transfer_errors import TransientError
 from desktop_app.storage.protocol import TransferStorage
 from desktop_app.transfers.bandwidth import TokenBucket
+from desktop_app.transfers.budget import ByteBudget
 from desktop_app.transfers.journal import Journal
 from desktop_app.transfers.options import TransferOptions
 from desktop_app.transfers.retry import event_sleep
@@ -30,6 +31,10 @@ class Context:
     journal: Journal | None = None
     limiter: TokenBucket | None = None
     sleep: Callable[[threading.Event], Callable[[float], None]] = event_sleep
+    budget: ByteBudget = field(default_factory=lambda: ByteBudget(96 * 1024 * 1024))
+
+    def __post_init__(self) -> None:
+        self.budget = ByteBudget(self.options.memory_budget)
 
     def throttle(self, amount: int) -> None:
         if self.limiter is not None and amount > 0:

@@ -14,6 +14,7 @@ import errno
 import hashlib
 import os
 import secrets
+import threading
 from functools import partial
 from pathlib import Path
 
@@ -43,7 +44,7 @@ def download(ctx: Context, transfer: Transfer, root: Path) -> None:
     if transfer.key.endswith("/"):
         return  # a folder marker: the folder now exists
     size = transfer.size
-    part_size = part_size_for(size, ctx.options.part_size)
+    part_size = part_size_for(size, ctx.options.download_part_size)
     first_len = None if size <= part_size else part_size
     first = ctx.with_retry(transfer, lambda: ctx.storage.open_object(
         transfer.bucket, transfer.key, 0, first_len, transfer.etag or None))
@@ -84,24 +85,47 @@ def download(ctx: Context, transfer: Transfer, root: Path) -> None:
 
 def _fill(ctx: Context, transfer: Transfer, fd: int, first: ObjectBody, size: int,
           part_size: int, expected_sha: str) -> None:
-    """Write every byte of the object into `fd`, then check the hash."""
-    inline = hashlib.sha256() if first.content_length == size else None
-    ranges = part_ranges(size, part_size) if size else []
-    rest = ranges[1:] if first.content_length != size else []
-    jobs = [partial(_range, ctx, transfer, fd, offset, length) for _n, offset, length in rest]
+    """Write every byte of the object into `fd`, then check the hash.
 
-    # The first response is already open: drain it here while the other ranges run.
+    One stream: hashed as it arrives. Several ranges: all run in parallel (the already open
+    first response included) and an `OrderedHash` hashes the file front to back as soon as
+    each next range is complete, so little is left to hash at the end.
+    """
+    single = first.content_length == size
+    inline = hashlib.sha256() if single and expected_sha else None
+    ordered = OrderedHash(fd) if not single and expected_sha else None
+    ranges = part_ranges(size, part_size) if size else []
+    rest = [] if single else ranges[1:]
+
+    def first_part() -> None:
+        nonlocal inline
+        try:
+            _copy(ctx, transfer, fd, first, 0, first.content_length, inline)
+        except TransientError:
+            first.body.close()
+            if inline is not None:  # the retry starts over: hash the whole file at the end
+                inline = None
+            _range(ctx, transfer, fd, 0, first.content_length, None)
+        finally:
+            first.body.close()
+        if ordered is not None:
+            ordered.complete(0, first.content_length)
+
+    jobs = [first_part] + [
+        partial(_range, ctx, transfer, fd, offset, length, ordered)
+        for _n, offset, length in rest
+    ]
     try:
-        _copy(ctx, transfer, fd, first, 0, first.content_length, inline)
-    except TransientError:
-        inline = None  # the retry starts over, so hash the file at the end instead
-        first.body.close()
-        _range(ctx, transfer, fd, 0, first.content_length)
+        run_parts(ctx, transfer, jobs)
     finally:
         first.body.close()
-    run_parts(ctx, transfer, jobs)
     if expected_sha:
-        actual = inline.hexdigest() if inline is not None else _hash_fd(fd, size, transfer)
+        if inline is not None:
+            actual = inline.hexdigest()
+        elif ordered is not None:
+            actual = ordered.finish(size)
+        else:
+            actual = _hash_fd(fd, size, transfer)
         if actual != expected_sha:
             raise IntegrityError(
                 f"“{transfer.name}” arrived damaged: its SHA-256 does not match the one "
@@ -110,7 +134,55 @@ def _fill(ctx: Context, transfer: Transfer, fd: int, first: ObjectBody, size: in
             )
 
 
-def _range(ctx: Context, transfer: Transfer, fd: int, offset: int, length: int) -> None:
+class OrderedHash:
+    """SHA-256 of a file whose ranges complete in any order, hashed front to back."""
+
+    def __init__(self, fd: int) -> None:
+        self._fd = fd
+        self._digest = hashlib.sha256()
+        self._cursor = 0
+        self._done: dict[int, int] = {}
+        self._mark = threading.Lock()
+        self._hashing = threading.Lock()
+
+    def complete(self, offset: int, length: int) -> None:
+        with self._mark:
+            self._done[offset] = length
+        while self._hashing.acquire(blocking=False):
+            try:
+                self._advance()
+            finally:
+                self._hashing.release()
+            with self._mark:  # another range may have landed right after we stopped
+                if self._cursor not in self._done:
+                    return
+
+    def _advance(self) -> None:
+        while True:
+            with self._mark:
+                length = self._done.pop(self._cursor, None)
+            if length is None:
+                return
+            end = self._cursor + length
+            pos = self._cursor
+            while pos < end:
+                chunk = os.pread(self._fd, min(4 * 1024 * 1024, end - pos), pos)
+                if not chunk:
+                    raise LocalFileError("The downloaded file got shorter while being checked.")
+                self._digest.update(chunk)
+                pos += len(chunk)
+            self._cursor = end
+
+    def finish(self, size: int) -> str:
+        with self._hashing:
+            self._advance()
+        if self._cursor != size:
+            raise LocalFileError("Not every part of the download was checked.")
+        return self._digest.hexdigest()
+
+
+def _range(ctx: Context, transfer: Transfer, fd: int, offset: int, length: int,
+           ordered: OrderedHash | None) -> None:
     """One ranged GET, retried from its start (its progress is given back first)."""
 
     def attempt() -> None:
@@ -124,6 +196,8 @@ def _range(ctx: Context, transfer: Transfer, fd: int, offset: int, length: int) 
             body.body.close()
 
     ctx.with_retry(transfer, attempt)
+    if ordered is not None:
+        ordered.complete(offset, length)
 
 
 def _copy(ctx: Context, transfer: Transfer, fd: int, body: ObjectBody, offset: int,

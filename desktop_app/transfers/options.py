@@ -32,7 +32,9 @@ class TransferOptions:
     parts_per_file: int = 4
     part_workers: int = 16
     multipart_threshold: int = 16 * MiB
-    part_size: int = 8 * MiB
+    part_size: int = 8 * MiB  # uploads
+    download_part_size: int = 16 * MiB  # one GET per file up to this size (hashed inline)
+    memory_budget: int = 96 * MiB  # upload bytes held in memory at once, all workers
     chunk_size: int = 1 * MiB  # download read size, and the bandwidth accounting unit
     conflict: ConflictPolicy = ConflictPolicy.KEEP_BOTH
     bandwidth_limit: float | None = None  # bytes per second for the whole engine

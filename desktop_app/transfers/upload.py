@@ -64,26 +64,22 @@ def _resolve_key(ctx: Context, transfer: Transfer, sha256: str) -> bool:
 
 
 def _single(ctx: Context, transfer: Transfer, path: Path) -> None:
-    digest = hashlib.sha256()
-    chunks: list[bytes] = []
-    try:
-        with open(path, "rb") as handle:
-            while chunk := handle.read(ctx.options.chunk_size):
-                transfer.checkpoint()
-                digest.update(chunk)
-                chunks.append(chunk)
-    except OSError as exc:
-        raise LocalFileError(f"Cannot read “{path}”: {exc.strerror}.") from None
-    data = b"".join(chunks)
-    transfer.size = len(data)
-    sha256 = digest.hexdigest()
-    if not _resolve_key(ctx, transfer, sha256):
-        return
-    content_type = sniff(data[:SNIFF_BYTES], path.name)
-    ctx.throttle(len(data))
-    transfer.checkpoint()
-    ctx.with_retry(transfer, lambda: ctx.storage.put_bytes(
-        transfer.bucket, transfer.key, data, content_type, {SHA256_META: sha256}))
+    with ctx.budget.hold(transfer.size, transfer.checkpoint):
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError as exc:
+            raise LocalFileError(f"Cannot read “{path}”: {exc.strerror}.") from None
+        transfer.checkpoint()
+        transfer.size = len(data)
+        sha256 = hashlib.sha256(data).hexdigest()
+        if not _resolve_key(ctx, transfer, sha256):
+            return
+        content_type = sniff(data[:SNIFF_BYTES], path.name)
+        ctx.throttle(len(data))
+        transfer.checkpoint()
+        ctx.with_retry(transfer, lambda: ctx.storage.put_bytes(
+            transfer.bucket, transfer.key, data, content_type, {SHA256_META: sha256}))
     transfer.set_progress(len(data))
 
 
@@ -115,13 +111,14 @@ def _multipart(ctx: Context, transfer: Transfer, path: Path, mtime_ns: int) -> N
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
     try:
         def send(number: int, offset: int, length: int) -> None:
-            data = os.pread(fd, length, offset)
-            if len(data) != length:
-                raise LocalFileError(f"“{path}” got shorter while it was being uploaded.",
-                                     "Retry once the file is no longer being written.")
-            ctx.throttle(length)
-            etag = ctx.with_retry(transfer, lambda: ctx.storage.upload_part(
-                transfer.bucket, transfer.key, upload_id, number, data))
+            with ctx.budget.hold(length, transfer.checkpoint):
+                data = os.pread(fd, length, offset)
+                if len(data) != length:
+                    raise LocalFileError(f"“{path}” got shorter while it was being uploaded.",
+                                         "Retry once the file is no longer being written.")
+                ctx.throttle(length)
+                etag = ctx.with_retry(transfer, lambda: ctx.storage.upload_part(
+                    transfer.bucket, transfer.key, upload_id, number, data))
             part = PartInfo(number, etag, length)
             done[number] = part
             if journal is not None and item is not None:
