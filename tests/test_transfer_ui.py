@@ -166,3 +166,42 @@ def test_download_selection_saves_objects_and_folders(
         v.state is State.DONE for v in engine.snapshot()), timeout=20_000)
     assert (target / "a.txt").read_bytes() == b"alpha"
     assert (target / "dir" / "b.txt").read_bytes() == b"beta"
+
+
+def test_unfinished_uploads_view_lists_and_aborts(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        storage: MinioStorage, bucket: str) -> None:
+    upload_id = storage.create_multipart(bucket, "stuck/part.bin", "application/x", {})
+    storage.upload_part(bucket, "stuck/part.bin", upload_id, 1, b"p" * (5 * 2**20))
+    window = make_window({**app_environ, "MINIO_BUCKET_NAME": bucket})
+    qtbot.waitUntil(lambda: window.table_model.bucket == bucket, timeout=10_000)
+    qtbot.waitUntil(lambda: window.transfers.engine is not None, timeout=10_000)
+    dialog = window.transfers.show_unfinished_uploads()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=10_000)
+    assert dialog.table.item(0, 0).text() == "stuck/part.bin"
+    assert dialog.table.item(0, 3).text() == "5.0 MiB"
+    assert "1 unfinished upload holding 5.0 MiB" in dialog.status.text()
+    dialog.table.selectRow(0)
+    dialog.abort_button.click()
+    qtbot.waitUntil(lambda: "No unfinished uploads" in dialog.status.text(), timeout=10_000)
+    assert storage.list_multipart_uploads(bucket) == []
+    dialog.close()
+
+
+def test_the_journalled_queue_comes_back_with_the_window(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        s3_server: object, storage: MinioStorage, bucket: str, tmp_path: Path) -> None:
+    from desktop_app.transfers.journal import Journal
+
+    src = tmp_path / "later.txt"
+    src.write_text("resumed after restart")
+    journal = Journal.for_server(Path(app_environ["MINIO_DESKTOP_DATA_DIR"]),
+                                 storage.endpoint_url, app_environ["MINIO_ACCESS_KEY"])
+    journal.add_items([(1, "upload", bucket, "later.txt", str(src), None, 21, "", "queued")])
+    journal.close()
+    window = make_window(app_environ)
+    queue = window.transfer_queue.queue_model
+    qtbot.waitUntil(lambda: queue.rowCount() == 1 and queue.index(0, 6).data() == "Done",
+                    timeout=20_000)
+    assert "later.txt" in keys(storage, bucket)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog
 
@@ -24,6 +24,7 @@ from desktop_app.transfers.engine import TransferEngine
 from desktop_app.transfers.journal import Journal
 from desktop_app.transfers.options import TransferOptions
 from desktop_app.ui.drop_upload import DropUploadFilter
+from desktop_app.ui.incomplete_uploads import IncompleteUploadsDialog
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
@@ -44,6 +45,13 @@ class TransferController(QObject):
         self.action_download.setObjectName("actionDownload")
         self.action_download.setToolTip("Download the selected files and folders")
         self.action_download.triggered.connect(self._ask_download)
+        self.action_unfinished = QAction("Unfinished uploads…", window)
+        self.action_unfinished.setObjectName("actionUnfinishedUploads")
+        self.action_unfinished.setToolTip(
+            "List interrupted uploads in the current bucket and abort them")
+        self.action_unfinished.triggered.connect(self.show_unfinished_uploads)
+        window.transfer_queue.toolbar.addSeparator()
+        window.transfer_queue.toolbar.addAction(self.action_unfinished)
         window.transfer_queue.queue_model.batch_finished.connect(self._batch_finished)
 
     # -- lifecycle -----------------------------------------------------------------------
@@ -111,6 +119,17 @@ class TransferController(QObject):
             queue, on_success=lambda _r: self.window.transfer_queue.queue_model.refresh(),
             on_error=self.window.show_error, context=self, long_running=True,
         )
+
+    # -- maintenance ---------------------------------------------------------------------
+    def show_unfinished_uploads(self) -> IncompleteUploadsDialog | None:
+        bucket = self.window.table_model.bucket
+        if self.engine is None or not bucket:
+            self.window.message_bar.show_info("Open a bucket first to see its unfinished uploads.")
+            return None
+        dialog = IncompleteUploadsDialog(self.engine, self.window.runner, bucket, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     # -- notifications -------------------------------------------------------------------
     def _batch_finished(self, _batch: int, failed: int, uploads: bool) -> None:
