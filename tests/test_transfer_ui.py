@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.app import build_window
 from desktop_app.storage.minio_storage import MinioStorage
 from desktop_app.transfers.engine import TransferEngine
+from desktop_app.transfers.options import ConflictPolicy
 from desktop_app.transfers.state import State
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.transfer_queue import TransferQueue
@@ -205,3 +206,36 @@ def test_the_journalled_queue_comes_back_with_the_window(
     qtbot.waitUntil(lambda: queue.rowCount() == 1 and queue.index(0, 6).data() == "Done",
                     timeout=20_000)
     assert "later.txt" in keys(storage, bucket)
+
+
+def test_conflicts_ask_once_with_apply_to_all(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        storage: MinioStorage, bucket: str, tmp_path: Path) -> None:
+    from desktop_app.ui.conflict_dialog import ConflictDialog
+
+    for name in ("one.txt", "two.txt"):
+        put_bytes(storage, bucket, name, b"remote")
+        (tmp_path / name).write_text("local")
+    window = make_window({**app_environ, "MINIO_BUCKET_NAME": bucket})
+    qtbot.waitUntil(lambda: window.table_model.rowCount() == 2, timeout=10_000)
+    dialogs: list[ConflictDialog] = []
+    window.transfers.asker.asked.connect(dialogs.append)
+    window.transfers.upload([tmp_path / "one.txt", tmp_path / "two.txt"], bucket, "")
+    qtbot.waitUntil(lambda: len(dialogs) == 1, timeout=10_000)
+    dialogs[0].apply_all.setChecked(True)
+    dialogs[0].buttons[ConflictPolicy.KEEP_BOTH].click()
+    qtbot.waitUntil(lambda: keys(storage, bucket) == {
+        "one.txt", "two.txt", "one (1).txt", "two (1).txt"}, timeout=20_000)
+    assert len(dialogs) == 1  # "apply to all" answered the second conflict
+
+    # A download onto an existing file asks too; "Overwrite" replaces it.
+    (tmp_path / "dl").mkdir()
+    (tmp_path / "dl" / "one.txt").write_text("old local")
+    window.table_model.refresh()
+    qtbot.waitUntil(lambda: window.table_model.rowCount() == 4, timeout=10_000)
+    window.object_table.selectRow(window.table_model.row_of_key("one.txt"))
+    window.transfers.download_selection(tmp_path / "dl")
+    qtbot.waitUntil(lambda: len(dialogs) == 2, timeout=10_000)
+    dialogs[1].buttons[ConflictPolicy.OVERWRITE].click()
+    qtbot.waitUntil(lambda: (tmp_path / "dl" / "one.txt").read_text() == "remote",
+                    timeout=20_000)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from desktop_app.core.errors import NotFound
@@ -17,6 +18,22 @@ from desktop_app.storage.protocol import Storage
 from desktop_app.transfers.options import ConflictPolicy
 
 READ_SIZE = 1024 * 1024
+Ask = Callable[[int], ConflictPolicy]  # existing size -> the policy the user chose
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """What the user is asked about: the destination exists already."""
+
+    upload: bool
+    name: str  # the key (uploads) or the local path (downloads)
+    existing_size: int
+    new_size: int
+    batch: int
+
+
+# (conflict, checkpoint) -> (policy, apply to the rest of the batch); runs on a worker thread.
+Resolver = Callable[[Conflict, Callable[[], None]], tuple[ConflictPolicy, bool]]
 
 
 def file_sha256(path: Path, check: Callable[[], None] | None = None) -> str:
@@ -38,7 +55,8 @@ def numbered(name: str, n: int) -> str:
 
 
 def remote_target(
-    storage: Storage, policy: ConflictPolicy, bucket: str, key: str, size: int, sha256: str
+    storage: Storage, policy: ConflictPolicy, bucket: str, key: str, size: int, sha256: str,
+    ask: Ask | None = None,
 ) -> str | None:
     """The key to upload to, or None to skip."""
     if policy is ConflictPolicy.OVERWRITE:
@@ -47,6 +65,10 @@ def remote_target(
         existing = storage.stat(bucket, key)
     except NotFound:
         return key
+    if policy is ConflictPolicy.ASK:
+        policy = ask(existing.size) if ask is not None else ConflictPolicy.KEEP_BOTH
+        if policy is ConflictPolicy.OVERWRITE:
+            return key
     if policy is ConflictPolicy.SKIP:
         return None
     if policy is ConflictPolicy.SKIP_IF_IDENTICAL:
@@ -64,11 +86,16 @@ def remote_target(
 
 
 def local_target(
-    policy: ConflictPolicy, dest: Path, size: int, sha256: str | None
+    policy: ConflictPolicy, dest: Path, size: int, sha256: str | None, ask: Ask | None = None
 ) -> Path | None:
     """The file to write, or None to skip."""
     if not os.path.lexists(dest) or policy is ConflictPolicy.OVERWRITE:
         return dest
+    if policy is ConflictPolicy.ASK:
+        existing = dest.lstat().st_size
+        policy = ask(existing) if ask is not None else ConflictPolicy.KEEP_BOTH
+        if policy is ConflictPolicy.OVERWRITE:
+            return dest
     if policy is ConflictPolicy.SKIP:
         return None
     if policy is ConflictPolicy.SKIP_IF_IDENTICAL:

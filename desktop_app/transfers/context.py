@@ -15,8 +15,9 @@ from desktop_app.core.transfer_errors import TransientError
 from desktop_app.storage.protocol import TransferStorage
 from desktop_app.transfers.bandwidth import TokenBucket
 from desktop_app.transfers.budget import ByteBudget
+from desktop_app.transfers.conflicts import Conflict, Resolver
 from desktop_app.transfers.journal import Journal
-from desktop_app.transfers.options import TransferOptions
+from desktop_app.transfers.options import ConflictPolicy, TransferOptions
 from desktop_app.transfers.retry import event_sleep
 from desktop_app.transfers.state import State, Transfer
 
@@ -33,8 +34,30 @@ class Context:
     sleep: Callable[[threading.Event], Callable[[float], None]] = event_sleep
     budget: ByteBudget = field(default_factory=lambda: ByteBudget(96 * 1024 * 1024))
 
+    resolver: Resolver | None = None
+    decisions: dict[int, ConflictPolicy] = field(default_factory=dict)
+    _ask_lock: threading.Lock = field(default_factory=threading.Lock)
+
     def __post_init__(self) -> None:
         self.budget = ByteBudget(self.options.memory_budget)
+
+    def asker(self, transfer: Transfer, upload: bool, name: str, new_size: int
+              ) -> Callable[[int], ConflictPolicy]:
+        """For `ConflictPolicy.ASK`: one question at a time; "apply to all" holds per batch."""
+
+        def ask(existing_size: int) -> ConflictPolicy:
+            with self._ask_lock:
+                if transfer.batch in self.decisions:
+                    return self.decisions[transfer.batch]
+                if self.resolver is None:
+                    return ConflictPolicy.KEEP_BOTH
+                conflict = Conflict(upload, name, existing_size, new_size, transfer.batch)
+                policy, for_all = self.resolver(conflict, transfer.checkpoint)
+                if for_all:
+                    self.decisions[transfer.batch] = policy
+                return policy
+
+        return ask
 
     def throttle(self, amount: int) -> None:
         if self.limiter is not None and amount > 0:

@@ -54,7 +54,12 @@ def download(ctx: Context, transfer: Transfer, root: Path) -> None:
     transfer.etag = first.etag or transfer.etag
     transfer.size = size = first.total_size
     expected_sha = first.metadata.get(SHA256_META, "").lower()
-    target = local_target(ctx.options.conflict, dest, size, expected_sha or None)
+    ask = ctx.asker(transfer, False, str(dest), size)
+    try:
+        target = local_target(ctx.options.conflict, dest, size, expected_sha or None, ask)
+    except BaseException:
+        first.body.close()
+        raise
     if target is None:
         first.body.close()
         transfer.transition(State.SKIPPED, "Skipped: the file already exists.")

@@ -21,6 +21,7 @@ from desktop_app.core.errors import AppError, Cancelled
 from desktop_app.core.transfer_types import MultipartUploadInfo, RemoteObject
 from desktop_app.storage.protocol import TransferStorage
 from desktop_app.transfers.bandwidth import TokenBucket
+from desktop_app.transfers.conflicts import Resolver
 from desktop_app.transfers.context import Context
 from desktop_app.transfers.download import download
 from desktop_app.transfers.journal import Journal
@@ -80,6 +81,10 @@ class TransferEngine:
         self._active = 0
         self._listeners: list[Listener] = []
         self._closed = False
+
+    def set_conflict_resolver(self, resolver: Resolver | None) -> None:
+        """Who answers `ConflictPolicy.ASK` questions (called on a worker thread)."""
+        self.ctx.resolver = resolver
 
     # -- adding work ---------------------------------------------------------------------
     def upload_paths(self, paths: Iterable[Path], bucket: str, prefix: str = "") -> list[int]:

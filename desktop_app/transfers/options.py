@@ -24,6 +24,7 @@ class ConflictPolicy(Enum):
     SKIP = "skip"
     KEEP_BOTH = "keep-both"
     SKIP_IF_IDENTICAL = "skip-if-identical"  # same size and SHA-256, else overwrite
+    ASK = "ask"  # the engine's resolver asks the user (with "apply to all" per batch)
 
 
 @dataclass

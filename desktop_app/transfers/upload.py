@@ -54,8 +54,9 @@ def _content_type(path: Path) -> str:
 
 def _resolve_key(ctx: Context, transfer: Transfer, sha256: str) -> bool:
     """Apply the conflict policy; False means skip (the row says why)."""
+    ask = ctx.asker(transfer, True, transfer.key, transfer.size)
     target = remote_target(ctx.storage, ctx.options.conflict, transfer.bucket, transfer.key,
-                           transfer.size, sha256)
+                           transfer.size, sha256, ask)
     if target is None:
         transfer.transition(State.SKIPPED, "Skipped: it already exists on the server.")
         return False

@@ -22,7 +22,8 @@ from desktop_app.core.types import FolderEntry, ObjectEntry
 from desktop_app.storage.protocol import Storage, TransferStorage
 from desktop_app.transfers.engine import TransferEngine
 from desktop_app.transfers.journal import Journal
-from desktop_app.transfers.options import TransferOptions
+from desktop_app.transfers.options import ConflictPolicy, TransferOptions
+from desktop_app.ui.conflict_dialog import ConflictAsker
 from desktop_app.ui.drop_upload import DropUploadFilter
 from desktop_app.ui.incomplete_uploads import IncompleteUploadsDialog
 
@@ -35,7 +36,9 @@ class TransferController(QObject):
         super().__init__(window)
         self.window = window
         self.data_dir: Path | None = None
-        self.options = TransferOptions()
+        # Ask about conflicts (the headless engine's default is "keep both").
+        self.options = TransferOptions(conflict=ConflictPolicy.ASK)
+        self.asker = ConflictAsker(window)
         self.engine: TransferEngine | None = None
         self.drop_filter = DropUploadFilter(
             window.object_table, window.bucket_tree, self.upload, window.message_bar.show_info,
@@ -56,7 +59,7 @@ class TransferController(QObject):
 
     # -- lifecycle -----------------------------------------------------------------------
     def attach(self, storage: Storage) -> None:
-        self.shutdown()
+        self._stop_engine()
         if not isinstance(storage, TransferStorage):
             return
         journal = None
@@ -65,10 +68,15 @@ class TransferController(QObject):
             access_key = getattr(settings, "access_key", "")
             journal = Journal.for_server(self.data_dir, storage.endpoint_url, access_key)
         self.engine = TransferEngine(storage, self.options, journal)
+        self.engine.set_conflict_resolver(self.asker)
         self.window.transfer_queue.set_engine(self.engine)
         self.engine.restore()
 
     def shutdown(self) -> None:
+        self.asker.close()
+        self._stop_engine()
+
+    def _stop_engine(self) -> None:
         if self.engine is not None:
             self.window.transfer_queue.shutdown()
             self.window.transfer_queue.set_engine(None)
