@@ -19,7 +19,7 @@ from desktop_app.transfers.engine import TransferEngine
 from desktop_app.transfers.options import ConflictPolicy
 from desktop_app.transfers.state import State
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.transfer_queue import TransferQueue
+from desktop_app.ui.transfer_queue import TransferQueue, TransferQueueModel
 from tests.helpers import put_bytes
 from tests.transfer_helpers import small_options, write_file
 
@@ -59,6 +59,14 @@ def drop(qtbot: QtBot, target: QWidget, paths: list[Path], pos: QPoint) -> QDrop
     return event
 
 
+def cell(model: TransferQueueModel, transfer_id: int, column: int) -> str:
+    return str(model.transfer_index(transfer_id, column).data())
+
+
+def leaf_states(model: TransferQueueModel) -> list[str]:
+    return [cell(model, v.id, 6) for v in model.transfers()]
+
+
 def test_queue_model_follows_the_engine_and_actions_work(
         qtbot: QtBot, qtmodeltester: ModelTester, storage: MinioStorage, bucket: str,
         tmp_path: Path) -> None:
@@ -72,22 +80,29 @@ def test_queue_model_follows_the_engine_and_actions_work(
     (tmp_path / "small.txt").write_text("hi")
     overall: list[tuple[int, int, int]] = []
     model.overall_changed.connect(lambda d, t, a: overall.append((d, t, a)))
-    engine.upload_paths([tmp_path / "big.bin", tmp_path / "small.txt"], bucket)
-    qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=10_000)
-    assert [model.index(r, 1).data() for r in range(2)] == ["big.bin", "small.txt"]
-    assert model.index(0, 0).data() == "↑ Upload"
+    big, small = engine.upload_paths([tmp_path / "big.bin", tmp_path / "small.txt"], bucket)
+    qtbot.waitUntil(lambda: len(model.transfers()) == 2, timeout=10_000)
+    batch = model.index(0, 0)
+    assert model.rowCount() == 1
+    assert model.rowCount(batch) == 2
+    assert model.index(0, 1).data() == "Batch 1: 2 items"
+    assert model.index(0, 2).data() == "20.0 MiB"
+    assert [cell(model, i, 1) for i in (big, small)] == ["big.bin", "small.txt"]
+    assert cell(model, big, 0) == "↑ Upload"
+    assert queue.view.isExpanded(batch)
     qtbot.waitUntil(lambda: engine.snapshot()[0].done_bytes > 0, timeout=10_000)
 
-    queue.view.selectionModel().select(
-        model.index(0, 0), queue.view.selectionModel().SelectionFlag.Select
-        | queue.view.selectionModel().SelectionFlag.Rows)
+    selection = queue.view.selectionModel()
+    selection.select(model.transfer_index(big),
+                     selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
     queue.actions_by_name["actionTransferPause"].trigger()
-    qtbot.waitUntil(lambda: model.index(0, 6).data() == "Paused", timeout=10_000)
+    qtbot.waitUntil(lambda: cell(model, big, 6) == "Paused", timeout=10_000)
     assert engine.wait(20)
+    assert model.index(0, 6).data() == "Paused"  # the batch row sums up its items
     engine.ctx.limiter = None
     queue.actions_by_name["actionTransferResume"].trigger()
-    qtbot.waitUntil(lambda: model.index(0, 6).data() == "Done", timeout=20_000)
-    qtbot.waitUntil(lambda: model.index(1, 6).data() == "Done", timeout=10_000)
+    qtbot.waitUntil(lambda: leaf_states(model) == ["Done", "Done"], timeout=20_000)
+    assert cell(model, big, 3) == "100 %"
     assert model.index(0, 3).data() == "100 %"
     assert any(a > 0 for _d, _t, a in overall)
     qtbot.waitUntil(lambda: overall[-1][2] == 0, timeout=5_000)
@@ -97,6 +112,27 @@ def test_queue_model_follows_the_engine_and_actions_work(
     queue.actions_by_name["actionTransferClear"].trigger()
     assert model.rowCount() == 0
     assert keys(storage, bucket) == {"big.bin", "small.txt"}
+    queue.shutdown()
+
+
+def test_batch_rows_act_on_all_their_items(qtbot: QtBot, storage: MinioStorage, bucket: str,
+                                           tmp_path: Path) -> None:
+    queue = TransferQueue()
+    qtbot.addWidget(queue)
+    engine = TransferEngine(storage, small_options(bandwidth_limit=2**20))
+    queue.set_engine(engine)
+    model = queue.queue_model
+    for n in range(3):
+        write_file(tmp_path / f"f{n}.bin", 3 * 2**20, seed=n)
+    engine.upload_paths(sorted(tmp_path.glob("f*.bin")), bucket)
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=10_000)
+    selection = queue.view.selectionModel()
+    selection.select(model.index(0, 0),
+                     selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
+    queue.actions_by_name["actionTransferCancel"].trigger()
+    assert engine.wait(20)
+    qtbot.waitUntil(lambda: leaf_states(model) == ["Cancelled"] * 3, timeout=10_000)
+    assert storage.list_multipart_uploads(bucket) == []
     queue.shutdown()
 
 
@@ -118,8 +154,7 @@ def test_dropping_files_and_folders_on_the_table_uploads_there(
     qtbot.waitUntil(lambda: {"inbox/photo one.jpg", "inbox/album/ünï.png"} <= keys(
         storage, bucket), timeout=20_000)
     queue = window.transfer_queue.queue_model
-    qtbot.waitUntil(lambda: queue.rowCount() == 2 and all(
-        queue.index(r, 6).data() == "Done" for r in range(2)), timeout=10_000)
+    qtbot.waitUntil(lambda: leaf_states(queue) == ["Done", "Done"], timeout=10_000)
     # The table shows what just arrived.
     qtbot.waitUntil(lambda: window.table_model.rowCount() == 3, timeout=10_000)
 
@@ -203,8 +238,7 @@ def test_the_journalled_queue_comes_back_with_the_window(
     journal.close()
     window = make_window(app_environ)
     queue = window.transfer_queue.queue_model
-    qtbot.waitUntil(lambda: queue.rowCount() == 1 and queue.index(0, 6).data() == "Done",
-                    timeout=20_000)
+    qtbot.waitUntil(lambda: leaf_states(queue) == ["Done"], timeout=20_000)
     assert "later.txt" in keys(storage, bucket)
 
 

@@ -9,30 +9,22 @@ Pause / resume / cancel / retry act on the selected rows, or on all rows when no
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
+    QAbstractItemModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRect,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QPainter
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QProgressBar,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionProgressBar,
-    QStyleOptionViewItem,
     QToolBar,
     QTreeView,
     QVBoxLayout,
@@ -42,38 +34,52 @@ from PySide6.QtWidgets import (
 from desktop_app.core.humanize import human_size
 from desktop_app.transfers.engine import TransferEngine, TransferView
 from desktop_app.transfers.state import Direction, State
+from desktop_app.ui.transfer_widgets import (  # noqa: F401 - TransferStatus is re-exported
+    PROGRESS_ROLE,
+    ProgressDelegate,
+    TransferStatus,
+    human_eta,
+)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 QUEUE_COLUMNS = ("Direction", "Name", "Size", "Progress", "Speed", "ETA", "State", "Error")
 REFRESH_MS = 250
-PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 _SMOOTHING = 0.3
 _ARROWS = {Direction.UPLOAD: "↑ Upload", Direction.DOWNLOAD: "↓ Download"}
 
 
-def human_eta(seconds: float) -> str:
-    if seconds < 1:
-        return "<1 s"
-    s = int(seconds)
-    if s < 60:
-        return f"{s} s"
-    if s < 3600:
-        return f"{s // 60} min {s % 60:02d} s"
-    return f"{s // 3600} h {(s % 3600) // 60:02d} min"
+@dataclass(frozen=True, slots=True)
+class BatchSummary:
+    """The totals shown on a batch row."""
+
+    direction: Direction
+    count: int
+    size: int
+    done: int
+    speed: float
+    state: str
+    failed: int
+    active: bool
 
 
-class TransferQueueModel(QAbstractTableModel):
-    """Rows mirror `engine.snapshot()`; `overall_changed(done, total, active)` per refresh."""
+class TransferQueueModel(QAbstractItemModel):
+    """Batches (one per drop or download) with their transfers as children.
+
+    Mirrors `engine.snapshot()` on a timer; `overall_changed(done, total, active)` per refresh,
+    `batch_finished(batch, failed, had_uploads)` once per batch that ends.
+    """
 
     overall_changed = Signal(int, int, int)
-    batch_finished = Signal(int, int, bool)  # batch number, failed count, had uploads
+    batch_finished = Signal(int, int, bool)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._engine: TransferEngine | None = None
-        self._rows: list[TransferView] = []
-        self._row_of: dict[int, int] = {}
+        self._batches: list[int] = []
+        self._batch_row: dict[int, int] = {}
+        self._children: dict[int, list[TransferView]] = {}
+        self._summary: dict[int, BatchSummary] = {}
         self._speed: dict[int, float] = {}
         self._last: dict[int, tuple[int, float]] = {}
         self._open_batches: set[int] = set()
@@ -89,7 +95,7 @@ class TransferQueueModel(QAbstractTableModel):
     def set_engine(self, engine: TransferEngine | None) -> None:
         self.beginResetModel()
         self._engine = engine
-        self._rows, self._row_of = [], {}
+        self._batches, self._batch_row, self._children, self._summary = [], {}, {}, {}
         self._speed.clear()
         self._last.clear()
         self.endResetModel()
@@ -103,32 +109,82 @@ class TransferQueueModel(QAbstractTableModel):
         self._timer.stop()
 
     def refresh(self) -> None:
-        """One coalesced update: new rows inserted, changed rows repainted in one signal."""
+        """One coalesced update: new rows inserted, changed rows repainted in few signals."""
         engine = self._engine
         if engine is None:
             return
         snapshot = engine.snapshot()
-        ids = [v.id for v in snapshot]
-        known = [v.id for v in self._rows]
-        now = time.monotonic()
-        self._update_speeds(snapshot, now)
-        if ids[: len(known)] == known:
-            if len(ids) > len(known):
-                self.beginInsertRows(QModelIndex(), len(known), len(ids) - 1)
-                self._rows = snapshot
-                self._row_of = {tid: row for row, tid in enumerate(ids)}
-                self.endInsertRows()
-            else:
-                self._rows = snapshot
-            if known:
-                self.dataChanged.emit(self.index(0, 0),
-                                      self.index(len(known) - 1, len(QUEUE_COLUMNS) - 1))
-        else:  # rows were cleared: rebuild
+        self._update_speeds(snapshot, time.monotonic())
+        groups: dict[int, list[TransferView]] = {}
+        for view in snapshot:
+            groups.setdefault(view.batch, []).append(view)
+        order = list(groups)
+        incremental = order[: len(self._batches)] == self._batches and all(
+            [v.id for v in groups[b][: len(self._children[b])]]
+            == [v.id for v in self._children[b]]
+            for b in self._batches
+        )
+        if not incremental:
             self.beginResetModel()
-            self._rows = snapshot
-            self._row_of = {tid: row for row, tid in enumerate(ids)}
+            self._set(order, groups)
             self.endResetModel()
+        else:
+            for batch in self._batches:
+                old, new = len(self._children[batch]), len(groups[batch])
+                if new > old:
+                    parent = self.index(self._batch_row[batch], 0)
+                    self.beginInsertRows(parent, old, new - 1)
+                    self._children[batch] = groups[batch]
+                    self.endInsertRows()
+                else:
+                    self._children[batch] = groups[batch]
+            known = len(self._batches)
+            self._summarise(groups)
+            if len(order) > known:
+                self.beginInsertRows(QModelIndex(), known, len(order) - 1)
+                self._set(order, groups)
+                self.endInsertRows()
+            last_column = len(QUEUE_COLUMNS) - 1
+            if known:
+                self.dataChanged.emit(self.index(0, 0), self.index(known - 1, last_column))
+            for batch in self._batches[:known]:
+                count = len(self._children[batch])
+                if count:
+                    parent = self.index(self._batch_row[batch], 0)
+                    self.dataChanged.emit(self.index(0, 0, parent),
+                                          self.index(count - 1, last_column, parent))
         self._emit_overall()
+
+    def _set(self, order: list[int], groups: dict[int, list[TransferView]]) -> None:
+        self._batches = order
+        self._batch_row = {b: row for row, b in enumerate(order)}
+        self._children = groups
+        self._summarise(groups)
+
+    def _summarise(self, groups: dict[int, list[TransferView]]) -> None:
+        summary: dict[int, BatchSummary] = {}
+        for batch, views in groups.items():
+            counted = [v for v in views if v.state not in (State.SKIPPED, State.CANCELLED)]
+            states = {v.state for v in views}
+            failed = sum(v.state is State.FAILED for v in views)
+            active = any(not v.state.finished and v.state is not State.PAUSED for v in views)
+            if active:
+                label = "Running"
+            elif State.PAUSED in states:
+                label = "Paused"
+            elif failed:
+                label = f"{failed} failed"
+            else:
+                label = "Done" if State.DONE in states else views[0].state.value.capitalize()
+            summary[batch] = BatchSummary(
+                direction=views[0].direction, count=len(views),
+                size=sum(v.size for v in counted),
+                done=sum(v.size if v.state is State.DONE else min(v.done_bytes, v.size)
+                         for v in counted),
+                speed=sum(self._speed.get(v.id, 0.0) for v in views),
+                state=label, failed=failed, active=active,
+            )
+        self._summary = summary
 
     def _update_speeds(self, snapshot: list[TransferView], now: float) -> None:
         for view in snapshot:
@@ -145,46 +201,113 @@ class TransferQueueModel(QAbstractTableModel):
             self._speed[view.id] = rate if old is None else old + _SMOOTHING * (rate - old)
 
     def _emit_overall(self) -> None:
-        done = total = active = 0
-        batches: dict[int, list[TransferView]] = {}
-        for view in self._rows:
-            batches.setdefault(view.batch, []).append(view)
-            if view.state in (State.SKIPPED, State.CANCELLED):
-                continue
-            total += view.size
-            done += view.size if view.state is State.DONE else min(view.done_bytes, view.size)
-            if not view.state.finished and view.state is not State.PAUSED:
-                active += 1
+        done = sum(s.done for s in self._summary.values())
+        total = sum(s.size for s in self._summary.values())
+        active = sum(
+            sum(not v.state.finished and v.state is not State.PAUSED for v in views)
+            for views in self._children.values()
+        )
         self.overall_changed.emit(done, total, active)
-        for batch, views in batches.items():
-            finished = all(v.state.finished for v in views)
-            if not finished:
+        for batch, views in self._children.items():
+            if not all(v.state.finished for v in views):
                 self._open_batches.add(batch)
             elif batch in self._open_batches:
                 self._open_batches.discard(batch)
-                self.batch_finished.emit(batch, sum(v.state is State.FAILED for v in views),
+                self.batch_finished.emit(batch, self._summary[batch].failed,
                                          any(v.direction is Direction.UPLOAD for v in views))
 
-    def ids(self, rows: list[int] | None = None) -> list[int]:
-        if rows is None:
-            return [v.id for v in self._rows]
-        return [self._rows[r].id for r in rows if 0 <= r < len(self._rows)]
+    # -- lookups -------------------------------------------------------------------------
+    def ids_for(self, indexes: list[QModelIndex] | None = None) -> list[int]:
+        """Transfer ids for batch and transfer rows (a batch row means all of its items)."""
+        if indexes is None:
+            return [v.id for b in self._batches for v in self._children[b]]
+        ids: list[int] = []
+        for index in indexes:
+            batch = index.internalId()
+            if batch == 0 and 0 <= index.row() < len(self._batches):
+                ids += [v.id for v in self._children[self._batches[index.row()]]]
+            elif batch in self._children and 0 <= index.row() < len(self._children[batch]):
+                ids.append(self._children[batch][index.row()].id)
+        return list(dict.fromkeys(ids))
 
-    def view(self, row: int) -> TransferView:
-        return self._rows[row]
+    def transfers(self) -> list[TransferView]:
+        return [v for b in self._batches for v in self._children[b]]
+
+    def transfer_index(self, transfer_id: int, column: int = 0) -> QModelIndex:
+        for batch in self._batches:
+            for row, view in enumerate(self._children[batch]):
+                if view.id == transfer_id:
+                    return self.index(row, column, self.index(self._batch_row[batch], 0))
+        return QModelIndex()
 
     # -- Qt model ------------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, 0)
+        if parent.internalId() == 0:
+            return self.createIndex(row, column, self._batches[parent.row()])
+        return QModelIndex()
+
+    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid():
+            return QModelIndex()
+        batch = index.internalId()
+        if batch == 0 or batch not in self._batch_row:
+            return QModelIndex()
+        return self.createIndex(self._batch_row[batch], 0, 0)
+
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        if not parent.isValid():
+            return len(self._batches)
+        if parent.internalId() == 0 and parent.column() == 0:
+            return len(self._children[self._batches[parent.row()]])
+        return 0
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(QUEUE_COLUMNS)
+        return len(QUEUE_COLUMNS)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid():
             return None
-        view = self._rows[index.row()]
-        column = index.column()
+        batch = index.internalId()
+        if batch == 0:
+            if not 0 <= index.row() < len(self._batches):
+                return None
+            return self._batch_data(self._batches[index.row()], index.column(), role)
+        views = self._children.get(batch, [])
+        if not 0 <= index.row() < len(views):
+            return None
+        return self._item_data(views[index.row()], index.column(), role)
+
+    def _batch_data(self, batch: int, column: int, role: int) -> Any:
+        s = self._summary[batch]
+        if role == PROGRESS_ROLE:
+            return 100 if s.size == 0 and not s.active else (
+                min(100, int(s.done * 100 / s.size)) if s.size else 0)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return _ARROWS[s.direction]
+            if column == 1:
+                return f"Batch {batch}: {s.count} item{'s' if s.count != 1 else ''}"
+            if column == 2:
+                return human_size(s.size)
+            if column == 3:
+                return f"{self._batch_data(batch, column, PROGRESS_ROLE)} %"
+            if column == 4:
+                return f"{human_size(int(s.speed))}/s" if s.active and s.speed else ""
+            if column == 5:
+                return human_eta((s.size - s.done) / s.speed) if s.active and s.speed else ""
+            if column == 6:
+                return s.state
+            if column == 7:
+                return f"{s.failed} failed" if s.failed else ""
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 4, 5):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _item_data(self, view: TransferView, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(view, column)
         if role == PROGRESS_ROLE:
@@ -193,8 +316,7 @@ class TransferQueueModel(QAbstractTableModel):
             return view.id
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 1:
-                where = f"{view.bucket}/{view.key}"
-                return f"{where}\n{view.local_path}"
+                return f"{view.bucket}/{view.key}\n{view.local_path}"
             if column == 7 and view.error:
                 return view.error
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 4, 5):
@@ -238,23 +360,6 @@ class TransferQueueModel(QAbstractTableModel):
         return None
 
 
-class ProgressDelegate(QStyledItemDelegate):
-    """Paints the Progress column as a progress bar."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
-        value = index.data(PROGRESS_ROLE)
-        if value is None:
-            super().paint(painter, option, index)
-            return
-        bar = QStyleOptionProgressBar()
-        bar.rect = QRect(option.rect.adjusted(2, 3, -2, -3))  # type: ignore[attr-defined]
-        bar.minimum, bar.maximum, bar.progress = 0, 100, int(value)
-        bar.text = f"{int(value)} %"
-        bar.textVisible = True
-        style = QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter)
-
-
 class TransferQueue(QDockWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Transfers", parent)
@@ -266,12 +371,13 @@ class TransferQueue(QDockWidget):
         self.queue_model = TransferQueueModel(self)
         self.view = QTreeView(self)
         self.view.setObjectName("transferQueueView")
-        self.view.setRootIsDecorated(False)
+        self.view.setRootIsDecorated(True)
         self.view.setAlternatingRowColors(True)
         self.view.setUniformRowHeights(True)
         self.view.setSelectionMode(QTreeView.SelectionMode.ExtendedSelection)
         self.view.setModel(self.queue_model)
         self.view.setItemDelegateForColumn(3, ProgressDelegate(self.view))
+        self.queue_model.rowsInserted.connect(self._expand_new_batches)
         header = self.view.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -322,9 +428,14 @@ class TransferQueue(QDockWidget):
     def set_engine(self, engine: TransferEngine | None) -> None:
         self.queue_model.set_engine(engine)
 
+    def _expand_new_batches(self, parent: QModelIndex, first: int, last: int) -> None:
+        if not parent.isValid():
+            for row in range(first, last + 1):
+                self.view.expand(self.queue_model.index(row, 0))
+
     def _selected_ids(self) -> list[int] | None:
-        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
-        return self.queue_model.ids(rows) if rows else None
+        rows = self.view.selectionModel().selectedRows()
+        return self.queue_model.ids_for(rows) if rows else None
 
     def pause(self) -> None:
         if self.engine is not None:
@@ -357,37 +468,3 @@ class TransferQueue(QDockWidget):
         engine = self.engine
         if engine is not None:
             engine.shutdown(wait=False)
-
-
-class TransferStatus(QWidget):
-    """Overall progress for the status bar: hidden while nothing is queued."""
-
-    def __init__(self, model: TransferQueueModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("transferStatus")
-        self.label = QLabel(self)
-        self.label.setObjectName("transferStatusLabel")
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.bar = QProgressBar(self)
-        self.bar.setObjectName("transferStatusBar")
-        self.bar.setRange(0, 1000)
-        self.bar.setMaximumWidth(160)
-        self.bar.setTextVisible(False)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.label)
-        layout.addWidget(self.bar)
-        model.overall_changed.connect(self.update_overall)
-        self.setVisible(False)
-
-    def update_overall(self, done: int, total: int, active: int) -> None:
-        if active == 0:
-            self.setVisible(False)
-            return
-        self.setVisible(True)
-        share = done / total if total else 0.0
-        self.bar.setValue(int(share * 1000))
-        self.label.setText(
-            f"{active} transfer{'s' if active != 1 else ''}: "
-            f"{human_size(done)} of {human_size(total)} ({share * 100:.0f} %)"
-        )
