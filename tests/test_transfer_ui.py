@@ -273,3 +273,56 @@ def test_conflicts_ask_once_with_apply_to_all(
     dialogs[1].buttons[ConflictPolicy.OVERWRITE].click()
     qtbot.waitUntil(lambda: (tmp_path / "dl" / "one.txt").read_text() == "remote",
                     timeout=20_000)
+
+
+def test_drag_out_fetches_the_selection_and_hands_over_file_urls(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        storage: MinioStorage, bucket: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QMouseEvent
+
+    put_bytes(storage, bucket, "note.txt", b"dragged out")
+    put_bytes(storage, bucket, "pics/a.png", b"png bytes")
+    window = make_window({**app_environ, "MINIO_BUCKET_NAME": bucket})
+    window.show()
+    qtbot.waitUntil(lambda: window.table_model.rowCount() == 2, timeout=10_000)
+    window.object_table.selectAll()
+    drag_out = window.transfers.drag_out
+    mime = drag_out.prepare(drag_out.selected_entries())
+    assert mime is not None
+    paths = sorted(Path(u.toLocalFile()) for u in mime.urls())
+    assert [p.name for p in paths] == ["note.txt", "pics"]
+    assert paths[0].read_bytes() == b"dragged out"
+    assert (paths[1] / "a.png").read_bytes() == b"png bytes"
+    assert Path(app_environ["MINIO_DESKTOP_DATA_DIR"]) in paths[0].parents
+
+    # A press on a selected row and a move beyond the drag distance starts the drag.
+    started: list[bool] = []
+    monkeypatch.setattr(drag_out, "start_drag", lambda: started.append(True))
+    viewport = window.object_table.viewport()
+    rect = window.object_table.visualRect(window.table_model.index(1, 0))
+    press = QMouseEvent(QEvent.Type.MouseButtonPress, QPointF(rect.center()),
+                        QPointF(viewport.mapToGlobal(rect.center())), Qt.MouseButton.LeftButton,
+                        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(viewport, press)
+    far = QPointF(rect.center() + QPoint(60, 0))
+    move = QMouseEvent(QEvent.Type.MouseMove, far, QPointF(viewport.mapToGlobal(far.toPoint())),
+                       Qt.MouseButton.NoButton, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(viewport, move)
+    assert started == [True]
+
+
+def test_drag_out_of_a_large_selection_points_to_download(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        storage: MinioStorage, bucket: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import desktop_app.ui.drag_out as drag_module
+
+    monkeypatch.setattr(drag_module, "DRAG_LIMIT_BYTES", 10)
+    put_bytes(storage, bucket, "big.txt", b"more than ten bytes")
+    window = make_window({**app_environ, "MINIO_BUCKET_NAME": bucket})
+    qtbot.waitUntil(lambda: window.table_model.rowCount() == 1, timeout=10_000)
+    window.object_table.selectAll()
+    drag_out = window.transfers.drag_out
+    assert drag_out.prepare(drag_out.selected_entries()) is None
+    assert "Use Download" in window.message_bar.text

@@ -24,6 +24,7 @@ from desktop_app.transfers.engine import TransferEngine
 from desktop_app.transfers.journal import Journal
 from desktop_app.transfers.options import ConflictPolicy, TransferOptions
 from desktop_app.ui.conflict_dialog import ConflictAsker
+from desktop_app.ui.drag_out import DragOutFilter, clear_temp_area
 from desktop_app.ui.drop_upload import DropUploadFilter
 from desktop_app.ui.incomplete_uploads import IncompleteUploadsDialog
 
@@ -44,6 +45,10 @@ class TransferController(QObject):
             window.object_table, window.bucket_tree, self.upload, window.message_bar.show_info,
             self,
         )
+        self.drag_out = DragOutFilter(
+            window.object_table, window.runner, lambda: self.engine, self._drag_area,
+            window.message_bar.show_info, self,
+        )
         self.action_download = QAction("Download…", window)
         self.action_download.setObjectName("actionDownload")
         self.action_download.setToolTip("Download the selected files and folders")
@@ -57,6 +62,9 @@ class TransferController(QObject):
         window.transfer_queue.toolbar.addAction(self.action_unfinished)
         window.transfer_queue.queue_model.batch_finished.connect(self._batch_finished)
 
+    def _drag_area(self) -> Path | None:
+        return self.data_dir / "drag-out" if self.data_dir is not None else None
+
     # -- lifecycle -----------------------------------------------------------------------
     def attach(self, storage: Storage) -> None:
         self._stop_engine()
@@ -67,6 +75,9 @@ class TransferController(QObject):
             settings = getattr(storage, "settings", None)
             access_key = getattr(settings, "access_key", "")
             journal = Journal.for_server(self.data_dir, storage.endpoint_url, access_key)
+        drag_area = self._drag_area()
+        if drag_area is not None:
+            clear_temp_area(drag_area)
         self.engine = TransferEngine(storage, self.options, journal)
         self.engine.set_conflict_resolver(self.asker)
         self.window.transfer_queue.set_engine(self.engine)
