@@ -26,6 +26,7 @@ from desktop_app.storage.sample_data import seed_once
 from desktop_app.storage.sandbox import SandboxServer
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.transfer_controller import GUI_SWITCH_INTERVAL
 
 log = logging.getLogger(__name__)
 
@@ -127,6 +128,7 @@ def build_window(environ: Mapping[str, str] | None = None) -> MainWindow:
 def main(argv: list[str] | None = None) -> int:
     """Show the window and run the event loop until it closes."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    sys.setswitchinterval(GUI_SWITCH_INTERVAL)  # the GUI thread waits less for the GIL
     app = _ensure_application()
     window = build_window()
     session: Session = window.session  # type: ignore[attr-defined]
