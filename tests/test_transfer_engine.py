@@ -207,11 +207,13 @@ def test_cancel_leaves_no_temp_files_and_no_orphan_uploads(storage: MinioStorage
     engine.shutdown()
 
 
+@pytest.mark.parametrize("journal_file", [True, False])
 def test_pause_and_resume_an_upload_keeps_its_parts(storage: MinioStorage, bucket: str,
-                                                    tmp_path: Path) -> None:
+                                                    tmp_path: Path, journal_file: bool) -> None:
     src = tmp_path / "big.bin"
     sha = write_file(src, 30 * MiB)
-    engine = make_engine(storage, tmp_path, bandwidth_limit=8 * MiB, parts_per_file=1)
+    engine = make_engine(storage, tmp_path, journal=journal_file, bandwidth_limit=8 * MiB,
+                         parts_per_file=1)
     (up,) = engine.upload_paths([src], bucket)
     _wait_for(lambda: engine.get(up).done_bytes >= 10 * MiB)
     engine.pause([up])
@@ -329,4 +331,38 @@ def test_disk_full_gives_a_clear_error_and_leaves_the_destination(
     assert "disk is full" in errors(engine)[0]
     assert (dest / "f.bin").read_bytes() == b"keep me"
     assert temp_files(dest) == []
+    engine.shutdown()
+
+
+class CreateCounter:
+    """The real storage, counting multipart uploads started."""
+
+    def __init__(self, real: MinioStorage) -> None:
+        self.real = real
+        self.created = 0
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.real, name)
+
+    def create_multipart(self, *args: object) -> str:
+        self.created += 1
+        return self.real.create_multipart(*args)  # type: ignore[arg-type]
+
+
+def test_resume_right_after_pause_never_runs_two_workers(storage: MinioStorage, bucket: str,
+                                                         tmp_path: Path) -> None:
+    src = tmp_path / "big.bin"
+    sha = write_file(src, 20 * MiB, seed=5)
+    counter = CreateCounter(storage)
+    engine = make_engine(counter, tmp_path, bandwidth_limit=16 * MiB)  # type: ignore[arg-type]
+    (up,) = engine.upload_paths([src], bucket)
+    _wait_for(lambda: engine.get(up).done_bytes > 0)
+    for _ in range(3):
+        engine.pause([up])
+        engine.resume([up])  # the first worker may still be unwinding
+    assert engine.wait(60)
+    assert states(engine, [up]) == {up: State.DONE}
+    assert counter.created == 1
+    assert storage.stat(bucket, "big.bin").metadata[SHA256_META] == sha
+    assert storage.list_multipart_uploads(bucket) == []
     engine.shutdown()

@@ -64,7 +64,9 @@ class TransferEngine:
     ) -> None:
         self.options = options or TransferOptions()
         self.storage = storage
-        self.journal = journal
+        # Without a journal file, an in-memory one still keeps a paused upload's id and parts.
+        self.persistent = journal is not None
+        self.journal: Journal = journal if journal is not None else Journal.memory()
         self._own_pools = file_executor is None
         self._files = file_executor or ThreadPoolExecutor(
             self.options.files_at_once, thread_name_prefix="transfer-file")
@@ -72,7 +74,7 @@ class TransferEngine:
             self.options.part_workers, thread_name_prefix="transfer-part")
         if limiter is None and self.options.bandwidth_limit:
             limiter = TokenBucket(self.options.bandwidth_limit)
-        self.ctx = Context(storage, self.options, self._parts, journal, limiter)
+        self.ctx = Context(storage, self.options, self._parts, self.journal, limiter)
         self._lock = threading.Lock()
         self._items: dict[int, Transfer] = {}
         self._roots: dict[int, Path] = {}
@@ -81,6 +83,8 @@ class TransferEngine:
         self._active = 0
         self._listeners: list[Listener] = []
         self._closed = False
+        self._running: set[int] = set()  # transfers a worker is inside right now
+        self._resubmit: set[int] = set()  # resumed or retried while their worker unwound
 
     def set_conflict_resolver(self, resolver: Resolver | None) -> None:
         """Who answers `ConflictPolicy.ASK` questions (called on a worker thread)."""
@@ -133,14 +137,13 @@ class TransferEngine:
             return self._batches
 
     def _add(self, transfers: list[Transfer], root: Path | None) -> None:
-        if self.journal is not None:
-            ids = self.journal.add_items(
-                (t.batch, t.direction.value, t.bucket, t.key, str(t.local_path),
-                 str(root) if root else None, t.size, t.etag, t.state.value)
-                for t in transfers if not t.state.finished
-            )
-            for t, jid in zip((t for t in transfers if not t.state.finished), ids, strict=True):
-                t.journal_id = jid
+        ids = self.journal.add_items(
+            (t.batch, t.direction.value, t.bucket, t.key, str(t.local_path),
+             str(root) if root else None, t.size, t.etag, t.state.value)
+            for t in transfers if not t.state.finished
+        )
+        for t, jid in zip((t for t in transfers if not t.state.finished), ids, strict=True):
+            t.journal_id = jid
         with self._lock:
             for t in transfers:
                 self._items[t.id] = t
@@ -159,6 +162,8 @@ class TransferEngine:
 
     # -- running -------------------------------------------------------------------------
     def _run(self, transfer: Transfer) -> None:
+        with self._lock:
+            self._running.add(transfer.id)
         try:
             if not transfer.try_transition(State.RUNNING):
                 return  # paused or cancelled while it waited
@@ -187,7 +192,7 @@ class TransferEngine:
 
     def _finished(self, transfer: Transfer) -> None:
         journal, jid = self.journal, transfer.journal_id
-        if journal is not None and jid is not None:
+        if jid is not None:
             if transfer.state in (State.DONE, State.CANCELLED, State.SKIPPED):
                 journal.remove(jid)
                 transfer.journal_id = None
@@ -195,8 +200,13 @@ class TransferEngine:
                 journal.set_state(jid, transfer.state.value, transfer.error)
         self._notify(transfer)
         with self._lock:
+            self._running.discard(transfer.id)
+            again = transfer.id in self._resubmit
+            self._resubmit.discard(transfer.id)
             self._active -= 1
             self._idle.notify_all()
+        if again and transfer.try_transition(State.QUEUED):
+            self._submit(transfer)
 
     def _notify(self, transfer: Transfer) -> None:
         for listener in list(self._listeners):
@@ -218,13 +228,23 @@ class TransferEngine:
             if t.state in (State.RUNNING, State.RETRYING, State.QUEUED):
                 t.pause_event.set()
                 t.try_transition(State.PAUSED)
-                if t.journal_id is not None and self.journal is not None:
+                if t.journal_id is not None:
                     self.journal.set_state(t.journal_id, State.PAUSED.value)
 
     def resume(self, ids: Iterable[int] | None = None) -> None:
         for t in self._select(ids):
-            if t.state is State.PAUSED and t.try_transition(State.QUEUED):
+            if t.state is State.PAUSED and not self._defer(t) \
+                    and t.try_transition(State.QUEUED):
                 self._submit(t)
+
+    def _defer(self, t: Transfer) -> bool:
+        """True when a worker is still unwinding `t`: it is resubmitted once that worker ends
+        (two workers must never run the same transfer)."""
+        with self._lock:
+            if t.id in self._running:
+                self._resubmit.add(t.id)
+                return True
+            return False
 
     def cancel(self, ids: Iterable[int] | None = None) -> None:
         for t in self._select(ids):
@@ -237,7 +257,7 @@ class TransferEngine:
 
     def _cleanup_cancelled(self, t: Transfer) -> None:
         """A paused multipart upload cancelled: abort it on the server, drop the journal."""
-        if self.journal is None or t.journal_id is None:
+        if t.journal_id is None:
             return
         record = self.journal.upload_for(t.journal_id)
         if record is not None:
@@ -250,8 +270,9 @@ class TransferEngine:
 
     def retry(self, ids: Iterable[int] | None = None) -> None:
         for t in self._select(ids):
-            if t.state in (State.FAILED, State.CANCELLED) and t.try_transition(State.QUEUED):
-                if self.journal is not None and t.journal_id is None:
+            if t.state in (State.FAILED, State.CANCELLED) and not self._defer(t) \
+                    and t.try_transition(State.QUEUED):
+                if t.journal_id is None:
                     t.journal_id = self.journal.add_items([(
                         t.batch, t.direction.value, t.bucket, t.key, str(t.local_path),
                         str(self._roots.get(t.id, "")) or None, t.size, t.etag, "queued")])[0]
@@ -287,8 +308,6 @@ class TransferEngine:
     # -- journal and maintenance ---------------------------------------------------------
     def restore(self) -> list[int]:
         """Bring back the journalled queue after a restart; unfinished work starts again."""
-        if self.journal is None:
-            return []
         restored: list[Transfer] = []
         for rec in self.journal.pending():
             direction = Direction(rec.direction)

@@ -79,7 +79,8 @@ class Journal:
     FILE_NAME = "transfers.sqlite3"
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if str(path) != ":memory:":
+            path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._lock = threading.Lock()
         self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
@@ -87,6 +88,11 @@ class Journal:
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.executescript(_SCHEMA)
+
+    @classmethod
+    def memory(cls) -> Journal:
+        """A journal that lives only as long as the engine (no file)."""
+        return cls(Path(":memory:"))
 
     @classmethod
     def in_dir(cls, folder: Path) -> Journal:
