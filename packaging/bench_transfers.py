@@ -137,6 +137,11 @@ def run_ours(cfg: dict[str, object], direction: str, local: Path, bucket: str,
     failed = [v.error for v in engine.snapshot() if v.state.value != "done"]
     if failed:
         raise SystemExit(f"ours: {len(failed)} failed: {failed[:3]}")
+    heartbeat.stop()
+    poll.stop()
+    queue.shutdown()
+    queue.deleteLater()
+    app.processEvents()
     engine.shutdown()
     return {"seconds": seconds, "stall_ms": gaps["max"] * 1000,
             "idle_stall_ms": idle_stall * 1000, "rss_before_kib": rss_before}
@@ -172,7 +177,10 @@ def worker_main(args: argparse.Namespace) -> None:
     cfg = json.loads(os.environ["BENCH_SERVER"])
     runner = run_ours if args.tool == "ours" else run_minio
     result = runner(cfg, args.direction, Path(args.local), args.bucket, args.prefix)
-    print(json.dumps(result))
+    print(json.dumps(result), flush=True)
+    # A measuring process has nothing to finalize; skipping interpreter teardown avoids
+    # Qt objects being collected after the QApplication in an arbitrary order.
+    os._exit(0)
 
 
 # -- the driver side --------------------------------------------------------------------------
