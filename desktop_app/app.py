@@ -92,7 +92,7 @@ def build_window(environ: Mapping[str, str] | None = None) -> MainWindow:
     _ensure_application()
     runner = TaskRunner()
     window = MainWindow(runner)
-    window.transfers.data_dir = data_dir(environ)
+    window.transfers.configure(environ)
     runner.setParent(window)
     session = Session(runner, environ)
     window.session = session  # type: ignore[attr-defined]

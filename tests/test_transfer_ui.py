@@ -326,3 +326,21 @@ def test_drag_out_of_a_large_selection_points_to_download(
     drag_out = window.transfers.drag_out
     assert drag_out.prepare(drag_out.selected_entries()) is None
     assert "Use Download" in window.message_bar.text
+
+
+def test_transfer_settings_come_from_the_config_folder(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str]) -> None:
+    config = Path(app_environ["MINIO_DESKTOP_CONFIG_DIR"])
+    config.mkdir(parents=True)
+    (config / "transfers.json").write_text('{"conflict": "overwrite", "files_at_once": 8}')
+    window = make_window(app_environ)
+    qtbot.waitUntil(lambda: window.transfers.engine is not None, timeout=10_000)
+    assert window.transfers.engine.options.conflict is ConflictPolicy.OVERWRITE
+    assert window.transfers.engine.options.files_at_once == 8
+
+    (config / "transfers.json").write_text('{"conflict": 3}')
+    broken = make_window(app_environ)
+    broken.show()
+    qtbot.waitUntil(lambda: broken.transfers.engine is not None, timeout=10_000)
+    assert broken.message_bar.isVisible()
+    assert "must be one of" in broken.message_bar.text

@@ -188,3 +188,31 @@ def test_byte_budget_caps_memory_but_lets_a_big_request_run_alone() -> None:
     with budget.hold(50):  # larger than the cap: runs alone
         assert budget.used == 50
     assert budget.used == 0
+
+
+def test_transfer_settings_file(tmp_path: Path) -> None:
+    import json
+
+    from desktop_app.core.errors import ConfigError
+    from desktop_app.transfers.options import ConflictPolicy
+    from desktop_app.transfers.settings import FILE_NAME, POOL_SIZE, load_options
+
+    assert load_options(tmp_path).conflict is ConflictPolicy.KEEP_BOTH  # no file: defaults
+    (tmp_path / FILE_NAME).write_text(json.dumps({
+        "files_at_once": 24, "parts_per_file": 8, "part_size_mib": 16,
+        "bandwidth_limit_mib_s": 10, "conflict": "skip-if-identical"}))
+    options = load_options(tmp_path)
+    assert (options.files_at_once, options.parts_per_file) == (24, 8)
+    assert options.part_size == 16 * MiB
+    assert options.bandwidth_limit == 10 * MiB
+    assert options.conflict is ConflictPolicy.SKIP_IF_IDENTICAL
+    assert options.files_at_once + options.part_workers <= POOL_SIZE
+    (tmp_path / FILE_NAME).write_text(json.dumps({"conflict": "maybe"}))
+    with pytest.raises(ConfigError, match="must be one of"):
+        load_options(tmp_path)
+    (tmp_path / FILE_NAME).write_text(json.dumps({"files_at_once": 0}))
+    with pytest.raises(ConfigError, match="whole number"):
+        load_options(tmp_path)
+    (tmp_path / FILE_NAME).write_text("{not json")
+    with pytest.raises(ConfigError, match="cannot be read"):
+        load_options(tmp_path)

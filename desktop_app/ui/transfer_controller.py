@@ -9,6 +9,7 @@ the `TaskRunner` like every other slow call.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,13 +17,15 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from desktop_app.core.errors import AppError
+from desktop_app.core.errors import AppError, ConfigError
+from desktop_app.core.paths import config_dir, data_dir
 from desktop_app.core.transfer_types import RemoteObject
 from desktop_app.core.types import FolderEntry, ObjectEntry
 from desktop_app.storage.protocol import Storage, TransferStorage
 from desktop_app.transfers.engine import TransferEngine
 from desktop_app.transfers.journal import Journal
 from desktop_app.transfers.options import ConflictPolicy, TransferOptions
+from desktop_app.transfers.settings import load_options
 from desktop_app.ui.conflict_dialog import ConflictAsker
 from desktop_app.ui.drag_out import DragOutFilter, clear_temp_area
 from desktop_app.ui.drop_upload import DropUploadFilter
@@ -41,6 +44,7 @@ class TransferController(QObject):
         super().__init__(window)
         self.window = window
         self.data_dir: Path | None = None
+        self._settings_error: ConfigError | None = None
         # Ask about conflicts (the headless engine's default is "keep both").
         self.options = TransferOptions(conflict=ConflictPolicy.ASK)
         self.asker = ConflictAsker(window)
@@ -66,6 +70,15 @@ class TransferController(QObject):
         window.transfer_queue.toolbar.addAction(self.action_unfinished)
         window.transfer_queue.queue_model.batch_finished.connect(self._batch_finished)
 
+    def configure(self, environ: Mapping[str, str]) -> None:
+        """Where the journal lives, and the transfer settings from the config folder."""
+        self.data_dir = data_dir(environ)
+        try:
+            self.options = load_options(config_dir(environ), self.options)
+        except ConfigError as exc:
+            self._settings_error = exc
+            self.window.show_error(exc)
+
     def _drag_area(self) -> Path | None:
         return self.data_dir / "drag-out" if self.data_dir is not None else None
 
@@ -83,6 +96,9 @@ class TransferController(QObject):
         if drag_area is not None:
             clear_temp_area(drag_area)
         self.engine = TransferEngine(storage, self.options, journal)
+        if self._settings_error is not None:  # attaching hid the message bar: show it again
+            self.window.show_error(self._settings_error)
+            self._settings_error = None
         self.engine.set_conflict_resolver(self.asker)
         self.window.transfer_queue.set_engine(self.engine)
         self.engine.restore()
