@@ -344,3 +344,36 @@ def test_transfer_settings_come_from_the_config_folder(
     qtbot.waitUntil(lambda: broken.transfers.engine is not None, timeout=10_000)
     assert broken.message_bar.isVisible()
     assert "must be one of" in broken.message_bar.text
+
+
+def test_a_huge_batch_arrives_in_slices_and_updates_only_changed_rows(qtbot: QtBot) -> None:
+    from desktop_app.transfers.state import Direction, Transfer
+
+    engine = TransferEngine(object())  # type: ignore[arg-type]  # no network in this test
+    items = [Transfer(Direction.UPLOAD, "b", f"k{i}", Path(f"/nowhere/{i}"), 10, 1)
+             for i in range(4500)]
+    with engine._lock:  # queued rows the engine will never start (no pool work)
+        for t in items:
+            engine._items[t.id] = t
+            engine._order.append(t.id)
+            t.sink = engine._dirty
+    queue = TransferQueue()
+    qtbot.addWidget(queue)
+    model = queue.queue_model
+    model.stop()
+    model._engine = engine
+    model.refresh()
+    assert model.rowCount(model.index(0, 0)) == 2000  # the first slice only
+    model.refresh()
+    model.refresh()
+    assert model.rowCount(model.index(0, 0)) == 4500
+    changed: list[int] = []
+    model.dataChanged.connect(lambda top, _bottom, _roles=(): changed.append(top.row()))
+    items[4321].transition(State.RUNNING)
+    items[4321].add_progress(5)
+    model.refresh()
+    assert 4321 in changed
+    assert len(changed) <= 2  # the row and its batch, not 4500 rows
+    assert model.data(model.transfer_index(items[4321].id, 3)) == "50 %"
+    assert model.index(0, 1).data() == "Batch 1: 4500 items"
+    engine.shutdown()

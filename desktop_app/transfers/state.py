@@ -80,6 +80,8 @@ class Transfer:
     attempts: int = 0
     etag: str = ""  # downloads: the ETag known from a listing, pinned with If-Match
     journal_id: int | None = None
+    # The engine's set of changed ids: the UI refreshes only those, not 10,000 rows a tick.
+    sink: set[int] | None = field(default=None, repr=False)
     cancel_event: threading.Event = field(default_factory=threading.Event, repr=False)
     pause_event: threading.Event = field(default_factory=threading.Event, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -105,7 +107,8 @@ class Transfer:
                 self.error = ""
             elif error or new is State.FAILED:
                 self.error = error
-            return old
+        self._changed()
+        return old
 
     def try_transition(self, new: State, error: str = "") -> bool:
         try:
@@ -125,7 +128,13 @@ class Transfer:
         """Delta may be negative: a retried part gives back what it had counted."""
         with self._lock:
             self.done_bytes = max(0, self.done_bytes + delta)
+        self._changed()
 
     def set_progress(self, value: int) -> None:
         with self._lock:
             self.done_bytes = max(0, value)
+        self._changed()
+
+    def _changed(self) -> None:
+        if self.sink is not None:
+            self.sink.add(self.id)  # set.add is atomic; the engine drains with pop()
