@@ -366,3 +366,34 @@ def test_resume_right_after_pause_never_runs_two_workers(storage: MinioStorage, 
     assert storage.stat(bucket, "big.bin").metadata[SHA256_META] == sha
     assert storage.list_multipart_uploads(bucket) == []
     engine.shutdown()
+
+
+class TouchingStorage:
+    """The real storage; appends to the source file after the first part is sent."""
+
+    def __init__(self, real: MinioStorage, path: Path) -> None:
+        self.real = real
+        self.path = path
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.real, name)
+
+    def upload_part(self, *args: object) -> str:
+        etag = self.real.upload_part(*args)  # type: ignore[arg-type]
+        with open(self.path, "ab") as handle:
+            handle.write(b"more")
+        return etag
+
+
+def test_a_file_written_during_upload_is_not_completed(storage: MinioStorage, bucket: str,
+                                                       tmp_path: Path) -> None:
+    src = tmp_path / "growing.log"
+    write_file(src, 11 * MiB)
+    engine = make_engine(TouchingStorage(storage, src), tmp_path)  # type: ignore[arg-type]
+    ids = engine.upload_paths([src], bucket)
+    assert engine.wait(60)
+    assert states(engine, ids) == {ids[0]: State.FAILED}
+    assert "changed while it was being uploaded" in errors(engine)[0]
+    assert storage.list_multipart_uploads(bucket) == []
+    assert list(storage.iter_objects(bucket, "")) == []
+    engine.shutdown()

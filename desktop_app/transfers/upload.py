@@ -139,10 +139,25 @@ def _multipart(ctx: Context, transfer: Transfer, path: Path, mtime_ns: int) -> N
     finally:
         os.close(fd)
     parts = [done[n] for n, _o, _l in ranges]
+    _unchanged_or_abort(ctx, transfer, path, size, mtime_ns, upload_id)
     ctx.with_retry(transfer, lambda: ctx.storage.complete_multipart(
         transfer.bucket, transfer.key, upload_id, parts))
     if journal is not None and item is not None:
         journal.forget_upload(item)
+
+
+def _unchanged_or_abort(ctx: Context, transfer: Transfer, path: Path, size: int,
+                        mtime_ns: int, upload_id: str) -> None:
+    """The SHA-256 was taken before the parts were read: a file written meanwhile would be
+    stored with a wrong checksum, so such an upload is aborted instead of completed."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        info = None
+    if info is None or (info.st_size, info.st_mtime_ns) != (size, mtime_ns):
+        _abort_quietly(ctx, transfer, upload_id)
+        raise LocalFileError(f"“{path}” changed while it was being uploaded.",
+                             "Retry once the file is no longer being written.")
 
 
 def _finished_parts(ctx: Context, transfer: Transfer, record: UploadRecord) -> dict[int, PartInfo]:
