@@ -377,3 +377,20 @@ def test_a_huge_batch_arrives_in_slices_and_updates_only_changed_rows(qtbot: QtB
     assert model.data(model.transfer_index(items[4321].id, 3)) == "50 %"
     assert model.index(0, 1).data() == "Batch 1: 4500 items"
     engine.shutdown()
+
+
+def test_status_bar_summary_shows_only_while_transfers_run(qtbot: QtBot) -> None:
+    from desktop_app.ui.transfer_widgets import TransferStatus, human_eta
+
+    model = TransferQueueModel()
+    status = TransferStatus(model)
+    qtbot.addWidget(status)
+    status.show()
+    model.overall_changed.emit(512 * 1024, 2 * 1024 * 1024, 3)
+    assert status.isVisible()
+    assert status.label.text() == "3 transfers: 512 KiB of 2.0 MiB (25 %)"
+    assert status.bar.value() == 250
+    model.overall_changed.emit(2 * 1024 * 1024, 2 * 1024 * 1024, 0)
+    assert not status.isVisible()
+    assert [human_eta(s) for s in (0.5, 42, 125, 7300)] == [
+        "<1 s", "42 s", "2 min 05 s", "2 h 01 min"]
