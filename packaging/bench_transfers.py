@@ -265,6 +265,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="smaller workloads")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--tools", default=",".join(TOOLS))
+    parser.add_argument("--only", default="", help="workload numbers to run, e.g. 0,2")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--tool")
     parser.add_argument("--direction")
@@ -299,7 +300,10 @@ def main() -> None:
             seed.wait()
             seed.shutdown()
             results: dict[tuple[str, str, str], list[dict[str, float]]] = {}
+            only = {int(n) for n in args.only.split(",") if n}
             for index, (name, (folder, _count, _total)) in enumerate(workloads.items()):
+                if only and index not in only:
+                    continue
                 for direction in ("up", "down"):
                     for rnd in range(args.rounds):
                         for tool in tools:
@@ -319,7 +323,8 @@ def main() -> None:
                                 remove_prefix(storage, "bench", prefix)
                             else:
                                 shutil.rmtree(local)
-            report(workloads, results, tools)
+            report({n: w for i, (n, w) in enumerate(workloads.items())
+                    if not only or i in only}, results, tools)
         finally:
             storage.close()
             server.stop()

@@ -98,7 +98,7 @@ def _fill(ctx: Context, transfer: Transfer, fd: int, first: ObjectBody, size: in
     """
     single = first.content_length == size
     inline = hashlib.sha256() if single and expected_sha else None
-    ordered = OrderedHash(fd) if not single and expected_sha else None
+    ordered = OrderedHash(fd, size) if not single and expected_sha else None
     ranges = part_ranges(size, part_size) if size else []
     rest = [] if single else ranges[1:]
 
@@ -122,13 +122,17 @@ def _fill(ctx: Context, transfer: Transfer, fd: int, first: ObjectBody, size: in
     ]
     try:
         run_parts(ctx, transfer, jobs)
+    except BaseException:
+        if ordered is not None:
+            ordered.stop()
+        raise
     finally:
         first.body.close()
     if expected_sha:
         if inline is not None:
             actual = inline.hexdigest()
         elif ordered is not None:
-            actual = ordered.finish(size)
+            actual = ordered.finish()
         else:
             actual = _hash_fd(fd, size, transfer)
         if actual != expected_sha:
@@ -140,48 +144,63 @@ def _fill(ctx: Context, transfer: Transfer, fd: int, first: ObjectBody, size: in
 
 
 class OrderedHash:
-    """SHA-256 of a file whose ranges complete in any order, hashed front to back."""
+    """SHA-256 of a file whose ranges complete in any order, hashed front to back.
 
-    def __init__(self, fd: int) -> None:
+    A thread of its own follows the front of the file (re-reading it from the page cache),
+    so the part workers never stop downloading to hash and little is left at the end.
+    """
+
+    def __init__(self, fd: int, size: int) -> None:
         self._fd = fd
+        self._size = size
         self._digest = hashlib.sha256()
         self._cursor = 0
         self._done: dict[int, int] = {}
-        self._mark = threading.Lock()
-        self._hashing = threading.Lock()
+        self._cond = threading.Condition()
+        self._stopped = False
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="transfer-hash", daemon=True)
+        self._thread.start()
 
     def complete(self, offset: int, length: int) -> None:
-        with self._mark:
+        with self._cond:
             self._done[offset] = length
-        while self._hashing.acquire(blocking=False):
-            try:
-                self._advance()
-            finally:
-                self._hashing.release()
-            with self._mark:  # another range may have landed right after we stopped
-                if self._cursor not in self._done:
-                    return
+            self._cond.notify()
 
-    def _advance(self) -> None:
-        while True:
-            with self._mark:
-                length = self._done.pop(self._cursor, None)
-            if length is None:
-                return
-            end = self._cursor + length
-            pos = self._cursor
-            while pos < end:
-                chunk = os.pread(self._fd, min(4 * 1024 * 1024, end - pos), pos)
-                if not chunk:
-                    raise LocalFileError("The downloaded file got shorter while being checked.")
-                self._digest.update(chunk)
-                pos += len(chunk)
-            self._cursor = end
+    def _run(self) -> None:
+        try:
+            while self._cursor < self._size:
+                with self._cond:
+                    while self._cursor not in self._done and not self._stopped:
+                        self._cond.wait()
+                    if self._stopped:
+                        return
+                    length = self._done.pop(self._cursor)
+                self._hash(self._cursor, self._cursor + length)
+                self._cursor += length
+        except BaseException as exc:  # reported by finish()
+            self._error = exc
 
-    def finish(self, size: int) -> str:
-        with self._hashing:
-            self._advance()
-        if self._cursor != size:
+    def _hash(self, pos: int, end: int) -> None:
+        while pos < end:
+            chunk = os.pread(self._fd, min(4 * 1024 * 1024, end - pos), pos)
+            if not chunk:
+                raise LocalFileError("The downloaded file got shorter while being checked.")
+            self._digest.update(chunk)
+            pos += len(chunk)
+
+    def stop(self) -> None:
+        """End the thread early (failure or cancel)."""
+        with self._cond:
+            self._stopped = True
+            self._cond.notify()
+        self._thread.join()
+
+    def finish(self) -> str:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        if self._cursor != self._size:
             raise LocalFileError("Not every part of the download was checked.")
         return self._digest.hexdigest()
 
