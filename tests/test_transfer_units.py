@@ -219,3 +219,15 @@ def test_transfer_settings_file(tmp_path: Path) -> None:
     (tmp_path / FILE_NAME).write_text("{not json")
     with pytest.raises(ConfigError, match="cannot be read"):
         load_options(tmp_path)
+
+
+def test_upload_content_type_prefers_the_extension_then_libmagic() -> None:
+    from desktop_app.storage.sample_data import png_bytes
+    from desktop_app.transfers.upload import content_type_for
+
+    def never() -> bytes:
+        raise AssertionError("libmagic not needed when the extension names the type")
+
+    assert content_type_for("photo.png", never) == "image/png"
+    assert content_type_for("notes.txt", never) == "text/plain"
+    assert content_type_for("no-extension", lambda: png_bytes(4, 4)) == "image/png"

@@ -121,7 +121,10 @@ def _fill(ctx: Context, transfer: Transfer, fd: int, first: ObjectBody, size: in
         for _n, offset, length in rest
     ]
     try:
-        run_parts(ctx, transfer, jobs)
+        if rest:
+            run_parts(ctx, transfer, jobs)
+        else:  # one stream: no hand-off to the part pool (many small files stay cheap)
+            first_part()
     except BaseException:
         if ordered is not None:
             ordered.stop()

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import mimetypes
 import os
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -47,9 +49,19 @@ def upload(ctx: Context, transfer: Transfer) -> None:
         _multipart(ctx, transfer, path, info.st_mtime_ns)
 
 
+def content_type_for(name: str, head: Callable[[], bytes]) -> str:
+    """The extension when it names a type (cheap, and what browsers and S3 tools use);
+    otherwise libmagic on the first bytes. `head` is only read when needed."""
+    guessed = mimetypes.guess_type(name)[0]
+    return guessed or sniff(head(), name)
+
+
 def _content_type(path: Path) -> str:
-    with open(path, "rb") as handle:
-        return sniff(handle.read(SNIFF_BYTES), path.name)
+    def head() -> bytes:
+        with open(path, "rb") as handle:
+            return handle.read(SNIFF_BYTES)
+
+    return content_type_for(path.name, head)
 
 
 def _resolve_key(ctx: Context, transfer: Transfer, sha256: str) -> bool:
@@ -76,7 +88,7 @@ def _single(ctx: Context, transfer: Transfer, path: Path) -> None:
         sha256 = hashlib.sha256(data).hexdigest()
         if not _resolve_key(ctx, transfer, sha256):
             return
-        content_type = sniff(data[:SNIFF_BYTES], path.name)
+        content_type = content_type_for(path.name, lambda: data[:SNIFF_BYTES])
         ctx.throttle(len(data))
         transfer.checkpoint()
         ctx.with_retry(transfer, lambda: ctx.storage.put_bytes(
