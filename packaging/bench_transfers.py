@@ -83,6 +83,8 @@ def run_ours(cfg: dict[str, object], direction: str, local: Path, bucket: str,
     app = QApplication.instance() or QApplication([])
     storage = MinioStorage(settings_from(cfg))
     options = TransferOptions(conflict=ConflictPolicy.OVERWRITE)
+    if os.environ.get("BENCH_FILES_AT_ONCE"):  # for tuning experiments
+        options.files_at_once = int(os.environ["BENCH_FILES_AT_ONCE"])
     engine = TransferEngine(storage, options)
     queue = TransferQueue()
     queue.set_engine(engine)
@@ -124,6 +126,38 @@ def run_ours(cfg: dict[str, object], direction: str, local: Path, bucket: str,
         if queued.done() and engine.wait(0):
             app.quit()
 
+    if os.environ.get("BENCH_STALL_TRACE"):  # debugging aid: where the GUI thread was
+        import threading
+        import traceback
+
+        main_id = threading.get_ident()
+
+        def watch() -> None:
+            while not queued.done() or not engine.wait(0):
+                time.sleep(0.01)
+                late = time.perf_counter() - gaps["last"]
+                if late > 0.06:
+                    frame = sys._current_frames().get(main_id)
+                    print(f"stall {late * 1000:.0f} ms:", "".join(
+                        traceback.format_stack(frame)[-4:]) if frame else "?",
+                        file=sys.stderr, flush=True)
+                    time.sleep(0.05)
+
+        threading.Thread(target=watch, daemon=True).start()
+        import gc
+
+        gc_start: dict[str, float] = {}
+
+        def gc_timer(phase: str, info: dict[str, int]) -> None:
+            if phase == "start":
+                gc_start["t"] = time.perf_counter()
+            else:
+                took = (time.perf_counter() - gc_start.get("t", time.perf_counter())) * 1000
+                if took > 5:
+                    print(f"gc gen{info['generation']} {took:.0f} ms collected "
+                          f"{info['collected']}", file=sys.stderr, flush=True)
+
+        gc.callbacks.append(gc_timer)
     heartbeat.start()
     gaps["last"] = time.perf_counter()
     poll = QTimer()
@@ -248,6 +282,8 @@ def timed_run(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
         out, err = out_f.read().decode(), err_f.read().decode()
     if proc.returncode != 0:
         raise SystemExit(f"{cmd[0]} failed: {err[-2000:]}")
+    if env.get("BENCH_STALL_TRACE"):
+        print(err[-6000:])
     result: dict[str, float] = {"seconds": wall, "rss_kib": peak / 1024}
     lines = [line for line in out.splitlines() if line.startswith("{")]
     if lines:  # our own workers time only the transfer (not interpreter start-up)

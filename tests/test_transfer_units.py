@@ -231,3 +231,12 @@ def test_upload_content_type_prefers_the_extension_then_libmagic() -> None:
     assert content_type_for("photo.png", never) == "image/png"
     assert content_type_for("notes.txt", never) == "text/plain"
     assert content_type_for("no-extension", lambda: png_bytes(4, 4)) == "image/png"
+
+
+def test_mmap_threshold_is_pinned_on_glibc() -> None:
+    import sys
+
+    from desktop_app.transfers.memory import fix_mmap_threshold
+
+    assert fix_mmap_threshold() is sys.platform.startswith("linux")
+    assert fix_mmap_threshold() is sys.platform.startswith("linux")  # idempotent

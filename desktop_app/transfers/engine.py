@@ -25,6 +25,7 @@ from desktop_app.transfers.conflicts import Resolver
 from desktop_app.transfers.context import Context
 from desktop_app.transfers.download import download
 from desktop_app.transfers.journal import Journal
+from desktop_app.transfers.memory import fix_mmap_threshold
 from desktop_app.transfers.options import TransferOptions
 from desktop_app.transfers.paths import plan
 from desktop_app.transfers.scan import scan_upload
@@ -73,6 +74,7 @@ class TransferEngine:
         limiter: TokenBucket | None = None,
     ) -> None:
         self.options = options or TransferOptions()
+        fix_mmap_threshold()  # part buffers go back to the system when freed
         self.storage = storage
         # Without a journal file, an in-memory one still keeps a paused upload's id and parts.
         self.persistent = journal is not None
