@@ -198,6 +198,8 @@ class TransferEngine:
         except AppError as exc:
             if transfer.cancel_event.is_set():
                 transfer.try_transition(State.CANCELLED)
+            elif transfer.pause_event.is_set() and self._closed:
+                pass  # the app is quitting: the journal keeps it queued for next time
             else:
                 transfer.try_transition(State.FAILED, exc.user_text())
         except Exception as exc:  # a bug must fail the row, not kill the worker silently
