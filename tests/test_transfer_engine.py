@@ -397,3 +397,60 @@ def test_a_file_written_during_upload_is_not_completed(storage: MinioStorage, bu
     assert storage.list_multipart_uploads(bucket) == []
     assert list(storage.iter_objects(bucket, "")) == []
     engine.shutdown()
+
+
+class ConcurrencyProbe:
+    """The real storage, recording how many requests run at once (overall and per key)."""
+
+    def __init__(self, real: MinioStorage) -> None:
+        import threading
+
+        self.real = real
+        self.lock = threading.Lock()
+        self.now = 0
+        self.peak = 0
+        self.per_key: dict[str, int] = {}
+        self.peak_per_key = 0
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.real, name)
+
+    def _track(self, key: str, call: object) -> str:
+        import time
+
+        with self.lock:
+            self.now += 1
+            self.per_key[key] = self.per_key.get(key, 0) + 1
+            self.peak = max(self.peak, self.now)
+            self.peak_per_key = max(self.peak_per_key, self.per_key[key])
+        try:
+            time.sleep(0.02)  # widen the window so overlaps are seen
+            return call()  # type: ignore[operator,no-any-return]
+        finally:
+            with self.lock:
+                self.now -= 1
+                self.per_key[key] -= 1
+
+    def put_bytes(self, bucket: str, key: str, *rest: object) -> str:
+        return self._track(key, lambda: self.real.put_bytes(bucket, key, *rest))  # type: ignore[arg-type]
+
+    def upload_part(self, bucket: str, key: str, *rest: object) -> str:
+        return self._track(key, lambda: self.real.upload_part(bucket, key, *rest))  # type: ignore[arg-type]
+
+
+def test_files_and_parts_stay_within_their_limits(storage: MinioStorage, bucket: str,
+                                                  tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    for n in range(12):
+        write_file(src / f"small{n}.bin", 1000, seed=n)
+    for n in range(3):
+        write_file(src / f"big{n}.bin", 16 * MiB, seed=n)  # four 5 MiB parts each
+    probe = ConcurrencyProbe(storage)
+    engine = make_engine(probe, tmp_path, files_at_once=3, parts_per_file=2,  # type: ignore[arg-type]
+                         part_workers=4)
+    ids = engine.upload_paths(sorted(src.iterdir()), bucket)
+    assert engine.wait(120)
+    assert set(states(engine, ids).values()) == {State.DONE}, errors(engine)
+    assert 1 < probe.peak <= 3 + 4  # file workers + part workers, never more
+    assert probe.peak_per_key <= 2  # parts of one file at once
+    engine.shutdown()
