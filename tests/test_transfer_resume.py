@@ -115,3 +115,28 @@ def test_killed_upload_resumes_from_finished_parts(s3_server: ConnectionSettings
     assert storage.list_multipart_uploads(bucket) == []
     assert journal.pending() == []
     engine.shutdown()
+
+
+def test_restored_downloads_and_failed_items(storage: MinioStorage, bucket: str,
+                                             tmp_path: Path) -> None:
+    from tests.helpers import put_bytes
+
+    put_bytes(storage, bucket, "docs/a.txt", b"alpha")
+    root = tmp_path / "dest"
+    root.mkdir()
+    journal = Journal.in_dir(tmp_path / "data")
+    (_down, failed) = journal.add_items([
+        (1, "download", bucket, "docs/a.txt", str(root / "a.txt"), str(root), 5, "", "running"),
+        (2, "upload", bucket, "gone.txt", str(tmp_path / "gone.txt"), None, 1, "", "failed"),
+    ])
+    journal.set_state(failed, "failed", "It failed before the restart.")
+    engine = TransferEngine(storage, small_options(), journal)
+    ids = engine.restore()
+    assert engine.wait(30)
+    views = {v.key: v for v in engine.snapshot() if v.id in ids}
+    assert views["docs/a.txt"].state is State.DONE
+    assert (root / "a.txt").read_bytes() == b"alpha"
+    assert views["gone.txt"].state is State.FAILED  # back as it was: retry is the user's call
+    assert views["gone.txt"].error == "It failed before the restart."
+    assert [r.key for r in journal.pending()] == ["gone.txt"]
+    engine.shutdown()
