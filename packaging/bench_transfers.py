@@ -82,9 +82,14 @@ def run_ours(cfg: dict[str, object], direction: str, local: Path, bucket: str,
 
     app = QApplication.instance() or QApplication([])
     storage = MinioStorage(settings_from(cfg))
-    options = TransferOptions(conflict=ConflictPolicy.OVERWRITE)
+    from desktop_app.ui.transfer_controller import WORKER_NICENESS
+
+    # As the app runs it (lower-priority workers), but overwriting like the peers do.
+    options = TransferOptions(conflict=ConflictPolicy.OVERWRITE, worker_niceness=WORKER_NICENESS)
     if os.environ.get("BENCH_FILES_AT_ONCE"):  # for tuning experiments
         options.files_at_once = int(os.environ["BENCH_FILES_AT_ONCE"])
+    if os.environ.get("BENCH_NICE"):
+        options.worker_niceness = int(os.environ["BENCH_NICE"])
     engine = TransferEngine(storage, options)
     queue = TransferQueue()
     queue.set_engine(engine)

@@ -240,3 +240,22 @@ def test_mmap_threshold_is_pinned_on_glibc() -> None:
 
     assert fix_mmap_threshold() is sys.platform.startswith("linux")
     assert fix_mmap_threshold() is sys.platform.startswith("linux")  # idempotent
+
+
+def test_worker_threads_can_run_at_lower_priority() -> None:
+    import os
+
+    from desktop_app.transfers.engine import TransferEngine
+    from desktop_app.transfers.options import TransferOptions
+
+    engine = TransferEngine(object(), TransferOptions(worker_niceness=7))  # type: ignore[arg-type]
+    mine = os.getpriority(os.PRIO_PROCESS, 0)
+
+    def niceness() -> int:
+        import threading
+
+        return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+    assert engine._files.submit(niceness).result() == mine + 7
+    assert os.getpriority(os.PRIO_PROCESS, 0) == mine  # the calling (GUI) thread is untouched
+    engine.shutdown()

@@ -9,6 +9,7 @@ so `restore()` after a restart brings the queue back and resumes multipart uploa
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import threading
@@ -81,9 +82,11 @@ class TransferEngine:
         self.journal: Journal = journal if journal is not None else Journal.memory()
         self._own_pools = file_executor is None
         self._files = file_executor or ThreadPoolExecutor(
-            self.options.files_at_once, thread_name_prefix="transfer-file")
+            self.options.files_at_once, thread_name_prefix="transfer-file",
+            initializer=_lower_priority, initargs=(self.options.worker_niceness,))
         self._parts = part_executor or ThreadPoolExecutor(
-            self.options.part_workers, thread_name_prefix="transfer-part")
+            self.options.part_workers, thread_name_prefix="transfer-part",
+            initializer=_lower_priority, initargs=(self.options.worker_niceness,))
         if limiter is None and self.options.bandwidth_limit:
             limiter = TokenBucket(self.options.bandwidth_limit)
         self.ctx = Context(storage, self.options, self._parts, self.journal, limiter)
@@ -409,6 +412,13 @@ class TransferEngine:
         if self._own_pools:
             self._files.shutdown(wait=wait, cancel_futures=True)
             self._parts.shutdown(wait=wait, cancel_futures=True)
+
+
+def _lower_priority(niceness: int) -> None:
+    """Let the OS prefer the GUI thread over transfer workers (Linux: per-thread nice)."""
+    if niceness > 0 and hasattr(os, "setpriority"):
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), niceness)
 
 
 def _view(t: Transfer) -> TransferView:

