@@ -418,7 +418,8 @@ def _lower_priority(niceness: int) -> None:
     """Let the OS prefer the GUI thread over transfer workers (Linux: per-thread nice)."""
     if niceness > 0 and hasattr(os, "setpriority"):
         with contextlib.suppress(OSError):
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), niceness)
+            me = threading.get_native_id()
+            os.setpriority(os.PRIO_PROCESS, me, os.getpriority(os.PRIO_PROCESS, me) + niceness)
 
 
 def _view(t: Transfer) -> TransferView:
