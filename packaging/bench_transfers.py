@@ -84,7 +84,7 @@ def run_ours(cfg: dict[str, object], direction: str, local: Path, bucket: str,
     storage = MinioStorage(settings_from(cfg))
     from desktop_app.ui.transfer_controller import WORKER_NICENESS
 
-    # As the app runs it (lower-priority workers), but overwriting like the peers do.
+    # As the app runs it (same worker priority), but overwriting like the peers do.
     options = TransferOptions(conflict=ConflictPolicy.OVERWRITE, worker_niceness=WORKER_NICENESS)
     if os.environ.get("BENCH_FILES_AT_ONCE"):  # for tuning experiments
         options.files_at_once = int(os.environ["BENCH_FILES_AT_ONCE"])

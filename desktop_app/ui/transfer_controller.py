@@ -37,9 +37,10 @@ if TYPE_CHECKING:
 # Transfer workers hold the GIL in short bursts; a 2 ms switch interval (default 5 ms) lets
 # the GUI thread get it back sooner, which keeps repaint gaps short while the queue runs.
 GUI_SWITCH_INTERVAL = 0.002
-# Transfer threads run at a lower OS priority so the GUI thread is scheduled first when the CPU
-# is busy (measured: largest GUI gap with many downloads ~50 ms instead of ~90 ms).
-WORKER_NICENESS = 10
+# Niceness for transfer threads (0 = same priority as the GUI). Tried 10 on the shared VM: a
+# short experiment halved the typical GUI gap, but a full `make bench` run showed the same
+# worst gaps and slower downloads, so it stays off until measured on a quieter machine.
+WORKER_NICENESS = 0
 
 
 class TransferController(QObject):
