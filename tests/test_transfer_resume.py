@@ -140,3 +140,28 @@ def test_restored_downloads_and_failed_items(storage: MinioStorage, bucket: str,
     assert views["gone.txt"].error == "It failed before the restart."
     assert [r.key for r in journal.pending()] == ["gone.txt"]
     engine.shutdown()
+
+
+def test_a_changed_file_does_not_resume_its_old_parts(storage: MinioStorage, bucket: str,
+                                                      tmp_path: Path) -> None:
+    from desktop_app.transfers.journal import UploadRecord
+
+    src = tmp_path / "big.bin"
+    write_file(src, 12 * MiB, seed=1)
+    journal = Journal.in_dir(tmp_path / "data")
+    (item,) = journal.add_items([(1, "upload", bucket, "big.bin", str(src), None, 12 * MiB, "",
+                                  "running")])
+    old = storage.create_multipart(bucket, "big.bin", "application/octet-stream", {})
+    storage.upload_part(bucket, "big.bin", old, 1, b"stale" * (MiB + 1))
+    journal.upload_started(item, bucket, "big.bin",
+                           UploadRecord(old, 5 * MiB, "0" * 64, 12 * MiB, 1))  # other mtime
+    sha = write_file(src, 12 * MiB, seed=2)  # the file changed since
+    counting = CountingStorage(storage)
+    engine = TransferEngine(counting, small_options(), journal)  # type: ignore[arg-type]
+    engine.restore()
+    assert engine.wait(60)
+    assert [v.state for v in engine.snapshot()] == [State.DONE]
+    assert sorted(counting.sent) == [1, 2, 3]  # every part sent again
+    assert storage.stat(bucket, "big.bin").metadata[SHA256_META] == sha
+    assert storage.list_multipart_uploads(bucket) == []  # the stale upload was aborted
+    engine.shutdown()
