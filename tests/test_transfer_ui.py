@@ -377,6 +377,10 @@ def test_a_huge_batch_arrives_in_slices_and_updates_only_changed_rows(qtbot: QtB
     assert len(changed) <= 2  # the row and its batch, not 4500 rows
     assert model.data(model.transfer_index(items[4321].id, 3)) == "50 %"
     assert model.index(0, 1).data() == "Batch 1: 4500 items"
+    items[7].transition(State.RUNNING)
+    items[7].set_phase("Checksumming")  # a big upload hashing before it sends
+    model.refresh()
+    assert model.data(model.transfer_index(items[7].id, 6)) == "Checksumming"
     engine.shutdown()
 
 

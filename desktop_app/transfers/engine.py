@@ -62,6 +62,7 @@ class TransferView:
     done_bytes: int
     state: State
     error: str
+    phase: str = ""
 
 
 class TransferEngine:
@@ -424,7 +425,7 @@ def _lower_priority(niceness: int) -> None:
 
 def _view(t: Transfer) -> TransferView:
     return TransferView(t.id, t.batch, t.direction, t.bucket, t.key, t.local_path, t.name,
-                        t.size, t.done_bytes, t.state, t.error)
+                        t.size, t.done_bytes, t.state, t.error, t.phase)
 
 
 def temp_files(folder: Path) -> list[Path]:

@@ -79,6 +79,7 @@ class Transfer:
     error: str = ""
     attempts: int = 0
     etag: str = ""  # downloads: the ETag known from a listing, pinned with If-Match
+    phase: str = ""  # what a running transfer is busy with when it is not moving bytes
     journal_id: int | None = None
     # The engine's set of changed ids: the UI refreshes only those, not 10,000 rows a tick.
     sink: set[int] | None = field(default=None, repr=False)
@@ -133,6 +134,10 @@ class Transfer:
     def set_progress(self, value: int) -> None:
         with self._lock:
             self.done_bytes = max(0, value)
+        self._changed()
+
+    def set_phase(self, phase: str) -> None:
+        self.phase = phase
         self._changed()
 
     def _changed(self) -> None:

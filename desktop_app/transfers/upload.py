@@ -109,7 +109,11 @@ def _multipart(ctx: Context, transfer: Transfer, path: Path, mtime_ns: int) -> N
         _abort_quietly(ctx, transfer, record.upload_id)
         record = None
     if record is None:
-        sha256 = file_sha256(path, transfer.checkpoint)
+        transfer.set_phase("Checksumming")  # a 20 GB file takes a while to hash
+        try:
+            sha256 = file_sha256(path, transfer.checkpoint)
+        finally:
+            transfer.set_phase("")
         if not _resolve_key(ctx, transfer, sha256):
             return
         part_size = part_size_for(size, ctx.options.part_size)

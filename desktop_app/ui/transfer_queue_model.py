@@ -373,7 +373,7 @@ class TransferQueueModel(QAbstractItemModel):
             4: f"{human_size(int(speed))}/s" if running else "",
             5: human_eta(max(0, view.size - view.done_bytes) / speed)
             if running and speed > 0 else "",
-            6: view.state.value.capitalize(),
+            6: view.phase if running and view.phase else view.state.value.capitalize(),
             7: view.error.splitlines()[0] if view.error else "",
         }
         return texts.get(column, "")
