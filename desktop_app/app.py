@@ -28,6 +28,7 @@ from desktop_app.storage.sandbox import SandboxServer
 from desktop_app.ui.connections import ConnectionsController
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.transfer_controller import GUI_SWITCH_INTERVAL
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +95,7 @@ def build_window(environ: Mapping[str, str] | None = None) -> MainWindow:
     _ensure_application()
     runner = TaskRunner()
     window = MainWindow(runner)
+    window.transfers.configure(environ)
     runner.setParent(window)
     session = Session(runner, environ)
     window.session = session  # type: ignore[attr-defined]
@@ -165,6 +167,7 @@ def _start_sandbox(window: MainWindow, session: Session, notice: AppError | None
 def main(argv: list[str] | None = None) -> int:
     """Show the window and run the event loop until it closes."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    sys.setswitchinterval(GUI_SWITCH_INTERVAL)  # the GUI thread waits less for the GIL
     app = _ensure_application()
     window = build_window()
     session: Session = window.session  # type: ignore[attr-defined]

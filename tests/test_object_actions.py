@@ -25,6 +25,7 @@ from desktop_app.core.errors import ConfigError
 from desktop_app.core.links import Disposition
 from desktop_app.storage.bulk_ops import Progress, walk
 from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.transfers.options import ConflictPolicy
 from desktop_app.ui.copy_move_dialog import CollisionDialog, DestinationDialog, NameDialog
 from desktop_app.ui.delete_dialog import DeleteDialog, ReportDialog
 from desktop_app.ui.main_window import MainWindow
@@ -435,8 +436,16 @@ def test_open_and_download(qtbot: QtBot, open_bucket: WindowFactory, storage: Mi
     (tmp_path / "report ü.txt").write_bytes(b"already here")
     select(qtbot, window, "report ü.txt", "tree/")
     actions(window).choose_folder = lambda then: then(tmp_path)
+    # Download to… goes through the transfer queue; answer its conflict question "keep both".
+    asked: list[str] = []
+    engine = window.transfers.engine
+    assert engine is not None
+    engine.set_conflict_resolver(
+        lambda conflict, _check: (asked.append(str(conflict)), (ConflictPolicy.KEEP_BOTH, True))[1])
     window.object_actions.action_download.trigger()
-    wait_report(qtbot, window)
+    qtbot.waitUntil(lambda: (tmp_path / "tree" / "a" / "b.txt").exists()
+                    and (tmp_path / "report ü (1).txt").exists(), timeout=WAIT)
+    assert len(asked) == 1
     assert (tmp_path / "report ü.txt").read_bytes() == b"already here"  # never overwritten
     assert (tmp_path / "report ü (1).txt").read_bytes() == b"report body"
     assert (tmp_path / "tree" / "a" / "b.txt").read_bytes() == b"deep"

@@ -8,6 +8,7 @@ every SDK or urllib3 failure leaves here as one of our `AppError`s with user-fac
 
 from __future__ import annotations
 
+import email.utils
 import os
 import ssl
 import threading
@@ -17,12 +18,13 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import BinaryIO, NoReturn
+from typing import Any, BinaryIO, NoReturn
 
 import certifi
 import urllib3
 from minio import Minio
 from minio.commonconfig import COPY, ENABLED, REPLACE, ComposeSource, CopySource, Tags
+from minio.datatypes import Part
 from minio.deleteobjects import DeleteObject
 from minio.error import InvalidResponseError, S3Error
 from minio.error import ServerError as MinioServerError
@@ -57,6 +59,13 @@ from desktop_app.core.object_properties import (
     stored_sha256,
 )
 from desktop_app.core.redact import redact
+from desktop_app.core.transfer_errors import ObjectChanged, TransientError
+from desktop_app.core.transfer_types import (
+    MultipartUploadInfo,
+    ObjectBody,
+    PartInfo,
+    RemoteObject,
+)
 from desktop_app.core.types import BucketInfo, FolderEntry, ListingPage, ObjectEntry, ObjectStat
 from desktop_app.core.versions import ObjectVersion
 from desktop_app.storage.listing_columns import ColumnsPage
@@ -772,6 +781,185 @@ class MinioStorage:
             raise
         return (result.etag or "").strip('"')
 
+    # -- transfers -----------------------------------------------------------------------
+    # The SDK's public API has no part-level calls, so these wrap its internal multipart
+    # methods (present and stable in 7.2.x; keyword arguments as everywhere). Failures worth
+    # retrying leave as `TransientError` (with Retry-After when the server sent one).
+    def put_bytes(
+        self, bucket: str, key: str, data: bytes, content_type: str, metadata: dict[str, str]
+    ) -> str:
+        # The internal single PUT sends `data` as is (put_object would copy it twice).
+        _check_key(key)
+        headers: dict[str, str | list[str] | tuple[str]] = {"Content-Type": content_type}
+        for name, value in metadata.items():
+            headers[f"x-amz-meta-{name}"] = value
+        with self._transfer_errors(f"upload “{key}”", bucket, key):
+            result = self._client._put_object(
+                bucket_name=bucket, object_name=key, data=data, headers=headers
+            )
+        return (result.etag or "").strip('"')
+
+    def create_multipart(
+        self, bucket: str, key: str, content_type: str, metadata: dict[str, str]
+    ) -> str:
+        _check_key(key)
+        headers: dict[str, str | list[str] | tuple[str]] = {"Content-Type": content_type}
+        for name, value in metadata.items():
+            headers[f"x-amz-meta-{name}"] = value
+        with self._transfer_errors(f"start uploading “{key}”", bucket, key):
+            return self._client._create_multipart_upload(
+                bucket_name=bucket, object_name=key, headers=headers
+            )
+
+    def upload_part(
+        self, bucket: str, key: str, upload_id: str, part_number: int, data: bytes
+    ) -> str:
+        with self._transfer_errors(f"upload part {part_number} of “{key}”", bucket, key):
+            etag = self._client._upload_part(
+                bucket_name=bucket, object_name=key, data=data, headers=None,
+                upload_id=upload_id, part_number=part_number,
+            )
+        return etag.strip('"')
+
+    def complete_multipart(
+        self, bucket: str, key: str, upload_id: str, parts: list[PartInfo]
+    ) -> str:
+        sdk_parts = [
+            Part(part_number=p.number, etag=p.etag) for p in sorted(parts, key=lambda p: p.number)
+        ]
+        with self._transfer_errors(f"finish uploading “{key}”", bucket, key):
+            result = self._client._complete_multipart_upload(
+                bucket_name=bucket, object_name=key, upload_id=upload_id, parts=sdk_parts
+            )
+        return (result.etag or "").strip('"')
+
+    def abort_multipart(self, bucket: str, key: str, upload_id: str) -> None:
+        with self._transfer_errors(f"abort the upload of “{key}”", bucket, key):
+            self._client._abort_multipart_upload(
+                bucket_name=bucket, object_name=key, upload_id=upload_id
+            )
+
+    def list_parts(self, bucket: str, key: str, upload_id: str) -> list[PartInfo]:
+        parts: list[PartInfo] = []
+        marker: str | None = None
+        with self._transfer_errors(f"list the uploaded parts of “{key}”", bucket, key):
+            while True:
+                result = self._client._list_parts(
+                    bucket_name=bucket, object_name=key, upload_id=upload_id,
+                    max_parts=1000, part_number_marker=marker,
+                )
+                parts.extend(
+                    PartInfo(number=p.part_number, etag=p.etag.strip('"'), size=p.size or 0)
+                    for p in result.parts
+                )
+                if not result.is_truncated or not result.parts:
+                    break
+                marker = result.next_part_number_marker or str(result.parts[-1].part_number)
+        return parts
+
+    def list_multipart_uploads(self, bucket: str, prefix: str = "") -> list[MultipartUploadInfo]:
+        found: list[MultipartUploadInfo] = []
+        key_marker: str | None = None
+        upload_marker: str | None = None
+        with self._transfer_errors(f"list unfinished uploads in “{bucket}”", bucket):
+            while True:
+                result = self._client._list_multipart_uploads(
+                    bucket_name=bucket, prefix=prefix or None, max_uploads=1000,
+                    key_marker=key_marker, upload_id_marker=upload_marker,
+                )
+                found.extend(
+                    MultipartUploadInfo(
+                        bucket=bucket, key=u.object_name, upload_id=u.upload_id or "",
+                        initiated=u.initiated_time,
+                    )
+                    for u in result.uploads
+                )
+                if not result.is_truncated or not result.uploads:
+                    break
+                key_marker = result.uploads[-1].object_name
+                upload_marker = result.uploads[-1].upload_id
+        return found
+
+    def open_object(
+        self, bucket: str, key: str, offset: int = 0, length: int | None = None,
+        if_match: str | None = None,
+    ) -> ObjectBody:
+        headers: dict[str, str | list[str] | tuple[str]] = {}
+        if if_match:
+            headers["If-Match"] = f'"{if_match}"'
+        with self._transfer_errors(f"download “{key}”", bucket, key):
+            response = self._client.get_object(
+                bucket_name=bucket, object_name=key, offset=offset, length=length or 0,
+                request_headers=headers or None,
+            )
+        content_length = int(response.headers.get("content-length") or 0)
+        total = content_length
+        content_range = response.headers.get("content-range") or ""
+        if "/" in content_range and not content_range.endswith("/*"):
+            total = int(content_range.rsplit("/", 1)[1])
+        metadata = {
+            k.lower()[len("x-amz-meta-"):]: v
+            for k, v in response.headers.items()
+            if k.lower().startswith("x-amz-meta-")
+        }
+        return ObjectBody(
+            etag=(response.headers.get("etag") or "").strip('"'),
+            total_size=total,
+            content_length=content_length,
+            body=_Body(response, self, key),
+            metadata=metadata,
+        )
+
+    def iter_objects(self, bucket: str, prefix: str) -> Iterator[RemoteObject]:
+        with self._transfer_errors(f"list “{bucket}/{prefix}”", bucket):
+            for item in self._client.list_objects(
+                bucket_name=bucket, prefix=prefix or None, recursive=True
+            ):
+                yield RemoteObject(
+                    key=item.object_name or "", size=item.size or 0,
+                    etag=(item.etag or "").strip('"'),
+                )
+
+    @contextmanager
+    def _transfer_errors(self, action: str, bucket: str = "", key: str = "") -> Iterator[None]:
+        """Like `_errors`, but marks retryable failures and If-Match failures."""
+        try:
+            with self._errors(action, bucket=bucket, key=key):
+                try:
+                    yield
+                except S3Error as exc:
+                    status = getattr(exc.response, "status", 0) or 0
+                    code = exc.code or ""
+                    if code == "PreconditionFailed" or status == 412:
+                        raise ObjectChanged(
+                            f"“{key}” was replaced on the server while it was being "
+                            "downloaded (precondition failed: the ETag no longer matches).",
+                            "Download it again to get the new version.",
+                        ) from None
+                    if status >= 500 or code in _TRANSIENT_CODES:
+                        raise TransientError(
+                            f"The server could not {action} right now ({code or status}).",
+                            "It will be retried; if it keeps failing, try again later.",
+                            retry_after=_retry_after(exc.response),
+                        ) from None
+                    raise
+                except MinioServerError as exc:
+                    if exc.status_code == 412:
+                        raise ObjectChanged(
+                            f"“{key}” was replaced on the server while it was being "
+                            "downloaded (precondition failed: the ETag no longer matches).",
+                            "Download it again to get the new version.",
+                        ) from None
+                    if exc.status_code >= 500:
+                        raise TransientError(
+                            f"The server could not {action} right now "
+                            f"(HTTP {exc.status_code}).",
+                            "It will be retried; if it keeps failing, try again later.",
+                        ) from None
+                    raise
+        except ConnectionFailed as exc:
+            raise TransientError(exc.message, exc.hint) from None
+
 @dataclass(frozen=True)
 class ProbeAnswer:
     """What one signed doctor request got back (texts already scrubbed of secrets)."""
@@ -804,3 +992,57 @@ def _set_virtual_style(client: Minio, virtual: bool) -> None:
 _KEPT_HEADERS = frozenset(
     ("cache-control", "content-disposition", "content-encoding", "content-language")
 )
+
+def _check_key(key: str) -> None:
+    """The SDK's public calls refuse these; its internal ones (used here) do not."""
+    if not key or any(part in (".", "..") for part in key.split("/")):
+        raise ConfigError(
+            f"Cannot upload to “{key}”: object names with “.” or “..” segments are not "
+            "supported.", "Choose another name or folder.",
+        )
+
+
+_TRANSIENT_CODES = frozenset(
+    {"SlowDown", "ServiceUnavailable", "InternalError", "RequestTimeout", "Throttling"}
+)
+
+
+def _retry_after(response: Any) -> float | None:
+    """Seconds from a Retry-After header (delta-seconds or HTTP date), if any."""
+    value = (getattr(response, "headers", None) or {}).get("Retry-After")
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+class _Body:
+    """A GET body whose network failures leave as `TransientError` (a retry restarts it)."""
+
+    def __init__(self, response: Any, owner: MinioStorage, key: str) -> None:
+        self._response = response
+        self._owner = owner
+        self._key = key
+
+    def read(self, size: int) -> bytes:
+        try:
+            return bytes(self._response.read(size))
+        except (HTTPError, OSError) as exc:
+            raise TransientError(
+                f"The connection broke while downloading “{self._key}” ({type(exc).__name__}).",
+                "It will be retried; check your network if it keeps failing.",
+            ) from None
+
+    def close(self) -> None:
+        try:
+            self._response.close()
+            self._response.release_conn()
+        except (HTTPError, OSError):
+            pass

@@ -12,6 +12,12 @@ from datetime import datetime, timedelta
 from typing import BinaryIO, Protocol, runtime_checkable
 
 from desktop_app.core.object_properties import ObjectProperties
+from desktop_app.core.transfer_types import (
+    MultipartUploadInfo,
+    ObjectBody,
+    PartInfo,
+    RemoteObject,
+)
 from desktop_app.core.types import BucketInfo, ListingPage, ObjectStat
 from desktop_app.core.versions import ObjectVersion
 from desktop_app.storage.listing_columns import ColumnsPage
@@ -165,4 +171,51 @@ class Storage(Protocol):
         if_match: str = "",
     ) -> str:
         """Server-side copy onto itself with REPLACE; keeps data and tags; new ETag."""
+
+# -- transfers --
+
+@runtime_checkable
+class TransferStorage(Storage, Protocol):
+    """What the transfer engine needs beyond browsing: multipart, ranged reads, listings.
+
+    Failures worth retrying raise `core.transfer_errors.TransientError`; a failed If-Match
+    raises `ObjectChanged`.
+    """
+
+    def put_bytes(
+        self, bucket: str, key: str, data: bytes, content_type: str, metadata: dict[str, str]
+    ) -> str:
+        """One single PUT of `data` (small files); returns the ETag."""
+        ...
+
+    def create_multipart(
+        self, bucket: str, key: str, content_type: str, metadata: dict[str, str]
+    ) -> str:
+        """Start a multipart upload; returns its upload id."""
+        ...
+
+    def upload_part(
+        self, bucket: str, key: str, upload_id: str, part_number: int, data: bytes
+    ) -> str: ...
+
+    def complete_multipart(
+        self, bucket: str, key: str, upload_id: str, parts: list[PartInfo]
+    ) -> str: ...
+
+    def abort_multipart(self, bucket: str, key: str, upload_id: str) -> None: ...
+
+    def list_parts(self, bucket: str, key: str, upload_id: str) -> list[PartInfo]: ...
+
+    def list_multipart_uploads(self, bucket: str, prefix: str = "") -> list[MultipartUploadInfo]:
+        ...
+
+    def open_object(
+        self, bucket: str, key: str, offset: int = 0, length: int | None = None,
+        if_match: str | None = None,
+    ) -> ObjectBody:
+        """GET (a range of) an object; `if_match` pins the ETag so versions never mix."""
+        ...
+
+    def iter_objects(self, bucket: str, prefix: str) -> Iterator[RemoteObject]:
+        """Every object under `prefix`, recursively, in key order."""
         ...

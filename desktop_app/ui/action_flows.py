@@ -311,6 +311,12 @@ class ActionFlows(QObject):
             self.choose_folder(self.download_to)
 
     def download_to(self, folder: Path) -> None:
+        """Hand the selection to the transfer queue (parallel, verified, resumable); the
+        simple sequential download below is only for a storage the engine cannot drive."""
+        transfers = getattr(self.window, "transfers", None)
+        if transfers is not None and transfers.engine is not None:
+            transfers.download_selection(folder)
+            return
         ready = self._ready()
         if ready is None:
             return

@@ -36,7 +36,8 @@ from desktop_app.ui.object_actions import ObjectActions
 from desktop_app.ui.object_table import ObjectTable, ObjectTableModel
 from desktop_app.ui.preview_pane import PreviewPane
 from desktop_app.ui.tasks import TaskRunner
-from desktop_app.ui.transfer_queue import TransferQueue
+from desktop_app.ui.transfer_controller import TransferController
+from desktop_app.ui.transfer_queue import TransferQueue, TransferStatus
 
 PROBE_INTERVAL_MS = 30_000
 
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         self.location_label = QLabel(self)
         self.location_label.setObjectName("locationLabel")
         self.location_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.transfers = TransferController(self)
 
         self._build_actions()
         self._build_layout()
@@ -151,6 +153,8 @@ class MainWindow(QMainWindow):
         self.reachability_label.setTextFormat(Qt.TextFormat.PlainText)
         bar.addWidget(self.endpoint_label)
         bar.addPermanentWidget(self.location_label)
+        self.transfer_status = TransferStatus(self.transfer_queue.queue_model, bar)
+        bar.addPermanentWidget(self.transfer_status)
         bar.addPermanentWidget(self.reachability_label)
         self.setStatusBar(bar)
 
@@ -175,6 +179,7 @@ class MainWindow(QMainWindow):
         self.browse.set_storage(storage)
         self.table_model.set_storage(storage)
         self.tree_model.set_storage(storage)
+        self.transfers.attach(storage)
         self.probe()
         self._probe_timer.start()
 
@@ -285,6 +290,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._probe_timer.stop()
+        self.transfers.shutdown()
         callbacks, self._on_close = self._on_close, []
         for callback in callbacks:
             callback()

@@ -1,39 +1,28 @@
-"""The transfer queue dock: one row per transfer. Empty until the transfer engine lands;
-the columns are final so the layout does not jump later."""
+"""The transfer queue dock: batches and their transfers, fed by the engine through
+`TransferQueueModel` (timer-coalesced, see `transfer_queue_model.py`).
+
+Pause / resume / cancel / retry act on the selected rows (a batch row means all its items), or
+on everything when nothing is selected; "Clear finished" drops done, skipped and cancelled rows.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHeaderView,
+    QToolBar,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QDockWidget, QHeaderView, QTreeView, QWidget
+from desktop_app.transfers.engine import TransferEngine
+from desktop_app.ui.transfer_queue_model import QUEUE_COLUMNS, TransferQueueModel
+from desktop_app.ui.transfer_widgets import ProgressDelegate, TransferStatus
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-QUEUE_COLUMNS = ("Direction", "Name", "Size", "Progress", "Speed", "ETA", "State", "Error")
-
-
-class TransferQueueModel(QAbstractTableModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[tuple[str, ...]] = []
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(QUEUE_COLUMNS)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if index.isValid() and role == Qt.ItemDataRole.DisplayRole:
-            return self._rows[index.row()][index.column()]
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QUEUE_COLUMNS[section]
-        return None
+__all__ = ["QUEUE_COLUMNS", "TransferQueue", "TransferQueueModel", "TransferStatus"]
 
 
 class TransferQueue(QDockWidget):
@@ -44,15 +33,103 @@ class TransferQueue(QDockWidget):
             QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
         )
+        self.queue_model = TransferQueueModel(self)
         self.view = QTreeView(self)
         self.view.setObjectName("transferQueueView")
-        self.view.setRootIsDecorated(False)
+        self.view.setRootIsDecorated(True)
         self.view.setAlternatingRowColors(True)
-        self.view.setModel(TransferQueueModel(self.view))
+        self.view.setUniformRowHeights(True)
+        self.view.setSelectionMode(QTreeView.SelectionMode.ExtendedSelection)
+        self.view.setModel(self.queue_model)
+        self.view.setItemDelegateForColumn(3, ProgressDelegate(self.view))
+        self.queue_model.rowsInserted.connect(self._expand_new_batches)
         header = self.view.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         for column, width in ((0, 80), (2, 80), (3, 140), (4, 90), (5, 70), (6, 90), (7, 180)):
             self.view.setColumnWidth(column, width)
-        self.setWidget(self.view)
+        self._build_actions()
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.view, 1)
+        self.setWidget(body)
+
+    def _build_actions(self) -> None:
+        self.toolbar = QToolBar("Transfers", self)
+        self.toolbar.setObjectName("transferToolBar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        specs = (
+            ("actionTransferPause", "Pause", "Pause the selected transfers (all if none)",
+             self.pause),
+            ("actionTransferResume", "Resume", "Resume the selected transfers (all if none)",
+             self.resume),
+            ("actionTransferCancel", "Cancel", "Cancel the selected transfers (all if none)",
+             self.cancel),
+            ("actionTransferRetry", "Retry", "Retry the selected failed transfers (all if none)",
+             self.retry),
+            ("actionTransferClear", "Clear finished", "Remove finished rows from the list",
+             self.clear_finished),
+        )
+        self.actions_by_name: dict[str, QAction] = {}
+        for name, text, tip, slot in specs:
+            action = QAction(text, self)
+            action.setObjectName(name)
+            action.setToolTip(tip)
+            action.triggered.connect(slot)
+            self.toolbar.addAction(action)
+            self.view.addAction(action)
+            self.actions_by_name[name] = action
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+    # -- engine --------------------------------------------------------------------------
+    @property
+    def engine(self) -> TransferEngine | None:
+        return self.queue_model.engine
+
+    def set_engine(self, engine: TransferEngine | None) -> None:
+        self.queue_model.set_engine(engine)
+
+    def _expand_new_batches(self, parent: QModelIndex, first: int, last: int) -> None:
+        if not parent.isValid():
+            for row in range(first, last + 1):
+                self.view.expand(self.queue_model.index(row, 0))
+
+    def _selected_ids(self) -> list[int] | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.queue_model.ids_for(rows) if rows else None
+
+    def pause(self) -> None:
+        if self.engine is not None:
+            self.engine.pause(self._selected_ids())
+            self.queue_model.refresh()
+
+    def resume(self) -> None:
+        if self.engine is not None:
+            self.engine.resume(self._selected_ids())
+            self.queue_model.refresh()
+
+    def cancel(self) -> None:
+        if self.engine is not None:
+            self.engine.cancel(self._selected_ids())
+            self.queue_model.refresh()
+
+    def retry(self) -> None:
+        if self.engine is not None:
+            self.engine.retry(self._selected_ids())
+            self.queue_model.refresh()
+
+    def clear_finished(self) -> None:
+        if self.engine is not None:
+            self.engine.clear_finished()
+            self.queue_model.refresh()
+
+    def shutdown(self) -> None:
+        """Stop polling and pause the engine (the journal keeps the queue for next start)."""
+        self.queue_model.stop()
+        engine = self.engine
+        if engine is not None:
+            engine.shutdown(wait=False)

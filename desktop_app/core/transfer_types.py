@@ -1,0 +1,61 @@
+"""Plain data the transfer engine exchanges with the storage adapter (no SDK types leak out).
+
+Kept apart from `core/types.py` so the browsing types stay small; all are frozen and safe to
+hand between threads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol
+
+SHA256_META = "sha256"  # user metadata key holding the hex SHA-256 of the whole object
+
+
+@dataclass(frozen=True, slots=True)
+class PartInfo:
+    """One uploaded part of a multipart upload, as the server lists it."""
+
+    number: int
+    etag: str
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class MultipartUploadInfo:
+    """An unfinished multipart upload on the server (for resume and for clean-up)."""
+
+    bucket: str
+    key: str
+    upload_id: str
+    initiated: datetime | None
+    size: int = 0  # sum of the parts already stored, when known
+
+
+@dataclass(frozen=True, slots=True)
+class RemoteObject:
+    """A listed object under a prefix (recursive listing for folder downloads)."""
+
+    key: str
+    size: int
+    etag: str
+
+
+class BodyReader(Protocol):
+    """The streaming body of a (ranged) GET."""
+
+    def read(self, size: int) -> bytes: ...
+
+    def close(self) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectBody:
+    """An open GET: what the server says the whole object is, plus the body stream."""
+
+    etag: str
+    total_size: int
+    content_length: int
+    body: BodyReader
+    metadata: dict[str, str] = field(default_factory=dict, hash=False, compare=False)

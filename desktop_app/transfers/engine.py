@@ -1,0 +1,439 @@
+"""The transfer queue: N files at once, M parts per big file, all in bounded pools.
+
+`TransferEngine` owns the `Transfer` objects and their state transitions; the UI polls
+`snapshot()` on a timer (never per chunk) and calls pause/resume/cancel/retry by id. Files run
+on a file pool of `files_at_once` threads; parts of big files on one shared part pool, so the
+total number of connections stays within the adapter's HTTP pool. Every item is journalled,
+so `restore()` after a restart brings the queue back and resumes multipart uploads.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Executor, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop_app.core.errors import AppError, Cancelled
+from desktop_app.core.transfer_types import MultipartUploadInfo, RemoteObject
+from desktop_app.storage.protocol import TransferStorage
+from desktop_app.transfers.bandwidth import TokenBucket
+from desktop_app.transfers.conflicts import Resolver
+from desktop_app.transfers.context import Context
+from desktop_app.transfers.download import download
+from desktop_app.transfers.journal import Journal
+from desktop_app.transfers.memory import fix_mmap_threshold
+from desktop_app.transfers.options import TransferOptions
+from desktop_app.transfers.paths import plan
+from desktop_app.transfers.scan import scan_upload
+from desktop_app.transfers.state import Direction, Paused, State, Transfer
+from desktop_app.transfers.upload import upload
+
+log = logging.getLogger(__name__)
+Listener = Callable[[Transfer], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """What changed since the caller's last look (see `TransferEngine.changes`)."""
+
+    generation: int
+    reset: bool
+    new: list[TransferView]
+    changed: list[TransferView]
+
+
+@dataclass(frozen=True, slots=True)
+class TransferView:
+    """A copy of one row for the UI, taken under no lock the worker holds for long."""
+
+    id: int
+    batch: int
+    direction: Direction
+    bucket: str
+    key: str
+    local_path: Path
+    name: str
+    size: int
+    done_bytes: int
+    state: State
+    error: str
+    phase: str = ""
+
+
+class TransferEngine:
+    def __init__(
+        self,
+        storage: TransferStorage,
+        options: TransferOptions | None = None,
+        journal: Journal | None = None,
+        file_executor: Executor | None = None,
+        part_executor: Executor | None = None,
+        limiter: TokenBucket | None = None,
+    ) -> None:
+        self.options = options or TransferOptions()
+        fix_mmap_threshold()  # part buffers go back to the system when freed
+        self.storage = storage
+        # Without a journal file, an in-memory one still keeps a paused upload's id and parts.
+        self.persistent = journal is not None
+        self.journal: Journal = journal if journal is not None else Journal.memory()
+        self._own_pools = file_executor is None
+        self._files = file_executor or ThreadPoolExecutor(
+            self.options.files_at_once, thread_name_prefix="transfer-file",
+            initializer=_lower_priority, initargs=(self.options.worker_niceness,))
+        self._parts = part_executor or ThreadPoolExecutor(
+            self.options.part_workers, thread_name_prefix="transfer-part",
+            initializer=_lower_priority, initargs=(self.options.worker_niceness,))
+        if limiter is None and self.options.bandwidth_limit:
+            limiter = TokenBucket(self.options.bandwidth_limit)
+        self.ctx = Context(storage, self.options, self._parts, self.journal, limiter)
+        self._lock = threading.Lock()
+        self._items: dict[int, Transfer] = {}
+        self._roots: dict[int, Path] = {}
+        self._batches = 0
+        self._idle = threading.Condition(self._lock)
+        self._active = 0
+        self._listeners: list[Listener] = []
+        self._closed = False
+        self._order: list[int] = []  # ids in the order they were added
+        self._generation = 0  # bumps whenever rows go away (clear finished)
+        self._dirty: set[int] = set()
+        self._running: set[int] = set()  # transfers a worker is inside right now
+        self._resubmit: set[int] = set()  # resumed or retried while their worker unwound
+
+    def set_conflict_resolver(self, resolver: Resolver | None) -> None:
+        """Who answers `ConflictPolicy.ASK` questions (called on a worker thread)."""
+        self.ctx.resolver = resolver
+
+    # -- adding work ---------------------------------------------------------------------
+    def upload_paths(self, paths: Iterable[Path], bucket: str, prefix: str = "") -> list[int]:
+        """Queue files and folders (recursively) for upload under `prefix`; returns ids.
+
+        Scanning a big folder takes time: call this from a worker, not the GUI thread.
+        """
+        batch = self._next_batch()
+        transfers: list[Transfer] = []
+        for entry in scan_upload(paths, prefix, self.options.follow_symlinks):
+            item = Transfer(Direction.UPLOAD, bucket, entry.key, entry.path, entry.size, batch)
+            if entry.problem:
+                item.state, item.error = State.SKIPPED, entry.problem
+            transfers.append(item)
+        self._add(transfers, None)
+        return [t.id for t in transfers]
+
+    def download_objects(
+        self, bucket: str, objects: Sequence[RemoteObject], root: Path, prefix: str = ""
+    ) -> list[int]:
+        """Queue objects for download into `root`, keys taken relative to `prefix`."""
+        batch = self._next_batch()
+        by_key = {o.key: o for o in objects}
+        transfers: list[Transfer] = []
+        for planned in plan(root, by_key, prefix):
+            obj = by_key[planned.key]
+            item = Transfer(Direction.DOWNLOAD, bucket, obj.key, planned.path or root / "?",
+                            obj.size, batch, etag=obj.etag)
+            if planned.path is None:
+                item.state, item.error = State.SKIPPED, planned.reason
+            transfers.append(item)
+        self._add(transfers, root)
+        return [t.id for t in transfers]
+
+    def download_prefix(self, bucket: str, prefix: str, root: Path) -> list[int]:
+        """Queue everything under `prefix` (a "folder"), saved under `root/<folder name>`."""
+        name = prefix.rstrip("/").rsplit("/", 1)[-1]
+        target = root / name if name else root
+        target.mkdir(parents=True, exist_ok=True)
+        objects = list(self.storage.iter_objects(bucket, prefix))
+        return self.download_objects(bucket, objects, target, prefix)
+
+    def _next_batch(self) -> int:
+        with self._lock:
+            self._batches += 1
+            return self._batches
+
+    def _add(self, transfers: list[Transfer], root: Path | None) -> None:
+        ids = self.journal.add_items(
+            (t.batch, t.direction.value, t.bucket, t.key, str(t.local_path),
+             str(root) if root else None, t.size, t.etag, t.state.value)
+            for t in transfers if not t.state.finished
+        )
+        for t, jid in zip((t for t in transfers if not t.state.finished), ids, strict=True):
+            t.journal_id = jid
+        with self._lock:
+            for t in transfers:
+                self._items[t.id] = t
+                self._order.append(t.id)
+                t.sink = self._dirty
+                if root is not None:
+                    self._roots[t.id] = root
+        for t in transfers:
+            if t.state is State.QUEUED:
+                self._submit(t)
+
+    def _submit(self, transfer: Transfer) -> None:
+        with self._lock:
+            if self._closed:
+                return
+            self._active += 1
+        self._files.submit(self._run, transfer)
+
+    # -- running -------------------------------------------------------------------------
+    def _run(self, transfer: Transfer) -> None:
+        with self._lock:
+            self._running.add(transfer.id)
+        try:
+            if not transfer.try_transition(State.RUNNING):
+                return  # paused or cancelled while it waited
+            self._notify(transfer)
+            if transfer.direction is Direction.UPLOAD:
+                upload(self.ctx, transfer)
+            else:
+                download(self.ctx, transfer, self._roots[transfer.id])
+            if transfer.state in (State.RUNNING, State.PAUSED):
+                transfer.transition(State.DONE)  # finished before a late pause took hold
+        except Paused:
+            pass
+        except Cancelled:
+            transfer.try_transition(State.CANCELLED)
+        except AppError as exc:
+            if transfer.cancel_event.is_set():
+                transfer.try_transition(State.CANCELLED)
+            elif transfer.pause_event.is_set() and self._closed:
+                pass  # the app is quitting: the journal keeps it queued for next time
+            else:
+                transfer.try_transition(State.FAILED, exc.user_text())
+        except Exception as exc:  # a bug must fail the row, not kill the worker silently
+            log.exception("Transfer %s failed unexpectedly", transfer.id)
+            transfer.try_transition(
+                State.FAILED, f"Unexpected error ({type(exc).__name__}); see the log.")
+        finally:
+            self._finished(transfer)
+
+    def _finished(self, transfer: Transfer) -> None:
+        journal, jid = self.journal, transfer.journal_id
+        if jid is not None:
+            if transfer.state in (State.DONE, State.CANCELLED, State.SKIPPED):
+                journal.remove(jid)
+                transfer.journal_id = None
+            else:
+                journal.set_state(jid, transfer.state.value, transfer.error)
+        self._notify(transfer)
+        with self._lock:
+            self._running.discard(transfer.id)
+            again = transfer.id in self._resubmit
+            self._resubmit.discard(transfer.id)
+            self._active -= 1
+            self._idle.notify_all()
+        if again and transfer.try_transition(State.QUEUED):
+            self._submit(transfer)
+
+    def _notify(self, transfer: Transfer) -> None:
+        for listener in list(self._listeners):
+            listener(transfer)
+
+    def add_listener(self, listener: Listener) -> None:
+        """Called from worker threads on state changes: keep it cheap and thread-safe."""
+        self._listeners.append(listener)
+
+    # -- control -------------------------------------------------------------------------
+    def _select(self, ids: Iterable[int] | None) -> list[Transfer]:
+        with self._lock:
+            if ids is None:
+                return list(self._items.values())
+            return [self._items[i] for i in ids if i in self._items]
+
+    def pause(self, ids: Iterable[int] | None = None) -> None:
+        for t in self._select(ids):
+            if t.state in (State.RUNNING, State.RETRYING, State.QUEUED):
+                t.pause_event.set()
+                t.try_transition(State.PAUSED)
+                if t.journal_id is not None:
+                    self.journal.set_state(t.journal_id, State.PAUSED.value)
+
+    def resume(self, ids: Iterable[int] | None = None) -> None:
+        for t in self._select(ids):
+            if t.state is State.PAUSED and not self._defer(t) \
+                    and t.try_transition(State.QUEUED):
+                self._submit(t)
+
+    def _defer(self, t: Transfer) -> bool:
+        """True when a worker is still unwinding `t`: it is resubmitted once that worker ends
+        (two workers must never run the same transfer)."""
+        with self._lock:
+            if t.id in self._running:
+                self._resubmit.add(t.id)
+                return True
+            return False
+
+    def cancel(self, ids: Iterable[int] | None = None) -> None:
+        for t in self._select(ids):
+            if t.state.finished:
+                continue
+            t.cancel_event.set()
+            was = t.state
+            if was in (State.QUEUED, State.PAUSED) and t.try_transition(State.CANCELLED):
+                self._cleanup_cancelled(t)
+
+    def _cleanup_cancelled(self, t: Transfer) -> None:
+        """A paused multipart upload cancelled: abort it on the server, drop the journal."""
+        if t.journal_id is None:
+            return
+        record = self.journal.upload_for(t.journal_id)
+        if record is not None:
+            try:
+                self.storage.abort_multipart(t.bucket, t.key, record.upload_id)
+            except AppError:
+                log.warning("Could not abort the upload of %s", t.key)
+        self.journal.remove(t.journal_id)
+        t.journal_id = None
+
+    def retry(self, ids: Iterable[int] | None = None) -> None:
+        for t in self._select(ids):
+            if t.state in (State.FAILED, State.CANCELLED) and not self._defer(t) \
+                    and t.try_transition(State.QUEUED):
+                if t.journal_id is None:
+                    t.journal_id = self.journal.add_items([(
+                        t.batch, t.direction.value, t.bucket, t.key, str(t.local_path),
+                        str(self._roots.get(t.id, "")) or None, t.size, t.etag, "queued")])[0]
+                t.set_progress(0)
+                self._submit(t)
+
+    def clear_finished(self) -> None:
+        with self._lock:
+            gone = {i for i, t in self._items.items()
+                    if t.state in (State.DONE, State.SKIPPED, State.CANCELLED)}
+            for tid in gone:
+                del self._items[tid]
+                self._roots.pop(tid, None)
+            if gone:
+                self._order = [i for i in self._order if i not in gone]
+                self._generation += 1
+
+    # -- observing -----------------------------------------------------------------------
+    def snapshot(self) -> list[TransferView]:
+        with self._lock:
+            items = [self._items[i] for i in self._order]
+        return [_view(t) for t in items]
+
+    def changes(self, known: int, generation: int, limit: int = 2000) -> Changes:
+        """Up to `limit` rows added after the first `known`, and rows changed since the last
+        call (the rest of a big batch comes on the next calls).
+
+        Cheap with 10,000 rows: only new and changed transfers are copied. When
+        `generation` is stale (rows were removed), everything comes back with `reset`.
+        """
+        dirty: set[int] = set()
+        while True:
+            try:
+                dirty.add(self._dirty.pop())
+            except KeyError:
+                break
+        with self._lock:
+            if generation != self._generation:
+                items = [self._items[i] for i in self._order[:limit]]
+                return Changes(self._generation, True, [_view(t) for t in items], [])
+            new_ids = self._order[known:known + limit]
+            new = [self._items[i] for i in new_ids]
+            fresh = set(new_ids)
+            changed = [self._items[i] for i in dirty if i in self._items and i not in fresh]
+        return Changes(self._generation, False, [_view(t) for t in new],
+                       [_view(t) for t in changed])
+
+    def get(self, transfer_id: int) -> Transfer | None:
+        with self._lock:
+            return self._items.get(transfer_id)
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until nothing runs or waits to run; False on timeout."""
+        with self._lock:
+            return self._idle.wait_for(lambda: self._active == 0, timeout)
+
+    # -- journal and maintenance ---------------------------------------------------------
+    def restore(self) -> list[int]:
+        """Bring back the journalled queue after a restart; unfinished work starts again."""
+        restored: list[Transfer] = []
+        for rec in self.journal.pending():
+            direction = Direction(rec.direction)
+            t = Transfer(direction, rec.bucket, rec.key, Path(rec.local_path), rec.size,
+                         rec.batch, etag=rec.etag, journal_id=rec.id)
+            state = State(rec.state)
+            if state in (State.FAILED, State.PAUSED):
+                t.state, t.error = state, rec.error
+            restored.append(t)
+            with self._lock:
+                self._items[t.id] = t
+                self._order.append(t.id)
+                t.sink = self._dirty
+                self._batches = max(self._batches, rec.batch)
+                if rec.root:
+                    self._roots[t.id] = Path(rec.root)
+        for t in restored:
+            if t.state is State.QUEUED:
+                self._submit(t)
+        return [t.id for t in restored]
+
+    def incomplete_uploads(self, bucket: str, prefix: str = "") -> list[MultipartUploadInfo]:
+        """Unfinished multipart uploads on the server, with the bytes their parts hold."""
+        found = []
+        for info in self.storage.list_multipart_uploads(bucket, prefix):
+            try:
+                size = sum(p.size for p in self.storage.list_parts(bucket, info.key,
+                                                                   info.upload_id))
+            except AppError:
+                size = 0
+            found.append(MultipartUploadInfo(info.bucket, info.key, info.upload_id,
+                                             info.initiated, size))
+        return found
+
+    def abort_uploads(self, uploads: Iterable[MultipartUploadInfo]) -> int:
+        """Abort unfinished uploads on the server (not ones this engine is running)."""
+        with self._lock:
+            busy = {(t.bucket, t.key) for t in self._items.values()
+                    if t.state in (State.RUNNING, State.RETRYING)}
+        count = 0
+        for info in uploads:
+            if (info.bucket, info.key) in busy:
+                continue
+            self.storage.abort_multipart(info.bucket, info.key, info.upload_id)
+            count += 1
+        return count
+
+    def shutdown(self, wait: bool = True) -> None:
+        """Pause everything (the journal keeps it for next time) and stop the pools."""
+        with self._lock:
+            self._closed = True
+            items = list(self._items.values())
+        for t in items:
+            if not t.state.finished:
+                t.pause_event.set()
+        if self._own_pools:
+            self._files.shutdown(wait=wait, cancel_futures=True)
+            self._parts.shutdown(wait=wait, cancel_futures=True)
+
+
+def _lower_priority(niceness: int) -> None:
+    """Let the OS prefer the GUI thread over transfer workers (Linux: per-thread nice)."""
+    if niceness > 0 and hasattr(os, "setpriority"):
+        with contextlib.suppress(OSError):
+            me = threading.get_native_id()
+            os.setpriority(os.PRIO_PROCESS, me, os.getpriority(os.PRIO_PROCESS, me) + niceness)
+
+
+def _view(t: Transfer) -> TransferView:
+    return TransferView(t.id, t.batch, t.direction, t.bucket, t.key, t.local_path, t.name,
+                        t.size, t.done_bytes, t.state, t.error, t.phase)
+
+
+def temp_files(folder: Path) -> list[Path]:
+    """Leftover download temp files under `folder` (for tests and clean-up)."""
+    from desktop_app.transfers.download import TEMP_PREFIX, TEMP_SUFFIX
+
+    hits = []
+    for dirpath, _dirs, files in os.walk(folder):
+        hits += [Path(dirpath) / f for f in files
+                 if f.startswith(TEMP_PREFIX) and f.endswith(TEMP_SUFFIX)]
+    return hits

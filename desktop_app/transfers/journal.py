@@ -1,0 +1,188 @@
+"""The SQLite journal: the queue and every multipart upload's id and finished parts.
+
+Written as work happens (one row per item, one per finished part), so after a quit or a crash
+the queue comes back and a big upload continues from its finished parts instead of from zero.
+Finished items are deleted; the file stays small. One connection, guarded by a lock, shared by
+the worker threads; WAL mode keeps commits cheap.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop_app.core.transfer_types import PartInfo
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS items (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    batch INTEGER NOT NULL,
+    direction TEXT NOT NULL,
+    bucket TEXT NOT NULL,
+    key TEXT NOT NULL,
+    local_path TEXT NOT NULL,
+    root TEXT,
+    size INTEGER NOT NULL,
+    etag TEXT NOT NULL DEFAULT '',
+    state TEXT NOT NULL,
+    error TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS uploads (
+    item_id INTEGER PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,
+    bucket TEXT NOT NULL,
+    key TEXT NOT NULL,
+    upload_id TEXT NOT NULL,
+    part_size INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS parts (
+    item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+    number INTEGER NOT NULL,
+    etag TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    PRIMARY KEY (item_id, number)
+);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class ItemRecord:
+    id: int
+    batch: int
+    direction: str
+    bucket: str
+    key: str
+    local_path: str
+    root: str | None
+    size: int
+    etag: str
+    state: str
+    error: str
+
+
+@dataclass(frozen=True, slots=True)
+class UploadRecord:
+    upload_id: str
+    part_size: int
+    sha256: str
+    size: int
+    mtime_ns: int
+
+
+class Journal:
+    FILE_NAME = "transfers.sqlite3"
+
+    def __init__(self, path: Path) -> None:
+        if str(path) != ":memory:":
+            path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._lock = threading.Lock()
+        self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("PRAGMA foreign_keys=ON")
+        self._db.executescript(_SCHEMA)
+
+    @classmethod
+    def memory(cls) -> Journal:
+        """A journal that lives only as long as the engine (no file)."""
+        return cls(Path(":memory:"))
+
+    @classmethod
+    def in_dir(cls, folder: Path) -> Journal:
+        return cls(folder / cls.FILE_NAME)
+
+    @classmethod
+    def for_server(cls, folder: Path, endpoint_url: str, access_key: str) -> Journal:
+        """One journal per server and key: a queue never resumes against another server."""
+        digest = hashlib.sha256(f"{endpoint_url}|{access_key}".encode()).hexdigest()[:16]
+        return cls(folder / f"transfers-{digest}.sqlite3")
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    # -- queue items ---------------------------------------------------------------------
+    def add_items(self, rows: Iterable[tuple[int, str, str, str, str, str | None, int, str,
+                                              str]]) -> list[int]:
+        """Insert (batch, direction, bucket, key, local_path, root, size, etag, state) rows."""
+        ids: list[int] = []
+        with self._lock:
+            self._db.execute("BEGIN")
+            for row in rows:
+                cur = self._db.execute(
+                    "INSERT INTO items (batch, direction, bucket, key, local_path, root, size,"
+                    " etag, state) VALUES (?,?,?,?,?,?,?,?,?)", row,
+                )
+                ids.append(int(cur.lastrowid or 0))
+            self._db.execute("COMMIT")
+        return ids
+
+    def set_state(self, item_id: int, state: str, error: str = "") -> None:
+        with self._lock:
+            self._db.execute("UPDATE items SET state=?, error=? WHERE id=?",
+                             (state, error, item_id))
+
+    def set_local_path(self, item_id: int, local_path: str) -> None:
+        with self._lock:
+            self._db.execute("UPDATE items SET local_path=? WHERE id=?", (local_path, item_id))
+
+    def remove(self, item_id: int) -> None:
+        with self._lock:
+            self._db.execute("DELETE FROM items WHERE id=?", (item_id,))
+
+    def pending(self) -> list[ItemRecord]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT id, batch, direction, bucket, key, local_path, root, size, etag, state,"
+                " error FROM items ORDER BY id"
+            ).fetchall()
+        return [ItemRecord(*row) for row in rows]
+
+    # -- multipart uploads ---------------------------------------------------------------
+    def upload_started(self, item_id: int, bucket: str, key: str, record: UploadRecord) -> None:
+        with self._lock:
+            self._db.execute("BEGIN")
+            self._db.execute("DELETE FROM parts WHERE item_id=?", (item_id,))
+            self._db.execute(
+                "INSERT OR REPLACE INTO uploads (item_id, bucket, key, upload_id, part_size,"
+                " sha256, size, mtime_ns) VALUES (?,?,?,?,?,?,?,?)",
+                (item_id, bucket, key, record.upload_id, record.part_size, record.sha256,
+                 record.size, record.mtime_ns),
+            )
+            self._db.execute("UPDATE items SET key=? WHERE id=?", (key, item_id))
+            self._db.execute("COMMIT")
+
+    def upload_for(self, item_id: int) -> UploadRecord | None:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT upload_id, part_size, sha256, size, mtime_ns FROM uploads"
+                " WHERE item_id=?", (item_id,),
+            ).fetchone()
+        return UploadRecord(*row) if row else None
+
+    def forget_upload(self, item_id: int) -> None:
+        with self._lock:
+            self._db.execute("DELETE FROM uploads WHERE item_id=?", (item_id,))
+            self._db.execute("DELETE FROM parts WHERE item_id=?", (item_id,))
+
+    def part_done(self, item_id: int, part: PartInfo) -> None:
+        with self._lock:
+            self._db.execute(
+                "INSERT OR REPLACE INTO parts (item_id, number, etag, size) VALUES (?,?,?,?)",
+                (item_id, part.number, part.etag, part.size),
+            )
+
+    def parts(self, item_id: int) -> list[PartInfo]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT number, etag, size FROM parts WHERE item_id=? ORDER BY number",
+                (item_id,),
+            ).fetchall()
+        return [PartInfo(*row) for row in rows]

@@ -1,0 +1,145 @@
+"""One transfer's life as an explicit state machine, plus its cancel and pause signals.
+
+Workers only ever see a `Transfer` through `checkpoint()` (raises when cancelled, blocks while
+paused) and `add_progress()`; the engine and the UI drive the transitions. Illegal transitions
+raise, so a bug shows up as an error instead of a row stuck in a wrong state.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+from desktop_app.core.errors import Cancelled
+
+
+class State(Enum):
+    QUEUED = "queued"
+    RUNNING = "running"
+    PAUSED = "paused"
+    RETRYING = "retrying"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+    DONE = "done"
+    SKIPPED = "skipped"  # a conflict policy or an unsafe key decided not to transfer it
+
+    @property
+    def finished(self) -> bool:
+        return self in _FINISHED
+
+
+_FINISHED = frozenset({State.FAILED, State.CANCELLED, State.DONE, State.SKIPPED})
+_ALLOWED: dict[State, frozenset[State]] = {
+    State.QUEUED: frozenset({State.RUNNING, State.PAUSED, State.CANCELLED, State.SKIPPED,
+                             State.FAILED}),
+    State.RUNNING: frozenset({State.PAUSED, State.RETRYING, State.FAILED, State.CANCELLED,
+                              State.DONE, State.SKIPPED, State.QUEUED}),
+    State.RETRYING: frozenset({State.RUNNING, State.PAUSED, State.FAILED, State.CANCELLED}),
+    State.PAUSED: frozenset({State.QUEUED, State.CANCELLED, State.DONE, State.FAILED,
+                             State.SKIPPED}),
+    State.FAILED: frozenset({State.QUEUED}),  # retry by hand
+    State.CANCELLED: frozenset({State.QUEUED}),
+    State.DONE: frozenset(),
+    State.SKIPPED: frozenset(),
+}
+
+
+class Direction(Enum):
+    UPLOAD = "upload"
+    DOWNLOAD = "download"
+
+
+class IllegalTransition(RuntimeError):
+    pass
+
+
+class Paused(Exception):
+    """Raised inside a worker to unwind when its transfer was paused (not an error)."""
+
+
+_ids = itertools.count(1)
+
+
+@dataclass(eq=False)
+class Transfer:
+    """One file (or folder marker) to move; mutable, guarded by its own lock."""
+
+    direction: Direction
+    bucket: str
+    key: str
+    local_path: Path
+    size: int = 0
+    batch: int = 0
+    id: int = field(default_factory=lambda: next(_ids))
+    state: State = State.QUEUED
+    done_bytes: int = 0
+    error: str = ""
+    attempts: int = 0
+    etag: str = ""  # downloads: the ETag known from a listing, pinned with If-Match
+    phase: str = ""  # what a running transfer is busy with when it is not moving bytes
+    journal_id: int | None = None
+    # The engine's set of changed ids: the UI refreshes only those, not 10,000 rows a tick.
+    sink: set[int] | None = field(default=None, repr=False)
+    cancel_event: threading.Event = field(default_factory=threading.Event, repr=False)
+    pause_event: threading.Event = field(default_factory=threading.Event, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @property
+    def name(self) -> str:
+        return self.key.rstrip("/").rsplit("/", 1)[-1] or self.key
+
+    def transition(self, new: State, error: str = "") -> State:
+        """Move to `new`; returns the old state. Raises `IllegalTransition` otherwise."""
+        with self._lock:
+            old = self.state
+            if new is old:
+                return old
+            if new not in _ALLOWED[old]:
+                raise IllegalTransition(f"{old.value} -> {new.value} for {self.key!r}")
+            self.state = new
+            if new is State.QUEUED:
+                self.error = ""
+                self.cancel_event.clear()
+                self.pause_event.clear()
+            elif new is State.DONE:
+                self.error = ""
+            elif error or new is State.FAILED:
+                self.error = error
+        self._changed()
+        return old
+
+    def try_transition(self, new: State, error: str = "") -> bool:
+        try:
+            self.transition(new, error)
+        except IllegalTransition:
+            return False
+        return True
+
+    def checkpoint(self) -> None:
+        """Called by workers between chunks: unwind promptly on cancel or pause."""
+        if self.cancel_event.is_set():
+            raise Cancelled(f"The transfer of “{self.name}” was cancelled.")
+        if self.pause_event.is_set():
+            raise Paused
+
+    def add_progress(self, delta: int) -> None:
+        """Delta may be negative: a retried part gives back what it had counted."""
+        with self._lock:
+            self.done_bytes = max(0, self.done_bytes + delta)
+        self._changed()
+
+    def set_progress(self, value: int) -> None:
+        with self._lock:
+            self.done_bytes = max(0, value)
+        self._changed()
+
+    def set_phase(self, phase: str) -> None:
+        self.phase = phase
+        self._changed()
+
+    def _changed(self) -> None:
+        if self.sink is not None:
+            self.sink.add(self.id)  # set.add is atomic; the engine drains with pop()

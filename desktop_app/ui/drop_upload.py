@@ -1,0 +1,113 @@
+"""Drag and drop in: files and folders dropped on the file table or the bucket tree upload.
+
+An event filter on the two views' viewports (so those widgets need no changes): dropping on
+the table uploads into the folder row under the cursor, or into the folder being shown;
+dropping on the tree uploads into the bucket or folder under the cursor. While a drag hovers,
+the view is outlined; a drop with nowhere to go says why instead of doing nothing silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QPoint
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QAbstractItemView
+
+from desktop_app.core.types import FolderEntry
+from desktop_app.ui.bucket_tree import BucketTree
+from desktop_app.ui.object_table import ObjectTable
+
+UploadCallback = Callable[[list[Path], str, str], None]
+ExplainCallback = Callable[[str], None]
+_HIGHLIGHT = "QAbstractItemView { border: 2px solid palette(highlight); }"
+
+
+def local_paths(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[Path]:
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+
+class DropUploadFilter(QObject):
+    def __init__(self, table: ObjectTable, tree: BucketTree, upload: UploadCallback,
+                 explain: ExplainCallback, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._table = table
+        self._tree = tree
+        self._upload = upload
+        self._explain = explain
+        for view in (table, tree):
+            view.setAcceptDrops(True)
+            view.viewport().setAcceptDrops(True)
+            view.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly
+                                 if view is tree else view.dragDropMode())
+            view.viewport().installEventFilter(self)
+
+    def target(self, viewport: QObject, pos: QPoint) -> tuple[str, str] | None:
+        """(bucket, prefix) a drop at `pos` goes to, or None."""
+        if viewport is self._table.viewport():
+            model = self._table.table_model()
+            if not model.bucket:
+                return None
+            index = self._table.indexAt(pos)
+            if index.isValid():
+                entry = model.entry(index.row())
+                if isinstance(entry, FolderEntry):
+                    return model.bucket, entry.prefix
+            return model.bucket, model.prefix
+        if viewport is self._tree.viewport():
+            index = self._tree.indexAt(pos)
+            if not index.isValid():
+                return None
+            return self._tree.bucket_model().location(index)
+        return None
+
+    def _view_of(self, viewport: QObject) -> QAbstractItemView | None:
+        if viewport is self._table.viewport():
+            return self._table
+        if viewport is self._tree.viewport():
+            return self._tree
+        return None
+
+    def _highlight(self, viewport: QObject, on: bool) -> None:
+        view = self._view_of(viewport)
+        if view is not None:
+            view.setStyleSheet(_HIGHLIGHT if on else "")
+            view.setProperty("dropTarget", on)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+            assert isinstance(event, QDragEnterEvent | QDragMoveEvent)
+            if not local_paths(event):
+                event.ignore()
+                return True
+            # Accept even without a target, so the drop can explain why nothing happens.
+            event.acceptProposedAction()
+            self._highlight(watched, self.target(watched, event.position().toPoint()) is not None)
+            return True
+        if kind == QEvent.Type.DragLeave:
+            self._highlight(watched, False)
+            return False
+        if kind == QEvent.Type.Drop:
+            assert isinstance(event, QDropEvent)
+            self._highlight(watched, False)
+            paths = local_paths(event)
+            if not paths:
+                event.ignore()
+                return True
+            where = self.target(watched, event.position().toPoint())
+            if where is None:
+                self._explain(
+                    "Nothing was uploaded: drop the files on a bucket or folder in the tree, "
+                    "or open a bucket first and drop them on the file list."
+                )
+                event.ignore()
+                return True
+            event.acceptProposedAction()
+            self._upload(paths, *where)
+            return True
+        return False

@@ -1,0 +1,86 @@
+"""Small widgets around the transfer queue: the progress-bar delegate, the status-bar
+summary, and the ETA text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionProgressBar,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from desktop_app.core.humanize import human_size
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def human_eta(seconds: float) -> str:
+    if seconds < 1:
+        return "<1 s"
+    s = int(seconds)
+    if s < 60:
+        return f"{s} s"
+    if s < 3600:
+        return f"{s // 60} min {s % 60:02d} s"
+    return f"{s // 3600} h {(s % 3600) // 60:02d} min"
+
+
+
+class ProgressDelegate(QStyledItemDelegate):
+    """Paints the Progress column as a progress bar."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        value = index.data(PROGRESS_ROLE)
+        if value is None:
+            super().paint(painter, option, index)
+            return
+        bar = QStyleOptionProgressBar()
+        bar.rect = QRect(option.rect.adjusted(2, 3, -2, -3))  # type: ignore[attr-defined]
+        bar.minimum, bar.maximum, bar.progress = 0, 100, int(value)
+        bar.text = f"{int(value)} %"
+        bar.textVisible = True
+        style = QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter)
+
+
+class TransferStatus(QWidget):
+    """Overall progress for the status bar: hidden while nothing is queued."""
+
+    def __init__(self, model: QObject, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("transferStatus")
+        self.label = QLabel(self)
+        self.label.setObjectName("transferStatusLabel")
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.bar = QProgressBar(self)
+        self.bar.setObjectName("transferStatusBar")
+        self.bar.setRange(0, 1000)
+        self.bar.setMaximumWidth(160)
+        self.bar.setTextVisible(False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        model.overall_changed.connect(self.update_overall)  # type: ignore[attr-defined]
+        self.setVisible(False)
+
+    def update_overall(self, done: int, total: int, active: int) -> None:
+        if active == 0:
+            self.setVisible(False)
+            return
+        self.setVisible(True)
+        share = done / total if total else 0.0
+        self.bar.setValue(int(share * 1000))
+        self.label.setText(
+            f"{active} transfer{'s' if active != 1 else ''}: "
+            f"{human_size(done)} of {human_size(total)} ({share * 100:.0f} %)"
+        )

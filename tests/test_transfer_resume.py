@@ -1,0 +1,167 @@
+"""Crash and restart: an engine killed mid-upload resumes from the journal's finished parts."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core.connection import ConnectionSettings
+from desktop_app.core.transfer_types import SHA256_META
+from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.transfers.engine import TransferEngine
+from desktop_app.transfers.journal import Journal
+from desktop_app.transfers.options import MiB
+from desktop_app.transfers.state import State
+from tests.transfer_helpers import small_options, write_file
+
+pytestmark = pytest.mark.real_server
+
+CHILD = """
+import json, os, sys, time
+from pathlib import Path
+from desktop_app.core.connection import ConnectionSettings
+from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.transfers.engine import TransferEngine
+from desktop_app.transfers.journal import Journal
+from tests.transfer_helpers import small_options
+
+cfg = json.loads(os.environ["TRANSFER_CHILD"])
+storage = MinioStorage(ConnectionSettings(**cfg["settings"]))
+engine = TransferEngine(storage, small_options(parts_per_file=1, bandwidth_limit=6 * 2**20),
+                        Journal.in_dir(Path(cfg["data"])))
+engine.upload_paths([Path(cfg["file"])], cfg["bucket"])
+engine.wait(120)
+"""
+
+
+class CountingStorage:
+    """The real storage, recording which part numbers are sent."""
+
+    def __init__(self, real: MinioStorage) -> None:
+        self.real = real
+        self.sent: list[int] = []
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.real, name)
+
+    def upload_part(self, bucket: str, key: str, upload_id: str, part_number: int,
+                    data: bytes) -> str:
+        self.sent.append(part_number)
+        return self.real.upload_part(bucket, key, upload_id, part_number, data)
+
+
+def _journal_parts(data: Path) -> int:
+    if not (data / Journal.FILE_NAME).exists():
+        return 0
+    db = sqlite3.connect(data / Journal.FILE_NAME)
+    try:
+        return int(db.execute("SELECT count(*) FROM parts").fetchone()[0])
+    except sqlite3.OperationalError:
+        return 0
+    finally:
+        db.close()
+
+
+def test_killed_upload_resumes_from_finished_parts(s3_server: ConnectionSettings,
+                                                   storage: MinioStorage, bucket: str,
+                                                   tmp_path: Path) -> None:
+    src = tmp_path / "big.bin"
+    sha = write_file(src, 30 * MiB + 7, seed=3)  # seven 5 MiB parts
+    data = tmp_path / "data"
+    settings = {f: getattr(s3_server, f) for f in (
+        "name", "host", "port", "secure", "access_key", "secret_key", "region")}
+    env = {**os.environ, "TRANSFER_CHILD": json.dumps(
+        {"settings": settings, "data": str(data), "file": str(src), "bucket": bucket})}
+    repo = Path(__file__).resolve().parents[1]
+    child = subprocess.Popen([sys.executable, "-c", CHILD], env=env, cwd=repo)
+    try:
+        deadline = time.monotonic() + 60
+        while _journal_parts(data) < 2:
+            assert child.poll() is None, "the child ended before it could be killed"
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+
+    journal = Journal.in_dir(data)
+    (item,) = journal.pending()
+    record = journal.upload_for(item.id)
+    assert record is not None
+    finished = {p.number for p in journal.parts(item.id)}
+    assert finished
+    assert len(finished) < 7
+
+    counting = CountingStorage(storage)
+    engine = TransferEngine(counting, small_options(), journal)  # type: ignore[arg-type]
+    (restored,) = engine.restore()
+    assert engine.wait(60)
+    view = next(v for v in engine.snapshot() if v.id == restored)
+    assert view.state is State.DONE, view.error
+    assert not finished & set(counting.sent), "finished parts were sent again"
+    assert set(counting.sent) | finished == set(range(1, 8))
+    stat = storage.stat(bucket, "big.bin")
+    assert stat.metadata[SHA256_META] == sha
+    assert stat.size == 30 * MiB + 7
+    assert stat.etag.endswith("-7")
+    assert storage.list_multipart_uploads(bucket) == []
+    assert journal.pending() == []
+    engine.shutdown()
+
+
+def test_restored_downloads_and_failed_items(storage: MinioStorage, bucket: str,
+                                             tmp_path: Path) -> None:
+    from tests.helpers import put_bytes
+
+    put_bytes(storage, bucket, "docs/a.txt", b"alpha")
+    root = tmp_path / "dest"
+    root.mkdir()
+    journal = Journal.in_dir(tmp_path / "data")
+    (_down, failed) = journal.add_items([
+        (1, "download", bucket, "docs/a.txt", str(root / "a.txt"), str(root), 5, "", "running"),
+        (2, "upload", bucket, "gone.txt", str(tmp_path / "gone.txt"), None, 1, "", "failed"),
+    ])
+    journal.set_state(failed, "failed", "It failed before the restart.")
+    engine = TransferEngine(storage, small_options(), journal)
+    ids = engine.restore()
+    assert engine.wait(30)
+    views = {v.key: v for v in engine.snapshot() if v.id in ids}
+    assert views["docs/a.txt"].state is State.DONE
+    assert (root / "a.txt").read_bytes() == b"alpha"
+    assert views["gone.txt"].state is State.FAILED  # back as it was: retry is the user's call
+    assert views["gone.txt"].error == "It failed before the restart."
+    assert [r.key for r in journal.pending()] == ["gone.txt"]
+    engine.shutdown()
+
+
+def test_a_changed_file_does_not_resume_its_old_parts(storage: MinioStorage, bucket: str,
+                                                      tmp_path: Path) -> None:
+    from desktop_app.transfers.journal import UploadRecord
+
+    src = tmp_path / "big.bin"
+    write_file(src, 12 * MiB, seed=1)
+    journal = Journal.in_dir(tmp_path / "data")
+    (item,) = journal.add_items([(1, "upload", bucket, "big.bin", str(src), None, 12 * MiB, "",
+                                  "running")])
+    old = storage.create_multipart(bucket, "big.bin", "application/octet-stream", {})
+    storage.upload_part(bucket, "big.bin", old, 1, b"stale" * (MiB + 1))
+    journal.upload_started(item, bucket, "big.bin",
+                           UploadRecord(old, 5 * MiB, "0" * 64, 12 * MiB, 1))  # other mtime
+    sha = write_file(src, 12 * MiB, seed=2)  # the file changed since
+    counting = CountingStorage(storage)
+    engine = TransferEngine(counting, small_options(), journal)  # type: ignore[arg-type]
+    engine.restore()
+    assert engine.wait(60)
+    assert [v.state for v in engine.snapshot()] == [State.DONE]
+    assert sorted(counting.sent) == [1, 2, 3]  # every part sent again
+    assert storage.stat(bucket, "big.bin").metadata[SHA256_META] == sha
+    assert storage.list_multipart_uploads(bucket) == []  # the stale upload was aborted
+    engine.shutdown()

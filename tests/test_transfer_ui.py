@@ -1,0 +1,401 @@
+"""The queue dock and drag-and-drop against the real server: rows fed by the engine, actions,
+overall progress, and real QDropEvents carrying file URLs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from desktop_app.app import build_window
+from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.transfers.engine import TransferEngine
+from desktop_app.transfers.options import ConflictPolicy
+from desktop_app.transfers.state import State
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.transfer_queue import TransferQueue, TransferQueueModel
+from tests.helpers import put_bytes
+from tests.transfer_helpers import small_options, write_file
+
+pytestmark = pytest.mark.real_server
+WindowFactory = Callable[[dict[str, str]], MainWindow]
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot) -> Iterator[WindowFactory]:
+    windows: list[MainWindow] = []
+
+    def make(environ: dict[str, str]) -> MainWindow:
+        window = build_window(environ)
+        qtbot.addWidget(window)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()
+
+
+def keys(storage: MinioStorage, bucket: str) -> set[str]:
+    return {o.key for o in storage.iter_objects(bucket, "")}
+
+
+def drop(qtbot: QtBot, target: QWidget, paths: list[Path], pos: QPoint) -> QDropEvent:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    enter = QDragEnterEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(target, enter)
+    assert enter.isAccepted()
+    event = QDropEvent(QPointF(pos), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(target, event)
+    return event
+
+
+def cell(model: TransferQueueModel, transfer_id: int, column: int) -> str:
+    return str(model.transfer_index(transfer_id, column).data())
+
+
+def leaf_states(model: TransferQueueModel) -> list[str]:
+    return [cell(model, v.id, 6) for v in model.transfers()]
+
+
+def test_queue_model_follows_the_engine_and_actions_work(
+        qtbot: QtBot, qtmodeltester: ModelTester, storage: MinioStorage, bucket: str,
+        tmp_path: Path) -> None:
+    queue = TransferQueue()
+    qtbot.addWidget(queue)
+    engine = TransferEngine(storage, small_options(bandwidth_limit=8 * 2**20))
+    queue.set_engine(engine)
+    model = queue.queue_model
+    qtmodeltester.check(model)
+    write_file(tmp_path / "big.bin", 20 * 2**20)
+    (tmp_path / "small.txt").write_text("hi")
+    overall: list[tuple[int, int, int]] = []
+    model.overall_changed.connect(lambda d, t, a: overall.append((d, t, a)))
+    big, small = engine.upload_paths([tmp_path / "big.bin", tmp_path / "small.txt"], bucket)
+    qtbot.waitUntil(lambda: len(model.transfers()) == 2, timeout=20_000)
+    batch = model.index(0, 0)
+    assert model.rowCount() == 1
+    assert model.rowCount(batch) == 2
+    assert model.index(0, 1).data() == "Batch 1: 2 items"
+    assert model.index(0, 2).data() == "20.0 MiB"
+    assert [cell(model, i, 1) for i in (big, small)] == ["big.bin", "small.txt"]
+    assert cell(model, big, 0) == "↑ Upload"
+    assert queue.view.isExpanded(batch)
+    qtbot.waitUntil(lambda: engine.snapshot()[0].done_bytes > 0, timeout=20_000)
+
+    selection = queue.view.selectionModel()
+    selection.select(model.transfer_index(big),
+                     selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
+    queue.actions_by_name["actionTransferPause"].trigger()
+    qtbot.waitUntil(lambda: cell(model, big, 6) == "Paused", timeout=20_000)
+    assert engine.wait(20)
+    # the batch row sums up its items (on the next timer tick)
+    qtbot.waitUntil(lambda: model.index(0, 6).data() == "Paused", timeout=5_000)
+    engine.ctx.limiter = None
+    queue.actions_by_name["actionTransferResume"].trigger()
+    qtbot.waitUntil(lambda: leaf_states(model) == ["Done", "Done"], timeout=20_000)
+    assert cell(model, big, 3) == "100 %"
+    assert model.index(0, 3).data() == "100 %"
+    assert any(a > 0 for _d, _t, a in overall)
+    qtbot.waitUntil(lambda: overall[-1][2] == 0, timeout=5_000)
+    assert overall[-1][0] == overall[-1][1] == 20 * 2**20 + 2
+    qtmodeltester.check(model)
+    queue.view.clearSelection()
+    queue.actions_by_name["actionTransferClear"].trigger()
+    assert model.rowCount() == 0
+    assert keys(storage, bucket) == {"big.bin", "small.txt"}
+    queue.shutdown()
+
+
+def test_batch_rows_act_on_all_their_items(qtbot: QtBot, storage: MinioStorage, bucket: str,
+                                           tmp_path: Path) -> None:
+    queue = TransferQueue()
+    qtbot.addWidget(queue)
+    engine = TransferEngine(storage, small_options(bandwidth_limit=2**20))
+    queue.set_engine(engine)
+    model = queue.queue_model
+    for n in range(3):
+        write_file(tmp_path / f"f{n}.bin", 3 * 2**20, seed=n)
+    engine.upload_paths(sorted(tmp_path.glob("f*.bin")), bucket)
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=20_000)
+    selection = queue.view.selectionModel()
+    selection.select(model.index(0, 0),
+                     selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
+    queue.actions_by_name["actionTransferCancel"].trigger()
+    assert engine.wait(20)
+    qtbot.waitUntil(lambda: leaf_states(model) == ["Cancelled"] * 3, timeout=20_000)
+    assert storage.list_multipart_uploads(bucket) == []
+    queue.shutdown()
+
+
+def test_dropping_files_and_folders_on_the_table_uploads_there(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        storage: MinioStorage, bucket: str, tmp_path: Path) -> None:
+    put_bytes(storage, bucket, "inbox/readme.txt", b"x")
+    window = make_window({**app_environ, "MINIO_BUCKET_NAME": bucket})
+    window.show()
+    qtbot.waitUntil(lambda: window.table_model.rowCount() == 1, timeout=20_000)
+    window.open_location(bucket, "inbox/")
+    qtbot.waitUntil(lambda: window.table_model.rowCount() == 1, timeout=20_000)
+    src = tmp_path / "drop"
+    write_file(src / "photo one.jpg", 3000)
+    write_file(src / "album/ünï.png", 10)
+    viewport = window.object_table.viewport()
+    event = drop(qtbot, viewport, [src / "photo one.jpg", src / "album"], QPoint(5, 200))
+    assert event.isAccepted()
+    qtbot.waitUntil(lambda: {"inbox/photo one.jpg", "inbox/album/ünï.png"} <= keys(
+        storage, bucket), timeout=20_000)
+    queue = window.transfer_queue.queue_model
+    qtbot.waitUntil(lambda: leaf_states(queue) == ["Done", "Done"], timeout=20_000)
+    # The table shows what just arrived.
+    qtbot.waitUntil(lambda: window.table_model.rowCount() == 3, timeout=20_000)
+
+
+def test_dropping_on_a_tree_bucket_uploads_to_its_root(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        storage: MinioStorage, bucket: str, tmp_path: Path) -> None:
+    window = make_window(app_environ)
+    window.show()
+    model = window.tree_model
+    qtbot.waitUntil(lambda: any(model.index(r, 0).data() == bucket
+                                for r in range(model.rowCount())), timeout=20_000)
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == bucket)
+    rect = window.bucket_tree.visualRect(model.index(row, 0))
+    (tmp_path / "t.txt").write_text("tree drop")
+    drop(qtbot, window.bucket_tree.viewport(), [tmp_path / "t.txt"], rect.center())
+    qtbot.waitUntil(lambda: "t.txt" in keys(storage, bucket), timeout=20_000)
+
+
+def test_a_drop_with_no_target_explains_why_nothing_happens(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        tmp_path: Path) -> None:
+    window = make_window({**app_environ, "MINIO_ENDPOINT": "http://host:99999"})  # bad port
+    window.show()
+    (tmp_path / "t.txt").write_text("x")
+    event = drop(qtbot, window.object_table.viewport(), [tmp_path / "t.txt"], QPoint(5, 5))
+    assert not event.isAccepted()
+    assert "Nothing was uploaded" in window.message_bar.text
+
+
+def test_download_selection_saves_objects_and_folders(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        storage: MinioStorage, bucket: str, tmp_path: Path) -> None:
+    put_bytes(storage, bucket, "a.txt", b"alpha")
+    put_bytes(storage, bucket, "dir/b.txt", b"beta")
+    window = make_window({**app_environ, "MINIO_BUCKET_NAME": bucket})
+    qtbot.waitUntil(lambda: window.table_model.rowCount() == 2, timeout=20_000)
+    window.object_table.selectAll()
+    target = tmp_path / "downloads"
+    target.mkdir()
+    window.transfers.download_selection(target)
+    engine = window.transfers.engine
+    assert engine is not None
+    qtbot.waitUntil(lambda: len(engine.snapshot()) == 2 and all(
+        v.state is State.DONE for v in engine.snapshot()), timeout=20_000)
+    assert (target / "a.txt").read_bytes() == b"alpha"
+    assert (target / "dir" / "b.txt").read_bytes() == b"beta"
+
+
+def test_unfinished_uploads_view_lists_and_aborts(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        storage: MinioStorage, bucket: str) -> None:
+    upload_id = storage.create_multipart(bucket, "stuck/part.bin", "application/x", {})
+    storage.upload_part(bucket, "stuck/part.bin", upload_id, 1, b"p" * (5 * 2**20))
+    window = make_window({**app_environ, "MINIO_BUCKET_NAME": bucket})
+    qtbot.waitUntil(lambda: window.table_model.bucket == bucket, timeout=20_000)
+    qtbot.waitUntil(lambda: window.transfers.engine is not None, timeout=20_000)
+    dialog = window.transfers.show_unfinished_uploads()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=20_000)
+    assert dialog.table.item(0, 0).text() == "stuck/part.bin"
+    assert dialog.table.item(0, 3).text() == "5.0 MiB"
+    assert "1 unfinished upload holding 5.0 MiB" in dialog.status.text()
+    dialog.table.selectRow(0)
+    dialog.abort_button.click()
+    qtbot.waitUntil(lambda: "No unfinished uploads" in dialog.status.text(), timeout=20_000)
+    assert storage.list_multipart_uploads(bucket) == []
+    dialog.close()
+
+
+def test_the_journalled_queue_comes_back_with_the_window(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        s3_server: object, storage: MinioStorage, bucket: str, tmp_path: Path) -> None:
+    from desktop_app.transfers.journal import Journal
+
+    src = tmp_path / "later.txt"
+    src.write_text("resumed after restart")
+    journal = Journal.for_server(Path(app_environ["MINIO_DESKTOP_DATA_DIR"]),
+                                 storage.endpoint_url, app_environ["MINIO_ACCESS_KEY"])
+    journal.add_items([(1, "upload", bucket, "later.txt", str(src), None, 21, "", "queued")])
+    journal.close()
+    window = make_window(app_environ)
+    queue = window.transfer_queue.queue_model
+    qtbot.waitUntil(lambda: leaf_states(queue) == ["Done"], timeout=20_000)
+    assert "later.txt" in keys(storage, bucket)
+
+
+def test_conflicts_ask_once_with_apply_to_all(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        storage: MinioStorage, bucket: str, tmp_path: Path) -> None:
+    from desktop_app.ui.conflict_dialog import ConflictDialog
+
+    for name in ("one.txt", "two.txt"):
+        put_bytes(storage, bucket, name, b"remote")
+        (tmp_path / name).write_text("local")
+    window = make_window({**app_environ, "MINIO_BUCKET_NAME": bucket})
+    qtbot.waitUntil(lambda: window.table_model.rowCount() == 2, timeout=20_000)
+    dialogs: list[ConflictDialog] = []
+    window.transfers.asker.asked.connect(dialogs.append)
+    window.transfers.upload([tmp_path / "one.txt", tmp_path / "two.txt"], bucket, "")
+    qtbot.waitUntil(lambda: len(dialogs) == 1, timeout=20_000)
+    dialogs[0].apply_all.setChecked(True)
+    dialogs[0].buttons[ConflictPolicy.KEEP_BOTH].click()
+    qtbot.waitUntil(lambda: keys(storage, bucket) == {
+        "one.txt", "two.txt", "one (1).txt", "two (1).txt"}, timeout=20_000)
+    assert len(dialogs) == 1  # "apply to all" answered the second conflict
+
+    # A download onto an existing file asks too; "Overwrite" replaces it.
+    (tmp_path / "dl").mkdir()
+    (tmp_path / "dl" / "one.txt").write_text("old local")
+    window.table_model.refresh()
+    qtbot.waitUntil(lambda: window.table_model.rowCount() == 4, timeout=20_000)
+    window.object_table.selectRow(window.table_model.row_of_key("one.txt"))
+    window.transfers.download_selection(tmp_path / "dl")
+    qtbot.waitUntil(lambda: len(dialogs) == 2, timeout=20_000)
+    dialogs[1].buttons[ConflictPolicy.OVERWRITE].click()
+    qtbot.waitUntil(lambda: (tmp_path / "dl" / "one.txt").read_text() == "remote",
+                    timeout=20_000)
+
+
+def test_drag_out_fetches_the_selection_and_hands_over_file_urls(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        storage: MinioStorage, bucket: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QMouseEvent
+
+    put_bytes(storage, bucket, "note.txt", b"dragged out")
+    put_bytes(storage, bucket, "pics/a.png", b"png bytes")
+    window = make_window({**app_environ, "MINIO_BUCKET_NAME": bucket})
+    window.show()
+    qtbot.waitUntil(lambda: window.table_model.rowCount() == 2, timeout=20_000)
+    window.object_table.selectAll()
+    drag_out = window.transfers.drag_out
+    mime = drag_out.prepare(drag_out.selected_entries())
+    assert mime is not None
+    paths = sorted(Path(u.toLocalFile()) for u in mime.urls())
+    assert [p.name for p in paths] == ["note.txt", "pics"]
+    assert paths[0].read_bytes() == b"dragged out"
+    assert (paths[1] / "a.png").read_bytes() == b"png bytes"
+    assert Path(app_environ["MINIO_DESKTOP_DATA_DIR"]) in paths[0].parents
+
+    # A press on a selected row and a move beyond the drag distance starts the drag.
+    started: list[bool] = []
+    monkeypatch.setattr(drag_out, "start_drag", lambda: started.append(True))
+    viewport = window.object_table.viewport()
+    rect = window.object_table.visualRect(window.table_model.index(1, 0))
+    press = QMouseEvent(QEvent.Type.MouseButtonPress, QPointF(rect.center()),
+                        QPointF(viewport.mapToGlobal(rect.center())), Qt.MouseButton.LeftButton,
+                        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(viewport, press)
+    far = QPointF(rect.center() + QPoint(60, 0))
+    move = QMouseEvent(QEvent.Type.MouseMove, far, QPointF(viewport.mapToGlobal(far.toPoint())),
+                       Qt.MouseButton.NoButton, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(viewport, move)
+    assert started == [True]
+
+
+def test_drag_out_of_a_large_selection_points_to_download(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        storage: MinioStorage, bucket: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import desktop_app.ui.drag_out as drag_module
+
+    monkeypatch.setattr(drag_module, "DRAG_LIMIT_BYTES", 10)
+    put_bytes(storage, bucket, "big.txt", b"more than ten bytes")
+    window = make_window({**app_environ, "MINIO_BUCKET_NAME": bucket})
+    qtbot.waitUntil(lambda: window.table_model.rowCount() == 1, timeout=20_000)
+    window.object_table.selectAll()
+    drag_out = window.transfers.drag_out
+    assert drag_out.prepare(drag_out.selected_entries()) is None
+    assert "Use Download" in window.message_bar.text
+
+
+def test_transfer_settings_come_from_the_config_folder(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str]) -> None:
+    config = Path(app_environ["MINIO_DESKTOP_CONFIG_DIR"])
+    config.mkdir(parents=True)
+    (config / "transfers.json").write_text('{"conflict": "overwrite", "files_at_once": 8}')
+    window = make_window(app_environ)
+    qtbot.waitUntil(lambda: window.transfers.engine is not None, timeout=20_000)
+    assert window.transfers.engine.options.conflict is ConflictPolicy.OVERWRITE
+    assert window.transfers.engine.options.files_at_once == 8
+
+    (config / "transfers.json").write_text('{"conflict": 3}')
+    broken = make_window(app_environ)
+    broken.show()
+    qtbot.waitUntil(lambda: broken.transfers.engine is not None, timeout=20_000)
+    assert broken.message_bar.isVisible()
+    assert "must be one of" in broken.message_bar.text
+
+
+def test_a_huge_batch_arrives_in_slices_and_updates_only_changed_rows(qtbot: QtBot) -> None:
+    from desktop_app.transfers.state import Direction, Transfer
+
+    engine = TransferEngine(object())  # type: ignore[arg-type]  # no network in this test
+    items = [Transfer(Direction.UPLOAD, "b", f"k{i}", Path(f"/nowhere/{i}"), 10, 1)
+             for i in range(4500)]
+    with engine._lock:  # queued rows the engine will never start (no pool work)
+        for t in items:
+            engine._items[t.id] = t
+            engine._order.append(t.id)
+            t.sink = engine._dirty
+    queue = TransferQueue()
+    qtbot.addWidget(queue)
+    model = queue.queue_model
+    model.stop()
+    model._engine = engine
+    model.refresh()
+    assert model.rowCount(model.index(0, 0)) == 2000  # the first slice only
+    model.refresh()
+    model.refresh()
+    assert model.rowCount(model.index(0, 0)) == 4500
+    changed: list[int] = []
+    model.dataChanged.connect(lambda top, _bottom, _roles=(): changed.append(top.row()))
+    items[4321].transition(State.RUNNING)
+    items[4321].add_progress(5)
+    model.refresh()
+    assert 4321 in changed
+    assert len(changed) <= 2  # the row and its batch, not 4500 rows
+    assert model.data(model.transfer_index(items[4321].id, 3)) == "50 %"
+    assert model.index(0, 1).data() == "Batch 1: 4500 items"
+    items[7].transition(State.RUNNING)
+    items[7].set_phase("Checksumming")  # a big upload hashing before it sends
+    model.refresh()
+    assert model.data(model.transfer_index(items[7].id, 6)) == "Checksumming"
+    engine.shutdown()
+
+
+def test_status_bar_summary_shows_only_while_transfers_run(qtbot: QtBot) -> None:
+    from desktop_app.ui.transfer_widgets import TransferStatus, human_eta
+
+    model = TransferQueueModel()
+    status = TransferStatus(model)
+    qtbot.addWidget(status)
+    status.show()
+    model.overall_changed.emit(512 * 1024, 2 * 1024 * 1024, 3)
+    assert status.isVisible()
+    assert status.label.text() == "3 transfers: 512 KiB of 2.0 MiB (25 %)"
+    assert status.bar.value() == 250
+    model.overall_changed.emit(2 * 1024 * 1024, 2 * 1024 * 1024, 0)
+    assert not status.isVisible()
+    assert [human_eta(s) for s in (0.5, 42, 125, 7300)] == [
+        "<1 s", "42 s", "2 min 05 s", "2 h 01 min"]

@@ -1,0 +1,261 @@
+"""Fast unit tests of the transfer engine's pure parts: key mapping, retry, bandwidth, state."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core.errors import Cancelled
+from desktop_app.core.transfer_errors import TransientError, UnsafeKey
+from desktop_app.transfers.bandwidth import TokenBucket
+from desktop_app.transfers.conflicts import numbered
+from desktop_app.transfers.options import MAX_PARTS, MiB, part_ranges, part_size_for
+from desktop_app.transfers.paths import local_path, plan
+from desktop_app.transfers.retry import RetryPolicy
+from desktop_app.transfers.state import (
+    Direction,
+    IllegalTransition,
+    Paused,
+    State,
+    Transfer,
+)
+
+HOSTILE = [
+    "../escape.txt", "a/../../escape.txt", "/etc/passwd", "C:evil.txt", "c:/windows/x",
+    "back\\slash.txt", "nul\x00byte", "ctrl\x07bell", "./dot", "a/./b", "a//b", "..",
+    "x" * 300,
+]
+
+
+@pytest.mark.parametrize("key", HOSTILE)
+def test_hostile_keys_are_refused_with_a_reason(tmp_path: Path, key: str) -> None:
+    with pytest.raises(UnsafeKey) as info:
+        local_path(tmp_path, key)
+    assert info.value.message
+
+
+def test_safe_keys_map_inside_the_root(tmp_path: Path) -> None:
+    assert local_path(tmp_path, "docs/é ü/file name.txt") == tmp_path / "docs/é ü/file name.txt"
+    assert local_path(tmp_path, "pre/fix/a.txt", "pre/") == tmp_path / "fix/a.txt"
+    assert local_path(tmp_path, "folder/") == tmp_path / "folder"
+
+
+def test_plan_reports_file_folder_collisions_and_keeps_the_rest(tmp_path: Path) -> None:
+    planned = {p.key: p for p in plan(tmp_path, ["a", "a/b", "c/", "c/d", "../x", "ok"])}
+    assert planned["a"].path is None
+    assert "both a file and a folder" in planned["a"].reason
+    assert planned["a/b"].path == tmp_path / "a" / "b"
+    assert planned["../x"].path is None
+    assert planned["ok"].path == tmp_path / "ok"
+    assert planned["c/"].path == tmp_path / "c"
+
+
+def test_part_size_keeps_uploads_within_ten_thousand_parts() -> None:
+    assert part_size_for(100 * MiB, 8 * MiB) == 8 * MiB
+    assert part_size_for(1, 1) == 5 * MiB
+    huge = 5 * 1024**4  # 5 TiB, the S3 object limit
+    size = part_size_for(huge, 8 * MiB)
+    assert len(part_ranges(huge, size)) <= MAX_PARTS
+    ranges = part_ranges(12 * MiB + 3, 5 * MiB)
+    assert [r[0] for r in ranges] == [1, 2, 3]
+    assert sum(r[2] for r in ranges) == 12 * MiB + 3
+    assert part_ranges(0, 5 * MiB) == [(1, 0, 0)]
+
+
+def test_retry_backs_off_with_jitter_and_honours_retry_after() -> None:
+    sleeps: list[float] = []
+    calls = {"n": 0}
+
+    def flaky() -> str:
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise TransientError("503", retry_after=7.0)
+        if calls["n"] < 4:
+            raise TransientError("reset")
+        return "ok"
+
+    policy = RetryPolicy(attempts=5, base_delay=1.0, max_delay=3.0, rng=random.Random(1))
+    assert policy.call(flaky, sleeps.append) == "ok"
+    assert sleeps[0] == 7.0
+    assert 0 <= sleeps[1] <= 2.0
+    assert 0 <= sleeps[2] <= 3.0
+    assert len(sleeps) == 3
+
+
+def test_retry_gives_up_after_the_last_attempt_and_never_retries_other_errors() -> None:
+    sleeps: list[float] = []
+
+    def always() -> None:
+        raise TransientError("down")
+
+    with pytest.raises(TransientError):
+        RetryPolicy(attempts=3, rng=random.Random(0)).call(always, sleeps.append)
+    assert len(sleeps) == 2
+
+    def denied() -> None:
+        raise UnsafeKey("no")
+
+    with pytest.raises(UnsafeKey):
+        RetryPolicy().call(denied, sleeps.append)
+    assert len(sleeps) == 2
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.now += seconds
+
+
+def test_token_bucket_limits_the_average_rate() -> None:
+    clock = FakeClock()
+    bucket = TokenBucket(rate=1000, burst=1000, clock=clock, sleep=clock.sleep)
+    for _ in range(10):
+        bucket.consume(500)
+    # 5000 bytes at 1000 B/s with a 1000 B burst: 4 s of waiting.
+    assert clock.now == pytest.approx(4.0)
+
+
+def test_state_machine_rejects_illegal_transitions_and_unwinds_workers() -> None:
+    t = Transfer(Direction.UPLOAD, "b", "k", Path("/tmp/x"))
+    t.transition(State.RUNNING)
+    t.transition(State.DONE)
+    with pytest.raises(IllegalTransition):
+        t.transition(State.RUNNING)
+    t2 = Transfer(Direction.DOWNLOAD, "b", "k", Path("/tmp/x"))
+    t2.pause_event.set()
+    with pytest.raises(Paused):
+        t2.checkpoint()
+    t2.cancel_event.set()
+    with pytest.raises(Cancelled):
+        t2.checkpoint()
+    t2.transition(State.CANCELLED)
+    t2.transition(State.QUEUED)  # retry by hand clears the signals
+    assert not t2.cancel_event.is_set()
+    assert t2.error == ""
+
+
+def test_keep_both_names() -> None:
+    assert numbered("report.pdf", 1) == "report (1).pdf"
+    assert numbered("README", 2) == "README (2)"
+
+
+def test_ordered_hash_matches_whatever_order_ranges_finish(tmp_path: Path) -> None:
+    import hashlib
+    import os
+
+    from desktop_app.transfers.download import OrderedHash
+
+    data = os.urandom(3 * 1024 * 1024 + 17)
+    path = tmp_path / "f"
+    path.write_bytes(data)
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        hasher = OrderedHash(fd, len(data))
+        step = 1024 * 1024
+        ranges = [(o, min(step, len(data) - o)) for o in range(0, len(data), step)]
+        for offset, length in reversed(ranges):
+            hasher.complete(offset, length)
+        assert hasher.finish() == hashlib.sha256(data).hexdigest()
+        stopped = OrderedHash(fd, len(data))
+        stopped.complete(step, step)  # the front never arrives: stop() must not hang
+        stopped.stop()
+    finally:
+        os.close(fd)
+
+
+def test_byte_budget_caps_memory_but_lets_a_big_request_run_alone() -> None:
+    import threading
+
+    from desktop_app.transfers.budget import ByteBudget
+
+    budget = ByteBudget(10)
+    with budget.hold(8):
+        entered = threading.Event()
+
+        def second() -> None:
+            with budget.hold(5):
+                entered.set()
+
+        worker = threading.Thread(target=second)
+        worker.start()
+        assert not entered.wait(0.3)
+    worker.join(5)
+    assert entered.is_set()
+    with budget.hold(50):  # larger than the cap: runs alone
+        assert budget.used == 50
+    assert budget.used == 0
+
+
+def test_transfer_settings_file(tmp_path: Path) -> None:
+    import json
+
+    from desktop_app.core.errors import ConfigError
+    from desktop_app.transfers.options import ConflictPolicy
+    from desktop_app.transfers.settings import FILE_NAME, POOL_SIZE, load_options
+
+    assert load_options(tmp_path).conflict is ConflictPolicy.KEEP_BOTH  # no file: defaults
+    (tmp_path / FILE_NAME).write_text(json.dumps({
+        "files_at_once": 24, "parts_per_file": 8, "part_size_mib": 16,
+        "bandwidth_limit_mib_s": 10, "conflict": "skip-if-identical"}))
+    options = load_options(tmp_path)
+    assert (options.files_at_once, options.parts_per_file) == (24, 8)
+    assert options.part_size == 16 * MiB
+    assert options.bandwidth_limit == 10 * MiB
+    assert options.conflict is ConflictPolicy.SKIP_IF_IDENTICAL
+    assert options.files_at_once + options.part_workers <= POOL_SIZE
+    (tmp_path / FILE_NAME).write_text(json.dumps({"conflict": "maybe"}))
+    with pytest.raises(ConfigError, match="must be one of"):
+        load_options(tmp_path)
+    (tmp_path / FILE_NAME).write_text(json.dumps({"files_at_once": 0}))
+    with pytest.raises(ConfigError, match="whole number"):
+        load_options(tmp_path)
+    (tmp_path / FILE_NAME).write_text("{not json")
+    with pytest.raises(ConfigError, match="cannot be read"):
+        load_options(tmp_path)
+
+
+def test_upload_content_type_prefers_the_extension_then_libmagic() -> None:
+    from desktop_app.storage.sample_data import png_bytes
+    from desktop_app.transfers.upload import content_type_for
+
+    def never() -> bytes:
+        raise AssertionError("libmagic not needed when the extension names the type")
+
+    assert content_type_for("photo.png", never) == "image/png"
+    assert content_type_for("notes.txt", never) == "text/plain"
+    assert content_type_for("no-extension", lambda: png_bytes(4, 4)) == "image/png"
+
+
+def test_mmap_threshold_is_pinned_on_glibc() -> None:
+    import sys
+
+    from desktop_app.transfers.memory import fix_mmap_threshold
+
+    assert fix_mmap_threshold() is sys.platform.startswith("linux")
+    assert fix_mmap_threshold() is sys.platform.startswith("linux")  # idempotent
+
+
+def test_worker_threads_can_run_at_lower_priority() -> None:
+    import os
+
+    from desktop_app.transfers.engine import TransferEngine
+    from desktop_app.transfers.options import TransferOptions
+
+    engine = TransferEngine(object(), TransferOptions(worker_niceness=7))  # type: ignore[arg-type]
+    mine = os.getpriority(os.PRIO_PROCESS, 0)
+
+    def niceness() -> int:
+        import threading
+
+        return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+    assert engine._files.submit(niceness).result() == mine + 7
+    assert os.getpriority(os.PRIO_PROCESS, 0) == mine  # the calling (GUI) thread is untouched
+    engine.shutdown()
