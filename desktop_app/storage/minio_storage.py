@@ -13,6 +13,7 @@ import os
 import ssl
 import threading
 import time
+import warnings
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -32,6 +33,7 @@ from minio.versioningconfig import SUSPENDED, VersioningConfig
 from urllib3.exceptions import (
     ConnectTimeoutError,
     HTTPError,
+    InsecureRequestWarning,
     MaxRetryError,
     NameResolutionError,
     NewConnectionError,
@@ -90,6 +92,9 @@ def make_http_client(settings: ConnectionSettings, pool_size: int = 32) -> urlli
     )
     timeout = urllib3.Timeout(connect=CONNECT_TIMEOUT_S, read=READ_TIMEOUT_S)
     if settings.secure and not settings.verify_tls:
+        # The user chose this per profile and the window shows a badge for it; urllib3's
+        # warning on every request would only flood the log.
+        warnings.filterwarnings("ignore", category=InsecureRequestWarning)
         return urllib3.PoolManager(
             timeout=timeout, retries=retries, maxsize=pool_size, cert_reqs=ssl.CERT_NONE,
             assert_hostname=False,
