@@ -31,26 +31,15 @@ from minio.error import InvalidResponseError, S3Error
 from minio.error import ServerError as MinioServerError
 from minio.versioningconfig import SUSPENDED, VersioningConfig
 from urllib3.exceptions import (
-    ConnectTimeoutError,
     HTTPError,
     InsecureRequestWarning,
-    MaxRetryError,
-    NameResolutionError,
-    NewConnectionError,
-    ProtocolError,
-    ReadTimeoutError,
-    SSLError,
 )
 
 from desktop_app.core.connection import ConnectionSettings, effective_addressing
 from desktop_app.core.errors import (
-    AccessDenied,
-    AlreadyExists,
     AppError,
-    AuthFailed,
     ConfigError,
     ConnectionFailed,
-    NotFound,
     ServerError,
 )
 from desktop_app.core.object_properties import (
@@ -70,6 +59,7 @@ from desktop_app.core.transfer_types import (
 )
 from desktop_app.core.types import BucketInfo, FolderEntry, ListingPage, ObjectEntry, ObjectStat
 from desktop_app.core.versions import ObjectVersion
+from desktop_app.storage.error_text import network_error, s3_error
 from desktop_app.storage.listing_columns import ColumnsPage
 from desktop_app.storage.listing_xml import (
     ParsedListing,
@@ -244,93 +234,13 @@ class MinioStorage:
         return redact(text, self._settings.secrets())
 
     def _raise_s3(self, exc: S3Error, action: str, bucket: str, key: str) -> NoReturn:
-        code = exc.code or ""
-        where = self.endpoint_url
-        if code == "NoSuchBucket":
-            raise NotFound(
-                f"The bucket “{bucket}” does not exist on {where}.",
-                "Check the bucket name, or pick another bucket.",
-            ) from None
-        if code in ("NoSuchKey", "NoSuchObject", "NoSuchVersion"):
-            raise NotFound(
-                f"“{key}” no longer exists in “{bucket}”.",
-                "It may have been deleted or renamed; refresh the folder (F5).",
-            ) from None
-        if code == "InvalidAccessKeyId":
-            raise AuthFailed(
-                f"The server at {where} does not know the access key "
-                f"“{self._settings.access_key}”.",
-                "Check the access key in the connection settings.",
-            ) from None
-        if code == "SignatureDoesNotMatch":
-            raise AuthFailed(
-                f"The server at {where} rejected the secret key for access key "
-                f"“{self._settings.access_key}”.",
-                "Check the secret key in the connection settings.",
-            ) from None
-        if code == "RequestTimeTooSkewed":
-            raise AuthFailed(
-                "The server rejected the request because this computer's clock is wrong.",
-                "Set the system clock to the correct time (enable network time sync).",
-            ) from None
-        if code in ("AccessDenied", "AllAccessDisabled"):
-            raise AccessDenied(
-                f"The server refused to let you {action}.",
-                "Ask the administrator for access, or use a key with more rights.",
-            ) from None
-        if code in ("BucketAlreadyOwnedByYou", "BucketAlreadyExists"):
-            raise AlreadyExists(
-                f"A bucket named “{bucket}” already exists.", "Choose another name."
-            ) from None
-        message = self._clean(exc.message or code or "unknown error")
-        raise ServerError(
-            f"The server could not {action}: {message} ({code or 'no error code'}).",
-            "Try again; if it keeps failing, check the server's logs.",
+        raise s3_error(
+            exc.code or "", self._clean(exc.message or ""), action, self.endpoint_url,
+            self._settings.access_key, bucket, key,
         ) from None
 
     def _network_error(self, exc: BaseException, action: str) -> AppError:
-        reason: BaseException = exc
-        if isinstance(exc, MaxRetryError) and exc.reason is not None:
-            reason = exc.reason
-        where = self.endpoint_url
-        if isinstance(reason, NameResolutionError):
-            return ConnectionFailed(
-                f"The server name “{self._settings.host}” could not be found (DNS).",
-                "Check the spelling of the endpoint and your network connection.",
-            )
-        if isinstance(reason, SSLError):
-            return ConnectionFailed(
-                f"A secure (TLS) connection to {where} could not be set up.",
-                "Check the certificate settings, or whether the server uses http instead.",
-            )
-        # urllib3's NewConnectionError subclasses ConnectTimeoutError: test refusals first.
-        refused = isinstance(reason, ConnectionRefusedError) or (
-            isinstance(reason, NewConnectionError)
-            and isinstance(reason.__context__, ConnectionRefusedError)
-        )
-        if refused:
-            return ConnectionFailed(
-                f"The server at {where} refused the connection.",
-                "Check that the server is running and the port is right.",
-            )
-        timed_out = isinstance(reason, ReadTimeoutError | TimeoutError) or (
-            isinstance(reason, ConnectTimeoutError) and not isinstance(reason, NewConnectionError)
-        )
-        if timed_out:
-            return ConnectionFailed(
-                f"The server at {where} did not answer in time while trying to {action}.",
-                "Check that the server is running and that no firewall blocks the port.",
-            )
-        if isinstance(reason, ProtocolError | ConnectionError):
-            return ConnectionFailed(
-                f"The connection to {where} broke while trying to {action}.",
-                "Check your network and try again.",
-            )
-        cause = reason.__context__ if isinstance(reason, NewConnectionError) else reason
-        return ConnectionFailed(
-            f"Could not {action} on {where}: {self._clean(str(cause or reason))[:200]}.",
-            "Check the endpoint and your network connection.",
-        )
+        return network_error(exc, action, self.endpoint_url, self._settings.host, self._clean)
 
 
     # -- doctor --------------------------------------------------------------------------
