@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from desktop_app.app import build_window
@@ -75,8 +76,9 @@ def two_connections(qtbot: QtBot, app_environ: dict[str, str], s3_server_b: Conn
 
 
 def test_two_connections_are_two_roots_and_switch_the_table(
-        qtbot: QtBot, app_environ: dict[str, str], s3_server_b: ConnectionSettings,
-        storage: MinioStorage, bucket: str, storage_b: MinioStorage, bucket_b: str) -> None:
+        qtbot: QtBot, qtmodeltester: ModelTester, app_environ: dict[str, str],
+        s3_server_b: ConnectionSettings, storage: MinioStorage, bucket: str,
+        storage_b: MinioStorage, bucket_b: str) -> None:
     put_bytes(storage, bucket, "on-a.txt", b"a")
     put_bytes(storage_b, bucket_b, "on-b.txt", b"b")
     window, conn_b = two_connections(qtbot, app_environ, s3_server_b, bucket, bucket_b)
@@ -90,6 +92,7 @@ def test_two_connections_are_two_roots_and_switch_the_table(
     assert model.location(model.connection_index(conn_b)) is None  # a root is no bucket
     qtbot.waitUntil(lambda: table_keys(window) == ["on-a.txt"], timeout=WAIT)
     assert window.active_connection == ENV_ID
+    qtmodeltester.check(model)
 
     # Picking a bucket under the second root switches everything to that server.
     index = model.index_for(bucket_b, conn=conn_b)
@@ -100,6 +103,8 @@ def test_two_connections_are_two_roots_and_switch_the_table(
     assert s3_server_b.endpoint in window.endpoint_label.text()
     assert window.browse.search_panel._storage is window.storage  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: "Reachable" in window.reachability_label.text(), timeout=WAIT)
+    # Back/forward belong to each connection: nothing to go back to on this one yet.
+    assert not window.browse.action_back.isEnabled()
 
     # Back to the first root: its first bucket opens again.
     window.bucket_tree.clicked.emit(model.connection_index(ENV_ID))
