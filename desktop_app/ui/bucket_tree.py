@@ -28,6 +28,7 @@ from desktop_app.core.errors import AppError
 from desktop_app.core.keys import display_key
 from desktop_app.core.types import BucketInfo, ListingPage
 from desktop_app.storage.listing_columns import ColumnsPage
+from desktop_app.storage.open_connections import SANDBOX_ID
 from desktop_app.storage.protocol import Storage
 from desktop_app.ui import icons
 from desktop_app.ui.tasks import TaskRunner
@@ -446,6 +447,9 @@ class BucketTree(QTreeView):
         action = QAction("Disconnect", menu)
         action.setObjectName("actionDisconnect")
         action.triggered.connect(lambda: self.disconnect_requested.emit(conn))
+        if conn == SANDBOX_ID:  # its server lives as long as the app; nothing to reconnect it
+            action.setEnabled(False)
+            action.setToolTip("The local sandbox stays open while the app runs.")
         menu.addAction(action)
         return menu
 

@@ -28,7 +28,7 @@ from desktop_app import APP_NAME
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.errors import AppError
 from desktop_app.core.types import BucketInfo, ObjectEntry
-from desktop_app.storage.open_connections import OpenConnection, OpenConnections
+from desktop_app.storage.open_connections import SANDBOX_ID, OpenConnection, OpenConnections
 from desktop_app.storage.protocol import Storage
 from desktop_app.ui import icons
 from desktop_app.ui.browse_controls import BrowseControls
@@ -218,6 +218,8 @@ class MainWindow(QMainWindow):
 
     def close_connection(self, conn_id: str) -> None:
         """Disconnect: drop the root and close its storage; another root becomes active."""
+        if conn_id == SANDBOX_ID:
+            return  # the sandbox root stays (its server runs until the app quits)
         entry = self.open_connections.remove(conn_id)
         self.tree_model.remove_connection(conn_id)
         if entry is None:
