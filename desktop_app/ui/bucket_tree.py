@@ -206,7 +206,8 @@ class BucketTreeModel(QAbstractItemModel):
             return
         node.loading, node.listed = False, True
         self.set_problem(node.conn, err.user_text())
-        self.error.emit(err)
+        if node.conn == self.active:
+            self.error.emit(err)  # others show it on their root (icon + tooltip) until picked
 
     def canFetchMore(self, parent: AnyIndex) -> bool:
         node = self._node(parent)
