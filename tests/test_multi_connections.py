@@ -124,6 +124,7 @@ def test_two_connections_are_two_roots_and_switch_the_table(
     assert conn_b not in window.open_connections
     assert window.active_connection == ENV_ID
     assert window.bucket_tree.menu_for(model.index_for(bucket)) is None  # buckets: no menu
+    assert window.bucket_tree.menu_for(model.connection_index(ENV_ID)) is not None
     window.close()
 
 

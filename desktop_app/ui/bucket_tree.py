@@ -17,21 +17,20 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QPoint,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QContextMenuEvent, QFont
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu, QStyle, QTreeView, QWidget
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView, QWidget
 
 from desktop_app.core.errors import AppError
 from desktop_app.core.keys import display_key
 from desktop_app.core.types import BucketInfo, ListingPage
 from desktop_app.storage.listing_columns import ColumnsPage
-from desktop_app.storage.open_connections import SANDBOX_ID
 from desktop_app.storage.protocol import Storage
 from desktop_app.ui import icons
 from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.tree_roots import root_data, root_menu
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 DEFAULT_CONNECTION = "default"
@@ -355,26 +354,10 @@ class BucketTreeModel(QAbstractItemModel):
         return None
 
     def _connection_data(self, node: _Node, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return node.title
-        if role == Qt.ItemDataRole.DecorationRole:
-            if node.problem or node.insecure:
-                return icons.warning_icon()
-            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_DriveNetIcon)
-        if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setBold(node.conn == self.active)
-            return font
-        if role == Qt.ItemDataRole.ToolTipRole:
-            storage = self._storages.get(node.conn)
-            lines = [node.title] + ([storage.endpoint_url] if storage is not None else [])
-            if node.insecure:
-                lines.append("⚠ Certificates are not checked: anyone on the network could "
-                             "read or change what you send and receive.")
-            if node.problem:
-                lines.append(f"⚠ Not reachable: {node.problem}")
-            return "\n".join(lines)
-        return None
+        storage = self._storages.get(node.conn)
+        endpoint = storage.endpoint_url if storage is not None else ""
+        return root_data(role, node.title, endpoint, node.conn == self.active,
+                         node.insecure, node.problem)
 
     def set_active(self, conn_id: str | None) -> None:
         """Which connection the table shows (its root is drawn in bold)."""
@@ -443,16 +426,7 @@ class BucketTree(QTreeView):
         conn = model.connection_of(index)
         if conn is None or not model.is_connection(index):
             return None
-        menu = QMenu(self)
-        menu.setObjectName("connectionRootMenu")
-        action = QAction("Disconnect", menu)
-        action.setObjectName("actionDisconnect")
-        action.triggered.connect(lambda: self.disconnect_requested.emit(conn))
-        if conn == SANDBOX_ID:  # its server lives as long as the app; nothing to reconnect it
-            action.setEnabled(False)
-            action.setToolTip("The local sandbox stays open while the app runs.")
-        menu.addAction(action)
-        return menu
+        return root_menu(self, conn, self.disconnect_requested.emit)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.menu_for(self.indexAt(event.pos()))
@@ -461,7 +435,7 @@ class BucketTree(QTreeView):
             return
         self.context_menu = menu
         menu.aboutToHide.connect(menu.deleteLater)
-        menu.popup(self.viewport().mapToGlobal(event.pos()) + QPoint(0, 0))
+        menu.popup(self.viewport().mapToGlobal(event.pos()))
 
     def select_location(self, bucket: str, prefix: str = "") -> bool:
         """Select bucket/prefix, expanding (and so listing) the folders on the way there.
