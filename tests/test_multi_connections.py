@@ -20,9 +20,9 @@ from desktop_app.core.errors import Cancelled
 from desktop_app.core.profiles import Profile, ProfileStore, Secrets, new_profile_id
 from desktop_app.storage.bulk_copy import Collision
 from desktop_app.storage.bulk_ops import Progress, walk
-from desktop_app.storage.cross_copy import stream_copy
+from desktop_app.storage.cross_copy import ChunkReader, stream_copy
 from desktop_app.storage.minio_storage import MinioStorage
-from desktop_app.storage.open_connections import ENV_ID, profile_connection_id
+from desktop_app.storage.open_connections import ENV_ID, SANDBOX_ID, profile_connection_id
 from desktop_app.ui.connections import ConnectionsController
 from desktop_app.ui.copy_move_dialog import CollisionDialog, DestinationDialog
 from desktop_app.ui.main_window import MainWindow
@@ -296,3 +296,35 @@ def test_stream_copy_of_a_big_object_in_chunks_and_cancel(
         stream_copy(storage, bucket, "big.bin", storage_b, bucket_b, "half.bin",
                     cancel_after_two, small_limit=64 * 1024)
     assert not storage_b.exists(bucket_b, "half.bin")  # nothing half-written is left
+
+
+def test_chunk_reader_reads_across_chunk_borders() -> None:
+    reader = ChunkReader(iter([b"abc", b"", b"defgh", b"ij"]))
+    assert reader.read(2) == b"ab"
+    assert reader.read(4) == b"cdef"
+    assert reader.read() == b"ghij"
+    assert reader.read(5) == b""
+
+
+@pytest.mark.sandbox
+def test_a_profile_opened_beside_the_sandbox_adds_a_root(
+        qtbot: QtBot, tmp_path: Path, s3_server: ConnectionSettings, bucket: str) -> None:
+    window = build_window(profile_environ(tmp_path))  # nothing saved: the sandbox starts
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: SANDBOX_ID in window.open_connections
+                    and bool(bucket_names(window, SANDBOX_ID)), timeout=60_000)
+    mine = profile_for(s3_server, "Mine")
+    controller_of(window).connect_profile(mine, s3_server)
+    conn = profile_connection_id(mine.id)
+    assert window.active_connection == conn
+    qtbot.waitUntil(lambda: bucket in bucket_names(window, conn), timeout=WAIT)
+    assert root_names(window) == ["Local sandbox", "Mine"]
+    menu = window.bucket_tree.menu_for(window.tree_model.connection_index(SANDBOX_ID))
+    assert menu is not None
+    assert not menu.actions()[0].isEnabled()  # the sandbox root stays
+    window.close_connection(SANDBOX_ID)
+    assert SANDBOX_ID in window.open_connections
+    window.close_connection(conn)
+    assert window.active_connection == SANDBOX_ID
+    assert root_names(window) == ["Local sandbox"]
+    window.close()
