@@ -277,9 +277,12 @@ def test_stream_copy_of_a_big_object_in_chunks_and_cancel(
     body = secrets.token_bytes(size)
     storage.put_stream(bucket, "big.bin", io.BytesIO(body), size, "application/x-test",
                        {"kind": "big"})
+    counted: list[int] = []
     copied = stream_copy(storage, bucket, "big.bin", storage_b, bucket_b, "big.bin",
-                         small_limit=64 * 1024)
+                         small_limit=64 * 1024, on_bytes=counted.append)
     assert copied == size
+    assert sum(counted) == size  # progress in bytes while one big object streams
+    assert len(counted) > 1
     assert b"".join(storage_b.iter_chunks(bucket_b, "big.bin")) == body
     stat = storage_b.stat(bucket_b, "big.bin")
     assert stat.content_type == "application/x-test"

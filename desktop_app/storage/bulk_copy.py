@@ -234,6 +234,12 @@ def copy_items(
     def one(item: CopyItem) -> None:
         if progress.cancelled:
             return
+        sent = [0]  # bytes already counted while a streamed copy ran
+
+        def streamed(n: int) -> None:
+            sent[0] += n
+            progress.add(0, n)
+
         try:
             if item.src_key.endswith("/"):
                 # A folder marker: some servers (SeaweedFS) keep it as a directory that cannot
@@ -241,7 +247,7 @@ def copy_items(
                 target.put_stream(plan.dst_bucket, item.dst_key, io.BytesIO(b""), 0)
             elif plan.cross:
                 stream_copy(storage, plan.src_bucket, item.src_key, target, plan.dst_bucket,
-                            item.dst_key, progress.check)
+                            item.dst_key, progress.check, on_bytes=streamed)
             else:
                 storage.copy_object(
                     plan.src_bucket, item.src_key, plan.dst_bucket, item.dst_key,
@@ -255,7 +261,7 @@ def copy_items(
         else:
             with lock:
                 copied.append(item)
-        progress.add(1, item.size)
+        progress.add(1, max(0, item.size - sent[0]))
 
     _run_parallel(one, items)
     cancelled = progress.cancelled

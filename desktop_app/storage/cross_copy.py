@@ -21,12 +21,14 @@ CHUNK = 1 << 20
 
 class ChunkReader(io.RawIOBase):
     """A read-only file over an iterator of byte chunks; `check()` runs before each chunk
-    (it raises to cancel)."""
+    (it raises to cancel) and `on_bytes(n)` after each (progress)."""
 
-    def __init__(self, chunks: Iterator[bytes], check: Callable[[], None] | None = None) -> None:
+    def __init__(self, chunks: Iterator[bytes], check: Callable[[], None] | None = None,
+                 on_bytes: Callable[[int], None] | None = None) -> None:
         super().__init__()
         self._chunks = chunks
         self._check = check
+        self._on_bytes = on_bytes
         self._buffer = b""
         self._done = False
 
@@ -48,6 +50,8 @@ class ChunkReader(io.RawIOBase):
                 except StopIteration:
                     self._done = True
                     break
+                if self._on_bytes is not None:
+                    self._on_bytes(len(self._buffer))
             take = self._buffer if wanted is None else self._buffer[: wanted - have]
             self._buffer = self._buffer[len(take):]
             parts.append(take)
@@ -71,6 +75,7 @@ def stream_copy(
     dst: Storage, dst_bucket: str, dst_key: str,
     check: Callable[[], None] | None = None,
     small_limit: int = SMALL_OBJECT,
+    on_bytes: Callable[[int], None] | None = None,
 ) -> int:
     """Copy one object from `src` to `dst`, keeping content type and user metadata; returns
     the number of bytes copied."""
@@ -78,7 +83,7 @@ def stream_copy(
     content_type = stat.content_type or "application/octet-stream"
     metadata = dict(stat.metadata) or None
     chunks = src.iter_chunks(src_bucket, src_key, if_match=stat.etag or None, chunk_size=CHUNK)
-    reader = ChunkReader(chunks, check)
+    reader = ChunkReader(chunks, check, on_bytes)
     try:
         if stat.size <= small_limit:
             data = reader.read()
