@@ -142,6 +142,12 @@ def test_connecting_the_same_profile_again_selects_its_root(
     controller_of(window).connect_profile(second, s3_server_b)
     assert len(root_names(window)) == 2
     assert window.active_connection == profile_connection_id(second.id)
+    # Connection → Disconnect closes the one the table shows.
+    disconnect = controller_of(window).disconnect_action
+    assert disconnect.isEnabled()
+    disconnect.trigger()
+    assert window.active_connection == ENV_ID
+    assert len(root_names(window)) == 1
     window.close()
 
 

@@ -23,7 +23,11 @@ from desktop_app.core.credentials import SecretStore
 from desktop_app.core.errors import AppError
 from desktop_app.core.paths import config_dir
 from desktop_app.core.profiles import Profile, ProfileFileError, ProfileStore, write_atomically
-from desktop_app.storage.open_connections import OpenConnections, profile_connection_id
+from desktop_app.storage.open_connections import (
+    SANDBOX_ID,
+    OpenConnections,
+    profile_connection_id,
+)
 from desktop_app.ui.connection_dialog import ConnectionDialog
 from desktop_app.ui.connection_jobs import (
     ConnectionTester,
@@ -69,6 +73,13 @@ class ConnectionsController(QObject):
         menu = window.menuBar().addMenu("&Connection")
         menu.setObjectName("connectionMenu")
         menu.addAction(self.action)
+        # Closes the connection the table shows (also on each root's context menu).
+        self.disconnect_action = QAction("Disconnect", window)
+        self.disconnect_action.setObjectName("actionDisconnectActive")
+        self.disconnect_action.setToolTip("Close the connection shown in the table")
+        self.disconnect_action.setEnabled(False)
+        self.disconnect_action.triggered.connect(self._disconnect_active)
+        menu.addAction(self.disconnect_action)
         toolbar = window.findChild(QToolBar, "navigationToolBar")
         if isinstance(toolbar, QToolBar):
             first = toolbar.actions()[0] if toolbar.actions() else None
@@ -159,10 +170,16 @@ class ConnectionsController(QObject):
         registry = getattr(self.window, "open_connections", None)
         return registry if isinstance(registry, OpenConnections) else None
 
+    def _disconnect_active(self) -> None:
+        active = getattr(self.window, "active_connection", None)
+        if active:
+            self.window.close_connection(active)  # type: ignore[attr-defined]
+
     def _on_active_changed(self, conn_id: str) -> None:
         registry = self._open_connections()
         entry = registry.get(conn_id) if registry is not None else None
         self.badge.setVisible(entry is not None and entry.insecure)
+        self.disconnect_action.setEnabled(bool(conn_id) and conn_id != SANDBOX_ID)
         if entry is not None and entry.profile_id is None:
             self.active_profile = None
 
