@@ -2,7 +2,9 @@
 
 `build_window(environ)` is the testable seam: it builds (does not show) the fully wired window
 from the same environment the command line reads. With `MINIO_ENDPOINT` & co. set it connects
-there; otherwise it starts the local sandbox on a worker and seeds sample data on first start.
+there (and reopens the saved connections that were open, as more roots of the tree);
+otherwise it reopens those, or starts the local sandbox on a worker and seeds sample data on
+first start.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from desktop_app.core.errors import AppError, ConfigError
 from desktop_app.core.paths import config_dir, data_dir
 from desktop_app.core.preview_settings import preview_limit
 from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.storage.open_connections import ENV_ID, SANDBOX_ID, OpenConnections
 from desktop_app.storage.sample_data import seed_once
 from desktop_app.storage.sandbox import SandboxServer
 from desktop_app.ui.connections import ConnectionsController
@@ -36,8 +39,10 @@ log = logging.getLogger(__name__)
 class Session:
     """What one window is connected to, and the order in which it is torn down."""
 
-    def __init__(self, runner: TaskRunner, environ: Mapping[str, str]) -> None:
+    def __init__(self, runner: TaskRunner, environ: Mapping[str, str],
+                 connections: OpenConnections | None = None) -> None:
         self.runner = runner
+        self.connections = connections if connections is not None else OpenConnections()
         self.environ = environ
         self.storage: MinioStorage | None = None
         self.sandbox: SandboxServer | None = None
@@ -73,6 +78,8 @@ class Session:
                 return
             self._closed = True
         self.runner.shutdown(wait=False)
+        for entry in self.connections.all():
+            entry.storage.close()
         if self.storage is not None:
             self.storage.close()
         if self.sandbox is not None:
@@ -97,16 +104,15 @@ def build_window(environ: Mapping[str, str] | None = None) -> MainWindow:
     window = MainWindow(runner)
     window.transfers.configure(environ)
     runner.setParent(window)
-    session = Session(runner, environ)
+    session = Session(runner, environ, window.open_connections)
     window.session = session  # type: ignore[attr-defined]
     window.on_close(session.shutdown)
 
-    def connect_to(chosen: ConnectionSettings) -> None:
-        previous = session.storage
+    def connect_to(chosen: ConnectionSettings, conn_id: str, activate: bool) -> None:
+        """A saved connection becomes one more root (or replaces its own older storage)."""
         session.chosen = session.connect(chosen)
-        window.attach(session.chosen, chosen.name, chosen.initial_bucket)
-        if previous is not None:
-            previous.close()  # in-flight calls finish; idle connections go
+        window.add_connection(conn_id, chosen.name, session.chosen, chosen.initial_bucket,
+                              activate=activate)
 
     connections = ConnectionsController(window, runner, environ, connect_to)
     window.connections = connections  # type: ignore[attr-defined]
@@ -127,8 +133,11 @@ def build_window(environ: Mapping[str, str] | None = None) -> MainWindow:
         window.show_error(exc)
         return window
     if settings is not None:
-        window.attach(session.connect(settings), settings.name, settings.initial_bucket)
+        window.add_connection(ENV_ID, settings.name, session.connect(settings),
+                              settings.initial_bucket)
         connections.report_load_error()
+        # The environment wins; the saved connections open last time come back beside it.
+        connections.reopen_last(fallback=window.show_error, activate=False)
         return window
     if not connections.reopen_last(fallback=lambda err: _start_sandbox(window, session, err)):
         _start_sandbox(window, session, None)
@@ -146,7 +155,7 @@ def _start_sandbox(window: MainWindow, session: Session, notice: AppError | None
             session.storage = session.chosen
             storage.close()
             return
-        window.attach(storage, sandbox_settings.name)
+        window.add_connection(SANDBOX_ID, sandbox_settings.name, storage)
         connections.clear_badge()
         if notice is not None:
             window.show_error(notice)

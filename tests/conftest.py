@@ -60,3 +60,13 @@ def app_environ(s3_server: ConnectionSettings, tmp_path: Path) -> dict[str, str]
         "MINIO_REGION": s3_server.region or "",
     }
 
+
+
+@pytest.fixture(scope="session")
+def s3_server_b(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ConnectionSettings]:
+    """A second, separate real S3 server (other keys, other data) for tests that open two
+    connections at once and copy between them."""
+    server = SandboxServer(tmp_path_factory.mktemp("s3-server-b"))
+    settings = server.start()
+    yield settings
+    server.stop()

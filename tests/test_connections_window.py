@@ -27,6 +27,7 @@ from desktop_app.ui.connection_dialog import ConnectionDialog
 from desktop_app.ui.connections import ConnectionsController
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.tasks import TaskRunner
+from tests import helpers
 from tests.helpers import put_bytes
 
 WAIT = 20_000
@@ -54,8 +55,7 @@ def profile_environ(tmp_path: Path) -> dict[str, str]:
 
 
 def bucket_names(window: MainWindow) -> list[str]:
-    model = window.tree_model
-    return [model.index(row, 0).data() for row in range(model.rowCount())]
+    return helpers.bucket_names(window)  # under the active connection's root
 
 
 def controller_of(window: MainWindow) -> ConnectionsController:
@@ -103,7 +103,7 @@ def test_badge_shows_only_for_unchecked_certificates(qtbot: QtBot, runner: TaskR
     qtbot.addWidget(window)
     connected: list[ConnectionSettings] = []
     controller = ConnectionsController(window, runner, profile_environ(tmp_path),
-                                       connected.append)
+                                       lambda settings, *_: connected.append(settings))
     profile = Profile(new_profile_id(), "Self-signed", "https://10.0.0.9:9443", "k",
                       allow_invalid_certs=True, verify_tls=False)
     insecure = ConnectionSettings("Self-signed", "10.0.0.9", 9443, True, "k", "s",
@@ -143,7 +143,7 @@ def test_hanging_keyring_does_not_freeze_the_window(qtbot: QtBot, runner: TaskRu
     window = QMainWindow()
     qtbot.addWidget(window)
     controller = ConnectionsController(
-        window, runner, profile_environ(tmp_path), lambda _s: None,
+        window, runner, profile_environ(tmp_path), lambda *_: None,
         make_secret_store=lambda: SecretStore(backend, timeout=1.0))  # type: ignore[arg-type]
     controller.open_dialog()
     qtbot.waitUntil(lambda: controller.dialog is not None, timeout=WAIT)
@@ -266,7 +266,7 @@ def test_reopen_without_a_stored_secret_falls_back_with_a_message(
     store.save()
     window = QMainWindow()
     qtbot.addWidget(window)
-    controller = ConnectionsController(window, runner, environ, lambda _s: None)
+    controller = ConnectionsController(window, runner, environ, lambda *_: None)
     reasons: list[str] = []
     assert controller.reopen_last(lambda err: reasons.append(err.user_text()))
     qtbot.waitUntil(lambda: bool(reasons), timeout=WAIT)
@@ -274,7 +274,7 @@ def test_reopen_without_a_stored_secret_falls_back_with_a_message(
     other = QMainWindow()
     qtbot.addWidget(other)
     empty = ConnectionsController(other, runner, profile_environ(tmp_path / "b"),
-                                  lambda _s: None)
+                                  lambda *_: None)
     assert not empty.reopen_last(lambda err: reasons.append(err.user_text()))
 
 

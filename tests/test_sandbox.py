@@ -12,6 +12,7 @@ from desktop_app.app import build_window
 from desktop_app.storage.minio_storage import MinioStorage
 from desktop_app.storage.sample_data import SEED_MARKER, sample_objects, seed_once
 from desktop_app.storage.sandbox import SandboxServer
+from tests.helpers import bucket_names
 
 
 def _tmp_leftovers(ports: tuple[int, ...]) -> set[str]:
@@ -74,9 +75,9 @@ def test_app_without_server_config_opens_the_sandbox(qtbot: QtBot, tmp_path: Pat
     environ = {"PATH": os.environ["PATH"], "MINIO_DESKTOP_DATA_DIR": str(tmp_path)}
     window = build_window(environ)
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: window.tree_model.rowCount() == len(sample_objects()), timeout=60_000)
+    qtbot.waitUntil(lambda: len(bucket_names(window)) == len(sample_objects()), timeout=60_000)
     assert "Local sandbox" in window.endpoint_label.text()
-    names = {window.tree_model.index(r, 0).data() for r in range(window.tree_model.rowCount())}
+    names = set(bucket_names(window))
     assert names == set(sample_objects())
     session = window.session  # type: ignore[attr-defined]
     pid = session.sandbox.pid

@@ -20,7 +20,7 @@ from desktop_app.transfers.options import ConflictPolicy
 from desktop_app.transfers.state import State
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.transfer_queue import TransferQueue, TransferQueueModel
-from tests.helpers import put_bytes
+from tests.helpers import bucket_names, put_bytes
 from tests.transfer_helpers import small_options, write_file
 
 pytestmark = pytest.mark.real_server
@@ -166,10 +166,10 @@ def test_dropping_on_a_tree_bucket_uploads_to_its_root(
     window = make_window(app_environ)
     window.show()
     model = window.tree_model
-    qtbot.waitUntil(lambda: any(model.index(r, 0).data() == bucket
-                                for r in range(model.rowCount())), timeout=20_000)
-    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == bucket)
-    rect = window.bucket_tree.visualRect(model.index(row, 0))
+    qtbot.waitUntil(lambda: bucket in bucket_names(window), timeout=20_000)
+    target = model.index_for(bucket)
+    window.bucket_tree.scrollTo(target)
+    rect = window.bucket_tree.visualRect(target)
     (tmp_path / "t.txt").write_text("tree drop")
     drop(qtbot, window.bucket_tree.viewport(), [tmp_path / "t.txt"], rect.center())
     qtbot.waitUntil(lambda: "t.txt" in keys(storage, bucket), timeout=20_000)

@@ -13,6 +13,7 @@ from desktop_app.core.connection import ConnectionSettings
 from desktop_app.storage.minio_storage import MinioStorage
 from desktop_app.storage.sample_data import png_bytes
 from desktop_app.ui.main_window import MainWindow
+from tests import helpers
 from tests.helpers import put_bytes
 
 WindowFactory = Callable[[dict[str, str]], MainWindow]
@@ -43,8 +44,7 @@ def filled_bucket(storage: MinioStorage, bucket: str) -> str:
 
 
 def bucket_names(window: MainWindow) -> list[str]:
-    model = window.tree_model
-    return [model.index(row, 0).data() for row in range(model.rowCount())]
+    return helpers.bucket_names(window)  # under the active connection's root
 
 
 def table_names(window: MainWindow) -> list[str]:

@@ -3,6 +3,8 @@
 A folder is expanded into its objects (a copy needs every source key and the set of existing
 destinations to ask about collisions once). Copies run a few at a time; a move deletes each
 source only after its copy succeeded, so nothing is ever lost, only possibly left behind.
+With a `dst_storage` (another open connection) the copy cannot stay on the server: each
+object's bytes stream through this process (`cross_copy.stream_copy`).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from enum import Enum
 
-from desktop_app.core.errors import AppError, ConfigError
+from desktop_app.core.errors import AppError, Cancelled, ConfigError
 from desktop_app.core.types import ObjectEntry
 from desktop_app.storage.bulk_ops import (
     BulkReport,
@@ -27,6 +29,7 @@ from desktop_app.storage.bulk_ops import (
     implied_folders,
     walk,
 )
+from desktop_app.storage.cross_copy import stream_copy
 from desktop_app.storage.protocol import SINGLE_COPY_LIMIT, Storage
 
 COPY_WORKERS = 8
@@ -57,6 +60,12 @@ class CopyPlan:
     roots: tuple[str, ...] = ()
     existing: frozenset[str] = field(default_factory=frozenset)
     src_folders: tuple[str, ...] = ()
+    cross: bool = False  # source and destination are different connections
+
+    def same_place(self, item: CopyItem) -> bool:
+        """Copying this item would write onto its own source."""
+        return (not self.cross and self.src_bucket == self.dst_bucket
+                and item.src_key == item.dst_key)
 
     @property
     def collisions(self) -> tuple[CopyItem, ...]:
@@ -91,9 +100,13 @@ def plan_copy(
     dst_prefix: str,
     progress: Progress,
     new_name: str | None = None,
+    dst_storage: Storage | None = None,
 ) -> CopyPlan:
     """Expand the selection into destination keys below `dst_prefix` and look up which of
-    them exist already. `new_name` renames the single selected item."""
+    them exist already (on `dst_storage` when the destination is another connection).
+    `new_name` renames the single selected item."""
+    cross = dst_storage is not None and dst_storage is not storage
+    target = dst_storage if dst_storage is not None else storage
     if dst_prefix and not dst_prefix.endswith("/"):
         dst_prefix += "/"
     if new_name is not None and len(items) != 1:
@@ -109,7 +122,7 @@ def plan_copy(
             progress.add(1, item.size)
             continue
         root = dst_prefix + (new_name or item.name) + "/"
-        if src_bucket == dst_bucket and root.startswith(item.prefix):
+        if not cross and src_bucket == dst_bucket and root.startswith(item.prefix):
             raise ConfigError(
                 f"The folder “{item.prefix}” cannot be copied or moved into itself.",
                 "Pick a destination outside that folder.",
@@ -118,9 +131,9 @@ def plan_copy(
         src_folders.append(item.prefix)
         for obj in walk(storage, src_bucket, item.prefix, progress):
             planned.append(CopyItem(obj.key, root + obj.key[len(item.prefix):], obj.size))
-    existing = _existing(storage, dst_bucket, planned, roots, progress)
+    existing = _existing(target, dst_bucket, planned, roots, progress)
     return CopyPlan(src_bucket, dst_bucket, tuple(planned), tuple(roots), frozenset(existing),
-                    tuple(src_folders))
+                    tuple(src_folders), cross)
 
 
 def _existing(
@@ -175,7 +188,8 @@ def resolve(
 ) -> tuple[list[CopyItem], int]:
     """Apply the user's collision choice; returns the items to copy and how many are skipped.
     Copying an object onto itself is always skipped (it would be a no-op or an error). With
-    `storage`, "keep both" names are checked against the server too (runs on a worker)."""
+    `storage` (the DESTINATION's), "keep both" names are checked against the server too
+    (runs on a worker)."""
     exists = None
     if storage is not None:
         dst_bucket = plan.dst_bucket
@@ -184,7 +198,7 @@ def resolve(
     result: list[CopyItem] = []
     skipped = 0
     for item in plan.items:
-        same = plan.src_bucket == plan.dst_bucket and item.src_key == item.dst_key
+        same = plan.same_place(item)
         if item.dst_key in plan.existing or same:
             if policy is Collision.SKIP or (same and policy is Collision.OVERWRITE):
                 skipped += 1
@@ -207,8 +221,11 @@ def copy_items(
     skipped: int = 0,
     multipart_threshold: int = SINGLE_COPY_LIMIT,
     part_size: int | None = None,
+    dst_storage: Storage | None = None,
 ) -> BulkReport:
-    """Server-side copies (a few in parallel); a move then deletes the copied sources."""
+    """Server-side copies (a few in parallel), or streamed copies into `dst_storage` for a
+    plan between connections; a move then deletes the copied sources."""
+    target = dst_storage if dst_storage is not None else storage
     progress.start("Moving" if move else "Copying", len(items), sum(i.size for i in items))
     failures: list[Failure] = []
     copied: list[CopyItem] = []
@@ -217,31 +234,41 @@ def copy_items(
     def one(item: CopyItem) -> None:
         if progress.cancelled:
             return
+        sent = [0]  # bytes already counted while a streamed copy ran
+
+        def streamed(n: int) -> None:
+            sent[0] += n
+            progress.add(0, n)
+
         try:
             if item.src_key.endswith("/"):
                 # A folder marker: some servers (SeaweedFS) keep it as a directory that cannot
                 # be a copy source, and it carries nothing but its name - write a fresh one.
-                storage.put_stream(plan.dst_bucket, item.dst_key, io.BytesIO(b""), 0)
+                target.put_stream(plan.dst_bucket, item.dst_key, io.BytesIO(b""), 0)
+            elif plan.cross:
+                stream_copy(storage, plan.src_bucket, item.src_key, target, plan.dst_bucket,
+                            item.dst_key, progress.check, on_bytes=streamed)
             else:
                 storage.copy_object(
                     plan.src_bucket, item.src_key, plan.dst_bucket, item.dst_key,
                     multipart_threshold, part_size, item.size,
                 )
+        except Cancelled:
+            return  # stopped half-way through a streamed copy: counted as remaining
         except AppError as err:
             with lock:
                 failures.append(Failure(item.src_key, err.user_text()))
         else:
             with lock:
                 copied.append(item)
-        progress.add(1, item.size)
+        progress.add(1, max(0, item.size - sent[0]))
 
     _run_parallel(one, items)
     cancelled = progress.cancelled
     remaining = len(items) - len(copied) - len(failures)
     if move and copied:
         sources = [
-            ObjectEntry(i.src_key, i.size, None, "") for i in copied
-            if not (plan.src_bucket == plan.dst_bucket and i.src_key == i.dst_key)
+            ObjectEntry(i.src_key, i.size, None, "") for i in copied if not plan.same_place(i)
         ]
         removal = _delete_after_move(storage, plan.src_bucket, sources)
         failures.extend(removal)

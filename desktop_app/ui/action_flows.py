@@ -103,6 +103,19 @@ class ActionFlows(QObject):
     def bucket_names(self) -> list[str]:
         raise NotImplementedError
 
+    def connection_choices(self) -> list[tuple[str, str]]:
+        """Open connections as (id, name), for Copy to… another connection."""
+        return []
+
+    def active_connection(self) -> str:
+        return ""
+
+    def storage_of(self, conn_id: str) -> Storage | None:
+        return None
+
+    def bucket_names_of(self, conn_id: str) -> list[str]:
+        return self.bucket_names()
+
     # -- plumbing ------------------------------------------------------------------------
     def _ready(self) -> tuple[Storage, str, list[Entry]] | None:
         storage = self.storage()
@@ -207,11 +220,21 @@ class ActionFlows(QObject):
             return
         storage, bucket, entries = ready
         _, prefix = self.location()
+        home = self.active_connection()
         dialog = DestinationDialog(move, len(entries), self.bucket_names(), bucket, prefix,
-                                   self.window)
-        dialog.accepted.connect(lambda: self.start_copy(
-            storage, bucket, entries, *dialog.destination(), move=move,
-        ))
+                                   self.window, self.connection_choices(), home,
+                                   self.bucket_names_of)
+
+        def chosen() -> None:
+            conn = dialog.destination_connection()
+            target = self.storage_of(conn) if conn and conn != home else None
+            if conn and conn != home and target is None:
+                self.show_status("That connection was closed meanwhile.")
+                return
+            self.start_copy(storage, bucket, entries, *dialog.destination(), move=move,
+                            dst_storage=target)
+
+        dialog.accepted.connect(chosen)
         self.open_dialog(dialog)
 
     def rename(self) -> None:
@@ -237,35 +260,39 @@ class ActionFlows(QObject):
 
     def start_copy(self, storage: Storage, src_bucket: str, entries: Sequence[Entry],
                    dst_bucket: str, dst_prefix: str, move: bool,
-                   new_name: str | None = None) -> None:
+                   new_name: str | None = None, dst_storage: Storage | None = None) -> None:
+        """`dst_storage`: another open connection (bytes stream through this process)."""
         self.run_job(
             "Preparing",
             lambda p: plan_copy(storage, src_bucket, entries, dst_bucket, dst_prefix, p,
-                                new_name),
-            lambda plan: self._after_plan(storage, plan, move),
+                                new_name, dst_storage),
+            lambda plan: self._after_plan(storage, plan, move, dst_storage),
         )
 
-    def _after_plan(self, storage: Storage, plan: CopyPlan, move: bool) -> None:
+    def _after_plan(self, storage: Storage, plan: CopyPlan, move: bool,
+                    dst_storage: Storage | None = None) -> None:
         # Folder markers that exist already are no conflict: the folders simply merge.
         if not any(not c.dst_key.endswith("/") for c in plan.collisions):
-            self._run_copy(storage, plan, Collision.OVERWRITE, move)
+            self._run_copy(storage, plan, Collision.OVERWRITE, move, dst_storage)
             return
         dialog = CollisionDialog(plan, self.window)
 
         def chosen() -> None:
             if dialog.choice is not None:
-                self._run_copy(storage, plan, dialog.choice, move)
+                self._run_copy(storage, plan, dialog.choice, move, dst_storage)
 
         dialog.accepted.connect(chosen)
         self.open_dialog(dialog)
 
     def _run_copy(self, storage: Storage, plan: CopyPlan, policy: Collision,
-                  move: bool) -> None:
+                  move: bool, dst_storage: Storage | None = None) -> None:
         threshold, part = self.multipart_threshold, self.part_size
+        target = dst_storage if dst_storage is not None else storage
 
         def work(progress: Progress) -> BulkReport:
-            todo, skipped = resolve(plan, policy, storage)
-            return copy_items(storage, plan, todo, progress, move, skipped, threshold, part)
+            todo, skipped = resolve(plan, policy, target)
+            return copy_items(storage, plan, todo, progress, move, skipped, threshold, part,
+                              dst_storage)
 
         verb = "Moved" if move else "Copied"
         self.run_job("Moving" if move else "Copying", work,

@@ -31,6 +31,7 @@ class BrowseControls(QObject):
         super().__init__(window)
         self._window = window
         self.history = History()
+        self._histories: dict[Storage, History] = {}
         self._moving_in_history = False
         self._select_after_load: str | None = None
 
@@ -113,6 +114,13 @@ class BrowseControls(QObject):
     def set_storage(self, storage: Storage | None) -> None:
         self.search_panel.set_storage(storage)
         self.versions_panel.set_storage(storage)
+        # Each open connection keeps its own back/forward history (a bucket name means
+        # nothing on another server).
+        if storage is not None:
+            self.history = self._histories.setdefault(storage, History())
+        else:
+            self.history = History()
+        self._update_actions()
 
     def _versions_toggled(self, shown: bool) -> None:
         if shown:

@@ -1,8 +1,10 @@
-"""The bucket tree: buckets at the top, folders (common prefixes) below, loaded lazily.
+"""The bucket tree: one root per open connection, its buckets below, folders (common
+prefixes) below those, all loaded lazily.
 
 The model is a thin wrapper over `_Node`s; a node's children are listed only when the view
-asks (`fetchMore` on expand), on a worker through the `TaskRunner`. A reset bumps the
-generation so answers for a previous connection are dropped.
+asks (`fetchMore` on expand), on a worker through the `TaskRunner`, with the storage of the
+connection the node belongs to. Each connection has its own generation number: reloading or
+closing one drops the answers still on the way for it, and only for it.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView, QWidget
 
 from desktop_app.core.errors import AppError
 from desktop_app.core.keys import display_key
@@ -27,8 +30,10 @@ from desktop_app.storage.listing_columns import ColumnsPage
 from desktop_app.storage.protocol import Storage
 from desktop_app.ui import icons
 from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.tree_roots import root_data, root_menu
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+DEFAULT_CONNECTION = "default"
 
 
 @dataclass(eq=False)
@@ -40,9 +45,20 @@ class _Node:
     listed: bool = False
     loading: bool = False
     next_start_after: str | None = None
+    conn: str = ""
+    # Only on connection roots: the name shown, and why it deserves a warning icon.
+    title: str = ""
+    insecure: bool = False
+    problem: str = ""
+
+    @property
+    def is_connection(self) -> bool:
+        return self.parent is not None and self.parent.parent is None
 
     @property
     def label(self) -> str:
+        if self.is_connection:
+            return self.title
         if not self.prefix:
             return self.bucket
         return self.prefix.rstrip("/").rsplit("/", 1)[-1]
@@ -53,47 +69,144 @@ class _Node:
 
 class BucketTreeModel(QAbstractItemModel):
     error = Signal(AppError)
-    buckets_loaded = Signal(list)
+    buckets_loaded = Signal(list)  # bucket names of the ACTIVE connection
+    connection_loaded = Signal(str, list)  # any connection: (id, bucket names)
 
     def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
-        self._storage: Storage | None = None
+        self._storages: dict[str, Storage] = {}
+        self._generations: dict[str, int] = {}
         self._root = _Node(bucket="", prefix="", parent=None, listed=True)
-        self._generation = 0
+        self.active: str | None = None
+
+    # -- connections ---------------------------------------------------------------------
+    def add_connection(self, conn_id: str, name: str, storage: Storage,
+                       insecure: bool = False) -> None:
+        """A new root (or the same root with a new storage), its buckets listed at once."""
+        self._storages[conn_id] = storage
+        self._generations[conn_id] = self._generations.get(conn_id, 0) + 1
+        node = self._connection_node(conn_id)
+        if node is None:
+            node = _Node(bucket="", prefix="", parent=self._root, conn=conn_id)
+            row = len(self._root.children)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._root.children.append(node)
+            self.endInsertRows()
+        else:
+            self._drop_children(node)
+        node.title, node.insecure, node.problem = name, insecure, ""
+        node.listed, node.loading, node.next_start_after = False, False, None
+        index = self._index_of(node)
+        self.dataChanged.emit(index, index)
+        self.fetchMore(index)
+
+    def remove_connection(self, conn_id: str) -> None:
+        node = self._connection_node(conn_id)
+        self._storages.pop(conn_id, None)
+        self._generations[conn_id] = self._generations.get(conn_id, 0) + 1
+        if self.active == conn_id:
+            self.active = None
+        if node is None:
+            return
+        row = node.row()
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._root.children[row]
+        self.endRemoveRows()
+
+    def connection_ids(self) -> list[str]:
+        return [n.conn for n in self._root.children]
+
+    def connection_index(self, conn_id: str) -> QModelIndex:
+        node = self._connection_node(conn_id)
+        return self._index_of(node) if node is not None else QModelIndex()
+
+    def connection_of(self, index: AnyIndex) -> str | None:
+        node = self._node(index)
+        return None if node is self._root else node.conn
+
+    def is_connection(self, index: AnyIndex) -> bool:
+        return self._node(index).is_connection
+
+    def bucket_names(self, conn_id: str | None = None) -> list[str]:
+        node = self._connection_node(conn_id if conn_id is not None else self.active)
+        return [c.bucket for c in node.children] if node is not None else []
+
+    def set_problem(self, conn_id: str, problem: str) -> None:
+        """An unreachable connection shows a warning icon with the reason as its tooltip."""
+        node = self._connection_node(conn_id)
+        if node is not None and node.problem != problem:
+            node.problem = problem
+            index = self._index_of(node)
+            self.dataChanged.emit(index, index)
+
+    def _connection_node(self, conn_id: str | None) -> _Node | None:
+        return next((n for n in self._root.children if n.conn == conn_id), None)
+
+    def _drop_children(self, node: _Node) -> None:
+        if node.children:
+            self.beginRemoveRows(self._index_of(node), 0, len(node.children) - 1)
+            node.children = []
+            self.endRemoveRows()
 
     # -- loading -------------------------------------------------------------------------
     def set_storage(self, storage: Storage | None) -> None:
-        self.beginResetModel()
-        self._generation += 1
-        self._storage = storage
-        self._root.children = []
-        self.endResetModel()
+        """One connection only (kept for callers that browse a single storage)."""
+        for conn_id in self.connection_ids():
+            self.remove_connection(conn_id)
         if storage is not None:
-            self.reload()
+            self.add_connection(DEFAULT_CONNECTION, storage.endpoint_url, storage)
+            self.active = DEFAULT_CONNECTION
 
-    def reload(self) -> None:
-        storage = self._storage
+    def reload(self, conn_id: str | None = None) -> None:
+        """List the buckets of a connection (the active one by default) again."""
+        node = self._connection_node(conn_id if conn_id is not None else self.active)
+        if node is None or node.loading:
+            return
+        self._generations[node.conn] = self._generations.get(node.conn, 0) + 1
+        node.listed, node.next_start_after = False, None
+        self.fetchMore(self._index_of(node))
+
+    def _list_buckets(self, node: _Node) -> None:
+        storage = self._storages.get(node.conn)
         if storage is None:
             return
-        generation = self._generation
+        node.loading = True
+        generation = self._generations.get(node.conn, 0)
         self._runner.submit(
             storage.list_buckets,
-            on_success=lambda buckets: self._on_buckets(generation, buckets),
-            on_error=self.error.emit,
+            on_success=lambda buckets: self._on_buckets(generation, node, buckets),
+            on_error=lambda err: self._on_buckets_error(generation, node, err),
             context=self,
         )
 
-    def _on_buckets(self, generation: int, buckets: list[BucketInfo]) -> None:
-        if generation != self._generation:
+    def _on_buckets(self, generation: int, node: _Node, buckets: list[BucketInfo]) -> None:
+        if generation != self._generations.get(node.conn):
             return
-        self.beginResetModel()
-        self._generation += 1
-        self._root.children = [
-            _Node(bucket=b.name, prefix="", parent=self._root) for b in buckets
-        ]
-        self.endResetModel()
-        self.buckets_loaded.emit([b.name for b in buckets])
+        node.loading, node.listed = False, True
+        self._drop_children(node)
+        self.set_problem(node.conn, "")
+        if buckets:
+            self.beginInsertRows(self._index_of(node), 0, len(buckets) - 1)
+            node.children = [
+                _Node(bucket=b.name, prefix="", parent=node, conn=node.conn) for b in buckets
+            ]
+            self.endInsertRows()
+        else:
+            index = self._index_of(node)
+            self.dataChanged.emit(index, index)
+        names = [b.name for b in buckets]
+        self.connection_loaded.emit(node.conn, names)
+        if node.conn == self.active:
+            self.buckets_loaded.emit(names)
+
+    def _on_buckets_error(self, generation: int, node: _Node, err: AppError) -> None:
+        if generation != self._generations.get(node.conn):
+            return
+        node.loading, node.listed = False, True
+        self.set_problem(node.conn, err.user_text())
+        if node.conn == self.active:
+            self.error.emit(err)  # others show it on their root (icon + tooltip) until picked
 
     def canFetchMore(self, parent: AnyIndex) -> bool:
         node = self._node(parent)
@@ -103,11 +216,16 @@ class BucketTreeModel(QAbstractItemModel):
 
     def fetchMore(self, parent: AnyIndex) -> None:
         node = self._node(parent)
-        storage = self._storage
-        if storage is None or node is self._root or node.loading:
+        if node is self._root or node.loading:
+            return
+        if node.is_connection:
+            self._list_buckets(node)
+            return
+        storage = self._storages.get(node.conn)
+        if storage is None:
             return
         node.loading = True
-        generation = self._generation
+        generation = self._generations.get(node.conn, 0)
         # The tree needs only the folders: columns skip building an object per row.
         fetch = getattr(storage, "list_columns", None) or storage.list_page
         self._runner.submit(
@@ -118,7 +236,7 @@ class BucketTreeModel(QAbstractItemModel):
         )
 
     def _on_page(self, generation: int, node: _Node, page: ListingPage | ColumnsPage) -> None:
-        if generation != self._generation:
+        if generation != self._generations.get(node.conn):
             return
         node.loading = False
         node.listed = True
@@ -130,7 +248,8 @@ class BucketTreeModel(QAbstractItemModel):
             first = len(node.children)
             self.beginInsertRows(index, first, first + len(folders) - 1)
             node.children.extend(
-                _Node(bucket=node.bucket, prefix=prefix, parent=node) for prefix in folders
+                _Node(bucket=node.bucket, prefix=prefix, parent=node, conn=node.conn)
+                for prefix in folders
             )
             self.endInsertRows()
         elif not node.children and not truncated:
@@ -142,7 +261,7 @@ class BucketTreeModel(QAbstractItemModel):
             self.fetchMore(self._index_of(node))
 
     def _on_page_error(self, generation: int, node: _Node, err: AppError) -> None:
-        if generation != self._generation:
+        if generation != self._generations.get(node.conn):
             return
         node.loading = False
         node.listed = True
@@ -152,22 +271,23 @@ class BucketTreeModel(QAbstractItemModel):
     # -- lookups -------------------------------------------------------------------------
     def location(self, index: AnyIndex) -> tuple[str, str] | None:
         node = self._node(index)
-        return None if node is self._root else (node.bucket, node.prefix)
+        if node is self._root or node.is_connection:
+            return None
+        return node.bucket, node.prefix
 
-    def index_for(self, bucket: str, prefix: str = "") -> QModelIndex:
-        """The index of an already-loaded bucket/folder node, or an invalid index."""
-        node = next((n for n in self._root.children if n.bucket == bucket), None)
-        if node is None:
-            return QModelIndex()
-        while prefix and node.prefix != prefix:
-            node = next((c for c in node.children if prefix.startswith(c.prefix)), None)
-            if node is None:
-                return QModelIndex()
-        return self._index_of(node)
+    def index_for(self, bucket: str, prefix: str = "", conn: str | None = None) -> QModelIndex:
+        """The index of an already-loaded bucket/folder node (of the active connection by
+        default), or an invalid index."""
+        index, exact = self.deepest_index(bucket, prefix, conn)
+        return index if exact else QModelIndex()
 
-    def deepest_index(self, bucket: str, prefix: str = "") -> tuple[QModelIndex, bool]:
+    def deepest_index(self, bucket: str, prefix: str = "",
+                      conn: str | None = None) -> tuple[QModelIndex, bool]:
         """The loaded node nearest to bucket/prefix, and whether it is that folder itself."""
-        node = next((n for n in self._root.children if n.bucket == bucket), None)
+        top = self._connection_node(conn if conn is not None else self.active)
+        if top is None:
+            return QModelIndex(), False
+        node = next((n for n in top.children if n.bucket == bucket), None)
         if node is None:
             return QModelIndex(), False
         while prefix and node.prefix != prefix:
@@ -223,6 +343,8 @@ class BucketTreeModel(QAbstractItemModel):
         if not index.isValid():
             return None
         node = self._node(index)
+        if node.is_connection:
+            return self._connection_data(node, role)
         if role == Qt.ItemDataRole.DisplayRole:
             return display_key(node.label)
         if role == Qt.ItemDataRole.DecorationRole:
@@ -230,6 +352,20 @@ class BucketTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return display_key(f"{node.bucket}/{node.prefix}")
         return None
+
+    def _connection_data(self, node: _Node, role: int) -> Any:
+        storage = self._storages.get(node.conn)
+        endpoint = storage.endpoint_url if storage is not None else ""
+        return root_data(role, node.title, endpoint, node.conn == self.active,
+                         node.insecure, node.problem)
+
+    def set_active(self, conn_id: str | None) -> None:
+        """Which connection the table shows (its root is drawn in bold)."""
+        old, self.active = self.active, conn_id
+        for changed in {old, conn_id} - {None}:
+            index = self.connection_index(changed)  # type: ignore[arg-type]
+            if index.isValid():
+                self.dataChanged.emit(index, index)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -240,9 +376,12 @@ class BucketTreeModel(QAbstractItemModel):
 
 
 class BucketTree(QTreeView):
-    """The left pane; emits `location_selected(bucket, prefix)` when the user picks a node."""
+    """The left pane; emits `connection_selected(id)` then `location_selected(bucket, prefix)`
+    when the user picks a node, and `disconnect_requested(id)` from a root's context menu."""
 
     location_selected = Signal(str, str)
+    connection_selected = Signal(str)
+    disconnect_requested = Signal(str)
 
     def __init__(self, model: BucketTreeModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -258,6 +397,8 @@ class BucketTree(QTreeView):
         model.rowsInserted.connect(self._follow)
         model.modelReset.connect(self._follow)
         model.dataChanged.connect(self._follow)
+        model.rowsInserted.connect(self._expand_new_roots)
+        self.context_menu: QMenu | None = None
 
     def bucket_model(self) -> BucketTreeModel:
         model = self.model()
@@ -265,9 +406,36 @@ class BucketTree(QTreeView):
         return model
 
     def _emit_location(self, index: QModelIndex) -> None:
-        location = self.bucket_model().location(index)
+        model = self.bucket_model()
+        conn = model.connection_of(index)
+        if conn is not None:
+            self.connection_selected.emit(conn)
+        location = model.location(index)
         if location is not None:
             self.location_selected.emit(*location)
+
+    def _expand_new_roots(self, parent: QModelIndex, first: int, last: int) -> None:
+        """A connection's buckets show at once: its root opens when it is added."""
+        if not parent.isValid():
+            for row in range(first, last + 1):
+                self.expand(self.bucket_model().index(row, 0))
+
+    def menu_for(self, index: QModelIndex) -> QMenu | None:
+        """The context menu of a connection root ("Disconnect"); None for other nodes."""
+        model = self.bucket_model()
+        conn = model.connection_of(index)
+        if conn is None or not model.is_connection(index):
+            return None
+        return root_menu(self, conn, self.disconnect_requested.emit)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.menu_for(self.indexAt(event.pos()))
+        if menu is None:
+            super().contextMenuEvent(event)
+            return
+        self.context_menu = menu
+        menu.aboutToHide.connect(menu.deleteLater)
+        menu.popup(self.viewport().mapToGlobal(event.pos()))
 
     def select_location(self, bucket: str, prefix: str = "") -> bool:
         """Select bucket/prefix, expanding (and so listing) the folders on the way there.

@@ -323,7 +323,7 @@ class ConnectionDialog(QDialog):
             return
         staged = self.store.copy()
         staged.put(job.profile)
-        staged.set_open([job.profile.id])
+        staged.set_open([*staged.open_ids, job.profile.id])  # one more open connection
         generation = self._busy(f"Connecting to {job.profile.endpoint}…")
 
         def ready(result: tuple[ProfileStore, Any]) -> None:

@@ -1,13 +1,15 @@
 """Wires saved connections into the main window: the "Connections…" action, reopening the
 profile that was open last time, and the warning badge for unchecked certificates.
 
-The window itself stays free of connection logic; `app.py` gives this controller a `connect`
-callback that builds the storage and calls `window.attach`. (Several profiles open at once as
-separate tree roots is not done here: the window shows one connection at a time.)
+The window itself stays free of connection logic; `app.py` gives this controller a
+`connect(settings, connection_id, activate)` callback that builds the storage and adds it as a
+root of the bucket tree. Several profiles can be open at once; the set of open profiles is
+kept in the profile file (`open_ids`) so all of them reopen on the next start.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -20,7 +22,12 @@ from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.credentials import SecretStore
 from desktop_app.core.errors import AppError
 from desktop_app.core.paths import config_dir
-from desktop_app.core.profiles import Profile, ProfileFileError, ProfileStore
+from desktop_app.core.profiles import Profile, ProfileFileError, ProfileStore, write_atomically
+from desktop_app.storage.open_connections import (
+    SANDBOX_ID,
+    OpenConnections,
+    profile_connection_id,
+)
 from desktop_app.ui.connection_dialog import ConnectionDialog
 from desktop_app.ui.connection_jobs import (
     ConnectionTester,
@@ -39,7 +46,7 @@ class ConnectionsController(QObject):
         window: QMainWindow,
         runner: TaskRunner,
         environ: Mapping[str, str],
-        connect: Callable[[ConnectionSettings], None],
+        connect: Callable[[ConnectionSettings, str, bool], None],
         tester: ConnectionTester = doctor_test,
         make_secret_store: Callable[[], SecretStore] = SecretStore.detect,
     ) -> None:
@@ -66,6 +73,13 @@ class ConnectionsController(QObject):
         menu = window.menuBar().addMenu("&Connection")
         menu.setObjectName("connectionMenu")
         menu.addAction(self.action)
+        # Closes the connection the table shows (also on each root's context menu).
+        self.disconnect_action = QAction("Disconnect", window)
+        self.disconnect_action.setObjectName("actionDisconnectActive")
+        self.disconnect_action.setToolTip("Close the connection shown in the table")
+        self.disconnect_action.setEnabled(False)
+        self.disconnect_action.triggered.connect(self._disconnect_active)
+        menu.addAction(self.disconnect_action)
         toolbar = window.findChild(QToolBar, "navigationToolBar")
         if isinstance(toolbar, QToolBar):
             first = toolbar.actions()[0] if toolbar.actions() else None
@@ -80,6 +94,10 @@ class ConnectionsController(QObject):
                               "network could read or change what you send and receive.")
         window.statusBar().addPermanentWidget(self.badge)
         self.badge.hide()
+        changed = getattr(window, "active_connection_changed", None)
+        if changed is not None:  # the main window: follow its active connection and closes
+            changed.connect(self._on_active_changed)
+            window.connection_closed.connect(self._on_closed)  # type: ignore[attr-defined]
 
     def _update_action_text(self) -> None:
         """"Add connection…" until one is saved, so a first start shows where to begin."""
@@ -131,41 +149,107 @@ class ConnectionsController(QObject):
             self._show_error(self.load_error)
 
     # -- connecting ----------------------------------------------------------------------
-    def connect_profile(self, profile: Profile, settings: ConnectionSettings) -> None:
-        self._connect(settings)
-        self.active_profile = profile
-        self.badge.setVisible(settings.secure and not settings.verify_tls)
+    def connect_profile(self, profile: Profile, settings: ConnectionSettings,
+                        activate: bool = True) -> None:
+        """Open (or re-open) the profile as a root of the tree; remember it as open."""
+        if settings.name != profile.name:  # the root shows the profile's own name
+            settings = dataclasses.replace(settings, name=profile.name)
+        self._connect(settings, profile_connection_id(profile.id), activate)
+        if activate:
+            self.active_profile = profile
+            self.badge.setVisible(settings.secure and not settings.verify_tls)
+        if profile.id not in self.store.open_ids and self.store.get(profile.id) is not None:
+            self.store.set_open([*self.store.open_ids, profile.id])
+            self._save_open_set()
 
     def clear_badge(self) -> None:
         self.active_profile = None
         self.badge.hide()
 
-    def reopen_last(self, fallback: Callable[[AppError], None]) -> bool:
-        """Reconnect the profile open when the app last quit; False when there is none.
+    def _open_connections(self) -> OpenConnections | None:
+        registry = getattr(self.window, "open_connections", None)
+        return registry if isinstance(registry, OpenConnections) else None
 
-        On failure (no secret this session, keyring locked...) `fallback(error)` runs: it
-        opens something else and shows the message, so the window is never left empty.
+    def _disconnect_active(self) -> None:
+        active = getattr(self.window, "active_connection", None)
+        if active:
+            self.window.close_connection(active)  # type: ignore[attr-defined]
+
+    def _on_active_changed(self, conn_id: str) -> None:
+        registry = self._open_connections()
+        entry = registry.get(conn_id) if registry is not None else None
+        self.badge.setVisible(entry is not None and entry.insecure)
+        self.disconnect_action.setEnabled(bool(conn_id) and conn_id != SANDBOX_ID)
+        if entry is not None and entry.profile_id is None:
+            self.active_profile = None
+
+    def _on_closed(self, conn_id: str) -> None:
+        """A disconnected profile does not reopen on the next start."""
+        head, _, profile_id = conn_id.partition(":")
+        if head == "profile" and profile_id in self.store.open_ids:
+            self.store.set_open([i for i in self.store.open_ids if i != profile_id])
+            self._save_open_set()
+        if self.active_profile is not None and self.active_profile.id == profile_id:
+            self.active_profile = None
+
+    def _save_open_set(self) -> None:
+        # A few hundred bytes, serialised here and written on a worker like any other save.
+        self.runner.submit(write_atomically, self.store.path, self.store.serialize(),
+                           on_success=lambda _none: None, on_error=self._show_error,
+                           context=self)
+
+    def reopen_last(self, fallback: Callable[[AppError], None],
+                    activate: bool = True) -> bool:
+        """Reconnect every profile open when the app last quit; False when there is none.
+
+        Secrets are read on a worker, one job per profile; each that opens adds its root (the
+        first one to answer becomes the active connection, with `activate`). When none opens
+        (no secret this session, keyring locked...) `fallback(first error)` runs: it opens
+        something else and shows the message, so the window is never left empty; when only
+        some fail, their messages are shown.
         """
-        profile = next((p for i in self.store.open_ids if (p := self.store.get(i))), None)
-        if profile is None:
+        profiles = [p for i in self.store.open_ids if (p := self.store.get(i))]
+        if not profiles:
             return False
         set_connecting = getattr(self.window, "set_connecting", None)
-        if set_connecting is not None:
-            set_connecting(f"Opening {profile.name}…")
-        job = SaveJob(profile, secret_source_id=profile.id)
+        if set_connecting is not None and activate:
+            names = profiles[0].name if len(profiles) == 1 else f"{len(profiles)} connections"
+            set_connecting(f"Opening {names}…")
+        left = [len(profiles)]
+        opened: list[Profile] = []
+        errors: list[AppError] = []
 
-        def failed(err: AppError) -> None:
-            fallback(err)
-
-        def connected(settings: ConnectionSettings) -> None:
-            if self.active_profile is not None:  # the user connected elsewhere meanwhile
+        def one_done() -> None:
+            left[0] -= 1
+            if left[0]:
                 return
-            self.connect_profile(profile, settings)
-            self.report_load_error()
+            if not opened and activate:
+                fallback(errors[0])
+                return
+            for err in errors:
+                self._show_error(err)
+            if activate:
+                self.report_load_error()
 
-        def with_store(secrets: SecretStore) -> None:
-            self.runner.submit(settings_for, secrets, job, on_success=connected,
-                               on_error=failed, context=self)
+        def reopen(profile: Profile) -> None:
+            job = SaveJob(profile, secret_source_id=profile.id)
 
-        self.with_secrets(with_store, failed)
+            def failed(err: AppError) -> None:
+                errors.append(err)
+                one_done()
+
+            def connected(settings: ConnectionSettings) -> None:
+                opened.append(profile)
+                first = activate and len(opened) == 1 and self.active_profile is None
+                self.connect_profile(profile, settings, activate=first)
+                one_done()
+
+            def with_store(secrets: SecretStore) -> None:
+                self.runner.submit(settings_for, secrets, job, on_success=connected,
+                                   on_error=failed, context=self)
+
+            self.with_secrets(with_store, failed)
+
+        for profile in profiles:
+            reopen(profile)
         return True

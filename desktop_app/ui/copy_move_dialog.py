@@ -4,7 +4,7 @@ small setters and `accept()`; none ever blocks in `exec()`."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -75,14 +75,25 @@ class NameDialog(QDialog):
 
 
 class DestinationDialog(QDialog):
-    """Copy to… / Move to…: a bucket of this connection and a folder path in it."""
+    """Copy to… / Move to…: an open connection (when several are open), one of its buckets
+    and a folder path in it."""
 
     def __init__(self, move: bool, count: int, buckets: Sequence[str], bucket: str, prefix: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 connections: Sequence[tuple[str, str]] = (), connection: str = "",
+                 buckets_of: Callable[[str], list[str]] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("destinationDialog")
         verb = "Move" if move else "Copy"
         self.setWindowTitle(f"{verb} to…")
+        self._buckets_of = buckets_of
+        self._home = connection
+        self.connection_box = QComboBox(self)
+        self.connection_box.setObjectName("destinationConnection")
+        for conn_id, name in connections:
+            self.connection_box.addItem(name, conn_id)
+        self.connection_box.setCurrentIndex(max(0, self.connection_box.findData(connection)))
+        self.connection_box.currentIndexChanged.connect(self._connection_changed)
         self.bucket_box = QComboBox(self)
         self.bucket_box.setObjectName("destinationBucket")
         self.bucket_box.addItems(list(buckets) or [bucket])
@@ -92,8 +103,17 @@ class DestinationDialog(QDialog):
         self.folder_edit.setPlaceholderText("folder/sub-folder/ (empty: the top of the bucket)")
         what = "1 item" if count == 1 else f"{count:,} items"
         form = QFormLayout()
+        if len(connections) > 1:  # one connection: nothing to choose
+            form.addRow("Connection:", self.connection_box)
+        else:
+            self.connection_box.hide()
         form.addRow("Bucket:", self.bucket_box)
         form.addRow("Folder:", self.folder_edit)
+        self.cross_note = _plain(
+            self, "destinationCrossNote",
+            "Another connection: the data passes through this computer (no server-side copy).",
+            "color:palette(mid);")
+        self.cross_note.hide()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -103,8 +123,24 @@ class DestinationDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(_plain(self, "destinationPrompt", f"{verb} {what} to:"))
         layout.addLayout(form)
+        layout.addWidget(self.cross_note)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
+
+    def _connection_changed(self, _row: int) -> None:
+        conn = self.destination_connection()
+        if self._buckets_of is not None:
+            self.bucket_box.clear()
+            self.bucket_box.addItems(self._buckets_of(conn))
+        self.cross_note.setVisible(bool(conn) and conn != self._home)
+
+    def set_connection(self, conn_id: str) -> None:
+        self.connection_box.setCurrentIndex(self.connection_box.findData(conn_id))
+
+    def destination_connection(self) -> str:
+        """The id of the chosen connection ("" when the dialog was given none)."""
+        data = self.connection_box.currentData()
+        return str(data) if data is not None else self._home
 
     def set_destination(self, bucket: str, folder: str) -> None:
         if self.bucket_box.findText(bucket) < 0:

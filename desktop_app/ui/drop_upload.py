@@ -33,12 +33,15 @@ def local_paths(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[Pa
 
 class DropUploadFilter(QObject):
     def __init__(self, table: ObjectTable, tree: BucketTree, upload: UploadCallback,
-                 explain: ExplainCallback, parent: QObject | None = None) -> None:
+                 explain: ExplainCallback, parent: QObject | None = None,
+                 use_connection: Callable[[str], None] | None = None) -> None:
         super().__init__(parent)
         self._table = table
         self._tree = tree
         self._upload = upload
         self._explain = explain
+        # A drop on another connection's bucket must upload to that server, not the shown one.
+        self._use_connection = use_connection
         for view in (table, tree):
             view.setAcceptDrops(True)
             view.viewport().setAcceptDrops(True)
@@ -108,6 +111,11 @@ class DropUploadFilter(QObject):
                 event.ignore()
                 return True
             event.acceptProposedAction()
+            if watched is self._tree.viewport() and self._use_connection is not None:
+                index = self._tree.indexAt(event.position().toPoint())
+                conn = self._tree.bucket_model().connection_of(index)
+                if conn is not None:
+                    self._use_connection(conn)
             self._upload(paths, *where)
             return True
         return False

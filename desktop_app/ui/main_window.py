@@ -1,15 +1,17 @@
 """The main window: bucket tree | file table | preview pane, the transfer queue docked below,
 and a status bar with the endpoint and whether it answers.
 
-It owns no connection logic: `app.py` hands it a `TaskRunner` and later a `Storage`
-(`attach`), or an error to show (`show_error`).
+It owns no connection logic: `app.py` hands it a `TaskRunner` and later one or more
+storages (`add_connection`, or `attach` for a single one), or an error to show (`show_error`).
+Several connections can be open at once, each a root of the bucket tree; the table, preview,
+actions and status bar follow the ACTIVE one (`self.storage`), switched by picking a node.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -26,6 +28,7 @@ from desktop_app import APP_NAME
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.errors import AppError
 from desktop_app.core.types import BucketInfo, ObjectEntry
+from desktop_app.storage.open_connections import SANDBOX_ID, OpenConnection, OpenConnections
 from desktop_app.storage.protocol import Storage
 from desktop_app.ui import icons
 from desktop_app.ui.browse_controls import BrowseControls
@@ -43,6 +46,9 @@ PROBE_INTERVAL_MS = 30_000
 
 
 class MainWindow(QMainWindow):
+    active_connection_changed = Signal(str)  # connection id ("" when none is open)
+    connection_closed = Signal(str)
+
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -50,7 +56,8 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self.runner = runner
         self.storage: Storage | None = None
-        self._initial_bucket: str | None = None
+        self.open_connections = OpenConnections()
+        self.active_connection: str | None = None
         self._on_close: list[Callable[[], None]] = []
         # The connection doctor: settings of the current connection, its dialog, and whether
         # this connection has answered yet (the first failure opens the doctor by itself).
@@ -82,7 +89,9 @@ class MainWindow(QMainWindow):
         self.table_model.error.connect(self.show_error)
         self.table_model.loading_changed.connect(self._update_location_label)
         self.table_model.rows_loaded.connect(self._update_location_label)
+        self.bucket_tree.connection_selected.connect(self._on_connection_selected)
         self.bucket_tree.location_selected.connect(self.open_location)
+        self.bucket_tree.disconnect_requested.connect(self.close_connection)
         self.object_table.folder_opened.connect(self.open_location)
         self.object_table.object_selected.connect(self._on_object_selected)
         self.object_table.selectionModel().selectionChanged.connect(
@@ -164,35 +173,109 @@ class MainWindow(QMainWindow):
         self._set_reachability(None, "Connecting…")
 
     def attach(self, storage: Storage, name: str, initial_bucket: str | None = None) -> None:
-        """Start browsing `storage`; called once a connection is ready."""
-        self.storage = storage
-        self._initial_bucket = initial_bucket
+        """Start browsing `storage` (added as a connection named `name`, or re-selected)."""
+        conn_id = self.open_connections.find_storage(storage) or f"attached:{name}"
+        self.add_connection(conn_id, name, storage, initial_bucket=initial_bucket)
+
+    def add_connection(self, conn_id: str, name: str, storage: Storage,
+                       initial_bucket: str | None = None, activate: bool = True) -> None:
+        """A new root in the bucket tree; an id already open gets the new storage (the
+        replaced one is closed). With `activate`, the table switches to it."""
         settings = getattr(storage, "settings", None)
-        self.connection_settings = settings if isinstance(settings, ConnectionSettings) else None
+        entry = OpenConnection(conn_id, name, storage,
+                               settings if isinstance(settings, ConnectionSettings) else None,
+                               initial_bucket)
+        previous = self.open_connections.add(entry)
+        if previous is not None and previous.storage is not storage:
+            previous.storage.close()  # in-flight calls finish; idle connections go
+        self.tree_model.add_connection(conn_id, name, storage, entry.insecure)
+        replaced_active = previous is not None and self.active_connection == conn_id
+        if activate or self.active_connection is None or replaced_active:
+            self.activate_connection(conn_id)
+
+    def activate_connection(self, conn_id: str) -> None:
+        """Point the table, preview, panels, actions and status bar at this connection."""
+        entry = self.open_connections.get(conn_id)
+        if entry is None:
+            return
+        storage = entry.storage
+        self.active_connection = conn_id
+        self.storage = storage
+        self.connection_settings = entry.settings
         self.action_diagnose.setEnabled(self.connection_settings is not None)
         self._reached = False
         self._auto_diagnosed = False
-        self.endpoint_label.setText(f"{name} — {storage.endpoint_url}")
+        self.endpoint_label.setText(f"{entry.name} — {storage.endpoint_url}")
         self._set_reachability(None, "Connecting…")
         self.message_bar.hide()
         self.preview_pane.set_storage(storage)
         self.browse.set_storage(storage)
         self.table_model.set_storage(storage)
-        self.tree_model.set_storage(storage)
         self.transfers.attach(storage)
+        self.tree_model.set_active(conn_id)
+        self.bucket_tree.setCurrentIndex(self.tree_model.connection_index(conn_id))
+        names = self.tree_model.bucket_names(conn_id)
+        if names:  # already listed: open a bucket now (else when the list arrives)
+            self._on_buckets_loaded(names)
         self.probe()
         self._probe_timer.start()
+        self.active_connection_changed.emit(conn_id)
+
+    def close_connection(self, conn_id: str) -> None:
+        """Disconnect: drop the root and close its storage; another root becomes active."""
+        if conn_id == SANDBOX_ID:
+            return  # the sandbox root stays (its server runs until the app quits)
+        entry = self.open_connections.remove(conn_id)
+        self.tree_model.remove_connection(conn_id)
+        if entry is None:
+            return
+        if conn_id == self.active_connection:
+            self.active_connection = None
+            rest = self.open_connections.ids()
+            if rest:
+                self.activate_connection(rest[0])
+            else:
+                self._clear_active()
+        self.transfers.detach(entry.storage)
+        entry.storage.close()
+        self.connection_closed.emit(conn_id)
+
+    def _clear_active(self) -> None:
+        self.storage = None
+        self.connection_settings = None
+        self.action_diagnose.setEnabled(False)
+        self._probe_timer.stop()
+        self.preview_pane.clear()
+        self.browse.set_storage(None)
+        self.table_model.set_storage(None)
+        self.endpoint_label.setText("Not connected")
+        self._set_reachability(None, "")
+        self._update_location_label()
+        self.active_connection_changed.emit("")
+
+    def _on_connection_selected(self, conn_id: str) -> None:
+        if conn_id != self.active_connection:
+            self.activate_connection(conn_id)
 
     def probe(self) -> None:
-        storage = self.storage
+        storage, conn_id = self.storage, self.active_connection
         if storage is None:
             return
-        self.runner.submit(
-            storage.list_buckets,
-            on_success=self._on_probe_ok,
-            on_error=self._on_probe_failed,
-            context=self,
-        )
+
+        def failed(err: AppError) -> None:
+            if conn_id is not None:
+                self.tree_model.set_problem(conn_id, err.user_text())
+            if conn_id == self.active_connection:
+                self._on_probe_failed(err)
+
+        def answered(buckets: list[BucketInfo]) -> None:
+            if conn_id is not None:
+                self.tree_model.set_problem(conn_id, "")
+            if conn_id == self.active_connection:
+                self._on_probe_ok(buckets)
+
+        self.runner.submit(storage.list_buckets, on_success=answered, on_error=failed,
+                           context=self)
 
     def _on_probe_ok(self, _buckets: list[BucketInfo]) -> None:
         self._reached = True
@@ -244,7 +327,7 @@ class MainWindow(QMainWindow):
         if self.storage is None:
             return
         self.table_model.refresh()
-        if not self.tree_model.rowCount():
+        if not self.tree_model.bucket_names():
             self.tree_model.reload()
         self.probe()
 
@@ -259,7 +342,10 @@ class MainWindow(QMainWindow):
     def _on_buckets_loaded(self, names: list[str]) -> None:
         self._reached = True
         self._set_reachability(True, "● Reachable")
-        wanted, self._initial_bucket = self._initial_bucket, None
+        entry = self.open_connections.get(self.active_connection)
+        wanted = entry.initial_bucket if entry is not None else None
+        if entry is not None:
+            entry.initial_bucket = None
         if wanted:
             if wanted in names:
                 self.open_location(wanted)

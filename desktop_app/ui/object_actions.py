@@ -237,8 +237,20 @@ class ObjectActions(VersionFlows):
         self.main.open_location(self.location()[0], prefix)
 
     def bucket_names(self) -> list[str]:
-        model = self.main.tree_model
-        return [str(model.index(row, 0).data()) for row in range(model.rowCount())]
+        return self.main.tree_model.bucket_names()  # of the active connection
+
+    def connection_choices(self) -> list[tuple[str, str]]:
+        return [(c.conn_id, c.name) for c in self.main.open_connections.all()]
+
+    def active_connection(self) -> str:
+        return self.main.active_connection or ""
+
+    def storage_of(self, conn_id: str) -> Storage | None:
+        entry = self.main.open_connections.get(conn_id)
+        return entry.storage if entry is not None else None
+
+    def bucket_names_of(self, conn_id: str) -> list[str]:
+        return self.main.tree_model.bucket_names(conn_id)
 
     # -- links ---------------------------------------------------------------------------
     def _clipboard(self, lines: list[str], what: str) -> None:

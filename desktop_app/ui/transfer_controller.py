@@ -53,10 +53,11 @@ class TransferController(QObject):
         self.options = TransferOptions(conflict=ConflictPolicy.ASK,
                                        worker_niceness=WORKER_NICENESS)
         self.asker = ConflictAsker(window)
-        self.engine: TransferEngine | None = None
+        self.engine: TransferEngine | None = None  # the shown connection's engine
+        self._engines: dict[int, TransferEngine] = {}  # by id() of each open storage
         self.drop_filter = DropUploadFilter(
             window.object_table, window.bucket_tree, self.upload, window.message_bar.show_info,
-            self,
+            self, use_connection=self._use_connection,
         )
         self.drag_out = DragOutFilter(
             window.object_table, window.runner, lambda: self.engine, self._drag_area,
@@ -85,34 +86,58 @@ class TransferController(QObject):
 
     # -- lifecycle -----------------------------------------------------------------------
     def attach(self, storage: Storage) -> None:
-        self._stop_engine()
+        """Show (and create on first use) the engine of this connection. Each open connection
+        keeps its own engine, so switching roots never stops transfers in progress."""
         if not isinstance(storage, TransferStorage):
+            self.engine = None
+            self.window.transfer_queue.set_engine(None)
             return
+        engine = self._engines.get(id(storage))
+        if engine is None:
+            engine = self._start_engine(storage)
+            self._engines[id(storage)] = engine
+        self.engine = engine
+        self.window.transfer_queue.set_engine(engine)
+        if self._settings_error is not None:  # attaching hid the message bar: show it again
+            self.window.show_error(self._settings_error)
+            self._settings_error = None
+
+    def _start_engine(self, storage: TransferStorage) -> TransferEngine:
         journal = None
         if self.data_dir is not None:
             settings = getattr(storage, "settings", None)
             access_key = getattr(settings, "access_key", "")
             journal = Journal.for_server(self.data_dir, storage.endpoint_url, access_key)
         drag_area = self._drag_area()
-        if drag_area is not None:
+        if drag_area is not None and not self._engines:
             clear_temp_area(drag_area)
-        self.engine = TransferEngine(storage, self.options, journal)
-        if self._settings_error is not None:  # attaching hid the message bar: show it again
-            self.window.show_error(self._settings_error)
-            self._settings_error = None
-        self.engine.set_conflict_resolver(self.asker)
-        self.window.transfer_queue.set_engine(self.engine)
-        self.engine.restore()
+        engine = TransferEngine(storage, self.options, journal)
+        engine.set_conflict_resolver(self.asker)
+        engine.restore()
+        return engine
+
+    def detach(self, storage: Storage) -> None:
+        """A connection closed: stop its engine (the journal keeps its queue for next time)."""
+        engine = self._engines.pop(id(storage), None)
+        if engine is None:
+            return
+        if engine is self.engine:
+            self.engine = None
+            self.window.transfer_queue.set_engine(None)
+        engine.shutdown(wait=False)
 
     def shutdown(self) -> None:
         self.asker.close()
-        self._stop_engine()
+        self.window.transfer_queue.shutdown()  # stops polling, pauses the shown engine
+        for engine in self._engines.values():
+            engine.shutdown(wait=False)
+        self._engines.clear()
+        self.engine = None
 
-    def _stop_engine(self) -> None:
-        if self.engine is not None:
-            self.window.transfer_queue.shutdown()
-            self.window.transfer_queue.set_engine(None)
-            self.engine = None
+    def _use_connection(self, conn_id: str) -> None:
+        """Show the connection a drop landed on, so its engine takes the upload."""
+        if conn_id != self.window.active_connection:
+            self.window.activate_connection(conn_id)
 
     # -- uploads -------------------------------------------------------------------------
     def upload(self, paths: list[Path], bucket: str, prefix: str) -> None:

@@ -115,6 +115,8 @@ class TransferQueueModel(QAbstractItemModel):
         return self._engine
 
     def set_engine(self, engine: TransferEngine | None) -> None:
+        if engine is not None and engine is self._engine:
+            return  # the same connection again: keep rows and batch states (no lost events)
         self.beginResetModel()
         self._engine = engine
         self._clear()
