@@ -266,7 +266,7 @@ class PreviewPane(QWidget):
         try:
             from desktop_app.ui.previews.pdf_view import PdfView
         except ImportError:
-            self._show_message("PDF preview needs the PySide6-Pdf package, which is not "
+            self._show_message("PDF preview needs the PySide6-Addons package, which is not "
                                "installed. Download the file to open it.", actions=True)
             return ""
         if self._pdf_view is None:

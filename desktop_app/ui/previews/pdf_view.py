@@ -1,4 +1,4 @@
-"""PDF pages through QtPdf (package PySide6-Pdf), one page at a time, painted on white.
+"""PDF pages through QtPdf (in package PySide6-Addons), one page at a time, painted on white.
 
 QPdfDocument renders onto a transparent image; we composite each page on white so dark
 themes do not show black text on a dark background. Pages render at the pane's width.
