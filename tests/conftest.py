@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import secrets
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 # Qt must see these before it loads a platform plugin.
@@ -15,10 +15,15 @@ for _name in list(os.environ):
         del os.environ[_name]
 
 import pytest
+from pytestqt.qtbot import QtBot
 
+from desktop_app.app import build_window
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.storage.minio_storage import MinioStorage
 from desktop_app.storage.sandbox import SandboxServer
+from desktop_app.ui.main_window import MainWindow
+
+WindowFactory = Callable[[dict[str, str]], MainWindow]
 
 
 @pytest.fixture(scope="session")
@@ -70,3 +75,19 @@ def s3_server_b(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Connection
     settings = server.start()
     yield settings
     server.stop()
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot) -> Iterator[WindowFactory]:
+    """Build wired windows from an environment; all are closed after the test."""
+    windows: list[MainWindow] = []
+
+    def make(environ: dict[str, str]) -> MainWindow:
+        window = build_window(environ)
+        qtbot.addWidget(window)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()

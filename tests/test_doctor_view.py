@@ -5,22 +5,20 @@ from __future__ import annotations
 
 import dataclasses
 import socket
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from desktop_app.app import build_window
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.storage.doctor import DoctorReport, Status
 from desktop_app.ui.doctor_view import DoctorView
-from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.tasks import TaskRunner
+from tests.conftest import WindowFactory
 from tests.fake_servers import full_backlog
 
-WindowFactory = Callable[[dict[str, str]], MainWindow]
 WRONG_SECRET = "Doctor-View-Wrong-Secret-51d2"
 
 
@@ -29,21 +27,6 @@ def runner() -> Iterator[TaskRunner]:
     tasks = TaskRunner()
     yield tasks
     tasks.shutdown(wait=True)
-
-
-@pytest.fixture
-def make_window(qtbot: QtBot) -> Iterator[WindowFactory]:
-    windows: list[MainWindow] = []
-
-    def make(environ: dict[str, str]) -> MainWindow:
-        window = build_window(environ)
-        qtbot.addWidget(window)
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        window.close()
 
 
 def closed_port() -> int:

@@ -352,8 +352,12 @@ def test_drop_on_another_connections_bucket_uploads_to_that_server(
     source = tmp_path / "to second.txt"
     source.write_bytes(b"for the second server")
     tree = window.bucket_tree
+    # The session's first server holds every test's bucket: fold it so the target is in view.
+    tree.collapse(window.tree_model.connection_index(ENV_ID))
     target = window.tree_model.index_for(bucket_b, conn=conn_b)
     tree.scrollTo(target)
+    qtbot.waitUntil(lambda: tree.indexAt(tree.visualRect(target).center()) == target,
+                    timeout=WAIT)
     pos = tree.visualRect(target).center()
     assert drop(qtbot, tree.viewport(), [source], pos).isAccepted()
     qtbot.waitUntil(lambda: storage_b.exists(bucket_b, "to second.txt"), timeout=WAIT)

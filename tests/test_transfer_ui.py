@@ -3,7 +3,6 @@ overall progress, and real QDropEvents carrying file URLs."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -13,33 +12,16 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from desktop_app.app import build_window
 from desktop_app.storage.minio_storage import MinioStorage
 from desktop_app.transfers.engine import TransferEngine
 from desktop_app.transfers.options import ConflictPolicy
 from desktop_app.transfers.state import State
-from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.transfer_queue import TransferQueue, TransferQueueModel
+from tests.conftest import WindowFactory
 from tests.helpers import bucket_names, put_bytes
 from tests.transfer_helpers import small_options, write_file
 
 pytestmark = pytest.mark.real_server
-WindowFactory = Callable[[dict[str, str]], MainWindow]
-
-
-@pytest.fixture
-def make_window(qtbot: QtBot) -> Iterator[WindowFactory]:
-    windows: list[MainWindow] = []
-
-    def make(environ: dict[str, str]) -> MainWindow:
-        window = build_window(environ)
-        qtbot.addWidget(window)
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        window.close()
 
 
 def keys(storage: MinioStorage, bucket: str) -> set[str]:

@@ -3,35 +3,17 @@
 from __future__ import annotations
 
 import socket
-from collections.abc import Callable, Iterator
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from desktop_app.app import build_window
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.storage.minio_storage import MinioStorage
 from desktop_app.storage.sample_data import png_bytes
 from desktop_app.ui.main_window import MainWindow
 from tests import helpers
+from tests.conftest import WindowFactory
 from tests.helpers import put_bytes
-
-WindowFactory = Callable[[dict[str, str]], MainWindow]
-
-
-@pytest.fixture
-def make_window(qtbot: QtBot) -> Iterator[WindowFactory]:
-    windows: list[MainWindow] = []
-
-    def make(environ: dict[str, str]) -> MainWindow:
-        window = build_window(environ)
-        qtbot.addWidget(window)
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        window.close()
 
 
 @pytest.fixture
