@@ -10,6 +10,7 @@ and an atexit hook end it too if the app dies first.
 from __future__ import annotations
 
 import atexit
+import http.client
 import os
 import random
 import secrets
@@ -58,12 +59,27 @@ def _port_is_free(port: int) -> bool:
     return True
 
 
+def _ephemeral_start() -> int:
+    """First port of the kernel's ephemeral range (where outgoing connections get theirs)."""
+    try:
+        with open("/proc/sys/net/ipv4/ip_local_port_range") as ranges:
+            return int(ranges.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 32768
+
+
 def free_ports(count: int) -> list[int]:
-    """Distinct free loopback ports below 55000 (SeaweedFS derives some ports as +10000)."""
+    """Distinct free loopback ports below the ephemeral range. A port inside it can be
+    'connected' to itself (TCP simultaneous open) while the server is still starting, which
+    makes the readiness probe read back its own request; SeaweedFS also derives some ports
+    as +10000, so chosen ports stay 10000 apart from each other's derivatives."""
+    top = min(_ephemeral_start(), 65536) - 1
+    low = max(1024, top - 12000)
     chosen: list[int] = []
     while len(chosen) < count:
-        port = random.randint(20000, 54999)
-        if port not in chosen and port + 10000 not in chosen and _port_is_free(port):
+        port = random.randint(low, top)
+        clash = port in chosen or port + 10000 in chosen or port - 10000 in chosen
+        if not clash and _port_is_free(port):
             chosen.append(port)
     return chosen
 
@@ -179,8 +195,8 @@ class SandboxServer:
                     return
             except urllib.error.HTTPError:
                 return  # any HTTP answer (403 without credentials) means it is serving
-            except OSError:
-                time.sleep(0.1)
+            except (OSError, http.client.HTTPException):
+                time.sleep(0.1)  # not listening yet, or not speaking HTTP yet
         raise SandboxError(
             f"The local sandbox server did not become ready within {timeout:.0f} seconds.",
             f"See {self.log_path} for its messages.",
