@@ -105,6 +105,8 @@ class TransferQueueModel(QAbstractItemModel):
         self._pos: dict[int, tuple[int, int]] = {}  # transfer id -> (batch number, row)
         self._speed: dict[int, float] = {}
         self._last: dict[int, tuple[int, float]] = {}
+        self._seen_batches: set[int] = set()
+        self._primed = False
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
@@ -131,6 +133,8 @@ class TransferQueueModel(QAbstractItemModel):
         self._timer.stop()
 
     def _clear(self) -> None:
+        self._seen_batches = set()
+        self._primed = False  # the first poll after set_engine only learns what exists
         self._generation, self._known = -1, 0
         self._batches, self._batch_row, self._pos = [], {}, {}
         self._speed.clear()
@@ -242,11 +246,16 @@ class TransferQueueModel(QAbstractItemModel):
                                   sum(b.active for b in self._batches))
         for number in sorted(touched):
             batch = self._batches[self._batch_row[number]]
+            first_sight = number not in self._seen_batches
+            self._seen_batches.add(number)
             if batch.totals[5]:
                 batch.was_open = True
-            elif batch.was_open:
+            elif batch.was_open or (first_sight and self._primed):
+                # A small batch can start and finish between two polls; batches already
+                # finished at the first poll were restored from the journal: not news.
                 batch.was_open = False
                 self.batch_finished.emit(number, batch.failed, batch.uploads)
+        self._primed = True
 
     # -- lookups -------------------------------------------------------------------------
     def ids_for(self, indexes: list[QModelIndex] | None = None) -> list[int]:
