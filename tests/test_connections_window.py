@@ -7,7 +7,6 @@ from __future__ import annotations
 import base64
 import logging
 import os
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,6 +27,7 @@ from desktop_app.ui.connections import ConnectionsController
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.tasks import TaskRunner
 from tests import helpers
+from tests.fake_keyrings import HangingKeyring
 from tests.helpers import put_bytes
 
 WAIT = 20_000
@@ -116,25 +116,6 @@ def test_badge_shows_only_for_unchecked_certificates(qtbot: QtBot, runner: TaskR
     controller.connect_profile(profile.with_changes(allow_invalid_certs=False), checked)
     assert controller.badge.isHidden()
 
-
-class HangingKeyring:
-    """A locked keyring waiting for an unlock prompt nobody answers."""
-
-    name = "fake hanging"
-    priority = 5
-
-    def __init__(self) -> None:
-        self.release = threading.Event()
-
-    def get_password(self, service: str, username: str) -> str | None:
-        self.release.wait(60)
-        return None
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.release.wait(60)
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.release.wait(60)
 
 
 def test_hanging_keyring_does_not_freeze_the_window(qtbot: QtBot, runner: TaskRunner,

@@ -19,6 +19,7 @@ from desktop_app.core.credentials import (
     backend_problem,
 )
 from desktop_app.core.profiles import Secrets, new_profile_id
+from tests.fake_keyrings import HangingKeyring
 
 
 def test_suite_runs_on_the_real_secret_service() -> None:
@@ -106,25 +107,6 @@ def test_unsafe_backends_are_refused_and_session_only_works(
     assert store.load(pid) is None
     assert SecretStore(backend).load(pid) is None  # memory only: a new store knows nothing
 
-
-class HangingKeyring:
-    """A locked keyring that waits for an unlock prompt nobody answers."""
-
-    name = "fake hanging"
-    priority = 5
-
-    def __init__(self) -> None:
-        self.release = threading.Event()
-
-    def get_password(self, service: str, username: str) -> str | None:
-        self.release.wait(60)
-        return None
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.release.wait(60)
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.release.wait(60)
 
 
 def test_hanging_backend_times_out_with_a_message() -> None:
