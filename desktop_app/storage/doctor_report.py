@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol
 
@@ -87,3 +87,18 @@ class Recorder(Protocol):
     def has(self, key: str) -> bool: ...
 
     def get(self, key: str) -> Check | None: ...
+
+
+@dataclass(frozen=True)
+class ProbeAnswer:
+    """What one signed doctor request got back (texts already scrubbed of secrets)."""
+
+    ok: bool
+    code: str = ""
+    message: str = ""
+    status: int = 0
+    headers: dict[str, str] = field(default_factory=dict)
+    body: str = ""
+    bucket_names: tuple[str, ...] = ()
+    bucket_exists: bool | None = None
+    elapsed: float = 0.0

@@ -8,7 +8,6 @@ every SDK or urllib3 failure leaves here as one of our `AppError`s with user-fac
 
 from __future__ import annotations
 
-import email.utils
 import os
 import ssl
 import threading
@@ -17,9 +16,8 @@ import warnings
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any, BinaryIO, NoReturn
+from typing import BinaryIO, NoReturn
 
 import certifi
 import urllib3
@@ -59,6 +57,7 @@ from desktop_app.core.transfer_types import (
 )
 from desktop_app.core.types import BucketInfo, FolderEntry, ListingPage, ObjectEntry, ObjectStat
 from desktop_app.core.versions import ObjectVersion
+from desktop_app.storage.doctor_report import ProbeAnswer
 from desktop_app.storage.error_text import network_error, s3_error
 from desktop_app.storage.listing_columns import ColumnsPage
 from desktop_app.storage.listing_xml import (
@@ -68,6 +67,12 @@ from desktop_app.storage.listing_xml import (
     parse_listing_columns,
 )
 from desktop_app.storage.protocol import MAX_DELETE_BATCH, MAX_PAGE_SIZE, SINGLE_COPY_LIMIT
+from desktop_app.storage.transfer_http import (
+    TRANSIENT_CODES,
+    RetryableBody,
+    check_upload_key,
+    retry_after_seconds,
+)
 
 CONNECT_TIMEOUT_S = 4.0
 READ_TIMEOUT_S = 60.0
@@ -704,7 +709,7 @@ class MinioStorage:
         self, bucket: str, key: str, data: bytes, content_type: str, metadata: dict[str, str]
     ) -> str:
         # The internal single PUT sends `data` as is (put_object would copy it twice).
-        _check_key(key)
+        check_upload_key(key)
         headers: dict[str, str | list[str] | tuple[str]] = {"Content-Type": content_type}
         for name, value in metadata.items():
             headers[f"x-amz-meta-{name}"] = value
@@ -717,7 +722,7 @@ class MinioStorage:
     def create_multipart(
         self, bucket: str, key: str, content_type: str, metadata: dict[str, str]
     ) -> str:
-        _check_key(key)
+        check_upload_key(key)
         headers: dict[str, str | list[str] | tuple[str]] = {"Content-Type": content_type}
         for name, value in metadata.items():
             headers[f"x-amz-meta-{name}"] = value
@@ -821,7 +826,7 @@ class MinioStorage:
             etag=(response.headers.get("etag") or "").strip('"'),
             total_size=total,
             content_length=content_length,
-            body=_Body(response, self, key),
+            body=RetryableBody(response, key),
             metadata=metadata,
         )
 
@@ -851,11 +856,11 @@ class MinioStorage:
                             "downloaded (precondition failed: the ETag no longer matches).",
                             "Download it again to get the new version.",
                         ) from None
-                    if status >= 500 or code in _TRANSIENT_CODES:
+                    if status >= 500 or code in TRANSIENT_CODES:
                         raise TransientError(
                             f"The server could not {action} right now ({code or status}).",
                             "It will be retried; if it keeps failing, try again later.",
-                            retry_after=_retry_after(exc.response),
+                            retry_after=retry_after_seconds(exc.response),
                         ) from None
                     raise
                 except MinioServerError as exc:
@@ -875,21 +880,6 @@ class MinioStorage:
         except ConnectionFailed as exc:
             raise TransientError(exc.message, exc.hint) from None
 
-@dataclass(frozen=True)
-class ProbeAnswer:
-    """What one signed doctor request got back (texts already scrubbed of secrets)."""
-
-    ok: bool
-    code: str = ""
-    message: str = ""
-    status: int = 0
-    headers: dict[str, str] = field(default_factory=dict)
-    body: str = ""
-    bucket_names: tuple[str, ...] = ()
-    bucket_exists: bool | None = None
-    elapsed: float = 0.0
-
-
 def _apply_addressing(client: Minio, settings: ConnectionSettings) -> None:
     """Path or virtual-host style as the settings ask; "auto" keeps the SDK's own choice,
     which is already path style everywhere except AWS."""
@@ -907,57 +897,3 @@ def _set_virtual_style(client: Minio, virtual: bool) -> None:
 _KEPT_HEADERS = frozenset(
     ("cache-control", "content-disposition", "content-encoding", "content-language")
 )
-
-def _check_key(key: str) -> None:
-    """The SDK's public calls refuse these; its internal ones (used here) do not."""
-    if not key or any(part in (".", "..") for part in key.split("/")):
-        raise ConfigError(
-            f"Cannot upload to “{key}”: object names with “.” or “..” segments are not "
-            "supported.", "Choose another name or folder.",
-        )
-
-
-_TRANSIENT_CODES = frozenset(
-    {"SlowDown", "ServiceUnavailable", "InternalError", "RequestTimeout", "Throttling"}
-)
-
-
-def _retry_after(response: Any) -> float | None:
-    """Seconds from a Retry-After header (delta-seconds or HTTP date), if any."""
-    value = (getattr(response, "headers", None) or {}).get("Retry-After")
-    if not value:
-        return None
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, when.timestamp() - time.time())
-
-
-class _Body:
-    """A GET body whose network failures leave as `TransientError` (a retry restarts it)."""
-
-    def __init__(self, response: Any, owner: MinioStorage, key: str) -> None:
-        self._response = response
-        self._owner = owner
-        self._key = key
-
-    def read(self, size: int) -> bytes:
-        try:
-            return bytes(self._response.read(size))
-        except (HTTPError, OSError) as exc:
-            raise TransientError(
-                f"The connection broke while downloading “{self._key}” ({type(exc).__name__}).",
-                "It will be retried; check your network if it keeps failing.",
-            ) from None
-
-    def close(self) -> None:
-        try:
-            self._response.close()
-            self._response.release_conn()
-        except (HTTPError, OSError):
-            pass
