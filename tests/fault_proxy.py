@@ -24,6 +24,7 @@ class FaultProxy:
     def __init__(self, upstream_host: str, upstream_port: int) -> None:
         self.faults: list[Fault] = []
         self.fired: list[str] = []
+        self.connections = 0  # client connections accepted (reuse keeps this low)
         proxy = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -31,6 +32,11 @@ class FaultProxy:
 
             def log_message(self, *args: object) -> None:
                 pass
+
+            def setup(self) -> None:
+                super().setup()
+                with proxy._lock:
+                    proxy.connections += 1
 
             def _handle(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)

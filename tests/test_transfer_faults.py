@@ -17,6 +17,7 @@ from desktop_app.transfers.engine import TransferEngine, temp_files
 from desktop_app.transfers.options import MiB
 from desktop_app.transfers.state import State
 from tests.fault_proxy import Fault, FaultProxy
+from tests.helpers import put_bytes
 from tests.transfer_helpers import errors, sha_of, small_options, states, write_file
 
 pytestmark = pytest.mark.real_server
@@ -93,5 +94,27 @@ def test_after_the_last_retry_the_item_fails_with_the_reason_and_can_be_retried(
     engine.retry([item])
     assert engine.wait(30)
     assert states(engine, [item]) == {item: State.DONE}
+    engine.shutdown()
+    via_proxy.close()
+
+
+def test_downloads_reuse_connections(
+        s3_server: ConnectionSettings, storage: MinioStorage, bucket: str, proxy: FaultProxy,
+        tmp_path: Path) -> None:
+    """A complete GET gives its connection back to the pool; one broken mid-body does not."""
+    for n in range(30):
+        put_bytes(storage, bucket, f"many/{n:02d}.txt", f"file {n}\n".encode() * 100)
+    via_proxy = MinioStorage(dataclasses.replace(s3_server, port=proxy.port))
+    engine = TransferEngine(via_proxy, small_options(files_at_once=2))
+    dest = tmp_path / "dest"
+    dest.mkdir()
+    proxy.faults = [Fault("truncate", lambda m, p, h: m == "GET" and "many/07.txt" in p)]
+    ids = engine.download_prefix(bucket, "many/", dest)
+    assert engine.wait(60)
+    assert set(states(engine, ids).values()) == {State.DONE}, errors(engine)
+    assert proxy.fired == ["truncate"]
+    assert (dest / "many" / "07.txt").read_bytes() == b"file 7\n" * 100
+    # 2 workers, plus the listing's and the broken one's replacements; 31 without reuse.
+    assert proxy.connections <= 5, proxy.connections
     engine.shutdown()
     via_proxy.close()

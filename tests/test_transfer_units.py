@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import random
+import sys
 from pathlib import Path
 
 import pytest
@@ -21,6 +23,7 @@ from desktop_app.transfers.state import (
     State,
     Transfer,
 )
+from desktop_app.transfers.writeback import start_writeback, writeback_available
 
 HOSTILE = [
     "../escape.txt", "a/../../escape.txt", "/etc/passwd", "C:evil.txt", "c:/windows/x",
@@ -259,3 +262,15 @@ def test_worker_threads_can_run_at_lower_priority() -> None:
     assert engine._files.submit(niceness).result() == mine + 7
     assert os.getpriority(os.PRIO_PROCESS, 0) == mine  # the calling (GUI) thread is untouched
     engine.shutdown()
+
+
+def test_writeback_hint_is_taken_on_linux_and_harmless_on_an_empty_range(tmp_path: Path) -> None:
+    fd = os.open(tmp_path / "f.bin", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        os.write(fd, b"x" * (3 * MiB))
+        assert writeback_available() == sys.platform.startswith("linux")
+        assert start_writeback(fd, 0, 3 * MiB) == writeback_available()
+        assert start_writeback(fd, 5, 5) is False  # nothing to write
+    finally:
+        os.close(fd)
+    assert (tmp_path / "f.bin").stat().st_size == 3 * MiB

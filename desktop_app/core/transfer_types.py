@@ -45,7 +45,9 @@ class RemoteObject:
 class BodyReader(Protocol):
     """The streaming body of a (ranged) GET."""
 
-    def read(self, size: int) -> bytes: ...
+    def readinto(self, buffer: memoryview) -> int:
+        """Fill `buffer` (fully unless the body ends); 0 at the end."""
+        ...
 
     def close(self) -> None: ...
 
