@@ -77,6 +77,7 @@ def run_ours(cfg: dict[str, object], direction: str, local: Path, bucket: str,
 
     from desktop_app.storage.minio_storage import MinioStorage
     from desktop_app.transfers.engine import TransferEngine
+    from desktop_app.transfers.journal import Journal
     from desktop_app.transfers.options import ConflictPolicy, TransferOptions
     from desktop_app.ui.transfer_queue import TransferQueue
 
@@ -90,7 +91,10 @@ def run_ours(cfg: dict[str, object], direction: str, local: Path, bucket: str,
         options.files_at_once = int(os.environ["BENCH_FILES_AT_ONCE"])
     if os.environ.get("BENCH_NICE"):
         options.worker_niceness = int(os.environ["BENCH_NICE"])
-    engine = TransferEngine(storage, options)
+    # A journal file like the app's (the queue survives restarts), not the in-memory one.
+    journal_dir = tempfile.mkdtemp(prefix="bench-journal-")
+    engine = TransferEngine(storage, options, Journal.for_server(
+        Path(journal_dir), storage.endpoint_url, "bench"))
     queue = TransferQueue()
     queue.set_engine(engine)
     rss_before = psutil.Process().memory_info().rss / 1024
@@ -115,6 +119,7 @@ def run_ours(cfg: dict[str, object], direction: str, local: Path, bucket: str,
     idle_stall = gaps["max"]
     gaps["max"] = 0.0
     start = time.perf_counter()
+    cpu_start = os.times()
 
     def launch() -> None:
         if direction == "up":
@@ -173,6 +178,8 @@ def run_ours(cfg: dict[str, object], direction: str, local: Path, bucket: str,
     queued.result()
     pool.shutdown()
     seconds = time.perf_counter() - start
+    cpu_end = os.times()
+    cpu = (cpu_end.user - cpu_start.user) + (cpu_end.system - cpu_start.system)
     failed = [v.error for v in engine.snapshot() if v.state.value != "done"]
     if failed:
         raise SystemExit(f"ours: {len(failed)} failed: {failed[:3]}")
@@ -182,7 +189,8 @@ def run_ours(cfg: dict[str, object], direction: str, local: Path, bucket: str,
     queue.deleteLater()
     app.processEvents()
     engine.shutdown()
-    return {"seconds": seconds, "stall_ms": gaps["max"] * 1000,
+    shutil.rmtree(journal_dir, ignore_errors=True)
+    return {"seconds": seconds, "cpu_seconds": cpu, "stall_ms": gaps["max"] * 1000,
             "idle_stall_ms": idle_stall * 1000, "rss_before_kib": rss_before}
 
 
@@ -277,10 +285,14 @@ def timed_run(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
         proc = subprocess.Popen(cmd, env=env, stdout=out_f, stderr=err_f, cwd=REPO)  # noqa: S603
         peak = 0
         watched = psutil.Process(proc.pid)
-        while proc.poll() is None:
+        while True:  # wait4, not poll: the child's CPU time comes with its exit status
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
             with contextlib.suppress(psutil.Error):
                 peak = max(peak, watched.memory_info().rss)
             time.sleep(0.01)
+        proc.returncode = os.waitstatus_to_exitcode(status)
         wall = time.perf_counter() - start
         out_f.seek(0)
         err_f.seek(0)
@@ -289,11 +301,22 @@ def timed_run(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
         raise SystemExit(f"{cmd[0]} failed: {err[-2000:]}")
     if env.get("BENCH_STALL_TRACE"):
         print(err[-6000:])
-    result: dict[str, float] = {"seconds": wall, "rss_kib": peak / 1024}
+    result: dict[str, float] = {"seconds": wall, "rss_kib": peak / 1024,
+                                "cpu_seconds": usage.ru_utime + usage.ru_stime}
     lines = [line for line in out.splitlines() if line.startswith("{")]
     if lines:  # our own workers time only the transfer (not interpreter start-up)
         result.update(json.loads(lines[-1]))
     return result
+
+
+def server_cpu(pid: int | None) -> float:
+    """CPU seconds the server has used so far (what it costs to serve each tool)."""
+    import psutil
+
+    if pid is None:
+        return 0.0
+    times = psutil.Process(pid).cpu_times()
+    return float(times.user + times.system + times.children_user + times.children_system)
 
 
 def remove_prefix(storage: object, bucket: str, prefix: str) -> None:
@@ -307,6 +330,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--tools", default=",".join(TOOLS))
     parser.add_argument("--only", default="", help="workload numbers to run, e.g. 0,2")
+    parser.add_argument("--directions", default="up,down", help="up, down or both")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--tool")
     parser.add_argument("--direction")
@@ -345,7 +369,7 @@ def main() -> None:
             for index, (name, (folder, _count, _total)) in enumerate(workloads.items()):
                 if only and index not in only:
                     continue
-                for direction in ("up", "down"):
+                for direction in args.directions.split(","):
                     for rnd in range(args.rounds):
                         for tool in tools:
                             if direction == "up":
@@ -356,7 +380,9 @@ def main() -> None:
                                 prefix = f"src{index}/"
                             cmd, env = command(tool, direction, local, "bench", prefix,
                                                settings)
+                            before = server_cpu(server.pid)
                             res = timed_run(cmd, env)
+                            res["server_cpu"] = server_cpu(server.pid) - before
                             results.setdefault((name, direction, tool), []).append(res)
                             print(f"  {name:13} {direction:4} {tool:8} round {rnd + 1}: "
                                   f"{res['seconds']:.2f} s", flush=True)
@@ -365,19 +391,29 @@ def main() -> None:
                             else:
                                 shutil.rmtree(local)
             report({n: w for i, (n, w) in enumerate(workloads.items())
-                    if not only or i in only}, results, tools)
+                    if not only or i in only}, results, tools, args.directions.split(","))
         finally:
             storage.close()
             server.stop()
 
 
+NOTES = """
+'vs best' = fastest peer's time / this tool's time (>1 means faster than every peer).
+CPU s: CPU seconds the tool's process used (user + system; for ours, during the transfer);
+server: CPU seconds the server used meanwhile (both share this machine's cores).
+Peak RSS in MB; for ours, (+growth) over the process before the transfer started.
+GUI stall: largest gap of a 10 ms heartbeat timer while the queue ran (in brackets: the same
+heartbeat for 1 s with nothing running, i.e. the machine's own scheduling noise)."""
+
+
 def report(workloads: dict[str, tuple[Path, int, int]],
-           results: dict[tuple[str, str, str], list[dict[str, float]]], tools: list[str]) -> None:
+           results: dict[tuple[str, str, str], list[dict[str, float]]], tools: list[str],
+           directions: list[str]) -> None:
     print()
     print(f"{'workload':13} {'dir':4} {'tool':8} {'MiB/s':>8} {'files/s':>8} "
-          f"{'vs best':>8} {'peak RSS':>9} {'GUI stall':>9}")
+          f"{'vs best':>8} {'CPU s':>6} {'server':>6} {'peak RSS':>9} {'GUI stall':>9}")
     for name, (_folder, count, total) in workloads.items():
-        for direction in ("up", "down"):
+        for direction in directions:
             medians = {t: statistics.median(r["seconds"] for r in results[(name, direction, t)])
                        for t in tools}
             peers = [medians[t] for t in tools if t != "ours"] or [medians["ours"]]
@@ -385,6 +421,8 @@ def report(workloads: dict[str, tuple[Path, int, int]],
             for tool in tools:
                 runs = results[(name, direction, tool)]
                 sec = medians[tool]
+                cpu = statistics.median(r["cpu_seconds"] for r in runs)
+                srv = statistics.median(r["server_cpu"] for r in runs)
                 rss = max(r["rss_kib"] for r in runs) / 1024
                 stall = (f"{max(r.get('stall_ms', 0) for r in runs):.0f} ms "
                          f"({max(r.get('idle_stall_ms', 0) for r in runs):.0f})"
@@ -393,12 +431,9 @@ def report(workloads: dict[str, tuple[Path, int, int]],
                 if tool == "ours":
                     growth = f" (+{rss - max(r['rss_before_kib'] for r in runs) / 1024:.0f})"
                 print(f"{name:13} {direction:4} {tool:8} {total / MiB / sec:8.1f} "
-                      f"{count / sec:8.1f} {best / sec:8.2f} {rss:6.0f} MB{growth} {stall:>9}")
-    print("\n'vs best' = fastest peer's time / this tool's time (>1 means faster than every "
-          "peer).\nPeak RSS in MB; for ours, (+growth) over the process before the transfer "
-          "started.\nGUI stall: largest gap of a 10 ms heartbeat timer while the queue ran "
-          "(in brackets: the same\nheartbeat for 1 s with nothing running, i.e. the machine's "
-          "own scheduling noise).")
+                      f"{count / sec:8.1f} {best / sec:8.2f} {cpu:6.2f} {srv:6.2f} "
+                      f"{rss:6.0f} MB{growth} {stall:>9}")
+    print(NOTES)
 
 
 if __name__ == "__main__":
