@@ -31,7 +31,7 @@ from desktop_app.storage.sandbox import SandboxServer
 from desktop_app.ui.connections import ConnectionsController
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.tasks import TaskRunner
-from desktop_app.ui.transfer_controller import GUI_SWITCH_INTERVAL
+from desktop_app.ui.transfer_controller import GUI_SWITCH_INTERVAL, settle_heap
 
 log = logging.getLogger(__name__)
 
@@ -179,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     sys.setswitchinterval(GUI_SWITCH_INTERVAL)  # the GUI thread waits less for the GIL
     app = _ensure_application()
     window = build_window()
+    settle_heap()
     session: Session = window.session  # type: ignore[attr-defined]
     app.aboutToQuit.connect(session.shutdown)
     # Ctrl+C or a polite kill quits cleanly, stopping the sandbox (the timer lets Python

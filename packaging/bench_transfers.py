@@ -83,7 +83,7 @@ def run_ours(cfg: dict[str, object], direction: str, local: Path, bucket: str,
 
     app = QApplication.instance() or QApplication([])
     storage = MinioStorage(settings_from(cfg))
-    from desktop_app.ui.transfer_controller import WORKER_NICENESS
+    from desktop_app.ui.transfer_controller import WORKER_NICENESS, settle_heap
 
     # As the app runs it (same worker priority), but overwriting like the peers do.
     options = TransferOptions(conflict=ConflictPolicy.OVERWRITE, worker_niceness=WORKER_NICENESS)
@@ -97,6 +97,7 @@ def run_ours(cfg: dict[str, object], direction: str, local: Path, bucket: str,
         Path(journal_dir), storage.endpoint_url, "bench"))
     queue = TransferQueue()
     queue.set_engine(engine)
+    settle_heap()  # as the app does once its window is built
     rss_before = psutil.Process().memory_info().rss / 1024
     gaps = {"max": 0.0, "last": time.perf_counter()}
 
