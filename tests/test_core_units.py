@@ -84,3 +84,22 @@ def test_sniff_uses_bytes_not_just_names() -> None:
     assert preview_kind(sniff(b"", "empty")) is PreviewKind.TEXT
     noise = os.urandom(4096)
     assert preview_kind(sniff(noise, "noise.bin")) is PreviewKind.OTHER
+
+
+def test_desktop_notifications_go_to_the_session_bus_service() -> None:
+    from desktop_app.core.desktop_notify import notify
+    from tests.fake_notifications import FakeNotificationService
+
+    assert notify("Nobody listens", "no service has the name yet", timeout=2) is False
+    service = FakeNotificationService()
+    try:
+        assert notify("Transfers finished", "3 files uploaded to “photos”.") is True
+        (app, replaces, icon, summary, body, actions, hints, expire), = service.received
+        assert (app, replaces, summary, body) == (
+            "MinIO Desktop", 0, "Transfers finished", "3 files uploaded to “photos”.")
+        assert actions == []
+        assert hints == {"category": ("s", "transfer")}
+        assert expire > 0
+        assert icon == "document-send"
+    finally:
+        service.close()

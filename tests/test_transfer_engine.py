@@ -18,8 +18,9 @@ from tests.transfer_helpers import errors, make_engine, sha_of, states, tree, wr
 
 pytestmark = pytest.mark.real_server
 
-# 30 MiB stands for "big": six 5 MiB parts, enough for parallel parts and resume, yet fast.
-SIZES = [0, 1, 5 * MiB - 1, 5 * MiB, 5 * MiB + 1, 30 * MiB + 7]
+# ~130 MiB stands for "big": 27 parts of 5 MiB (the last one 7 bytes), all in parallel.
+BIG = 130 * MiB + 7
+SIZES = [0, 1, 5 * MiB - 1, 5 * MiB, 5 * MiB + 1, BIG]
 
 
 def test_sizes_round_trip_with_equal_sha256(storage: MinioStorage, bucket: str,
@@ -35,8 +36,8 @@ def test_sizes_round_trip_with_equal_sha256(storage: MinioStorage, bucket: str,
         stat = storage.stat(bucket, f"up/{name}")
         assert stat.metadata.get(SHA256_META) == sha
         assert stat.size == int(name[1:-4])
-    big = storage.stat(bucket, f"up/f{30 * MiB + 7}.bin")
-    assert big.etag.endswith("-7")  # multipart: 7 parts of 5 MiB
+    big = storage.stat(bucket, f"up/f{BIG}.bin")
+    assert big.etag.endswith("-27")  # multipart: 26 parts of 5 MiB and one of 7 bytes
     assert storage.list_multipart_uploads(bucket) == []
 
     dest = tmp_path / "dest"

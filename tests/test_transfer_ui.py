@@ -381,3 +381,51 @@ def test_status_bar_summary_shows_only_while_transfers_run(qtbot: QtBot) -> None
     assert not status.isVisible()
     assert [human_eta(s) for s in (0.5, 42, 125, 7300)] == [
         "<1 s", "42 s", "2 min 05 s", "2 h 01 min"]
+
+
+def test_a_batch_ending_while_the_window_is_in_the_background_notifies_the_desktop(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        storage: MinioStorage, bucket: str, tmp_path: Path) -> None:
+    from tests.fake_notifications import FakeNotificationService
+
+    service = FakeNotificationService()
+    try:
+        window = make_window({**app_environ, "MINIO_BUCKET_NAME": bucket})
+        window.show()
+        qtbot.waitUntil(lambda: window.transfer_queue.engine is not None, timeout=20_000)
+        other = QWidget()
+        qtbot.addWidget(other)
+        other.show()
+        other.activateWindow()
+        qtbot.waitUntil(lambda: not window.isActiveWindow(), timeout=5_000)
+        write_file(tmp_path / "a.bin", 10)
+        write_file(tmp_path / "b.bin", 10)
+        engine = window.transfer_queue.engine
+        assert engine is not None
+        engine.upload_paths([tmp_path / "a.bin", tmp_path / "b.bin"], bucket)
+        qtbot.waitUntil(lambda: len(service.received) == 1, timeout=20_000)
+        icon, summary, body = service.received[0][2:5]
+        assert icon == "document-send"
+        assert summary == "Transfers finished"
+        assert body == f"2 files uploaded to “{bucket}”."
+    finally:
+        service.close()
+
+
+def test_batch_notice_texts_say_what_ended_and_where() -> None:
+    from desktop_app.transfers.engine import TransferView
+    from desktop_app.transfers.state import Direction
+    from desktop_app.ui.transfer_controller import batch_notice
+
+    def view(n: int, direction: Direction, state: State) -> TransferView:
+        return TransferView(n, 1, direction, "photos", f"k{n}", Path(f"/home/u/Downloads/k{n}"),
+                            f"k{n}", 1, 1, state, "")
+
+    down = [view(1, Direction.DOWNLOAD, State.DONE)]
+    assert batch_notice(down, 0) == ("Transfers finished",
+                                     "1 file downloaded to “/home/u/Downloads”.",
+                                     "document-save")
+    mixed = [view(n, Direction.UPLOAD, State.FAILED if n < 3 else State.DONE) for n in range(5)]
+    summary, body, icon = batch_notice(mixed, 3)
+    assert (summary, icon) == ("3 of 5 files failed", "dialog-error")
+    assert "Retry" in body

@@ -18,15 +18,17 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
+from desktop_app.core.desktop_notify import notify
 from desktop_app.core.errors import AppError, ConfigError
 from desktop_app.core.paths import config_dir, data_dir
 from desktop_app.core.transfer_types import RemoteObject
 from desktop_app.core.types import FolderEntry, ObjectEntry
 from desktop_app.storage.protocol import Storage, TransferStorage
-from desktop_app.transfers.engine import TransferEngine
+from desktop_app.transfers.engine import TransferEngine, TransferView
 from desktop_app.transfers.journal import Journal
 from desktop_app.transfers.options import ConflictPolicy, TransferOptions
 from desktop_app.transfers.settings import load_options
+from desktop_app.transfers.state import Direction
 from desktop_app.ui.conflict_dialog import ConflictAsker
 from desktop_app.ui.drag_out import DragOutFilter, clear_temp_area
 from desktop_app.ui.drop_upload import DropUploadFilter
@@ -213,3 +215,25 @@ class TransferController(QObject):
             ))
         if not self.window.isActiveWindow():
             QApplication.alert(self.window)
+            rows = self.window.transfer_queue.queue_model.batch_rows(_batch)
+            self.window.runner.submit(notify, *batch_notice(rows, failed),
+                                      on_success=lambda _sent: None, on_error=lambda _exc: None)
+
+
+def batch_notice(rows: list[TransferView], failed: int) -> tuple[str, str, str]:
+    """Title, text and icon name (freedesktop naming spec) of the desktop notification for
+    a batch that ended."""
+    count = len(rows)
+    files = f"{count} file{'s' if count != 1 else ''}"
+    uploads = bool(rows) and rows[0].direction is Direction.UPLOAD
+    if uploads:
+        place = f"“{rows[0].bucket}”"
+    else:
+        place = f"“{rows[0].local_path.parent}”" if rows else "your computer"
+    if failed:
+        return (f"{failed} of {files} failed",
+                "Open MinIO Desktop: the transfer queue says why, and Retry sends them again.",
+                "dialog-error")
+    done = "uploaded to" if uploads else "downloaded to"
+    icon = "document-send" if uploads else "document-save"
+    return "Transfers finished", f"{files} {done} {place}.", icon

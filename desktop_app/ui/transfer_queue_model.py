@@ -258,6 +258,11 @@ class TransferQueueModel(QAbstractItemModel):
         self._primed = True
 
     # -- lookups -------------------------------------------------------------------------
+    def batch_rows(self, number: int) -> list[TransferView]:
+        """The transfers of batch `number` as last seen (empty when it is not shown)."""
+        row = self._batch_row.get(number)
+        return list(self._batches[row].rows) if row is not None else []
+
     def ids_for(self, indexes: list[QModelIndex] | None = None) -> list[int]:
         """Transfer ids for batch and transfer rows (a batch row means all of its items)."""
         if indexes is None:
