@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -429,3 +429,54 @@ def test_batch_notice_texts_say_what_ended_and_where() -> None:
     summary, body, icon = batch_notice(mixed, 3)
     assert (summary, icon) == ("3 of 5 files failed", "dialog-error")
     assert "Retry" in body
+
+
+def drag_over(target: QWidget, paths: list[Path], pos: QPoint) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    for event in (
+        QDragEnterEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                        Qt.KeyboardModifier.NoModifier),
+        QDragMoveEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier),
+    ):
+        QApplication.sendEvent(target, event)
+        assert event.isAccepted()
+
+
+def test_the_row_under_a_drag_is_framed_and_the_frame_goes_when_the_drag_leaves(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        storage: MinioStorage, bucket: str, tmp_path: Path) -> None:
+    put_bytes(storage, bucket, "folder/inside.txt", b"x")
+    put_bytes(storage, bucket, "file.txt", b"x")
+    window = make_window({**app_environ, "MINIO_BUCKET_NAME": bucket})
+    window.show()
+    qtbot.waitUntil(lambda: window.table_model.rowCount() == 2, timeout=20_000)
+    qtbot.waitUntil(lambda: bucket in bucket_names(window), timeout=20_000)
+    drops = window.transfers.drop_filter
+    (tmp_path / "t.txt").write_text("x")
+    files = [tmp_path / "t.txt"]
+
+    tree = window.bucket_tree
+    row = tree.visualRect(window.tree_model.index_for(bucket))
+    drag_over(tree.viewport(), files, row.center())
+    frame = drops.marker(tree)
+    assert frame.isVisible()
+    assert (frame.geometry().top(), frame.geometry().height()) == (row.top(), row.height())
+    assert tree.property("dropTarget") is True
+    QApplication.sendEvent(tree.viewport(), QDragLeaveEvent())
+    assert not frame.isVisible()
+    assert tree.property("dropTarget") is False
+
+    table = window.object_table
+    folder_row = table.visualRect(window.table_model.index(0, 0))  # folders come first
+    drag_over(table.viewport(), files, folder_row.center())
+    assert drops.marker(table).isVisible()
+    assert drops.marker(table).geometry().top() == folder_row.top()
+    assert table.styleSheet() == ""  # only the folder row is framed
+    file_row = table.visualRect(window.table_model.index(1, 0))
+    drag_over(table.viewport(), files, file_row.center())  # a file row: the shown folder
+    assert not drops.marker(table).isVisible()
+    assert "border" in table.styleSheet()  # the whole list is the target
+    QApplication.sendEvent(table.viewport(), QDragLeaveEvent())
+    assert table.styleSheet() == ""

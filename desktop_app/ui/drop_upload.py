@@ -3,7 +3,9 @@
 An event filter on the two views' viewports (so those widgets need no changes): dropping on
 the table uploads into the folder row under the cursor, or into the folder being shown;
 dropping on the tree uploads into the bucket or folder under the cursor. While a drag hovers,
-the view is outlined; a drop with nowhere to go says why instead of doing nothing silently.
+the row that will receive the files is framed (a bucket or folder in the tree, a folder row
+in the table), or the whole table when the files go to the folder being shown; a drop with
+nowhere to go says why instead of doing nothing silently.
 """
 
 from __future__ import annotations
@@ -11,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QPoint
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QWidget
 
 from desktop_app.core.types import FolderEntry
 from desktop_app.ui.bucket_tree import BucketTree
@@ -22,6 +24,8 @@ from desktop_app.ui.object_table import ObjectTable
 UploadCallback = Callable[[list[Path], str, str], None]
 ExplainCallback = Callable[[str], None]
 _HIGHLIGHT = "QAbstractItemView { border: 2px solid palette(highlight); }"
+_MARKER = ("QFrame#dropMarker { border: 2px solid palette(highlight); border-radius: 3px;"
+           " background: transparent; }")
 
 
 def local_paths(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[Path]:
@@ -42,6 +46,7 @@ class DropUploadFilter(QObject):
         self._explain = explain
         # A drop on another connection's bucket must upload to that server, not the shown one.
         self._use_connection = use_connection
+        self._markers: dict[QWidget, QFrame] = {}
         for view in (table, tree):
             view.setAcceptDrops(True)
             view.viewport().setAcceptDrops(True)
@@ -75,11 +80,48 @@ class DropUploadFilter(QObject):
             return self._tree
         return None
 
-    def _highlight(self, viewport: QObject, on: bool) -> None:
+    def marker(self, view: QAbstractItemView) -> QFrame:
+        """The frame drawn around the row under a drag (created on first use)."""
+        viewport = view.viewport()
+        frame = self._markers.get(viewport)
+        if frame is None:
+            frame = QFrame(viewport)
+            frame.setObjectName("dropMarker")
+            frame.setStyleSheet(_MARKER)
+            frame.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            frame.hide()
+            self._markers[viewport] = frame
+        return frame
+
+    def _row_rect(self, view: QAbstractItemView, pos: QPoint) -> QRect | None:
+        """Where the target row is drawn, or None when the drop goes to the whole view."""
+        index = view.indexAt(pos)
+        if not index.isValid():
+            return None
+        if view is self._table:
+            model = self._table.table_model()
+            if not isinstance(model.entry(index.row()), FolderEntry):
+                return None
+        rect = view.visualRect(index)
+        return QRect(0, rect.top(), view.viewport().width(), rect.height())
+
+    def _highlight(self, viewport: QObject, pos: QPoint | None) -> None:
+        """Frame the drop target at `pos` (None: drag gone, nothing framed)."""
         view = self._view_of(viewport)
-        if view is not None:
-            view.setStyleSheet(_HIGHLIGHT if on else "")
-            view.setProperty("dropTarget", on)
+        if view is None:
+            return
+        has_target = pos is not None and self.target(viewport, pos) is not None
+        row = self._row_rect(view, pos) if has_target and pos is not None else None
+        frame = self.marker(view)
+        if row is not None:
+            frame.setGeometry(row)
+            frame.show()
+            frame.raise_()
+        else:
+            frame.hide()
+        whole = has_target and row is None
+        view.setStyleSheet(_HIGHLIGHT if whole else "")
+        view.setProperty("dropTarget", has_target)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
@@ -90,14 +132,14 @@ class DropUploadFilter(QObject):
                 return True
             # Accept even without a target, so the drop can explain why nothing happens.
             event.acceptProposedAction()
-            self._highlight(watched, self.target(watched, event.position().toPoint()) is not None)
+            self._highlight(watched, event.position().toPoint())
             return True
         if kind == QEvent.Type.DragLeave:
-            self._highlight(watched, False)
+            self._highlight(watched, None)
             return False
         if kind == QEvent.Type.Drop:
             assert isinstance(event, QDropEvent)
-            self._highlight(watched, False)
+            self._highlight(watched, None)
             paths = local_paths(event)
             if not paths:
                 event.ignore()
