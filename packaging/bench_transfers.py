@@ -76,7 +76,7 @@ def run_ours(cfg: dict[str, object], direction: str, local: Path, bucket: str,
     from PySide6.QtWidgets import QApplication
 
     from desktop_app.storage.minio_storage import MinioStorage
-    from desktop_app.transfers.engine import TransferEngine
+    from desktop_app.transfers.engine_process import EngineProcess
     from desktop_app.transfers.journal import Journal
     from desktop_app.transfers.options import ConflictPolicy, TransferOptions
     from desktop_app.ui.transfer_queue import TransferQueue
@@ -91,14 +91,16 @@ def run_ours(cfg: dict[str, object], direction: str, local: Path, bucket: str,
         options.files_at_once = int(os.environ["BENCH_FILES_AT_ONCE"])
     if os.environ.get("BENCH_NICE"):
         options.worker_niceness = int(os.environ["BENCH_NICE"])
-    # A journal file like the app's (the queue survives restarts), not the in-memory one.
+    # As the app runs it: in a process of its own, with a journal file.
     journal_dir = tempfile.mkdtemp(prefix="bench-journal-")
-    engine = TransferEngine(storage, options, Journal.for_server(
+    engine = EngineProcess(storage, storage.transfer_factory(), options, Journal.path_for_server(
         Path(journal_dir), storage.endpoint_url, "bench"))
+    child = psutil.Process(engine.pid)
+    engine.restore()  # also: the child is up and answering before the clock starts
     queue = TransferQueue()
     queue.set_engine(engine)
     settle_heap()  # as the app does once its window is built
-    rss_before = psutil.Process().memory_info().rss / 1024
+    rss_before = (psutil.Process().memory_info().rss + child.memory_info().rss) / 1024
     gaps = {"max": 0.0, "last": time.perf_counter()}
 
     def beat() -> None:
@@ -121,6 +123,7 @@ def run_ours(cfg: dict[str, object], direction: str, local: Path, bucket: str,
     gaps["max"] = 0.0
     start = time.perf_counter()
     cpu_start = os.times()
+    child_start = child.cpu_times()
 
     def launch() -> None:
         if direction == "up":
@@ -133,8 +136,12 @@ def run_ours(cfg: dict[str, object], direction: str, local: Path, bucket: str,
     pool = ThreadPoolExecutor(1)
     queued = pool.submit(launch)
 
+    def finished() -> bool:  # from the row mirror, as the window sees it (no call)
+        rows = engine.snapshot()
+        return queued.done() and bool(rows) and all(v.state.finished for v in rows)
+
     def check() -> None:
-        if queued.done() and engine.wait(0):
+        if finished():
             app.quit()
 
     if os.environ.get("BENCH_STALL_TRACE"):  # debugging aid: where the GUI thread was
@@ -144,7 +151,7 @@ def run_ours(cfg: dict[str, object], direction: str, local: Path, bucket: str,
         main_id = threading.get_ident()
 
         def watch() -> None:
-            while not queued.done() or not engine.wait(0):
+            while not finished():
                 time.sleep(0.01)
                 late = time.perf_counter() - gaps["last"]
                 if late > 0.06:
@@ -180,7 +187,9 @@ def run_ours(cfg: dict[str, object], direction: str, local: Path, bucket: str,
     pool.shutdown()
     seconds = time.perf_counter() - start
     cpu_end = os.times()
-    cpu = (cpu_end.user - cpu_start.user) + (cpu_end.system - cpu_start.system)
+    child_end = child.cpu_times()
+    cpu = ((cpu_end.user - cpu_start.user) + (cpu_end.system - cpu_start.system)
+           + (child_end.user - child_start.user) + (child_end.system - child_start.system))
     failed = [v.error for v in engine.snapshot() if v.state.value != "done"]
     if failed:
         raise SystemExit(f"ours: {len(failed)} failed: {failed[:3]}")
@@ -290,8 +299,9 @@ def timed_run(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
-            with contextlib.suppress(psutil.Error):
-                peak = max(peak, watched.memory_info().rss)
+            with contextlib.suppress(psutil.Error):  # ours has its engine process
+                peak = max(peak, watched.memory_info().rss + sum(
+                    c.memory_info().rss for c in watched.children(recursive=True)))
             time.sleep(0.01)
         proc.returncode = os.waitstatus_to_exitcode(status)
         wall = time.perf_counter() - start

@@ -13,10 +13,11 @@ import ssl
 import threading
 import time
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from typing import BinaryIO, NoReturn
 
 import certifi
@@ -125,6 +126,10 @@ class MinioStorage:
     @property
     def settings(self) -> ConnectionSettings:
         return self._settings
+
+    def transfer_factory(self) -> Callable[[], MinioStorage]:
+        """A picklable recipe for the same storage in another process (the transfer engine's)."""
+        return partial(MinioStorage, self._settings)
 
     def close(self) -> None:
         self._http.clear()

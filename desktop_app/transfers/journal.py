@@ -101,8 +101,12 @@ class Journal:
     @classmethod
     def for_server(cls, folder: Path, endpoint_url: str, access_key: str) -> Journal:
         """One journal per server and key: a queue never resumes against another server."""
+        return cls(cls.path_for_server(folder, endpoint_url, access_key))
+
+    @staticmethod
+    def path_for_server(folder: Path, endpoint_url: str, access_key: str) -> Path:
         digest = hashlib.sha256(f"{endpoint_url}|{access_key}".encode()).hexdigest()[:16]
-        return cls(folder / f"transfers-{digest}.sqlite3")
+        return folder / f"transfers-{digest}.sqlite3"
 
     def close(self) -> None:
         with self._lock:

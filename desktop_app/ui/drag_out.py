@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication
 from desktop_app.core.errors import AppError
 from desktop_app.core.transfer_types import RemoteObject
 from desktop_app.core.types import FolderEntry, ObjectEntry
-from desktop_app.transfers.engine import TransferEngine
+from desktop_app.transfers.engine_process import QueueEngine
 from desktop_app.transfers.state import State
 from desktop_app.ui.object_table import ObjectTable
 from desktop_app.ui.tasks import TaskRunner
@@ -34,7 +34,7 @@ WAIT_SECONDS = 30.0
 
 class DragOutFilter(QObject):
     def __init__(self, table: ObjectTable, runner: TaskRunner,
-                 engine: Callable[[], TransferEngine | None],
+                 engine: Callable[[], QueueEngine | None],
                  temp_root: Callable[[], Path | None], explain: Callable[[str], None],
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -146,7 +146,7 @@ class DragOutFilter(QObject):
             return False, None
         return True, outcome["result"]  # type: ignore[return-value]
 
-    def _wait(self, engine: TransferEngine, ids: list[int]) -> bool:
+    def _wait(self, engine: QueueEngine, ids: list[int]) -> bool:
         """Spin a local event loop (the window stays alive) until the items finish."""
         wanted = set(ids)
         deadline = time.monotonic() + WAIT_SECONDS

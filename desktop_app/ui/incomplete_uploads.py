@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.errors import AppError
 from desktop_app.core.humanize import human_size, human_time
 from desktop_app.core.transfer_types import MultipartUploadInfo
-from desktop_app.transfers.engine import TransferEngine
+from desktop_app.transfers.engine_process import QueueEngine
 from desktop_app.ui.tasks import TaskRunner
 
 COLUMNS = ("Object", "Started", "Age", "Stored")
@@ -44,7 +44,7 @@ def human_age(started: datetime | None, now: datetime) -> str:
 
 
 class IncompleteUploadsDialog(QDialog):
-    def __init__(self, engine: TransferEngine, runner: TaskRunner, bucket: str,
+    def __init__(self, engine: QueueEngine, runner: TaskRunner, bucket: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("incompleteUploadsDialog")

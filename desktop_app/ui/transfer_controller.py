@@ -25,6 +25,7 @@ from desktop_app.core.transfer_types import RemoteObject
 from desktop_app.core.types import FolderEntry, ObjectEntry
 from desktop_app.storage.protocol import Storage, TransferStorage
 from desktop_app.transfers.engine import TransferEngine, TransferView
+from desktop_app.transfers.engine_process import EngineProcess, QueueEngine
 from desktop_app.transfers.journal import Journal
 from desktop_app.transfers.options import ConflictPolicy, TransferOptions
 from desktop_app.transfers.settings import load_options
@@ -65,8 +66,8 @@ class TransferController(QObject):
         self.options = TransferOptions(conflict=ConflictPolicy.ASK,
                                        worker_niceness=WORKER_NICENESS)
         self.asker = ConflictAsker(window)
-        self.engine: TransferEngine | None = None  # the shown connection's engine
-        self._engines: dict[int, TransferEngine] = {}  # by id() of each open storage
+        self.engine: QueueEngine | None = None  # the shown connection's engine
+        self._engines: dict[int, QueueEngine] = {}  # by id() of each open storage
         self.drop_filter = DropUploadFilter(
             window.object_table, window.bucket_tree, self.upload, window.message_bar.show_info,
             self, use_connection=self._use_connection,
@@ -114,18 +115,29 @@ class TransferController(QObject):
             self.window.show_error(self._settings_error)
             self._settings_error = None
 
-    def _start_engine(self, storage: TransferStorage) -> TransferEngine:
-        journal = None
+    def _start_engine(self, storage: TransferStorage) -> QueueEngine:
+        """The engine runs in a process of its own (the window's thread then never waits
+        for the GIL behind transfer threads); storages that cannot be rebuilt there (test
+        doubles) get one in this process."""
+        journal_path = None
         if self.data_dir is not None:
             settings = getattr(storage, "settings", None)
             access_key = getattr(settings, "access_key", "")
-            journal = Journal.for_server(self.data_dir, storage.endpoint_url, access_key)
+            journal_path = Journal.path_for_server(self.data_dir, storage.endpoint_url,
+                                                   access_key)
         drag_area = self._drag_area()
         if drag_area is not None and not self._engines:
             clear_temp_area(drag_area)
-        engine = TransferEngine(storage, self.options, journal)
+        factory = getattr(storage, "transfer_factory", None)
+        engine: QueueEngine
+        if factory is not None:
+            engine = EngineProcess(storage, factory(), self.options, journal_path)
+        else:
+            engine = TransferEngine(storage, self.options,
+                                    Journal(journal_path) if journal_path else None)
         engine.set_conflict_resolver(self.asker)
-        engine.restore()
+        self.window.runner.submit(engine.restore, on_success=lambda _ids: None,
+                                  on_error=self.window.show_error, context=self)
         return engine
 
     def detach(self, storage: Storage) -> None:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.transfers.engine import TransferEngine
+from desktop_app.transfers.engine_process import QueueEngine
 from desktop_app.ui.transfer_queue_model import QUEUE_COLUMNS, TransferQueueModel
 from desktop_app.ui.transfer_widgets import ProgressDelegate, TransferStatus
 
@@ -87,10 +87,10 @@ class TransferQueue(QDockWidget):
 
     # -- engine --------------------------------------------------------------------------
     @property
-    def engine(self) -> TransferEngine | None:
+    def engine(self) -> QueueEngine | None:
         return self.queue_model.engine
 
-    def set_engine(self, engine: TransferEngine | None) -> None:
+    def set_engine(self, engine: QueueEngine | None) -> None:
         self.queue_model.set_engine(engine)
 
     def _expand_new_batches(self, parent: QModelIndex, first: int, last: int) -> None:

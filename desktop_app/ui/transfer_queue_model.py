@@ -24,7 +24,8 @@ from PySide6.QtCore import (
 )
 
 from desktop_app.core.humanize import human_size
-from desktop_app.transfers.engine import TransferEngine, TransferView
+from desktop_app.transfers.engine import TransferView
+from desktop_app.transfers.engine_process import QueueEngine
 from desktop_app.transfers.state import Direction, State
 from desktop_app.ui.transfer_widgets import PROGRESS_ROLE, human_eta
 
@@ -97,7 +98,7 @@ class TransferQueueModel(QAbstractItemModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._engine: TransferEngine | None = None
+        self._engine: QueueEngine | None = None
         self._generation = -1
         self._known = 0
         self._batches: list[_Batch] = []
@@ -113,10 +114,10 @@ class TransferQueueModel(QAbstractItemModel):
 
     # -- engine --------------------------------------------------------------------------
     @property
-    def engine(self) -> TransferEngine | None:
+    def engine(self) -> QueueEngine | None:
         return self._engine
 
-    def set_engine(self, engine: TransferEngine | None) -> None:
+    def set_engine(self, engine: QueueEngine | None) -> None:
         if engine is not None and engine is self._engine:
             return  # the same connection again: keep rows and batch states (no lost events)
         self.beginResetModel()
