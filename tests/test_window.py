@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+from collections.abc import Callable
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -181,3 +182,28 @@ def test_stale_listing_is_dropped(qtbot: QtBot, make_window: WindowFactory,
 
 def test_settings_repr_hides_secret(s3_server: ConnectionSettings) -> None:
     assert s3_server.secret_key not in repr(s3_server)
+
+
+def test_a_call_finished_before_submit_returns_is_still_delivered_later(qtbot: QtBot) -> None:
+    """A refused connection can fail before `submit` attaches its callback; the result must
+    still come through the event loop, after the caller finished its own set-up."""
+    from concurrent.futures import Future
+
+    from desktop_app.ui.tasks import TaskRunner
+
+    class DoneAtOnce:
+        def submit(self, fn: Callable[..., object], *args: object) -> Future[object]:
+            future: Future[object] = Future()
+            future.set_result(fn(*args))
+            return future
+
+        def shutdown(self, **_kw: object) -> None:
+            pass
+
+    runner = TaskRunner()
+    runner._browse = DoneAtOnce()  # type: ignore[assignment]
+    got: list[object] = []
+    runner.submit(lambda: 42, on_success=got.append)
+    assert got == []  # not inside submit()
+    qtbot.waitUntil(lambda: got == [42], timeout=5_000)
+    runner.shutdown()

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from desktop_app.core.errors import AppError
 
@@ -58,7 +58,10 @@ class TaskRunner(QObject):
         self._transfer = ThreadPoolExecutor(transfer_workers, thread_name_prefix="transfer")
         self._pending: set[Future[Any]] = set()
         self._closed = False
-        self._delivered.connect(self._deliver)
+        # Queued even from the GUI thread: a call that finished before `submit` attached its
+        # callback would otherwise be delivered inside `submit`, before the caller has
+        # finished setting up (a refused connection can fail that fast).
+        self._delivered.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     def submit(
         self,
