@@ -3,6 +3,7 @@ session (started by the app's own sandbox launcher), and wired main windows."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import secrets
 from collections.abc import Callable, Iterator
@@ -65,6 +66,19 @@ def app_environ(s3_server: ConnectionSettings, tmp_path: Path) -> dict[str, str]
         "MINIO_REGION": s3_server.region or "",
     }
 
+
+
+@pytest.fixture(scope="session")
+def read_only_server(
+        tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[ConnectionSettings, ConnectionSettings]]:
+    """A real S3 server with two accounts: (owner, reader); the reader may read and list
+    but not write, which is what a read-only bucket looks like from the app."""
+    reader = ("reader" + secrets.token_hex(6), secrets.token_urlsafe(30))
+    server = SandboxServer(tmp_path_factory.mktemp("s3-read-only"), readers=[reader])
+    owner = server.start()
+    yield owner, dataclasses.replace(owner, access_key=reader[0], secret_key=reader[1])
+    server.stop()
 
 
 @pytest.fixture(scope="session")

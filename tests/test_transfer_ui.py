@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from desktop_app.core.connection import ConnectionSettings
 from desktop_app.storage.minio_storage import MinioStorage
 from desktop_app.transfers.engine import TransferEngine
 from desktop_app.transfers.options import ConflictPolicy
@@ -480,3 +481,33 @@ def test_the_row_under_a_drag_is_framed_and_the_frame_goes_when_the_drag_leaves(
     assert "border" in table.styleSheet()  # the whole list is the target
     QApplication.sendEvent(table.viewport(), QDragLeaveEvent())
     assert table.styleSheet() == ""
+
+
+def test_a_drop_on_a_read_only_bucket_explains_that_this_account_may_not_write_there(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        read_only_server: tuple[ConnectionSettings, ConnectionSettings],
+        tmp_path: Path) -> None:
+    owner, reader = read_only_server
+    owner_storage = MinioStorage(owner)
+    owner_storage.make_bucket("shared-docs")
+    put_bytes(owner_storage, "shared-docs", "handbook.txt", b"read me")
+    window = make_window({
+        **app_environ, "MINIO_ENDPOINT": f"http://{reader.endpoint}",
+        "MINIO_ACCESS_KEY": reader.access_key, "MINIO_SECRET_KEY": reader.secret_key,
+        "MINIO_BUCKET_NAME": "shared-docs"})
+    window.show()
+    qtbot.waitUntil(lambda: window.table_model.rowCount() == 1, timeout=20_000)  # may list
+    write_file(tmp_path / "a.txt", 10)
+    write_file(tmp_path / "b.txt", 10)
+    event = drop(qtbot, window.object_table.viewport(), [tmp_path / "a.txt", tmp_path / "b.txt"],
+                 QPoint(5, 200))
+    assert event.isAccepted()
+    qtbot.waitUntil(lambda: "may not write" in window.message_bar.text, timeout=30_000)
+    assert ("Nothing was uploaded to “shared-docs”: this account may not write there"
+            in window.message_bar.text)
+    assert "write access" in window.message_bar.text
+    rows = window.transfer_queue.queue_model.transfers()
+    assert [v.state for v in rows] == [State.FAILED, State.FAILED]
+    assert all(v.denied for v in rows)
+    assert {o.key for o in owner_storage.iter_objects("shared-docs", "")} == {"handbook.txt"}
+    owner_storage.close()

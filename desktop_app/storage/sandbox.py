@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import atexit
 import http.client
+import json
 import os
 import random
 import secrets
@@ -23,6 +24,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -86,13 +88,17 @@ def free_ports(count: int) -> list[int]:
 
 class SandboxServer:
     def __init__(
-        self, data_dir: Path, tls_cert: Path | None = None, tls_key: Path | None = None
+        self, data_dir: Path, tls_cert: Path | None = None, tls_key: Path | None = None,
+        readers: Sequence[tuple[str, str]] = (),
     ) -> None:
         """With `tls_cert` and `tls_key` (PEM files) the S3 API also listens for HTTPS on a
-        second port (`https_port`, `https_settings`); plain HTTP stays on the first."""
+        second port (`https_port`, `https_settings`); plain HTTP stays on the first.
+        `readers` are extra (access key, secret) pairs that may read and list but not write
+        (what a read-only bucket looks like to a user)."""
         self.data_dir = data_dir
         self.tls_cert = tls_cert
         self.tls_key = tls_key
+        self.readers = list(readers)
         self.https_port: int | None = None
         self._process: subprocess.Popen[bytes] | None = None
         self._tmp: Path | None = None
@@ -117,6 +123,21 @@ class SandboxServer:
     def ports(self) -> tuple[int, ...]:
         """Every port the running server listens on (empty when stopped)."""
         return tuple(self._ports)
+
+    def _identities(self, access_key: str, secret_key: str) -> Path:
+        assert self._tmp is not None
+        identities = [{"name": "owner", "actions": ["Admin", "Read", "List", "Tagging", "Write"],
+                       "credentials": [{"accessKey": access_key, "secretKey": secret_key}]}]
+        identities += [
+            {"name": f"reader{n}", "actions": ["Read", "List"],
+             "credentials": [{"accessKey": key, "secretKey": secret}]}
+            for n, (key, secret) in enumerate(self.readers)
+        ]
+        path = self._tmp / "identities.json"
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            json.dump({"identities": identities}, handle)
+        return path
 
     @property
     def log_path(self) -> Path:
@@ -151,6 +172,8 @@ class SandboxServer:
                 f"-s3.port.https={self.https_port}", f"-s3.cert.file={self.tls_cert}",
                 f"-s3.key.file={self.tls_key}",
             ]
+        if self.readers:  # identities from a file (private folder, 0600) instead of the env
+            args.append(f"-s3.config={self._identities(access_key, secret_key)}")
         setpriv = shutil.which("setpriv")
         if setpriv:  # the server dies with us even if we crash
             args = [setpriv, "--pdeathsig", "TERM", "--", *args]

@@ -18,7 +18,7 @@ from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop_app.core.errors import AppError, Cancelled
+from desktop_app.core.errors import AccessDenied, AppError, Cancelled
 from desktop_app.core.transfer_types import MultipartUploadInfo, RemoteObject
 from desktop_app.storage.protocol import TransferStorage
 from desktop_app.transfers.bandwidth import TokenBucket
@@ -63,6 +63,7 @@ class TransferView:
     state: State
     error: str
     phase: str = ""
+    denied: bool = False  # failed because the server refused access
 
 
 class TransferEngine:
@@ -188,6 +189,7 @@ class TransferEngine:
         try:
             if not transfer.try_transition(State.RUNNING):
                 return  # paused or cancelled while it waited
+            transfer.denied = False
             self._notify(transfer)
             if transfer.direction is Direction.UPLOAD:
                 upload(self.ctx, transfer)
@@ -205,6 +207,7 @@ class TransferEngine:
             elif transfer.pause_event.is_set() and self._closed:
                 pass  # the app is quitting: the journal keeps it queued for next time
             else:
+                transfer.denied = isinstance(exc, AccessDenied)
                 transfer.try_transition(State.FAILED, exc.user_text())
         except Exception as exc:  # a bug must fail the row, not kill the worker silently
             log.exception("Transfer %s failed unexpectedly", transfer.id)
@@ -425,7 +428,7 @@ def _lower_priority(niceness: int) -> None:
 
 def _view(t: Transfer) -> TransferView:
     return TransferView(t.id, t.batch, t.direction, t.bucket, t.key, t.local_path, t.name,
-                        t.size, t.done_bytes, t.state, t.error, t.phase)
+                        t.size, t.done_bytes, t.state, t.error, t.phase, t.denied)
 
 
 def temp_files(folder: Path) -> list[Path]:

@@ -80,6 +80,7 @@ class Transfer:
     attempts: int = 0
     etag: str = ""  # downloads: the ETag known from a listing, pinned with If-Match
     phase: str = ""  # what a running transfer is busy with when it is not moving bytes
+    denied: bool = False  # it failed because the server refused access (read-only target)
     journal_id: int | None = None
     # The engine's set of changed ids: the UI refreshes only those, not 10,000 rows a tick.
     sink: set[int] | None = field(default=None, repr=False)

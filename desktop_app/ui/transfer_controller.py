@@ -19,7 +19,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.core.desktop_notify import notify
-from desktop_app.core.errors import AppError, ConfigError
+from desktop_app.core.errors import AccessDenied, AppError, ConfigError
 from desktop_app.core.paths import config_dir, data_dir
 from desktop_app.core.transfer_types import RemoteObject
 from desktop_app.core.types import FolderEntry, ObjectEntry
@@ -29,7 +29,7 @@ from desktop_app.transfers.engine_process import EngineProcess, QueueEngine
 from desktop_app.transfers.journal import Journal
 from desktop_app.transfers.options import ConflictPolicy, TransferOptions
 from desktop_app.transfers.settings import load_options
-from desktop_app.transfers.state import Direction
+from desktop_app.transfers.state import Direction, State
 from desktop_app.ui.conflict_dialog import ConflictAsker
 from desktop_app.ui.drag_out import DragOutFilter, clear_temp_area
 from desktop_app.ui.drop_upload import DropUploadFilter
@@ -220,16 +220,34 @@ class TransferController(QObject):
         model = self.window.table_model
         if uploads and model.bucket:
             model.refresh()  # show what just arrived
+        rows = self.window.transfer_queue.queue_model.batch_rows(_batch)
         if failed:
-            self.window.show_error(AppError(
-                f"{failed} transfer{'s' if failed != 1 else ''} failed.",
-                "See the Error column in the transfer queue; select them and press Retry.",
-            ))
+            self.window.show_error(batch_error(rows, failed))
         if not self.window.isActiveWindow():
             QApplication.alert(self.window)
-            rows = self.window.transfer_queue.queue_model.batch_rows(_batch)
             self.window.runner.submit(notify, *batch_notice(rows, failed),
                                       on_success=lambda _sent: None, on_error=lambda _exc: None)
+
+
+def batch_error(rows: list[TransferView], failed: int) -> AppError:
+    """What the message bar says when a batch ends with failures. When the server refused
+    every upload, the target is read-only for this account: say that, not just "failed"."""
+    failures = [v for v in rows if v.state is State.FAILED]
+    uploads = bool(rows) and rows[0].direction is Direction.UPLOAD
+    if uploads and failures and all(v.denied for v in failures):
+        first = failures[0]
+        folder = first.key.rpartition("/")[0]
+        where = f"{first.bucket}/{folder}" if folder else first.bucket
+        nothing = "Nothing was" if len(failures) == len(rows) else f"{len(failures)} files were not"
+        return AccessDenied(
+            f"{nothing} uploaded to “{where}”: this account may not write there (the server "
+            "answered Access Denied).",
+            "Ask the bucket's owner for write access, or drop the files on another bucket.",
+        )
+    return AppError(
+        f"{failed} transfer{'s' if failed != 1 else ''} failed.",
+        "See the Error column in the transfer queue; select them and press Retry.",
+    )
 
 
 def batch_notice(rows: list[TransferView], failed: int) -> tuple[str, str, str]:
