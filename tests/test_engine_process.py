@@ -162,3 +162,14 @@ def test_the_child_gets_no_secret_on_its_command_line_or_environment(
         process.shutdown()
     assert not psutil.pid_exists(process.pid) or psutil.Process(
         process.pid).status() == psutil.STATUS_ZOMBIE
+
+
+def test_the_engine_process_yields_the_cpu_to_the_window(storage: MinioStorage) -> None:
+    from desktop_app.transfers.engine_process import CHILD_NICENESS
+
+    process = EngineProcess(storage, storage.transfer_factory(), small_options())
+    try:
+        assert process.wait(10)
+        assert psutil.Process(process.pid).nice() == psutil.Process().nice() + CHILD_NICENESS
+    finally:
+        process.shutdown()
