@@ -395,8 +395,10 @@ def main() -> None:
                             res = timed_run(cmd, env)
                             res["server_cpu"] = server_cpu(server.pid) - before
                             results.setdefault((name, direction, tool), []).append(res)
+                            stall = (f", GUI stall {res['stall_ms']:.0f} ms"
+                                     if "stall_ms" in res else "")
                             print(f"  {name:13} {direction:4} {tool:8} round {rnd + 1}: "
-                                  f"{res['seconds']:.2f} s", flush=True)
+                                  f"{res['seconds']:.2f} s{stall}", flush=True)
                             if direction == "up":
                                 remove_prefix(storage, "bench", prefix)
                             else:
@@ -413,8 +415,8 @@ NOTES = """
 CPU s: CPU seconds the tool's process used (user + system; for ours, during the transfer);
 server: CPU seconds the server used meanwhile (both share this machine's cores).
 Peak RSS in MB; for ours, (+growth) over the process before the transfer started.
-GUI stall: largest gap of a 10 ms heartbeat timer while the queue ran (in brackets: the same
-heartbeat for 1 s with nothing running, i.e. the machine's own scheduling noise)."""
+GUI stall: largest gap of a 10 ms heartbeat timer while the queue ran, median/worst over the
+rounds (in brackets: the same heartbeat for 1 s with nothing running, the machine's noise)."""
 
 
 def report(workloads: dict[str, tuple[Path, int, int]],
@@ -422,7 +424,7 @@ def report(workloads: dict[str, tuple[Path, int, int]],
            directions: list[str]) -> None:
     print()
     print(f"{'workload':13} {'dir':4} {'tool':8} {'MiB/s':>8} {'files/s':>8} "
-          f"{'vs best':>8} {'CPU s':>6} {'server':>6} {'peak RSS':>9} {'GUI stall':>9}")
+          f"{'vs best':>8} {'CPU s':>6} {'server':>6} {'peak RSS':>9} {'GUI stall':>13}")
     for name, (_folder, count, total) in workloads.items():
         for direction in directions:
             medians = {t: statistics.median(r["seconds"] for r in results[(name, direction, t)])
@@ -435,7 +437,8 @@ def report(workloads: dict[str, tuple[Path, int, int]],
                 cpu = statistics.median(r["cpu_seconds"] for r in runs)
                 srv = statistics.median(r["server_cpu"] for r in runs)
                 rss = max(r["rss_kib"] for r in runs) / 1024
-                stall = (f"{max(r.get('stall_ms', 0) for r in runs):.0f} ms "
+                stalls = [r.get("stall_ms", 0) for r in runs]
+                stall = (f"{statistics.median(stalls):.0f}/{max(stalls):.0f} ms "
                          f"({max(r.get('idle_stall_ms', 0) for r in runs):.0f})"
                          if tool == "ours" else "")
                 growth = ""
@@ -443,7 +446,7 @@ def report(workloads: dict[str, tuple[Path, int, int]],
                     growth = f" (+{rss - max(r['rss_before_kib'] for r in runs) / 1024:.0f})"
                 print(f"{name:13} {direction:4} {tool:8} {total / MiB / sec:8.1f} "
                       f"{count / sec:8.1f} {best / sec:8.2f} {cpu:6.2f} {srv:6.2f} "
-                      f"{rss:6.0f} MB{growth} {stall:>9}")
+                      f"{rss:6.0f} MB{growth} {stall:>13}")
     print(NOTES)
 
 
