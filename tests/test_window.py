@@ -59,6 +59,10 @@ def test_initial_bucket_opens_with_folders_first(qtbot: QtBot, make_window: Wind
     assert table_names(window) == ["docs/", "pictures/", "hello.txt"]
     size_text = window.table_model.index(2, 1).data()
     assert size_text.endswith(" B")
+    qtbot.waitUntil(lambda: window.location_label.text() == "3 items", timeout=10_000)
+    window.open_location(filled_bucket, "docs/")
+    qtbot.waitUntil(lambda: window.location_label.text() == "1 item", timeout=10_000)
+    assert table_names(window) == ["readme.txt"]
 
 
 def test_expanding_a_folder_lists_its_children(qtbot: QtBot, make_window: WindowFactory,

@@ -333,7 +333,9 @@ class MainWindow(QMainWindow):
 
     def _update_location_label(self, *_args: object) -> None:
         bucket, prefix = self.table_model.bucket, self.table_model.prefix
-        text = f"{self.table_model.stored_rows:,} items" if bucket else "No bucket selected"
+        rows = self.table_model.stored_rows
+        text = (f"{rows:,} item{'' if rows == 1 else 's'}" if bucket
+                else "No bucket selected")
         if self.table_model.loading:
             text += "   (loading…)"
         self.location_label.setText(text)
