@@ -511,3 +511,24 @@ def test_a_drop_on_a_read_only_bucket_explains_that_this_account_may_not_write_t
     assert all(v.denied for v in rows)
     assert {o.key for o in owner_storage.iter_objects("shared-docs", "")} == {"handbook.txt"}
     owner_storage.close()
+
+
+def test_without_a_transfer_process_transfers_run_in_the_window_process(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        storage: MinioStorage, bucket: str, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import desktop_app.ui.transfer_controller as controller
+
+    def no_process(*_args: object, **_kw: object) -> None:
+        raise OSError("fork failed")
+
+    monkeypatch.setattr(controller, "EngineProcess", no_process)
+    window = make_window({**app_environ, "MINIO_BUCKET_NAME": bucket})
+    window.show()
+    qtbot.waitUntil(lambda: window.transfers.engine is not None, timeout=20_000)
+    assert isinstance(window.transfers.engine, TransferEngine)
+    qtbot.waitUntil(lambda: window.table_model.bucket == bucket
+                    and not window.table_model.loading, timeout=20_000)
+    (tmp_path / "still.txt").write_text("uploaded anyway")
+    drop(qtbot, window.object_table.viewport(), [tmp_path / "still.txt"], QPoint(5, 200))
+    qtbot.waitUntil(lambda: "still.txt" in keys(storage, bucket), timeout=20_000)

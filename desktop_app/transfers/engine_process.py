@@ -48,6 +48,7 @@ STOP_GRACE = 3.0  # seconds the child gives workers to unwind (temp files) befor
 # Measured with `make bench` on 2 cores: largest GUI gap 17-22 ms instead of 21-26 ms, and
 # the same throughput (the window needs little CPU; transfers get the rest).
 CHILD_NICENESS = 5
+PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 CALLS = frozenset({"upload_paths", "download_objects", "download_prefix", "restore", "wait",
                    "incomplete_uploads", "abort_uploads"})
 CASTS = frozenset({"pause", "resume", "cancel", "retry", "clear_finished"})
@@ -75,6 +76,9 @@ class EngineProcess:
         to_child_r, to_child_w = os.pipe()
         from_child_r, from_child_w = os.pipe()
         env = {k: v for k, v in os.environ.items() if not k.startswith(("MINIO_", "AWS_"))}
+        # The child imports this very copy of the package, installed or not, whatever the cwd.
+        env["PYTHONPATH"] = os.pathsep.join(
+            [str(PACKAGE_ROOT), *filter(None, [os.environ.get("PYTHONPATH")])])
         try:
             self._proc = subprocess.Popen(  # noqa: S603 - our own module, no shell
                 [sys.executable, "-m", __name__], stdin=to_child_r, stdout=from_child_w,

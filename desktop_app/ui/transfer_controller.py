@@ -10,6 +10,7 @@ the `TaskRunner` like every other slow call.
 from __future__ import annotations
 
 import gc
+import logging
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,6 +35,8 @@ from desktop_app.ui.conflict_dialog import ConflictAsker
 from desktop_app.ui.drag_out import DragOutFilter, clear_temp_area
 from desktop_app.ui.drop_upload import DropUploadFilter
 from desktop_app.ui.incomplete_uploads import IncompleteUploadsDialog
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
@@ -129,10 +132,13 @@ class TransferController(QObject):
         if drag_area is not None and not self._engines:
             clear_temp_area(drag_area)
         factory = getattr(storage, "transfer_factory", None)
-        engine: QueueEngine
+        engine: QueueEngine | None = None
         if factory is not None:
-            engine = EngineProcess(storage, factory(), self.options, journal_path)
-        else:
+            try:
+                engine = EngineProcess(storage, factory(), self.options, journal_path)
+            except OSError:  # no way to start a process here: transfers run in this one
+                log.warning("Could not start the transfer process", exc_info=True)
+        if engine is None:
             engine = TransferEngine(storage, self.options,
                                     Journal(journal_path) if journal_path else None)
         engine.set_conflict_resolver(self.asker)
