@@ -25,7 +25,7 @@ import pickle
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -222,11 +222,7 @@ class EngineProcess:
         return future.result()
 
     def _read(self) -> None:
-        while True:
-            try:
-                message = self._rx.recv()
-            except (EOFError, OSError):
-                break
+        for message in _messages(self._rx):
             kind = message[0]
             if kind == "changes":
                 self._apply(message[1])
@@ -298,6 +294,15 @@ class EngineProcess:
         self._post(("answer", qid, answer))
 
 
+def _messages(connection: Connection) -> Iterator[Any]:
+    """Messages from `connection` until the other side closes it (or dies)."""
+    while True:
+        try:
+            yield connection.recv()
+        except (EOFError, OSError):
+            return
+
+
 # What the window drives: the engine in its own process, or in this one (test doubles).
 QueueEngine = TransferEngine | EngineProcess
 
@@ -336,11 +341,7 @@ class _Child:
                                      daemon=True)
         publisher.start()
         try:
-            while True:
-                try:
-                    message = self._rx.recv()
-                except (EOFError, OSError):
-                    break
+            for message in _messages(self._rx):
                 kind = message[0]
                 if kind == "call":
                     calls.submit(self._call, *message[1:])
