@@ -165,7 +165,7 @@ def test_the_child_gets_no_secret_on_its_command_line_or_environment(
 
 
 def test_the_engine_process_yields_the_cpu_to_the_window(storage: MinioStorage) -> None:
-    from desktop_app.transfers.engine_process import CHILD_NICENESS
+    from desktop_app.transfers.engine_child import CHILD_NICENESS
 
     process = EngineProcess(storage, storage.transfer_factory(), small_options())
     try:

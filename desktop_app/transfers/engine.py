@@ -13,10 +13,11 @@ import contextlib
 import logging
 import os
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from desktop_app.core.errors import AccessDenied, AppError, Cancelled
 from desktop_app.core.transfer_types import MultipartUploadInfo, RemoteObject
@@ -80,7 +81,6 @@ class TransferEngine:
         fix_mmap_threshold()  # part buffers go back to the system when freed
         self.storage = storage
         # Without a journal file, an in-memory one still keeps a paused upload's id and parts.
-        self.persistent = journal is not None
         self.journal: Journal = journal if journal is not None else Journal.memory()
         self._own_pools = file_executor is None
         self._files = file_executor or ThreadPoolExecutor(
@@ -336,14 +336,9 @@ class TransferEngine:
             except KeyError:
                 break
         with self._lock:
-            if generation != self._generation:
-                items = [self._items[i] for i in self._order[:limit]]
-                return Changes(self._generation, True, [_view(t) for t in items], [])
-            new_ids = self._order[known:known + limit]
-            new = [self._items[i] for i in new_ids]
-            fresh = set(new_ids)
-            changed = [self._items[i] for i in dirty if i in self._items and i not in fresh]
-        return Changes(self._generation, False, [_view(t) for t in new],
+            reset, new, changed = pick_changes(self._order, self._items, dirty, known,
+                                               generation, self._generation, limit)
+        return Changes(self._generation, reset, [_view(t) for t in new],
                        [_view(t) for t in changed])
 
     def get(self, transfer_id: int) -> Transfer | None:
@@ -424,6 +419,22 @@ def _lower_priority(niceness: int) -> None:
         with contextlib.suppress(OSError):
             me = threading.get_native_id()
             os.setpriority(os.PRIO_PROCESS, me, os.getpriority(os.PRIO_PROCESS, me) + niceness)
+
+
+R = TypeVar("R")
+
+
+def pick_changes(order: Sequence[int], rows: Mapping[int, R], dirty: set[int], known: int,
+                 generation: int, current: int, limit: int) -> tuple[bool, list[R], list[R]]:
+    """(reset, new, changed) for a caller who knows the first `known` rows of `order` as of
+    `generation`: a stale generation gets the first `limit` rows again; otherwise the rows
+    added since (up to `limit`) and the `dirty` ones it already has."""
+    if generation != current:
+        return True, [rows[i] for i in order[:limit]], []
+    new_ids = order[known:known + limit]
+    fresh = set(new_ids)
+    return (False, [rows[i] for i in new_ids],
+            [rows[i] for i in dirty if i in rows and i not in fresh])
 
 
 def _view(t: Transfer) -> TransferView:

@@ -2,7 +2,7 @@
 
 Why: the window's thread needs the GIL to paint, and with the engine's threads in the same
 process it waited up to 100-180 ms behind them while transfers ran (`make bench`). Here the
-engine runs in a child interpreter (`python -m desktop_app.transfers.engine_process`). The
+engine runs in a child interpreter (`python -m desktop_app.transfers.engine_child`). The
 child pushes what changed in the queue a few times a second; the parent keeps a mirror of
 the rows, so the window reads them without waiting for anything. Commands without an answer
 (pause, resume, cancel, retry, clear) are posted; calls with one (queue a batch, list
@@ -18,15 +18,15 @@ temporary files.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import itertools
 import logging
 import os
-import pickle
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -34,24 +34,16 @@ from typing import Any
 from desktop_app.core.errors import AppError, Cancelled
 from desktop_app.core.transfer_types import MultipartUploadInfo, RemoteObject
 from desktop_app.storage.protocol import TransferStorage
+from desktop_app.transfers import engine_child
 from desktop_app.transfers.conflicts import Conflict, Resolver
-from desktop_app.transfers.engine import Changes, TransferEngine, TransferView
-from desktop_app.transfers.journal import Journal
+from desktop_app.transfers.engine import Changes, TransferEngine, TransferView, pick_changes
+from desktop_app.transfers.engine_child import STOP_GRACE, messages
 from desktop_app.transfers.options import ConflictPolicy, TransferOptions
 from desktop_app.transfers.state import State
 
 log = logging.getLogger(__name__)
 
-PUBLISH_INTERVAL = 0.1  # seconds between pushes of changed rows (the queue polls at 0.25)
-STOP_GRACE = 3.0  # seconds the child gives workers to unwind (temp files) before it exits
-# The child runs at a lower OS priority, so the window gets a core first when it wakes up.
-# Measured with `make bench` on 2 cores: largest GUI gap 17-22 ms instead of 21-26 ms, and
-# the same throughput (the window needs little CPU; transfers get the rest).
-CHILD_NICENESS = 5
 PACKAGE_ROOT = Path(__file__).resolve().parents[2]
-CALLS = frozenset({"upload_paths", "download_objects", "download_prefix", "restore", "wait",
-                   "incomplete_uploads", "abort_uploads"})
-CASTS = frozenset({"pause", "resume", "cancel", "retry", "clear_finished"})
 
 
 class EngineGone(AppError):
@@ -72,7 +64,6 @@ class EngineProcess:
                  options: TransferOptions, journal_path: Path | None = None) -> None:
         self.storage = storage  # this process's own, for listings (drag-out of folders)
         self.options = options
-        self.persistent = journal_path is not None
         to_child_r, to_child_w = os.pipe()
         from_child_r, from_child_w = os.pipe()
         env = {k: v for k, v in os.environ.items() if not k.startswith(("MINIO_", "AWS_"))}
@@ -81,8 +72,8 @@ class EngineProcess:
             [str(PACKAGE_ROOT), *filter(None, [os.environ.get("PYTHONPATH")])])
         try:
             self._proc = subprocess.Popen(  # noqa: S603 - our own module, no shell
-                [sys.executable, "-m", __name__], stdin=to_child_r, stdout=from_child_w,
-                env=env, close_fds=True,
+                [sys.executable, "-m", engine_child.__name__], stdin=to_child_r,
+                stdout=from_child_w, env=env, close_fds=True,
             )
         finally:
             os.close(to_child_r)
@@ -163,16 +154,10 @@ class EngineProcess:
     def changes(self, known: int, generation: int, limit: int = 2000) -> Changes:
         """As `TransferEngine.changes`, answered from the rows the child last pushed."""
         with self._lock:
-            if generation != self._generation:
-                return Changes(self._generation, True,
-                               [self._views[i] for i in self._order[:limit]], [])
-            new_ids = self._order[known:known + limit]
-            fresh = set(new_ids)
-            changed = [self._views[i] for i in self._dirty
-                       if i in self._views and i not in fresh]
+            reset, new, changed = pick_changes(self._order, self._views, self._dirty, known,
+                                               generation, self._generation, limit)
             self._dirty = set()
-            return Changes(self._generation, False, [self._views[i] for i in new_ids],
-                           changed)
+            return Changes(self._generation, reset, new, changed)
 
     def shutdown(self, wait: bool = True) -> None:
         """Ask the child to pause everything and stop; `wait` for it to exit."""
@@ -222,7 +207,7 @@ class EngineProcess:
         return future.result()
 
     def _read(self) -> None:
-        for message in _messages(self._rx):
+        for message in messages(self._rx):
             kind = message[0]
             if kind == "changes":
                 self._apply(message[1])
@@ -294,175 +279,9 @@ class EngineProcess:
         self._post(("answer", qid, answer))
 
 
-def _messages(connection: Connection) -> Iterator[Any]:
-    """Messages from `connection` until the other side closes it (or dies)."""
-    while True:
-        try:
-            yield connection.recv()
-        except (EOFError, OSError):
-            return
-
-
 # What the window drives: the engine in its own process, or in this one (test doubles).
 QueueEngine = TransferEngine | EngineProcess
 
 
 def _failed(view: TransferView, error: str) -> TransferView:
-    return TransferView(view.id, view.batch, view.direction, view.bucket, view.key,
-                        view.local_path, view.name, view.size, view.done_bytes, State.FAILED,
-                        error, "")
-
-
-# -- the child side ----------------------------------------------------------------------
-class _Child:
-    def __init__(self, rx: Connection, tx: Connection) -> None:
-        self._rx = rx
-        self._tx = tx
-        self._send_lock = threading.Lock()
-        self._publish_lock = threading.Lock()
-        self._known = 0
-        self._generation = -1
-        self._stopping = threading.Event()
-        self._questions: dict[int, list[Any]] = {}
-        self._qids = itertools.count(1)
-        self.engine: TransferEngine | None = None
-
-    def send(self, message: tuple[Any, ...]) -> None:
-        with self._send_lock:
-            self._tx.send(message)
-
-    def run(self) -> None:
-        kind, factory, options, journal_path = self._rx.recv()
-        assert kind == "start"
-        journal = Journal(journal_path) if journal_path is not None else None
-        self.engine = engine = TransferEngine(factory(), options, journal)
-        calls = ThreadPoolExecutor(4, thread_name_prefix="engine-call")
-        publisher = threading.Thread(target=self._publish_loop, name="engine-publish",
-                                     daemon=True)
-        publisher.start()
-        try:
-            for message in _messages(self._rx):
-                kind = message[0]
-                if kind == "call":
-                    calls.submit(self._call, *message[1:])
-                elif kind == "cast" and message[1] in CASTS:
-                    if message[1] == "clear_finished":
-                        engine.clear_finished()
-                    else:
-                        getattr(engine, message[1])(message[2])
-                    self.publish()
-                elif kind == "answer":
-                    self._answered(message[1], message[2])
-                elif kind == "resolver":
-                    engine.set_conflict_resolver(self._ask if message[1] else None)
-                elif kind == "stop":
-                    break
-        finally:
-            self._stopping.set()
-            engine.shutdown(wait=False)
-            engine.wait(STOP_GRACE)  # workers unwind: temp files removed, journal updated
-            with contextlib.suppress(OSError, ValueError):
-                self.publish()
-            calls.shutdown(wait=False, cancel_futures=True)
-
-    def _call(self, req: int, name: str, args: tuple[Any, ...]) -> None:
-        assert self.engine is not None
-        try:
-            if name not in CALLS:
-                raise AppError(f"Unknown engine call {name!r}.")
-            value = getattr(self.engine, name)(*args)
-        except BaseException as exc:
-            self.publish()
-            self._reply(req, False, _picklable(exc))
-            return
-        self.publish()  # the rows a call added reach the parent before its answer
-        self._reply(req, True, value)
-
-    def _reply(self, req: int, ok: bool, value: Any) -> None:
-        with contextlib.suppress(OSError, ValueError):
-            self.send(("result", req, ok, value))
-
-    def publish(self) -> None:
-        """Send the rows added or changed since the last push (nothing when none)."""
-        assert self.engine is not None
-        with self._publish_lock:
-            changes = self.engine.changes(self._known, self._generation)
-            if changes.reset:
-                self._known, self._generation = len(changes.new), changes.generation
-            else:
-                self._known += len(changes.new)
-            if changes.reset or changes.new or changes.changed:
-                self.send(("changes", changes))
-
-    def _publish_loop(self) -> None:
-        while not self._stopping.wait(PUBLISH_INTERVAL):
-            try:
-                self.publish()
-            except (OSError, ValueError):
-                return
-
-    def _ask(self, conflict: Conflict, checkpoint: Callable[[], None]
-             ) -> tuple[ConflictPolicy, bool]:
-        qid = next(self._qids)
-        slot: list[Any] = [threading.Event(), None]
-        self._questions[qid] = slot
-        answered = False
-        try:
-            self.send(("question", qid, conflict))
-            while not slot[0].wait(0.2):
-                checkpoint()  # raises when the transfer is paused or cancelled meanwhile
-            answered = True
-        finally:
-            self._questions.pop(qid, None)
-            if not answered:
-                with contextlib.suppress(OSError, ValueError):
-                    self.send(("forget", qid))
-        if slot[1] is None:
-            raise Cancelled("The question about an existing file was not answered.")
-        answer: tuple[ConflictPolicy, bool] = slot[1]
-        return answer
-
-    def _answered(self, qid: int, answer: tuple[ConflictPolicy, bool] | None) -> None:
-        slot = self._questions.get(qid)
-        if slot is not None:
-            slot[1] = answer
-            slot[0].set()
-
-
-def _picklable(exc: BaseException) -> BaseException:
-    """`exc` itself when it survives pickling, else an AppError with its text."""
-    try:
-        pickle.loads(pickle.dumps(exc))  # noqa: S301 - our own bytes, just made
-    except Exception:
-        text = exc.user_text() if isinstance(exc, AppError) else f"{type(exc).__name__}: {exc}"
-        return AppError(text)
-    return exc
-
-
-def main() -> None:
-    """Child entry point: messages on stdin/stdout; stray prints go to stderr instead."""
-    if hasattr(os, "nice"):  # before any thread starts: they all inherit it
-        with contextlib.suppress(OSError):
-            os.nice(CHILD_NICENESS)
-    rx = Connection(os.dup(0), writable=False)
-    tx = Connection(os.dup(1), readable=False)
-    os.dup2(2, 1)
-    devnull = os.open(os.devnull, os.O_RDONLY)
-    os.dup2(devnull, 0)
-    os.close(devnull)
-    logging.basicConfig(level=logging.WARNING,
-                        format="%(levelname)s transfers %(name)s: %(message)s")
-    child = _Child(rx, tx)
-    try:
-        child.run()
-    finally:
-        with contextlib.suppress(OSError):
-            tx.close()
-        sys.stdout.flush()
-        sys.stderr.flush()
-        # Worker threads may sit in a network read; leave without joining them.
-        os._exit(0)
-
-
-if __name__ == "__main__":
-    main()
+    return dataclasses.replace(view, state=State.FAILED, error=error, phase="")

@@ -235,11 +235,16 @@ class TransferController(QObject):
                                       on_success=lambda _sent: None, on_error=lambda _exc: None)
 
 
+def _uploads(rows: list[TransferView]) -> bool:
+    """A batch goes one way: its first row says which."""
+    return bool(rows) and rows[0].direction is Direction.UPLOAD
+
+
 def batch_error(rows: list[TransferView], failed: int) -> AppError:
     """What the message bar says when a batch ends with failures. When the server refused
     every upload, the target is read-only for this account: say that, not just "failed"."""
     failures = [v for v in rows if v.state is State.FAILED]
-    uploads = bool(rows) and rows[0].direction is Direction.UPLOAD
+    uploads = _uploads(rows)
     if uploads and failures and all(v.denied for v in failures):
         first = failures[0]
         folder = first.key.rpartition("/")[0]
@@ -261,7 +266,7 @@ def batch_notice(rows: list[TransferView], failed: int) -> tuple[str, str, str]:
     a batch that ended."""
     count = len(rows)
     files = f"{count} file{'s' if count != 1 else ''}"
-    uploads = bool(rows) and rows[0].direction is Direction.UPLOAD
+    uploads = _uploads(rows)
     if uploads:
         place = f"“{rows[0].bucket}”"
     else:
