@@ -23,6 +23,7 @@ from desktop_app.core.connection import ConnectionSettings
 from desktop_app.storage.minio_storage import MinioStorage
 from desktop_app.storage.sandbox import SandboxServer
 from desktop_app.ui.main_window import MainWindow
+from tests.fault_proxy import FaultProxy
 
 WindowFactory = Callable[[dict[str, str]], MainWindow]
 
@@ -50,6 +51,14 @@ def bucket(storage: MinioStorage, request: pytest.FixtureRequest) -> str:
     name = f"{base.strip('-')}-{secrets.token_hex(3)}"
     storage.make_bucket(name)
     return name
+
+
+@pytest.fixture
+def proxy(s3_server: ConnectionSettings) -> Iterator[FaultProxy]:
+    """A fault-injecting proxy in front of the session's server (see fault_proxy)."""
+    server = FaultProxy(s3_server.host, s3_server.port).start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture

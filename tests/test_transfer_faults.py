@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,13 +21,6 @@ from tests.helpers import put_bytes
 from tests.transfer_helpers import errors, sha_of, small_options, states, write_file
 
 pytestmark = pytest.mark.real_server
-
-
-@pytest.fixture
-def proxy(s3_server: ConnectionSettings) -> Iterator[FaultProxy]:
-    server = FaultProxy(s3_server.host, s3_server.port).start()
-    yield server
-    server.stop()
 
 
 def test_retries_survive_resets_truncation_and_slowdown(
@@ -101,11 +94,13 @@ def test_after_the_last_retry_the_item_fails_with_the_reason_and_can_be_retried(
 def test_downloads_reuse_connections(
         s3_server: ConnectionSettings, storage: MinioStorage, bucket: str, proxy: FaultProxy,
         tmp_path: Path) -> None:
-    """A complete GET gives its connection back to the pool; one broken mid-body does not."""
+    """A complete GET gives its connection back to the pool; one broken mid-body does not.
+
+    The threaded path's pool: the small lane (which has its own) is off here."""
     for n in range(30):
         put_bytes(storage, bucket, f"many/{n:02d}.txt", f"file {n}\n".encode() * 100)
     via_proxy = MinioStorage(dataclasses.replace(s3_server, port=proxy.port))
-    engine = TransferEngine(via_proxy, small_options(files_at_once=2))
+    engine = TransferEngine(via_proxy, small_options(files_at_once=2, small_lane=False))
     dest = tmp_path / "dest"
     dest.mkdir()
     proxy.faults = [Fault("truncate", lambda m, p, h: m == "GET" and "many/07.txt" in p)]

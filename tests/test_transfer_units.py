@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.errors import Cancelled
 from desktop_app.core.transfer_errors import TransientError, UnsafeKey
 from desktop_app.transfers.bandwidth import TokenBucket
@@ -274,3 +275,44 @@ def test_writeback_hint_is_taken_on_linux_and_harmless_on_an_empty_range(tmp_pat
     finally:
         os.close(fd)
     assert (tmp_path / "f.bin").stat().st_size == 3 * MiB
+
+
+class _NoHost:
+    def lane_begin(self, transfer: Transfer) -> bool:
+        raise AssertionError("nothing may start")
+
+    lane_handover = lane_done = lane_dropped = lane_begin
+
+
+def test_the_small_lane_takes_only_small_plain_first_downloads() -> None:
+    from desktop_app.storage.object_fetch import ObjectFetcher
+    from desktop_app.transfers.small_lane import SmallDownloads
+
+    def fetcher(connections: int) -> ObjectFetcher:
+        return ObjectFetcher(ConnectionSettings(name="x", host="127.0.0.1", port=1,
+                                                secure=False, access_key="a", secret_key="b"),
+                             lambda b, k: "http://127.0.0.1:1/", connections)
+
+    lane = SmallDownloads(fetcher, _NoHost(), 4, MiB)
+    small = Transfer(Direction.DOWNLOAD, "b", "k", Path("/tmp/k"), MiB)
+    assert lane.takes(small)
+    assert not lane.takes(Transfer(Direction.DOWNLOAD, "b", "k", Path("/tmp/k"), MiB + 1))
+    assert not lane.takes(Transfer(Direction.UPLOAD, "b", "k", Path("/tmp/k"), 10))
+    assert not lane.takes(Transfer(Direction.DOWNLOAD, "b", "d/", Path("/tmp/d"), 0))
+    small.attempts = 1  # retried by hand: the threaded path, with its retries and messages
+    assert not lane.takes(small)
+
+
+def test_a_lane_whose_fetcher_cannot_be_built_takes_nothing(tmp_path: Path) -> None:
+    from desktop_app.storage.object_fetch import ObjectFetcher
+    from desktop_app.transfers.small_lane import SmallDownloads
+
+    def fetcher(connections: int) -> ObjectFetcher:
+        settings = ConnectionSettings(name="x", host="127.0.0.1", port=1, access_key="a",
+                                      secret_key="b", secure=True,
+                                      ca_bundle=str(tmp_path / "missing.pem"))
+        return ObjectFetcher(settings, lambda b, k: "", connections)
+
+    lane = SmallDownloads(fetcher, _NoHost(), 4, MiB)
+    assert not lane.takes(Transfer(Direction.DOWNLOAD, "b", "k", Path("/tmp/k"), 10))
+    lane.close()

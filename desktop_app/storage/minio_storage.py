@@ -67,6 +67,7 @@ from desktop_app.storage.listing_xml import (
     parse_listing,
     parse_listing_columns,
 )
+from desktop_app.storage.object_fetch import ObjectFetcher
 from desktop_app.storage.protocol import MAX_DELETE_BATCH, MAX_PAGE_SIZE, SINGLE_COPY_LIMIT
 from desktop_app.storage.transfer_http import (
     TRANSIENT_CODES,
@@ -130,6 +131,12 @@ class MinioStorage:
     def transfer_factory(self) -> Callable[[], MinioStorage]:
         """A picklable recipe for the same storage in another process (the transfer engine's)."""
         return partial(MinioStorage, self._settings)
+
+    def object_fetcher(self, connections: int) -> ObjectFetcher:
+        """Small whole-object GETs for an asyncio loop, presigned here (see object_fetch)."""
+        expiry = timedelta(minutes=15)
+        return ObjectFetcher(self._settings, lambda b, k: self.presign_get(b, k, expiry),
+                             connections)
 
     def close(self) -> None:
         self._http.clear()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import hashlib
+import itertools
 import os
 import secrets
 import threading
@@ -35,8 +36,17 @@ from desktop_app.transfers.writeback import MIN_STEP, start_writeback
 HASH_READ = 1024 * 1024
 TEMP_PREFIX = ".minio-desktop-"
 TEMP_SUFFIX = ".part"
-_OPEN_FLAGS = (os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+OPEN_FLAGS = (os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
                | getattr(os, "O_CLOEXEC", 0))
+
+
+_temp_stem = secrets.token_hex(6)  # per process: no random draw (a syscall) per file
+_temp_serial = itertools.count(1)
+
+
+def temp_path(folder: Path) -> Path:
+    """A fresh temp name in `folder`; O_EXCL on create catches any clash."""
+    return folder / f"{TEMP_PREFIX}{_temp_stem}-{next(_temp_serial)}{TEMP_SUFFIX}"
 
 
 def download(ctx: Context, transfer: Transfer, root: Path) -> None:
@@ -66,9 +76,9 @@ def download(ctx: Context, transfer: Transfer, root: Path) -> None:
         first.body.close()
         transfer.transition(State.SKIPPED, "Skipped: the file already exists.")
         return
-    temp = target.parent / f"{TEMP_PREFIX}{secrets.token_hex(6)}{TEMP_SUFFIX}"
+    temp = temp_path(target.parent)
     try:
-        fd = os.open(temp, _OPEN_FLAGS, 0o644)
+        fd = os.open(temp, OPEN_FLAGS, 0o644)
     except OSError as exc:
         first.body.close()
         raise _local_error(exc, target) from None
@@ -84,7 +94,7 @@ def download(ctx: Context, transfer: Transfer, root: Path) -> None:
         if isinstance(exc, OSError):
             raise _local_error(exc, target) from None
         raise
-    _fsync_dir(target.parent)
+    fsync_dir(target.parent)
     if target != dest:
         transfer.local_path = target
     transfer.set_progress(size)
@@ -320,7 +330,7 @@ def _unlink_quietly(path: Path) -> None:
         os.unlink(path)
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     try:
         fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     except OSError:

@@ -3,7 +3,9 @@
 `TransferEngine` owns the `Transfer` objects and their state transitions; the UI polls
 `snapshot()` on a timer (never per chunk) and calls pause/resume/cancel/retry by id. Files run
 on a file pool of `files_at_once` threads; parts of big files on one shared part pool, so the
-total number of connections stays within the adapter's HTTP pool. Every item is journalled,
+total number of connections stays within the adapter's HTTP pool. Small downloads go to the
+asyncio lane (`small_lane`) when the storage offers one, and come back here for anything
+unusual. Every item is journalled,
 so `restore()` after a restart brings the queue back and resumes multipart uploads.
 """
 
@@ -31,6 +33,7 @@ from desktop_app.transfers.memory import fix_mmap_threshold
 from desktop_app.transfers.options import TransferOptions
 from desktop_app.transfers.paths import plan
 from desktop_app.transfers.scan import scan_upload
+from desktop_app.transfers.small_lane import SmallDownloads
 from desktop_app.transfers.state import Direction, Paused, State, Transfer
 from desktop_app.transfers.upload import upload
 
@@ -105,6 +108,7 @@ class TransferEngine:
         self._dirty: set[int] = set()
         self._running: set[int] = set()  # transfers a worker is inside right now
         self._resubmit: set[int] = set()  # resumed or retried while their worker unwound
+        self._lane = _small_lane(storage, self.options, limiter, self)
 
     def set_conflict_resolver(self, resolver: Resolver | None) -> None:
         """Who answers `ConflictPolicy.ASK` questions (called on a worker thread)."""
@@ -180,17 +184,21 @@ class TransferEngine:
             if self._closed:
                 return
             self._active += 1
-        self._files.submit(self._run, transfer)
+        root = self._roots.get(transfer.id)
+        if self._lane is not None and root is not None and self._lane.takes(transfer):
+            self._lane.submit(transfer, root)
+        else:
+            self._files.submit(self._run, transfer)
 
     # -- running -------------------------------------------------------------------------
-    def _run(self, transfer: Transfer) -> None:
-        with self._lock:
-            self._running.add(transfer.id)
+    def _run(self, transfer: Transfer, started: bool = False) -> None:
+        """One transfer on a file worker; `started`: the small lane handed it over running."""
+        if not started:
+            with self._lock:
+                self._running.add(transfer.id)
         try:
-            if not transfer.try_transition(State.RUNNING):
+            if not started and not self._begin(transfer):
                 return  # paused or cancelled while it waited
-            transfer.denied = False
-            self._notify(transfer)
             if transfer.direction is Direction.UPLOAD:
                 upload(self.ctx, transfer)
             else:
@@ -215,6 +223,38 @@ class TransferEngine:
                 State.FAILED, f"Unexpected error ({type(exc).__name__}); see the log.")
         finally:
             self._finished(transfer)
+
+    def _begin(self, transfer: Transfer) -> bool:
+        if not transfer.try_transition(State.RUNNING):
+            return False
+        transfer.denied = False
+        self._notify(transfer)
+        return True
+
+    # -- the small lane's host side (called on the lane's thread) --------------------------
+    def lane_begin(self, transfer: Transfer) -> bool:
+        with self._lock:
+            self._running.add(transfer.id)
+        if self._begin(transfer):
+            return True
+        self._finished(transfer)
+        return False
+
+    def lane_handover(self, transfer: Transfer) -> None:
+        try:
+            self._files.submit(self._run, transfer, True)
+        except RuntimeError:  # the pools are shut down: the journal keeps it for next time
+            self._finished(transfer)
+
+    def lane_done(self, transfer: Transfer) -> None:
+        if transfer.state in (State.RUNNING, State.PAUSED):
+            transfer.transition(State.DONE)
+        self._finished(transfer)
+
+    def lane_dropped(self, transfer: Transfer) -> None:
+        with self._lock:
+            self._running.add(transfer.id)
+        self._finished(transfer)
 
     def _finished(self, transfer: Transfer) -> None:
         journal, jid = self.journal, transfer.journal_id
@@ -408,9 +448,22 @@ class TransferEngine:
         for t in items:
             if not t.state.finished:
                 t.pause_event.set()
+        if self._lane is not None:
+            self._lane.close()  # before the pools: what it hands over still has workers
         if self._own_pools:
             self._files.shutdown(wait=wait, cancel_futures=True)
             self._parts.shutdown(wait=wait, cancel_futures=True)
+
+
+def _small_lane(storage: TransferStorage, options: TransferOptions,
+                limiter: TokenBucket | None, host: TransferEngine) -> SmallDownloads | None:
+    """The asyncio lane for small downloads, when the storage can fetch that way and no
+    bandwidth limit has to be shared with the threaded path."""
+    make = getattr(storage, "object_fetcher", None)
+    if make is None or limiter is not None or not options.small_lane:
+        return None
+    # Twice the files at once: for small files the wait is the round trip, not the bytes.
+    return SmallDownloads(make, host, 2 * options.files_at_once, options.small_max)
 
 
 def _lower_priority(niceness: int) -> None:

@@ -36,6 +36,8 @@ class TransferOptions:
     part_size: int = 8 * MiB  # uploads
     download_part_size: int = 16 * MiB  # one GET per file up to this size (hashed inline)
     memory_budget: int = 96 * MiB  # upload bytes held in memory at once, all workers
+    small_lane: bool = True  # small downloads on one asyncio thread, 2 x files_at_once in flight
+    small_max: int = 1 * MiB  # downloads up to this size take that lane
     chunk_size: int = 1 * MiB  # download read size, and the bandwidth accounting unit
     conflict: ConflictPolicy = ConflictPolicy.KEEP_BOTH
     bandwidth_limit: float | None = None  # bytes per second for the whole engine
