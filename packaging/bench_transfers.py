@@ -20,6 +20,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -61,6 +62,50 @@ def make_workloads(root: Path, quick: bool) -> dict[str, tuple[Path, int, int]]:
                     left -= len(chunk)
         out[name] = (folder, count, count * size)
     return out
+
+
+def warm_pages(nbytes: int) -> None:
+    """Touch and free `nbytes` of memory just before a tool's clock starts.
+
+    This VM hands free memory back to its host (virtio-balloon free page reporting) about
+    two seconds after it is freed; the next program to write that much into the page cache
+    then pays for the host to fault it back in (over half its CPU time in one profile). A
+    tool that starts slowly (ours: Python, Qt, the engine process) always found its memory
+    handed back, one that starts in milliseconds found it still there. A desktop has no such
+    cost, so every tool now starts with the memory of a just-finished run.
+    """
+    page = 4096
+    block = bytearray(nbytes)
+    block[::page] = b"\1" * len(range(0, nbytes, page))
+    del block
+
+
+class PeakRss:
+    """Peak RSS of this process and its children from now on (after the warm-up), every
+    20 ms; the driver's own sampling would count the warm-up's memory too."""
+
+    def __init__(self) -> None:
+        import psutil
+
+        self._me = psutil.Process()
+        self._error = psutil.Error
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            with contextlib.suppress(self._error):
+                self.peak = max(self.peak, self._me.memory_info().rss + sum(
+                    c.memory_info().rss for c in self._me.children(recursive=True)))
+            self._stop.wait(0.02)
+
+    def stop(self) -> float:
+        """The peak in KiB."""
+        self._stop.set()
+        self._thread.join()
+        return self.peak / 1024
 
 
 # -- the worker side: one tool, one direction, one run ----------------------------------------
@@ -121,6 +166,8 @@ def run_ours(cfg: dict[str, object], direction: str, local: Path, bucket: str,
     app.exec()
     idle_stall = gaps["max"]
     gaps["max"] = 0.0
+    warm_pages(int(os.environ.get("BENCH_WARM_BYTES", "0")))
+    peak = PeakRss()
     start = time.perf_counter()
     cpu_start = os.times()
     child_start = child.cpu_times()
@@ -145,7 +192,6 @@ def run_ours(cfg: dict[str, object], direction: str, local: Path, bucket: str,
             app.quit()
 
     if os.environ.get("BENCH_STALL_TRACE"):  # debugging aid: where the GUI thread was
-        import threading
         import traceback
 
         main_id = threading.get_ident()
@@ -201,7 +247,8 @@ def run_ours(cfg: dict[str, object], direction: str, local: Path, bucket: str,
     engine.shutdown()
     shutil.rmtree(journal_dir, ignore_errors=True)
     return {"seconds": seconds, "cpu_seconds": cpu, "stall_ms": gaps["max"] * 1000,
-            "idle_stall_ms": idle_stall * 1000, "rss_before_kib": rss_before}
+            "idle_stall_ms": idle_stall * 1000, "rss_before_kib": rss_before,
+            "rss_kib": peak.stop()}
 
 
 def run_minio(cfg: dict[str, object], direction: str, local: Path, bucket: str,
@@ -213,6 +260,8 @@ def run_minio(cfg: dict[str, object], direction: str, local: Path, bucket: str,
     client = Minio(endpoint=s.endpoint, access_key=s.access_key, secret_key=s.secret_key,
                    secure=False, region=s.region,
                    http_client=urllib3.PoolManager(maxsize=32))
+    warm_pages(int(os.environ.get("BENCH_WARM_BYTES", "0")))
+    peak = PeakRss()
     start = time.perf_counter()
     with ThreadPoolExecutor(32) as pool:
         if direction == "up":
@@ -227,7 +276,7 @@ def run_minio(cfg: dict[str, object], direction: str, local: Path, bucket: str,
                                                  recursive=True)]
         for job in jobs:
             job.result()
-    return {"seconds": time.perf_counter() - start}
+    return {"seconds": time.perf_counter() - start, "rss_kib": peak.stop()}
 
 
 def worker_main(args: argparse.Namespace) -> None:
@@ -377,7 +426,7 @@ def main() -> None:
             seed.shutdown()
             results: dict[tuple[str, str, str], list[dict[str, float]]] = {}
             only = {int(n) for n in args.only.split(",") if n}
-            for index, (name, (folder, _count, _total)) in enumerate(workloads.items()):
+            for index, (name, (folder, _count, total)) in enumerate(workloads.items()):
                 if only and index not in only:
                     continue
                 for direction in args.directions.split(","):
@@ -391,6 +440,11 @@ def main() -> None:
                                 prefix = f"src{index}/"
                             cmd, env = command(tool, direction, local, "bench", prefix,
                                                settings)
+                            warm = total + total // 4  # what the run writes, and some
+                            if tool in ("s5cmd", "rclone"):  # they start in milliseconds
+                                warm_pages(warm)
+                            else:  # our workers warm up right before their clock starts
+                                env["BENCH_WARM_BYTES"] = str(warm)
                             before = server_cpu(server.pid)
                             res = timed_run(cmd, env)
                             res["server_cpu"] = server_cpu(server.pid) - before
