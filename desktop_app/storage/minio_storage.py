@@ -843,14 +843,11 @@ class MinioStorage:
         )
 
     def iter_objects(self, bucket: str, prefix: str) -> Iterator[RemoteObject]:
+        """Everything below `prefix` (a folder download), through the fast listing parser."""
         with self._transfer_errors(f"list “{bucket}/{prefix}”", bucket):
-            for item in self._client.list_objects(
-                bucket_name=bucket, prefix=prefix or None, recursive=True
-            ):
-                yield RemoteObject(
-                    key=item.object_name or "", size=item.size or 0,
-                    etag=(item.etag or "").strip('"'),
-                )
+            for page in self.iter_listing(bucket, prefix):
+                for entry in page.objects:
+                    yield RemoteObject(key=entry.key, size=entry.size, etag=entry.etag)
 
     @contextmanager
     def _transfer_errors(self, action: str, bucket: str = "", key: str = "") -> Iterator[None]:

@@ -5,8 +5,8 @@
 on a file pool of `files_at_once` threads; parts of big files on one shared part pool, so the
 total number of connections stays within the adapter's HTTP pool. Small downloads go to the
 asyncio lane (`small_lane`) when the storage offers one, and come back here for anything
-unusual. Every item is journalled,
-so `restore()` after a restart brings the queue back and resumes multipart uploads.
+unusual. Every item is journalled, so `restore()` after a restart brings the queue back and
+resumes multipart uploads.
 """
 
 from __future__ import annotations
