@@ -379,9 +379,16 @@ def server_cpu(pid: int | None) -> float:
     return float(times.user + times.system + times.children_user + times.children_system)
 
 
-def remove_prefix(storage: object, bucket: str, prefix: str) -> None:
-    for obj in list(storage.iter_objects(bucket, prefix)):  # type: ignore[attr-defined]
+def drop_bucket(storage: object, s: ConnectionSettings, bucket: str) -> None:
+    """Empty and remove an upload run's bucket. SeaweedFS reclaims deleted objects' space
+    only when it compacts, which can be minutes later; a removed bucket's volumes go at once.
+    Without this, five rounds stored ~40 GiB and a full disk failed the uploads."""
+    from minio import Minio
+
+    for obj in list(storage.iter_objects(bucket, "")):  # type: ignore[attr-defined]
         storage.delete(bucket, obj.key)  # type: ignore[attr-defined]
+    Minio(endpoint=s.endpoint, access_key=s.access_key, secret_key=s.secret_key,
+          secure=False, region=s.region).remove_bucket(bucket_name=bucket)
 
 
 def main() -> None:
@@ -432,13 +439,14 @@ def main() -> None:
                 for direction in args.directions.split(","):
                     for rnd in range(args.rounds):
                         for tool in tools:
-                            if direction == "up":
-                                local, prefix = folder, f"up-{tool}-{rnd}/"
+                            if direction == "up":  # a bucket per run: see drop_bucket
+                                local, bucket, prefix = folder, f"up-{tool}-{rnd}", "up/"
+                                storage.make_bucket(bucket)
                             else:
-                                local = root / f"down-{tool}-{rnd}"
+                                local, bucket = root / f"down-{tool}-{rnd}", "bench"
                                 local.mkdir()
                                 prefix = f"src{index}/"
-                            cmd, env = command(tool, direction, local, "bench", prefix,
+                            cmd, env = command(tool, direction, local, bucket, prefix,
                                                settings)
                             warm = total + total // 4  # what the run writes, and some
                             if tool in ("s5cmd", "rclone"):  # they start in milliseconds
@@ -454,7 +462,7 @@ def main() -> None:
                             print(f"  {name:13} {direction:4} {tool:8} round {rnd + 1}: "
                                   f"{res['seconds']:.2f} s{stall}", flush=True)
                             if direction == "up":
-                                remove_prefix(storage, "bench", prefix)
+                                drop_bucket(storage, settings, bucket)
                             else:
                                 shutil.rmtree(local)
             report({n: w for i, (n, w) in enumerate(workloads.items())
