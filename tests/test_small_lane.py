@@ -57,6 +57,26 @@ def upload_tree(storage: MinioStorage, bucket: str, tmp: Path, sizes: dict[str, 
     return shas
 
 
+def put_numbered(storage: MinioStorage, bucket: str, prefix: str, count: int,
+                 repeat: int) -> dict[str, bytes]:
+    """`count` small objects `prefix`NN.txt; returns {NN.txt: body}."""
+    width = len(str(count - 1))
+    bodies = {f"{n:0{width}d}.txt": f"file {n}\n".encode() * repeat for n in range(count)}
+    for name, body in bodies.items():
+        put_bytes(storage, bucket, prefix + name, body)
+    return bodies
+
+
+def download_all(engine: TransferEngine, bucket: str, prefix: str, tmp_path: Path) -> Path:
+    """Download `prefix` into a fresh folder; every item must end done."""
+    dest = tmp_path / "dest"
+    dest.mkdir()
+    ids = engine.download_prefix(bucket, prefix, dest)
+    assert engine.wait(60)
+    assert set(states(engine, ids).values()) == {State.DONE}, errors(engine)
+    return dest
+
+
 def test_small_files_take_the_lane_and_arrive_intact(
         s3_server: ConnectionSettings, storage: MinioStorage, bucket: str,
         tmp_path: Path) -> None:
@@ -66,11 +86,7 @@ def test_small_files_take_the_lane_and_arrive_intact(
     shas = upload_tree(storage, bucket, tmp_path, sizes)
     counting = CountingStorage(s3_server)
     engine = TransferEngine(counting, small_options())
-    dest = tmp_path / "dest"
-    dest.mkdir()
-    ids = engine.download_prefix(bucket, "set/", dest)
-    assert engine.wait(60)
-    assert set(states(engine, ids).values()) == {State.DONE}, errors(engine)
+    dest = download_all(engine, bucket, "set/", tmp_path)
     for name, sha in shas.items():
         assert sha_of(dest / "set" / name) == sha, name
     assert temp_files(dest) == []
@@ -109,8 +125,7 @@ def test_existing_files_are_left_to_the_conflict_policy(
 def test_faults_in_the_lane_end_on_the_retrying_path(
         s3_server: ConnectionSettings, storage: MinioStorage, bucket: str, proxy: FaultProxy,
         tmp_path: Path) -> None:
-    for n in range(12):
-        put_bytes(storage, bucket, f"f/{n:02d}.txt", f"file {n}\n".encode() * 200)
+    bodies = put_numbered(storage, bucket, "f/", 12, 200)
     via_proxy = CountingStorage(dataclasses.replace(s3_server, port=proxy.port))
     engine = TransferEngine(via_proxy, small_options())
     proxy.faults = [
@@ -118,14 +133,10 @@ def test_faults_in_the_lane_end_on_the_retrying_path(
         Fault("truncate", lambda m, p, h: m == "GET" and "f/05.txt" in p),
         Fault("503", lambda m, p, h: m == "GET" and "f/07.txt" in p),
     ]
-    dest = tmp_path / "dest"
-    dest.mkdir()
-    ids = engine.download_prefix(bucket, "f/", dest)
-    assert engine.wait(60)
-    assert set(states(engine, ids).values()) == {State.DONE}, errors(engine)
+    dest = download_all(engine, bucket, "f/", tmp_path)
     assert sorted(proxy.fired) == ["503", "reset", "truncate"]
-    for n in range(12):
-        assert (dest / "f" / f"{n:02d}.txt").read_bytes() == f"file {n}\n".encode() * 200
+    for name, body in bodies.items():
+        assert (dest / "f" / name).read_bytes() == body
     # A damaged body and an error status always go the long way; a reset of a kept-alive
     # connection may already be retried by aiohttp itself (GET is idempotent).
     assert {"f/05.txt", "f/07.txt"} <= set(via_proxy.threaded) <= {"f/03.txt", "f/05.txt",
@@ -138,15 +149,10 @@ def test_faults_in_the_lane_end_on_the_retrying_path(
 def test_the_lane_reuses_its_connections(
         s3_server: ConnectionSettings, storage: MinioStorage, bucket: str, proxy: FaultProxy,
         tmp_path: Path) -> None:
-    for n in range(40):
-        put_bytes(storage, bucket, f"many/{n:02d}.txt", f"file {n}\n".encode() * 100)
+    put_numbered(storage, bucket, "many/", 40, 100)
     via_proxy = MinioStorage(dataclasses.replace(s3_server, port=proxy.port))
     engine = TransferEngine(via_proxy, small_options(files_at_once=2))
-    dest = tmp_path / "dest"
-    dest.mkdir()
-    ids = engine.download_prefix(bucket, "many/", dest)
-    assert engine.wait(60)
-    assert set(states(engine, ids).values()) == {State.DONE}, errors(engine)
+    download_all(engine, bucket, "many/", tmp_path)
     # 2 files at once: 4 lane connections, plus the listing's; 41 without reuse.
     assert proxy.connections <= 5, proxy.connections
     engine.shutdown()
@@ -156,15 +162,10 @@ def test_the_lane_reuses_its_connections(
 def test_a_bandwidth_limit_keeps_everything_on_the_threaded_path(
         s3_server: ConnectionSettings, storage: MinioStorage, bucket: str,
         tmp_path: Path) -> None:
-    for n in range(3):
-        put_bytes(storage, bucket, f"l/{n}.txt", b"limited" * 100)
+    put_numbered(storage, bucket, "l/", 3, 100)
     counting = CountingStorage(s3_server)
     engine = TransferEngine(counting, small_options(bandwidth_limit=10 * MiB))
-    dest = tmp_path / "dest"
-    dest.mkdir()
-    ids = engine.download_prefix(bucket, "l/", dest)
-    assert engine.wait(30)
-    assert set(states(engine, ids).values()) == {State.DONE}, errors(engine)
+    download_all(engine, bucket, "l/", tmp_path)
     assert sorted(counting.threaded) == ["l/0.txt", "l/1.txt", "l/2.txt"]
     engine.shutdown()
     counting.close()
@@ -172,8 +173,7 @@ def test_a_bandwidth_limit_keeps_everything_on_the_threaded_path(
 
 def test_quitting_mid_batch_keeps_the_rest_for_next_time(
         storage: MinioStorage, bucket: str, tmp_path: Path) -> None:
-    for n in range(150):
-        put_bytes(storage, bucket, f"q/{n:03d}.txt", f"item {n}\n".encode() * 50)
+    bodies = put_numbered(storage, bucket, "q/", 150, 50)
     dest = tmp_path / "dest"
     dest.mkdir()
     journal_dir = tmp_path / "data"
@@ -186,8 +186,8 @@ def test_quitting_mid_batch_keeps_the_rest_for_next_time(
     again.resume(restored)
     assert again.wait(60)
     assert not errors(again)
-    for n in range(150):
-        assert (dest / "q" / f"{n:03d}.txt").read_bytes() == f"item {n}\n".encode() * 50
+    for name, body in bodies.items():
+        assert (dest / "q" / name).read_bytes() == body
     assert temp_files(dest) == []
     assert again.journal.pending() == []
     again.shutdown()

@@ -414,7 +414,7 @@ def test_a_batch_ending_while_the_window_is_in_the_background_notifies_the_deskt
 
 
 def test_batch_notice_texts_say_what_ended_and_where() -> None:
-    from desktop_app.transfers.engine import TransferView
+    from desktop_app.transfers.rows import TransferView
     from desktop_app.transfers.state import Direction
     from desktop_app.ui.transfer_controller import batch_notice
 

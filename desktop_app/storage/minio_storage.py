@@ -8,7 +8,6 @@ every SDK or urllib3 failure leaves here as one of our `AppError`s with user-fac
 
 from __future__ import annotations
 
-import os
 import ssl
 import threading
 import time
@@ -20,7 +19,6 @@ from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import BinaryIO, NoReturn
 
-import certifi
 import urllib3
 from minio import Minio
 from minio.commonconfig import COPY, ENABLED, REPLACE, ComposeSource, CopySource, Tags
@@ -72,6 +70,7 @@ from desktop_app.storage.protocol import MAX_DELETE_BATCH, MAX_PAGE_SIZE, SINGLE
 from desktop_app.storage.transfer_http import (
     TRANSIENT_CODES,
     RetryableBody,
+    ca_file,
     check_upload_key,
     retry_after_seconds,
 )
@@ -96,10 +95,9 @@ def make_http_client(settings: ConnectionSettings, pool_size: int = 32) -> urlli
             timeout=timeout, retries=retries, maxsize=pool_size, cert_reqs=ssl.CERT_NONE,
             assert_hostname=False,
         )
-    ca_file = settings.ca_bundle or os.environ.get("SSL_CERT_FILE") or certifi.where()
     return urllib3.PoolManager(
         timeout=timeout, retries=retries, maxsize=pool_size, cert_reqs=ssl.CERT_REQUIRED,
-        ca_certs=ca_file,
+        ca_certs=ca_file(settings),
     )
 
 

@@ -12,15 +12,14 @@ requests are presigned by the storage adapter, so no signing code lives here.
 
 from __future__ import annotations
 
-import os
 import ssl
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import aiohttp
-import certifi
 
 from desktop_app.core.connection import ConnectionSettings
+from desktop_app.storage.transfer_http import ca_file
 
 CONNECT_TIMEOUT_S = 4.0
 READ_TIMEOUT_S = 60.0
@@ -86,5 +85,4 @@ def _ssl_for(settings: ConnectionSettings) -> ssl.SSLContext | bool:
         return True  # plain http: no TLS is used at all
     if not settings.verify_tls:
         return False
-    ca_file = settings.ca_bundle or os.environ.get("SSL_CERT_FILE") or certifi.where()
-    return ssl.create_default_context(cafile=ca_file)
+    return ssl.create_default_context(cafile=ca_file(settings))

@@ -1,18 +1,27 @@
 """HTTP details of transfers that need no SDK: which keys the SDK's internal calls would
-wrongly accept, which S3 codes are worth a retry, Retry-After, and a response body whose
-network failures become retryable errors."""
+wrongly accept, which S3 codes are worth a retry, Retry-After, a response body whose
+network failures become retryable errors, and the CA file both HTTP stacks trust."""
 
 from __future__ import annotations
 
 import email.utils
+import os
 import time
 from http.client import HTTPException
 from typing import Any
 
+import certifi
 from urllib3.exceptions import HTTPError
 
+from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.errors import ConfigError
 from desktop_app.core.transfer_errors import TransientError
+
+
+def ca_file(settings: ConnectionSettings) -> str:
+    """The certificates a checked connection trusts: the profile's bundle, SSL_CERT_FILE,
+    or certifi's (urllib3 for the SDK and aiohttp for small downloads use the same)."""
+    return settings.ca_bundle or os.environ.get("SSL_CERT_FILE") or certifi.where()
 
 
 def check_upload_key(key: str) -> None:

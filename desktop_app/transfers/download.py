@@ -16,6 +16,7 @@ import itertools
 import os
 import secrets
 import threading
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -36,7 +37,7 @@ from desktop_app.transfers.writeback import MIN_STEP, start_writeback
 HASH_READ = 1024 * 1024
 TEMP_PREFIX = ".minio-desktop-"
 TEMP_SUFFIX = ".part"
-OPEN_FLAGS = (os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+_OPEN_FLAGS = (os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
                | getattr(os, "O_CLOEXEC", 0))
 
 
@@ -44,9 +45,29 @@ _temp_stem = secrets.token_hex(6)  # per process: no random draw (a syscall) per
 _temp_serial = itertools.count(1)
 
 
-def temp_path(folder: Path) -> Path:
+def _temp_path(folder: Path) -> Path:
     """A fresh temp name in `folder`; O_EXCL on create catches any clash."""
     return folder / f"{TEMP_PREFIX}{_temp_stem}-{next(_temp_serial)}{TEMP_SUFFIX}"
+
+
+def replace_via_temp(target: Path, fill: Callable[[int], None]) -> None:
+    """Write `target` through a fresh temp file beside it: `fill(fd)`, fsync, atomic rename.
+
+    On any failure the temp file is removed and an existing `target` is left untouched.
+    OSErrors pass through as they are (the caller words them); the folder is not fsynced.
+    """
+    temp = _temp_path(target.parent)
+    fd = os.open(temp, _OPEN_FLAGS, 0o644)
+    try:
+        try:
+            fill(fd)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temp, target)
+    except BaseException:
+        _unlink_quietly(temp)
+        raise
 
 
 def download(ctx: Context, transfer: Transfer, root: Path) -> None:
@@ -76,24 +97,13 @@ def download(ctx: Context, transfer: Transfer, root: Path) -> None:
         first.body.close()
         transfer.transition(State.SKIPPED, "Skipped: the file already exists.")
         return
-    temp = temp_path(target.parent)
     try:
-        fd = os.open(temp, OPEN_FLAGS, 0o644)
+        replace_via_temp(target, lambda fd: _fill(ctx, transfer, fd, first, size, part_size,
+                                                  expected_sha))
     except OSError as exc:
-        first.body.close()
         raise _local_error(exc, target) from None
-    try:
-        try:
-            _fill(ctx, transfer, fd, first, size, part_size, expected_sha)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(temp, target)
-    except BaseException as exc:
-        _unlink_quietly(temp)
-        if isinstance(exc, OSError):
-            raise _local_error(exc, target) from None
-        raise
+    finally:
+        first.body.close()
     fsync_dir(target.parent)
     if target != dest:
         transfer.local_path = target

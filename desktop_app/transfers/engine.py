@@ -15,11 +15,9 @@ import contextlib
 import logging
 import os
 import threading
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Executor, ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
 
 from desktop_app.core.errors import AccessDenied, AppError, Cancelled
 from desktop_app.core.transfer_types import MultipartUploadInfo, RemoteObject
@@ -32,6 +30,7 @@ from desktop_app.transfers.journal import Journal
 from desktop_app.transfers.memory import fix_mmap_threshold
 from desktop_app.transfers.options import TransferOptions
 from desktop_app.transfers.paths import plan
+from desktop_app.transfers.rows import Changes, TransferView, pick_changes, view_of
 from desktop_app.transfers.scan import scan_upload
 from desktop_app.transfers.small_lane import SmallDownloads
 from desktop_app.transfers.state import Direction, Paused, State, Transfer
@@ -39,35 +38,6 @@ from desktop_app.transfers.upload import upload
 
 log = logging.getLogger(__name__)
 Listener = Callable[[Transfer], None]
-
-
-@dataclass(frozen=True, slots=True)
-class Changes:
-    """What changed since the caller's last look (see `TransferEngine.changes`)."""
-
-    generation: int
-    reset: bool
-    new: list[TransferView]
-    changed: list[TransferView]
-
-
-@dataclass(frozen=True, slots=True)
-class TransferView:
-    """A copy of one row for the UI, taken under no lock the worker holds for long."""
-
-    id: int
-    batch: int
-    direction: Direction
-    bucket: str
-    key: str
-    local_path: Path
-    name: str
-    size: int
-    done_bytes: int
-    state: State
-    error: str
-    phase: str = ""
-    denied: bool = False  # failed because the server refused access
 
 
 class TransferEngine:
@@ -193,11 +163,8 @@ class TransferEngine:
     # -- running -------------------------------------------------------------------------
     def _run(self, transfer: Transfer, started: bool = False) -> None:
         """One transfer on a file worker; `started`: the small lane handed it over running."""
-        if not started:
-            with self._lock:
-                self._running.add(transfer.id)
         try:
-            if not started and not self._begin(transfer):
+            if not started and not self._start(transfer):
                 return  # paused or cancelled while it waited
             if transfer.direction is Direction.UPLOAD:
                 upload(self.ctx, transfer)
@@ -224,7 +191,11 @@ class TransferEngine:
         finally:
             self._finished(transfer)
 
-    def _begin(self, transfer: Transfer) -> bool:
+    def _start(self, transfer: Transfer) -> bool:
+        """Inside a worker now, and RUNNING; False if it was paused or cancelled meanwhile
+        (`_finished` still has to follow)."""
+        with self._lock:
+            self._running.add(transfer.id)
         if not transfer.try_transition(State.RUNNING):
             return False
         transfer.denied = False
@@ -233,9 +204,7 @@ class TransferEngine:
 
     # -- the small lane's host side (called on the lane's thread) --------------------------
     def lane_begin(self, transfer: Transfer) -> bool:
-        with self._lock:
-            self._running.add(transfer.id)
-        if self._begin(transfer):
+        if self._start(transfer):
             return True
         self._finished(transfer)
         return False
@@ -252,8 +221,6 @@ class TransferEngine:
         self._finished(transfer)
 
     def lane_dropped(self, transfer: Transfer) -> None:
-        with self._lock:
-            self._running.add(transfer.id)
         self._finished(transfer)
 
     def _finished(self, transfer: Transfer) -> None:
@@ -360,7 +327,7 @@ class TransferEngine:
     def snapshot(self) -> list[TransferView]:
         with self._lock:
             items = [self._items[i] for i in self._order]
-        return [_view(t) for t in items]
+        return [view_of(t) for t in items]
 
     def changes(self, known: int, generation: int, limit: int = 2000) -> Changes:
         """Up to `limit` rows added after the first `known`, and rows changed since the last
@@ -378,8 +345,8 @@ class TransferEngine:
         with self._lock:
             reset, new, changed = pick_changes(self._order, self._items, dirty, known,
                                                generation, self._generation, limit)
-        return Changes(self._generation, reset, [_view(t) for t in new],
-                       [_view(t) for t in changed])
+        return Changes(self._generation, reset, [view_of(t) for t in new],
+                       [view_of(t) for t in changed])
 
     def get(self, transfer_id: int) -> Transfer | None:
         with self._lock:
@@ -472,27 +439,6 @@ def _lower_priority(niceness: int) -> None:
         with contextlib.suppress(OSError):
             me = threading.get_native_id()
             os.setpriority(os.PRIO_PROCESS, me, os.getpriority(os.PRIO_PROCESS, me) + niceness)
-
-
-R = TypeVar("R")
-
-
-def pick_changes(order: Sequence[int], rows: Mapping[int, R], dirty: set[int], known: int,
-                 generation: int, current: int, limit: int) -> tuple[bool, list[R], list[R]]:
-    """(reset, new, changed) for a caller who knows the first `known` rows of `order` as of
-    `generation`: a stale generation gets the first `limit` rows again; otherwise the rows
-    added since (up to `limit`) and the `dirty` ones it already has."""
-    if generation != current:
-        return True, [rows[i] for i in order[:limit]], []
-    new_ids = order[known:known + limit]
-    fresh = set(new_ids)
-    return (False, [rows[i] for i in new_ids],
-            [rows[i] for i in dirty if i in rows and i not in fresh])
-
-
-def _view(t: Transfer) -> TransferView:
-    return TransferView(t.id, t.batch, t.direction, t.bucket, t.key, t.local_path, t.name,
-                        t.size, t.done_bytes, t.state, t.error, t.phase, t.denied)
 
 
 def temp_files(folder: Path) -> list[Path]:

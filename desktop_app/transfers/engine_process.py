@@ -36,9 +36,10 @@ from desktop_app.core.transfer_types import MultipartUploadInfo, RemoteObject
 from desktop_app.storage.protocol import TransferStorage
 from desktop_app.transfers import engine_child
 from desktop_app.transfers.conflicts import Conflict, Resolver
-from desktop_app.transfers.engine import Changes, TransferEngine, TransferView, pick_changes
+from desktop_app.transfers.engine import TransferEngine
 from desktop_app.transfers.engine_child import STOP_GRACE, messages
 from desktop_app.transfers.options import ConflictPolicy, TransferOptions
+from desktop_app.transfers.rows import Changes, TransferView, pick_changes
 from desktop_app.transfers.state import State
 
 log = logging.getLogger(__name__)

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from desktop_app.core.errors import AppError
-from desktop_app.transfers.download import OPEN_FLAGS, fsync_dir, temp_path
+from desktop_app.transfers.download import fsync_dir, replace_via_temp
 from desktop_app.transfers.paths import ensure_parent_dirs
 from desktop_app.transfers.state import Direction, Transfer
 
@@ -157,21 +157,16 @@ class SmallDownloads:
             return None  # damaged on the way: the threaded path retries and reports it
         if os.path.lexists(dest):
             return None
-        temp = temp_path(dest.parent)
-        fd = os.open(temp, OPEN_FLAGS, 0o644)
-        try:
-            try:
-                view = memoryview(got.body)
-                while view:
-                    view = view[os.write(fd, view):]
-                os.fsync(fd)  # here, not on a helper thread: handing over costs more than it saves
-            finally:
-                os.close(fd)
-            os.replace(temp, dest)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
-            raise
+        body = got.body
+
+        def write(fd: int) -> None:
+            view = memoryview(body)
+            while view:
+                view = view[os.write(fd, view):]
+
+        # The fsync happens here, on the loop: handing it to helper threads cost more CPU
+        # than the waiting it saved.
+        replace_via_temp(dest, write)
         transfer.size = len(got.body)
         return dest.parent
 

@@ -25,10 +25,11 @@ from desktop_app.core.paths import config_dir, data_dir
 from desktop_app.core.transfer_types import RemoteObject
 from desktop_app.core.types import FolderEntry, ObjectEntry
 from desktop_app.storage.protocol import Storage, TransferStorage
-from desktop_app.transfers.engine import TransferEngine, TransferView
+from desktop_app.transfers.engine import TransferEngine
 from desktop_app.transfers.engine_process import EngineProcess, QueueEngine
 from desktop_app.transfers.journal import Journal
 from desktop_app.transfers.options import ConflictPolicy, TransferOptions
+from desktop_app.transfers.rows import TransferView
 from desktop_app.transfers.settings import load_options
 from desktop_app.transfers.state import Direction, State
 from desktop_app.ui.conflict_dialog import ConflictAsker

@@ -24,8 +24,8 @@ from PySide6.QtCore import (
 )
 
 from desktop_app.core.humanize import human_size
-from desktop_app.transfers.engine import TransferView
 from desktop_app.transfers.engine_process import QueueEngine
+from desktop_app.transfers.rows import TransferView
 from desktop_app.transfers.state import Direction, State
 from desktop_app.ui.transfer_widgets import PROGRESS_ROLE, human_eta
 
