@@ -532,3 +532,13 @@ def test_without_a_transfer_process_transfers_run_in_the_window_process(
     (tmp_path / "still.txt").write_text("uploaded anyway")
     drop(qtbot, window.object_table.viewport(), [tmp_path / "still.txt"], QPoint(5, 200))
     qtbot.waitUntil(lambda: "still.txt" in keys(storage, bucket), timeout=20_000)
+
+
+def test_the_direction_column_fits_its_label_on_item_rows(qtbot: QtBot) -> None:
+    """An item row is indented under its batch; "↓ Download" must still show whole."""
+    queue = TransferQueue()
+    qtbot.addWidget(queue)
+    view = queue.view
+    text = max(view.fontMetrics().horizontalAdvance(t) for t in ("↑ Upload", "↓ Download"))
+    assert view.columnWidth(0) >= text + view.indentation() + 8
+    queue.shutdown()

@@ -19,10 +19,21 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.transfers.engine_process import QueueEngine
-from desktop_app.ui.transfer_queue_model import QUEUE_COLUMNS, TransferQueueModel
+from desktop_app.ui.transfer_queue_model import (
+    DIRECTION_LABELS,
+    QUEUE_COLUMNS,
+    TransferQueueModel,
+)
 from desktop_app.ui.transfer_widgets import ProgressDelegate, TransferStatus
 
 __all__ = ["QUEUE_COLUMNS", "TransferQueue", "TransferQueueModel", "TransferStatus"]
+
+
+def direction_width(view: QTreeView) -> int:
+    """Wide enough for "↓ Download" on an item row: the batch's indent, the expander's
+    room and the cell's padding come before the text."""
+    text = max(view.fontMetrics().horizontalAdvance(label) for label in DIRECTION_LABELS)
+    return text + 2 * view.indentation() + 16
 
 
 class TransferQueue(QDockWidget):
@@ -47,7 +58,8 @@ class TransferQueue(QDockWidget):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        for column, width in ((0, 80), (2, 80), (3, 140), (4, 90), (5, 70), (6, 90), (7, 180)):
+        for column, width in ((0, direction_width(self.view)), (2, 80), (3, 140), (4, 90),
+                              (5, 70), (6, 90), (7, 180)):
             self.view.setColumnWidth(column, width)
         self._build_actions()
         body = QWidget(self)

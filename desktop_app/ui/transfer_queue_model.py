@@ -35,6 +35,7 @@ REFRESH_MS = 250
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 _SMOOTHING = 0.3
 _ARROWS = {Direction.UPLOAD: "↑ Upload", Direction.DOWNLOAD: "↓ Download"}
+DIRECTION_LABELS = tuple(_ARROWS.values())
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
