@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import time
 from pathlib import Path
 
 import psutil
@@ -21,18 +20,9 @@ from desktop_app.transfers.journal import Journal
 from desktop_app.transfers.options import ConflictPolicy, MiB
 from desktop_app.transfers.state import State
 from tests.helpers import put_bytes
-from tests.transfer_helpers import sha_of, small_options, write_file
+from tests.transfer_helpers import sha_of, small_options, wait_until, write_file
 
 pytestmark = pytest.mark.real_server
-
-
-def wait_for(condition: object, timeout: float = 30) -> None:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if condition():  # type: ignore[operator]
-            return
-        time.sleep(0.02)
-    raise AssertionError("condition not met in time")
 
 
 def states(engine: EngineProcess) -> dict[str, State]:
@@ -60,7 +50,7 @@ def test_round_trip_and_the_row_mirror(engine: EngineProcess, storage: MinioStor
     assert first.reset
     assert [v.name for v in first.new] == ["big.bin", "small.txt"]
     assert engine.wait(60)
-    wait_for(lambda: set(states(engine).values()) == {State.DONE})
+    wait_until(lambda: set(states(engine).values()) == {State.DONE})
     later = engine.changes(len(first.new), first.generation)
     assert not later.reset
     assert {v.state for v in later.changed} == {State.DONE}
@@ -74,7 +64,7 @@ def test_round_trip_and_the_row_mirror(engine: EngineProcess, storage: MinioStor
         assert sha_of(dest / "in" / name) == sha
     assert temp_files(dest) == []
     engine.clear_finished()
-    wait_for(lambda: engine.snapshot() == [])
+    wait_until(lambda: engine.snapshot() == [])
 
 
 @pytest.fixture
@@ -97,13 +87,13 @@ def test_posted_commands_pause_resume_and_cancel(slow_engine: EngineProcess, buc
     dest = tmp_path / "dest"
     dest.mkdir()
     (item,) = slow_engine.download_objects(bucket, list(storage.iter_objects(bucket, "")), dest)
-    wait_for(lambda: row(slow_engine, "a.bin")[1] > 0)
+    wait_until(lambda: row(slow_engine, "a.bin")[1] > 0)
     slow_engine.pause([item])
-    wait_for(lambda: row(slow_engine, "a.bin")[0] is State.PAUSED)
+    wait_until(lambda: row(slow_engine, "a.bin")[0] is State.PAUSED)
     slow_engine.resume([item])
-    wait_for(lambda: row(slow_engine, "a.bin")[0] is State.RUNNING)
+    wait_until(lambda: row(slow_engine, "a.bin")[0] is State.RUNNING)
     slow_engine.cancel([item])
-    wait_for(lambda: row(slow_engine, "a.bin")[0] is State.CANCELLED)
+    wait_until(lambda: row(slow_engine, "a.bin")[0] is State.CANCELLED)
     assert slow_engine.wait(30)
     assert list(dest.iterdir()) == []  # no temp file, no partial file
 
@@ -142,7 +132,7 @@ def test_a_crashed_engine_fails_its_rows_and_calls_say_so(slow_engine: EnginePro
     slow_engine.upload_paths([tmp_path / "slow.bin"], bucket)
     assert row(slow_engine, "slow.bin")[0] in (State.QUEUED, State.RUNNING)
     os.kill(slow_engine.pid, signal.SIGKILL)
-    wait_for(lambda: row(slow_engine, "slow.bin")[0] is State.FAILED)
+    wait_until(lambda: row(slow_engine, "slow.bin")[0] is State.FAILED)
     assert "stopped unexpectedly" in slow_engine.snapshot()[0].error
     with pytest.raises(EngineGone):
         slow_engine.wait(1)

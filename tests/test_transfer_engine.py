@@ -14,7 +14,15 @@ from desktop_app.transfers.engine import temp_files
 from desktop_app.transfers.options import ConflictPolicy, MiB
 from desktop_app.transfers.state import State
 from tests.helpers import put_bytes
-from tests.transfer_helpers import errors, make_engine, sha_of, states, tree, write_file
+from tests.transfer_helpers import (
+    errors,
+    make_engine,
+    sha_of,
+    states,
+    tree,
+    wait_until,
+    write_file,
+)
 
 pytestmark = pytest.mark.real_server
 
@@ -183,7 +191,7 @@ def test_cancel_leaves_no_temp_files_and_no_orphan_uploads(storage: MinioStorage
     # A slow link (4 MiB/s) so there is time to cancel in the middle.
     engine = make_engine(storage, tmp_path, bandwidth_limit=4 * MiB)
     (up,) = engine.upload_paths([src], bucket)
-    _wait_for(lambda: engine.get(up).done_bytes > 0 and bool(
+    wait_until(lambda: engine.get(up).done_bytes > 0 and bool(
         storage.list_multipart_uploads(bucket)))
     engine.cancel([up])
     assert engine.wait(30)
@@ -198,7 +206,7 @@ def test_cancel_leaves_no_temp_files_and_no_orphan_uploads(storage: MinioStorage
     dest = tmp_path / "dest"
     dest.mkdir()
     (down,) = engine.download_objects(bucket, list(storage.iter_objects(bucket, "")), dest)
-    _wait_for(lambda: engine.get(down).done_bytes > 0)
+    wait_until(lambda: engine.get(down).done_bytes > 0)
     assert temp_files(dest)  # the download is really writing its temp file
     engine.cancel([down])
     assert engine.wait(30)
@@ -216,7 +224,7 @@ def test_pause_and_resume_an_upload_keeps_its_parts(storage: MinioStorage, bucke
     engine = make_engine(storage, tmp_path, journal=journal_file, bandwidth_limit=8 * MiB,
                          parts_per_file=1)
     (up,) = engine.upload_paths([src], bucket)
-    _wait_for(lambda: engine.get(up).done_bytes >= 10 * MiB)
+    wait_until(lambda: engine.get(up).done_bytes >= 10 * MiB)
     engine.pause([up])
     assert engine.wait(30)
     assert states(engine, [up]) == {up: State.PAUSED}
@@ -279,16 +287,6 @@ def test_incomplete_uploads_are_listed_and_aborted(storage: MinioStorage, bucket
     assert engine.abort_uploads(found) == 1
     assert engine.incomplete_uploads(bucket) == []
     engine.shutdown()
-
-
-def _wait_for(condition: object, timeout: float = 30.0) -> None:
-    import time
-
-    deadline = time.monotonic() + timeout
-    while not condition():  # type: ignore[operator]
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not met in time")
-        time.sleep(0.02)
 
 
 def test_damaged_download_fails_verification_and_keeps_the_old_file(
@@ -357,7 +355,7 @@ def test_resume_right_after_pause_never_runs_two_workers(storage: MinioStorage, 
     counter = CreateCounter(storage)
     engine = make_engine(counter, tmp_path, bandwidth_limit=16 * MiB)  # type: ignore[arg-type]
     (up,) = engine.upload_paths([src], bucket)
-    _wait_for(lambda: engine.get(up).done_bytes > 0)
+    wait_until(lambda: engine.get(up).done_bytes > 0)
     for _ in range(3):
         engine.pause([up])
         engine.resume([up])  # the first worker may still be unwinding

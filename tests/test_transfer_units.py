@@ -150,24 +150,44 @@ def test_keep_both_names() -> None:
     assert numbered("README", 2) == "README (2)"
 
 
-def test_ordered_hash_matches_whatever_order_ranges_finish(tmp_path: Path) -> None:
+def test_download_front_hashes_and_saves_in_order_whatever_order_ranges_finish(
+        tmp_path: Path) -> None:
     import hashlib
     import os
 
-    from desktop_app.transfers.download import OrderedHash
+    from desktop_app.transfers.front import DownloadFront
 
     data = os.urandom(3 * 1024 * 1024 + 17)
     path = tmp_path / "f"
     path.write_bytes(data)
     fd = os.open(path, os.O_RDONLY)
     try:
-        hasher = OrderedHash(fd, len(data))
+        saved: list[int] = []
         step = 1024 * 1024
+        front = DownloadFront(fd, len(data), hashlib.sha256(), saved.append, save_step=2 * step)
         ranges = [(o, min(step, len(data) - o)) for o in range(0, len(data), step)]
         for offset, length in reversed(ranges):
-            hasher.complete(offset, length)
-        assert hasher.finish() == hashlib.sha256(data).hexdigest()
-        stopped = OrderedHash(fd, len(data))
+            front.complete(offset, length)
+        assert front.finish() == hashlib.sha256(data).hexdigest()
+        assert saved == [2 * step]  # every two ranges; the end is the rename's, not the journal's
+        unhashed = DownloadFront(fd, len(data), None, saved.append, save_step=step)
+        for offset, length in ranges:
+            unhashed.complete(offset, length)
+        assert unhashed.finish() is None
+        assert saved[1:] == [step, 2 * step, 3 * step]
+        now = [0.0]
+        paced: list[int] = []
+        timed = DownloadFront(fd, len(data), None, paced.append, save_step=1,
+                              save_interval=2.0, clock=lambda: now[0])
+        timed.complete(0, step)
+        now[0] = 2.0
+        timed.complete(step, step)
+        timed.complete(2 * step, step)
+        timed.complete(3 * step, len(data) - 3 * step)
+        timed.finish()
+        assert paced[0] in (step, 2 * step)  # the first range seen after two seconds
+        assert len(paced) == 1  # then no more within the next two
+        stopped = DownloadFront(fd, len(data), hashlib.sha256())
         stopped.complete(step, step)  # the front never arrives: stop() must not hang
         stopped.stop()
     finally:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from desktop_app.storage.protocol import TransferStorage
@@ -70,3 +72,11 @@ def tree(root: Path) -> set[str]:
         str(Path(d, f).relative_to(root))
         for d, _dirs, files in os.walk(root) for f in files
     }
+
+
+def wait_until(condition: Callable[[], object], timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not met in time")
+        time.sleep(0.02)

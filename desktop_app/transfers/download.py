@@ -3,23 +3,21 @@
 Parallel ranged GETs pinned with `If-Match` on the ETag (a replaced object fails clearly
 instead of mixing versions), written with pwrite into a temp file created with
 O_CREAT|O_EXCL|O_NOFOLLOW next to the destination, verified against the object's `sha256`
-metadata when it has one, fsynced, then atomically renamed over the destination. Any failure,
-cancel or pause removes the temp file and leaves an existing destination untouched.
+metadata when it has one, fsynced, then atomically renamed over the destination. A failure or
+a cancel removes the temp file and leaves an existing destination untouched; a pause or a quit
+keeps a big download's temp file, and the next run continues from its saved front.
 """
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import hashlib
-import itertools
 import os
-import secrets
 import threading
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
+from desktop_app.core.errors import Cancelled
 from desktop_app.core.transfer_errors import (
     IntegrityError,
     LocalFileError,
@@ -29,59 +27,59 @@ from desktop_app.core.transfer_errors import (
 from desktop_app.core.transfer_types import SHA256_META, ObjectBody
 from desktop_app.transfers.conflicts import local_target
 from desktop_app.transfers.context import Context, run_parts
+from desktop_app.transfers.front import HASH_READ, DownloadFront
+from desktop_app.transfers.journal import DownloadRecord
 from desktop_app.transfers.options import part_ranges, part_size_for
+from desktop_app.transfers.partial import PartialFile, remove_recorded
 from desktop_app.transfers.paths import ensure_parent_dirs
-from desktop_app.transfers.state import State, Transfer
-from desktop_app.transfers.writeback import MIN_STEP, start_writeback
-
-HASH_READ = 1024 * 1024
-TEMP_PREFIX = ".minio-desktop-"
-TEMP_SUFFIX = ".part"
-_OPEN_FLAGS = (os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-               | getattr(os, "O_CLOEXEC", 0))
-
-
-_temp_stem = secrets.token_hex(6)  # per process: no random draw (a syscall) per file
-_temp_serial = itertools.count(1)
-
-
-def _temp_path(folder: Path) -> Path:
-    """A fresh temp name in `folder`; O_EXCL on create catches any clash."""
-    return folder / f"{TEMP_PREFIX}{_temp_stem}-{next(_temp_serial)}{TEMP_SUFFIX}"
-
-
-def replace_via_temp(target: Path, fill: Callable[[int], None]) -> None:
-    """Write `target` through a fresh temp file beside it: `fill(fd)`, fsync, atomic rename.
-
-    On any failure the temp file is removed and an existing `target` is left untouched.
-    OSErrors pass through as they are (the caller words them); the folder is not fsynced.
-    """
-    temp = _temp_path(target.parent)
-    fd = os.open(temp, _OPEN_FLAGS, 0o644)
-    try:
-        try:
-            fill(fd)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(temp, target)
-    except BaseException:
-        _unlink_quietly(temp)
-        raise
+from desktop_app.transfers.state import Paused, State, Transfer
 
 
 def download(ctx: Context, transfer: Transfer, root: Path) -> None:
-    """Run the download of `transfer` into `transfer.local_path` (inside `root`)."""
+    """Run the download of `transfer` into `transfer.local_path` (inside `root`).
+
+    A big download paused, or cut off by a quit or a crash, keeps its temp file and continues
+    from the saved front of it (the journal says how far); the bytes before it are hashed
+    again from disk, so the check at the end still covers the whole file.
+    """
     dest = transfer.local_path
     ensure_parent_dirs(root, dest if not transfer.key.endswith("/") else dest / "x")
     if transfer.key.endswith("/"):
         return  # a folder marker: the folder now exists
+    resume = _recorded(ctx, transfer)
+    try:
+        try:
+            _download(ctx, transfer, dest, resume)
+        except IntegrityError:
+            if resume is None or not resume.saved:
+                raise
+            # The kept front may have lost bytes to a power cut (it is not flushed when the
+            # hash is checked): once more from zero, in a fresh temp file.
+            resume = None
+            _download(ctx, transfer, dest, None)
+    except BaseException as exc:
+        if resume is not None and not _worth_keeping(exc, transfer):
+            _drop_record(ctx, transfer)  # e.g. the object changed: the kept bytes are stale
+        raise
+    if resume is not None:
+        _drop_record(ctx, transfer)  # skipped by the conflict policy, say
+
+
+def _download(ctx: Context, transfer: Transfer, dest: Path, resume: DownloadRecord | None
+              ) -> None:
     size = transfer.size
-    part_size = part_size_for(size, ctx.options.download_part_size)
-    first_len = None if size <= part_size else part_size
+    if resume is not None:
+        part_size = resume.part_size
+        start = resume.saved if resume.saved < resume.size else \
+            part_ranges(resume.size, part_size)[-1][1]
+        first_len: int | None = min(part_size, resume.size - start)
+    else:
+        part_size = part_size_for(size, ctx.options.download_part_size)
+        start, first_len = 0, (None if size <= part_size else part_size)
     first = ctx.with_retry(transfer, lambda: ctx.storage.open_object(
-        transfer.bucket, transfer.key, 0, first_len, transfer.etag or None))
-    if transfer.etag and first.etag and first.etag != transfer.etag:
+        transfer.bucket, transfer.key, start, first_len, transfer.etag or None))
+    if (transfer.etag and first.etag and first.etag != transfer.etag) or (
+            resume is not None and first.total_size != resume.size):
         first.body.close()
         raise _changed(transfer)
     transfer.etag = first.etag or transfer.etag
@@ -90,18 +88,27 @@ def download(ctx: Context, transfer: Transfer, root: Path) -> None:
     ask = ctx.asker(transfer, False, str(dest), size)
     try:
         target = local_target(ctx.options.conflict, dest, size, expected_sha or None, ask)
-    except BaseException:
-        first.body.close()
-        raise
-    if target is None:
-        first.body.close()
-        transfer.transition(State.SKIPPED, "Skipped: the file already exists.")
-        return
-    try:
-        replace_via_temp(target, lambda fd: _fill(ctx, transfer, fd, first, size, part_size,
-                                                  expected_sha))
-    except OSError as exc:
-        raise _local_error(exc, target) from None
+        if target is None:
+            transfer.transition(State.SKIPPED, "Skipped: the file already exists.")
+            return
+        try:
+            temp = PartialFile.for_download(target.parent, ctx.journal, transfer.journal_id,
+                                            transfer.etag, size, part_size)
+        except OSError as exc:
+            raise _local_error(exc, target) from None
+        try:
+            done = min(temp.saved, start)
+            transfer.set_progress(done)
+            _fill(ctx, transfer, temp, first, start, done, size, part_size, expected_sha)
+            temp.commit(target)
+        except BaseException as exc:
+            if temp.resumable and _worth_keeping(exc, transfer):
+                temp.keep()
+            else:
+                temp.discard()
+            if isinstance(exc, OSError):
+                raise _local_error(exc, target) from None
+            raise
     finally:
         first.body.close()
     fsync_dir(target.parent)
@@ -110,36 +117,69 @@ def download(ctx: Context, transfer: Transfer, root: Path) -> None:
     transfer.set_progress(size)
 
 
-def _fill(ctx: Context, transfer: Transfer, fd: int, first: ObjectBody, size: int,
-          part_size: int, expected_sha: str) -> None:
-    """Write every byte of the object into `fd`, then check the hash.
+def _recorded(ctx: Context, transfer: Transfer) -> DownloadRecord | None:
+    """The journal's record of this download's kept temp file, if it is for this object."""
+    if ctx.journal is None or transfer.journal_id is None:
+        return None
+    record = ctx.journal.download_for(transfer.journal_id)
+    if record is None or (transfer.etag and transfer.etag != record.etag):
+        return None
+    transfer.etag = record.etag  # pinned: a replaced object fails instead of mixing versions
+    return record
 
-    One stream: hashed as it arrives. Several ranges: all run in parallel (the already open
-    first response included) and an `OrderedHash` hashes the file front to back as soon as
-    each next range is complete, so little is left to hash at the end.
+
+def _drop_record(ctx: Context, transfer: Transfer) -> None:
+    if ctx.journal is not None and transfer.journal_id is not None:
+        remove_recorded(ctx.journal, transfer.journal_id)
+
+
+def _worth_keeping(exc: BaseException, transfer: Transfer) -> bool:
+    """A pause or a quit keeps the temp file; a failure or a cancel removes it."""
+    if isinstance(exc, Paused):
+        return True
+    return transfer.pause_event.is_set() and not transfer.cancel_event.is_set() and \
+        not isinstance(exc, (Cancelled, IntegrityError, ObjectChanged, LocalFileError, OSError))
+
+
+def _fill(ctx: Context, transfer: Transfer, temp: PartialFile, first: ObjectBody,
+          start: int, done: int, size: int, part_size: int, expected_sha: str) -> None:
+    """Write every byte of the object from `done` on into the temp file, then check the hash.
+
+    `first` is the open response for the range at `start`. One stream: hashed as it arrives.
+    Several ranges: all run in parallel (the first response included) and a `DownloadFront`
+    follows the file front to back as each next range completes: it hashes, starts the
+    writeback and moves the journal's saved front, so little is left to do at the end.
     """
-    single = first.content_length == size
+    fd = temp.fd
+    single = start == 0 and first.content_length == size
     inline = hashlib.sha256() if single and expected_sha else None
-    ordered = OrderedHash(fd, size) if not single and expected_sha else None
-    ranges = part_ranges(size, part_size) if size else []
-    rest = [] if single else ranges[1:]
+    front = None if single else DownloadFront(
+        fd, size, hashlib.sha256() if expected_sha else None,
+        partial(temp.mark_saved, flush=not expected_sha) if temp.resumable else None,
+        ctx.options.resume_step,
+        ctx.options.resume_interval_s)
+    if front is not None and done:
+        front.complete(0, done)
+    rest = [] if single else [r for r in part_ranges(size, part_size)
+                              if r[1] >= done and r[1] != start]
 
     def first_part() -> None:
         nonlocal inline
+        length = first.content_length
         try:
-            _copy(ctx, transfer, fd, first, 0, first.content_length, inline)
+            _copy(ctx, transfer, fd, first, start, length, inline)
         except TransientError:
             first.body.close()
             if inline is not None:  # the retry starts over: hash the whole file at the end
                 inline = None
-            _range(ctx, transfer, fd, 0, first.content_length, None)
+            _range(ctx, transfer, fd, start, length, None)
         finally:
             first.body.close()
-        if ordered is not None:
-            ordered.complete(0, first.content_length)
+        if front is not None:
+            front.complete(start, length)
 
     jobs = [first_part] + [
-        partial(_range, ctx, transfer, fd, offset, length, ordered)
+        partial(_range, ctx, transfer, fd, offset, length, front)
         for _n, offset, length in rest
     ]
     try:
@@ -148,17 +188,16 @@ def _fill(ctx: Context, transfer: Transfer, fd: int, first: ObjectBody, size: in
         else:  # one stream: no hand-off to the part pool (many small files stay cheap)
             first_part()
     except BaseException:
-        if ordered is not None:
-            ordered.stop()
+        if front is not None:
+            front.stop()
         raise
     finally:
         first.body.close()
+    actual = front.finish() if front is not None else None
     if expected_sha:
         if inline is not None:
             actual = inline.hexdigest()
-        elif ordered is not None:
-            actual = ordered.finish()
-        else:
+        elif actual is None:
             actual = _hash_fd(fd, size, transfer)
         if actual != expected_sha:
             raise IntegrityError(
@@ -168,78 +207,8 @@ def _fill(ctx: Context, transfer: Transfer, fd: int, first: ObjectBody, size: in
             )
 
 
-class OrderedHash:
-    """SHA-256 of a file whose ranges complete in any order, hashed front to back.
-
-    A thread of its own follows the front of the file (re-reading it from the page cache
-    into one reused buffer), so the part workers never stop downloading to hash and little is
-    left at the end. Behind it, the hashed bytes are handed to the kernel for writing out, so
-    the final fsync has little left to wait for.
-    """
-
-    def __init__(self, fd: int, size: int) -> None:
-        self._fd = fd
-        self._size = size
-        self._digest = hashlib.sha256()
-        self._cursor = 0
-        self._done: dict[int, int] = {}
-        self._cond = threading.Condition()
-        self._stopped = False
-        self._error: BaseException | None = None
-        self._view = memoryview(bytearray(HASH_READ))  # reused: no fresh memory per read
-        self._synced = 0
-        self._thread = threading.Thread(target=self._run, name="transfer-hash", daemon=True)
-        self._thread.start()
-
-    def complete(self, offset: int, length: int) -> None:
-        with self._cond:
-            self._done[offset] = length
-            self._cond.notify()
-
-    def _run(self) -> None:
-        try:
-            while self._cursor < self._size:
-                with self._cond:
-                    while self._cursor not in self._done and not self._stopped:
-                        self._cond.wait()
-                    if self._stopped:
-                        return
-                    length = self._done.pop(self._cursor)
-                self._hash(self._cursor, self._cursor + length)
-                self._cursor += length
-        except BaseException as exc:  # reported by finish()
-            self._error = exc
-
-    def _hash(self, pos: int, end: int) -> None:
-        view = self._view
-        while pos < end:
-            n = os.preadv(self._fd, [view[: min(len(view), end - pos)]], pos)
-            if not n:
-                raise LocalFileError("The downloaded file got shorter while being checked.")
-            self._digest.update(view[:n])
-            pos += n
-        if end - self._synced >= MIN_STEP or end == self._size:
-            start_writeback(self._fd, self._synced, end)
-            self._synced = end
-
-    def stop(self) -> None:
-        """End the thread early (failure or cancel)."""
-        with self._cond:
-            self._stopped = True
-            self._cond.notify()
-        self._thread.join()
-
-    def finish(self) -> str:
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        if self._cursor != self._size:
-            raise LocalFileError("Not every part of the download was checked.")
-        return self._digest.hexdigest()
-
-
 def _range(ctx: Context, transfer: Transfer, fd: int, offset: int, length: int,
-           ordered: OrderedHash | None) -> None:
+           front: DownloadFront | None) -> None:
     """One ranged GET, retried from its start (its progress is given back first)."""
 
     def attempt() -> None:
@@ -253,8 +222,8 @@ def _range(ctx: Context, transfer: Transfer, fd: int, offset: int, length: int,
             body.body.close()
 
     ctx.with_retry(transfer, attempt)
-    if ordered is not None:
-        ordered.complete(offset, length)
+    if front is not None:
+        front.complete(offset, length)
 
 
 def _copy(ctx: Context, transfer: Transfer, fd: int, body: ObjectBody, offset: int,
@@ -333,11 +302,6 @@ def _local_error(exc: OSError, target: Path) -> LocalFileError:
         f"Cannot save “{target.name}” in “{target.parent}”: {exc.strerror}.",
         "Check the folder's permissions and free space.",
     )
-
-
-def _unlink_quietly(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        os.unlink(path)
 
 
 def fsync_dir(folder: Path) -> None:

@@ -29,6 +29,7 @@ from desktop_app.transfers.download import download
 from desktop_app.transfers.journal import Journal
 from desktop_app.transfers.memory import fix_mmap_threshold
 from desktop_app.transfers.options import TransferOptions
+from desktop_app.transfers.partial import remove_recorded
 from desktop_app.transfers.paths import plan
 from desktop_app.transfers.rows import Changes, TransferView, pick_changes, view_of
 from desktop_app.transfers.scan import scan_upload
@@ -289,9 +290,11 @@ class TransferEngine:
                 self._cleanup_cancelled(t)
 
     def _cleanup_cancelled(self, t: Transfer) -> None:
-        """A paused multipart upload cancelled: abort it on the server, drop the journal."""
+        """A paused multipart upload cancelled: abort it on the server; a paused download:
+        remove its kept temp file; then drop the journal's record."""
         if t.journal_id is None:
             return
+        remove_recorded(self.journal, t.journal_id)
         record = self.journal.upload_for(t.journal_id)
         if record is not None:
             try:
@@ -443,7 +446,7 @@ def _lower_priority(niceness: int) -> None:
 
 def temp_files(folder: Path) -> list[Path]:
     """Leftover download temp files under `folder` (for tests and clean-up)."""
-    from desktop_app.transfers.download import TEMP_PREFIX, TEMP_SUFFIX
+    from desktop_app.transfers.partial import TEMP_PREFIX, TEMP_SUFFIX
 
     hits = []
     for dirpath, _dirs, files in os.walk(folder):

@@ -94,7 +94,7 @@ class _Child:
         finally:
             self._stopping.set()
             engine.shutdown(wait=False)
-            engine.wait(STOP_GRACE)  # workers unwind: temp files removed, journal updated
+            engine.wait(STOP_GRACE)  # workers unwind; the journal keeps what is left
             with contextlib.suppress(OSError, ValueError):
                 self.publish()
             calls.shutdown(wait=False, cancel_futures=True)

@@ -1,7 +1,8 @@
-"""The SQLite journal: the queue and every multipart upload's id and finished parts.
+"""The SQLite journal: the queue, every multipart upload's id and finished parts, and every
+big download's temp file and how much of its front is saved.
 
 Written as work happens (one row per item, one per finished part), so after a quit or a crash
-the queue comes back and a big upload continues from its finished parts instead of from zero.
+the queue comes back and a big upload or download continues where it was instead of from zero.
 Finished items are deleted; the file stays small. One connection, guarded by a lock, shared by
 the worker threads; WAL mode keeps commits cheap.
 """
@@ -48,6 +49,16 @@ CREATE TABLE IF NOT EXISTS parts (
     size INTEGER NOT NULL,
     PRIMARY KEY (item_id, number)
 );
+CREATE TABLE IF NOT EXISTS downloads (
+    item_id INTEGER PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,
+    temp_path TEXT NOT NULL,
+    etag TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    part_size INTEGER NOT NULL,
+    device INTEGER NOT NULL,
+    inode INTEGER NOT NULL,
+    saved INTEGER NOT NULL DEFAULT 0
+);
 """
 
 
@@ -75,6 +86,19 @@ class UploadRecord:
     mtime_ns: int
 
 
+@dataclass(frozen=True, slots=True)
+class DownloadRecord:
+    """A big download's temp file; `saved` bytes from its front are known to be on disk."""
+
+    temp_path: str
+    etag: str
+    size: int
+    part_size: int
+    device: int
+    inode: int
+    saved: int = 0
+
+
 class Journal:
     FILE_NAME = "transfers.sqlite3"
 
@@ -88,6 +112,11 @@ class Journal:
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.executescript(_SCHEMA)
+
+    @property
+    def durable(self) -> bool:
+        """False for an in-memory journal: nothing it says survives the process."""
+        return str(self.path) != ":memory:"
 
     @classmethod
     def memory(cls) -> Journal:
@@ -190,3 +219,29 @@ class Journal:
                 (item_id,),
             ).fetchall()
         return [PartInfo(*row) for row in rows]
+
+    # -- downloads that can resume -------------------------------------------------------
+    def download_started(self, item_id: int, record: DownloadRecord) -> None:
+        with self._lock:
+            self._db.execute(
+                "INSERT OR REPLACE INTO downloads (item_id, temp_path, etag, size, part_size,"
+                " device, inode, saved) VALUES (?,?,?,?,?,?,?,?)",
+                (item_id, record.temp_path, record.etag, record.size, record.part_size,
+                 record.device, record.inode, record.saved),
+            )
+
+    def download_saved(self, item_id: int, saved: int) -> None:
+        with self._lock:
+            self._db.execute("UPDATE downloads SET saved=? WHERE item_id=?", (saved, item_id))
+
+    def download_for(self, item_id: int) -> DownloadRecord | None:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT temp_path, etag, size, part_size, device, inode, saved FROM downloads"
+                " WHERE item_id=?", (item_id,),
+            ).fetchone()
+        return DownloadRecord(*row) if row else None
+
+    def forget_download(self, item_id: int) -> None:
+        with self._lock:
+            self._db.execute("DELETE FROM downloads WHERE item_id=?", (item_id,))

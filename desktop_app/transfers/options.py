@@ -38,6 +38,8 @@ class TransferOptions:
     memory_budget: int = 96 * MiB  # upload bytes held in memory at once, all workers
     small_lane: bool = True  # small downloads on one asyncio thread, 2 x files_at_once in flight
     small_max: int = 1 * MiB  # downloads up to this size take that lane
+    resume_step: int = 64 * MiB  # a big download's saved front is journalled this often,
+    resume_interval_s: float = 2.0  # but no more often than this (each time costs a flush)
     chunk_size: int = 1 * MiB  # download read size, and the bandwidth accounting unit
     conflict: ConflictPolicy = ConflictPolicy.KEEP_BOTH
     bandwidth_limit: float | None = None  # bytes per second for the whole engine

@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from desktop_app.core.errors import AppError
-from desktop_app.transfers.download import fsync_dir, replace_via_temp
+from desktop_app.transfers.download import fsync_dir
+from desktop_app.transfers.partial import replace_via_temp
 from desktop_app.transfers.paths import ensure_parent_dirs
 from desktop_app.transfers.state import Direction, Transfer
 
