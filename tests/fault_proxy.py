@@ -1,9 +1,12 @@
 """A tiny HTTP proxy in front of the real server that injects planned faults once each:
-a connection reset, a truncated body, or a 503 SlowDown with Retry-After."""
+a connection reset, a truncated body, or a 503 SlowDown with Retry-After; and an outage:
+`go_down()` cuts every open connection and refuses new ones until `come_back()`."""
 
 from __future__ import annotations
 
+import contextlib
 import http.client
+import socket
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -37,6 +40,13 @@ class FaultProxy:
                 super().setup()
                 with proxy._lock:
                     proxy.connections += 1
+                    proxy._open.add(self.connection)
+
+            def finish(self) -> None:
+                with proxy._lock:
+                    proxy._open.discard(self.connection)
+                with contextlib.suppress(OSError):
+                    super().finish()
 
             def _handle(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
@@ -80,11 +90,30 @@ class FaultProxy:
 
             do_GET = do_PUT = do_POST = do_DELETE = do_HEAD = _handle
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._handler = Handler
+        self._lock = threading.Lock()
+        self._open: set[socket.socket] = set()
+        self.port = 0
+        self._listen()
+
+    def _listen(self) -> None:
+        self.server = ThreadingHTTPServer(("127.0.0.1", self.port), self._handler)
         self.server.daemon_threads = True
         self.port = self.server.server_address[1]
         self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self._lock = threading.Lock()
+
+    def go_down(self) -> None:
+        """Like a network cut: open connections break, new ones are refused."""
+        self.stop()
+        with self._lock:
+            cut, self._open = list(self._open), set()
+        for conn in cut:
+            with contextlib.suppress(OSError):
+                conn.shutdown(socket.SHUT_RDWR)
+
+    def come_back(self) -> None:
+        self._listen()
+        self.start()
 
     def _take(self, method: str, path: str, headers: dict[str, str]) -> str:
         with self._lock:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,10 +16,18 @@ from desktop_app.core.transfer_types import SHA256_META
 from desktop_app.storage.minio_storage import MinioStorage
 from desktop_app.transfers.engine import TransferEngine, temp_files
 from desktop_app.transfers.options import MiB
+from desktop_app.transfers.retry import RetryPolicy
 from desktop_app.transfers.state import State
 from tests.fault_proxy import Fault, FaultProxy
 from tests.helpers import put_bytes
-from tests.transfer_helpers import errors, sha_of, small_options, states, write_file
+from tests.transfer_helpers import (
+    errors,
+    sha_of,
+    small_options,
+    states,
+    wait_until,
+    write_file,
+)
 
 pytestmark = pytest.mark.real_server
 
@@ -111,5 +120,75 @@ def test_downloads_reuse_connections(
     assert (dest / "many" / "07.txt").read_bytes() == b"file 7\n" * 100
     # 2 workers, plus the listing's and the broken one's replacements; 31 without reuse.
     assert proxy.connections <= 5, proxy.connections
+    engine.shutdown()
+    via_proxy.close()
+
+
+def _outage_engine(s3_server: ConnectionSettings, proxy: FaultProxy, outage_s: float
+                   ) -> tuple[TransferEngine, MinioStorage]:
+    """Two tries, under half a second apart: without outage handling, a cut of a few
+    seconds fails every file in flight."""
+    via_proxy = MinioStorage(dataclasses.replace(s3_server, port=proxy.port))
+    retry = RetryPolicy(attempts=2, base_delay=0.1, max_delay=0.4, outage_s=outage_s)
+    return TransferEngine(via_proxy, small_options(retry=retry, bandwidth_limit=4 * MiB)), \
+        via_proxy
+
+
+def _ride_out(engine: TransferEngine, proxy: FaultProxy, ids: list[int]) -> None:
+    """The proxy is down: rows wait for the server instead of failing; then it is back."""
+    wait_until(lambda: any("Waiting for the server" in v.error for v in engine.snapshot()
+                           if v.state is State.RETRYING))
+    time.sleep(3)  # far longer than two tries take
+    assert State.FAILED not in states(engine, ids).values(), errors(engine)
+    proxy.come_back()
+
+
+def test_a_server_outage_is_waited_out_and_the_batch_finishes(
+        s3_server: ConnectionSettings, storage: MinioStorage, bucket: str, proxy: FaultProxy,
+        tmp_path: Path) -> None:
+    engine, via_proxy = _outage_engine(s3_server, proxy, outage_s=60)
+    src = tmp_path / "src"
+    shas = {f"f{i}.bin": write_file(src / f"f{i}.bin", size, seed=i)
+            for i, size in enumerate([12 * MiB + 1, 300_000, 2, 4 * MiB])}
+    ids = engine.upload_paths(sorted(src.iterdir()), bucket)
+    wait_until(lambda: sum(engine.get(i).done_bytes for i in ids) > MiB)  # type: ignore[union-attr]
+    proxy.go_down()  # mid-upload: open connections break, new ones are refused
+    _ride_out(engine, proxy, ids)
+    assert engine.wait(60)
+    assert set(states(engine, ids).values()) == {State.DONE}, errors(engine)
+    for name, sha in shas.items():
+        assert storage.stat(bucket, name).metadata[SHA256_META] == sha
+    assert storage.list_multipart_uploads(bucket) == []
+
+    dest = tmp_path / "dest"
+    dest.mkdir()
+    proxy.go_down()  # before the downloads start (a cut later would not be seen: the
+    # proxy answers each request in one go, and loopback buffers hold whole responses)
+    ids = engine.download_objects(bucket, list(storage.iter_objects(bucket, "")), dest)
+    _ride_out(engine, proxy, ids)
+    assert engine.wait(60)
+    assert set(states(engine, ids).values()) == {State.DONE}, errors(engine)
+    assert {name: sha_of(dest / name) for name in shas} == shas
+    assert temp_files(dest) == []
+    engine.shutdown()
+    via_proxy.close()
+
+
+def test_an_outage_longer_than_the_wait_fails_with_the_reason_and_can_be_retried(
+        s3_server: ConnectionSettings, bucket: str, proxy: FaultProxy, tmp_path: Path) -> None:
+    engine, via_proxy = _outage_engine(s3_server, proxy, outage_s=1)
+    src = tmp_path / "big.bin"
+    write_file(src, 12 * MiB)
+    (tid,) = engine.upload_paths([src], bucket)
+    wait_until(lambda: engine.get(tid).done_bytes > 0)  # type: ignore[union-attr]
+    proxy.go_down()
+    assert engine.wait(30)
+    assert states(engine, [tid]) == {tid: State.FAILED}
+    (message,) = errors(engine)
+    assert "refused the connection" in message or "broke" in message
+    proxy.come_back()
+    engine.retry([tid])
+    assert engine.wait(60)
+    assert states(engine, [tid]) == {tid: State.DONE}
     engine.shutdown()
     via_proxy.close()

@@ -106,6 +106,94 @@ def test_retry_gives_up_after_the_last_attempt_and_never_retries_other_errors() 
     assert len(sleeps) == 2
 
 
+def test_an_outage_is_waited_out_without_using_up_the_tries() -> None:
+    clock = FakeClock()
+    sleeps: list[float] = []
+    calls = {"n": 0}
+
+    def sleep(seconds: float) -> None:
+        sleeps.append(seconds)
+        clock.sleep(seconds)
+
+    def network_back_after_40_tries() -> str:
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise TransientError("reset")  # a counted try
+        if calls["n"] <= 40:
+            raise TransientError("unreachable", outage=True)
+        return "ok"
+
+    policy = RetryPolicy(attempts=2, base_delay=1.0, max_delay=20.0, outage_s=3600,
+                         rng=random.Random(2), clock=clock)
+    assert policy.call(network_back_after_40_tries, sleep) == "ok"
+    assert len(sleeps) == 40
+    assert max(sleeps) <= 20.0
+
+    def down_for_good() -> None:
+        raise TransientError("unreachable", outage=True)
+
+    short = RetryPolicy(attempts=2, max_delay=20.0, outage_s=300, rng=random.Random(3),
+                        clock=clock)
+    start, sleeps[:] = clock.now, []
+    with pytest.raises(TransientError, match="unreachable"):
+        short.call(down_for_good, sleep)
+    assert 300 <= clock.now - start <= 320  # gave up once the outage outlasted its limit
+    assert len(sleeps) > 2
+
+
+def test_only_a_server_that_does_not_answer_counts_as_an_outage() -> None:
+    import ssl
+
+    from urllib3.exceptions import MaxRetryError, NewConnectionError, SSLError
+
+    from desktop_app.core.errors import ServerUnreachable
+    from desktop_app.storage.error_text import network_error
+
+    def mapped(reason: Exception) -> Exception:
+        return network_error(MaxRetryError(None, "/", reason), "upload", "h:9000", "h",  # type: ignore[arg-type]
+                             str)
+
+    refused = NewConnectionError(None, "refused")  # type: ignore[arg-type]
+    refused.__context__ = ConnectionRefusedError()
+    assert isinstance(mapped(refused), ServerUnreachable)
+    assert isinstance(mapped(TimeoutError()), ServerUnreachable)
+    assert not isinstance(mapped(SSLError(ssl.SSLError("bad certificate"))), ServerUnreachable)
+
+
+def test_a_pause_wakes_a_worker_waiting_out_a_retry() -> None:
+    import threading
+    import time
+
+    from desktop_app.transfers.context import Context
+    from desktop_app.transfers.options import TransferOptions
+    from desktop_app.transfers.state import Direction, Paused, Transfer
+
+    options = TransferOptions(retry=RetryPolicy(attempts=2, base_delay=600, max_delay=600))
+    ctx = Context(None, options, None)  # type: ignore[arg-type]
+    transfer = Transfer(Direction.UPLOAD, "b", "k", Path("k"), state=State.RUNNING)
+    outcome: list[BaseException] = []
+
+    def down() -> None:
+        raise TransientError("unreachable", outage=True)
+
+    def work() -> None:
+        try:
+            ctx.with_retry(transfer, down)
+        except BaseException as exc:
+            outcome.append(exc)
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    deadline = time.monotonic() + 5
+    while transfer.state is not State.RETRYING and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert "Waiting for the server" in transfer.error
+    transfer.request_pause()
+    worker.join(5)
+    assert not worker.is_alive()  # not after the ten-minute backoff
+    assert isinstance(outcome[0], Paused)
+
+
 class FakeClock:
     def __init__(self) -> None:
         self.now = 0.0
@@ -227,8 +315,10 @@ def test_transfer_settings_file(tmp_path: Path) -> None:
     assert load_options(tmp_path).conflict is ConflictPolicy.KEEP_BOTH  # no file: defaults
     (tmp_path / FILE_NAME).write_text(json.dumps({
         "files_at_once": 24, "parts_per_file": 8, "part_size_mib": 16,
-        "bandwidth_limit_mib_s": 10, "conflict": "skip-if-identical"}))
+        "bandwidth_limit_mib_s": 10, "conflict": "skip-if-identical",
+        "wait_for_server_min": 90}))
     options = load_options(tmp_path)
+    assert options.retry.outage_s == 90 * 60
     assert (options.files_at_once, options.parts_per_file) == (24, 8)
     assert options.part_size == 16 * MiB
     assert options.bandwidth_limit == 10 * MiB

@@ -29,6 +29,11 @@ class ConnectionFailed(AppError):
     title = "Cannot reach the server"
 
 
+class ServerUnreachable(ConnectionFailed):
+    """No answer at all (network down, name not found, refused, timed out, cut off): unlike
+    a TLS mismatch, this may well pass by itself, so transfers wait for the server."""
+
+
 class AuthFailed(AppError):
     title = "Sign-in failed"
 

@@ -1,7 +1,8 @@
 """Errors specific to moving bytes; each carries user text like every `AppError`.
 
 `TransientError` marks failures worth retrying (network drops, 5xx, SlowDown); it may carry
-the server's Retry-After so the retry loop can honour it.
+the server's Retry-After so the retry loop can honour it, and says when the server could not
+be reached at all (an outage is waited out, not counted against the tries).
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ class TransientError(ServerError):
 
     title = "Temporary server problem"
 
-    def __init__(self, message: str, hint: str = "", retry_after: float | None = None) -> None:
+    def __init__(self, message: str, hint: str = "", retry_after: float | None = None,
+                 outage: bool = False) -> None:
         super().__init__(message, hint)
         self.retry_after = retry_after
+        self.outage = outage  # the server could not be reached at all: wait for it to return
 
 
 class ObjectChanged(AppError):

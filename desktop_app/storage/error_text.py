@@ -24,6 +24,7 @@ from desktop_app.core.errors import (
     ConnectionFailed,
     NotFound,
     ServerError,
+    ServerUnreachable,
 )
 
 
@@ -76,7 +77,7 @@ def network_error(exc: BaseException, action: str, where: str, host: str,
     if isinstance(exc, MaxRetryError) and exc.reason is not None:
         reason = exc.reason
     if isinstance(reason, NameResolutionError):
-        return ConnectionFailed(
+        return ServerUnreachable(
             f"The server name “{host}” could not be found (DNS).",
             "Check the spelling of the endpoint and your network connection.",
         )
@@ -91,7 +92,7 @@ def network_error(exc: BaseException, action: str, where: str, host: str,
         and isinstance(reason.__context__, ConnectionRefusedError)
     )
     if refused:
-        return ConnectionFailed(
+        return ServerUnreachable(
             f"The server at {where} refused the connection.",
             "Check that the server is running and the port is right.",
         )
@@ -99,17 +100,17 @@ def network_error(exc: BaseException, action: str, where: str, host: str,
         isinstance(reason, ConnectTimeoutError) and not isinstance(reason, NewConnectionError)
     )
     if timed_out:
-        return ConnectionFailed(
+        return ServerUnreachable(
             f"The server at {where} did not answer in time while trying to {action}.",
             "Check that the server is running and that no firewall blocks the port.",
         )
     if isinstance(reason, ProtocolError | ConnectionError):
-        return ConnectionFailed(
+        return ServerUnreachable(
             f"The connection to {where} broke while trying to {action}.",
             "Check your network and try again.",
         )
     cause = reason.__context__ if isinstance(reason, NewConnectionError) else reason
-    return ConnectionFailed(
+    return ServerUnreachable(
         f"Could not {action} on {where}: {clean(str(cause or reason))[:200]}.",
         "Check the endpoint and your network connection.",
     )

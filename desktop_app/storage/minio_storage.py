@@ -38,6 +38,7 @@ from desktop_app.core.errors import (
     ConfigError,
     ConnectionFailed,
     ServerError,
+    ServerUnreachable,
 )
 from desktop_app.core.object_properties import (
     ObjectProperties,
@@ -885,7 +886,8 @@ class MinioStorage:
                         ) from None
                     raise
         except ConnectionFailed as exc:
-            raise TransientError(exc.message, exc.hint) from None
+            raise TransientError(exc.message, exc.hint,
+                                 outage=isinstance(exc, ServerUnreachable)) from None
 
 def _apply_addressing(client: Minio, settings: ConnectionSettings) -> None:
     """Path or virtual-host style as the settings ask; "auto" keeps the SDK's own choice,

@@ -67,17 +67,22 @@ class Context:
                    undo: Callable[[], None] | None = None) -> T:
         """Run one request with retries; the row shows "retrying" while it waits."""
 
-        sleeper = self.sleep(transfer.cancel_event)
+        sleeper = self.sleep(transfer.stop_event)
 
         def on_retry(attempt: int, error: TransientError, wait: float) -> None:
             if undo is not None:
                 undo()
             transfer.attempts += 1
-            transfer.try_transition(State.RETRYING,
-                                    f"{error.message} Retry {attempt} in {wait:.1f} s.")
+            if error.outage:
+                text = (f"{error.message} Waiting for the server to be back: "
+                        f"try {attempt + 1} in {wait:.0f} s.")
+            else:
+                text = f"{error.message} Retry {attempt} in {wait:.1f} s."
+            transfer.try_transition(State.RETRYING, text)
 
         def sleep(seconds: float) -> None:
             sleeper(seconds)
+            transfer.checkpoint()  # paused or cancelled while waiting: unwind now
             transfer.try_transition(State.RUNNING)
 
         return self.options.retry.call(fn, sleep, on_retry=on_retry,

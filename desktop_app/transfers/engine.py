@@ -260,7 +260,7 @@ class TransferEngine:
     def pause(self, ids: Iterable[int] | None = None) -> None:
         for t in self._select(ids):
             if t.state in (State.RUNNING, State.RETRYING, State.QUEUED):
-                t.pause_event.set()
+                t.request_pause()
                 t.try_transition(State.PAUSED)
                 if t.journal_id is not None:
                     self.journal.set_state(t.journal_id, State.PAUSED.value)
@@ -284,7 +284,7 @@ class TransferEngine:
         for t in self._select(ids):
             if t.state.finished:
                 continue
-            t.cancel_event.set()
+            t.request_cancel()
             was = t.state
             if was in (State.QUEUED, State.PAUSED) and t.try_transition(State.CANCELLED):
                 self._cleanup_cancelled(t)
@@ -417,7 +417,7 @@ class TransferEngine:
             items = list(self._items.values())
         for t in items:
             if not t.state.finished:
-                t.pause_event.set()
+                t.request_pause()
         if self._lane is not None:
             self._lane.close()  # before the pools: what it hands over still has workers
         if self._own_pools:

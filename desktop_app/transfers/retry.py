@@ -1,14 +1,20 @@
 """Bounded exponential backoff with full jitter, honouring the server's Retry-After.
 
-The clock's `sleep` and the random source are injected, so tests run instantly and
+The clock, `sleep` and the random source are injected, so tests run instantly and
 deterministically. Only `TransientError` is retried: a 4xx, a changed object or a local disk
 problem fails at once with its own message.
+
+An outage (the server cannot be reached at all: Wi-Fi gone, laptop lid closed, server
+restarting) is not counted against the tries: the request is tried again every
+`max_delay` seconds at most, for up to `outage_s` of unbroken outage. So a batch left running
+does not fail file by file during a ten-minute network drop; it goes on when the server is back.
 """
 
 from __future__ import annotations
 
 import random
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -25,7 +31,9 @@ class RetryPolicy:
     base_delay: float = 0.5
     max_delay: float = 20.0
     max_retry_after: float = 60.0
+    outage_s: float = 30 * 60.0  # how long an unreachable server is waited for
     rng: random.Random = field(default_factory=random.Random)
+    clock: Callable[[], float] = time.monotonic
 
     def delay(self, attempt: int, error: TransientError) -> float:
         """Seconds to wait before try number `attempt + 1` (attempt counts from 1)."""
@@ -41,19 +49,34 @@ class RetryPolicy:
         on_retry: Callable[[int, TransientError, float], None] | None = None,
         cancel: threading.Event | None = None,
     ) -> T:
-        """Run `fn`, retrying transient failures; the last failure is raised as is."""
-        attempt = 1
+        """Run `fn`, retrying transient failures; the last failure is raised as is.
+
+        `on_retry` gets the number of the try that failed (outages counted too)."""
+        attempt = 1  # tries that count: outages do not
+        failures = 0
+        outage_since: float | None = None
         while True:
             try:
                 return fn()
             except TransientError as exc:
-                if attempt >= self.attempts or (cancel is not None and cancel.is_set()):
+                failures += 1
+                if cancel is not None and cancel.is_set():
                     raise
-                wait = self.delay(attempt, exc)
+                if exc.outage:
+                    now = self.clock()
+                    outage_since = now if outage_since is None else outage_since
+                    if now - outage_since >= self.outage_s:
+                        raise
+                    wait = self.delay(min(failures, 32), exc)
+                else:
+                    outage_since = None
+                    if attempt >= self.attempts:
+                        raise
+                    wait = self.delay(attempt, exc)
+                    attempt += 1
                 if on_retry is not None:
-                    on_retry(attempt, exc, wait)
+                    on_retry(failures, exc, wait)
                 sleep(wait)
-                attempt += 1
 
 
 def event_sleep(event: threading.Event) -> Sleep:

@@ -2,15 +2,18 @@
 
 ```json
 {"files_at_once": 16, "parts_per_file": 4, "part_size_mib": 8,
- "bandwidth_limit_mib_s": 0, "conflict": "ask"}
+ "bandwidth_limit_mib_s": 0, "conflict": "ask", "wait_for_server_min": 30}
 ```
-`conflict` is one of ask, overwrite, skip, keep-both, skip-if-identical. Workers are capped
+`conflict` is one of ask, overwrite, skip, keep-both, skip-if-identical.
+`wait_for_server_min`: how long transfers wait for a server that cannot be reached at all
+before they fail (0: fail after the usual few tries). Workers are capped
 so files plus parts never exceed the HTTP connection pool.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +55,8 @@ def load_options(folder: Path, base: TransferOptions | None = None) -> TransferO
         options.part_size = size * MiB
     if (limit := _int(data, "bandwidth_limit_mib_s", 0, 100_000, path)) is not None:
         options.bandwidth_limit = limit * MiB if limit else None
+    if (wait := _int(data, "wait_for_server_min", 0, 7 * 24 * 60, path)) is not None:
+        options.retry = replace(options.retry, outage_s=wait * 60.0)
     if "conflict" in data:
         try:
             options.conflict = ConflictPolicy(data["conflict"])

@@ -86,6 +86,8 @@ class Transfer:
     sink: set[int] | None = field(default=None, repr=False)
     cancel_event: threading.Event = field(default_factory=threading.Event, repr=False)
     pause_event: threading.Event = field(default_factory=threading.Event, repr=False)
+    # Set by either: a worker waiting out a retry wakes at once to unwind.
+    stop_event: threading.Event = field(default_factory=threading.Event, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @property
@@ -105,6 +107,7 @@ class Transfer:
                 self.error = ""
                 self.cancel_event.clear()
                 self.pause_event.clear()
+                self.stop_event.clear()
             elif new is State.DONE:
                 self.error = ""
             elif error or new is State.FAILED:
@@ -118,6 +121,14 @@ class Transfer:
         except IllegalTransition:
             return False
         return True
+
+    def request_pause(self) -> None:
+        self.pause_event.set()
+        self.stop_event.set()
+
+    def request_cancel(self) -> None:
+        self.cancel_event.set()
+        self.stop_event.set()
 
     def checkpoint(self) -> None:
         """Called by workers between chunks: unwind promptly on cancel or pause."""
