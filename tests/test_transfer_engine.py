@@ -430,8 +430,8 @@ class ConcurrencyProbe:
                 self.now -= 1
                 self.per_key[key] -= 1
 
-    def put_bytes(self, bucket: str, key: str, *rest: object) -> str:
-        return self._track(key, lambda: self.real.put_bytes(bucket, key, *rest))  # type: ignore[arg-type]
+    def put_bytes(self, bucket: str, key: str, *rest: object, **kw: object) -> str:
+        return self._track(key, lambda: self.real.put_bytes(bucket, key, *rest, **kw))  # type: ignore[arg-type]
 
     def upload_part(self, bucket: str, key: str, *rest: object) -> str:
         return self._track(key, lambda: self.real.upload_part(bucket, key, *rest))  # type: ignore[arg-type]

@@ -22,6 +22,12 @@ class TransientError(ServerError):
         self.outage = outage  # the server could not be reached at all: wait for it to return
 
 
+class DestinationExists(AppError):
+    """A conditional upload found the key taken (If-None-Match failed)."""
+
+    title = "Already on the server"
+
+
 class ObjectChanged(AppError):
     """The object was replaced while we were reading it (If-Match failed)."""
 

@@ -48,7 +48,7 @@ from desktop_app.core.object_properties import (
     stored_sha256,
 )
 from desktop_app.core.redact import redact
-from desktop_app.core.transfer_errors import ObjectChanged, TransientError
+from desktop_app.core.transfer_errors import DestinationExists, ObjectChanged, TransientError
 from desktop_app.core.transfer_types import (
     MultipartUploadInfo,
     ObjectBody,
@@ -717,17 +717,23 @@ class MinioStorage:
     # methods (present and stable in 7.2.x; keyword arguments as everywhere). Failures worth
     # retrying leave as `TransientError` (with Retry-After when the server sent one).
     def put_bytes(
-        self, bucket: str, key: str, data: bytes, content_type: str, metadata: dict[str, str]
+        self, bucket: str, key: str, data: bytes, content_type: str, metadata: dict[str, str],
+        if_absent: bool = False,
     ) -> str:
         # The internal single PUT sends `data` as is (put_object would copy it twice).
         check_upload_key(key)
         headers: dict[str, str | list[str] | tuple[str]] = {"Content-Type": content_type}
         for name, value in metadata.items():
             headers[f"x-amz-meta-{name}"] = value
-        with self._transfer_errors(f"upload “{key}”", bucket, key):
-            result = self._client._put_object(
-                bucket_name=bucket, object_name=key, data=data, headers=headers
-            )
+        if if_absent:
+            headers["If-None-Match"] = "*"
+        try:
+            with self._transfer_errors(f"upload “{key}”", bucket, key):
+                result = self._client._put_object(
+                    bucket_name=bucket, object_name=key, data=data, headers=headers
+                )
+        except ObjectChanged:  # 412: only If-None-Match can fail here
+            raise DestinationExists(f"“{key}” already exists in “{bucket}”.") from None
         return (result.etag or "").strip('"')
 
     def create_multipart(

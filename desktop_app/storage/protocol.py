@@ -183,9 +183,12 @@ class TransferStorage(Storage, Protocol):
     """
 
     def put_bytes(
-        self, bucket: str, key: str, data: bytes, content_type: str, metadata: dict[str, str]
+        self, bucket: str, key: str, data: bytes, content_type: str, metadata: dict[str, str],
+        if_absent: bool = False,
     ) -> str:
-        """One single PUT of `data` (small files); returns the ETag."""
+        """One single PUT of `data` (small files); returns the ETag. `if_absent` sends
+        `If-None-Match: *`: an existing object raises `DestinationExists` instead of being
+        replaced (on servers that honour it; others ignore the header)."""
         ...
 
     def create_multipart(

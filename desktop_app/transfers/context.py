@@ -18,6 +18,7 @@ from desktop_app.transfers.budget import ByteBudget
 from desktop_app.transfers.conflicts import Conflict, Resolver
 from desktop_app.transfers.journal import Journal
 from desktop_app.transfers.options import ConflictPolicy, TransferOptions
+from desktop_app.transfers.remote_keys import RemoteKeys
 from desktop_app.transfers.retry import event_sleep
 from desktop_app.transfers.state import State, Transfer
 
@@ -36,6 +37,7 @@ class Context:
 
     resolver: Resolver | None = None
     decisions: dict[int, ConflictPolicy] = field(default_factory=dict)
+    remote_keys: dict[int, RemoteKeys] = field(default_factory=dict)  # by upload batch
     _ask_lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:

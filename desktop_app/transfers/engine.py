@@ -28,9 +28,10 @@ from desktop_app.transfers.context import Context
 from desktop_app.transfers.download import download
 from desktop_app.transfers.journal import Journal
 from desktop_app.transfers.memory import fix_mmap_threshold
-from desktop_app.transfers.options import TransferOptions
+from desktop_app.transfers.options import ConflictPolicy, TransferOptions
 from desktop_app.transfers.partial import remove_recorded
 from desktop_app.transfers.paths import plan
+from desktop_app.transfers.remote_keys import RemoteKeys
 from desktop_app.transfers.rows import Changes, TransferView, pick_changes, view_of
 from desktop_app.transfers.scan import scan_upload
 from desktop_app.transfers.small_lane import SmallDownloads
@@ -38,6 +39,7 @@ from desktop_app.transfers.state import Direction, Paused, State, Transfer
 from desktop_app.transfers.upload import upload
 
 log = logging.getLogger(__name__)
+KEPT_LISTINGS = 16  # upload batches whose existing-key listing is kept
 Listener = Callable[[Transfer], None]
 
 
@@ -92,6 +94,12 @@ class TransferEngine:
         Scanning a big folder takes time: call this from a worker, not the GUI thread.
         """
         batch = self._next_batch()
+        if self.options.conflict is not ConflictPolicy.OVERWRITE:
+            with self._lock:
+                keys = self.ctx.remote_keys
+                keys[batch] = RemoteKeys(self.storage, bucket, prefix)  # listed when needed
+                for old in sorted(keys)[:-KEPT_LISTINGS]:
+                    del keys[old]
         transfers: list[Transfer] = []
         for entry in scan_upload(paths, prefix, self.options.follow_symlinks):
             item = Transfer(Direction.UPLOAD, bucket, entry.key, entry.path, entry.size, batch)
