@@ -3,12 +3,9 @@ temp file, and never through a temp file that is no longer theirs."""
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import sqlite3
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
@@ -26,6 +23,7 @@ from tests.transfer_helpers import (
     errors,
     sha_of,
     small_options,
+    start_engine_child,
     states,
     wait_until,
     write_file,
@@ -91,6 +89,13 @@ def _paused_midway(storage: MinioStorage, bucket: str, tmp_path: Path
     return engine, log, journal, tid, dest
 
 
+def _resume_to_done(engine: TransferEngine, log: RangeLog, tid: int) -> None:
+    log.offsets.clear()
+    engine.resume([tid])
+    assert engine.wait(60)
+    assert states(engine, [tid]) == {tid: State.DONE}
+
+
 def test_a_paused_download_keeps_its_temp_file_and_continues_from_the_saved_front(
         storage: MinioStorage, bucket: str, tmp_path: Path) -> None:
     sha = _uploaded(storage, bucket, tmp_path)
@@ -103,10 +108,7 @@ def test_a_paused_download_keeps_its_temp_file_and_continues_from_the_saved_fron
     assert temp.stat().st_size >= saved
     assert not (dest / "big.bin").exists()
 
-    log.offsets.clear()
-    engine.resume([tid])
-    assert engine.wait(60)
-    assert states(engine, [tid]) == {tid: State.DONE}
+    _resume_to_done(engine, log, tid)
     assert log.offsets
     assert min(log.offsets) == saved
     assert sha_of(dest / "big.bin") == sha  # the whole file checked, the kept part included
@@ -178,10 +180,7 @@ def test_a_kept_front_that_lost_bytes_is_caught_and_the_download_starts_over(
     (temp,) = temp_files(dest)
     with open(temp, "r+b") as handle:  # what a power cut can leave of unflushed pages
         handle.write(bytes(4096))
-    log.offsets.clear()
-    engine.resume([tid])
-    assert engine.wait(60)
-    assert states(engine, [tid]) == {tid: State.DONE}
+    _resume_to_done(engine, log, tid)
     assert log.offsets[0] > 0  # it first continued from the front...
     assert log.offsets.count(0) == 1  # ...then the hash failed and it went again from zero
     assert sha_of(dest / "big.bin") == sha
@@ -198,10 +197,7 @@ def test_a_temp_file_swapped_for_a_symlink_is_not_written_through(
     outside.write_bytes(b"not yours")
     temp.unlink()
     temp.symlink_to(outside)
-    log.offsets.clear()
-    engine.resume([tid])
-    assert engine.wait(60)
-    assert states(engine, [tid]) == {tid: State.DONE}
+    _resume_to_done(engine, log, tid)
     assert 0 in log.offsets  # started again from zero, in a fresh temp file
     assert sha_of(dest / "big.bin") == sha
     assert outside.read_bytes() == b"not yours"
@@ -251,12 +247,7 @@ def test_a_killed_download_resumes_from_the_saved_front(
     put_bytes(storage, bucket, "plain.bin", data_bytes)
     data, dest = tmp_path / "data", tmp_path / "dest"
     dest.mkdir()
-    settings = {f: getattr(s3_server, f) for f in (
-        "name", "host", "port", "secure", "access_key", "secret_key", "region")}
-    env = {**os.environ, "TRANSFER_CHILD": json.dumps(
-        {"settings": settings, "data": str(data), "dest": str(dest), "bucket": bucket})}
-    repo = Path(__file__).resolve().parents[1]
-    child = subprocess.Popen([sys.executable, "-c", CHILD], env=env, cwd=repo)
+    child = start_engine_child(CHILD, s3_server, data=str(data), dest=str(dest), bucket=bucket)
     try:
         wait_until(lambda: _journal_saved(data) >= 10 * MiB or child.poll() is not None, 60)
         assert child.poll() is None, "the child ended before it could be killed"

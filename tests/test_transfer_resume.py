@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import json
-import os
 import signal
 import sqlite3
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -20,7 +16,7 @@ from desktop_app.transfers.engine import TransferEngine
 from desktop_app.transfers.journal import Journal
 from desktop_app.transfers.options import MiB
 from desktop_app.transfers.state import State
-from tests.transfer_helpers import small_options, write_file
+from tests.transfer_helpers import small_options, start_engine_child, write_file
 
 pytestmark = pytest.mark.real_server
 
@@ -76,12 +72,7 @@ def test_killed_upload_resumes_from_finished_parts(s3_server: ConnectionSettings
     src = tmp_path / "big.bin"
     sha = write_file(src, 30 * MiB + 7, seed=3)  # seven 5 MiB parts
     data = tmp_path / "data"
-    settings = {f: getattr(s3_server, f) for f in (
-        "name", "host", "port", "secure", "access_key", "secret_key", "region")}
-    env = {**os.environ, "TRANSFER_CHILD": json.dumps(
-        {"settings": settings, "data": str(data), "file": str(src), "bucket": bucket})}
-    repo = Path(__file__).resolve().parents[1]
-    child = subprocess.Popen([sys.executable, "-c", CHILD], env=env, cwd=repo)
+    child = start_engine_child(CHILD, s3_server, data=str(data), file=str(src), bucket=bucket)
     try:
         deadline = time.monotonic() + 60
         while _journal_parts(data) < 2:

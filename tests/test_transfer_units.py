@@ -140,6 +140,11 @@ def test_an_outage_is_waited_out_without_using_up_the_tries() -> None:
     assert 300 <= clock.now - start <= 320  # gave up once the outage outlasted its limit
     assert len(sleeps) > 2
 
+    sleeps.clear()
+    with pytest.raises(TransientError):  # 0: no waiting for the server, the usual tries
+        RetryPolicy(attempts=3, outage_s=0, rng=random.Random(4)).call(down_for_good, sleep)
+    assert len(sleeps) == 2
+
 
 def test_only_a_server_that_does_not_answer_counts_as_an_outage() -> None:
     import ssl

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+from desktop_app.core.connection import ConnectionSettings
 from desktop_app.storage.protocol import TransferStorage
 from desktop_app.transfers.engine import TransferEngine
 from desktop_app.transfers.journal import Journal
@@ -80,3 +84,14 @@ def wait_until(condition: Callable[[], object], timeout: float = 30.0) -> None:
         if time.monotonic() > deadline:
             raise AssertionError("condition not met in time")
         time.sleep(0.02)
+
+
+def start_engine_child(script: str, server: ConnectionSettings, **config: str
+                       ) -> subprocess.Popen[bytes]:
+    """Run `script` in a fresh interpreter (to be killed mid-transfer); it finds the server's
+    settings and `config` as JSON in $TRANSFER_CHILD."""
+    settings = {f: getattr(server, f) for f in (
+        "name", "host", "port", "secure", "access_key", "secret_key", "region")}
+    env = {**os.environ, "TRANSFER_CHILD": json.dumps({"settings": settings, **config})}
+    repo = Path(__file__).resolve().parents[1]
+    return subprocess.Popen([sys.executable, "-c", script], env=env, cwd=repo)

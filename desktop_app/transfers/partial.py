@@ -46,6 +46,7 @@ class PartialFile:
         self.saved = saved  # bytes from the front already on disk (a resumed download)
         self._journal = journal
         self._item = item
+        self._open = True
 
     @classmethod
     def create(cls, folder: Path) -> PartialFile:
@@ -95,21 +96,27 @@ class PartialFile:
         try:
             os.fsync(self.fd)
         finally:
-            os.close(self.fd)
+            self._close()
         os.replace(self.path, target)
         self._forget()
 
     def keep(self) -> None:
         """Close it and leave it for the next run (a pause or a quit)."""
-        os.close(self.fd)
+        self._close()
 
     def discard(self) -> None:
         """Close and remove it (failure, cancel); never raises."""
         with contextlib.suppress(OSError):
-            os.close(self.fd)
+            self._close()
         with contextlib.suppress(OSError):
             os.unlink(self.path)
         self._forget()
+
+    def _close(self) -> None:
+        """Once only: a second close could hit a descriptor another thread just opened."""
+        if self._open:
+            self._open = False
+            os.close(self.fd)
 
     def _forget(self) -> None:
         if self._journal is not None and self._item is not None:

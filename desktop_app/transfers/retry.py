@@ -62,7 +62,7 @@ class RetryPolicy:
                 failures += 1
                 if cancel is not None and cancel.is_set():
                     raise
-                if exc.outage:
+                if exc.outage and self.outage_s > 0:  # 0: an outage is an ordinary failure
                     now = self.clock()
                     outage_since = now if outage_since is None else outage_since
                     if now - outage_since >= self.outage_s:
