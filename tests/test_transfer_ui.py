@@ -542,3 +542,38 @@ def test_the_direction_column_fits_its_label_on_item_rows(qtbot: QtBot) -> None:
     text = max(view.fontMetrics().horizontalAdvance(t) for t in ("↑ Upload", "↓ Download"))
     assert view.columnWidth(0) >= text + view.indentation() + 8
     queue.shutdown()
+
+
+def test_progress_rows_fit_the_bar_label_and_errors_get_room(qtbot: QtBot) -> None:
+    """The "42 %" inside a bar was cut in half by plain-text row heights, and a fixed narrow
+    Error column showed "The server at http://1…" with the useful part hidden."""
+    from desktop_app.transfers.state import Direction, Transfer
+    from desktop_app.ui.transfer_widgets import BAR_MARGIN
+
+    engine = TransferEngine(object())  # type: ignore[arg-type]  # no network in this test
+    item = Transfer(Direction.UPLOAD, "b", "k", Path("/nowhere/k"), 10, 1)
+    with engine._lock:
+        engine._items[item.id] = item
+        engine._order.append(item.id)
+        item.sink = engine._dirty
+    from PySide6.QtWidgets import QVBoxLayout
+
+    host = QWidget()  # docked in a plain window: a floating dock warns on this platform
+    qtbot.addWidget(host)
+    queue = TransferQueue(host)
+    QVBoxLayout(host).addWidget(queue)
+    host.resize(1200, 300)
+    host.show()
+    model = queue.queue_model
+    model.stop()
+    model._engine = engine
+    model.refresh()
+    view = queue.view
+    index = model.transfer_index(item.id, 3)
+    view.expandAll()  # a first refresh resets the model: no "new batch" expands it
+    qtbot.waitUntil(lambda: view.visualRect(index).isValid(), timeout=5000)  # laid out
+    bar_cell = view.visualRect(index)
+    assert bar_cell.height() >= view.fontMetrics().height() + 2 * (BAR_MARGIN + 2)
+    assert view.columnWidth(7) >= view.columnWidth(1) - 1  # Name and Error share the room
+    assert view.columnWidth(7) > 250  # it was a fixed 180
+    queue.shutdown()

@@ -75,9 +75,9 @@ class Context:
             if undo is not None:
                 undo()
             transfer.attempts += 1
-            if error.outage:
-                text = (f"{error.message} Waiting for the server to be back: "
-                        f"try {attempt + 1} in {wait:.0f} s.")
+            if error.outage:  # the news first: the column shows the start of it
+                text = (f"Waiting for the server to be back (next try in {wait:.0f} s). "
+                        f"{error.message}")
             else:
                 text = f"{error.message} Retry {attempt} in {wait:.1f} s."
             transfer.try_transition(State.RETRYING, text)

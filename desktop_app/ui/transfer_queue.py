@@ -56,10 +56,13 @@ class TransferQueue(QDockWidget):
         self.queue_model.rowsInserted.connect(self._expand_new_batches)
         header = self.view.header()
         header.setStretchLastSection(True)
+        # Name and Error share the spare width: an error cut to "The server at http://1…"
+        # says nothing, and the whole text is what the user needs to act on.
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         for column, width in ((0, direction_width(self.view)), (2, 80), (3, 140), (4, 90),
-                              (5, 70), (6, 90), (7, 180)):
+                              (5, 70), (6, 90)):
             self.view.setColumnWidth(column, width)
         self._build_actions()
         body = QWidget(self)

@@ -3,7 +3,7 @@ summary, and the ETA text."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,6 +21,7 @@ from desktop_app.core.humanize import human_size
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 1
+BAR_MARGIN = 2  # px above and below the progress bar in its cell
 
 
 def human_eta(seconds: float) -> str:
@@ -36,7 +37,13 @@ def human_eta(seconds: float) -> str:
 
 
 class ProgressDelegate(QStyledItemDelegate):
-    """Paints the Progress column as a progress bar."""
+    """Paints the Progress column as a progress bar, in rows tall enough for its "42 %"
+    (a plain text row cut the bar's label in half)."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        needed = option.fontMetrics.height() + 2 * (BAR_MARGIN + 2)  # type: ignore[attr-defined]
+        return QSize(hint.width(), max(hint.height(), needed))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         value = index.data(PROGRESS_ROLE)
@@ -44,7 +51,8 @@ class ProgressDelegate(QStyledItemDelegate):
             super().paint(painter, option, index)
             return
         bar = QStyleOptionProgressBar()
-        bar.rect = QRect(option.rect.adjusted(2, 3, -2, -3))  # type: ignore[attr-defined]
+        bar.rect = QRect(option.rect.adjusted(  # type: ignore[attr-defined]
+            2, BAR_MARGIN, -2, -BAR_MARGIN))
         bar.minimum, bar.maximum, bar.progress = 0, 100, int(value)
         bar.text = f"{int(value)} %"
         bar.textVisible = True
