@@ -186,6 +186,9 @@ def main() -> None:
     os.close(devnull)
     logging.basicConfig(level=logging.WARNING,
                         format="%(levelname)s transfers %(name)s: %(message)s")
+    # urllib3 warns on each of its own connection retries: during an outage that is a line
+    # every few seconds per worker, while the rows already say the server is being waited for.
+    logging.getLogger("urllib3.connectionpool").setLevel(logging.ERROR)
     child = _Child(rx, tx)
     try:
         child.run()
