@@ -234,8 +234,9 @@ def run_ours(cfg: dict[str, object], direction: str, local: Path, bucket: str,
     seconds = time.perf_counter() - start
     cpu_end = os.times()
     child_end = child.cpu_times()
-    cpu = ((cpu_end.user - cpu_start.user) + (cpu_end.system - cpu_start.system)
-           + (child_end.user - child_start.user) + (child_end.system - child_start.system))
+    gui_cpu = (cpu_end.user - cpu_start.user) + (cpu_end.system - cpu_start.system)
+    engine_cpu = (child_end.user - child_start.user) + (child_end.system - child_start.system)
+    cpu = gui_cpu + engine_cpu
     failed = [v.error for v in engine.snapshot() if v.state.value != "done"]
     if failed:
         raise SystemExit(f"ours: {len(failed)} failed: {failed[:3]}")
@@ -246,7 +247,8 @@ def run_ours(cfg: dict[str, object], direction: str, local: Path, bucket: str,
     app.processEvents()
     engine.shutdown()
     shutil.rmtree(journal_dir, ignore_errors=True)
-    return {"seconds": seconds, "cpu_seconds": cpu, "stall_ms": gaps["max"] * 1000,
+    return {"seconds": seconds, "cpu_seconds": cpu, "gui_cpu": gui_cpu,
+            "stall_ms": gaps["max"] * 1000,
             "idle_stall_ms": idle_stall * 1000, "rss_before_kib": rss_before,
             "rss_kib": peak.stop()}
 
@@ -457,8 +459,9 @@ def main() -> None:
                             res = timed_run(cmd, env)
                             res["server_cpu"] = server_cpu(server.pid) - before
                             results.setdefault((name, direction, tool), []).append(res)
-                            stall = (f", GUI stall {res['stall_ms']:.0f} ms"
-                                     if "stall_ms" in res else "")
+                            stall = (f", GUI stall {res['stall_ms']:.0f} ms, CPU "
+                                     f"{res['cpu_seconds']:.2f} s ({res['gui_cpu']:.2f} in "
+                                     "the window's process)" if "stall_ms" in res else "")
                             print(f"  {name:13} {direction:4} {tool:8} round {rnd + 1}: "
                                   f"{res['seconds']:.2f} s{stall}", flush=True)
                             if direction == "up":
