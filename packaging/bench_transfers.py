@@ -183,9 +183,17 @@ def run_ours(cfg: dict[str, object], direction: str, local: Path, bucket: str,
     pool = ThreadPoolExecutor(1)
     queued = pool.submit(launch)
 
+    seen = {"done": 0}  # rows before this index have finished (they finish about in order)
+
     def finished() -> bool:  # from the row mirror, as the window sees it (no call)
+        if not queued.done():
+            return False
         rows = engine.snapshot()
-        return queued.done() and bool(rows) and all(v.state.finished for v in rows)
+        done = seen["done"]
+        while done < len(rows) and rows[done].state.finished:
+            done += 1
+        seen["done"] = done
+        return bool(rows) and done == len(rows)
 
     def check() -> None:
         if finished():

@@ -28,10 +28,11 @@ class State(Enum):
 
     @property
     def finished(self) -> bool:
-        return self in _FINISHED
+        return self._value_ in _FINISHED_VALUES  # a str lookup: Enum's own hash is Python code
 
 
 _FINISHED = frozenset({State.FAILED, State.CANCELLED, State.DONE, State.SKIPPED})
+_FINISHED_VALUES = frozenset(s.value for s in _FINISHED)  # checked per row, many times a second
 _ALLOWED: dict[State, frozenset[State]] = {
     State.QUEUED: frozenset({State.RUNNING, State.PAUSED, State.CANCELLED, State.SKIPPED,
                              State.FAILED}),
