@@ -14,9 +14,10 @@ import pytest
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.transfer_types import ObjectBody
 from desktop_app.storage.minio_storage import MinioStorage
-from desktop_app.transfers.engine import TransferEngine, temp_files
+from desktop_app.transfers.engine import TransferEngine
 from desktop_app.transfers.journal import Journal
 from desktop_app.transfers.options import MiB, TransferOptions
+from desktop_app.transfers.partial import temp_files
 from desktop_app.transfers.state import State
 from tests.helpers import put_bytes
 from tests.transfer_helpers import (
@@ -268,4 +269,27 @@ def test_a_killed_download_resumes_from_the_saved_front(
     assert not temp.exists()
     assert temp_files(dest) == []
     assert journal.pending() == []
+    engine.shutdown()
+
+
+def test_restored_paused_rows_show_what_they_already_have(tmp_path: Path) -> None:
+    from desktop_app.core.transfer_types import PartInfo
+    from desktop_app.transfers.journal import DownloadRecord, UploadRecord
+
+    journal = Journal.in_dir(tmp_path / "data")
+    down, up = journal.add_items([
+        (1, "download", "b", "big.bin", str(tmp_path / "big.bin"), str(tmp_path), SIZE, "e1",
+         "paused"),
+        (2, "upload", "b", "up.bin", str(tmp_path / "up.bin"), None, 12 * MiB, "", "paused"),
+    ])
+    journal.download_started(down, DownloadRecord(str(tmp_path / ".minio-desktop-x.part"),
+                                                  "e1", SIZE, 5 * MiB, 1, 2, 15 * MiB))
+    journal.upload_started(up, "b", "up.bin", UploadRecord("u1", 5 * MiB, "0" * 64,
+                                                           12 * MiB, 1))
+    journal.part_done(up, PartInfo(1, "p1", 5 * MiB))
+    journal.part_done(up, PartInfo(3, "p3", 2 * MiB))
+    engine = TransferEngine(object(), small_options(), journal)  # type: ignore[arg-type]
+    engine.restore()  # paused rows are not started: no storage needed
+    assert {v.key: v.done_bytes for v in engine.snapshot()} == {
+        "big.bin": 15 * MiB, "up.bin": 7 * MiB}  # not 0 % after a restart
     engine.shutdown()

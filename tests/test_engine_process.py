@@ -14,10 +14,10 @@ from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.errors import AppError
 from desktop_app.storage.minio_storage import MinioStorage
 from desktop_app.transfers.conflicts import Conflict
-from desktop_app.transfers.engine import temp_files
 from desktop_app.transfers.engine_process import EngineGone, EngineProcess
 from desktop_app.transfers.journal import Journal
 from desktop_app.transfers.options import ConflictPolicy, MiB
+from desktop_app.transfers.partial import temp_files
 from desktop_app.transfers.state import State
 from tests.helpers import put_bytes
 from tests.transfer_helpers import sha_of, small_options, wait_until, write_file

@@ -15,9 +15,10 @@ from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.transfer_types import ObjectBody, RemoteObject
 from desktop_app.storage.minio_storage import MinioStorage
 from desktop_app.storage.sandbox import SandboxServer
-from desktop_app.transfers.engine import TransferEngine, temp_files
+from desktop_app.transfers.engine import TransferEngine
 from desktop_app.transfers.journal import Journal
 from desktop_app.transfers.options import ConflictPolicy, MiB
+from desktop_app.transfers.partial import temp_files
 from desktop_app.transfers.retry import RetryPolicy
 from desktop_app.transfers.state import State
 from tests.fault_proxy import Fault, FaultProxy

@@ -14,8 +14,9 @@ import pytest
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.transfer_types import SHA256_META
 from desktop_app.storage.minio_storage import MinioStorage
-from desktop_app.transfers.engine import TransferEngine, temp_files
+from desktop_app.transfers.engine import TransferEngine
 from desktop_app.transfers.options import MiB
+from desktop_app.transfers.partial import temp_files
 from desktop_app.transfers.retry import RetryPolicy
 from desktop_app.transfers.state import State
 from tests.fault_proxy import Fault, FaultProxy

@@ -376,6 +376,8 @@ class TransferEngine:
             direction = Direction(rec.direction)
             t = Transfer(direction, rec.bucket, rec.key, Path(rec.local_path), rec.size,
                          rec.batch, etag=rec.etag, journal_id=rec.id)
+            # What it already has: a paused big transfer does not come back at 0 %.
+            t.done_bytes = self.journal.kept_bytes(rec.id, direction is Direction.DOWNLOAD)
             state = State(rec.state)
             if state in (State.FAILED, State.PAUSED):
                 t.state, t.error = state, rec.error
@@ -450,14 +452,3 @@ def _lower_priority(niceness: int) -> None:
         with contextlib.suppress(OSError):
             me = threading.get_native_id()
             os.setpriority(os.PRIO_PROCESS, me, os.getpriority(os.PRIO_PROCESS, me) + niceness)
-
-
-def temp_files(folder: Path) -> list[Path]:
-    """Leftover download temp files under `folder` (for tests and clean-up)."""
-    from desktop_app.transfers.partial import TEMP_PREFIX, TEMP_SUFFIX
-
-    hits = []
-    for dirpath, _dirs, files in os.walk(folder):
-        hits += [Path(dirpath) / f for f in files
-                 if f.startswith(TEMP_PREFIX) and f.endswith(TEMP_SUFFIX)]
-    return hits

@@ -245,3 +245,11 @@ class Journal:
     def forget_download(self, item_id: int) -> None:
         with self._lock:
             self._db.execute("DELETE FROM downloads WHERE item_id=?", (item_id,))
+
+    def kept_bytes(self, item_id: int, download: bool) -> int:
+        """How much of an item is already done: a big download's saved front, or the bytes of
+        a multipart upload's finished parts."""
+        if download:
+            record = self.download_for(item_id)
+            return record.saved if record is not None else 0
+        return sum(p.size for p in self.parts(item_id))

@@ -165,3 +165,12 @@ def _reopen(record: DownloadRecord, folder: Path) -> int | None:
         return fd
     os.close(fd)
     return None
+
+
+def temp_files(folder: Path) -> list[Path]:
+    """Leftover download temp files under `folder` (for tests and clean-up)."""
+    hits = []
+    for dirpath, _dirs, files in os.walk(folder):
+        hits += [Path(dirpath) / f for f in files
+                 if f.startswith(TEMP_PREFIX) and f.endswith(TEMP_SUFFIX)]
+    return hits
