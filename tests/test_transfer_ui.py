@@ -19,6 +19,7 @@ from desktop_app.transfers.options import ConflictPolicy
 from desktop_app.transfers.state import State
 from desktop_app.ui.transfer_queue import TransferQueue, TransferQueueModel
 from tests.conftest import WindowFactory
+from tests.fault_proxy import FaultProxy
 from tests.helpers import bucket_names, put_bytes
 from tests.transfer_helpers import small_options, write_file
 
@@ -577,3 +578,27 @@ def test_progress_rows_fit_the_bar_label_and_errors_get_room(qtbot: QtBot) -> No
     assert view.columnWidth(7) >= view.columnWidth(1) - 1  # Name and Error share the room
     assert view.columnWidth(7) > 250  # it was a fixed 180
     queue.shutdown()
+
+
+def test_transfers_waiting_for_the_server_turn_the_status_bar_at_once(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        proxy: FaultProxy, s3_server: ConnectionSettings, bucket: str, tmp_path: Path) -> None:
+    """The status bar's own check runs every 30 s; a queue waiting for the server must not
+    sit next to a green "Reachable" meanwhile."""
+    environ = {**app_environ, "MINIO_BUCKET_NAME": bucket,
+               "MINIO_ENDPOINT": f"http://{s3_server.host}:{proxy.port}"}
+    window = make_window(environ)
+    window.show()
+    qtbot.waitUntil(lambda: "Reachable" in window.reachability_label.text(), timeout=20_000)
+    qtbot.waitUntil(lambda: window.transfer_queue.engine is not None, timeout=20_000)
+    write_file(tmp_path / "src" / "a.bin", 1000)
+    proxy.go_down()
+    try:
+        window.transfers.upload([tmp_path / "src" / "a.bin"], bucket, "")
+        queue = window.transfer_queue.queue_model
+        qtbot.waitUntil(lambda: leaf_states(queue) == ["Retrying"], timeout=20_000)
+        qtbot.waitUntil(lambda: "Cannot reach the server" in window.reachability_label.text(),
+                        timeout=10_000)  # well before the regular check
+    finally:
+        proxy.come_back()
+    qtbot.waitUntil(lambda: leaf_states(queue) == ["Done"], timeout=60_000)

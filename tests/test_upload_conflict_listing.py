@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.core.errors import AccessDenied
+from desktop_app.core.transfer_errors import TransientError
 from desktop_app.core.transfer_types import RemoteObject
 from desktop_app.core.types import ObjectStat
 from desktop_app.storage.minio_storage import MinioStorage
@@ -35,10 +36,10 @@ class Requests:
     def __getattr__(self, name: str) -> object:
         return getattr(self.real, name)
 
-    def stat(self, bucket: str, key: str) -> ObjectStat:
+    def head(self, bucket: str, key: str) -> ObjectStat:
         with self._lock:
             self.heads.append(key)
-        return self.real.stat(bucket, key)
+        return self.real.head(bucket, key)
 
     def iter_objects(self, bucket: str, prefix: str) -> Iterator[RemoteObject]:
         yield from self.real.iter_objects(bucket, prefix)
@@ -95,15 +96,18 @@ def test_a_key_taken_after_the_listing_is_not_overwritten(storage: MinioStorage,
 
 
 class Listing:
-    def __init__(self, keys: list[str], refuse: bool = False) -> None:
+    def __init__(self, keys: list[str], refuse: bool = False, down_for: int = 0) -> None:
         self.keys = keys
         self.refuse = refuse
+        self.down_for = down_for  # calls that find the server unreachable
         self.calls = 0
 
     def iter_objects(self, bucket: str, prefix: str) -> Iterator[RemoteObject]:
         self.calls += 1
         if self.refuse:
             raise AccessDenied("no listing for this key")
+        if self.calls <= self.down_for:
+            raise TransientError("unreachable", outage=True)
         for key in self.keys:
             yield RemoteObject(key, 1, "")
 
@@ -122,3 +126,9 @@ def test_what_a_listing_can_and_cannot_tell() -> None:
 
     refused = RemoteKeys(Listing(["a"], refuse=True), "b", "")  # type: ignore[arg-type]
     assert not refused.surely_absent("b")  # no listing: every key gets its HEAD
+
+    flaky = Listing(["a"], down_for=1)
+    outage = RemoteKeys(flaky, "b", "")  # type: ignore[arg-type]
+    assert not outage.surely_absent("b")  # no answer: this file asks the server itself
+    assert outage.surely_absent("b")  # and the next one lists again (an outage passes)
+    assert flaky.calls == 2

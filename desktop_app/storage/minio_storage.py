@@ -847,6 +847,10 @@ class MinioStorage:
             metadata=metadata,
         )
 
+    def head(self, bucket: str, key: str) -> ObjectStat:
+        with self._transfer_errors(f"read the details of “{key}”", bucket, key):
+            return self.stat(bucket, key)
+
     def iter_objects(self, bucket: str, prefix: str) -> Iterator[RemoteObject]:
         """Everything below `prefix` (a folder download), through the fast listing parser."""
         with self._transfer_errors(f"list “{bucket}/{prefix}”", bucket):

@@ -222,3 +222,8 @@ class TransferStorage(Storage, Protocol):
     def iter_objects(self, bucket: str, prefix: str) -> Iterator[RemoteObject]:
         """Every object under `prefix`, recursively, in key order."""
         ...
+
+    def head(self, bucket: str, key: str) -> ObjectStat:
+        """`stat` for transfers: network trouble raises `TransientError` (retried, and
+        waited out when the server cannot be reached), not `ConnectionFailed`."""
+        ...

@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 
 from desktop_app.core.errors import NotFound
 from desktop_app.core.transfer_types import SHA256_META
-from desktop_app.storage.protocol import Storage
+from desktop_app.core.types import ObjectStat
 from desktop_app.transfers.options import ConflictPolicy
 
 READ_SIZE = 1024 * 1024
@@ -55,14 +55,14 @@ def numbered(name: str, n: int) -> str:
 
 
 def remote_target(
-    storage: Storage, policy: ConflictPolicy, bucket: str, key: str, size: int, sha256: str,
-    ask: Ask | None = None,
+    stat: Callable[[str, str], ObjectStat], policy: ConflictPolicy, bucket: str, key: str,
+    size: int, sha256: str, ask: Ask | None = None,
 ) -> str | None:
-    """The key to upload to, or None to skip."""
+    """The key to upload to, or None to skip; `stat` raises `NotFound` for a free key."""
     if policy is ConflictPolicy.OVERWRITE:
         return key
     try:
-        existing = storage.stat(bucket, key)
+        existing = stat(bucket, key)
     except NotFound:
         return key
     if policy is ConflictPolicy.ASK:
@@ -79,7 +79,7 @@ def remote_target(
     for n in range(1, 10_000):
         candidate = f"{parent}{numbered(path.name, n)}"
         try:
-            storage.stat(bucket, candidate)
+            stat(bucket, candidate)
         except NotFound:
             return candidate
     return None

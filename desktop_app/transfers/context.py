@@ -23,6 +23,7 @@ from desktop_app.transfers.retry import event_sleep
 from desktop_app.transfers.state import State, Transfer
 
 T = TypeVar("T")
+WAITING_FOR_SERVER = "Waiting for the server to be back"  # how a row in an outage begins
 
 
 @dataclass
@@ -76,7 +77,7 @@ class Context:
                 undo()
             transfer.attempts += 1
             if error.outage:  # the news first: the column shows the start of it
-                text = (f"Waiting for the server to be back (next try in {wait:.0f} s). "
+                text = (f"{WAITING_FOR_SERVER} (next try in {wait:.0f} s). "
                         f"{error.message}")
             else:
                 text = f"{error.message} Retry {attempt} in {wait:.1f} s."

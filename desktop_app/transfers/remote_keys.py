@@ -17,6 +17,7 @@ import logging
 import threading
 
 from desktop_app.core.errors import AppError
+from desktop_app.core.transfer_errors import TransientError
 from desktop_app.storage.protocol import TransferStorage
 
 log = logging.getLogger(__name__)
@@ -40,7 +41,8 @@ class RemoteKeys:
         with self._lock:
             if self._keys is None:
                 self._load()
-            assert self._keys is not None
+            if self._keys is None:
+                return False  # the server did not answer: this file asks it (with retries)
             if key in self._keys:
                 return False
             return self._complete or key <= self._last  # S3 lists in code point order
@@ -55,6 +57,9 @@ class RemoteKeys:
                     break
             else:
                 self._complete = True
+        except TransientError:
+            self._last, self._complete = "", False
+            return  # not remembered: the next file tries the listing again
         except AppError as exc:
             log.info("No listing for upload conflicts (%s); asking per file", type(exc).__name__)
             keys, self._last, self._complete = set(), "", False

@@ -21,6 +21,7 @@ from desktop_app.core.errors import AppError, Cancelled, NotFound
 from desktop_app.core.mime import SNIFF_BYTES, sniff
 from desktop_app.core.transfer_errors import DestinationExists, LocalFileError
 from desktop_app.core.transfer_types import SHA256_META, PartInfo
+from desktop_app.core.types import ObjectStat
 from desktop_app.transfers.conflicts import file_sha256, remote_target
 from desktop_app.transfers.context import Context, run_parts
 from desktop_app.transfers.journal import UploadRecord
@@ -67,7 +68,10 @@ def _content_type(path: Path) -> str:
 def _resolve_key(ctx: Context, transfer: Transfer, sha256: str) -> bool:
     """Apply the conflict policy; False means skip (the row says why)."""
     ask = ctx.asker(transfer, True, transfer.key, transfer.size)
-    target = remote_target(ctx.storage, ctx.options.conflict, transfer.bucket, transfer.key,
+    def head(bucket: str, key: str) -> ObjectStat:
+        return ctx.with_retry(transfer, lambda: ctx.storage.head(bucket, key))
+
+    target = remote_target(head, ctx.options.conflict, transfer.bucket, transfer.key,
                            transfer.size, sha256, ask)
     if target is None:
         transfer.transition(State.SKIPPED, "Skipped: it already exists on the server.")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -58,6 +59,7 @@ def settle_heap() -> None:
 # short experiment halved the typical GUI gap, but a full `make bench` run showed the same
 # worst gaps and slower downloads, so it stays off until measured on a quieter machine.
 WORKER_NICENESS = 0
+RECHECK_S = 5.0  # at most this often, transfers waiting for the server re-check it
 
 
 class TransferController(QObject):
@@ -88,6 +90,16 @@ class TransferController(QObject):
         window.transfer_queue.toolbar.addSeparator()
         window.transfer_queue.toolbar.addAction(self.action_unfinished)
         window.transfer_queue.queue_model.batch_finished.connect(self._batch_finished)
+        window.transfer_queue.queue_model.server_unreachable.connect(self._recheck_server)
+        self._rechecked = -RECHECK_S
+
+    def _recheck_server(self) -> None:
+        """Transfers wait for the server: let the status bar say so now, not at its next
+        regular check (up to half a minute later). At most every few seconds."""
+        now = time.monotonic()
+        if now - self._rechecked >= RECHECK_S:
+            self._rechecked = now
+            self.window.probe()
 
     def configure(self, environ: Mapping[str, str]) -> None:
         """Where the journal lives, and the transfer settings from the config folder."""

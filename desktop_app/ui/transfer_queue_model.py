@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 )
 
 from desktop_app.core.humanize import human_size
+from desktop_app.transfers.context import WAITING_FOR_SERVER
 from desktop_app.transfers.engine_process import QueueEngine
 from desktop_app.transfers.rows import TransferView
 from desktop_app.transfers.state import Direction, State
@@ -92,10 +93,12 @@ class _Batch:
 
 class TransferQueueModel(QAbstractItemModel):
     """`overall_changed(done, total, active)` per refresh; `batch_finished(batch, failed,
-    had_uploads)` once per batch that ends."""
+    had_uploads)` once per batch that ends; `server_unreachable` on a refresh in which a row
+    started waiting for the server (so the window can re-check its connection at once)."""
 
     overall_changed = Signal(int, int, int)
     batch_finished = Signal(int, int, bool)
+    server_unreachable = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -159,6 +162,9 @@ class TransferQueueModel(QAbstractItemModel):
             touched = self._apply(changes.changed)
             touched |= self._append(changes.new, signals=True)
         self._update_speeds(changes.changed + changes.new)
+        if any(v.state is State.RETRYING and v.error.startswith(WAITING_FOR_SERVER)
+               for v in changes.changed):
+            self.server_unreachable.emit()
         last_column = len(QUEUE_COLUMNS) - 1
         for number in sorted(touched):
             row = self._batch_row[number]
