@@ -18,7 +18,7 @@ SLOW_DOWN = (b'<?xml version="1.0" encoding="UTF-8"?><Error><Code>SlowDown</Code
 
 @dataclass
 class Fault:
-    kind: str  # "reset", "truncate" or "503"
+    kind: str  # "reset", "truncate", "503", or "lost" (done upstream, the answer dropped)
     matches: Callable[[str, str, dict[str, str]], bool]  # (method, path, headers)
     fired: bool = False
 
@@ -70,12 +70,19 @@ class FaultProxy:
                     conn.request(self.command, self.path, body=body or None, headers=headers)
                     resp = conn.getresponse()
                     data = resp.read()
+                    if fault == "lost":  # the server did it; the client never hears
+                        self.close_connection = True
+                        self.connection.close()
+                        return
                     self.send_response(resp.status)
                     for key, value in resp.getheaders():
                         if key.lower() not in ("transfer-encoding", "connection",
                                                "content-length"):
                             self.send_header(key, value)
-                    self.send_header("Content-Length", str(len(data)))
+                    # A HEAD answer has no body but names the object's length.
+                    length = resp.getheader("Content-Length") if self.command == "HEAD" \
+                        else None
+                    self.send_header("Content-Length", length or str(len(data)))
                     self.end_headers()
                     if fault == "truncate" and len(data) > 1:
                         self.wfile.write(data[: len(data) // 2])

@@ -3,12 +3,14 @@ file; a key taken after that listing is still never overwritten behind the user'
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.errors import AccessDenied
 from desktop_app.core.transfer_errors import TransientError
 from desktop_app.core.transfer_types import RemoteObject
@@ -18,6 +20,7 @@ from desktop_app.transfers.engine import TransferEngine
 from desktop_app.transfers.options import ConflictPolicy
 from desktop_app.transfers.remote_keys import RemoteKeys
 from desktop_app.transfers.state import State
+from tests.fault_proxy import Fault, FaultProxy
 from tests.helpers import put_bytes
 from tests.transfer_helpers import small_options, states
 
@@ -132,3 +135,24 @@ def test_what_a_listing_can_and_cannot_tell() -> None:
     assert not outage.surely_absent("b")  # no answer: this file asks the server itself
     assert outage.surely_absent("b")  # and the next one lists again (an outage passes)
     assert flaky.calls == 2
+
+
+@pytest.mark.real_server
+def test_a_conditional_upload_whose_answer_was_lost_is_not_taken_for_a_conflict(
+        s3_server: ConnectionSettings, storage: MinioStorage, bucket: str, proxy: FaultProxy,
+        tmp_path: Path) -> None:
+    """The server stored it but the answer never came: sent again, If-None-Match refuses it.
+    That is this upload having arrived, not someone else's file to keep both of."""
+    via_proxy = MinioStorage(dataclasses.replace(s3_server, port=proxy.port))
+    proxy.faults = [Fault("lost", lambda m, p, h: m == "PUT" and "note.txt" in p)]
+    src = tmp_path / "note.txt"
+    src.write_text("hello")
+    engine = TransferEngine(via_proxy, small_options(conflict=ConflictPolicy.KEEP_BOTH))
+    (tid,) = engine.upload_paths([src], bucket)
+    assert engine.wait(30)
+    assert states(engine, [tid]) == {tid: State.DONE}
+    assert proxy.fired == ["lost"]
+    assert [o.key for o in storage.iter_objects(bucket, "")] == ["note.txt"]  # no "note (1)"
+    assert storage.read_range(bucket, "note.txt", 0, 100) == b"hello"
+    engine.shutdown()
+    via_proxy.close()

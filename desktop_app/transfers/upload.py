@@ -116,7 +116,11 @@ def _put_if_absent(ctx: Context, transfer: Transfer, data: bytes, content_type: 
         ctx.with_retry(transfer, lambda: ctx.storage.put_bytes(
             transfer.bucket, transfer.key, data, content_type, meta, if_absent=True))
     except DestinationExists:
-        return False  # created since the listing
+        # Taken since the listing, or by this very upload: a PUT whose answer was lost on
+        # the way is refused when it is sent again. The same bytes there mean it arrived.
+        there = ctx.with_retry(transfer, lambda: ctx.storage.head(transfer.bucket,
+                                                                  transfer.key))
+        return there.size == len(data) and there.metadata.get(SHA256_META) == meta[SHA256_META]
     return True
 
 
