@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from desktop_app.core.connection import ConnectionSettings
-from desktop_app.core.transfer_types import SHA256_META
+from desktop_app.core.errors import NotFound
+from desktop_app.core.transfer_errors import TransientError
+from desktop_app.core.transfer_types import SHA256_META, PartInfo
 from desktop_app.storage.minio_storage import MinioStorage
 from desktop_app.transfers.engine import TransferEngine
 from desktop_app.transfers.options import MiB
@@ -193,3 +195,39 @@ def test_an_outage_longer_than_the_wait_fails_with_the_reason_and_can_be_retried
     assert states(engine, [tid]) == {tid: State.DONE}
     engine.shutdown()
     via_proxy.close()
+
+
+class LosesTheCompletion:
+    """Completes the upload on the real server but reports a broken connection; asked again,
+    answers NoSuchUpload as AWS and MinIO do (SeaweedFS accepts a second completion)."""
+
+    def __init__(self, real: MinioStorage) -> None:
+        self.real = real
+        self.completions = 0
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.real, name)
+
+    def complete_multipart(self, bucket: str, key: str, upload_id: str,
+                           parts: list[PartInfo]) -> str:
+        self.completions += 1
+        if self.completions == 1:
+            self.real.complete_multipart(bucket, key, upload_id, parts)
+            raise TransientError("The connection broke while finishing the upload.")
+        raise NotFound(f"The upload of “{key}” is no longer on the server.")
+
+
+def test_a_completed_upload_whose_answer_was_lost_ends_done(
+        storage: MinioStorage, bucket: str, tmp_path: Path) -> None:
+    """The retry finds no such upload; the object there with these bytes means it arrived."""
+    src = tmp_path / "big.bin"
+    sha = write_file(src, 12 * MiB + 3, seed=4)
+    losing = LosesTheCompletion(storage)
+    engine = TransferEngine(losing, small_options())  # type: ignore[arg-type]
+    (tid,) = engine.upload_paths([src], bucket)
+    assert engine.wait(60)
+    assert states(engine, [tid]) == {tid: State.DONE}, errors(engine)
+    assert losing.completions == 2
+    assert storage.stat(bucket, "big.bin").metadata[SHA256_META] == sha
+    assert storage.list_multipart_uploads(bucket) == []
+    engine.shutdown()

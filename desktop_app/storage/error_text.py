@@ -41,6 +41,11 @@ def s3_error(code: str, message: str, action: str, where: str, access_key: str,
             f"“{key}” no longer exists in “{bucket}”.",
             "It may have been deleted or renamed; refresh the folder (F5).",
         )
+    if code == "NoSuchUpload":
+        return NotFound(
+            f"The upload of “{key}” is no longer on the server (completed or aborted).",
+            "Retry the upload.",
+        )
     if code == "InvalidAccessKeyId":
         return AuthFailed(
             f"The server at {where} does not know the access key “{access_key}”.",

@@ -118,9 +118,7 @@ def _put_if_absent(ctx: Context, transfer: Transfer, data: bytes, content_type: 
     except DestinationExists:
         # Taken since the listing, or by this very upload: a PUT whose answer was lost on
         # the way is refused when it is sent again. The same bytes there mean it arrived.
-        there = ctx.with_retry(transfer, lambda: ctx.storage.head(transfer.bucket,
-                                                                  transfer.key))
-        return there.size == len(data) and there.metadata.get(SHA256_META) == meta[SHA256_META]
+        return _arrived(ctx, transfer, len(data), meta[SHA256_META])
     return True
 
 
@@ -184,10 +182,25 @@ def _multipart(ctx: Context, transfer: Transfer, path: Path, mtime_ns: int) -> N
         os.close(fd)
     parts = [done[n] for n, _o, _l in ranges]
     _unchanged_or_abort(ctx, transfer, path, size, mtime_ns, upload_id)
-    ctx.with_retry(transfer, lambda: ctx.storage.complete_multipart(
-        transfer.bucket, transfer.key, upload_id, parts))
+    try:
+        ctx.with_retry(transfer, lambda: ctx.storage.complete_multipart(
+            transfer.bucket, transfer.key, upload_id, parts))
+    except NotFound:
+        if not _arrived(ctx, transfer, size, record.sha256):
+            raise
+        # An earlier try completed it and its answer was lost: the retry found no upload.
     if journal is not None and item is not None:
         journal.forget_upload(item)
+
+
+def _arrived(ctx: Context, transfer: Transfer, size: int, sha256: str) -> bool:
+    """The object on the server has these bytes (its size and stored SHA-256)."""
+    try:
+        there = ctx.with_retry(transfer, lambda: ctx.storage.head(transfer.bucket,
+                                                                  transfer.key))
+    except NotFound:
+        return False
+    return there.size == size and there.metadata.get(SHA256_META) == sha256
 
 
 def _unchanged_or_abort(ctx: Context, transfer: Transfer, path: Path, size: int,
