@@ -20,6 +20,7 @@ from desktop_app.core.redact import redact
 from desktop_app.storage import doctor_net, doctor_s3
 from desktop_app.storage.doctor_report import CHECK_NAMES, Check, DoctorReport, Status
 from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.storage.transfer_http import ca_file
 
 __all__ = ["CHECK_NAMES", "Check", "DoctorReport", "Status", "run_checks"]
 
@@ -155,7 +156,7 @@ class _Doctor:
                 what = "does not exist" if isinstance(exc, FileNotFoundError) else (
                     "cannot be read as PEM certificates")
                 self.add("tls", Status.FAIL,
-                         f"The CA bundle file “{doctor_net.ca_file_for(s)}” {what}.",
+                         f"The CA bundle file “{ca_file(s)}” {what}.",
                          "Choose an existing PEM file with the CA certificate(s) to trust.")
                 return False
             # Certificates are not checked for this connection anyway; the default trust

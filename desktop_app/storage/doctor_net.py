@@ -9,7 +9,6 @@ behind one generic `SSLError`; `cryptography` reads the certificate's names and 
 from __future__ import annotations
 
 import ipaddress
-import os
 import socket
 import ssl
 import threading
@@ -17,11 +16,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-import certifi
 from cryptography import x509
 from cryptography.x509.oid import NameOID
 
 from desktop_app.core.connection import ConnectionSettings
+from desktop_app.storage.transfer_http import ca_file as trusted_ca_file
 
 # OpenSSL verify codes (include/openssl/x509_vfy.h) the doctor explains in its own words.
 _NOT_YET_VALID = 9
@@ -102,14 +101,9 @@ def _common_name(name: x509.Name) -> str:
     return str(values[0].value) if values else ""
 
 
-def ca_file_for(settings: ConnectionSettings) -> str:
-    """The trust store the app itself uses (see `make_http_client`)."""
-    return settings.ca_bundle or os.environ.get("SSL_CERT_FILE") or certifi.where()
-
-
 def verifying_context(settings: ConnectionSettings) -> ssl.SSLContext:
     """Raises `FileNotFoundError` or `ssl.SSLError` when the CA bundle cannot be used."""
-    ca_file = ca_file_for(settings)
+    ca_file = trusted_ca_file(settings)  # the trust store the app itself uses
     if not Path(ca_file).is_file():
         raise FileNotFoundError(ca_file)
     return ssl.create_default_context(cafile=ca_file)

@@ -19,11 +19,12 @@ from dataclasses import dataclass
 import aiohttp
 
 from desktop_app.core.connection import ConnectionSettings
+from desktop_app.core.transfer_types import SHA256_META
 from desktop_app.storage.transfer_http import ca_file
 
 CONNECT_TIMEOUT_S = 4.0
 READ_TIMEOUT_S = 60.0
-SHA256_HEADER = "x-amz-meta-sha256"
+SHA256_HEADER = f"x-amz-meta-{SHA256_META}"
 
 
 @dataclass(frozen=True, slots=True)

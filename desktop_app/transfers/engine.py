@@ -34,7 +34,7 @@ from desktop_app.transfers.paths import plan
 from desktop_app.transfers.remote_keys import RemoteKeys
 from desktop_app.transfers.rows import Changes, TransferView, pick_changes, view_of
 from desktop_app.transfers.scan import scan_upload
-from desktop_app.transfers.small_lane import SmallDownloads
+from desktop_app.transfers.small_lane import lane_for
 from desktop_app.transfers.state import Direction, Paused, State, Transfer
 from desktop_app.transfers.upload import upload
 
@@ -81,7 +81,7 @@ class TransferEngine:
         self._dirty: set[int] = set()
         self._running: set[int] = set()  # transfers a worker is inside right now
         self._resubmit: set[int] = set()  # resumed or retried while their worker unwound
-        self._lane = _small_lane(storage, self.options, limiter, self)
+        self._lane = lane_for(storage, self.options, limiter is not None, self)
 
     def set_conflict_resolver(self, resolver: Resolver | None) -> None:
         """Who answers `ConflictPolicy.ASK` questions (called on a worker thread)."""
@@ -433,17 +433,6 @@ class TransferEngine:
         if self._own_pools:
             self._files.shutdown(wait=wait, cancel_futures=True)
             self._parts.shutdown(wait=wait, cancel_futures=True)
-
-
-def _small_lane(storage: TransferStorage, options: TransferOptions,
-                limiter: TokenBucket | None, host: TransferEngine) -> SmallDownloads | None:
-    """The asyncio lane for small downloads, when the storage can fetch that way and no
-    bandwidth limit has to be shared with the threaded path."""
-    make = getattr(storage, "object_fetcher", None)
-    if make is None or limiter is not None or not options.small_lane:
-        return None
-    # Twice the files at once: for small files the wait is the round trip, not the bytes.
-    return SmallDownloads(make, host, 2 * options.files_at_once, options.small_max)
 
 
 def _lower_priority(niceness: int) -> None:

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from desktop_app.core.errors import AppError
 from desktop_app.transfers.download import fsync_dir
+from desktop_app.transfers.options import TransferOptions
 from desktop_app.transfers.partial import replace_via_temp
 from desktop_app.transfers.paths import ensure_parent_dirs
 from desktop_app.transfers.state import Direction, Transfer
@@ -203,3 +204,14 @@ class SmallDownloads:
             task.cancel()
         if self._fetcher is not None:
             await self._fetcher.close()
+
+
+def lane_for(storage: object, options: TransferOptions, limited: bool,
+             host: LaneHost) -> SmallDownloads | None:
+    """The lane, when the storage can fetch this way and no bandwidth limit (`limited`) has
+    to be shared with the threaded path."""
+    make = getattr(storage, "object_fetcher", None)
+    if make is None or limited or not options.small_lane:
+        return None
+    # Twice the files at once: for small files the wait is the round trip, not the bytes.
+    return SmallDownloads(make, host, 2 * options.files_at_once, options.small_max)
