@@ -2,7 +2,7 @@
 
 Starts a fresh SeaweedFS sandbox, writes the workloads (one big file, many small files, a
 hundred medium files), then runs every tool on every workload up and down, interleaved
-(A B C D, A B C D, ...), each in its own process so peak RSS is per run. Our engine runs
+(A B C D, B C D A, ...), each in its own process so peak RSS is per run. Our engine runs
 under a Qt event loop with the queue model polling it and a 10 ms heartbeat timer, so the
 GUI-thread stall (largest heartbeat gap) is measured on the real code path. Prints medians:
 MiB/s, files/s, the ratio to the fastest peer, peak RSS, and our GUI stall. Figures, not
@@ -33,7 +33,11 @@ from desktop_app.core.connection import ConnectionSettings  # noqa: E402
 from desktop_app.storage.sandbox import SandboxServer  # noqa: E402
 
 MiB = 1024 * 1024
-TOOLS = ("ours", "s5cmd", "rclone", "minio-py")
+TOOLS = ("ours", "ours-plain", "s5cmd", "rclone", "minio-py")
+# "ours-plain": our engine downloading copies stored by another tool, without the `sha256`
+# metadata our uploads carry. Nothing to verify then: the same code path minus the check,
+# which shows what the verification costs. Downloads only; not a peer in "vs best".
+OURS = ("ours", "ours-plain")
 
 
 def clean_env() -> dict[str, str]:
@@ -171,6 +175,7 @@ def run_ours(cfg: dict[str, object], direction: str, local: Path, bucket: str,
     warm_pages(int(os.environ.get("BENCH_WARM_BYTES", "0")))
     peak = PeakRss([psutil.Process(), child])
     start = time.perf_counter()
+    steal_start = psutil.cpu_times().steal  # the hypervisor's: no process here gets it
     cpu_start = os.times()
     child_start = child.cpu_times()
 
@@ -258,6 +263,7 @@ def run_ours(cfg: dict[str, object], direction: str, local: Path, bucket: str,
     engine.shutdown()
     shutil.rmtree(journal_dir, ignore_errors=True)
     return {"seconds": seconds, "cpu_seconds": cpu, "gui_cpu": gui_cpu,
+            "steal_s": psutil.cpu_times().steal - steal_start,
             "stall_ms": gaps["max"] * 1000,
             "idle_stall_ms": idle_stall * 1000, "rss_before_kib": rss_before,
             "rss_kib": peak.stop()}
@@ -292,9 +298,25 @@ def run_minio(cfg: dict[str, object], direction: str, local: Path, bucket: str,
     return {"seconds": time.perf_counter() - start, "rss_kib": peak.stop()}
 
 
+def seed_plain(s: ConnectionSettings, workloads: dict[str, tuple[Path, int, int]]) -> None:
+    """Copies of the workloads as another tool stores them: no `sha256` metadata."""
+    import urllib3
+    from minio import Minio
+
+    client = Minio(endpoint=s.endpoint, access_key=s.access_key, secret_key=s.secret_key,
+                   secure=False, region=s.region, http_client=urllib3.PoolManager(maxsize=16))
+    with ThreadPoolExecutor(16) as pool:
+        jobs = [pool.submit(client.fput_object, bucket_name="bench",
+                            object_name=f"plain{index}/{path.name}", file_path=str(path))
+                for index, (folder, _c, _b) in enumerate(workloads.values())
+                for path in sorted(folder.iterdir())]
+        for job in jobs:
+            job.result()
+
+
 def worker_main(args: argparse.Namespace) -> None:
     cfg = json.loads(os.environ["BENCH_SERVER"])
-    runner = run_ours if args.tool == "ours" else run_minio
+    runner = run_ours if args.tool in OURS else run_minio
     result = runner(cfg, args.direction, Path(args.local), args.bucket, args.prefix)
     print(json.dumps(result), flush=True)
     # A measuring process has nothing to finalize; skipping interpreter teardown avoids
@@ -419,7 +441,7 @@ def main() -> None:
     parser.add_argument("--prefix")
     args = parser.parse_args()
     if args.worker:
-        if args.tool == "ours":  # as the app does at start-up
+        if args.tool in OURS:  # as the app does at start-up
             from desktop_app.ui.transfer_controller import GUI_SWITCH_INTERVAL
 
             sys.setswitchinterval(GUI_SWITCH_INTERVAL)
@@ -444,6 +466,8 @@ def main() -> None:
                 seed.upload_paths(sorted(folder.iterdir()), "bench", f"src{index}/")
             seed.wait()
             seed.shutdown()
+            if "ours-plain" in tools:
+                seed_plain(settings, workloads)
             results: dict[tuple[str, str, str], list[dict[str, float]]] = {}
             only = {int(n) for n in args.only.split(",") if n}
             for index, (name, (folder, _count, total)) in enumerate(workloads.items()):
@@ -451,14 +475,18 @@ def main() -> None:
                     continue
                 for direction in args.directions.split(","):
                     for rnd in range(args.rounds):
-                        for tool in tools:
+                        # Each round starts with another tool, so none is always the one
+                        # that runs right after a workload's set-up or a removed tree.
+                        for tool in tools[rnd % len(tools):] + tools[:rnd % len(tools)]:
+                            if tool == "ours-plain" and direction == "up":
+                                continue  # the same as "ours": uploads always hash
                             if direction == "up":  # a bucket per run: see drop_bucket
                                 local, bucket, prefix = folder, f"up-{tool}-{rnd}", "up/"
                                 storage.make_bucket(bucket)
                             else:
                                 local, bucket = root / f"down-{tool}-{rnd}", "bench"
                                 local.mkdir()
-                                prefix = f"src{index}/"
+                                prefix = f"{'plain' if tool == 'ours-plain' else 'src'}{index}/"
                             cmd, env = command(tool, direction, local, bucket, prefix,
                                                settings)
                             warm = total + total // 4  # what the run writes, and some
@@ -472,8 +500,9 @@ def main() -> None:
                             results.setdefault((name, direction, tool), []).append(res)
                             stall = (f", GUI stall {res['stall_ms']:.0f} ms, CPU "
                                      f"{res['cpu_seconds']:.2f} s ({res['gui_cpu']:.2f} in "
-                                     "the window's process)" if "stall_ms" in res else "")
-                            print(f"  {name:13} {direction:4} {tool:8} round {rnd + 1}: "
+                                     f"the window's process), steal {res['steal_s']:.2f} s"
+                                     if "stall_ms" in res else "")
+                            print(f"  {name:13} {direction:4} {tool:10} round {rnd + 1}: "
                                   f"{res['seconds']:.2f} s{stall}", flush=True)
                             if direction == "up":
                                 drop_bucket(storage, settings, bucket)
@@ -499,15 +528,15 @@ def report(workloads: dict[str, tuple[Path, int, int]],
            results: dict[tuple[str, str, str], list[dict[str, float]]], tools: list[str],
            directions: list[str]) -> None:
     print()
-    print(f"{'workload':13} {'dir':4} {'tool':8} {'MiB/s':>8} {'files/s':>8} "
+    print(f"{'workload':13} {'dir':4} {'tool':10} {'MiB/s':>8} {'files/s':>8} "
           f"{'vs best':>8} {'CPU s':>6} {'server':>6} {'peak RSS':>9} {'GUI stall':>13}")
     for name, (_folder, count, total) in workloads.items():
         for direction in directions:
             medians = {t: statistics.median(r["seconds"] for r in results[(name, direction, t)])
-                       for t in tools}
-            peers = [medians[t] for t in tools if t != "ours"] or [medians["ours"]]
+                       for t in tools if (name, direction, t) in results}
+            peers = [m for t, m in medians.items() if t not in OURS] or list(medians.values())
             best = min(peers)
-            for tool in tools:
+            for tool in medians:
                 runs = results[(name, direction, tool)]
                 sec = medians[tool]
                 cpu = statistics.median(r["cpu_seconds"] for r in runs)
@@ -516,11 +545,11 @@ def report(workloads: dict[str, tuple[Path, int, int]],
                 stalls = [r.get("stall_ms", 0) for r in runs]
                 stall = (f"{statistics.median(stalls):.0f}/{max(stalls):.0f} ms "
                          f"({max(r.get('idle_stall_ms', 0) for r in runs):.0f})"
-                         if tool == "ours" else "")
+                         if tool in OURS else "")
                 growth = ""
-                if tool == "ours":
+                if tool in OURS:
                     growth = f" (+{rss - max(r['rss_before_kib'] for r in runs) / 1024:.0f})"
-                print(f"{name:13} {direction:4} {tool:8} {total / MiB / sec:8.1f} "
+                print(f"{name:13} {direction:4} {tool:10} {total / MiB / sec:8.1f} "
                       f"{count / sec:8.1f} {best / sec:8.2f} {cpu:6.2f} {srv:6.2f} "
                       f"{rss:6.0f} MB{growth} {stall:>13}")
     print(NOTES)
