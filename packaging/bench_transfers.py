@@ -272,13 +272,8 @@ def run_ours(cfg: dict[str, object], direction: str, local: Path, bucket: str,
 def run_minio(cfg: dict[str, object], direction: str, local: Path, bucket: str,
               prefix: str) -> dict[str, float]:
     import psutil
-    import urllib3
-    from minio import Minio
 
-    s = settings_from(cfg)
-    client = Minio(endpoint=s.endpoint, access_key=s.access_key, secret_key=s.secret_key,
-                   secure=False, region=s.region,
-                   http_client=urllib3.PoolManager(maxsize=32))
+    client = minio_client(settings_from(cfg), 32)
     warm_pages(int(os.environ.get("BENCH_WARM_BYTES", "0")))
     peak = PeakRss([psutil.Process()])
     start = time.perf_counter()
@@ -298,13 +293,19 @@ def run_minio(cfg: dict[str, object], direction: str, local: Path, bucket: str,
     return {"seconds": time.perf_counter() - start, "rss_kib": peak.stop()}
 
 
-def seed_plain(s: ConnectionSettings, workloads: dict[str, tuple[Path, int, int]]) -> None:
-    """Copies of the workloads as another tool stores them: no `sha256` metadata."""
+def minio_client(s: ConnectionSettings, connections: int) -> Any:
+    """Plain minio-py, as a script using the SDK would set it up."""
     import urllib3
     from minio import Minio
 
-    client = Minio(endpoint=s.endpoint, access_key=s.access_key, secret_key=s.secret_key,
-                   secure=False, region=s.region, http_client=urllib3.PoolManager(maxsize=16))
+    return Minio(endpoint=s.endpoint, access_key=s.access_key, secret_key=s.secret_key,
+                 secure=False, region=s.region,
+                 http_client=urllib3.PoolManager(maxsize=connections))
+
+
+def seed_plain(s: ConnectionSettings, workloads: dict[str, tuple[Path, int, int]]) -> None:
+    """Copies of the workloads as another tool stores them: no `sha256` metadata."""
+    client = minio_client(s, 16)
     with ThreadPoolExecutor(16) as pool:
         jobs = [pool.submit(client.fput_object, bucket_name="bench",
                             object_name=f"plain{index}/{path.name}", file_path=str(path))
