@@ -584,10 +584,12 @@ def test_transfers_waiting_for_the_server_turn_the_status_bar_at_once(
         qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
         proxy: FaultProxy, s3_server: ConnectionSettings, bucket: str, tmp_path: Path) -> None:
     """The status bar's own check runs every 30 s; a queue waiting for the server must not
-    sit next to a green "Reachable" meanwhile."""
+    sit next to a green "Reachable" meanwhile, nor a finished one next to a red "Cannot
+    reach the server"."""
     environ = {**app_environ, "MINIO_BUCKET_NAME": bucket,
                "MINIO_ENDPOINT": f"http://{s3_server.host}:{proxy.port}"}
     window = make_window(environ)
+    window._probe_timer.setInterval(3_600_000)  # only the transfers' re-checks turn it here
     window.show()
     qtbot.waitUntil(lambda: "Reachable" in window.reachability_label.text(), timeout=20_000)
     qtbot.waitUntil(lambda: window.transfer_queue.engine is not None, timeout=20_000)
@@ -602,3 +604,37 @@ def test_transfers_waiting_for_the_server_turn_the_status_bar_at_once(
     finally:
         proxy.come_back()
     qtbot.waitUntil(lambda: leaf_states(queue) == ["Done"], timeout=60_000)
+    qtbot.waitUntil(lambda: "Reachable" in window.reachability_label.text(), timeout=10_000)
+
+
+def test_a_folder_that_cannot_be_listed_is_named_and_the_files_still_queue(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        proxy: FaultProxy, s3_server: ConnectionSettings, storage: MinioStorage, bucket: str,
+        tmp_path: Path) -> None:
+    """A folder is queued by listing it; with the server gone, the message says which folders
+    are not in the queue, while the selected file's row waits for the server and arrives."""
+    put_bytes(storage, bucket, "a.txt", b"alpha")
+    put_bytes(storage, bucket, "dir/b.txt", b"beta")
+    put_bytes(storage, bucket, "more/c.txt", b"gamma")
+    environ = {**app_environ, "MINIO_BUCKET_NAME": bucket,
+               "MINIO_ENDPOINT": f"http://{s3_server.host}:{proxy.port}"}
+    window = make_window(environ)
+    qtbot.waitUntil(lambda: window.table_model.rowCount() == 3, timeout=20_000)
+    qtbot.waitUntil(lambda: window.transfer_queue.engine is not None, timeout=20_000)
+    window.object_table.selectAll()
+    target = tmp_path / "dl"
+    target.mkdir()
+    proxy.go_down()
+    try:
+        window.transfers.download_selection(target)
+        qtbot.waitUntil(lambda: "not queued" in window.message_bar.text, timeout=30_000)
+        text = window.message_bar.text
+        assert "“dir/”, “more/” were not queued for download" in text
+        assert "Download them again" in text
+        assert "on their own are in the queue" in text
+        queue = window.transfer_queue.queue_model
+        qtbot.waitUntil(lambda: leaf_states(queue) == ["Retrying"], timeout=20_000)
+    finally:
+        proxy.come_back()
+    qtbot.waitUntil(lambda: leaf_states(queue) == ["Done"], timeout=60_000)
+    assert (target / "a.txt").read_bytes() == b"alpha"

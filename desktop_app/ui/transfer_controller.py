@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
@@ -91,15 +91,23 @@ class TransferController(QObject):
         window.transfer_queue.toolbar.addAction(self.action_unfinished)
         window.transfer_queue.queue_model.batch_finished.connect(self._batch_finished)
         window.transfer_queue.queue_model.server_unreachable.connect(self._recheck_server)
+        window.transfer_queue.queue_model.server_back.connect(self._recheck_server)
         self._rechecked = -RECHECK_S
+        self._recheck_later = QTimer(self)
+        self._recheck_later.setSingleShot(True)
+        self._recheck_later.timeout.connect(self._recheck_server)
 
     def _recheck_server(self) -> None:
-        """Transfers wait for the server: let the status bar say so now, not at its next
-        regular check (up to half a minute later). At most every few seconds."""
-        now = time.monotonic()
-        if now - self._rechecked >= RECHECK_S:
-            self._rechecked = now
-            self.window.probe()
+        """Transfers started waiting for the server, or got through again: let the status
+        bar say so now, not at its next regular check (up to half a minute later). At most
+        every few seconds; a change within that time is checked once it has passed."""
+        wait = self._rechecked + RECHECK_S - time.monotonic()
+        if wait > 0:
+            if not self._recheck_later.isActive():
+                self._recheck_later.start(int(wait * 1000) + 1)
+            return
+        self._rechecked = time.monotonic()
+        self.window.probe()
 
     def configure(self, environ: Mapping[str, str]) -> None:
         """Where the journal lives, and the transfer settings from the config folder."""
@@ -215,8 +223,14 @@ class TransferController(QObject):
         def queue() -> None:
             if objects:
                 engine.download_objects(bucket, objects, target, prefix)
-            for folder in folders:
-                engine.download_prefix(bucket, folder, target)
+            missed: list[tuple[str, AppError]] = []
+            for folder in folders:  # one folder that cannot be listed stops no other
+                try:
+                    engine.download_prefix(bucket, folder, target)
+                except AppError as exc:
+                    missed.append((folder, exc))
+            if missed:
+                raise folders_not_queued(missed, bool(objects))
 
         self.window.runner.submit(
             queue, on_success=lambda _r: self.window.transfer_queue.queue_model.refresh(),
@@ -272,6 +286,23 @@ def batch_error(rows: list[TransferView], failed: int) -> AppError:
         f"{failed} transfer{'s' if failed != 1 else ''} failed.",
         "See the Error column in the transfer queue; select them and press Retry.",
     )
+
+
+def folders_not_queued(missed: list[tuple[str, AppError]], files_queued: bool) -> AppError:
+    """A folder is queued by listing it: when that fails, nothing of it is in the queue (unlike
+    a file's row, which waits for the server), so say which folders to download again."""
+    names = ", ".join(f"“{folder}”" for folder, _exc in missed[:3])
+    if len(missed) > 3:
+        names += f" and {len(missed) - 3} more"
+    first = missed[0][1]
+    one = len(missed) == 1
+    hint = f"Download {'it' if one else 'them'} again once that is solved."
+    if files_queued:
+        hint += " The files you selected on their own are in the queue."
+    error = AppError(f"{names} {'was' if one else 'were'} not queued for download: "
+                     f"{first.user_text()}", hint)
+    error.title = first.title  # the kind of failure (e.g. “Cannot reach the server”)
+    return error
 
 
 def batch_notice(rows: list[TransferView], failed: int) -> tuple[str, str, str]:

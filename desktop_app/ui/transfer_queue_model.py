@@ -94,11 +94,13 @@ class _Batch:
 class TransferQueueModel(QAbstractItemModel):
     """`overall_changed(done, total, active)` per refresh; `batch_finished(batch, failed,
     had_uploads)` once per batch that ends; `server_unreachable` on a refresh in which a row
-    started waiting for the server (so the window can re-check its connection at once)."""
+    started waiting for the server, `server_back` on one in which a waiting row got through
+    (so the window can re-check its connection at once, either way)."""
 
     overall_changed = Signal(int, int, int)
     batch_finished = Signal(int, int, bool)
     server_unreachable = Signal()
+    server_back = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -159,8 +161,11 @@ class TransferQueueModel(QAbstractItemModel):
             self.endResetModel()
             touched = {b.number for b in self._batches}
         else:
+            back = self._got_through(changes.changed)
             touched = self._apply(changes.changed)
             touched |= self._append(changes.new, signals=True)
+            if back:
+                self.server_back.emit()
         self._update_speeds(changes.changed + changes.new)
         if any(v.state is State.RETRYING and v.error.startswith(WAITING_FOR_SERVER)
                for v in changes.changed):
@@ -170,6 +175,18 @@ class TransferQueueModel(QAbstractItemModel):
             row = self._batch_row[number]
             self.dataChanged.emit(self.index(row, 0), self.index(row, last_column))
         self._emit_overall(touched)
+
+    def _got_through(self, changed: list[TransferView]) -> bool:
+        """A row shown as waiting for the server runs or is done now: the server answers."""
+        for view in changed:
+            where = self._pos.get(view.id)
+            if where is None or view.state not in (State.RUNNING, State.DONE):
+                continue
+            number, row = where
+            if self._batches[self._batch_row[number]].rows[row].error.startswith(
+                    WAITING_FOR_SERVER):
+                return True
+        return False
 
     def _apply(self, changed: list[TransferView]) -> set[int]:
         touched: set[int] = set()
