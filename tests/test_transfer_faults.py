@@ -4,6 +4,7 @@ Retry-After all end with the right bytes."""
 from __future__ import annotations
 
 import dataclasses
+import random
 import threading
 import time
 from collections.abc import Callable
@@ -193,6 +194,48 @@ def test_an_outage_longer_than_the_wait_fails_with_the_reason_and_can_be_retried
     engine.retry([tid])
     assert engine.wait(60)
     assert states(engine, [tid]) == {tid: State.DONE}
+    engine.shutdown()
+    via_proxy.close()
+
+
+class LongestWait(random.Random):
+    """Every backoff is its ceiling: no lucky short wait can make a test pass."""
+
+    def uniform(self, a: float, b: float) -> float:
+        return b
+
+
+def test_transfers_go_on_as_soon_as_the_server_is_back(
+        s3_server: ConnectionSettings, storage: MinioStorage, bucket: str, proxy: FaultProxy,
+        tmp_path: Path) -> None:
+    """Waiting rows do not sit out their backoff (ten minutes here) once the outage is over:
+    the server's port answering wakes them, and uploads and downloads both finish."""
+    via_proxy = MinioStorage(dataclasses.replace(s3_server, port=proxy.port))
+    retry = RetryPolicy(attempts=2, base_delay=600, max_delay=600, rng=LongestWait())
+    engine = TransferEngine(via_proxy, small_options(retry=retry, server_probe_s=0.2))
+    src = tmp_path / "src"
+    shas = {f"f{i}.bin": write_file(src / f"f{i}.bin", size, seed=i)
+            for i, size in enumerate([6 * MiB, 3000, 1])}
+    proxy.go_down()
+    ids = engine.upload_paths(sorted(src.iterdir()), bucket)
+    wait_until(lambda: all("Waiting for the server" in engine.get(i).error  # type: ignore[union-attr]
+                           for i in ids))
+    proxy.come_back()
+    assert engine.wait(60)
+    assert set(states(engine, ids).values()) == {State.DONE}, errors(engine)
+    for name, sha in shas.items():
+        assert storage.stat(bucket, name).metadata[SHA256_META] == sha
+
+    dest = tmp_path / "dest"
+    dest.mkdir()
+    proxy.go_down()
+    ids = engine.download_objects(bucket, list(storage.iter_objects(bucket, "")), dest)
+    wait_until(lambda: all("Waiting for the server" in engine.get(i).error  # type: ignore[union-attr]
+                           for i in ids))
+    proxy.come_back()
+    assert engine.wait(60)
+    assert set(states(engine, ids).values()) == {State.DONE}, errors(engine)
+    assert {name: sha_of(dest / name) for name in shas} == shas
     engine.shutdown()
     via_proxy.close()
 

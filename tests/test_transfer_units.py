@@ -199,6 +199,65 @@ def test_a_pause_wakes_a_worker_waiting_out_a_retry() -> None:
     assert isinstance(outcome[0], Paused)
 
 
+def test_a_server_that_answers_again_wakes_the_waiting_workers_at_once() -> None:
+    """Both ways out of an outage wait: the server's port answering, and a pause; without
+    either it is waited out in full (and the watch's thread ends with the last waiter)."""
+    import threading
+    import time
+
+    from desktop_app.transfers.context import Context
+    from desktop_app.transfers.options import TransferOptions
+    from desktop_app.transfers.state import Direction, Transfer
+
+    class Storage:
+        def __init__(self) -> None:
+            self.up = False
+            self.calls = 0
+
+        def reachable(self) -> bool:
+            return self.up
+
+        def call(self) -> str:
+            self.calls += 1
+            if not self.up:
+                raise TransientError("unreachable", outage=True)
+            return "sent"
+
+    storage = Storage()
+    options = TransferOptions(retry=RetryPolicy(attempts=2, base_delay=600, max_delay=600),
+                              server_probe_s=0.05)
+    ctx = Context(storage, options, None)  # type: ignore[arg-type]
+    assert ctx.watch is not None
+    transfer = Transfer(Direction.UPLOAD, "b", "k", Path("k"), state=State.RUNNING)
+    outcome: list[object] = []
+    worker = threading.Thread(target=lambda: outcome.append(ctx.with_retry(transfer,
+                                                                            storage.call)))
+    worker.start()
+    deadline = time.monotonic() + 5
+    while transfer.state is not State.RETRYING and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(0.3)  # several probes find nothing: still waiting
+    assert worker.is_alive()
+    assert storage.calls == 1
+    storage.up = True
+    worker.join(5)
+    assert not worker.is_alive()  # not after the ten-minute backoff
+    assert outcome == ["sent"]
+    assert storage.calls == 2
+
+    storage.up = False
+    stop = threading.Event()
+    started = time.monotonic()
+    ctx.watch.wait(0.3, stop)  # nobody answers: waited out in full
+    assert time.monotonic() - started >= 0.3
+    stop.set()  # a pause or a cancel
+    started = time.monotonic()
+    ctx.watch.wait(600, stop)
+    assert time.monotonic() - started < 5
+    time.sleep(0.2)
+    assert not any(t.name == "transfer-watch" for t in threading.enumerate())
+
+
 class FakeClock:
     def __init__(self) -> None:
         self.now = 0.0

@@ -73,6 +73,7 @@ from desktop_app.storage.transfer_http import (
     RetryableBody,
     ca_file,
     check_upload_key,
+    port_answers,
     retry_after_seconds,
 )
 
@@ -136,6 +137,10 @@ class MinioStorage:
         expiry = timedelta(minutes=15)
         return ObjectFetcher(self._settings, lambda b, k: self.presign_get(b, k, expiry),
                              connections)
+
+    def reachable(self) -> bool:
+        """The server's port answers (transfers waiting out an outage go on at once)."""
+        return port_answers(self._settings)
 
     def close(self) -> None:
         self._http.clear()

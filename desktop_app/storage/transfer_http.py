@@ -1,11 +1,13 @@
 """HTTP details of transfers that need no SDK: which keys the SDK's internal calls would
 wrongly accept, which S3 codes are worth a retry, Retry-After, a response body whose
-network failures become retryable errors, and the CA file both HTTP stacks trust."""
+network failures become retryable errors, the CA file both HTTP stacks trust, and whether
+the server's port answers at all (the end of an outage)."""
 
 from __future__ import annotations
 
 import email.utils
 import os
+import socket
 import time
 from http.client import HTTPException
 from typing import Any
@@ -22,6 +24,16 @@ def ca_file(settings: ConnectionSettings) -> str:
     """The certificates a checked connection trusts: the profile's bundle, SSL_CERT_FILE,
     or certifi's (urllib3 for the SDK and aiohttp for small downloads use the same)."""
     return settings.ca_bundle or os.environ.get("SSL_CERT_FILE") or certifi.where()
+
+
+def port_answers(settings: ConnectionSettings, timeout: float = 2.0) -> bool:
+    """Whether the server's port accepts a TCP connection: the cheapest sign that an outage
+    is over (no request is sent, so nothing is signed and nothing is logged there)."""
+    try:
+        with socket.create_connection((settings.host, settings.port), timeout=timeout):
+            return True
+    except OSError:
+        return False
 
 
 def check_upload_key(key: str) -> None:

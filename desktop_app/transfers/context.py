@@ -20,6 +20,7 @@ from desktop_app.transfers.journal import Journal
 from desktop_app.transfers.options import ConflictPolicy, TransferOptions
 from desktop_app.transfers.remote_keys import RemoteKeys
 from desktop_app.transfers.retry import event_sleep
+from desktop_app.transfers.server_watch import ServerWatch
 from desktop_app.transfers.state import State, Transfer
 
 T = TypeVar("T")
@@ -39,10 +40,14 @@ class Context:
     resolver: Resolver | None = None
     decisions: dict[int, ConflictPolicy] = field(default_factory=dict)
     remote_keys: dict[int, RemoteKeys] = field(default_factory=dict)  # by upload batch
+    watch: ServerWatch | None = None  # wakes outage waits when the server answers again
     _ask_lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
         self.budget = ByteBudget(self.options.memory_budget)
+        reachable = getattr(self.storage, "reachable", None)
+        if self.watch is None and reachable is not None and self.options.server_probe_s > 0:
+            self.watch = ServerWatch(reachable, self.options.server_probe_s)
 
     def asker(self, transfer: Transfer, upload: bool, name: str, new_size: int
               ) -> Callable[[int], ConflictPolicy]:
@@ -71,11 +76,14 @@ class Context:
         """Run one request with retries; the row shows "retrying" while it waits."""
 
         sleeper = self.sleep(transfer.stop_event)
+        outage = False
 
         def on_retry(attempt: int, error: TransientError, wait: float) -> None:
+            nonlocal outage
             if undo is not None:
                 undo()
             transfer.attempts += 1
+            outage = error.outage
             if error.outage:  # the news first: the column shows the start of it
                 text = (f"{WAITING_FOR_SERVER} (next try in {wait:.0f} s). "
                         f"{error.message}")
@@ -84,7 +92,10 @@ class Context:
             transfer.try_transition(State.RETRYING, text)
 
         def sleep(seconds: float) -> None:
-            sleeper(seconds)
+            if outage and self.watch is not None:
+                self.watch.wait(seconds, transfer.stop_event)
+            else:
+                sleeper(seconds)
             transfer.checkpoint()  # paused or cancelled while waiting: unwind now
             transfer.try_transition(State.RUNNING)
 

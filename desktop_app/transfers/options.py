@@ -45,6 +45,7 @@ class TransferOptions:
     bandwidth_limit: float | None = None  # bytes per second for the whole engine
     follow_symlinks: bool = False
     worker_niceness: int = 0  # >0 lowers the OS priority of transfer threads (Linux)
+    server_probe_s: float = 2.0  # in an outage, how often to look whether the server is back
     retry: RetryPolicy = field(default_factory=RetryPolicy)
 
 
