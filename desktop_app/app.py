@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import os
-import signal
 import sys
 import threading
 from collections.abc import Mapping
@@ -19,7 +18,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from desktop_app import APP_ID, APP_NAME, __version__
+from desktop_app import APP_ID, APP_NAME, __version__, quit_signals
 from desktop_app.core.connection import ConnectionSettings, from_environ
 from desktop_app.core.errors import AppError, ConfigError
 from desktop_app.core.paths import config_dir, data_dir
@@ -177,15 +176,16 @@ def main(argv: list[str] | None = None) -> int:
     """Show the window and run the event loop until it closes."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     sys.setswitchinterval(GUI_SWITCH_INTERVAL)  # the GUI thread waits less for the GIL
+    quit_signals.install()  # already done by the command line; this is for other callers
     app = _ensure_application()
     window = build_window()
     settle_heap()
     session: Session = window.session  # type: ignore[attr-defined]
     app.aboutToQuit.connect(session.shutdown)
-    # Ctrl+C or a polite kill quits cleanly, stopping the sandbox (the timer lets Python
-    # see the signal while Qt's loop runs).
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(signum, lambda *_: app.quit())
+    # Ctrl+C or a polite kill quits cleanly, stopping the sandbox (the timer lets Python see
+    # the signal while Qt's loop runs). Queued: a quit() before the loop runs does nothing.
+    if quit_signals.on_quit(lambda: QTimer.singleShot(0, app.quit)):
+        QTimer.singleShot(0, app.quit)  # it came while the window was being built
     wake = QTimer(window)
     wake.start(250)
     wake.timeout.connect(lambda: None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from desktop_app import APP_NAME, __version__
+from desktop_app import APP_NAME, __version__, quit_signals
 
 EPILOG = """\
 environment:
@@ -32,6 +32,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     parse_args(sys.argv[1:] if argv is None else argv)
+    quit_signals.install()  # before the second it takes to load Qt and build the window
     from desktop_app.app import main as run_app
 
     return run_app()

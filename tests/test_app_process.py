@@ -51,3 +51,47 @@ def test_quitting_stops_the_sandbox(tmp_path: Path, signum: int) -> None:
     leftovers = [n for n in os.listdir("/tmp") if n.startswith("seaweedfs-")
                  and any(n.endswith(f"-{port}.sock") for port in ports)]
     assert leftovers == []
+
+
+@pytest.mark.sandbox
+@pytest.mark.parametrize("after_s", [0.3, 0.8, 1.5])
+def test_a_quit_while_the_app_starts_is_not_lost(tmp_path: Path, after_s: float) -> None:
+    """Ctrl+C while Qt loads or the window is built: the app quits cleanly as soon as it can
+    (it used to lose the signal in that second and run on), and no server is left."""
+    env = {
+        "PATH": os.environ["PATH"],
+        "HOME": str(tmp_path),
+        "QT_QPA_PLATFORM": "offscreen",
+        "MINIO_DESKTOP_DATA_DIR": str(tmp_path / "data"),
+    }
+    app = subprocess.Popen([sys.executable, "-m", "desktop_app"], env=env,
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    time.sleep(after_s)
+    app.send_signal(signal.SIGINT)
+    try:
+        output = app.communicate(timeout=60)[0].decode(errors="replace")
+    except subprocess.TimeoutExpired:
+        app.kill()
+        pytest.fail("the app did not quit: " + app.communicate()[0].decode(errors="replace"))
+    assert app.returncode == 0, output
+    assert "Traceback" not in output
+    assert not [p for p in psutil.process_iter(["cmdline"])
+                if str(tmp_path) in " ".join(p.info["cmdline"] or [])]
+
+
+def test_a_quit_signal_before_the_window_exists_is_kept_for_it() -> None:
+    from desktop_app import quit_signals
+
+    previous = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    calls: list[int] = []
+    try:
+        quit_signals.install()
+        os.kill(os.getpid(), signal.SIGTERM)  # handled before the next line runs
+        assert quit_signals.on_quit(lambda: calls.append(1))
+        os.kill(os.getpid(), signal.SIGINT)
+        assert calls == [1]
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        quit_signals.on_quit(lambda: None)
+        quit_signals._requested.clear()
