@@ -16,17 +16,33 @@ import pytest
 from desktop_app.storage.sample_data import SEED_MARKER
 
 
+def start_app(home: Path) -> subprocess.Popen[bytes]:
+    """The program as a user starts it, with no server configured (so: the sandbox)."""
+    env = {
+        "PATH": os.environ["PATH"],
+        "HOME": str(home),
+        "QT_QPA_PLATFORM": "offscreen",
+        "MINIO_DESKTOP_DATA_DIR": str(home / "data"),
+    }
+    return subprocess.Popen([sys.executable, "-m", "desktop_app"], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+
+
+def quit_cleanly(app: subprocess.Popen[bytes]) -> None:
+    """It was asked to quit: it does, within a minute, with no error."""
+    try:
+        output = app.communicate(timeout=60)[0].decode(errors="replace")
+    except subprocess.TimeoutExpired:
+        app.kill()
+        pytest.fail("the app did not quit: " + app.communicate()[0].decode(errors="replace"))
+    assert app.returncode == 0, output
+    assert "Traceback" not in output
+
+
 @pytest.mark.sandbox
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
 def test_quitting_stops_the_sandbox(tmp_path: Path, signum: int) -> None:
-    env = {
-        "PATH": os.environ["PATH"],
-        "HOME": str(tmp_path),
-        "QT_QPA_PLATFORM": "offscreen",
-        "MINIO_DESKTOP_DATA_DIR": str(tmp_path / "data"),
-    }
-    app = subprocess.Popen([sys.executable, "-m", "desktop_app"], env=env,
-                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    app = start_app(tmp_path)
     marker = tmp_path / "data" / "sandbox" / SEED_MARKER
     deadline = time.monotonic() + 60
     while not marker.exists():
@@ -40,13 +56,7 @@ def test_quitting_stops_the_sandbox(tmp_path: Path, signum: int) -> None:
              if c.status == psutil.CONN_LISTEN}
     assert ports
     app.send_signal(signum)
-    try:
-        output = app.communicate(timeout=60)[0].decode(errors="replace")
-    except subprocess.TimeoutExpired:
-        app.kill()
-        pytest.fail("the app did not quit: " + app.communicate()[0].decode(errors="replace"))
-    assert app.returncode == 0, output
-    assert "Traceback" not in output
+    quit_cleanly(app)
     assert not servers[0].is_running() or servers[0].status() == psutil.STATUS_ZOMBIE
     leftovers = [n for n in os.listdir("/tmp") if n.startswith("seaweedfs-")
                  and any(n.endswith(f"-{port}.sock") for port in ports)]
@@ -58,23 +68,10 @@ def test_quitting_stops_the_sandbox(tmp_path: Path, signum: int) -> None:
 def test_a_quit_while_the_app_starts_is_not_lost(tmp_path: Path, after_s: float) -> None:
     """Ctrl+C while Qt loads or the window is built: the app quits cleanly as soon as it can
     (it used to lose the signal in that second and run on), and no server is left."""
-    env = {
-        "PATH": os.environ["PATH"],
-        "HOME": str(tmp_path),
-        "QT_QPA_PLATFORM": "offscreen",
-        "MINIO_DESKTOP_DATA_DIR": str(tmp_path / "data"),
-    }
-    app = subprocess.Popen([sys.executable, "-m", "desktop_app"], env=env,
-                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    app = start_app(tmp_path)
     time.sleep(after_s)
     app.send_signal(signal.SIGINT)
-    try:
-        output = app.communicate(timeout=60)[0].decode(errors="replace")
-    except subprocess.TimeoutExpired:
-        app.kill()
-        pytest.fail("the app did not quit: " + app.communicate()[0].decode(errors="replace"))
-    assert app.returncode == 0, output
-    assert "Traceback" not in output
+    quit_cleanly(app)
     assert not [p for p in psutil.process_iter(["cmdline"])
                 if str(tmp_path) in " ".join(p.info["cmdline"] or [])]
 
