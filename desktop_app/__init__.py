@@ -3,3 +3,4 @@
 __version__ = "0.1.0"
 APP_NAME = "MinIO Desktop"
 APP_ID = "minio-desktop"
+DESKTOP_ID = "io.github.miniodesktop.MinioDesktop"  # the .desktop file and AppStream id

@@ -16,9 +16,10 @@ import threading
 from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from desktop_app import APP_ID, APP_NAME, __version__, quit_signals
+from desktop_app import APP_ID, APP_NAME, DESKTOP_ID, __version__, quit_signals
 from desktop_app.core.connection import ConnectionSettings, from_environ
 from desktop_app.core.errors import AppError, ConfigError
 from desktop_app.core.paths import config_dir, data_dir
@@ -27,6 +28,7 @@ from desktop_app.storage.minio_storage import MinioStorage
 from desktop_app.storage.open_connections import ENV_ID, SANDBOX_ID, OpenConnections
 from desktop_app.storage.sample_data import seed_once
 from desktop_app.storage.sandbox import SandboxServer
+from desktop_app.ui import icons
 from desktop_app.ui.connections import ConnectionsController
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.tasks import TaskRunner
@@ -93,6 +95,8 @@ def _ensure_application() -> QApplication:
     QCoreApplication.setApplicationName(APP_ID)
     QCoreApplication.setApplicationVersion(__version__)
     QApplication.setApplicationDisplayName(APP_NAME)
+    QGuiApplication.setDesktopFileName(DESKTOP_ID)  # Wayland and docks match the .desktop entry
+    app.setWindowIcon(icons.app_icon())
     return app
 
 

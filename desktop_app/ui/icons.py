@@ -1,57 +1,125 @@
-"""Icons for rows and actions, from the platform style so they match the desktop theme."""
+"""Icons for rows and actions: the app's own SVGs (crisp at any DPI, drawn in the palette's text
+colour so they follow light and dark themes) and the desktop theme's icons for file types."""
 
 from __future__ import annotations
 
 from functools import cache, lru_cache
+from importlib import resources
 
-from PySide6.QtCore import QMimeDatabase
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtCore import QMimeDatabase, QPoint, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QIcon, QIconEngine, QPainter, QPalette, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QApplication
 
 from desktop_app.core.mime import type_label
 
-_SP = QStyle.StandardPixmap
+APP_ICON = "app"
 
 
 @cache
-def _standard(pixmap: QStyle.StandardPixmap) -> QIcon:
-    return QApplication.style().standardIcon(pixmap)
+def svg_source(name: str) -> bytes:
+    """The SVG text of icon `name` from the package data (`resources/icons/<name>.svg`)."""
+    return (resources.files("desktop_app.resources") / "icons" / f"{name}.svg").read_bytes()
+
+
+class _SvgIconEngine(QIconEngine):
+    """Renders one SVG at whatever size and pixel ratio is asked; `currentColor` becomes the
+    palette's text colour (greyed for disabled actions), read at paint time."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self._name = name
+
+    def _renderer(self, mode: QIcon.Mode) -> QSvgRenderer:
+        group = (QPalette.ColorGroup.Disabled if mode is QIcon.Mode.Disabled
+                 else QPalette.ColorGroup.Active)
+        color = QApplication.palette().color(group, QPalette.ColorRole.WindowText).name()
+        return _renderer(self._name, color)
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode,
+              state: QIcon.State) -> None:
+        self._renderer(mode).render(painter, QRectF(rect))
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        return self.scaledPixmap(size, mode, state, 1.0)
+
+    def scaledPixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State,
+                     scale: float) -> QPixmap:
+        pixmap = QPixmap(size * scale)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        self.paint(painter, QRect(QPoint(0, 0), pixmap.size()), mode, state)
+        painter.end()
+        pixmap.setDevicePixelRatio(scale)
+        return pixmap
+
+    def clone(self) -> QIconEngine:
+        return _SvgIconEngine(self._name)
+
+    def key(self) -> str:
+        return "minio-desktop-svg"
+
+
+@lru_cache(maxsize=256)
+def _renderer(name: str, color: str) -> QSvgRenderer:
+    return QSvgRenderer(svg_source(name).replace(b"currentColor", color.encode()))
+
+
+@cache
+def svg_icon(name: str) -> QIcon:
+    """The app's icon `name` (a file in resources/icons) as a scalable QIcon."""
+    if name == APP_ICON:  # full colour: Qt's own SVG engine, no tinting
+        icon = QIcon()
+        renderer = QSvgRenderer(svg_source(name))
+        for side in (16, 24, 32, 48, 64, 128, 256):
+            pixmap = QPixmap(side, side)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            renderer.render(painter)
+            painter.end()
+            icon.addPixmap(pixmap)
+        return icon
+    return QIcon(_SvgIconEngine(name))
+
+
+def app_icon() -> QIcon:
+    return svg_icon(APP_ICON)
 
 
 def folder_icon() -> QIcon:
-    return _standard(_SP.SP_DirIcon)
+    return svg_icon('folder')
 
 
 def file_icon() -> QIcon:
-    return _standard(_SP.SP_FileIcon)
+    return svg_icon('file')
 
 
 def bucket_icon() -> QIcon:
-    return _standard(_SP.SP_DriveHDIcon)
+    return svg_icon('bucket')
 
 
 def up_icon() -> QIcon:
-    return _standard(_SP.SP_FileDialogToParent)
+    return svg_icon('up')
 
 
 def refresh_icon() -> QIcon:
-    return _standard(_SP.SP_BrowserReload)
+    return svg_icon('refresh')
 
 
 def warning_icon() -> QIcon:
-    return _standard(_SP.SP_MessageBoxWarning)
+    return svg_icon('warning')
 
 
 def back_icon() -> QIcon:
-    return _standard(_SP.SP_ArrowBack)
+    return svg_icon('back')
 
 
 def forward_icon() -> QIcon:
-    return _standard(_SP.SP_ArrowForward)
+    return svg_icon('forward')
 
 
 def search_icon() -> QIcon:
-    return _standard(_SP.SP_FileDialogContentsView)
+    return svg_icon('search')
 
 
 @lru_cache(maxsize=512)

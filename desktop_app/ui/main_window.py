@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QStatusBar,
-    QStyle,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -115,10 +114,7 @@ class MainWindow(QMainWindow):
         self.action_refresh.setObjectName("actionRefresh")
         self.action_refresh.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.action_refresh.triggered.connect(self.refresh)
-        self.action_diagnose = QAction(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxQuestion),
-            "Diagnose…", self,
-        )
+        self.action_diagnose = QAction(icons.svg_icon("help"), "Diagnose…", self)
         self.action_diagnose.setObjectName("actionDiagnose")
         self.action_diagnose.setToolTip("Check the connection step by step and explain problems")
         self.action_diagnose.setEnabled(False)

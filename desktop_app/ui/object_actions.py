@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QMenu, QStyle, QToolBar
+from PySide6.QtWidgets import QMenu, QToolBar
 
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.errors import AppError
@@ -25,6 +25,7 @@ from desktop_app.core.keys_text import shown_key
 from desktop_app.core.links import Disposition, content_disposition, object_url, s3_uri
 from desktop_app.core.types import FolderEntry, ObjectEntry
 from desktop_app.storage.protocol import Storage
+from desktop_app.ui import icons
 from desktop_app.ui.action_flows import Entry, key_of
 from desktop_app.ui.copy_move_dialog import NameDialog
 from desktop_app.ui.object_table import ENTRY_ROLE, ObjectTableModel
@@ -138,15 +139,15 @@ class ObjectActions(VersionFlows):
         self.action_properties = self._action(
             "actionProperties", "Properties", self.show_properties, _ONE,
             key(mod.AltModifier | Qt.Key.Key_Return))
-        style = self.main.style()
-        for action, pixmap in (
-            (self.action_new_folder, QStyle.StandardPixmap.SP_FileDialogNewFolder),
-            (self.action_download, QStyle.StandardPixmap.SP_DialogSaveButton),
-            (self.action_open, QStyle.StandardPixmap.SP_DialogOpenButton),
-            (self.action_delete, QStyle.StandardPixmap.SP_TrashIcon),
-            (self.action_properties, QStyle.StandardPixmap.SP_FileDialogInfoView),
+        for action, name in (
+            (self.action_new_folder, "new-folder"),
+            (self.action_download, "download"),
+            (self.action_open, "open"),
+            (self.action_presign, "link"),
+            (self.action_delete, "delete"),
+            (self.action_properties, "properties"),
         ):
-            action.setIcon(style.standardIcon(pixmap))
+            action.setIcon(icons.svg_icon(name))
         toolbar = QToolBar("Objects", self.main)
         toolbar.setObjectName("objectsToolBar")
         toolbar.setMovable(False)

@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont
-from PySide6.QtWidgets import QApplication, QMenu, QStyle, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from desktop_app.storage.open_connections import SANDBOX_ID
 from desktop_app.ui import icons
@@ -26,7 +26,7 @@ def root_data(role: int, title: str, endpoint: str, active: bool, insecure: bool
     if role == Qt.ItemDataRole.DecorationRole:
         if problem or insecure:
             return icons.warning_icon()
-        return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_DriveNetIcon)
+        return icons.svg_icon("server")
     if role == Qt.ItemDataRole.FontRole:
         font = QFont()
         font.setBold(active)
