@@ -30,7 +30,7 @@ from desktop_app.transfers.journal import Journal
 from desktop_app.transfers.memory import fix_mmap_threshold
 from desktop_app.transfers.options import ConflictPolicy, TransferOptions
 from desktop_app.transfers.partial import remove_recorded
-from desktop_app.transfers.paths import plan
+from desktop_app.transfers.paths import parent_prefix, plan
 from desktop_app.transfers.remote_keys import RemoteKeys
 from desktop_app.transfers.rows import Changes, TransferView, pick_changes, view_of
 from desktop_app.transfers.scan import scan_upload
@@ -127,12 +127,12 @@ class TransferEngine:
         return [t.id for t in transfers]
 
     def download_prefix(self, bucket: str, prefix: str, root: Path) -> list[int]:
-        """Queue everything under `prefix` (a "folder"), saved under `root/<folder name>`."""
-        name = prefix.rstrip("/").rsplit("/", 1)[-1]
-        target = root / name if name else root
-        target.mkdir(parents=True, exist_ok=True)
+        """Queue everything under `prefix` (a "folder"), saved under `root/<folder name>`.
+        Keys are planned from the folder's parent, so its own name is checked like any other
+        (a folder `..` stays inside `root`), and the downloads make the folder: a file in its
+        way fails their rows by name instead of stopping the whole selection."""
         objects = list(self.storage.iter_objects(bucket, prefix))
-        return self.download_objects(bucket, objects, target, prefix)
+        return self.download_objects(bucket, objects, root, parent_prefix(prefix))
 
     def _next_batch(self) -> int:
         with self._lock:

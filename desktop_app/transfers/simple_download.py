@@ -1,7 +1,9 @@
 """A plain, safe download of a few objects (Open, Download to…) until the transfer engine
 takes over: stream with `If-Match`, write to an O_EXCL temp file next to the target, then
-link it into place without overwriting anything. A key never maps outside the chosen folder:
-`.`/`..`/empty segments are refused per key and reported."""
+link it into place without overwriting anything. The whole selection is planned at once by
+`paths.map_keys`: a key that would map outside the chosen folder, or a file beside a folder of
+its name, is refused by name and the rest goes on; folders are made without following links,
+and a local file in a folder's way fails only the items inside it."""
 
 from __future__ import annotations
 
@@ -9,41 +11,49 @@ import contextlib
 import os
 import tempfile
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop_app.core.errors import AppError, Cancelled
 from desktop_app.core.types import FolderEntry, ObjectEntry
 from desktop_app.storage.bulk_ops import BulkReport, Failure, Progress, walk
 from desktop_app.storage.protocol import Storage
+from desktop_app.transfers.paths import ensure_parent_dirs, map_keys, parent_prefix, relative_parts
+
+__all__ = ["DownloadPlan", "download", "parent_prefix", "plan_download"]
 
 
-def parent_prefix(key: str) -> str:
-    head = key.rstrip("/").rpartition("/")[0]
-    return f"{head}/" if head else ""
+@dataclass(frozen=True, slots=True)
+class DownloadPlan:
+    """(object, path relative to the target folder) to save, and the keys refused, why."""
+
+    items: list[tuple[ObjectEntry, str]] = field(default_factory=list)
+    refused: list[Failure] = field(default_factory=list)
 
 
 def plan_download(
     storage: Storage, bucket: str, items: Sequence[FolderEntry | ObjectEntry], progress: Progress
-) -> list[tuple[ObjectEntry, str]]:
-    """(object, path relative to the target folder); folders keep their own name."""
+) -> DownloadPlan:
+    """Folders keep their own name: each key is mapped below its item's parent folder."""
     progress.start("Listing")
-    planned: list[tuple[ObjectEntry, str]] = []
+    objects: list[ObjectEntry] = []
+    pairs: list[tuple[str, str]] = []
     for item in items:
         if isinstance(item, ObjectEntry):
-            planned.append((item, item.name))
-            continue
-        base = parent_prefix(item.prefix)
-        planned.extend((obj, obj.key[len(base):]) for obj in walk(storage, bucket, item.prefix,
-                                                                   progress))
-    return planned
-
-
-def safe_relative(relative: str) -> list[str] | None:
-    """Path segments, or None when the key cannot be a file name here."""
-    parts = relative.rstrip("/").split("/")
-    if any(p in ("", ".", "..") or "\x00" in p or os.sep in p for p in parts):
-        return None
-    return parts
+            listed: Sequence[ObjectEntry] = [item]
+            base = parent_prefix(item.key)
+        else:
+            listed = list(walk(storage, bucket, item.prefix, progress))
+            base = parent_prefix(item.prefix)
+        objects.extend(listed)
+        pairs.extend((obj.key, base) for obj in listed)
+    plan = DownloadPlan()
+    for obj, mapped in zip(objects, map_keys(pairs), strict=True):
+        if mapped.parts is None:
+            plan.refused.append(Failure(obj.key, mapped.reason))
+        else:
+            plan.items.append((obj, "/".join(mapped.parts) + ("/" if mapped.is_dir else "")))
+    return plan
 
 
 def _free_name(path: Path) -> Path:
@@ -58,9 +68,9 @@ def _free_name(path: Path) -> Path:
         n += 1
 
 
-def _fetch(storage: Storage, bucket: str, obj: ObjectEntry, final: Path,
+def _fetch(storage: Storage, bucket: str, obj: ObjectEntry, root: Path, final: Path,
            progress: Progress) -> Path:
-    final.parent.mkdir(parents=True, exist_ok=True)
+    ensure_parent_dirs(root, final)
     fd, temp_name = tempfile.mkstemp(dir=final.parent, prefix=".", suffix=".part")
     temp = Path(temp_name)
     try:
@@ -85,27 +95,22 @@ def _fetch(storage: Storage, bucket: str, obj: ObjectEntry, final: Path,
 
 def download(
     storage: Storage, bucket: str, planned: Sequence[tuple[ObjectEntry, str]], target: Path,
-    progress: Progress,
+    progress: Progress, refused: Sequence[Failure] = (),
 ) -> tuple[BulkReport, list[Path]]:
+    """Save `planned` under `target`; `refused` (from the plan) opens the list of failures."""
     progress.start("Downloading", len(planned), sum(o.size for o, _ in planned))
     saved: list[Path] = []
-    failures: list[Failure] = []
+    failures: list[Failure] = list(refused)
     for index, (obj, relative) in enumerate(planned):
         if progress.cancelled:
             return BulkReport(len(saved), tuple(failures), True,
                               remaining=len(planned) - index), saved
-        parts = safe_relative(relative)
-        if parts is None:
-            failures.append(Failure(obj.key, "the key has “.”, “..” or empty path segments, "
-                                             "so it cannot be saved as a file safely"))
-            continue
-        final = target.joinpath(*parts)
-        if relative.endswith("/"):  # a folder marker: just the folder
-            final.mkdir(parents=True, exist_ok=True)
-            progress.add(1)
-            continue
         try:
-            saved.append(_fetch(storage, bucket, obj, final, progress))
+            final = target.joinpath(*relative_parts(relative))
+            if relative.endswith("/"):  # a folder marker: just the folder
+                ensure_parent_dirs(target, final / "x")
+            else:
+                saved.append(_fetch(storage, bucket, obj, target, final, progress))
         except Cancelled:
             return BulkReport(len(saved), tuple(failures), True,
                               remaining=len(planned) - index), saved

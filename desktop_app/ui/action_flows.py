@@ -350,8 +350,8 @@ class ActionFlows(QObject):
         storage, bucket, entries = ready
 
         def work(progress: Progress) -> BulkReport:
-            planned = plan_download(storage, bucket, entries, progress)
-            return download(storage, bucket, planned, folder, progress)[0]
+            plan = plan_download(storage, bucket, entries, progress)
+            return download(storage, bucket, plan.items, folder, progress, plan.refused)[0]
 
         self.run_job("Downloading", work,
                      lambda r: self.report(r, "Downloaded", "Download", changed=False))

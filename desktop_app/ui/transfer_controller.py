@@ -30,6 +30,7 @@ from desktop_app.transfers.engine import TransferEngine
 from desktop_app.transfers.engine_process import EngineProcess, QueueEngine
 from desktop_app.transfers.journal import Journal
 from desktop_app.transfers.options import ConflictPolicy, TransferOptions
+from desktop_app.transfers.paths import beside_folders, files_beside_folders
 from desktop_app.transfers.rows import TransferView
 from desktop_app.transfers.settings import load_options
 from desktop_app.transfers.state import Direction, State
@@ -219,6 +220,8 @@ class TransferController(QObject):
         if not objects and not folders:
             self.window.message_bar.show_info("Select files or folders to download first.")
             return
+        twins = beside_folders([o.key for o in objects], folders)  # `dup` beside `dup/`
+        objects = [o for o in objects if o.key not in twins]
 
         def queue() -> None:
             if objects:
@@ -229,8 +232,14 @@ class TransferController(QObject):
                     engine.download_prefix(bucket, folder, target)
                 except AppError as exc:
                     missed.append((folder, exc))
-            if missed:
-                raise folders_not_queued(missed, bool(objects))
+            error = folders_not_queued(missed, bool(objects)) if missed else None
+            if twins:
+                left_out = files_beside_folders(twins)
+                if error is None:
+                    raise left_out
+                error.hint += f" {left_out.user_text()}"
+            if error is not None:
+                raise error
 
         self.window.runner.submit(
             queue, on_success=lambda _r: self.window.transfer_queue.queue_model.refresh(),
