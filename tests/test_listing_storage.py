@@ -113,21 +113,21 @@ def test_parser_handles_plain_keys_and_no_namespace() -> None:
             b"<Size>5</Size><ETag>&quot;abc-2&quot;</ETag><LastModified>2024-05-01T10:00:00.000Z"
             b"</LastModified></Contents><CommonPrefixes><Prefix>d/</Prefix></CommonPrefixes>"
             b"<NextContinuationToken>t&amp;1</NextContinuationToken></ListBucketResult>")
-    parsed = parse_listing(body)
+    parsed = parse_listing(body, 1000)
     assert parsed.truncated
     assert parsed.objects[0].key == "a+b%"  # not URL-encoded: left as is
     assert parsed.objects[0].etag == "abc-2"
     assert parsed.objects[0].last_modified is not None
     assert parsed.objects[0].last_modified.year == 2024
     assert parsed.prefixes == ("d/",)
-    assert next_token(body) == "t&1"
+    assert next_token(body, 1000) == "t&1"
 
 
 def test_parser_reports_garbage_as_server_error() -> None:
     with pytest.raises(ServerError, match="could not be read"):
-        parse_listing(b"<html>not xml")
+        parse_listing(b"<html>not xml", 1000)
     with pytest.raises(ServerError, match="answered a folder listing"):
-        parse_listing(b"<html><body>proxy login</body></html>")
+        parse_listing(b"<html><body>proxy login</body></html>", 1000)
 
 
 def test_fast_column_parser_agrees_with_the_tree_parser(
@@ -147,10 +147,10 @@ def test_unusual_answers_fall_back_to_the_tree_parser() -> None:
                 b"<s3:Contents><s3:Key>k</s3:Key><s3:Size>2</s3:Size></s3:Contents>"
                 b"</s3:ListBucketResult>")
     assert parse_columns(prefixed) is None
-    assert parse_listing_columns(prefixed).keys == ["k"]
+    assert parse_listing_columns(prefixed, 1000).keys == ["k"]
     no_etag = (b"<ListBucketResult><Contents><Key>a&amp;b</Key><Size>2</Size>"
                b"<LastModified>2024-01-01T00:00:00Z</LastModified></Contents></ListBucketResult>")
     assert parse_columns(no_etag) is None
-    columns = parse_listing_columns(no_etag)
+    columns = parse_listing_columns(no_etag, 1000)
     assert columns.keys == ["a&b"]
     assert columns.etags == [""]

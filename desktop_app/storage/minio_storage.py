@@ -62,9 +62,11 @@ from desktop_app.storage.error_text import network_error, s3_error
 from desktop_app.storage.listing_columns import ColumnsPage
 from desktop_app.storage.listing_xml import (
     ParsedListing,
+    listing_stalled,
     next_token,
     parse_listing,
     parse_listing_columns,
+    read_listing_body,
 )
 from desktop_app.storage.object_fetch import ObjectFetcher
 from desktop_app.storage.protocol import MAX_DELETE_BATCH, MAX_PAGE_SIZE, SINGLE_COPY_LIMIT
@@ -494,18 +496,22 @@ class MinioStorage:
         self, bucket: str, prefix: str, delimiter: str = "/", start_after: str | None = None,
         token: str | None = None, max_keys: int = MAX_PAGE_SIZE,
     ) -> bytes:
-        """One ListObjectsV2 answer as bytes (keys URL-encoded, so any key is valid XML)."""
+        """One ListObjectsV2 answer as bytes (keys URL-encoded, so any key is valid XML),
+        read no further than an answer of `max_keys` entries can reach (listing_xml)."""
+        max_keys = max(1, min(max_keys, MAX_PAGE_SIZE))
         query: dict[str, str | list[str] | tuple[str]] = {
             "list-type": "2", "delimiter": delimiter, "encoding-type": "url",
-            "max-keys": str(max(1, min(max_keys, MAX_PAGE_SIZE))), "prefix": prefix,
+            "max-keys": str(max_keys), "prefix": prefix,
         }
         if token:
             query["continuation-token"] = token
         elif start_after:
             query["start-after"] = start_after
         with self._errors(f"list “{bucket}/{prefix}”", bucket=bucket):
-            response = self._client._execute("GET", bucket, query_params=query)
-            return bytes(response.data)
+            response = self._client._execute(
+                "GET", bucket, query_params=query, preload_content=False
+            )
+            return read_listing_body(response, max_keys)
 
     def list_page_fast(
         self, bucket: str, prefix: str = "", start_after: str | None = None, limit: int = 1000
@@ -521,13 +527,16 @@ class MinioStorage:
         self, bucket: str, prefix: str = "", start_after: str | None = None, limit: int = 1000
     ) -> ColumnsPage:
         """Like `list_page`, but the objects stay in columns (what the file table stores)."""
+        limit = max(1, min(limit, MAX_PAGE_SIZE))
         data = self.list_v2_raw(bucket, prefix, "/", start_after, None, limit)
         with self._errors(f"list “{bucket}/{prefix}”", bucket=bucket):
-            columns = parse_listing_columns(data)
+            columns = parse_listing_columns(data, limit)
         last: str | None = None
         if columns.truncated:  # keys and prefixes come merged in key order
             ends = [names[-1] for names in (columns.keys, columns.prefixes) if names]
             last = max(ends) if ends else start_after
+            if last is None or (start_after is not None and last <= start_after):
+                raise listing_stalled()  # asking on from there would loop forever
         if columns.keys and columns.keys[0] == prefix:
             columns = columns.without_first()  # a folder's own marker is not a row of itself
         folders = tuple(p for p in columns.prefixes if p != start_after and p != prefix)
@@ -543,17 +552,21 @@ class MinioStorage:
         delimiter = "" if recursive else "/"
         with ThreadPoolExecutor(1, thread_name_prefix="list-ahead") as ahead:
             pending = ahead.submit(self.list_v2_raw, bucket, prefix, delimiter)
+            tokens: set[str] = set()
             while True:
                 data = pending.result()
                 if cancel is not None and cancel.is_set():
                     return
-                token = next_token(data)
+                token = next_token(data, MAX_PAGE_SIZE)
+                if token in tokens:
+                    raise listing_stalled()  # asking on with it would loop forever
                 if token is not None:
+                    tokens.add(token)
                     pending = ahead.submit(
                         self.list_v2_raw, bucket, prefix, delimiter, None, token
                     )
                 with self._errors(f"list “{bucket}/{prefix}”", bucket=bucket):
-                    parsed = parse_listing(data)
+                    parsed = parse_listing(data, MAX_PAGE_SIZE)
                 yield parsed
                 if token is None:
                     return
