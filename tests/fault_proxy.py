@@ -1,5 +1,6 @@
 """A tiny HTTP proxy in front of the real server that injects planned faults once each:
-a connection reset, a truncated body, or a 503 SlowDown with Retry-After; and an outage:
+a connection reset, a truncated body, a body with one byte flipped ("corrupt"), or a 503
+SlowDown with Retry-After; and an outage:
 `go_down()` cuts every open connection and refuses new ones until `come_back()`."""
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ SLOW_DOWN = (b'<?xml version="1.0" encoding="UTF-8"?><Error><Code>SlowDown</Code
 
 @dataclass
 class Fault:
-    kind: str  # "reset", "truncate", "503", or "lost" (done upstream, the answer dropped)
+    kind: str  # "reset", "truncate", "corrupt", "503", or "lost" (done upstream, answer dropped)
     matches: Callable[[str, str, dict[str, str]], bool]  # (method, path, headers)
     fired: bool = False
 
@@ -74,6 +75,9 @@ class FaultProxy:
                         self.close_connection = True
                         self.connection.close()
                         return
+                    if fault == "corrupt" and data:  # headers (ETag, length) stay true
+                        middle = len(data) // 2
+                        data = data[:middle] + bytes([data[middle] ^ 1]) + data[middle + 1:]
                     self.send_response(resp.status)
                     for key, value in resp.getheaders():
                         if key.lower() not in ("transfer-encoding", "connection",

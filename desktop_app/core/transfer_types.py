@@ -61,3 +61,4 @@ class ObjectBody:
     content_length: int
     body: BodyReader
     metadata: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    md5: str = ""  # the ETag when it is the MD5 of the bytes (single-part, no SSE-C/KMS)

@@ -2,8 +2,9 @@
 
 We hand the SDK our own urllib3 pool: short connect timeout (a dead host answers within
 seconds, not the SDK's five minutes), and redirects are never followed, so credentials and
-SSE-C keys cannot be replayed to another host. Every SDK call uses keyword arguments, and
-every SDK or urllib3 failure leaves here as one of our `AppError`s with user-facing text.
+SSE-C keys cannot be replayed to another host (a redirect fails as `RedirectRefused`). Every
+SDK call uses keyword arguments, and every SDK or urllib3 failure leaves here as one of our
+`AppError`s with user-facing text.
 """
 
 from __future__ import annotations
@@ -72,9 +73,11 @@ from desktop_app.storage.object_fetch import ObjectFetcher
 from desktop_app.storage.protocol import MAX_DELETE_BATCH, MAX_PAGE_SIZE, SINGLE_COPY_LIMIT
 from desktop_app.storage.transfer_http import (
     TRANSIENT_CODES,
+    NoRedirectPool,
     RetryableBody,
     ca_file,
     check_upload_key,
+    etag_md5,
     port_answers,
     retry_after_seconds,
 )
@@ -84,8 +87,11 @@ READ_TIMEOUT_S = 60.0
 MAX_PRESIGN_EXPIRY = timedelta(days=7)
 
 
-def make_http_client(settings: ConnectionSettings, pool_size: int = 32) -> urllib3.PoolManager:
-    """The pool every request goes through; see the module docstring for why it is ours."""
+def make_http_client(settings: ConnectionSettings, pool_size: int = 32,
+                     refuse_redirects: bool = True) -> urllib3.PoolManager:
+    """The pool every request goes through; see the module docstring for why it is ours.
+    `refuse_redirects=False` (the doctor) hands a redirect answer back to be looked at."""
+    pool = NoRedirectPool if refuse_redirects else urllib3.PoolManager
     retries = urllib3.Retry(
         total=2, connect=1, read=0, status=0, redirect=False, backoff_factor=0.2,
         raise_on_status=False,
@@ -95,11 +101,11 @@ def make_http_client(settings: ConnectionSettings, pool_size: int = 32) -> urlli
         # The user chose this per profile and the window shows a badge for it; urllib3's
         # warning on every request would only flood the log.
         warnings.filterwarnings("ignore", category=InsecureRequestWarning)
-        return urllib3.PoolManager(
+        return pool(
             timeout=timeout, retries=retries, maxsize=pool_size, cert_reqs=ssl.CERT_NONE,
             assert_hostname=False,
         )
-    return urllib3.PoolManager(
+    return pool(
         timeout=timeout, retries=retries, maxsize=pool_size, cert_reqs=ssl.CERT_REQUIRED,
         ca_certs=ca_file(settings),
     )
@@ -274,7 +280,7 @@ class MinioStorage:
         HEAD `bucket` (path or virtual-host style when `virtual` is given). S3 errors come back
         as data (code, headers, body) so the doctor can tell causes apart that `_raise_s3`
         folds together; network failures still raise `ConnectionFailed`."""
-        http = make_http_client(self._settings, pool_size=2)
+        http = make_http_client(self._settings, pool_size=2, refuse_redirects=False)
         budget = max(0.1, timeout)
         http.connection_pool_kw["timeout"] = urllib3.Timeout(connect=budget, read=budget)
         http.connection_pool_kw["retries"] = urllib3.Retry(
@@ -857,12 +863,14 @@ class MinioStorage:
             for k, v in response.headers.items()
             if k.lower().startswith("x-amz-meta-")
         }
+        etag = (response.headers.get("etag") or "").strip('"')
         return ObjectBody(
-            etag=(response.headers.get("etag") or "").strip('"'),
+            etag=etag,
             total_size=total,
             content_length=content_length,
             body=RetryableBody(response, key),
             metadata=metadata,
+            md5=etag_md5(etag, response.headers),
         )
 
     def head(self, bucket: str, key: str) -> ObjectStat:

@@ -5,9 +5,11 @@ file itself: with a thousand 64 KiB objects, the threaded path made about 150 fu
 file. One event loop with a pool of keep-alive connections does the same GETs without that.
 
 The fetcher only knows the happy path: a 200 with the whole body. Anything else (an error
-status, a dropped connection, a body larger than asked for) comes back as `None`, and the
-caller takes the threaded path, which has the retries and turns errors into messages. The
-requests are presigned by the storage adapter, so no signing code lives here.
+status, a redirect, a dropped connection, a body larger than asked for) comes back as `None`,
+and the caller takes the threaded path, which has the retries and turns errors into messages.
+A redirect is never followed: a presigned URL replayed to another host would hand it the
+signature, and its answer would be saved as our object. The requests are presigned by the
+storage adapter, so no signing code lives here.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import aiohttp
 
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.transfer_types import SHA256_META
-from desktop_app.storage.transfer_http import ca_file
+from desktop_app.storage.transfer_http import ca_file, etag_md5
 
 CONNECT_TIMEOUT_S = 4.0
 READ_TIMEOUT_S = 60.0
@@ -32,6 +34,7 @@ class Fetched:
     body: bytes
     etag: str
     sha256: str  # the `sha256` user metadata, lower case, "" when the object has none
+    md5: str = ""  # the ETag when it is the MD5 of the bytes (see `etag_md5`), else ""
 
 
 class ObjectFetcher:
@@ -60,7 +63,8 @@ class ObjectFetcher:
         try:
             url = self._presign(bucket, key)
             headers = {"If-Match": f'"{if_match}"'} if if_match else {}
-            async with self._open().get(url, headers=headers) as response:
+            async with self._open().get(url, headers=headers,
+                                        allow_redirects=False) as response:
                 if response.status != 200:
                     return None
                 length = response.content_length
@@ -69,8 +73,9 @@ class ObjectFetcher:
                 body = await response.read()
                 if len(body) != length:
                     return None
-                return Fetched(body, (response.headers.get("ETag") or "").strip('"'),
-                               (response.headers.get(SHA256_HEADER) or "").lower())
+                etag = (response.headers.get("ETag") or "").strip('"')
+                return Fetched(body, etag, (response.headers.get(SHA256_HEADER) or "").lower(),
+                               etag_md5(etag, response.headers))
         except Exception:
             return None
 

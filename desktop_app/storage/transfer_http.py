@@ -1,22 +1,27 @@
 """HTTP details of transfers that need no SDK: which keys the SDK's internal calls would
 wrongly accept, which S3 codes are worth a retry, Retry-After, a response body whose
-network failures become retryable errors, the CA file both HTTP stacks trust, and whether
-the server's port answers at all (the end of an outage)."""
+network failures become retryable errors, the CA file both HTTP stacks trust, whether
+the server's port answers at all (the end of an outage), the refusal of every redirect, and
+when an ETag is the MD5 of the bytes."""
 
 from __future__ import annotations
 
 import email.utils
 import os
+import re
 import socket
 import time
+from collections.abc import Mapping
 from http.client import HTTPException
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 import certifi
+import urllib3
 from urllib3.exceptions import HTTPError
 
 from desktop_app.core.connection import ConnectionSettings
-from desktop_app.core.errors import ConfigError
+from desktop_app.core.errors import ConfigError, ServerError
 from desktop_app.core.transfer_errors import TransientError
 
 
@@ -108,3 +113,71 @@ class RetryableBody:
             self._response.release_conn()
         except (HTTPError, OSError):
             pass
+
+
+class RedirectRefused(ServerError):
+    """A 3xx with a Location: never followed, so signed requests, SSE-C keys and the bytes we
+    save all stay with the configured server."""
+
+    title = "Redirect refused"
+
+
+def is_redirect(status: int, location: str | None) -> bool:
+    """A redirect to follow (a 304 Not Modified or a 3xx without a Location is none)."""
+    return 300 <= status < 400 and status != 304 and bool(location)
+
+
+def redirect_refused(location: str, requested: str) -> RedirectRefused:
+    """The error for a redirect to `location` (relative to `requested`); it names the host
+    and port only: the Location's path and query may hold a signature or a token."""
+    try:
+        parts = urlsplit(urljoin(requested, location))
+        host, port = parts.hostname or "", parts.port
+    except ValueError:
+        host, port = "", None
+    host = host[:100]
+    where = (f"[{host}]" if ":" in host else host) or "another address"
+    if port is not None:
+        where = f"{where}:{port}"
+    return RedirectRefused(
+        f"The server answered with a redirect to {where}; the app never follows redirects, "
+        "so that credentials and data go only to the server you configured.",
+        "Check the endpoint address.",
+    )
+
+
+class NoRedirectPool(urllib3.PoolManager):
+    """A pool that turns every redirect answer into `RedirectRefused` (its retries already
+    never follow one; this makes the failure say what happened)."""
+
+    def urlopen(  # type: ignore[override]  # the same signature as PoolManager's own
+            self, method: str, url: str, redirect: bool = True, **kw: Any
+    ) -> urllib3.BaseHTTPResponse:
+        response = super().urlopen(method, url, redirect=False, **kw)
+        location = response.headers.get("Location")
+        if location and is_redirect(response.status, location):
+            response.close()
+            response.release_conn()
+            raise redirect_refused(location, url)
+        return response
+
+
+_MD5_ETAG = re.compile(r"[0-9a-fA-F]{32}")
+_SSE = "x-amz-server-side-encryption"
+
+
+def etag_md5(etag: str, headers: Mapping[str, str]) -> str:
+    """The MD5 of the object's bytes as its ETag gives it (lower case), or "".
+
+    Only a single-part object's ETag is its MD5 (a multipart one ends in `-N`), and only when
+    it is stored in plain or with SSE-S3 (`x-amz-server-side-encryption: AES256`): with SSE-C
+    or SSE-KMS the ETag is not the MD5 of the plaintext. `headers` is the GET or HEAD answer's
+    header mapping (any case)."""
+    etag = etag.strip().strip('"')
+    if not _MD5_ETAG.fullmatch(etag):
+        return ""
+    for name, value in headers.items():
+        key = name.lower()
+        if key.startswith(_SSE) and (key != _SSE or value.strip().upper() != "AES256"):
+            return ""
+    return etag.lower()

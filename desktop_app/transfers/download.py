@@ -2,10 +2,11 @@
 
 Parallel ranged GETs pinned with `If-Match` on the ETag (a replaced object fails clearly
 instead of mixing versions), written with pwrite into a temp file created with
-O_CREAT|O_EXCL|O_NOFOLLOW next to the destination, verified against the object's `sha256`
-metadata when it has one, fsynced, then atomically renamed over the destination. A failure or
-a cancel removes the temp file and leaves an existing destination untouched; a pause or a quit
-keeps a big download's temp file, and the next run continues from its saved front.
+O_CREAT|O_EXCL|O_NOFOLLOW next to the destination, verified (its size always; its `sha256`
+metadata when it has one, else a single-part object's MD5 ETag: see `verify`), fsynced, then
+atomically renamed over the destination. A failure or a cancel removes the temp file and
+leaves an existing destination untouched; a pause or a quit keeps a big download's temp file,
+and the next run continues from its saved front.
 """
 
 from __future__ import annotations
@@ -33,6 +34,13 @@ from desktop_app.transfers.options import part_ranges, part_size_for
 from desktop_app.transfers.partial import PartialFile, remove_recorded
 from desktop_app.transfers.paths import ensure_parent_dirs
 from desktop_app.transfers.state import Paused, State, Transfer
+from desktop_app.transfers.verify import (
+    Check,
+    check_file_size,
+    check_for,
+    hash_mismatch,
+    size_mismatch,
+)
 
 
 def download(ctx: Context, transfer: Transfer, root: Path) -> None:
@@ -82,6 +90,7 @@ def _download(ctx: Context, transfer: Transfer, dest: Path, resume: DownloadReco
             resume is not None and first.total_size != resume.size):
         first.body.close()
         raise _changed(transfer)
+    _check_first(transfer, first, start, first_len)
     transfer.etag = first.etag or transfer.etag
     transfer.size = size = first.total_size
     expected_sha = first.metadata.get(SHA256_META, "").lower()
@@ -99,7 +108,9 @@ def _download(ctx: Context, transfer: Transfer, dest: Path, resume: DownloadReco
         try:
             done = min(temp.saved, start)
             transfer.set_progress(done)
-            _fill(ctx, transfer, temp, first, start, done, size, part_size, expected_sha)
+            _fill(ctx, transfer, temp, first, start, done, size, part_size,
+                  check_for(expected_sha, first.md5))
+            check_file_size(temp.fd, size, transfer.name)  # the last word before the rename
             temp.commit(target)
         except BaseException as exc:
             if temp.resumable and _worth_keeping(exc, transfer):
@@ -115,6 +126,19 @@ def _download(ctx: Context, transfer: Transfer, dest: Path, resume: DownloadReco
     if target != dest:
         transfer.local_path = target
     transfer.set_progress(size)
+
+
+def _check_first(transfer: Transfer, first: ObjectBody, start: int, asked: int | None) -> None:
+    """The first answer is for this object's size (pinned by its ETag, the listed size is
+    the object's) and is the range asked for (or the whole object, from the start)."""
+    total = first.total_size
+    if transfer.etag and total != transfer.size:
+        first.body.close()
+        raise size_mismatch(transfer.name, total, transfer.size)
+    wanted = total - start if asked is None else min(asked, total - start)
+    if first.content_length != wanted and not (start == 0 and first.content_length == total):
+        first.body.close()
+        raise size_mismatch(transfer.name, first.content_length, wanted)
 
 
 def _recorded(ctx: Context, transfer: Transfer) -> DownloadRecord | None:
@@ -142,8 +166,9 @@ def _worth_keeping(exc: BaseException, transfer: Transfer) -> bool:
 
 
 def _fill(ctx: Context, transfer: Transfer, temp: PartialFile, first: ObjectBody,
-          start: int, done: int, size: int, part_size: int, expected_sha: str) -> None:
-    """Write every byte of the object from `done` on into the temp file, then check the hash.
+          start: int, done: int, size: int, part_size: int, check: Check) -> None:
+    """Write every byte of the object from `done` on into the temp file, then check the hash
+    (`check`: the stored SHA-256, or the MD5 ETag, or none).
 
     `first` is the open response for the range at `start`. One stream: hashed as it arrives.
     Several ranges: all run in parallel (the first response included) and a `DownloadFront`
@@ -152,10 +177,11 @@ def _fill(ctx: Context, transfer: Transfer, temp: PartialFile, first: ObjectBody
     """
     fd = temp.fd
     single = start == 0 and first.content_length == size
-    inline = hashlib.sha256() if single and expected_sha else None
+    inline = check.new() if single else None
     front = None if single else DownloadFront(
-        fd, size, hashlib.sha256() if expected_sha else None,
-        partial(temp.mark_saved, flush=not expected_sha) if temp.resumable else None,
+        fd, size, check.new(),
+        # A hashed file is reread at the end: a hole left by a power cut is caught there.
+        partial(temp.mark_saved, flush=not check.kind) if temp.resumable else None,
         ctx.options.resume_step,
         ctx.options.resume_interval_s)
     if front is not None and done:
@@ -194,17 +220,13 @@ def _fill(ctx: Context, transfer: Transfer, temp: PartialFile, first: ObjectBody
     finally:
         first.body.close()
     actual = front.finish() if front is not None else None
-    if expected_sha:
+    if check.kind:
         if inline is not None:
             actual = inline.hexdigest()
         elif actual is None:
-            actual = _hash_fd(fd, size, transfer)
-        if actual != expected_sha:
-            raise IntegrityError(
-                f"“{transfer.name}” arrived damaged: its SHA-256 does not match the one "
-                "stored with the object.",
-                "The partial file was removed; retry the download.",
-            )
+            actual = _hash_fd(fd, size, transfer, check)
+        if actual != check.expected:
+            raise hash_mismatch(transfer.name, check)
 
 
 def _range(ctx: Context, transfer: Transfer, fd: int, offset: int, length: int,
@@ -217,6 +239,8 @@ def _range(ctx: Context, transfer: Transfer, fd: int, offset: int, length: int,
         try:
             if body.etag and transfer.etag and body.etag != transfer.etag:
                 raise _changed(transfer)
+            if body.content_length != length:  # e.g. the Range ignored: not these bytes
+                raise size_mismatch(transfer.name, body.content_length, length)
             _copy(ctx, transfer, fd, body, offset, length, None)
         finally:
             body.body.close()
@@ -268,8 +292,9 @@ def _buffer(size: int) -> memoryview:
     return view
 
 
-def _hash_fd(fd: int, size: int, transfer: Transfer) -> str:
-    digest = hashlib.sha256()
+def _hash_fd(fd: int, size: int, transfer: Transfer, check: Check) -> str:
+    digest = check.new()
+    assert digest is not None
     view = memoryview(bytearray(HASH_READ))
     offset = 0
     while offset < size:

@@ -1,9 +1,10 @@
 """A plain, safe download of a few objects (Open, Download to…) until the transfer engine
-takes over: stream with `If-Match`, write to an O_EXCL temp file next to the target, then
-link it into place without overwriting anything. The whole selection is planned at once by
-`paths.map_keys`: a key that would map outside the chosen folder, or a file beside a folder of
-its name, is refused by name and the rest goes on; folders are made without following links,
-and a local file in a folder's way fails only the items inside it."""
+takes over: stream with `If-Match`, write to an O_EXCL temp file next to the target, check
+that it holds the object's size, then link it into place without overwriting anything. The
+whole selection is planned at once by `paths.map_keys`: a key that would map outside the
+chosen folder, or a file beside a folder of its name, is refused by name and the rest goes on;
+folders are made without following links, and a local file in a folder's way fails only the
+items inside it."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from desktop_app.core.types import FolderEntry, ObjectEntry
 from desktop_app.storage.bulk_ops import BulkReport, Failure, Progress, walk
 from desktop_app.storage.protocol import Storage
 from desktop_app.transfers.paths import ensure_parent_dirs, map_keys, parent_prefix, relative_parts
+from desktop_app.transfers.verify import size_mismatch
 
 __all__ = ["DownloadPlan", "download", "parent_prefix", "plan_download"]
 
@@ -74,11 +76,15 @@ def _fetch(storage: Storage, bucket: str, obj: ObjectEntry, root: Path, final: P
     fd, temp_name = tempfile.mkstemp(dir=final.parent, prefix=".", suffix=".part")
     temp = Path(temp_name)
     try:
+        got = 0
         with os.fdopen(fd, "wb") as out:
             for chunk in storage.iter_chunks(bucket, obj.key, obj.etag or None):
                 progress.check()
                 out.write(chunk)
+                got += len(chunk)
                 progress.add(0, len(chunk))
+            if obj.etag and got != obj.size:  # pinned to the listed object: its size is known
+                raise size_mismatch(obj.name, got, obj.size)
             out.flush()
             os.fsync(out.fileno())
         while True:

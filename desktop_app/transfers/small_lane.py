@@ -7,7 +7,8 @@ dozen GETs in flight, and each finished body is checked and saved in one go: tem
 finished together.
 
 The lane only walks the happy path. An existing destination (a conflict to decide), an
-error status, a dropped connection, a damaged body, a pause or a cancel: the transfer is
+error status or a redirect, a dropped connection, a body that is not the listed size or does
+not match its SHA-256 (or, without one, its MD5 ETag), a pause or a cancel: the transfer is
 handed, still running, to the threaded path, which does it again from the start with its
 retries, questions and error messages. So the behaviour the user sees is the threaded path's.
 """
@@ -16,7 +17,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import hashlib
 import logging
 import os
 import threading
@@ -30,6 +30,7 @@ from desktop_app.transfers.options import TransferOptions
 from desktop_app.transfers.partial import replace_via_temp
 from desktop_app.transfers.paths import ensure_parent_dirs
 from desktop_app.transfers.state import Direction, Transfer
+from desktop_app.transfers.verify import check_file_size, check_for
 
 if TYPE_CHECKING:
     from desktop_app.storage.object_fetch import Fetched
@@ -153,9 +154,12 @@ class SmallDownloads:
                                       self.max_size)
         if got is None or (transfer.etag and got.etag and got.etag != transfer.etag):
             return None
+        size = transfer.size
+        if len(got.body) != size:  # not the object that was listed: not ours to save
+            return None
         if transfer.cancel_event.is_set() or transfer.pause_event.is_set():
             return None
-        if got.sha256 and hashlib.sha256(got.body).hexdigest() != got.sha256:
+        if not check_for(got.sha256, got.md5).matches(got.body):
             return None  # damaged on the way: the threaded path retries and reports it
         if os.path.lexists(dest):
             return None
@@ -165,11 +169,11 @@ class SmallDownloads:
             view = memoryview(body)
             while view:
                 view = view[os.write(fd, view):]
+            check_file_size(fd, size, transfer.name)  # the last word before the rename
 
         # The fsync happens here, on the loop: handing it to helper threads cost more CPU
         # than the waiting it saved.
         replace_via_temp(dest, write)
-        transfer.size = len(got.body)
         return dest.parent
 
     def _sync_folder(self, folder: Path) -> None:
