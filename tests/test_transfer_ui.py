@@ -333,6 +333,7 @@ def test_transfer_settings_come_from_the_config_folder(
 
 def test_a_huge_batch_arrives_in_slices_and_updates_only_changed_rows(qtbot: QtBot) -> None:
     from desktop_app.transfers.state import Direction, Transfer
+    from desktop_app.ui.transfer_queue_model import INSERT_SLICE
 
     engine = TransferEngine(object())  # type: ignore[arg-type]  # no network in this test
     items = [Transfer(Direction.UPLOAD, "b", f"k{i}", Path(f"/nowhere/{i}"), 10, 1)
@@ -348,10 +349,11 @@ def test_a_huge_batch_arrives_in_slices_and_updates_only_changed_rows(qtbot: QtB
     model.stop()
     model._engine = engine
     model.refresh()
-    assert model.rowCount(model.index(0, 0)) == 2000  # the first slice only
+    assert model.rowCount(model.index(0, 0)) == INSERT_SLICE  # the first slice only
+    qtbot.waitUntil(lambda: model.rowCount(model.index(0, 0)) == 2000)  # the rest follows
+    model.refresh()  # the engine hands out 2000 rows per look
     model.refresh()
-    model.refresh()
-    assert model.rowCount(model.index(0, 0)) == 4500
+    qtbot.waitUntil(lambda: model.rowCount(model.index(0, 0)) == 4500)
     changed: list[int] = []
     model.dataChanged.connect(lambda top, _bottom, _roles=(): changed.append(top.row()))
     items[4321].transition(State.RUNNING)
