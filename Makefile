@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .PHONY: run test lint typecheck pytest system-deps-run system-deps-test screenshot clean \
-	bench bench-preview bench-list
+	bench bench-preview bench-list reliability system-deps-reliability
 
 run: system-deps-run $(STAMP)
 	$(BIN)/python -m desktop_app
@@ -29,6 +29,9 @@ system-deps-run:
 
 system-deps-test:
 	@packaging/system-deps.sh test
+
+system-deps-reliability:
+	@packaging/system-deps.sh reliability
 
 $(STAMP): pyproject.toml setup.py
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -52,6 +55,13 @@ bench-list: system-deps-test $(STAMP) $(VENV)/.bench-installed
 # BENCH_ARGS=--quick uses smaller workloads.
 bench: system-deps-test $(STAMP) $(VENV)/.bench-installed
 	$(BIN)/python packaging/bench_transfers.py $(BENCH_ARGS)
+
+# Reliability suite (not part of `make test`): the engine, its process and the window against a
+# hostile fake S3 server and a real one that is killed and restarted; prints one table of
+# figures per scenario (survived, bytes wrongly saved, files outside, canary hits, temp files,
+# orphan uploads). A failing scenario is a defect to fix, not a flaky test.
+reliability: system-deps-reliability $(STAMP)
+	packaging/with-keyring.sh $(BIN)/pytest tests/reliability $(PYTEST_ARGS)
 
 $(VENV)/.bench-installed: pyproject.toml
 	$(BIN)/python -m pip install -q -e ".[dev,bench]"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install the Debian/Ubuntu packages the app (run) or the test suite (test) needs.
 # As root it installs what is missing; otherwise it uses sudo when it can ask, or prints the
-# command to run. Usage: packaging/system-deps.sh run|test
+# command to run. Usage: packaging/system-deps.sh run|test|reliability
+# (reliability: the test packages plus libfaketime, which runs a process with its clock off)
 set -euo pipefail
 mode=${1:-run}
 
@@ -11,9 +12,15 @@ runtime=(libmagic1 libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11
          util-linux ca-certificates libpulse0)
 testing=(xvfb xauth gnome-keyring dbus-daemon dbus-x11 libsecret-tools openssl
          desktop-file-utils appstream)
+reliability=(faketime libfaketime)
 
 wanted=("${runtime[@]}")
-[ "$mode" = test ] && wanted+=("${testing[@]}")
+case "$mode" in
+    run) ;;
+    test) wanted+=("${testing[@]}") ;;
+    reliability) wanted+=("${testing[@]}" "${reliability[@]}") ;;
+    *) echo "Usage: $0 run|test|reliability" >&2; exit 2 ;;
+esac
 if ! command -v python3 >/dev/null 2>&1; then
     wanted+=(python3)
 fi
