@@ -28,11 +28,11 @@ from desktop_app.storage.minio_storage import MinioStorage
 from desktop_app.storage.open_connections import ENV_ID, SANDBOX_ID, OpenConnections
 from desktop_app.storage.sample_data import seed_once
 from desktop_app.storage.sandbox import SandboxServer
-from desktop_app.ui import icons
-from desktop_app.ui.connections import ConnectionsController
-from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.tasks import TaskRunner
-from desktop_app.ui.transfer_controller import GUI_SWITCH_INTERVAL, settle_heap
+from desktop_app.ui.connections.controller import ConnectionsController
+from desktop_app.ui.shell import icons
+from desktop_app.ui.shell.main_window import MainWindow
+from desktop_app.ui.shell.tasks import TaskRunner
+from desktop_app.ui.transfers.controller import GUI_SWITCH_INTERVAL, settle_heap
 
 log = logging.getLogger(__name__)
 

@@ -113,8 +113,8 @@ def table_child(settings_json: str, prefix: str) -> None:
     from PySide6.QtCore import QEventLoop, QModelIndex, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from desktop_app.ui.object_table import ObjectTable, ObjectTableModel
-    from desktop_app.ui.tasks import TaskRunner
+    from desktop_app.ui.browse.object_table import ObjectTable, ObjectTableModel
+    from desktop_app.ui.shell.tasks import TaskRunner
 
     settings = ConnectionSettings(**json.loads(settings_json))
     app = QApplication([])

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from desktop_app.storage.minio_storage import MinioStorage  # noqa: E402
 from desktop_app.storage.preview_fetch import PreviewCache  # noqa: E402
 from desktop_app.storage.sandbox import SandboxServer  # noqa: E402
-from desktop_app.ui.preview_pane import PreviewPane  # noqa: E402
-from desktop_app.ui.tasks import TaskRunner  # noqa: E402
+from desktop_app.ui.previews.pane import PreviewPane  # noqa: E402
+from desktop_app.ui.shell.tasks import TaskRunner  # noqa: E402
 from tests.preview_samples import noisy_jpeg, pdf_pages  # noqa: E402
 
 

@@ -130,11 +130,11 @@ def run_ours(cfg: dict[str, object], direction: str, local: Path, bucket: str,
     from desktop_app.transfers.engine_process import EngineProcess
     from desktop_app.transfers.journal import Journal
     from desktop_app.transfers.options import ConflictPolicy, TransferOptions
-    from desktop_app.ui.transfer_queue import TransferQueue
+    from desktop_app.ui.transfers.queue import TransferQueue
 
     app = QApplication.instance() or QApplication([])
     storage = MinioStorage(settings_from(cfg))
-    from desktop_app.ui.transfer_controller import WORKER_NICENESS, settle_heap
+    from desktop_app.ui.transfers.controller import WORKER_NICENESS, settle_heap
 
     # As the app runs it (same worker priority), but overwriting like the peers do.
     options = TransferOptions(conflict=ConflictPolicy.OVERWRITE, worker_niceness=WORKER_NICENESS)
@@ -443,7 +443,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.worker:
         if args.tool in OURS:  # as the app does at start-up
-            from desktop_app.ui.transfer_controller import GUI_SWITCH_INTERVAL
+            from desktop_app.ui.transfers.controller import GUI_SWITCH_INTERVAL
 
             sys.setswitchinterval(GUI_SWITCH_INTERVAL)
         worker_main(args)

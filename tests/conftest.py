@@ -22,7 +22,7 @@ from desktop_app.app import build_window
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.storage.minio_storage import MinioStorage
 from desktop_app.storage.sandbox import SandboxServer
-from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.shell.main_window import MainWindow
 from tests.fault_proxy import FaultProxy
 
 WindowFactory = Callable[[dict[str, str]], MainWindow]

@@ -17,8 +17,8 @@ from pytestqt.qtbot import QtBot
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.credentials import SERVICE, SecretStore
 from desktop_app.core.profiles import Profile, ProfileStore
-from desktop_app.ui.connection_dialog import ConnectionDialog
-from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.connections.dialog import ConnectionDialog
+from desktop_app.ui.shell.tasks import TaskRunner
 
 WAIT = 15_000
 

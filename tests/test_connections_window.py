@@ -22,10 +22,10 @@ from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.credentials import SecretStore
 from desktop_app.core.profiles import Profile, ProfileStore, new_profile_id
 from desktop_app.storage.minio_storage import MinioStorage
-from desktop_app.ui.connection_dialog import ConnectionDialog
-from desktop_app.ui.connections import ConnectionsController
-from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.connections.controller import ConnectionsController
+from desktop_app.ui.connections.dialog import ConnectionDialog
+from desktop_app.ui.shell.main_window import MainWindow
+from desktop_app.ui.shell.tasks import TaskRunner
 from tests import helpers
 from tests.fake_keyrings import HangingKeyring
 from tests.helpers import put_bytes

@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.storage.doctor import DoctorReport, Status
-from desktop_app.ui.doctor_view import DoctorView
-from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.connections.doctor_view import DoctorView
+from desktop_app.ui.shell.tasks import TaskRunner
 from tests.conftest import WindowFactory
 from tests.fake_servers import full_backlog
 

@@ -30,7 +30,7 @@ from desktop_app.transfers.paths import (
 )
 from desktop_app.transfers.simple_download import download, plan_download
 from desktop_app.transfers.state import State
-from desktop_app.ui.delete_dialog import ReportDialog
+from desktop_app.ui.objects.delete_dialog import ReportDialog
 from tests.conftest import WindowFactory
 from tests.helpers import put_bytes
 from tests.transfer_helpers import make_engine, tree

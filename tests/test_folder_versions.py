@@ -8,8 +8,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop_app.storage.minio_storage import MinioStorage
-from desktop_app.ui.tasks import TaskRunner
-from desktop_app.ui.versions_panel import VersionsPanel
+from desktop_app.ui.objects.versions_panel import VersionsPanel
+from desktop_app.ui.shell.tasks import TaskRunner
 from tests.helpers import put_bytes
 
 

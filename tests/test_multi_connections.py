@@ -23,9 +23,9 @@ from desktop_app.storage.bulk_ops import Progress, walk
 from desktop_app.storage.cross_copy import ChunkReader, stream_copy
 from desktop_app.storage.minio_storage import MinioStorage
 from desktop_app.storage.open_connections import ENV_ID, SANDBOX_ID, profile_connection_id
-from desktop_app.ui.connections import ConnectionsController
-from desktop_app.ui.copy_move_dialog import CollisionDialog, DestinationDialog
-from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.connections.controller import ConnectionsController
+from desktop_app.ui.objects.copy_move_dialog import CollisionDialog, DestinationDialog
+from desktop_app.ui.shell.main_window import MainWindow
 from tests.helpers import bucket_names, put_bytes, root_names
 from tests.test_connections_window import profile_environ
 

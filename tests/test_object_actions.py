@@ -26,12 +26,12 @@ from desktop_app.core.links import Disposition
 from desktop_app.storage.bulk_ops import Progress, walk
 from desktop_app.storage.minio_storage import MinioStorage
 from desktop_app.transfers.options import ConflictPolicy
-from desktop_app.ui.copy_move_dialog import CollisionDialog, DestinationDialog, NameDialog
-from desktop_app.ui.delete_dialog import DeleteDialog, ReportDialog
-from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.object_actions import ObjectActions
-from desktop_app.ui.presign_dialog import PresignDialog
-from desktop_app.ui.properties_dialog import PropertiesDialog
+from desktop_app.ui.objects.actions import ObjectActions
+from desktop_app.ui.objects.copy_move_dialog import CollisionDialog, DestinationDialog, NameDialog
+from desktop_app.ui.objects.delete_dialog import DeleteDialog, ReportDialog
+from desktop_app.ui.objects.presign_dialog import PresignDialog
+from desktop_app.ui.objects.properties_dialog import PropertiesDialog
+from desktop_app.ui.shell.main_window import MainWindow
 from tests.helpers import put_bytes
 
 WAIT = 20_000

@@ -21,12 +21,12 @@ from desktop_app.core.errors import Cancelled
 from desktop_app.core.mime import ViewKind
 from desktop_app.storage.minio_storage import MinioStorage
 from desktop_app.storage.preview_fetch import fetch_preview
-from desktop_app.ui.preview_pane import PreviewPane
 from desktop_app.ui.previews.hex_view import HexView
 from desktop_app.ui.previews.image_view import ImageView
+from desktop_app.ui.previews.pane import PreviewPane
 from desktop_app.ui.previews.table_view import TableView
 from desktop_app.ui.previews.zip_view import ZipView
-from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.shell.tasks import TaskRunner
 from tests import preview_samples as samples
 from tests.helpers import put_bytes
 

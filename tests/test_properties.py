@@ -16,9 +16,9 @@ from desktop_app.core.errors import ConfigError
 from desktop_app.core.object_properties import PropertyEdits
 from desktop_app.storage.minio_storage import MinioStorage
 from desktop_app.storage.property_edits import apply_property_edits
-from desktop_app.ui.preview_pane import PreviewPane
+from desktop_app.ui.previews.pane import PreviewPane
 from desktop_app.ui.previews.properties_panel import PropertiesPanel
-from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.shell.tasks import TaskRunner
 from tests.helpers import put_bytes
 
 pytestmark = pytest.mark.real_server

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop_app import DESKTOP_ID
-from desktop_app.ui import icons
+from desktop_app.ui.shell import icons
 from tests.conftest import WindowFactory
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -20,10 +20,11 @@ from desktop_app.storage.minio_storage import MinioStorage
 from desktop_app.transfers.journal import DownloadRecord, Journal
 from desktop_app.transfers.rows import Changes, TransferView
 from desktop_app.transfers.state import Direction, State
-from desktop_app.ui import transfer_queue, transfer_queue_model
-from desktop_app.ui.transfer_queue import TransferQueue, TransferQueueModel
-from desktop_app.ui.transfer_queue_model import INSERT_SLICE
-from desktop_app.ui.transfer_widgets import PROGRESS_ROLE, TransferStatus
+from desktop_app.ui.transfers import queue as transfer_queue
+from desktop_app.ui.transfers import transfer_queue_model
+from desktop_app.ui.transfers.queue import TransferQueue, TransferQueueModel
+from desktop_app.ui.transfers.queue_model import INSERT_SLICE
+from desktop_app.ui.transfers.widgets import PROGRESS_ROLE, TransferStatus
 from tests.conftest import WindowFactory
 from tests.test_transfer_ui import cell, drop, leaf_states
 

@@ -17,7 +17,7 @@ from desktop_app.storage.minio_storage import MinioStorage
 from desktop_app.transfers.engine import TransferEngine
 from desktop_app.transfers.options import ConflictPolicy
 from desktop_app.transfers.state import State
-from desktop_app.ui.transfer_queue import TransferQueue, TransferQueueModel
+from desktop_app.ui.transfers.queue import TransferQueue, TransferQueueModel
 from tests.conftest import WindowFactory
 from tests.fault_proxy import FaultProxy
 from tests.helpers import bucket_names, put_bytes
@@ -230,7 +230,7 @@ def test_the_journalled_queue_comes_back_with_the_window(
 def test_conflicts_ask_once_with_apply_to_all(
         qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
         storage: MinioStorage, bucket: str, tmp_path: Path) -> None:
-    from desktop_app.ui.conflict_dialog import ConflictDialog
+    from desktop_app.ui.transfers.conflict_dialog import ConflictDialog
 
     for name in ("one.txt", "two.txt"):
         put_bytes(storage, bucket, name, b"remote")
@@ -301,7 +301,7 @@ def test_drag_out_fetches_the_selection_and_hands_over_file_urls(
 def test_drag_out_of_a_large_selection_points_to_download(
         qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
         storage: MinioStorage, bucket: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    import desktop_app.ui.drag_out as drag_module
+    import desktop_app.ui.transfers.drag_out as drag_module
 
     monkeypatch.setattr(drag_module, "DRAG_LIMIT_BYTES", 10)
     put_bytes(storage, bucket, "big.txt", b"more than ten bytes")
@@ -333,7 +333,7 @@ def test_transfer_settings_come_from_the_config_folder(
 
 def test_a_huge_batch_arrives_in_slices_and_updates_only_changed_rows(qtbot: QtBot) -> None:
     from desktop_app.transfers.state import Direction, Transfer
-    from desktop_app.ui.transfer_queue_model import INSERT_SLICE
+    from desktop_app.ui.transfers.queue_model import INSERT_SLICE
 
     engine = TransferEngine(object())  # type: ignore[arg-type]  # no network in this test
     items = [Transfer(Direction.UPLOAD, "b", f"k{i}", Path(f"/nowhere/{i}"), 10, 1)
@@ -371,7 +371,7 @@ def test_a_huge_batch_arrives_in_slices_and_updates_only_changed_rows(qtbot: QtB
 
 
 def test_status_bar_summary_shows_only_while_transfers_run(qtbot: QtBot) -> None:
-    from desktop_app.ui.transfer_widgets import TransferStatus, human_eta
+    from desktop_app.ui.transfers.widgets import TransferStatus, human_eta
 
     model = TransferQueueModel()
     status = TransferStatus(model)
@@ -419,7 +419,7 @@ def test_a_batch_ending_while_the_window_is_in_the_background_notifies_the_deskt
 def test_batch_notice_texts_say_what_ended_and_where() -> None:
     from desktop_app.transfers.rows import TransferView
     from desktop_app.transfers.state import Direction
-    from desktop_app.ui.transfer_controller import batch_notice
+    from desktop_app.ui.transfers.controller import batch_notice
 
     def view(n: int, direction: Direction, state: State) -> TransferView:
         return TransferView(n, 1, direction, "photos", f"k{n}", Path(f"/home/u/Downloads/k{n}"),
@@ -520,7 +520,7 @@ def test_without_a_transfer_process_transfers_run_in_the_window_process(
         qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
         storage: MinioStorage, bucket: str, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    import desktop_app.ui.transfer_controller as controller
+    import desktop_app.ui.transfers.controller as controller
 
     def no_process(*_args: object, **_kw: object) -> None:
         raise OSError("fork failed")
@@ -551,7 +551,7 @@ def test_progress_rows_fit_the_bar_label_and_errors_get_room(qtbot: QtBot) -> No
     """The "42 %" inside a bar was cut in half by plain-text row heights, and a fixed narrow
     Error column showed "The server at http://1…" with the useful part hidden."""
     from desktop_app.transfers.state import Direction, Transfer
-    from desktop_app.ui.transfer_widgets import BAR_MARGIN
+    from desktop_app.ui.transfers.widgets import BAR_MARGIN
 
     engine = TransferEngine(object())  # type: ignore[arg-type]  # no network in this test
     item = Transfer(Direction.UPLOAD, "b", "k", Path("/nowhere/k"), 10, 1)

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.storage.minio_storage import MinioStorage
 from desktop_app.storage.sample_data import png_bytes
-from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.shell.main_window import MainWindow
 from tests import helpers
 from tests.conftest import WindowFactory
 from tests.helpers import put_bytes
@@ -193,7 +193,7 @@ def test_a_call_finished_before_submit_returns_is_still_delivered_later(qtbot: Q
     still come through the event loop, after the caller finished its own set-up."""
     from concurrent.futures import Future
 
-    from desktop_app.ui.tasks import TaskRunner
+    from desktop_app.ui.shell.tasks import TaskRunner
 
     class DoneAtOnce:
         def submit(self, fn: Callable[..., object], *args: object) -> Future[object]:

@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import QMenu, QWidget
 
 from desktop_app.storage.open_connections import SANDBOX_ID
-from desktop_app.ui import icons
+from desktop_app.ui.shell import icons
 
 INSECURE_TEXT = ("⚠ Certificates are not checked: anyone on the network could read or change "
                  "what you send and receive.")

@@ -34,8 +34,9 @@ from desktop_app.core.credentials import KeyringUnavailable, SecretStore
 from desktop_app.core.errors import AppError
 from desktop_app.core.importers import ImportResult
 from desktop_app.core.profiles import Profile, ProfileStore, new_profile_id
-from desktop_app.ui.connection_form import ConnectionForm
-from desktop_app.ui.connection_jobs import (
+from desktop_app.ui.connections.form import ConnectionForm
+from desktop_app.ui.connections.import_preview import ImportPreview
+from desktop_app.ui.connections.jobs import (
     ConnectionTester,
     SaveJob,
     delete_profile,
@@ -44,8 +45,7 @@ from desktop_app.ui.connection_jobs import (
     persist_and_settings,
     run_test,
 )
-from desktop_app.ui.import_preview import ImportPreview
-from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.shell.tasks import TaskRunner
 
 _OK, _ERR, _BUSY = "color:#1b7f3b;", "color:#b3261e;", "color:palette(text);"
 

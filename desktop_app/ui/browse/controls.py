@@ -15,13 +15,13 @@ from PySide6.QtWidgets import QLineEdit, QToolBar
 
 from desktop_app.core.history import History, parent_prefix
 from desktop_app.storage.protocol import Storage
-from desktop_app.ui import icons
-from desktop_app.ui.address_bar import AddressBar
-from desktop_app.ui.search_panel import SearchPanel
-from desktop_app.ui.versions_panel import VersionsPanel
+from desktop_app.ui.browse.address_bar import AddressBar
+from desktop_app.ui.browse.search_panel import SearchPanel
+from desktop_app.ui.objects.versions_panel import VersionsPanel
+from desktop_app.ui.shell import icons
 
 if TYPE_CHECKING:
-    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.shell.main_window import MainWindow
 
 FILTER_DELAY_MS = 150
 

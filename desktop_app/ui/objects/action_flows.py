@@ -34,11 +34,11 @@ from desktop_app.storage.bulk_copy import (
 from desktop_app.storage.bulk_ops import BulkReport, Expanded, Progress, delete_expanded, expand
 from desktop_app.storage.protocol import SINGLE_COPY_LIMIT, Storage
 from desktop_app.transfers.simple_download import download, parent_prefix, plan_download
-from desktop_app.ui.bulk_progress import BulkProgressDialog
-from desktop_app.ui.copy_move_dialog import CollisionDialog, DestinationDialog, NameDialog
-from desktop_app.ui.delete_dialog import DeleteDialog, ReportDialog, report_text
-from desktop_app.ui.properties_dialog import PropertiesDialog, folder_fields, object_fields
-from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.objects.bulk_progress import BulkProgressDialog
+from desktop_app.ui.objects.copy_move_dialog import CollisionDialog, DestinationDialog, NameDialog
+from desktop_app.ui.objects.delete_dialog import DeleteDialog, ReportDialog, report_text
+from desktop_app.ui.objects.properties_dialog import PropertiesDialog, folder_fields, object_fields
+from desktop_app.ui.shell.tasks import TaskRunner
 
 Entry = FolderEntry | ObjectEntry
 SHOW_PROGRESS_AFTER_MS = 300

@@ -35,7 +35,7 @@ from desktop_app.ui.previews.properties_panel import PropertiesPanel
 from desktop_app.ui.previews.table_view import TableView
 from desktop_app.ui.previews.text_view import CodeView
 from desktop_app.ui.previews.zip_view import ZipView
-from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.shell.tasks import TaskRunner
 
 SELECT_MESSAGE = "Select a file to preview it."
 

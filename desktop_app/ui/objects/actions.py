@@ -25,15 +25,15 @@ from desktop_app.core.keys_text import shown_key
 from desktop_app.core.links import Disposition, content_disposition, object_url, s3_uri
 from desktop_app.core.types import FolderEntry, ObjectEntry
 from desktop_app.storage.protocol import Storage
-from desktop_app.ui import icons
-from desktop_app.ui.action_flows import Entry, key_of
-from desktop_app.ui.copy_move_dialog import NameDialog
-from desktop_app.ui.object_table import ENTRY_ROLE, ObjectTableModel
-from desktop_app.ui.presign_dialog import PresignDialog
-from desktop_app.ui.version_flows import VersionFlows
+from desktop_app.ui.browse.object_table import ENTRY_ROLE, ObjectTableModel
+from desktop_app.ui.objects.action_flows import Entry, key_of
+from desktop_app.ui.objects.copy_move_dialog import NameDialog
+from desktop_app.ui.objects.presign_dialog import PresignDialog
+from desktop_app.ui.objects.version_flows import VersionFlows
+from desktop_app.ui.shell import icons
 
 if TYPE_CHECKING:
-    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.shell.main_window import MainWindow
 
 _SEL = "selection"  # enabled with any selection
 _ONE = "one"  # exactly one item

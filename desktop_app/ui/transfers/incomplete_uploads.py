@@ -27,7 +27,7 @@ from desktop_app.core.errors import AppError
 from desktop_app.core.humanize import human_size, human_time
 from desktop_app.core.transfer_types import MultipartUploadInfo
 from desktop_app.transfers.engine_process import QueueEngine
-from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.shell.tasks import TaskRunner
 
 COLUMNS = ("Object", "Started", "Age", "Stored")
 

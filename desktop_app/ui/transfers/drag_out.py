@@ -24,8 +24,8 @@ from desktop_app.core.transfer_types import RemoteObject
 from desktop_app.core.types import FolderEntry, ObjectEntry
 from desktop_app.transfers.engine_process import QueueEngine
 from desktop_app.transfers.state import State
-from desktop_app.ui.object_table import ObjectTable
-from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.browse.object_table import ObjectTable
+from desktop_app.ui.shell.tasks import TaskRunner
 
 DRAG_LIMIT_BYTES = 64 * 1024 * 1024
 DRAG_LIMIT_ITEMS = 200

@@ -29,8 +29,8 @@ from desktop_app.transfers.context import WAITING_FOR_SERVER
 from desktop_app.transfers.engine_process import QueueEngine
 from desktop_app.transfers.rows import TransferView
 from desktop_app.transfers.state import Direction, State
-from desktop_app.ui.transfer_batches import Arrivals, Batch
-from desktop_app.ui.transfer_widgets import PROGRESS_ROLE, human_eta
+from desktop_app.ui.transfers.batches import Arrivals, Batch
+from desktop_app.ui.transfers.widgets import PROGRESS_ROLE, human_eta
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 QUEUE_COLUMNS = ("Direction", "Name", "Size", "Progress", "Speed", "ETA", "State", "Error")

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.errors import AppError
 from desktop_app.storage.doctor import Check, DoctorReport, Status, run_checks
-from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.shell.tasks import TaskRunner
 
 _SP = QStyle.StandardPixmap
 _ICONS = {

@@ -29,17 +29,17 @@ from desktop_app.core.errors import AppError
 from desktop_app.core.types import BucketInfo, ObjectEntry
 from desktop_app.storage.open_connections import SANDBOX_ID, OpenConnection, OpenConnections
 from desktop_app.storage.protocol import Storage
-from desktop_app.ui import icons
-from desktop_app.ui.browse_controls import BrowseControls
-from desktop_app.ui.bucket_tree import BucketTree, BucketTreeModel
-from desktop_app.ui.doctor_view import DoctorDialog
-from desktop_app.ui.message_bar import MessageBar
-from desktop_app.ui.object_actions import ObjectActions
-from desktop_app.ui.object_table import ObjectTable, ObjectTableModel
-from desktop_app.ui.preview_pane import PreviewPane
-from desktop_app.ui.tasks import TaskRunner
-from desktop_app.ui.transfer_controller import TransferController
-from desktop_app.ui.transfer_queue import TransferQueue, TransferStatus
+from desktop_app.ui.browse.bucket_tree import BucketTree, BucketTreeModel
+from desktop_app.ui.browse.controls import BrowseControls
+from desktop_app.ui.browse.object_table import ObjectTable, ObjectTableModel
+from desktop_app.ui.connections.doctor_view import DoctorDialog
+from desktop_app.ui.objects.actions import ObjectActions
+from desktop_app.ui.previews.pane import PreviewPane
+from desktop_app.ui.shell import icons
+from desktop_app.ui.shell.message_bar import MessageBar
+from desktop_app.ui.shell.tasks import TaskRunner
+from desktop_app.ui.transfers.controller import TransferController
+from desktop_app.ui.transfers.queue import TransferQueue, TransferStatus
 
 PROBE_INTERVAL_MS = 30_000
 

@@ -35,8 +35,8 @@ from desktop_app.core.row_store import COL_CLASS, COL_ETAG, COL_MODIFIED, COL_NA
 from desktop_app.core.types import FolderEntry, ListingPage, ObjectEntry
 from desktop_app.storage.listing_columns import ColumnsPage
 from desktop_app.storage.protocol import Storage
-from desktop_app.ui import icons
-from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.shell import icons
+from desktop_app.ui.shell.tasks import TaskRunner
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 Page = ListingPage | ColumnsPage

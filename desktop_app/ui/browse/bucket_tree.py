@@ -28,9 +28,9 @@ from desktop_app.core.keys import display_key
 from desktop_app.core.types import BucketInfo, ListingPage
 from desktop_app.storage.listing_columns import ColumnsPage
 from desktop_app.storage.protocol import Storage
-from desktop_app.ui import icons
-from desktop_app.ui.tasks import TaskRunner
-from desktop_app.ui.tree_roots import root_data, root_menu
+from desktop_app.ui.browse.tree_roots import root_data, root_menu
+from desktop_app.ui.shell import icons
+from desktop_app.ui.shell.tasks import TaskRunner
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 DEFAULT_CONNECTION = "default"

@@ -18,8 +18,8 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QWidget
 
 from desktop_app.core.types import FolderEntry
-from desktop_app.ui.bucket_tree import BucketTree
-from desktop_app.ui.object_table import ObjectTable
+from desktop_app.ui.browse.bucket_tree import BucketTree
+from desktop_app.ui.browse.object_table import ObjectTable
 
 UploadCallback = Callable[[list[Path], str, str], None]
 ExplainCallback = Callable[[str], None]

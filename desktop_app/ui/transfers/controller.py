@@ -34,15 +34,15 @@ from desktop_app.transfers.paths import beside_folders, files_beside_folders
 from desktop_app.transfers.rows import TransferView
 from desktop_app.transfers.settings import load_options
 from desktop_app.transfers.state import Direction, State
-from desktop_app.ui.conflict_dialog import ConflictAsker
-from desktop_app.ui.drag_out import DragOutFilter, clear_temp_area
-from desktop_app.ui.drop_upload import DropUploadFilter
-from desktop_app.ui.incomplete_uploads import IncompleteUploadsDialog
+from desktop_app.ui.transfers.conflict_dialog import ConflictAsker
+from desktop_app.ui.transfers.drag_out import DragOutFilter, clear_temp_area
+from desktop_app.ui.transfers.drop_upload import DropUploadFilter
+from desktop_app.ui.transfers.incomplete_uploads import IncompleteUploadsDialog
 
 log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
-    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.shell.main_window import MainWindow
 
 # Transfer workers hold the GIL in short bursts; a 2 ms switch interval (default 5 ms) lets
 # the GUI thread get it back sooner, which keeps repaint gaps short while the queue runs.

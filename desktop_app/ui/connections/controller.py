@@ -28,14 +28,14 @@ from desktop_app.storage.open_connections import (
     OpenConnections,
     profile_connection_id,
 )
-from desktop_app.ui.connection_dialog import ConnectionDialog
-from desktop_app.ui.connection_jobs import (
+from desktop_app.ui.connections.dialog import ConnectionDialog
+from desktop_app.ui.connections.jobs import (
     ConnectionTester,
     SaveJob,
     doctor_test,
     settings_for,
 )
-from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.shell.tasks import TaskRunner
 
 INSECURE_BADGE_TEXT = "⚠ Certificates not checked"
 

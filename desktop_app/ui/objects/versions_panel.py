@@ -32,7 +32,7 @@ from desktop_app.core.humanize import human_size, human_time
 from desktop_app.core.keys import display_key
 from desktop_app.core.versions import ObjectVersion
 from desktop_app.storage.protocol import Storage
-from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.shell.tasks import TaskRunner
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 

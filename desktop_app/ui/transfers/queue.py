@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.transfers.engine_process import QueueEngine
-from desktop_app.ui.transfer_queue_model import (
+from desktop_app.ui.transfers.queue_model import (
     DIRECTION_LABELS,
     QUEUE_COLUMNS,
     TransferQueueModel,
 )
-from desktop_app.ui.transfer_widgets import ProgressDelegate, TransferStatus
+from desktop_app.ui.transfers.widgets import ProgressDelegate, TransferStatus
 
 # A batch with more rows starts closed; its batch row shows its totals all the same.
 AUTO_EXPAND_ROWS = 1000

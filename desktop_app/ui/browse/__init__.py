@@ -1,0 +1,1 @@
+"""Browsing: the bucket tree, the file table, the address bar and search."""

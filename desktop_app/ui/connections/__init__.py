@@ -1,0 +1,1 @@
+"""Connections: the manager, the form, the doctor and imports."""

@@ -1,0 +1,1 @@
+"""Acting on objects: actions, dialogs, versions and properties."""

@@ -1,0 +1,1 @@
+"""The transfer queue, drag in and out, conflicts and unfinished uploads."""
