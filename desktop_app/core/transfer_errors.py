@@ -20,6 +20,7 @@ class TransientError(ServerError):
         super().__init__(message, hint)
         self.retry_after = retry_after
         self.outage = outage  # the server could not be reached at all: wait for it to return
+        self.tries = 1  # set by the retry loop when it gives up: how often it was sent
 
 
 class DestinationExists(AppError):

@@ -903,7 +903,7 @@ class MinioStorage:
                     if status >= 500 or code in TRANSIENT_CODES:
                         raise TransientError(
                             f"The server could not {action} right now ({code or status}).",
-                            "It will be retried; if it keeps failing, try again later.",
+                            "Wait a little, or check that the server is healthy.",
                             retry_after=retry_after_seconds(exc.response),
                         ) from None
                     raise
@@ -918,7 +918,7 @@ class MinioStorage:
                         raise TransientError(
                             f"The server could not {action} right now "
                             f"(HTTP {exc.status_code}).",
-                            "It will be retried; if it keeps failing, try again later.",
+                            "Wait a little, or check that the server is healthy.",
                         ) from None
                     raise
         except ConnectionFailed as exc:

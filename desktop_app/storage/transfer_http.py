@@ -97,7 +97,7 @@ class RetryableBody:
         except (HTTPError, HTTPException, OSError) as exc:
             raise TransientError(
                 f"The connection broke while downloading “{self._key}” ({type(exc).__name__}).",
-                "It will be retried; check your network if it keeps failing.",
+                "Check your network connection.",
             ) from None
 
     def close(self) -> None:

@@ -158,11 +158,14 @@ def _drop_record(ctx: Context, transfer: Transfer) -> None:
 
 
 def _worth_keeping(exc: BaseException, transfer: Transfer) -> bool:
-    """A pause or a quit keeps the temp file; a failure or a cancel removes it."""
+    """A pause or a quit keeps the temp file; a failure or a cancel removes it (also a
+    cancel that came while a paused worker was unwinding)."""
+    if transfer.cancel_event.is_set():
+        return False
     if isinstance(exc, Paused):
         return True
-    return transfer.pause_event.is_set() and not transfer.cancel_event.is_set() and \
-        not isinstance(exc, (Cancelled, IntegrityError, ObjectChanged, LocalFileError, OSError))
+    return transfer.pause_event.is_set() and not isinstance(
+        exc, (Cancelled, IntegrityError, ObjectChanged, LocalFileError, OSError))
 
 
 def _fill(ctx: Context, transfer: Transfer, temp: PartialFile, first: ObjectBody,
@@ -252,19 +255,23 @@ def _range(ctx: Context, transfer: Transfer, fd: int, offset: int, length: int,
 
 def _copy(ctx: Context, transfer: Transfer, fd: int, body: ObjectBody, offset: int,
           length: int, digest: hashlib._Hash | None) -> int:
-    """Stream `length` bytes from `body` to `fd` at `offset`; returns the bytes written."""
+    """Stream `length` bytes from `body` to `fd` at `offset`; returns the bytes written.
+
+    Under a bandwidth limit each chunk is paid for before it is read, so a pause or a
+    cancel during the wait reads nothing more."""
     done = 0
     view = _buffer(ctx.options.chunk_size)
     try:
         while done < length:
             transfer.checkpoint()
-            n = body.body.readinto(view[: min(len(view), length - done)])
+            want = min(len(view), length - done)
+            ctx.throttle(transfer, want)
+            n = body.body.readinto(view[:want])
             if not n:
                 raise TransientError(
                     f"The server ended the download of “{transfer.name}” early.",
-                    "It will be retried.",
+                    "Check your network connection.",
                 )
-            ctx.throttle(n)
             chunk = view[:n]
             pos = offset + done
             while chunk:

@@ -24,12 +24,12 @@ from desktop_app.core.transfer_types import MultipartUploadInfo, RemoteObject
 from desktop_app.storage.protocol import TransferStorage
 from desktop_app.transfers.bandwidth import TokenBucket
 from desktop_app.transfers.conflicts import Resolver
-from desktop_app.transfers.context import Context
+from desktop_app.transfers.context import Context, failure_text
 from desktop_app.transfers.download import download
 from desktop_app.transfers.journal import Journal
+from desktop_app.transfers.leftovers import remove_leftovers
 from desktop_app.transfers.memory import fix_mmap_threshold
 from desktop_app.transfers.options import ConflictPolicy, TransferOptions
-from desktop_app.transfers.partial import remove_recorded
 from desktop_app.transfers.paths import parent_prefix, plan
 from desktop_app.transfers.remote_keys import RemoteKeys
 from desktop_app.transfers.rows import Changes, TransferView, pick_changes, view_of
@@ -175,6 +175,7 @@ class TransferEngine:
         try:
             if not started and not self._start(transfer):
                 return  # paused or cancelled while it waited
+            transfer.checkpoint()  # e.g. handed over by the small lane because it was stopped
             if transfer.direction is Direction.UPLOAD:
                 upload(self.ctx, transfer)
             else:
@@ -192,7 +193,7 @@ class TransferEngine:
                 pass  # the app is quitting: the journal keeps it queued for next time
             else:
                 transfer.denied = isinstance(exc, AccessDenied)
-                transfer.try_transition(State.FAILED, exc.user_text())
+                transfer.try_transition(State.FAILED, failure_text(exc))
         except Exception as exc:  # a bug must fail the row, not kill the worker silently
             log.exception("Transfer %s failed unexpectedly", transfer.id)
             transfer.try_transition(
@@ -233,22 +234,28 @@ class TransferEngine:
         self._finished(transfer)
 
     def _finished(self, transfer: Transfer) -> None:
-        journal, jid = self.journal, transfer.journal_id
-        if jid is not None:
-            if transfer.state in (State.DONE, State.CANCELLED, State.SKIPPED):
+        journal, jid, state = self.journal, transfer.journal_id, transfer.state
+        if state is State.CANCELLED:  # also cancelled while paused, as this worker unwound
+            self._cleanup_cancelled(transfer)
+        elif jid is not None:
+            if state in (State.DONE, State.SKIPPED):
                 journal.remove(jid)
                 transfer.journal_id = None
             else:
-                journal.set_state(jid, transfer.state.value, transfer.error)
+                journal.set_state(jid, state.value, transfer.error)
         self._notify(transfer)
         with self._lock:
             self._running.discard(transfer.id)
             again = transfer.id in self._resubmit
             self._resubmit.discard(transfer.id)
+        was = transfer.state
+        if state is not State.CANCELLED and was is State.CANCELLED:
+            self._cleanup_cancelled(transfer)  # cancel() saw this worker and left it to us
+        with self._lock:
             self._active -= 1
             self._idle.notify_all()
         if again and transfer.try_transition(State.QUEUED):
-            self._submit(transfer)
+            (self._submit if was is State.PAUSED else self._retried)(transfer)
 
     def _notify(self, transfer: Transfer) -> None:
         for listener in list(self._listeners):
@@ -266,12 +273,17 @@ class TransferEngine:
             return [self._items[i] for i in ids if i in self._items]
 
     def pause(self, ids: Iterable[int] | None = None) -> None:
+        """Signal every row first, then tell the journal (its writes hold back no row)."""
+        paused: list[Transfer] = []
         for t in self._select(ids):
+            self._undefer(t)  # resumed while its worker unwound: paused again, it stays so
             if t.state in (State.RUNNING, State.RETRYING, State.QUEUED):
                 t.request_pause()
                 t.try_transition(State.PAUSED)
-                if t.journal_id is not None:
-                    self.journal.set_state(t.journal_id, State.PAUSED.value)
+                paused.append(t)
+        for t in paused:
+            if t.journal_id is not None:
+                self.journal.set_state(t.journal_id, State.PAUSED.value)
 
     def resume(self, ids: Iterable[int] | None = None) -> None:
         for t in self._select(ids):
@@ -288,40 +300,49 @@ class TransferEngine:
                 return True
             return False
 
+    def _undefer(self, t: Transfer) -> None:
+        with self._lock:
+            self._resubmit.discard(t.id)
+
     def cancel(self, ids: Iterable[int] | None = None) -> None:
+        """Signal every row first; then clean up the idle ones (aborts hold back no row)."""
+        idle: list[Transfer] = []
         for t in self._select(ids):
             if t.state.finished:
                 continue
+            self._undefer(t)  # a resume still waiting for the old worker must not restart it
             t.request_cancel()
             was = t.state
             if was in (State.QUEUED, State.PAUSED) and t.try_transition(State.CANCELLED):
+                idle.append(t)
+        for t in idle:
+            with self._lock:
+                unwinding = t.id in self._running
+            if not unwinding:  # else its worker cleans up once no part of it is in flight
                 self._cleanup_cancelled(t)
 
     def _cleanup_cancelled(self, t: Transfer) -> None:
-        """A paused multipart upload cancelled: abort it on the server; a paused download:
-        remove its kept temp file; then drop the journal's record."""
-        if t.journal_id is None:
-            return
-        remove_recorded(self.journal, t.journal_id)
-        record = self.journal.upload_for(t.journal_id)
-        if record is not None:
-            try:
-                self.storage.abort_multipart(t.bucket, t.key, record.upload_id)
-            except AppError:
-                log.warning("Could not abort the upload of %s", t.key)
-        self.journal.remove(t.journal_id)
-        t.journal_id = None
+        """See `remove_leftovers`; once only: the first caller takes the record."""
+        with self._lock:
+            jid, t.journal_id = t.journal_id, None
+        if jid is not None:
+            remove_leftovers(self.journal, self.storage, jid, t.bucket, t.key)
 
     def retry(self, ids: Iterable[int] | None = None) -> None:
         for t in self._select(ids):
             if t.state in (State.FAILED, State.CANCELLED) and not self._defer(t) \
                     and t.try_transition(State.QUEUED):
-                if t.journal_id is None:
-                    t.journal_id = self.journal.add_items([(
-                        t.batch, t.direction.value, t.bucket, t.key, str(t.local_path),
-                        str(self._roots.get(t.id, "")) or None, t.size, t.etag, "queued")])[0]
-                t.set_progress(0)
-                self._submit(t)
+                self._retried(t)
+
+    def _retried(self, t: Transfer) -> None:
+        """Run a failed or cancelled row again from the start (journalled anew if its record
+        was dropped with the cancel)."""
+        if t.journal_id is None:
+            t.journal_id = self.journal.add_items([(
+                t.batch, t.direction.value, t.bucket, t.key, str(t.local_path),
+                str(self._roots.get(t.id, "")) or None, t.size, t.etag, "queued")])[0]
+        t.set_progress(0)
+        self._submit(t)
 
     def clear_finished(self) -> None:
         with self._lock:

@@ -49,7 +49,8 @@ class RetryPolicy:
         on_retry: Callable[[int, TransientError, float], None] | None = None,
         cancel: threading.Event | None = None,
     ) -> T:
-        """Run `fn`, retrying transient failures; the last failure is raised as is.
+        """Run `fn`, retrying transient failures; the last failure is raised as is, with
+        the number of tries in its `tries`.
 
         `on_retry` gets the number of the try that failed (outages counted too)."""
         attempt = 1  # tries that count: outages do not
@@ -60,6 +61,7 @@ class RetryPolicy:
                 return fn()
             except TransientError as exc:
                 failures += 1
+                exc.tries = failures  # what the row says if this is the last one
                 if cancel is not None and cancel.is_set():
                     raise
                 if exc.outage and self.outage_s > 0:  # 0: an outage is an ordinary failure

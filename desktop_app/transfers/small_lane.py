@@ -149,6 +149,8 @@ class SmallDownloads:
         ensure_parent_dirs(root, dest)
         if os.path.lexists(dest):
             return None  # a conflict: the policy (or the user) decides on the threaded path
+        if transfer.stop_event.is_set():
+            return None  # paused or cancelled since it was taken: fetch nothing
         assert self._fetcher is not None
         got = await self._fetcher.get(transfer.bucket, transfer.key, transfer.etag,
                                       self.max_size)

@@ -113,6 +113,8 @@ class Transfer:
                 self.error = ""
             elif error or new is State.FAILED:
                 self.error = error
+            elif old is State.RETRYING:
+                self.error = ""  # "will be retried" is over: it runs, or it was stopped
         self._changed()
         return old
 

@@ -95,10 +95,9 @@ def _single(ctx: Context, transfer: Transfer, path: Path) -> None:
         if not _put_if_absent(ctx, transfer, data, content_type, meta):
             if not _resolve_key(ctx, transfer, sha256):
                 return
-            ctx.throttle(len(data))
-            transfer.checkpoint()
-            ctx.with_retry(transfer, lambda: ctx.storage.put_bytes(
-                transfer.bucket, transfer.key, data, content_type, meta))
+            ctx.send(transfer, len(data), lambda: ctx.with_retry(
+                transfer, lambda: ctx.storage.put_bytes(
+                    transfer.bucket, transfer.key, data, content_type, meta)))
     transfer.set_progress(len(data))
 
 
@@ -110,11 +109,10 @@ def _put_if_absent(ctx: Context, transfer: Transfer, data: bytes, content_type: 
     if ctx.options.conflict is ConflictPolicy.OVERWRITE or known is None \
             or known.bucket != transfer.bucket or not known.surely_absent(transfer.key):
         return False
-    ctx.throttle(len(data))
-    transfer.checkpoint()
     try:
-        ctx.with_retry(transfer, lambda: ctx.storage.put_bytes(
-            transfer.bucket, transfer.key, data, content_type, meta, if_absent=True))
+        ctx.send(transfer, len(data), lambda: ctx.with_retry(
+            transfer, lambda: ctx.storage.put_bytes(
+                transfer.bucket, transfer.key, data, content_type, meta, if_absent=True)))
     except DestinationExists:
         # Taken since the listing, or by this very upload: a PUT whose answer was lost on
         # the way is refused when it is sent again. The same bytes there mean it arrived.
@@ -159,14 +157,13 @@ def _multipart(ctx: Context, transfer: Transfer, path: Path, mtime_ns: int) -> N
                 if len(data) != length:
                     raise LocalFileError(f"“{path}” got shorter while it was being uploaded.",
                                          "Retry once the file is no longer being written.")
-                ctx.throttle(length)
-                etag = ctx.with_retry(transfer, lambda: ctx.storage.upload_part(
-                    transfer.bucket, transfer.key, upload_id, number, data))
+                etag = ctx.send(transfer, length, lambda: ctx.with_retry(
+                    transfer, lambda: ctx.storage.upload_part(
+                        transfer.bucket, transfer.key, upload_id, number, data)))
             part = PartInfo(number, etag, length)
             done[number] = part
             if journal is not None and item is not None:
                 journal.part_done(item, part)
-            transfer.add_progress(length)
 
         jobs = [partial(send, n, o, ln) for n, o, ln in ranges if n not in done]
         try:
