@@ -1,7 +1,8 @@
 """Wiring: build the objects, hand collaborators in, run the Qt loop, shut down in order.
 
-`build_window(environ)` is the testable seam: it builds (does not show) the fully wired window
-from the same environment the command line reads. With `MINIO_ENDPOINT` & co. set it connects
+`build_app(environ)` is the testable seam: it builds (does not show) the fully wired window
+from the same environment the command line reads, and returns it with its session and
+connections controller as one typed `DesktopApp`. With `MINIO_ENDPOINT` & co. set it connects
 there (and reopens the saved connections that were open, as more roots of the tree);
 otherwise it reopens those, or starts the local sandbox on a worker and seeds sample data on
 first start.
@@ -14,6 +15,7 @@ import os
 import sys
 import threading
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -24,12 +26,13 @@ from desktop_app.core.connection import ConnectionSettings, from_environ
 from desktop_app.core.errors import AppError, ConfigError
 from desktop_app.core.paths import config_dir, data_dir
 from desktop_app.core.preview_settings import preview_limit
-from desktop_app.storage.minio_storage import MinioStorage
 from desktop_app.storage.open_connections import ENV_ID, SANDBOX_ID, OpenConnections
+from desktop_app.storage.s3 import MinioStorage
 from desktop_app.storage.sample_data import seed_once
 from desktop_app.storage.sandbox import SandboxServer
 from desktop_app.ui.connections.controller import ConnectionsController
 from desktop_app.ui.shell import icons
+from desktop_app.ui.shell.flows import install_loop
 from desktop_app.ui.shell.main_window import MainWindow
 from desktop_app.ui.shell.tasks import TaskRunner
 from desktop_app.ui.transfers.controller import GUI_SWITCH_INTERVAL, settle_heap
@@ -100,7 +103,21 @@ def _ensure_application() -> QApplication:
     return app
 
 
+@dataclass(frozen=True)
+class DesktopApp:
+    """A wired window with what it is connected to and its saved-connections controller."""
+
+    window: MainWindow
+    session: Session
+    connections: ConnectionsController
+
+
 def build_window(environ: Mapping[str, str] | None = None) -> MainWindow:
+    """The wired window alone, for callers that need neither session nor connections."""
+    return build_app(environ).window
+
+
+def build_app(environ: Mapping[str, str] | None = None) -> DesktopApp:
     environ = dict(os.environ if environ is None else environ)
     _ensure_application()
     runner = TaskRunner()
@@ -108,7 +125,6 @@ def build_window(environ: Mapping[str, str] | None = None) -> MainWindow:
     window.transfers.configure(environ)
     runner.setParent(window)
     session = Session(runner, environ, window.open_connections)
-    window.session = session  # type: ignore[attr-defined]
     window.on_close(session.shutdown)
 
     def connect_to(chosen: ConnectionSettings, conn_id: str, activate: bool) -> None:
@@ -117,8 +133,9 @@ def build_window(environ: Mapping[str, str] | None = None) -> MainWindow:
         window.add_connection(conn_id, chosen.name, session.chosen, chosen.initial_bucket,
                               activate=activate)
 
-    connections = ConnectionsController(window, runner, environ, connect_to)
-    window.connections = connections  # type: ignore[attr-defined]
+    connections = ConnectionsController(window, runner, environ, connect_to,
+                                        host=window.connection_host())
+    desktop = DesktopApp(window, session, connections)
 
     window.on_close(window.preview_pane.release_media)
     try:
@@ -134,23 +151,23 @@ def build_window(environ: Mapping[str, str] | None = None) -> MainWindow:
     except ConfigError as exc:
         window.endpoint_label.setText("Not connected")
         window.show_error(exc)
-        return window
+        return desktop
     if settings is not None:
         window.add_connection(ENV_ID, settings.name, session.connect(settings),
                               settings.initial_bucket)
         connections.report_load_error()
         # The environment wins; the saved connections open last time come back beside it.
         connections.reopen_last(fallback=window.show_error, activate=False)
-        return window
-    if not connections.reopen_last(fallback=lambda err: _start_sandbox(window, session, err)):
-        _start_sandbox(window, session, None)
-    return window
+        return desktop
+    if not connections.reopen_last(fallback=lambda err: _start_sandbox(desktop, err)):
+        _start_sandbox(desktop, None)
+    return desktop
 
 
-def _start_sandbox(window: MainWindow, session: Session, notice: AppError | None) -> None:
+def _start_sandbox(desktop: DesktopApp, notice: AppError | None) -> None:
     """Open the local sandbox; `notice` (why a saved connection did not open) shows after."""
+    window, session, connections = desktop.window, desktop.session, desktop.connections
     window.set_connecting("Starting the local sandbox…")
-    connections: ConnectionsController = window.connections  # type: ignore[attr-defined]
 
     def started(result: tuple[MinioStorage, ConnectionSettings]) -> None:
         storage, sandbox_settings = result
@@ -182,9 +199,11 @@ def main(argv: list[str] | None = None) -> int:
     sys.setswitchinterval(GUI_SWITCH_INTERVAL)  # the GUI thread waits less for the GIL
     quit_signals.install()  # already done by the command line; this is for other callers
     app = _ensure_application()
-    window = build_window()
+    # asyncio on Qt's loop, before anything is built: the multi-step flows are tasks on it.
+    install_loop(app)
+    desktop = build_app()
+    window, session = desktop.window, desktop.session
     settle_heap()
-    session: Session = window.session  # type: ignore[attr-defined]
     app.aboutToQuit.connect(session.shutdown)
     # Ctrl+C or a polite kill quits cleanly, stopping the sandbox (the timer lets Python see
     # the signal while Qt's loop runs). Queued: a quit() before the loop runs does nothing.

@@ -3,6 +3,7 @@ session (started by the app's own sandbox launcher), and wired main windows."""
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import os
 import secrets
@@ -16,16 +17,52 @@ for _name in list(os.environ):
         del os.environ[_name]
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop_app.app import build_window
 from desktop_app.core.connection import ConnectionSettings
-from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.storage.s3 import MinioStorage
 from desktop_app.storage.sandbox import SandboxServer
+from desktop_app.ui.shell.flows import install_loop
 from desktop_app.ui.shell.main_window import MainWindow
 from tests.fault_proxy import FaultProxy
 
 WindowFactory = Callable[[dict[str, str]], MainWindow]
+
+
+@pytest.fixture(scope="session")
+def qasync_loop(qapp: QApplication) -> asyncio.AbstractEventLoop:
+    """The app's asyncio loop (qasync on Qt's loop, as `app.main` installs it), made once."""
+    loop = install_loop(qapp)
+    asyncio._set_running_loop(None)  # running only during the tests that use Qt
+    return loop
+
+
+@pytest.fixture(autouse=True)
+def asyncio_loop(request: pytest.FixtureRequest) -> Iterator[asyncio.AbstractEventLoop | None]:
+    """Tests that use Qt run with the qasync loop as the current, running asyncio loop, so
+    UI flows (asyncio tasks) advance whenever pytest-qt waits. Flows a test leaves behind are
+    cancelled afterwards. Other tests keep plain asyncio (some call `asyncio.run`)."""
+    if not {"qtbot", "qapp"} & set(request.fixturenames):
+        yield None
+        return
+    loop: asyncio.AbstractEventLoop = request.getfixturevalue("qasync_loop")
+    qapp: QApplication = request.getfixturevalue("qapp")
+    asyncio.set_event_loop(loop)
+    asyncio._set_running_loop(loop)
+    try:
+        yield loop
+    finally:
+        left = [task for task in asyncio.all_tasks(loop) if not task.done()]
+        for task in left:
+            task.cancel()
+        for _ in range(1000):  # each cancelled task needs a turn of the loop to unwind
+            if all(task.done() for task in left):
+                break
+            qapp.processEvents()
+        asyncio._set_running_loop(None)
+        asyncio.set_event_loop(None)
 
 
 @pytest.fixture(scope="session")

@@ -1,12 +1,14 @@
 """The worker bridge: how the GUI runs blocking storage calls without freezing.
 
-One mechanism everywhere. A callable is submitted to a `concurrent.futures` thread pool - a
+A callable is submitted to a `concurrent.futures` thread pool - a
 small *browse* pool for quick calls (listing, stat, preview reads) and a separate *transfer*
 pool for long ones, so browsing never queues behind a big upload. When the call finishes, the
 worker thread emits a signal of this long-lived `TaskRunner`; Qt queues it to the GUI thread,
 where the success or error callback runs. Workers never touch widgets; callbacks whose
 `context` object has been deleted meanwhile are dropped. Callers that can go stale (a folder
 the user already left) also check their own generation number in the callback.
+
+Multi-step flows await the same two pools instead (`call`, through `flows.py`).
 """
 
 from __future__ import annotations
@@ -80,6 +82,17 @@ class TaskRunner(QObject):
         self._pending.add(future)
         delivery = _Delivery(future, on_success, on_error, context)
         future.add_done_callback(lambda _f: self._emit(delivery))
+        return future
+
+    def call(self, fn: Callable[..., Any], *args: Any,
+             long_running: bool = False) -> Future[Any] | None:
+        """The bare future of `fn(*args)` on a worker, for `flows` to await; counted in `busy`
+        until it ends. None once shut down."""
+        if self._closed:
+            return None
+        future = (self._transfer if long_running else self._browse).submit(fn, *args)
+        self._pending.add(future)
+        future.add_done_callback(self._pending.discard)
         return future
 
     def _emit(self, delivery: _Delivery) -> None:
