@@ -145,7 +145,9 @@ class Audit:
     box: Box
     capfd: pytest.CaptureFixture[str]
     caplog: pytest.LogCaptureFixture
-    canaries: list[str] = field(default_factory=lambda: [CANARY_SECRET, CANARY_TOKEN])
+    # Kept out of repr: a failing test's report must not print the secrets it looks for.
+    canaries: list[str] = field(default_factory=lambda: [CANARY_SECRET, CANARY_TOKEN],
+                                repr=False)
 
     def finish(self, right: bool, outcome: str, *, local: Mapping[str, Allowed] | None = None,
                remote: tuple[Mapping[str, bytes], Mapping[str, Allowed]] | None = None,

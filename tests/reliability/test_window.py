@@ -20,7 +20,10 @@ from tests.reliability.audit import CANARY_SECRET, Audit, Box
 from tests.reliability.harness import BUCKET, pending_uploads, stored
 
 HUGE = 5 * 2**30 + 1
-STALL_S = 0.25  # a GUI thread silent this long is a window that visibly hangs
+# The GUI thread's gaps (10 ms heartbeat): one over FREEZE_S is a frozen window; STALLS gaps
+# over STALL_S are a window that keeps stalling. One gap past STALL_S can be the machine
+# (two cores shared with the engine and the server), which is why one alone is let pass.
+STALL_S, STALLS, FREEZE_S = 0.1, 3, 0.5
 CASES = Path(__file__).with_name("window_cases.py")
 
 
@@ -45,8 +48,9 @@ def run_case(name: str, box: Box, spec: dict[str, Any]) -> tuple[dict[str, Any],
         what = signal.Signals(code).name if code else "a fatal error"
         return {}, f"the window process crashed ({what})", output
     if not out.exists():
-        last = [line for line in output.splitlines() if line.strip()][-1:] or ["?"]
-        return {}, f"the case did not finish: {last[0][:120]}", output
+        lines = output.splitlines()
+        why = [ln[1:].strip() for ln in lines if ln.startswith("E ")][:1] or lines[-1:] or ["?"]
+        return {}, f"the case did not finish: {why[0][:150]}", output
     return json.loads(out.read_text()), "", output
 
 
@@ -67,15 +71,8 @@ def test_window_with_5_gib_transfers(hostile: HostileS3, box: Box, audit: Audit)
             "10.0 GiB" in status and set(states) == {"cancelled"}
         outcome = ("exceptions: " + "; ".join(seen["crashes"])[:150] if seen["crashes"] else
                    f"rows {sizes}, status “{status}”, {states}")
-    audit.finish(right, outcome, local={}, remote=(stored_sizes(hostile), {"huge.bin": b""}),
+    audit.finish(right, outcome, local={}, remote=(stored(hostile), {"huge.bin": b""}),
                  uploads=pending_uploads(hostile), texts=[output, *seen.get("errors", [])])
-
-
-def stored_sizes(fake: HostileS3) -> dict[str, bytes]:
-    """The fake's objects (the 5 GiB one stands in as empty: it is generated, not stored)."""
-    with fake.lock:
-        keys = list(fake.buckets[BUCKET])
-    return {k: b"" if k == "huge.bin" else stored(fake)[k] for k in keys}
 
 
 def test_dropping_10000_files(s3_server: ConnectionSettings, storage: MinioStorage, box: Box,
@@ -93,12 +90,14 @@ def test_dropping_10000_files(s3_server: ConnectionSettings, storage: MinioStora
     if ended:
         right, outcome = False, ended
     else:
-        gap = seen["longest_gap"]
-        right = not seen["crashes"] and gap < STALL_S and set(seen["states"]) <= {
-            "cancelled", "done"}
+        gaps = seen["gaps"]
+        stalls = [g for g in gaps if g > STALL_S]
+        right = not seen["crashes"] and len(stalls) < STALLS and max(gaps, default=0) < \
+            FREEZE_S and set(seen["states"]) <= {"cancelled", "done"}
         outcome = ("exceptions: " + "; ".join(seen["crashes"])[:150] if seen["crashes"] else
-                   f"10,000 rows in {seen['shown_after']:.1f} s; longest GUI-thread gap "
-                   f"{gap * 1000:.0f} ms; {seen['states']}")
+                   f"10,000 rows in {seen['shown_after']:.1f} s; longest GUI-thread gaps "
+                   + ", ".join(f"{g * 1000:.0f}" for g in gaps[:4]) + " ms; "
+                   + ", ".join(seen["states"]))
     there = {o.key: storage.read_range(bucket, o.key, 0, 64)
              for o in storage.iter_objects(bucket, "ten-thousand/")}
     truth = {f"ten-thousand/{p.name}": p.read_bytes() for p in folder.iterdir()}
