@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 from desktop_app.storage.protocol import Storage
+from desktop_app.ui.shell.main_window import MainWindow
 
 
 def put_bytes(storage: Storage, bucket: str, key: str, data: bytes, ctype: str = "") -> None:
@@ -12,15 +13,13 @@ def put_bytes(storage: Storage, bucket: str, key: str, data: bytes, ctype: str =
     storage.put_stream(bucket, key, io.BytesIO(data), len(data), content_type)
 
 
-def bucket_names(window: object, conn_id: str | None = None) -> list[str]:
+def bucket_names(window: MainWindow, conn_id: str | None = None) -> list[str]:
     """Bucket names under a connection root of the window's tree (the active one by default);
     the tree's top level holds one root per open connection."""
-    model = window.tree_model  # type: ignore[attr-defined]
-    names: list[str] = model.bucket_names(conn_id)
-    return names
+    return window.tree_model.bucket_names(conn_id)
 
 
-def root_names(window: object) -> list[str]:
+def root_names(window: MainWindow) -> list[str]:
     """The connection roots of the tree, as shown."""
-    model = window.tree_model  # type: ignore[attr-defined]
+    model = window.tree_model
     return [str(model.index(row, 0).data()) for row in range(model.rowCount())]

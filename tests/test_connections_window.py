@@ -17,7 +17,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 
-from desktop_app.app import build_window
+from desktop_app.app import DesktopApp, build_app, build_window
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.credentials import SecretStore
 from desktop_app.core.profiles import Profile, ProfileStore, new_profile_id
@@ -58,34 +58,29 @@ def bucket_names(window: MainWindow) -> list[str]:
     return helpers.bucket_names(window)  # under the active connection's root
 
 
-def controller_of(window: MainWindow) -> ConnectionsController:
-    controller = window.connections  # type: ignore[attr-defined]
-    assert isinstance(controller, ConnectionsController)
-    return controller
-
-
-def open_dialog(qtbot: QtBot, window: MainWindow) -> ConnectionDialog:
-    action = window.findChild(QAction, "actionConnections")
+def open_dialog(qtbot: QtBot, desktop: DesktopApp) -> ConnectionDialog:
+    action = desktop.window.findChild(QAction, "actionConnections")
     assert isinstance(action, QAction)
     action.trigger()
-    controller = controller_of(window)
+    controller = desktop.connections
     qtbot.waitUntil(lambda: controller.dialog is not None, timeout=WAIT)
     assert controller.dialog is not None
     return controller.dialog
 
 
 def test_connections_action_opens_the_manager(qtbot: QtBot, app_environ: dict[str, str]) -> None:
-    window = build_window(app_environ)
+    desktop = build_app(app_environ)
+    window = desktop.window
     qtbot.addWidget(window)
     action = window.findChild(QAction, "actionConnections")
     assert isinstance(action, QAction)
     assert action.text() == "Add connection…"  # nothing saved yet
-    dialog = open_dialog(qtbot, window)
+    dialog = open_dialog(qtbot, desktop)
     assert dialog.isVisible()
     assert dialog.profile_names() == []
     assert dialog.current_id is None  # an empty form, ready for "Add connection"
-    open_dialog(qtbot, window)  # a second trigger reuses the open dialog
-    assert controller_of(window).dialog is dialog
+    open_dialog(qtbot, desktop)  # a second trigger reuses the open dialog
+    assert desktop.connections.dialog is dialog
     dialog.form.name_edit.setText("Later")
     dialog.form.endpoint_edit.setText("http://127.0.0.1:9")
     dialog.form.access_key_edit.setText("k")
@@ -204,7 +199,8 @@ def test_canary_secret_never_reaches_a_file(qtbot: QtBot, runner: TaskRunner, tm
         dialog.connect_button.click()
 
     # 2. Start the app: it reopens the profile with the secret from the keyring and browses.
-    window = build_window(environ)
+    desktop = build_app(environ)
+    window = desktop.window
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: bucket in bucket_names(window), timeout=WAIT)
     assert "Canary" in window.endpoint_label.text()
@@ -214,12 +210,12 @@ def test_canary_secret_never_reaches_a_file(qtbot: QtBot, runner: TaskRunner, tm
                     timeout=WAIT)
 
     # 3. Reconnect through the manager inside the window.
-    manager = open_dialog(qtbot, window)
+    manager = open_dialog(qtbot, desktop)
     assert manager.profile_names() == ["Canary"]
     manager.connect_button.click()
     qtbot.waitUntil(lambda: not shiboken6.isValid(manager), timeout=WAIT)  # closed, deleted
     qtbot.waitUntil(lambda: bucket in bucket_names(window), timeout=WAIT)
-    assert controller_of(window).badge.isHidden()
+    assert desktop.connections.badge.isHidden()
     window.close()
 
     roots = [tmp_path] + [Path(os.environ[v]) for v in
@@ -278,12 +274,12 @@ def test_damaged_profile_file_is_reported_in_the_window(qtbot: QtBot,
 @pytest.mark.sandbox
 def test_connecting_while_the_sandbox_starts_keeps_the_users_choice(
         qtbot: QtBot, tmp_path: Path, s3_server: ConnectionSettings, bucket: str) -> None:
-    window = build_window(profile_environ(tmp_path))  # nothing saved: the sandbox starts
+    desktop = build_app(profile_environ(tmp_path))  # nothing saved: the sandbox starts
+    window, session = desktop.window, desktop.session
     qtbot.addWidget(window)
-    session = window.session  # type: ignore[attr-defined]
     profile = Profile(new_profile_id(), "Mine", f"http://{s3_server.endpoint}",
                       s3_server.access_key)
-    controller_of(window).connect_profile(profile, s3_server)
+    desktop.connections.connect_profile(profile, s3_server)
     qtbot.waitUntil(lambda: bucket in bucket_names(window), timeout=WAIT)
     qtbot.waitUntil(lambda: session.sandbox is not None and session.sandbox.running
                     and not window.runner.busy, timeout=60_000)

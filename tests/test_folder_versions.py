@@ -114,8 +114,8 @@ def test_show_versions_toggle_in_window(qtbot: QtBot, app_environ: dict[str, str
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: window.table_model.rowCount() == 1, timeout=15_000)
-    window.browse.action_show_versions.trigger()
-    versions = window.browse.versions_panel
+    window.action_show_versions.trigger()
+    versions = window.versions_panel
     assert versions.isVisible()
     qtbot.waitUntil(lambda: len(versions.model.versions) == 1, timeout=15_000)
     window.close()

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import grimp
+
 PACKAGE = Path(__file__).resolve().parents[1] / "desktop_app"
 
 
@@ -39,3 +41,53 @@ def test_only_the_adapter_imports_minio() -> None:
             if any(name == "minio" or name.startswith("minio.") for name in names):
                 importers.add(path.relative_to(PACKAGE).as_posix())
     assert importers == {"storage/minio_storage.py"}
+
+
+def _ui_import_graph() -> dict[str, set[str]]:
+    """Module -> the desktop_app.ui modules it imports (TYPE_CHECKING imports count too: a
+    circle drawn only for the type checker still ties the modules together)."""
+    graph = grimp.build_graph("desktop_app", cache_dir=None)
+    ui = {m for m in graph.modules if m == "desktop_app.ui" or m.startswith("desktop_app.ui.")}
+    return {m: graph.find_modules_directly_imported_by(m) & ui for m in ui}
+
+
+def _find_cycle(edges: dict[str, set[str]]) -> list[str]:
+    """One import circle as [a, b, ..., a], or [] when there is none (depth-first search)."""
+    done: set[str] = set()
+    path: list[str] = []
+    on_path: set[str] = set()
+
+    def visit(module: str) -> list[str]:
+        path.append(module)
+        on_path.add(module)
+        for imported in sorted(edges.get(module, ())):
+            if imported in on_path:
+                return [*path[path.index(imported):], imported]
+            if imported not in done and (cycle := visit(imported)):
+                return cycle
+        on_path.discard(path.pop())
+        done.add(module)
+        return []
+
+    for module in sorted(edges):
+        if module not in done and (cycle := visit(module)):
+            return cycle
+    return []
+
+
+def test_find_cycle_sees_a_circle_and_its_absence() -> None:
+    assert _find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    assert _find_cycle({"a": {"b", "c"}, "b": {"c"}, "c": set()}) == []
+
+
+def test_no_import_circle_in_ui() -> None:
+    edges = _ui_import_graph()
+    assert len(edges) > 40
+    assert _find_cycle(edges) == []
+
+
+def test_only_app_imports_the_main_window() -> None:
+    """Controllers get a typed context (ui/shell/context.py), never the window class."""
+    graph = grimp.build_graph("desktop_app", cache_dir=None)
+    importers = graph.find_modules_that_directly_import("desktop_app.ui.shell.main_window")
+    assert importers == {"desktop_app.app"}

@@ -13,7 +13,7 @@ from PySide6.QtCore import QItemSelectionModel
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from desktop_app.app import build_window
+from desktop_app.app import build_app, build_window
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.credentials import SecretStore
 from desktop_app.core.errors import Cancelled
@@ -23,7 +23,6 @@ from desktop_app.storage.bulk_ops import Progress, walk
 from desktop_app.storage.cross_copy import ChunkReader, stream_copy
 from desktop_app.storage.minio_storage import MinioStorage
 from desktop_app.storage.open_connections import ENV_ID, SANDBOX_ID, profile_connection_id
-from desktop_app.ui.connections.controller import ConnectionsController
 from desktop_app.ui.objects.copy_move_dialog import CollisionDialog, DestinationDialog
 from desktop_app.ui.shell.main_window import MainWindow
 from tests.helpers import bucket_names, put_bytes, root_names
@@ -46,12 +45,6 @@ def bucket_b(storage_b: MinioStorage) -> str:
     return name
 
 
-def controller_of(window: MainWindow) -> ConnectionsController:
-    controller = window.connections  # type: ignore[attr-defined]
-    assert isinstance(controller, ConnectionsController)
-    return controller
-
-
 def profile_for(settings: ConnectionSettings, name: str) -> Profile:
     return Profile(new_profile_id(), name, f"http://{settings.endpoint}", settings.access_key)
 
@@ -65,11 +58,12 @@ def table_keys(window: MainWindow) -> list[str]:
 def two_connections(qtbot: QtBot, app_environ: dict[str, str], s3_server_b: ConnectionSettings,
                     bucket: str, bucket_b: str) -> tuple[MainWindow, str]:
     """The environment's connection plus a second server opened as a saved profile."""
-    window = build_window({**app_environ, "MINIO_BUCKET_NAME": bucket})
+    desktop = build_app({**app_environ, "MINIO_BUCKET_NAME": bucket})
+    window = desktop.window
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: bucket in bucket_names(window), timeout=WAIT)
     second = profile_for(s3_server_b, "Second server")
-    controller_of(window).connect_profile(second, s3_server_b, activate=False)
+    desktop.connections.connect_profile(second, s3_server_b, activate=False)
     conn_b = profile_connection_id(second.id)
     qtbot.waitUntil(lambda: bucket_b in bucket_names(window, conn_b), timeout=WAIT)
     return window, conn_b
@@ -131,19 +125,20 @@ def test_two_connections_are_two_roots_and_switch_the_table(
 def test_connecting_the_same_profile_again_selects_its_root(
         qtbot: QtBot, app_environ: dict[str, str], s3_server_b: ConnectionSettings,
         bucket: str, bucket_b: str) -> None:
-    window = build_window(app_environ)
+    desktop = build_app(app_environ)
+    window, controller = desktop.window, desktop.connections
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: bucket in bucket_names(window), timeout=WAIT)
     second = profile_for(s3_server_b, "Second server")
-    controller_of(window).connect_profile(second, s3_server_b)  # from the dialog: activates
+    controller.connect_profile(second, s3_server_b)  # from the dialog: activates
     assert window.active_connection == profile_connection_id(second.id)
     qtbot.waitUntil(lambda: bucket_b in bucket_names(window), timeout=WAIT)
     window.bucket_tree.clicked.emit(window.tree_model.connection_index(ENV_ID))
-    controller_of(window).connect_profile(second, s3_server_b)
+    controller.connect_profile(second, s3_server_b)
     assert len(root_names(window)) == 2
     assert window.active_connection == profile_connection_id(second.id)
     # Connection → Disconnect closes the one the table shows.
-    disconnect = controller_of(window).disconnect_action
+    disconnect = controller.disconnect_action
     assert disconnect.isEnabled()
     disconnect.trigger()
     assert window.active_connection == ENV_ID
@@ -180,14 +175,14 @@ def test_open_profiles_reopen_on_start(
     store.set_open([first.id, second.id])
     store.save()
     try:
-        window = build_window(environ)
+        desktop = build_app(environ)
+        window, session = desktop.window, desktop.session
         qtbot.addWidget(window)
         conn_a, conn_b = profile_connection_id(first.id), profile_connection_id(second.id)
         qtbot.waitUntil(lambda: bucket_b in bucket_names(window, conn_b), timeout=WAIT)
         qtbot.waitUntil(lambda: bucket in bucket_names(window, conn_a), timeout=WAIT)
         assert sorted(root_names(window)) == ["First", "Second"]
         assert window.active_connection in (conn_a, conn_b)
-        session = window.session  # type: ignore[attr-defined]
         assert session.sandbox is None  # saved connections opened: no sandbox
         # Disconnecting one takes it out of the open set for the next start.
         window.close_connection(conn_b)
@@ -318,12 +313,13 @@ def test_chunk_reader_reads_across_chunk_borders() -> None:
 @pytest.mark.sandbox
 def test_a_profile_opened_beside_the_sandbox_adds_a_root(
         qtbot: QtBot, tmp_path: Path, s3_server: ConnectionSettings, bucket: str) -> None:
-    window = build_window(profile_environ(tmp_path))  # nothing saved: the sandbox starts
+    desktop = build_app(profile_environ(tmp_path))  # nothing saved: the sandbox starts
+    window = desktop.window
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: SANDBOX_ID in window.open_connections
                     and bool(bucket_names(window, SANDBOX_ID)), timeout=60_000)
     mine = profile_for(s3_server, "Mine")
-    controller_of(window).connect_profile(mine, s3_server)
+    desktop.connections.connect_profile(mine, s3_server)
     conn = profile_connection_id(mine.id)
     assert window.active_connection == conn
     qtbot.waitUntil(lambda: bucket in bucket_names(window, conn), timeout=WAIT)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from desktop_app.app import build_window
+from desktop_app.app import build_app
 from desktop_app.storage.minio_storage import MinioStorage
 from desktop_app.storage.sample_data import SEED_MARKER, sample_objects, seed_once
 from desktop_app.storage.sandbox import SandboxServer
@@ -73,13 +73,14 @@ def test_restart_keeps_data_with_new_credentials(tmp_path: Path) -> None:
 @pytest.mark.sandbox
 def test_app_without_server_config_opens_the_sandbox(qtbot: QtBot, tmp_path: Path) -> None:
     environ = {"PATH": os.environ["PATH"], "MINIO_DESKTOP_DATA_DIR": str(tmp_path)}
-    window = build_window(environ)
+    desktop = build_app(environ)
+    window, session = desktop.window, desktop.session
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: len(bucket_names(window)) == len(sample_objects()), timeout=60_000)
     assert "Local sandbox" in window.endpoint_label.text()
     names = set(bucket_names(window))
     assert names == set(sample_objects())
-    session = window.session  # type: ignore[attr-defined]
+    assert session.sandbox is not None
     pid = session.sandbox.pid
     ports = session.sandbox.ports
     window.close()

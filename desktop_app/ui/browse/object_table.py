@@ -36,13 +36,12 @@ from desktop_app.core.types import FolderEntry, ListingPage, ObjectEntry
 from desktop_app.storage.listing_columns import ColumnsPage
 from desktop_app.storage.protocol import Storage
 from desktop_app.ui.shell import icons
+from desktop_app.ui.shell.roles import ENTRY_ROLE, KEY_ROLE
 from desktop_app.ui.shell.tasks import TaskRunner
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 Page = ListingPage | ColumnsPage
 COLUMNS = ("Name", "Size", "Type", "Last modified", "Storage class", "ETag")
-ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
-KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 AUTO_ROWS = 200_000
 FLUSH_INTERVAL_MS = 100  # at most ~10 inserts (and repaints) a second while streaming
 HEADER_KEY = "objectTable/header"

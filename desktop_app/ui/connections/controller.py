@@ -3,13 +3,16 @@ profile that was open last time, and the warning badge for unchecked certificate
 
 The window itself stays free of connection logic; `app.py` gives this controller a
 `connect(settings, connection_id, activate)` callback that builds the storage and adds it as a
-root of the bucket tree. Several profiles can be open at once; the set of open profiles is
-kept in the profile file (`open_ids`) so all of them reopen on the next start.
+root of the bucket tree, and a `ConnectionHost` with what it drives in the window (without
+one, as in tests on a bare window, errors are only logged). Several profiles can be open at
+once; the set of open profiles is kept in the profile file (`open_ids`) so all of them reopen
+on the next start.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -23,11 +26,7 @@ from desktop_app.core.credentials import SecretStore
 from desktop_app.core.errors import AppError
 from desktop_app.core.paths import config_dir
 from desktop_app.core.profiles import Profile, ProfileFileError, ProfileStore, write_atomically
-from desktop_app.storage.open_connections import (
-    SANDBOX_ID,
-    OpenConnections,
-    profile_connection_id,
-)
+from desktop_app.storage.open_connections import SANDBOX_ID, profile_connection_id
 from desktop_app.ui.connections.dialog import ConnectionDialog
 from desktop_app.ui.connections.jobs import (
     ConnectionTester,
@@ -35,8 +34,10 @@ from desktop_app.ui.connections.jobs import (
     doctor_test,
     settings_for,
 )
+from desktop_app.ui.shell.context import ConnectionHost
 from desktop_app.ui.shell.tasks import TaskRunner
 
+log = logging.getLogger(__name__)
 INSECURE_BADGE_TEXT = "⚠ Certificates not checked"
 
 
@@ -49,9 +50,11 @@ class ConnectionsController(QObject):
         connect: Callable[[ConnectionSettings, str, bool], None],
         tester: ConnectionTester = doctor_test,
         make_secret_store: Callable[[], SecretStore] = SecretStore.detect,
+        host: ConnectionHost | None = None,
     ) -> None:
         super().__init__(window)
         self.window, self.runner, self.environ = window, runner, dict(environ)
+        self.host = host
         self._connect, self.tester, self._make_secret_store = connect, tester, make_secret_store
         self.home = Path(environ.get("HOME") or Path.home())
         self.store = ProfileStore(config_dir(environ))
@@ -81,9 +84,10 @@ class ConnectionsController(QObject):
         self.disconnect_action.triggered.connect(self._disconnect_active)
         menu.addAction(self.disconnect_action)
         toolbar = window.findChild(QToolBar, "navigationToolBar")
-        if isinstance(toolbar, QToolBar):
-            first = toolbar.actions()[0] if toolbar.actions() else None
-            toolbar.insertAction(first, self.action)  # type: ignore[arg-type]
+        if isinstance(toolbar, QToolBar) and toolbar.actions():
+            toolbar.insertAction(toolbar.actions()[0], self.action)
+        elif isinstance(toolbar, QToolBar):
+            toolbar.addAction(self.action)
         self.badge = QLabel(INSECURE_BADGE_TEXT, window.statusBar())
         self.badge.setObjectName("insecureBadge")
         self.badge.setTextFormat(Qt.TextFormat.PlainText)
@@ -94,10 +98,9 @@ class ConnectionsController(QObject):
                               "network could read or change what you send and receive.")
         window.statusBar().addPermanentWidget(self.badge)
         self.badge.hide()
-        changed = getattr(window, "active_connection_changed", None)
-        if changed is not None:  # the main window: follow its active connection and closes
-            changed.connect(self._on_active_changed)
-            window.connection_closed.connect(self._on_closed)  # type: ignore[attr-defined]
+        if host is not None:  # follow the window's active connection and its closes
+            host.active_changed.connect(self._on_active_changed)
+            host.closed.connect(self._on_closed)
 
     def _update_action_text(self) -> None:
         """"Add connection…" until one is saved, so a first start shows where to begin."""
@@ -140,8 +143,10 @@ class ConnectionsController(QObject):
         dialog.show()
 
     def _show_error(self, err: AppError) -> None:
-        if shiboken6.isValid(self.window):
-            self.window.show_error(err)  # type: ignore[attr-defined]
+        if self.host is None:
+            log.warning("%s", err.user_text())
+        elif shiboken6.isValid(self.window):
+            self.host.show_error(err)
 
     def report_load_error(self) -> None:
         """Show a damaged or newer profile file once in the window (after it attached)."""
@@ -166,18 +171,13 @@ class ConnectionsController(QObject):
         self.active_profile = None
         self.badge.hide()
 
-    def _open_connections(self) -> OpenConnections | None:
-        registry = getattr(self.window, "open_connections", None)
-        return registry if isinstance(registry, OpenConnections) else None
-
     def _disconnect_active(self) -> None:
-        active = getattr(self.window, "active_connection", None)
-        if active:
-            self.window.close_connection(active)  # type: ignore[attr-defined]
+        active = self.host.active_connection() if self.host is not None else None
+        if active and self.host is not None:
+            self.host.close_connection(active)
 
     def _on_active_changed(self, conn_id: str) -> None:
-        registry = self._open_connections()
-        entry = registry.get(conn_id) if registry is not None else None
+        entry = self.host.connections.get(conn_id) if self.host is not None else None
         self.badge.setVisible(entry is not None and entry.insecure)
         self.disconnect_action.setEnabled(bool(conn_id) and conn_id != SANDBOX_ID)
         if entry is not None and entry.profile_id is None:
@@ -211,10 +211,9 @@ class ConnectionsController(QObject):
         profiles = [p for i in self.store.open_ids if (p := self.store.get(i))]
         if not profiles:
             return False
-        set_connecting = getattr(self.window, "set_connecting", None)
-        if set_connecting is not None and activate:
+        if self.host is not None and activate:
             names = profiles[0].name if len(profiles) == 1 else f"{len(profiles)} connections"
-            set_connecting(f"Opening {names}…")
+            self.host.set_connecting(f"Opening {names}…")
         left = [len(profiles)]
         opened: list[Profile] = []
         errors: list[AppError] = []

@@ -116,6 +116,10 @@ class ActionFlows(QObject):
     def bucket_names_of(self, conn_id: str) -> list[str]:
         return self.bucket_names()
 
+    def queue_download(self, folder: Path) -> bool:
+        """Hand the selection to the transfer queue; False when there is none for it."""
+        return False
+
     # -- plumbing ------------------------------------------------------------------------
     def _ready(self) -> tuple[Storage, str, list[Entry]] | None:
         storage = self.storage()
@@ -340,9 +344,7 @@ class ActionFlows(QObject):
     def download_to(self, folder: Path) -> None:
         """Hand the selection to the transfer queue (parallel, verified, resumable); the
         simple sequential download below is only for a storage the engine cannot drive."""
-        transfers = getattr(self.window, "transfers", None)
-        if transfers is not None and transfers.engine is not None:
-            transfers.download_selection(folder)
+        if self.queue_download(folder):
             return
         ready = self._ready()
         if ready is None:

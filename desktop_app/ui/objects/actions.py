@@ -1,9 +1,9 @@
 """Object actions for the file table: QActions with shortcuts, a context menu and a toolbar.
 
-Installed from outside (`ObjectActions.install(window)`), so the table widget knows nothing
-about them. Every action works on the current multi-selection, read through the model's
-ENTRY_ROLE (so it keeps working behind a sort/filter proxy). Shortcuts only fire while the
-table has focus: Delete typed into the address bar never deletes objects.
+Built by the main window with its `WindowContext` and the table widget, so the table knows
+nothing about them. Every action works on the current multi-selection, read through the
+model's ENTRY_ROLE (so it keeps working behind a sort/filter proxy). Shortcuts only fire while
+the table has focus: Delete typed into the address bar never deletes objects.
 
 The link actions live here (quick, no progress needed); the bulk ones in `ActionFlows`.
 """
@@ -13,11 +13,11 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QMenu, QToolBar
+from PySide6.QtWidgets import QMenu, QTableView, QToolBar
 
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.errors import AppError
@@ -25,15 +25,13 @@ from desktop_app.core.keys_text import shown_key
 from desktop_app.core.links import Disposition, content_disposition, object_url, s3_uri
 from desktop_app.core.types import FolderEntry, ObjectEntry
 from desktop_app.storage.protocol import Storage
-from desktop_app.ui.browse.object_table import ENTRY_ROLE, ObjectTableModel
 from desktop_app.ui.objects.action_flows import Entry, key_of
 from desktop_app.ui.objects.copy_move_dialog import NameDialog
 from desktop_app.ui.objects.presign_dialog import PresignDialog
 from desktop_app.ui.objects.version_flows import VersionFlows
 from desktop_app.ui.shell import icons
-
-if TYPE_CHECKING:
-    from desktop_app.ui.shell.main_window import MainWindow
+from desktop_app.ui.shell.context import WindowContext
+from desktop_app.ui.shell.roles import ENTRY_ROLE
 
 _SEL = "selection"  # enabled with any selection
 _ONE = "one"  # exactly one item
@@ -64,42 +62,35 @@ def make_links(
 
 
 class ObjectActions(VersionFlows):
-    @classmethod
-    def install(cls, window: MainWindow) -> ObjectActions:
-        return cls(window)
+    """`table` shows the context's listing; `refresh_action` joins the context menu;
+    `queue_download(folder)` hands the selection to the transfer queue (False: no queue for
+    this connection, so the simple sequential download runs)."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window, window.runner)
-        self.main = window
-        self.table = window.object_table
+    def __init__(self, context: WindowContext, table: QTableView, refresh_action: QAction,
+                 queue_download: Callable[[Path], bool] | None = None) -> None:
+        super().__init__(context.window, context.runner)
+        self.context = context
+        self.table = table
+        self.refresh_action = refresh_action
+        self._queue_download = queue_download
         self.last_links: list[str] = []
         self.last_valid_until: datetime | None = None
         self._rules: list[tuple[QAction, str]] = []
         self._build_actions()
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._show_menu)
-        window.on_close(self.cancel_all)
+        context.on_close(self.cancel_all)
         self._watched: object = None
-        model = window.table_model
+        model = table.model()
         for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved,
-                       model.layoutChanged, model.loading_changed):
+                       model.layoutChanged, context.listing.loading_changed):
             signal.connect(self.update_enabled)
         self.update_enabled()
-        pane = window.preview_pane
-        pane.open_requested.connect(lambda b, k: self._for_previewed(b, k, self.open_selected))
-        pane.download_requested.connect(
-            lambda b, k: self._for_previewed(b, k, self.download_selected))
-
-    def _for_previewed(self, bucket: str, key: str, then: Callable[[], None]) -> None:
-        """The preview's Open/Download buttons act on the object it shows, through the same
-        flow as the table's actions (the previewed object is the table's current row)."""
-        if bucket == self.main.table_model.bucket and self.table.select_key(key):
-            then()
 
     # -- actions -------------------------------------------------------------------------
     def _action(self, name: str, text: str, slot: object, rule: str,
                 shortcut: QKeySequence | None = None) -> QAction:
-        action = QAction(text, self.main)
+        action = QAction(text, self.context.window)
         action.setObjectName(name)
         if shortcut is not None:
             action.setShortcut(shortcut)
@@ -148,15 +139,16 @@ class ObjectActions(VersionFlows):
             (self.action_properties, "properties"),
         ):
             action.setIcon(icons.svg_icon(name))
-        toolbar = QToolBar("Objects", self.main)
+        window = self.context.window
+        toolbar = QToolBar("Objects", window)
         toolbar.setObjectName("objectsToolBar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for action in (self.action_new_folder, self.action_download, self.action_presign,
                        self.action_delete):
             toolbar.addAction(action)
-        self.main.addToolBarBreak()  # a row of its own, so the address bar keeps its width
-        self.main.addToolBar(toolbar)
+        window.addToolBarBreak()  # a row of its own, so the address bar keeps its width
+        window.addToolBar(toolbar)
         self.toolbar = toolbar
 
     def build_menu(self) -> QMenu:
@@ -168,11 +160,11 @@ class ObjectActions(VersionFlows):
             [self.action_open, self.action_download],
             [self.action_presign, self.action_s3_uri, self.action_url],
             [self.action_rename, self.action_copy_to, self.action_move_to, self.action_delete],
-            [self.action_new_folder, self.main.action_refresh],
+            [self.action_new_folder, self.refresh_action],
             [self.action_versions, self.action_properties],
         ]
         if not self.selected_entries():
-            groups = [[self.action_new_folder, self.main.action_refresh],
+            groups = [[self.action_new_folder, self.refresh_action],
                       [self.action_show_deleted]]
         for group in groups:
             if not menu.isEmpty():
@@ -202,56 +194,53 @@ class ObjectActions(VersionFlows):
 
     # -- hooks for ActionFlows -----------------------------------------------------------
     def storage(self) -> Storage | None:
-        return self.main.storage
+        return self.context.active_storage()
 
     def location(self) -> tuple[str, str]:
-        model = self.main.table_model
-        return model.bucket, model.prefix
+        listing = self.context.listing
+        return listing.bucket, listing.prefix
 
     def selected_entries(self) -> list[Entry]:
-        getter = getattr(self.table, "selected_entries", None)
-        if callable(getter):
-            return list(getter())
         selection = self.table.selectionModel()
         if selection is None:
             return []
         entries: list[Entry] = []
         for index in sorted(selection.selectedRows(), key=lambda i: i.row()):
             item = index.data(ENTRY_ROLE)
-            model = self.table.model()
-            if item is None and isinstance(model, ObjectTableModel):
-                item = model.entry(index.row())
             if isinstance(item, FolderEntry | ObjectEntry):
                 entries.append(item)
         return entries
 
     def show_error(self, err: AppError) -> None:
-        self.main.show_error(err)
+        self.context.show_error(err)
 
     def show_status(self, text: str) -> None:
-        self.main.statusBar().showMessage(text, 8000)
+        self.context.window.statusBar().showMessage(text, 8000)
 
     def after_change(self) -> None:
-        self.main.table_model.refresh()
+        self.context.listing.refresh()
 
     def open_folder(self, prefix: str) -> None:
-        self.main.open_location(self.location()[0], prefix)
+        self.context.open_location(self.location()[0], prefix)
+
+    def queue_download(self, folder: Path) -> bool:
+        return self._queue_download is not None and self._queue_download(folder)
 
     def bucket_names(self) -> list[str]:
-        return self.main.tree_model.bucket_names()  # of the active connection
+        return self.context.tree.bucket_names()  # of the active connection
 
     def connection_choices(self) -> list[tuple[str, str]]:
-        return [(c.conn_id, c.name) for c in self.main.open_connections.all()]
+        return [(c.conn_id, c.name) for c in self.context.connections.all()]
 
     def active_connection(self) -> str:
-        return self.main.active_connection or ""
+        return self.context.active_connection() or ""
 
     def storage_of(self, conn_id: str) -> Storage | None:
-        entry = self.main.open_connections.get(conn_id)
+        entry = self.context.connections.get(conn_id)
         return entry.storage if entry is not None else None
 
     def bucket_names_of(self, conn_id: str) -> list[str]:
-        return self.main.tree_model.bucket_names(conn_id)
+        return self.context.tree.bucket_names(conn_id)
 
     # -- links ---------------------------------------------------------------------------
     def _clipboard(self, lines: list[str], what: str) -> None:
@@ -285,7 +274,7 @@ class ObjectActions(VersionFlows):
         if not keys:
             self.show_status("Folders have no link; select files.")
             return
-        dialog = PresignDialog(len(keys), self._temporary_credentials(), None, self.main)
+        dialog = PresignDialog(len(keys), self._temporary_credentials(), None, self.context.window)
 
         def accepted() -> None:
             expires, mode = dialog.expires(), dialog.chosen_disposition()
@@ -322,7 +311,7 @@ class ObjectActions(VersionFlows):
             return
         dialog = NameDialog(
             "New folder", f"Name of the new folder in “{bucket}/{shown_key(prefix)}”:",
-            "New folder", self.main)
+            "New folder", self.context.window)
 
         def create() -> None:
             key = f"{prefix}{dialog.name()}/"

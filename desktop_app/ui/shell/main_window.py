@@ -5,6 +5,11 @@ It owns no connection logic: `app.py` hands it a `TaskRunner` and later one or m
 storages (`add_connection`, or `attach` for a single one), or an error to show (`show_error`).
 Several connections can be open at once, each a root of the bucket tree; the table, preview,
 actions and status bar follow the ACTIVE one (`self.storage`), switched by picking a node.
+
+It is also where the feature folders meet: each controller gets `self.context` (a typed
+`WindowContext`) and the widgets it needs, never this class, and the window connects one
+feature's signals to another's slots (preview buttons to object actions, the versions panel
+to the table), so no feature imports another.
 """
 
 from __future__ import annotations
@@ -34,8 +39,10 @@ from desktop_app.ui.browse.controls import BrowseControls
 from desktop_app.ui.browse.object_table import ObjectTable, ObjectTableModel
 from desktop_app.ui.connections.doctor_view import DoctorDialog
 from desktop_app.ui.objects.actions import ObjectActions
+from desktop_app.ui.objects.versions_panel import VersionsPanel
 from desktop_app.ui.previews.pane import PreviewPane
 from desktop_app.ui.shell import icons
+from desktop_app.ui.shell.context import ConnectionHost, WindowContext
 from desktop_app.ui.shell.message_bar import MessageBar
 from desktop_app.ui.shell.tasks import TaskRunner
 from desktop_app.ui.transfers.controller import TransferController
@@ -75,13 +82,28 @@ class MainWindow(QMainWindow):
         self.location_label = QLabel(self)
         self.location_label.setObjectName("locationLabel")
         self.location_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.transfers = TransferController(self)
+        self.context = WindowContext(
+            window=self, runner=runner, listing=self.table_model, tree=self.tree_model,
+            connections=self.open_connections, show_error=self.show_error,
+            show_info=self.message_bar.show_info, active_storage=lambda: self.storage,
+            active_connection=lambda: self.active_connection,
+            activate_connection=self.activate_connection, open_location=self.open_location,
+            check_server=self.probe, on_close=self.on_close,
+        )
+        self.transfers = TransferController(self.context, self.object_table, self.bucket_tree,
+                                             self.transfer_queue)
+        self._build_versions_panel()
 
         self._build_actions()
         self._build_layout()
-        self.browse.dock_panels()
         self._build_status_bar()
-        self.object_actions = ObjectActions.install(self)
+        self.object_actions = ObjectActions(self.context, self.object_table, self.action_refresh,
+                                            self.transfers.queue_download)
+        actions = self.object_actions
+        self.preview_pane.open_requested.connect(
+            lambda b, k: self._for_previewed(b, k, actions.open_selected))
+        self.preview_pane.download_requested.connect(
+            lambda b, k: self._for_previewed(b, k, actions.download_selected))
 
         self.tree_model.error.connect(self.show_error)
         self.tree_model.buckets_loaded.connect(self._on_buckets_loaded)
@@ -92,6 +114,7 @@ class MainWindow(QMainWindow):
         self.bucket_tree.location_selected.connect(self.open_location)
         self.bucket_tree.disconnect_requested.connect(self.close_connection)
         self.object_table.folder_opened.connect(self.open_location)
+        self.object_table.up_requested.connect(self.go_up)
         self.object_table.object_selected.connect(self._on_object_selected)
         self.object_table.selectionModel().selectionChanged.connect(
             lambda *_: QTimer.singleShot(0, self, self._on_selection_changed))
@@ -101,6 +124,23 @@ class MainWindow(QMainWindow):
         self._probe_timer.timeout.connect(self.probe)
 
     # -- construction --------------------------------------------------------------------
+    def _build_versions_panel(self) -> None:
+        """The folder's versions (objects/), docked below the table, following its folder."""
+        panel = self.versions_panel = VersionsPanel(self.runner, self)
+        panel.hide()
+        panel.error.connect(self.show_error)
+        panel.changed.connect(self.table_model.refresh)
+        self.table_model.location_changed.connect(panel.set_location)
+        action = self.action_show_versions = panel.toggleViewAction()
+        action.setObjectName("actionShowVersions")
+        action.setText("Show versions")
+        action.toggled.connect(self._versions_toggled)
+
+    def _versions_toggled(self, shown: bool) -> None:
+        if shown:
+            self.versions_panel.raise_()
+            self.versions_panel.reload()
+
     def _build_actions(self) -> None:
         toolbar = QToolBar("Navigation", self)
         toolbar.setObjectName("navigationToolBar")
@@ -124,8 +164,9 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.action_diagnose)
         toolbar.addSeparator()
         self.addToolBar(toolbar)
-        # Back/forward, address bar, filter and search (ui/browse_controls.py).
-        self.browse = BrowseControls(self, toolbar)
+        # Back/forward, address bar, filter and search (browse/controls.py).
+        self.browse = BrowseControls(self.context, self.object_table, toolbar, self.action_up)
+        toolbar.addAction(self.action_show_versions)
 
     def _build_layout(self) -> None:
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -146,6 +187,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.transfer_queue)
         self.resizeDocks([self.transfer_queue], [160], Qt.Orientation.Vertical)
+        # Search and versions below the table, as tabs beside the queue (the table keeps
+        # its width).
+        for panel in (self.browse.search_panel, self.versions_panel):
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, panel)
+            self.tabifyDockWidget(self.transfer_queue, panel)
+            panel.hide()
 
     def _build_status_bar(self) -> None:
         bar = QStatusBar(self)
@@ -206,6 +253,7 @@ class MainWindow(QMainWindow):
         self.message_bar.hide()
         self.preview_pane.set_storage(storage)
         self.browse.set_storage(storage)
+        self.versions_panel.set_storage(storage)
         self.table_model.set_storage(storage)
         self.transfers.attach(storage)
         self.tree_model.set_active(conn_id)
@@ -243,6 +291,7 @@ class MainWindow(QMainWindow):
         self._probe_timer.stop()
         self.preview_pane.clear()
         self.browse.set_storage(None)
+        self.versions_panel.set_storage(None)
         self.table_model.set_storage(None)
         self.endpoint_label.setText("Not connected")
         self._set_reachability(None, "")
@@ -305,6 +354,15 @@ class MainWindow(QMainWindow):
     def show_error(self, error: AppError) -> None:
         self.message_bar.show_error(error)
 
+    def connection_host(self) -> ConnectionHost:
+        """What the connections controller (built by app.py) drives in this window."""
+        return ConnectionHost(
+            connections=self.open_connections, show_error=self.show_error,
+            active_connection=lambda: self.active_connection,
+            close_connection=self.close_connection, set_connecting=self.set_connecting,
+            active_changed=self.active_connection_changed, closed=self.connection_closed,
+        )
+
     # -- navigation ----------------------------------------------------------------------
     def open_location(self, bucket: str, prefix: str = "") -> None:
         self.table_model.set_location(bucket, prefix)
@@ -357,6 +415,12 @@ class MainWindow(QMainWindow):
             self.open_location(names[0])
         elif not names:
             self.message_bar.show_info("This server has no buckets yet.")
+
+    def _for_previewed(self, bucket: str, key: str, then: Callable[[], None]) -> None:
+        """The preview's Open/Download buttons act on the object it shows, through the same
+        flow as the table's actions (the previewed object is the table's current row)."""
+        if bucket == self.table_model.bucket and self.object_table.select_key(key):
+            then()
 
     def _on_object_selected(self, bucket: str, entry: ObjectEntry) -> None:
         self.preview_pane.show_object(bucket, entry.key)

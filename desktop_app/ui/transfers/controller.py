@@ -14,11 +14,10 @@ import logging
 import time
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from desktop_app.core.desktop_notify import notify
 from desktop_app.core.errors import AccessDenied, AppError, ConfigError
@@ -34,15 +33,14 @@ from desktop_app.transfers.paths import beside_folders, files_beside_folders
 from desktop_app.transfers.rows import TransferView
 from desktop_app.transfers.settings import load_options
 from desktop_app.transfers.state import Direction, State
+from desktop_app.ui.shell.context import WindowContext
 from desktop_app.ui.transfers.conflict_dialog import ConflictAsker
 from desktop_app.ui.transfers.drag_out import DragOutFilter, clear_temp_area
 from desktop_app.ui.transfers.drop_upload import DropUploadFilter
 from desktop_app.ui.transfers.incomplete_uploads import IncompleteUploadsDialog
+from desktop_app.ui.transfers.queue import TransferQueue
 
 log = logging.getLogger(__name__)
-
-if TYPE_CHECKING:
-    from desktop_app.ui.shell.main_window import MainWindow
 
 # Transfer workers hold the GIL in short bursts; a 2 ms switch interval (default 5 ms) lets
 # the GUI thread get it back sooner, which keeps repaint gaps short while the queue runs.
@@ -64,35 +62,41 @@ RECHECK_S = 5.0  # at most this often, transfers waiting for the server re-check
 
 
 class TransferController(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    """`table` and `tree` are the file table and bucket tree views (drops land on both,
+    drags start from the table); `queue` is the transfer queue dock it feeds."""
+
+    def __init__(self, context: WindowContext, table: QAbstractItemView,
+                 tree: QAbstractItemView, queue: TransferQueue) -> None:
+        super().__init__(context.window)
+        self.context = context
+        self.table = table
+        self.queue = queue
         self.data_dir: Path | None = None
         self._settings_error: ConfigError | None = None
         # Ask about conflicts (the headless engine's default is "keep both").
         self.options = TransferOptions(conflict=ConflictPolicy.ASK,
                                        worker_niceness=WORKER_NICENESS)
-        self.asker = ConflictAsker(window)
+        self.asker = ConflictAsker(context.window)
         self.engine: QueueEngine | None = None  # the shown connection's engine
         self._engines: dict[int, QueueEngine] = {}  # by id() of each open storage
         self.drop_filter = DropUploadFilter(
-            window.object_table, window.bucket_tree, self.upload, window.message_bar.show_info,
+            table, context.listing, tree, context.tree, self.upload, context.show_info,
             self, use_connection=self._use_connection,
         )
         self.drag_out = DragOutFilter(
-            window.object_table, window.runner, lambda: self.engine, self._drag_area,
-            window.message_bar.show_info, self,
+            table, context.listing, context.runner, lambda: self.engine, self._drag_area,
+            context.show_info, self,
         )
-        self.action_unfinished = QAction("Unfinished uploads…", window)
+        self.action_unfinished = QAction("Unfinished uploads…", context.window)
         self.action_unfinished.setObjectName("actionUnfinishedUploads")
         self.action_unfinished.setToolTip(
             "List interrupted uploads in the current bucket and abort them")
         self.action_unfinished.triggered.connect(self.show_unfinished_uploads)
-        window.transfer_queue.toolbar.addSeparator()
-        window.transfer_queue.toolbar.addAction(self.action_unfinished)
-        window.transfer_queue.queue_model.batch_finished.connect(self._batch_finished)
-        window.transfer_queue.queue_model.server_unreachable.connect(self._recheck_server)
-        window.transfer_queue.queue_model.server_back.connect(self._recheck_server)
+        queue.toolbar.addSeparator()
+        queue.toolbar.addAction(self.action_unfinished)
+        queue.queue_model.batch_finished.connect(self._batch_finished)
+        queue.queue_model.server_unreachable.connect(self._recheck_server)
+        queue.queue_model.server_back.connect(self._recheck_server)
         self._rechecked = -RECHECK_S
         self._recheck_later = QTimer(self)
         self._recheck_later.setSingleShot(True)
@@ -108,7 +112,7 @@ class TransferController(QObject):
                 self._recheck_later.start(int(wait * 1000) + 1)
             return
         self._rechecked = time.monotonic()
-        self.window.probe()
+        self.context.check_server()
 
     def configure(self, environ: Mapping[str, str]) -> None:
         """Where the journal lives, and the transfer settings from the config folder."""
@@ -117,7 +121,7 @@ class TransferController(QObject):
             self.options = load_options(config_dir(environ), self.options)
         except ConfigError as exc:
             self._settings_error = exc
-            self.window.show_error(exc)
+            self.context.show_error(exc)
 
     def _drag_area(self) -> Path | None:
         return self.data_dir / "drag-out" if self.data_dir is not None else None
@@ -128,16 +132,16 @@ class TransferController(QObject):
         keeps its own engine, so switching roots never stops transfers in progress."""
         if not isinstance(storage, TransferStorage):
             self.engine = None
-            self.window.transfer_queue.set_engine(None)
+            self.queue.set_engine(None)
             return
         engine = self._engines.get(id(storage))
         if engine is None:
             engine = self._start_engine(storage)
             self._engines[id(storage)] = engine
         self.engine = engine
-        self.window.transfer_queue.set_engine(engine)
+        self.queue.set_engine(engine)
         if self._settings_error is not None:  # attaching hid the message bar: show it again
-            self.window.show_error(self._settings_error)
+            self.context.show_error(self._settings_error)
             self._settings_error = None
 
     def _start_engine(self, storage: TransferStorage) -> QueueEngine:
@@ -164,8 +168,8 @@ class TransferController(QObject):
             engine = TransferEngine(storage, self.options,
                                     Journal(journal_path) if journal_path else None)
         engine.set_conflict_resolver(self.asker)
-        self.window.runner.submit(engine.restore, on_success=lambda _ids: None,
-                                  on_error=self.window.show_error, context=self)
+        self.context.runner.submit(engine.restore, on_success=lambda _ids: None,
+                                  on_error=self.context.show_error, context=self)
         return engine
 
     def detach(self, storage: Storage) -> None:
@@ -175,12 +179,12 @@ class TransferController(QObject):
             return
         if engine is self.engine:
             self.engine = None
-            self.window.transfer_queue.set_engine(None)
+            self.queue.set_engine(None)
         engine.shutdown(wait=False)
 
     def shutdown(self) -> None:
         self.asker.close()
-        self.window.transfer_queue.shutdown()  # stops polling, pauses the shown engine
+        self.queue.shutdown()  # stops polling, pauses the shown engine
         for engine in self._engines.values():
             engine.shutdown(wait=False)
         self._engines.clear()
@@ -188,27 +192,34 @@ class TransferController(QObject):
 
     def _use_connection(self, conn_id: str) -> None:
         """Show the connection a drop landed on, so its engine takes the upload."""
-        if conn_id != self.window.active_connection:
-            self.window.activate_connection(conn_id)
+        if conn_id != self.context.active_connection():
+            self.context.activate_connection(conn_id)
 
     # -- uploads -------------------------------------------------------------------------
     def upload(self, paths: list[Path], bucket: str, prefix: str) -> None:
         engine = self.engine
         if engine is None:
-            self.window.message_bar.show_info("Not connected yet: nothing was uploaded.")
+            self.context.show_info("Not connected yet: nothing was uploaded.")
             return
-        self.window.runner.submit(
+        self.context.runner.submit(
             engine.upload_paths, paths, bucket, prefix,
-            on_success=lambda _ids: self.window.transfer_queue.queue_model.refresh(),
-            on_error=self.window.show_error, context=self, long_running=True,
+            on_success=lambda _ids: self.queue.queue_model.refresh(),
+            on_error=self.context.show_error, context=self, long_running=True,
         )
 
     # -- downloads -----------------------------------------------------------------------
+    def queue_download(self, target: Path) -> bool:
+        """The object actions' Download…: False when this connection has no engine (a
+        storage it cannot drive), so they download the simple way."""
+        if self.engine is None:
+            return False
+        self.download_selection(target)
+        return True
+
     def download_selection(self, target: Path) -> None:
         """Download the selected table rows (objects and whole folders) into `target`."""
         engine = self.engine
-        table = self.window.object_table
-        model = self.window.table_model
+        table, model = self.table, self.context.listing
         if engine is None or not model.bucket:
             return
         rows = sorted({i.row() for i in table.selectionModel().selectedRows()})
@@ -218,7 +229,7 @@ class TransferController(QObject):
         folders = [e.prefix for e in entries if isinstance(e, FolderEntry)]
         bucket, prefix = model.bucket, model.prefix
         if not objects and not folders:
-            self.window.message_bar.show_info("Select files or folders to download first.")
+            self.context.show_info("Select files or folders to download first.")
             return
         twins = beside_folders([o.key for o in objects], folders)  # `dup` beside `dup/`
         objects = [o for o in objects if o.key not in twins]
@@ -241,33 +252,35 @@ class TransferController(QObject):
             if error is not None:
                 raise error
 
-        self.window.runner.submit(
-            queue, on_success=lambda _r: self.window.transfer_queue.queue_model.refresh(),
-            on_error=self.window.show_error, context=self, long_running=True,
+        self.context.runner.submit(
+            queue, on_success=lambda _r: self.queue.queue_model.refresh(),
+            on_error=self.context.show_error, context=self, long_running=True,
         )
 
     # -- maintenance ---------------------------------------------------------------------
     def show_unfinished_uploads(self) -> IncompleteUploadsDialog | None:
-        bucket = self.window.table_model.bucket
+        bucket = self.context.listing.bucket
         if self.engine is None or not bucket:
-            self.window.message_bar.show_info("Open a bucket first to see its unfinished uploads.")
+            self.context.show_info("Open a bucket first to see its unfinished uploads.")
             return None
-        dialog = IncompleteUploadsDialog(self.engine, self.window.runner, bucket, self.window)
+        dialog = IncompleteUploadsDialog(self.engine, self.context.runner, bucket,
+                                         self.context.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
 
     # -- notifications -------------------------------------------------------------------
     def _batch_finished(self, _batch: int, failed: int, uploads: bool) -> None:
-        model = self.window.table_model
+        model = self.context.listing
         if uploads and model.bucket:
             model.refresh()  # show what just arrived
-        rows = self.window.transfer_queue.queue_model.batch_rows(_batch)
+        rows = self.queue.queue_model.batch_rows(_batch)
         if failed:
-            self.window.show_error(batch_error(rows, failed))
-        if not self.window.isActiveWindow():
-            QApplication.alert(self.window)
-            self.window.runner.submit(notify, *batch_notice(rows, failed),
+            self.context.show_error(batch_error(rows, failed))
+        window = self.context.window
+        if not window.isActiveWindow():
+            QApplication.alert(window)
+            self.context.runner.submit(notify, *batch_notice(rows, failed),
                                       on_success=lambda _sent: None, on_error=lambda _exc: None)
 
 

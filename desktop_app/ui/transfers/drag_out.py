@@ -17,14 +17,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QEventLoop, QMimeData, QObject, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QDrag, QMouseEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from desktop_app.core.errors import AppError
 from desktop_app.core.transfer_types import RemoteObject
 from desktop_app.core.types import FolderEntry, ObjectEntry
 from desktop_app.transfers.engine_process import QueueEngine
 from desktop_app.transfers.state import State
-from desktop_app.ui.browse.object_table import ObjectTable
+from desktop_app.ui.shell.context import FolderListing
 from desktop_app.ui.shell.tasks import TaskRunner
 
 DRAG_LIMIT_BYTES = 64 * 1024 * 1024
@@ -33,12 +33,15 @@ WAIT_SECONDS = 30.0
 
 
 class DragOutFilter(QObject):
-    def __init__(self, table: ObjectTable, runner: TaskRunner,
+    """`table` is the file table view, showing `listing`."""
+
+    def __init__(self, table: QAbstractItemView, listing: FolderListing, runner: TaskRunner,
                  engine: Callable[[], QueueEngine | None],
                  temp_root: Callable[[], Path | None], explain: Callable[[str], None],
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._table = table
+        self._listing = listing
         self._runner = runner
         self._engine = engine
         self._temp_root = temp_root
@@ -68,7 +71,7 @@ class DragOutFilter(QObject):
         return False
 
     def selected_entries(self) -> list[FolderEntry | ObjectEntry]:
-        model = self._table.table_model()
+        model = self._listing
         rows = sorted({i.row() for i in self._table.selectionModel().selectedRows()})
         return [model.entry(r) for r in rows]
 
@@ -83,7 +86,7 @@ class DragOutFilter(QObject):
     def prepare(self, entries: list[FolderEntry | ObjectEntry]) -> QMimeData | None:
         """Fetch `entries` into a fresh temp folder; mime data with their file URLs."""
         engine, root = self._engine(), self._temp_root()
-        model = self._table.table_model()
+        model = self._listing
         if engine is None or root is None or not entries or not model.bucket:
             return None
         objects = [e for e in entries if isinstance(e, ObjectEntry)]

@@ -18,8 +18,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QWidget
 
 from desktop_app.core.types import FolderEntry
-from desktop_app.ui.browse.bucket_tree import BucketTree
-from desktop_app.ui.browse.object_table import ObjectTable
+from desktop_app.ui.shell.context import ConnectionTree, FolderListing
 
 UploadCallback = Callable[[list[Path], str, str], None]
 ExplainCallback = Callable[[str], None]
@@ -36,12 +35,18 @@ def local_paths(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[Pa
 
 
 class DropUploadFilter(QObject):
-    def __init__(self, table: ObjectTable, tree: BucketTree, upload: UploadCallback,
-                 explain: ExplainCallback, parent: QObject | None = None,
+    """`table` shows `listing` (the folder being shown); `tree` shows `tree_model`."""
+
+    def __init__(self, table: QAbstractItemView, listing: FolderListing,
+                 tree: QAbstractItemView, tree_model: ConnectionTree,
+                 upload: UploadCallback, explain: ExplainCallback,
+                 parent: QObject | None = None,
                  use_connection: Callable[[str], None] | None = None) -> None:
         super().__init__(parent)
         self._table = table
+        self._listing = listing
         self._tree = tree
+        self._tree_model = tree_model
         self._upload = upload
         self._explain = explain
         # A drop on another connection's bucket must upload to that server, not the shown one.
@@ -57,7 +62,7 @@ class DropUploadFilter(QObject):
     def target(self, viewport: QObject, pos: QPoint) -> tuple[str, str] | None:
         """(bucket, prefix) a drop at `pos` goes to, or None."""
         if viewport is self._table.viewport():
-            model = self._table.table_model()
+            model = self._listing
             if not model.bucket:
                 return None
             index = self._table.indexAt(pos)
@@ -70,7 +75,7 @@ class DropUploadFilter(QObject):
             index = self._tree.indexAt(pos)
             if not index.isValid():
                 return None
-            return self._tree.bucket_model().location(index)
+            return self._tree_model.location(index)
         return None
 
     def _view_of(self, viewport: QObject) -> QAbstractItemView | None:
@@ -98,10 +103,8 @@ class DropUploadFilter(QObject):
         index = view.indexAt(pos)
         if not index.isValid():
             return None
-        if view is self._table:
-            model = self._table.table_model()
-            if not isinstance(model.entry(index.row()), FolderEntry):
-                return None
+        if view is self._table and not isinstance(self._listing.entry(index.row()), FolderEntry):
+            return None
         rect = view.visualRect(index)
         return QRect(0, rect.top(), view.viewport().width(), rect.height())
 
@@ -155,7 +158,7 @@ class DropUploadFilter(QObject):
             event.acceptProposedAction()
             if watched is self._tree.viewport() and self._use_connection is not None:
                 index = self._tree.indexAt(event.position().toPoint())
-                conn = self._tree.bucket_model().connection_of(index)
+                conn = self._tree_model.connection_of(index)
                 if conn is not None:
                     self._use_connection(conn)
             self._upload(paths, *where)
