@@ -28,8 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtCore import QCoreApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from desktop_app.storage.minio_storage import MinioStorage  # noqa: E402
 from desktop_app.storage.preview_fetch import PreviewCache  # noqa: E402
+from desktop_app.storage.s3 import MinioStorage  # noqa: E402
 from desktop_app.storage.sandbox import SandboxServer  # noqa: E402
 from desktop_app.ui.previews.pane import PreviewPane  # noqa: E402
 from desktop_app.ui.shell.tasks import TaskRunner  # noqa: E402

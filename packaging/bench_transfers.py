@@ -126,7 +126,7 @@ def run_ours(cfg: dict[str, object], direction: str, local: Path, bucket: str,
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from desktop_app.storage.minio_storage import MinioStorage
+    from desktop_app.storage.s3 import MinioStorage
     from desktop_app.transfers.engine_process import EngineProcess
     from desktop_app.transfers.journal import Journal
     from desktop_app.transfers.options import ConflictPolicy, TransferOptions
@@ -449,7 +449,7 @@ def main() -> None:
         worker_main(args)
         return
     tools = args.tools.split(",")
-    from desktop_app.storage.minio_storage import MinioStorage
+    from desktop_app.storage.s3 import MinioStorage
     from desktop_app.transfers.engine import TransferEngine
     from desktop_app.transfers.options import ConflictPolicy, TransferOptions
 

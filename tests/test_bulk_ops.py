@@ -14,7 +14,7 @@ from desktop_app.core.types import FolderEntry, ObjectEntry
 from desktop_app.storage import bulk_copy, bulk_ops
 from desktop_app.storage.bulk_copy import Collision
 from desktop_app.storage.bulk_ops import Progress
-from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.storage.s3 import MinioStorage
 from tests.helpers import put_bytes
 
 ODD_NAMES = ("with space.txt", "plus+sign.txt", "ünïcødé-ß-日本.txt", "pct%20x.txt")

@@ -21,7 +21,7 @@ from desktop_app.app import DesktopApp, build_app, build_window
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.credentials import SecretStore
 from desktop_app.core.profiles import Profile, ProfileStore, new_profile_id
-from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.storage.s3 import MinioStorage
 from desktop_app.ui.connections.controller import ConnectionsController
 from desktop_app.ui.connections.dialog import ConnectionDialog
 from desktop_app.ui.shell.main_window import MainWindow

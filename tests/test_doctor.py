@@ -15,7 +15,7 @@ import pytest
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.storage.doctor import Check, DoctorReport, Status, run_checks
 from desktop_app.storage.doctor_s3 import addressing_check, describe_offset, describe_server
-from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.storage.s3 import MinioStorage
 from desktop_app.storage.sandbox import SandboxServer
 from tests.fake_servers import fake_s3, full_backlog, silent_listener, tls_listener
 from tests.tls_certs import CertFiles, self_signed

@@ -19,7 +19,7 @@ from desktop_app.core.errors import AppError
 from desktop_app.core.transfer_types import RemoteObject
 from desktop_app.core.types import ObjectEntry
 from desktop_app.storage.bulk_ops import Progress
-from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.storage.s3 import MinioStorage
 from desktop_app.storage.transfer_http import etag_md5
 from desktop_app.transfers import simple_download
 from desktop_app.transfers.engine import TransferEngine

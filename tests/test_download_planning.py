@@ -18,8 +18,8 @@ from desktop_app.core.keys_text import shown_key
 from desktop_app.core.transfer_types import RemoteObject
 from desktop_app.core.types import FolderEntry, ListingPage, ObjectEntry
 from desktop_app.storage.bulk_ops import Progress
-from desktop_app.storage.minio_storage import MinioStorage
 from desktop_app.storage.protocol import Storage
+from desktop_app.storage.s3 import MinioStorage
 from desktop_app.transfers.options import ConflictPolicy
 from desktop_app.transfers.paths import (
     beside_folders,

@@ -13,7 +13,7 @@ import pytest
 
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.transfer_types import ObjectBody
-from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.storage.s3 import MinioStorage
 from desktop_app.transfers.engine import TransferEngine
 from desktop_app.transfers.journal import Journal
 from desktop_app.transfers.options import MiB, TransferOptions
@@ -210,7 +210,7 @@ CHILD = """
 import json, os
 from pathlib import Path
 from desktop_app.core.connection import ConnectionSettings
-from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.storage.s3 import MinioStorage
 from desktop_app.transfers.engine import TransferEngine
 from desktop_app.transfers.journal import Journal
 from desktop_app.transfers.options import MiB, TransferOptions

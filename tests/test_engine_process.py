@@ -12,7 +12,7 @@ import pytest
 
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.errors import AppError
-from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.storage.s3 import MinioStorage
 from desktop_app.transfers.conflicts import Conflict
 from desktop_app.transfers.engine_process import EngineGone, EngineProcess
 from desktop_app.transfers.journal import Journal

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
-from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.storage.s3 import MinioStorage
 from desktop_app.ui.objects.versions_panel import VersionsPanel
 from desktop_app.ui.shell.tasks import TaskRunner
 from tests.helpers import put_bytes

@@ -17,7 +17,7 @@ from desktop_app.app import build_window
 from desktop_app.core.credentials import SecretStore
 from desktop_app.core.paths import config_dir
 from desktop_app.core.profiles import Profile, ProfileStore, Secrets, new_profile_id
-from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.storage.s3 import MinioStorage
 from desktop_app.storage.sandbox import SandboxServer
 from desktop_app.ui.shell.main_window import MainWindow
 from tests.tls_certs import self_signed

@@ -18,7 +18,7 @@ from desktop_app.storage.listing_xml import (
     parse_listing,
     parse_listing_columns,
 )
-from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.storage.s3 import MinioStorage
 from tests.helpers import put_bytes
 from tests.listing_helpers import fill
 

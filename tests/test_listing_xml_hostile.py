@@ -21,7 +21,7 @@ from desktop_app.storage.listing_xml import (
     parse_listing,
     parse_listing_columns,
 )
-from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.storage.s3 import MinioStorage
 from tests.hostile_listing import (
     BILLION_LAUGHS,
     TAIL,

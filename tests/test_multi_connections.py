@@ -21,8 +21,8 @@ from desktop_app.core.profiles import Profile, ProfileStore, Secrets, new_profil
 from desktop_app.storage.bulk_copy import Collision
 from desktop_app.storage.bulk_ops import Progress, walk
 from desktop_app.storage.cross_copy import ChunkReader, stream_copy
-from desktop_app.storage.minio_storage import MinioStorage
 from desktop_app.storage.open_connections import ENV_ID, SANDBOX_ID, profile_connection_id
+from desktop_app.storage.s3 import MinioStorage
 from desktop_app.ui.objects.copy_move_dialog import CollisionDialog, DestinationDialog
 from desktop_app.ui.shell.main_window import MainWindow
 from tests.helpers import bucket_names, put_bytes, root_names

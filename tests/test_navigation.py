@@ -14,7 +14,7 @@ from desktop_app.app import build_window
 from desktop_app.core.history import History, parse_address
 from desktop_app.core.search import SearchCriteria
 from desktop_app.core.types import ObjectEntry
-from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.storage.s3 import MinioStorage
 from desktop_app.ui.shell.main_window import MainWindow
 from tests.helpers import put_bytes
 from tests.listing_helpers import fill

@@ -24,7 +24,7 @@ from desktop_app.app import build_window
 from desktop_app.core.errors import ConfigError
 from desktop_app.core.links import Disposition
 from desktop_app.storage.bulk_ops import Progress, walk
-from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.storage.s3 import MinioStorage
 from desktop_app.transfers.options import ConflictPolicy
 from desktop_app.ui.objects.actions import ObjectActions
 from desktop_app.ui.objects.copy_move_dialog import CollisionDialog, DestinationDialog, NameDialog

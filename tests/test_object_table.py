@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.row_store import COL_ETAG, COL_NAME, COL_SIZE
 from desktop_app.core.types import FolderEntry, ListingPage, ObjectEntry
-from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.storage.s3 import MinioStorage
 from desktop_app.ui.browse import object_table
 from desktop_app.ui.browse.object_table import ObjectTable, ObjectTableModel
 from desktop_app.ui.shell.tasks import TaskRunner

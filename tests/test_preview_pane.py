@@ -19,8 +19,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.core.errors import Cancelled
 from desktop_app.core.mime import ViewKind
-from desktop_app.storage.minio_storage import MinioStorage
 from desktop_app.storage.preview_fetch import fetch_preview
+from desktop_app.storage.s3 import MinioStorage
 from desktop_app.ui.previews.hex_view import HexView
 from desktop_app.ui.previews.image_view import ImageView
 from desktop_app.ui.previews.pane import PreviewPane

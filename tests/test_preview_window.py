@@ -12,7 +12,7 @@ from PySide6.QtCore import QItemSelectionModel
 from pytestqt.qtbot import QtBot
 
 from desktop_app.app import build_window
-from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.storage.s3 import MinioStorage
 from desktop_app.ui.shell.main_window import MainWindow
 from tests import preview_samples as samples
 from tests.helpers import put_bytes

@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.core.errors import ConfigError
 from desktop_app.core.object_properties import PropertyEdits
-from desktop_app.storage.minio_storage import MinioStorage
 from desktop_app.storage.property_edits import apply_property_edits
+from desktop_app.storage.s3 import MinioStorage
 from desktop_app.ui.previews.pane import PreviewPane
 from desktop_app.ui.previews.properties_panel import PropertiesPanel
 from desktop_app.ui.shell.tasks import TaskRunner

@@ -9,7 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop_app.app import build_app
-from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.storage.s3 import MinioStorage
 from desktop_app.storage.sample_data import SEED_MARKER, sample_objects, seed_once
 from desktop_app.storage.sandbox import SandboxServer
 from tests.helpers import bucket_names

@@ -13,7 +13,7 @@ import pytest
 
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.transfer_types import ObjectBody, RemoteObject
-from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.storage.s3 import MinioStorage
 from desktop_app.storage.sandbox import SandboxServer
 from desktop_app.transfers.engine import TransferEngine
 from desktop_app.transfers.journal import Journal

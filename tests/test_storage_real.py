@@ -14,8 +14,8 @@ import pytest
 
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.errors import AppError, AuthFailed, ConfigError, ConnectionFailed, NotFound
-from desktop_app.storage.minio_storage import MinioStorage
 from desktop_app.storage.protocol import MAX_PAGE_SIZE, Storage
+from desktop_app.storage.s3 import MinioStorage
 from tests.helpers import put_bytes
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from desktop_app.core.errors import ServerError
 from desktop_app.core.transfer_types import SHA256_META, RemoteObject
-from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.storage.s3 import MinioStorage
 from desktop_app.transfers.options import ConflictPolicy, MiB
 from desktop_app.transfers.partial import temp_files
 from desktop_app.transfers.state import State

@@ -16,7 +16,7 @@ from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.errors import NotFound
 from desktop_app.core.transfer_errors import TransientError
 from desktop_app.core.transfer_types import SHA256_META, PartInfo
-from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.storage.s3 import MinioStorage
 from desktop_app.transfers.engine import TransferEngine
 from desktop_app.transfers.options import MiB
 from desktop_app.transfers.partial import temp_files

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.core.connection import ConnectionSettings
-from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.storage.s3 import MinioStorage
 from desktop_app.transfers.engine import TransferEngine
 from desktop_app.transfers.options import MiB
 from desktop_app.transfers.retry import RetryPolicy

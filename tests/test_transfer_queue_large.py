@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.core.humanize import human_size
 from desktop_app.core.transfer_types import PartInfo
-from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.storage.s3 import MinioStorage
 from desktop_app.transfers.journal import DownloadRecord, Journal
 from desktop_app.transfers.rows import Changes, TransferView
 from desktop_app.transfers.state import Direction, State

@@ -11,7 +11,7 @@ import pytest
 
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.transfer_types import SHA256_META
-from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.storage.s3 import MinioStorage
 from desktop_app.transfers.engine import TransferEngine
 from desktop_app.transfers.journal import Journal
 from desktop_app.transfers.options import MiB
@@ -24,7 +24,7 @@ CHILD = """
 import json, os, sys, time
 from pathlib import Path
 from desktop_app.core.connection import ConnectionSettings
-from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.storage.s3 import MinioStorage
 from desktop_app.transfers.engine import TransferEngine
 from desktop_app.transfers.journal import Journal
 from tests.transfer_helpers import small_options

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from desktop_app.core.transfer_types import ObjectBody
-from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.storage.s3 import MinioStorage
 from desktop_app.transfers.engine import TransferEngine
 from desktop_app.transfers.options import MiB, TransferOptions
 from desktop_app.transfers.partial import temp_files

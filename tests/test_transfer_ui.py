@@ -13,7 +13,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.connection import ConnectionSettings
-from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.storage.s3 import MinioStorage
 from desktop_app.transfers.engine import TransferEngine
 from desktop_app.transfers.options import ConflictPolicy
 from desktop_app.transfers.state import State

@@ -15,7 +15,7 @@ from desktop_app.core.errors import AccessDenied
 from desktop_app.core.transfer_errors import TransientError
 from desktop_app.core.transfer_types import RemoteObject
 from desktop_app.core.types import ObjectStat
-from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.storage.s3 import MinioStorage
 from desktop_app.transfers.engine import TransferEngine
 from desktop_app.transfers.options import ConflictPolicy
 from desktop_app.transfers.remote_keys import RemoteKeys

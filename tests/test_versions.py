@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop_app.app import build_window
-from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.storage.s3 import MinioStorage
 from desktop_app.ui.objects.versions_dialog import VersionsDialog
 from desktop_app.ui.shell.main_window import MainWindow
 from tests.helpers import put_bytes

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from desktop_app.core.errors import AppError, Cancelled
 from desktop_app.core.types import FolderEntry, ObjectEntry
-from desktop_app.storage.protocol import MAX_DELETE_BATCH, Storage
+from desktop_app.storage.protocol import MAX_DELETE_BATCH, BrowseStorage, ObjectStorage, Storage
 
 Entry = FolderEntry | ObjectEntry
 
@@ -95,7 +95,9 @@ class Expanded:
         return sum(o.size for o in self.objects) + self.folder_size
 
 
-def walk(storage: Storage, bucket: str, prefix: str, progress: Progress) -> Iterator[ObjectEntry]:
+def walk(
+    storage: BrowseStorage, bucket: str, prefix: str, progress: Progress
+) -> Iterator[ObjectEntry]:
     """Every object below `prefix`, page by page, stopping when cancelled."""
     start: str | None = None
     while True:
@@ -109,7 +111,9 @@ def walk(storage: Storage, bucket: str, prefix: str, progress: Progress) -> Iter
         start = page.next_start_after
 
 
-def expand(storage: Storage, bucket: str, items: Iterable[Entry], progress: Progress) -> Expanded:
+def expand(
+    storage: BrowseStorage, bucket: str, items: Iterable[Entry], progress: Progress
+) -> Expanded:
     """Count what a selection holds; folders are listed recursively (and only counted)."""
     progress.start("Counting")
     items = list(items)
@@ -186,7 +190,7 @@ def delete_expanded(
     return result(False)
 
 
-def forget_folders(storage: Storage, bucket: str, folders: Sequence[str]) -> None:
+def forget_folders(storage: ObjectStorage, bucket: str, folders: Sequence[str]) -> None:
     # Best effort: on plain S3 these keys do not exist and the delete is a no-op.
     for first in range(0, len(folders), MAX_DELETE_BATCH):
         try:
@@ -196,7 +200,7 @@ def forget_folders(storage: Storage, bucket: str, folders: Sequence[str]) -> Non
 
 
 def delete_keys(
-    storage: Storage, bucket: str, objects: Sequence[ObjectEntry], progress: Progress,
+    storage: ObjectStorage, bucket: str, objects: Sequence[ObjectEntry], progress: Progress,
     restart: bool = True,
 ) -> BulkReport:
     """Multi-object delete in batches of 1000; a failed batch is reported key by key."""

@@ -4,7 +4,7 @@ Each layer is checked on its own - name lookup, TCP, TLS, HTTP, the S3 signature
 region, addressing - so the user hears the first thing that is actually wrong and what to do,
 not a generic "cannot connect". Everything shares one deadline (default 5 s) so a dead host
 gets an answer in time. Low layers use plain sockets (`doctor_net`); signed requests go through
-`MinioStorage.doctor_probe`, so this module never imports the SDK.
+`MinioStorage.doctor_probe` (storage/s3/doctor.py), so this module never imports the SDK.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from desktop_app.core.errors import AppError
 from desktop_app.core.redact import redact
 from desktop_app.storage import doctor_net, doctor_s3
 from desktop_app.storage.doctor_report import CHECK_NAMES, Check, DoctorReport, Status
-from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.storage.s3 import MinioStorage
 from desktop_app.storage.transfer_http import ca_file
 
 __all__ = ["CHECK_NAMES", "Check", "DoctorReport", "Status", "run_checks"]

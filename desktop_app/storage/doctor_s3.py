@@ -17,7 +17,7 @@ from desktop_app.core.connection import effective_addressing, is_ip_address
 from desktop_app.core.errors import AppError
 from desktop_app.storage.doctor_net import resolve
 from desktop_app.storage.doctor_report import ProbeAnswer, Recorder, Status
-from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.storage.s3 import MinioStorage
 
 MAX_SKEW_S = 15 * 60  # S3 rejects signatures further off than this
 _QUIET_SKEW_S = 60

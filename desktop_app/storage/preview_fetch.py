@@ -28,7 +28,7 @@ from desktop_app.core.zip_index import (
     parse_directory,
     parse_zip64_eocd,
 )
-from desktop_app.storage.protocol import Storage
+from desktop_app.storage.protocol import BrowseStorage
 
 PREVIEW_CAP = DEFAULT_PREVIEW_LIMIT  # default; MINIO_DESKTOP_PREVIEW_LIMIT_MB changes it
 TEXT_CAP = TEXT_BYTES  # kept for older callers
@@ -104,7 +104,7 @@ class PreviewCache:
 
 
 def fetch_preview(
-    storage: Storage,
+    storage: BrowseStorage,
     bucket: str,
     key: str,
     cap: int = PREVIEW_CAP,
@@ -132,7 +132,7 @@ def fetch_preview(
     return data
 
 
-def _fetch(storage: Storage, stat: ObjectStat, cap: int,
+def _fetch(storage: BrowseStorage, stat: ObjectStat, cap: int,
            check: Callable[[], None]) -> PreviewData:
     bucket, key, size = stat.bucket, stat.key, stat.size
     check()
@@ -160,7 +160,7 @@ def _fetch(storage: Storage, stat: ObjectStat, cap: int,
     return replace(base, content=head[:HEX_BYTES], truncated=size > HEX_BYTES)
 
 
-def _fetch_zip(storage: Storage, base: PreviewData, head: bytes, cap: int) -> PreviewData:
+def _fetch_zip(storage: BrowseStorage, base: PreviewData, head: bytes, cap: int) -> PreviewData:
     """Tail (end record), maybe the ZIP64 record, then the central directory; within cap."""
     bucket, key, size = base.stat.bucket, base.stat.key, base.stat.size
     used = len(head)

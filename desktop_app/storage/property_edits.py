@@ -16,7 +16,7 @@ from desktop_app.core.object_properties import (
     check_meta_key,
     check_tags,
 )
-from desktop_app.storage.protocol import Storage
+from desktop_app.storage.protocol import ObjectStorage
 
 
 def validate_edits(edits: PropertyEdits) -> None:
@@ -38,7 +38,7 @@ def validate_edits(edits: PropertyEdits) -> None:
 
 
 def apply_property_edits(
-    storage: Storage, props: ObjectProperties, edits: PropertyEdits
+    storage: ObjectStorage, props: ObjectProperties, edits: PropertyEdits
 ) -> ObjectProperties:
     """Worker-side: apply `edits` to the object `props` describes; returns fresh properties."""
     validate_edits(edits)
@@ -85,7 +85,9 @@ class BulkEdit:
         return self.content_type is None and self.tags is None
 
 
-def apply_bulk_edit(storage: Storage, bucket: str, key: str, edit: BulkEdit) -> ObjectProperties:
+def apply_bulk_edit(
+    storage: ObjectStorage, bucket: str, key: str, edit: BulkEdit
+) -> ObjectProperties:
     """Worker-side, one object of a multi-selection: read, merge, apply."""
     props = storage.object_properties(bucket, key)
     tags: dict[str, str] | None = None

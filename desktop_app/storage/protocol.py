@@ -1,7 +1,11 @@
-"""The `Storage` protocol: everything the app may ask of an S3 server.
+"""What the app may ask of an S3 server, one role protocol per kind of caller.
 
-Calls are synchronous and thread-safe; the UI runs them on worker threads. Results are the
-frozen dataclasses of `desktop_app.core.types`; failures are `desktop_app.core.errors`.
+`BrowseStorage` (buckets, listings, details, reads for previews), `ObjectStorage` (changing
+objects, their tags and metadata, links), `VersionStorage`, `BucketAdmin` and
+`TransferStorage` (what the transfer engine needs); `Storage` is all of them but transfers.
+Code names the narrowest role it uses, so a test double implements only that. Calls are
+synchronous and thread-safe; the UI runs them on worker threads. Results are the frozen
+dataclasses of `desktop_app.core.types`; failures are `desktop_app.core.errors`.
 """
 
 from __future__ import annotations
@@ -31,13 +35,20 @@ MAX_DELETE_BATCH = 1000
 
 
 @runtime_checkable
-class Storage(Protocol):
+class Endpoint(Protocol):
+    """The server a storage talks to, and its pool to close."""
+
     @property
     def endpoint_url(self) -> str: ...
 
-    def list_buckets(self) -> list[BucketInfo]: ...
+    def close(self) -> None: ...
 
-    def make_bucket(self, bucket: str) -> None: ...
+
+@runtime_checkable
+class BrowseStorage(Protocol):
+    """Reading: buckets, folder listings, object details and bytes for previews."""
+
+    def list_buckets(self) -> list[BucketInfo]: ...
 
     def list_page(
         self, bucket: str, prefix: str = "", start_after: str | None = None, limit: int = 1000
@@ -45,11 +56,42 @@ class Storage(Protocol):
         """One page (at most `limit`, capped at MAX_PAGE_SIZE) of folders and objects."""
         ...
 
+    def list_tree_page(
+        self, bucket: str, prefix: str = "", start_after: str | None = None, limit: int = 1000
+    ) -> ListingPage:
+        """One page of EVERY object below `prefix` (recursive, folder markers included)."""
+        ...
+
+    def list_columns(
+        self, bucket: str, prefix: str = "", start_after: str | None = None, limit: int = 1000
+    ) -> ColumnsPage:
+        """`list_page` with the objects kept in columns (no object per row)."""
+        ...
+
+    def iter_listing(
+        self, bucket: str, prefix: str = "", recursive: bool = True,
+        cancel: threading.Event | None = None,
+    ) -> Iterator[ParsedListing]:
+        """Every page below `prefix` (all depths when `recursive`), streamed; stops early
+        once `cancel` is set."""
+        ...
+
     def stat(self, bucket: str, key: str) -> ObjectStat: ...
+
+    def exists(self, bucket: str, key: str) -> bool: ...
 
     def read_range(self, bucket: str, key: str, offset: int, length: int) -> bytes:
         """Up to `length` bytes from `offset` (fewer at the end of the object)."""
         ...
+
+    def presign_get(self, bucket: str, key: str, expires: timedelta) -> str:
+        """A short-lived link (a media preview plays the object from it)."""
+        ...
+
+
+@runtime_checkable
+class ObjectStorage(Protocol):
+    """Changing objects: upload, delete, copy, tags and metadata; downloads and links."""
 
     def put_stream(
         self,
@@ -64,17 +106,6 @@ class Storage(Protocol):
         ...
 
     def delete(self, bucket: str, key: str) -> None: ...
-
-    def presign_get(self, bucket: str, key: str, expires: timedelta) -> str: ...
-
-    def close(self) -> None: ...
-
-    # -- object actions --
-    def list_tree_page(
-        self, bucket: str, prefix: str = "", start_after: str | None = None, limit: int = 1000
-    ) -> ListingPage:
-        """One page of EVERY object below `prefix` (recursive, folder markers included)."""
-        ...
 
     def delete_many(self, bucket: str, keys: Sequence[str]) -> list[tuple[str, str]]:
         """Multi-object delete of at most 1000 keys; returns (key, reason) per failure."""
@@ -94,8 +125,6 @@ class Storage(Protocol):
         `size` (from a listing) saves a HEAD when the object is small enough to copy at once."""
         ...
 
-    def exists(self, bucket: str, key: str) -> bool: ...
-
     def presign_download(
         self,
         bucket: str,
@@ -113,41 +142,6 @@ class Storage(Protocol):
         """Stream an object's bytes; with `if_match` a replaced object fails instead."""
         ...
 
-    # -- fast listing --------------------------------------------------------------------
-    def list_columns(
-        self, bucket: str, prefix: str = "", start_after: str | None = None, limit: int = 1000
-    ) -> ColumnsPage:
-        """`list_page` with the objects kept in columns (no object per row)."""
-        ...
-
-    def iter_listing(
-        self, bucket: str, prefix: str = "", recursive: bool = True,
-        cancel: threading.Event | None = None,
-    ) -> Iterator[ParsedListing]:
-        """Every page below `prefix` (all depths when `recursive`), streamed; stops early
-        once `cancel` is set."""
-        ...
-
-    def versioning_enabled(self, bucket: str) -> bool: ...
-
-    def set_versioning(self, bucket: str, enabled: bool) -> None: ...
-
-    def list_versions(self, bucket: str, prefix: str, exact: bool = True) -> list[ObjectVersion]:
-        """Versions and delete markers of one key (`exact`) or of the objects directly in a
-        folder (not recursive), newest first per key."""
-        ...
-
-    def restore_version(
-        self, bucket: str, key: str, version_id: str,
-        multipart_threshold: int = SINGLE_COPY_LIMIT, part_size: int | None = None,
-    ) -> str:
-        """Server-side copy of an old version over the latest; returns the new ETag."""
-        ...
-
-    def delete_version(self, bucket: str, key: str, version_id: str) -> None:
-        """Remove one version for good (removing a delete marker undeletes the object)."""
-
-    # -- preview and properties --
     def object_properties(self, bucket: str, key: str) -> ObjectProperties:
         """Stat plus tags, retention and legal hold where present; metadata decoded."""
         ...
@@ -171,12 +165,49 @@ class Storage(Protocol):
         if_match: str = "",
     ) -> str:
         """Server-side copy onto itself with REPLACE; keeps data and tags; new ETag."""
+        ...
 
-# -- transfers --
 
 @runtime_checkable
-class TransferStorage(Storage, Protocol):
-    """What the transfer engine needs beyond browsing: multipart, ranged reads, listings.
+class VersionStorage(Protocol):
+    """A bucket's versioning switch and the versions of its objects."""
+
+    def versioning_enabled(self, bucket: str) -> bool: ...
+
+    def set_versioning(self, bucket: str, enabled: bool) -> None: ...
+
+    def list_versions(self, bucket: str, prefix: str, exact: bool = True) -> list[ObjectVersion]:
+        """Versions and delete markers of one key (`exact`) or of the objects directly in a
+        folder (not recursive), newest first per key."""
+        ...
+
+    def restore_version(
+        self, bucket: str, key: str, version_id: str,
+        multipart_threshold: int = SINGLE_COPY_LIMIT, part_size: int | None = None,
+    ) -> str:
+        """Server-side copy of an old version over the latest; returns the new ETag."""
+        ...
+
+    def delete_version(self, bucket: str, key: str, version_id: str) -> None:
+        """Remove one version for good (removing a delete marker undeletes the object)."""
+        ...
+
+
+@runtime_checkable
+class BucketAdmin(Protocol):
+    """Changing buckets (listing them is browsing: `BrowseStorage.list_buckets`)."""
+
+    def make_bucket(self, bucket: str) -> None: ...
+
+
+@runtime_checkable
+class Storage(Endpoint, BrowseStorage, ObjectStorage, VersionStorage, BucketAdmin, Protocol):
+    """Every role but transfers: what a window's connection offers."""
+
+
+@runtime_checkable
+class TransferStorage(Endpoint, Protocol):
+    """What the transfer engine needs: single PUTs, multipart, ranged GETs, listings.
 
     Failures worth retrying raise `core.transfer_errors.TransientError`; a failed If-Match
     raises `ObjectChanged`.

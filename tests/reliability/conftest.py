@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.storage.s3 import MinioStorage
 from tests.hostile_s3 import HostileS3
 from tests.reliability.audit import RESULTS, Audit, Box, Figures, table
 from tests.reliability.harness import BUCKET, hostile_settings

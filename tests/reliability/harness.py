@@ -14,7 +14,7 @@ import urllib.request
 from pathlib import Path
 
 from desktop_app.core.connection import ConnectionSettings
-from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.storage.s3 import MinioStorage
 from desktop_app.storage.sandbox import SANDBOX_REGION, find_weed, free_ports
 from desktop_app.transfers.engine_process import EngineProcess
 from desktop_app.transfers.journal import Journal

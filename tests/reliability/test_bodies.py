@@ -10,7 +10,7 @@ import os
 
 import pytest
 
-from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.storage.s3 import MinioStorage
 from desktop_app.transfers.options import MiB
 from tests.hostile_s3 import HostileS3, Misbehaviour
 from tests.reliability.audit import Audit, Box, judge

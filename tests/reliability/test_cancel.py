@@ -8,7 +8,7 @@ import random
 import time
 from collections.abc import Callable
 
-from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.storage.s3 import MinioStorage
 from desktop_app.transfers.engine_process import EngineProcess
 from desktop_app.transfers.options import MiB
 from desktop_app.transfers.state import Direction, State

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 
 from desktop_app.core.errors import AppError
-from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.storage.s3 import MinioStorage
 from tests.hostile_s3 import HostileS3
 from tests.reliability.audit import Audit, Box, clear, judge
 from tests.reliability.harness import BUCKET, engine_for, errors_of, settle

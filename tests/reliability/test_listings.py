@@ -8,7 +8,7 @@ import os
 from xml.sax.saxutils import escape
 
 from desktop_app.core.errors import AppError
-from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.storage.s3 import MinioStorage
 from desktop_app.transfers.rows import TransferView
 from tests.hostile_s3 import NS, HostileS3, Misbehaviour
 from tests.reliability.audit import CANARY_SECRET, Audit, Box, clear, judge

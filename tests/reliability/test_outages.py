@@ -19,7 +19,7 @@ import pytest
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.errors import AppError
 from desktop_app.core.transfer_types import SHA256_META
-from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.storage.s3 import MinioStorage
 from desktop_app.transfers.engine import TransferEngine
 from desktop_app.transfers.engine_process import EngineProcess
 from desktop_app.transfers.journal import Journal

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.core.connection import ConnectionSettings
-from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.storage.s3 import MinioStorage
 from tests.hostile_s3 import HostileS3, Sized
 from tests.reliability.audit import CANARY_SECRET, Audit, Box
 from tests.reliability.harness import BUCKET, pending_uploads, stored

@@ -34,7 +34,7 @@ from desktop_app.core.keys import DOT_SEGMENT_WARNING, display_key, has_dot_segm
 from desktop_app.core.row_store import COL_CLASS, COL_ETAG, COL_MODIFIED, COL_NAME, RowStore
 from desktop_app.core.types import FolderEntry, ListingPage, ObjectEntry
 from desktop_app.storage.listing_columns import ColumnsPage
-from desktop_app.storage.protocol import Storage
+from desktop_app.storage.protocol import BrowseStorage
 from desktop_app.ui.shell import icons
 from desktop_app.ui.shell.roles import ENTRY_ROLE, KEY_ROLE
 from desktop_app.ui.shell.tasks import TaskRunner
@@ -62,7 +62,7 @@ class ObjectTableModel(QAbstractTableModel):
     def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
-        self._storage: Storage | None = None
+        self._storage: BrowseStorage | None = None
         self._rows = RowStore()
         self._bucket = ""
         self._prefix = ""
@@ -100,7 +100,7 @@ class ObjectTableModel(QAbstractTableModel):
         """Rows loaded for this folder, including those the filter hides."""
         return self._rows.stored
 
-    def set_storage(self, storage: Storage | None) -> None:
+    def set_storage(self, storage: BrowseStorage | None) -> None:
         self._storage = storage
         self.set_location("", "")
 

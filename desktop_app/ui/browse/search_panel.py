@@ -44,7 +44,7 @@ from desktop_app.core.errors import AppError
 from desktop_app.core.humanize import human_size, human_time
 from desktop_app.core.keys import display_key
 from desktop_app.core.search import SearchCriteria
-from desktop_app.storage.protocol import Storage
+from desktop_app.storage.protocol import BrowseStorage
 from desktop_app.ui.shell.tasks import TaskRunner
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -54,7 +54,7 @@ _KIB = 1024
 
 
 def run_search(
-    storage: Storage, bucket: str, prefix: str, criteria: SearchCriteria,
+    storage: BrowseStorage, bucket: str, prefix: str, criteria: SearchCriteria,
     out: queue.SimpleQueue[tuple[int, list[tuple[str, int, float]]]], cancel: threading.Event,
 ) -> tuple[int, bool]:
     """Worker side: stream (objects scanned, matches) batches into `out`.
@@ -146,7 +146,7 @@ class SearchPanel(QDockWidget):
         super().__init__("Search", parent)
         self.setObjectName("searchPanel")
         self._runner = runner
-        self._storage: Storage | None = None
+        self._storage: BrowseStorage | None = None
         self._bucket = ""
         self._prefix = ""
         self._generation = 0
@@ -228,7 +228,7 @@ class SearchPanel(QDockWidget):
         box.setSpecialValueText("any")
         return box
 
-    def set_storage(self, storage: Storage | None) -> None:
+    def set_storage(self, storage: BrowseStorage | None) -> None:
         self.cancel()
         self._storage = storage
 

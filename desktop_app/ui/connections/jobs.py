@@ -16,7 +16,7 @@ from desktop_app.core.errors import AuthFailed, ConfigError, ConnectionFailed
 from desktop_app.core.profiles import Profile, ProfileStore, Secrets, to_settings
 from desktop_app.storage.doctor import run_checks
 from desktop_app.storage.doctor_report import Status
-from desktop_app.storage.minio_storage import MinioStorage
+from desktop_app.storage.s3 import MinioStorage
 
 # "Test connection" calls this: `doctor_test` by default, a simpler one in some tests.
 ConnectionTester = Callable[[ConnectionSettings], str]

@@ -18,7 +18,7 @@ from desktop_app.core.mime import QT_IMAGE_FORMATS, ViewKind
 from desktop_app.core.svg_safety import UnsafeSvg, sanitize_svg
 from desktop_app.core.text_preview import CsvTable, decode_text, hex_dump, parse_csv, pretty_json
 from desktop_app.storage.preview_fetch import PREVIEW_CAP, PreviewCache, PreviewData, fetch_preview
-from desktop_app.storage.protocol import Storage
+from desktop_app.storage.protocol import BrowseStorage
 
 IMAGE_ALLOCATION_LIMIT_MB = 256
 MAX_PIXELS = 50_000_000  # about 200 MB as 32-bit RGBA
@@ -38,7 +38,7 @@ class LoadedPreview:
     notes: str = ""
 
 
-def load_preview(storage: Storage, bucket: str, key: str, cap: int = PREVIEW_CAP,
+def load_preview(storage: BrowseStorage, bucket: str, key: str, cap: int = PREVIEW_CAP,
                  cache: PreviewCache | None = None,
                  cancel: threading.Event | None = None) -> LoadedPreview:
     data = fetch_preview(storage, bucket, key, cap, cache, cancel)

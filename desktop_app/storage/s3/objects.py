@@ -1,0 +1,262 @@
+"""Single objects: details, ranged and streamed reads, uploads, deletes and server-side
+copies."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import BinaryIO
+
+from minio import Minio
+from minio.commonconfig import ComposeSource, CopySource
+from minio.deleteobjects import DeleteObject
+from minio.error import S3Error
+
+from desktop_app.core.errors import ConfigError
+from desktop_app.core.transfer_errors import DestinationExists, ObjectChanged
+from desktop_app.core.transfer_types import ObjectBody
+from desktop_app.core.types import ObjectStat
+from desktop_app.storage.protocol import MAX_DELETE_BATCH, SINGLE_COPY_LIMIT
+from desktop_app.storage.s3.body import RetryableBody
+from desktop_app.storage.s3.errors import S3Errors
+from desktop_app.storage.transfer_http import etag_md5
+
+_KEPT_HEADERS = frozenset(
+    ("cache-control", "content-disposition", "content-encoding", "content-language")
+)
+
+Headers = dict[str, str | list[str] | tuple[str]]
+
+
+class Objects(S3Errors):
+    def stat(self, bucket: str, key: str) -> ObjectStat:
+        with self._errors(f"read the details of “{key}”", bucket=bucket, key=key):
+            obj = self._client.stat_object(bucket_name=bucket, object_name=key)
+        meta = {
+            k[len("x-amz-meta-"):]: v
+            for k, v in (obj.metadata or {}).items()
+            if k.lower().startswith("x-amz-meta-")
+        }
+        return ObjectStat(
+            bucket=bucket,
+            key=key,
+            size=obj.size or 0,
+            etag=(obj.etag or "").strip('"'),
+            content_type=obj.content_type or "",
+            last_modified=obj.last_modified,
+            version_id=obj.version_id,
+            metadata=meta,
+        )
+
+    def head(self, bucket: str, key: str) -> ObjectStat:
+        with self._transfer_errors(f"read the details of “{key}”", bucket, key):
+            return self.stat(bucket, key)
+
+    def exists(self, bucket: str, key: str) -> bool:
+        with self._errors(f"check whether “{key}” exists", bucket=bucket, key=key):
+            try:
+                self._client.stat_object(bucket_name=bucket, object_name=key)
+            except S3Error as exc:
+                if exc.code in ("NoSuchKey", "NoSuchObject", "NotFound", "ResourceNotFound"):
+                    return False
+                raise
+        return True
+
+    def read_range(self, bucket: str, key: str, offset: int, length: int) -> bytes:
+        if length <= 0:
+            return b""
+        with self._errors(f"read “{key}”", bucket=bucket, key=key, empty_range_ok=True):
+            response = self._client.get_object(
+                bucket_name=bucket, object_name=key, offset=offset, length=length
+            )
+            try:
+                return bytes(response.read())
+            finally:
+                response.close()
+                response.release_conn()
+        return b""  # only reached when the range starts past the end of the object
+
+    def open_object(
+        self, bucket: str, key: str, offset: int = 0, length: int | None = None,
+        if_match: str | None = None,
+    ) -> ObjectBody:
+        headers: Headers = {}
+        if if_match:
+            headers["If-Match"] = f'"{if_match}"'
+        with self._transfer_errors(f"download “{key}”", bucket, key):
+            response = self._client.get_object(
+                bucket_name=bucket, object_name=key, offset=offset, length=length or 0,
+                request_headers=headers or None,
+            )
+        content_length = int(response.headers.get("content-length") or 0)
+        total = content_length
+        content_range = response.headers.get("content-range") or ""
+        if "/" in content_range and not content_range.endswith("/*"):
+            total = int(content_range.rsplit("/", 1)[1])
+        metadata = {
+            k.lower()[len("x-amz-meta-"):]: v
+            for k, v in response.headers.items()
+            if k.lower().startswith("x-amz-meta-")
+        }
+        etag = (response.headers.get("etag") or "").strip('"')
+        return ObjectBody(
+            etag=etag,
+            total_size=total,
+            content_length=content_length,
+            body=RetryableBody(response, key),
+            metadata=metadata,
+            md5=etag_md5(etag, response.headers),
+        )
+
+    def iter_chunks(
+        self, bucket: str, key: str, if_match: str | None = None, chunk_size: int = 1 << 20
+    ) -> Iterator[bytes]:
+        headers: Headers | None = None
+        if if_match:
+            headers = {"If-Match": f'"{if_match}"'}
+        with self._errors(f"download “{key}”", bucket=bucket, key=key):
+            try:
+                response = self._client.get_object(
+                    bucket_name=bucket, object_name=key, request_headers=headers,
+                )
+            except S3Error as exc:
+                if exc.code == "PreconditionFailed":
+                    raise ConfigError(
+                        f"“{key}” was replaced on the server while it was being downloaded.",
+                        "Refresh the folder (F5) and download it again.",
+                    ) from None
+                raise
+            try:
+                yield from response.stream(chunk_size)
+            finally:
+                response.close()
+                response.release_conn()
+
+    def put_stream(
+        self,
+        bucket: str,
+        key: str,
+        stream: BinaryIO,
+        length: int,
+        content_type: str = "application/octet-stream",
+        metadata: dict[str, str] | None = None,
+    ) -> str:
+        with self._errors(f"upload “{key}”", bucket=bucket, key=key):
+            result = self._client.put_object(
+                bucket_name=bucket, object_name=key, data=stream, length=length,
+                content_type=content_type, metadata=dict(metadata) if metadata else None,
+            )
+        return (result.etag or "").strip('"')
+
+    def put_bytes(
+        self, bucket: str, key: str, data: bytes, content_type: str, metadata: dict[str, str],
+        if_absent: bool = False,
+    ) -> str:
+        # The internal single PUT sends `data` as is (put_object would copy it twice).
+        check_upload_key(key)
+        headers = upload_headers(content_type, metadata)
+        if if_absent:
+            headers["If-None-Match"] = "*"
+        try:
+            with self._transfer_errors(f"upload “{key}”", bucket, key):
+                result = self._client._put_object(
+                    bucket_name=bucket, object_name=key, data=data, headers=headers
+                )
+        except ObjectChanged:  # 412: only If-None-Match can fail here
+            raise DestinationExists(f"“{key}” already exists in “{bucket}”.") from None
+        return (result.etag or "").strip('"')
+
+    def delete(self, bucket: str, key: str) -> None:
+        with self._errors(f"delete “{key}”", bucket=bucket, key=key):
+            self._client.remove_object(bucket_name=bucket, object_name=key)
+
+    def delete_many(self, bucket: str, keys: Sequence[str]) -> list[tuple[str, str]]:
+        if len(keys) > MAX_DELETE_BATCH:
+            raise ValueError(f"at most {MAX_DELETE_BATCH} keys per multi-object delete")
+        if not keys:
+            return []
+        with self._errors(f"delete {len(keys)} objects from “{bucket}”", bucket=bucket):
+            errors = list(self._client.remove_objects(
+                bucket_name=bucket,
+                delete_object_list=[DeleteObject(name=key) for key in keys],
+            ))
+        return [(err.name or "", self._delete_reason(err.code, err.message)) for err in errors]
+
+    def _delete_reason(self, code: str, message: str | None) -> str:
+        if code in ("AccessDenied", "AllAccessDisabled"):
+            return "the server refused access (ask for delete rights)"
+        if code == "ObjectLocked" or "lock" in (message or "").lower():
+            return "the object is locked by a retention rule or legal hold"
+        return f"{self._clean(message or code)} ({code})"
+
+    def copy_object(
+        self,
+        src_bucket: str,
+        src_key: str,
+        dst_bucket: str,
+        dst_key: str,
+        multipart_threshold: int = SINGLE_COPY_LIMIT,
+        part_size: int | None = None,
+        size: int | None = None,
+    ) -> str:
+        action = f"copy “{src_key}” to “{dst_bucket}/{dst_key}”"
+        with self._errors(action, bucket=src_bucket, key=src_key):
+            return server_copy(self._client, src_bucket, src_key, dst_bucket, dst_key,
+                               multipart_threshold, part_size, size)
+
+
+def server_copy(
+    client: Minio, src_bucket: str, src_key: str, dst_bucket: str, dst_key: str,
+    threshold: int, part_size: int | None, size: int | None, version_id: str | None = None,
+) -> str:
+    """A server-side copy keeping content type and metadata; returns the new ETag. SDK errors
+    are left to the caller's `_errors`."""
+    info = None
+    if size is None or size > threshold:
+        info = client.stat_object(
+            bucket_name=src_bucket, object_name=src_key, version_id=version_id)
+        size = info.size or 0
+    if size <= threshold:
+        # A plain CopyObject keeps content type and user metadata (directive COPY).
+        result = client.copy_object(
+            bucket_name=dst_bucket, object_name=dst_key,
+            source=CopySource(bucket_name=src_bucket, object_name=src_key,
+                              version_id=version_id),
+        )
+        return (result.etag or "").strip('"')
+    assert info is not None
+    # Above the single-copy limit: a multipart copy of ranges. The SDK would drop the
+    # content type and metadata here, so we pass them on explicitly.
+    part = part_size or max(512 << 20, -(-size // 10_000))
+    headers = {k.lower(): v for k, v in (info.metadata or {}).items()}
+    metadata: Headers = {"Content-Type": info.content_type or "application/octet-stream"}
+    for name, value in headers.items():
+        if name.startswith("x-amz-meta-") or name in _KEPT_HEADERS:
+            metadata[name] = value
+    sources = [
+        ComposeSource(
+            bucket_name=src_bucket, object_name=src_key, version_id=version_id,
+            offset=offset, length=min(part, size - offset),
+        )
+        for offset in range(0, size, part)
+    ]
+    result = client.compose_object(
+        bucket_name=dst_bucket, object_name=dst_key, sources=sources, metadata=metadata,
+    )
+    return (result.etag or "").strip('"')
+
+
+def upload_headers(content_type: str, metadata: dict[str, str]) -> Headers:
+    """Content-Type and user metadata as the SDK's internal upload calls take them."""
+    headers: Headers = {"Content-Type": content_type}
+    for name, value in metadata.items():
+        headers[f"x-amz-meta-{name}"] = value
+    return headers
+
+
+def check_upload_key(key: str) -> None:
+    """The SDK's public calls refuse these; its internal ones (used here) do not."""
+    if not key or any(part in (".", "..") for part in key.split("/")):
+        raise ConfigError(
+            f"Cannot upload to “{key}”: object names with “.” or “..” segments are not "
+            "supported.", "Choose another name or folder.",
+        )

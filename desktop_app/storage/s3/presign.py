@@ -1,0 +1,52 @@
+"""Presigned links: media previews, shared download links, and the small-file lane's GETs."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from desktop_app.core.errors import ConfigError
+from desktop_app.storage.object_fetch import ObjectFetcher
+from desktop_app.storage.s3.errors import S3Errors
+
+MAX_PRESIGN_EXPIRY = timedelta(days=7)
+
+
+class Presign(S3Errors):
+    def presign_get(self, bucket: str, key: str, expires: timedelta) -> str:
+        _check_expiry(expires)
+        with self._errors(f"create a link to “{key}”", bucket=bucket, key=key):
+            return self._client.presigned_get_object(
+                bucket_name=bucket, object_name=key, expires=expires
+            )
+
+    def presign_download(
+        self,
+        bucket: str,
+        key: str,
+        expires: timedelta,
+        issued_at: datetime,
+        content_disposition: str | None = None,
+    ) -> str:
+        _check_expiry(expires)
+        response_headers: dict[str, str | list[str] | tuple[str]] | None = None
+        if content_disposition:
+            response_headers = {"response-content-disposition": content_disposition}
+        with self._errors(f"create a link to “{key}”", bucket=bucket, key=key):
+            return self._client.presigned_get_object(
+                bucket_name=bucket, object_name=key, expires=expires,
+                response_headers=response_headers, request_date=issued_at,
+            )
+
+    def object_fetcher(self, connections: int) -> ObjectFetcher:
+        """Small whole-object GETs for an asyncio loop, presigned here (see object_fetch)."""
+        expiry = timedelta(minutes=15)
+        return ObjectFetcher(self._settings, lambda b, k: self.presign_get(b, k, expiry),
+                             connections)
+
+
+def _check_expiry(expires: timedelta) -> None:
+    if expires <= timedelta(0) or expires > MAX_PRESIGN_EXPIRY:
+        raise ConfigError(
+            "A presigned link can be valid for at most 7 days (the S3 signature limit).",
+            "Choose an expiry between 1 second and 7 days.",
+        )

@@ -1,0 +1,24 @@
+"""`MinioStorage`: the `Storage` and `TransferStorage` implementation, assembled from one
+class per concern over the shared base (`S3Base`: settings, pool, SDK client)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from desktop_app.storage.s3.buckets import Buckets
+from desktop_app.storage.s3.doctor import Doctor
+from desktop_app.storage.s3.listing import Listing
+from desktop_app.storage.s3.multipart import Multipart
+from desktop_app.storage.s3.objects import Objects
+from desktop_app.storage.s3.presign import Presign
+from desktop_app.storage.s3.properties import Properties
+from desktop_app.storage.s3.versions import Versions
+
+
+class MinioStorage(Buckets, Listing, Objects, Multipart, Versions, Properties, Presign, Doctor):
+    """Thread-safe: the SDK client and urllib3 pool may be shared by worker threads."""
+
+    def transfer_factory(self) -> Callable[[], MinioStorage]:
+        """A picklable recipe for the same storage in another process (the transfer engine's)."""
+        return partial(MinioStorage, self._settings)
