@@ -4,6 +4,11 @@ duplicate, delete, test, import and connect.
 Keyring, file and network work runs on TaskRunner workers (`connection_jobs`); the dialog only
 prepares a staged copy of the profile store and adopts it when the worker succeeded. It is never
 modal over the start of the app: the window opens it on demand.
+
+"Test connection" and Import are flows (`shell/flows.py`): a newer job, closing the dialog or
+deleting it cancels them, so a stale answer never lands. Writes (save, connect, delete, the
+imported profiles) stay callbacks on purpose: the file already holds what they wrote, so their
+staged store must be adopted even after the dialog is gone, which a cancelled flow would not do.
 """
 
 from __future__ import annotations
@@ -45,6 +50,7 @@ from desktop_app.ui.connections.jobs import (
     persist_and_settings,
     run_test,
 )
+from desktop_app.ui.shell.flows import FlowOwner, dialog_result, run_browse
 from desktop_app.ui.shell.tasks import TaskRunner
 
 _OK, _ERR, _BUSY = "color:#1b7f3b;", "color:#b3261e;", "color:palette(text);"
@@ -79,6 +85,8 @@ class ConnectionDialog(QDialog):
         self.import_preview: ImportPreview | None = None
         self.confirm_box: QMessageBox | None = None
         self._generation = 0
+        self.flows = FlowOwner(self)
+        self.finished.connect(self._left)
 
         self.profile_list = QListWidget(self)
         self.profile_list.setObjectName("profileList")
@@ -234,7 +242,16 @@ class ConnectionDialog(QDialog):
         return SaveJob(profile, self.form.typed_secret, self.form.typed_token,
                        self.source_id, session_only)
 
+    def _left(self) -> None:
+        """Closed: a test or import still going is dropped, and the buttons work again."""
+        if self.flows.tasks:
+            self.flows.cancel_all()
+            self._idle()
+            self._set_status("", _BUSY)
+
     def _busy(self, text: str) -> int:
+        """A new job starts: any test or import still going is superseded."""
+        self.flows.cancel_all()
         self._generation += 1
         self._set_status(text, _BUSY)
         for button in (self.save_button, self.connect_button, self.test_button,
@@ -255,11 +272,14 @@ class ConnectionDialog(QDialog):
     def _failed(self, generation: int) -> Callable[[AppError], None]:
         def show(err: AppError) -> None:
             if generation == self._generation:
-                self._idle()
-                self._set_status(f"{err.title}: {err.user_text()}", _ERR)
-                if isinstance(err, KeyringUnavailable):  # locked or refusing: offer memory
-                    self.session_only_check.show()
+                self._show_failure(err)
         return show
+
+    def _show_failure(self, err: AppError) -> None:
+        self._idle()
+        self._set_status(f"{err.title}: {err.user_text()}", _ERR)
+        if isinstance(err, KeyringUnavailable):  # locked or refusing: offer memory
+            self.session_only_check.show()
 
     def _write(self, generation: int, fn: Callable[..., Any], *args: Any,
                done: Callable[[Any], None]) -> None:
@@ -305,17 +325,18 @@ class ConnectionDialog(QDialog):
 
     def test_connection(self) -> None:
         job = self._job()
-        if job is None:
+        if job is not None:
+            self._busy(f"Testing {job.profile.endpoint}…")
+            self.flows.start(self._test(job))
+
+    async def _test(self, job: SaveJob) -> None:
+        try:
+            text = await run_browse(self.runner, run_test, self.secrets, job, self.tester)
+        except AppError as err:
+            self._show_failure(err)
             return
-        generation = self._busy(f"Testing {job.profile.endpoint}…")
-
-        def tested(text: str) -> None:
-            if generation == self._generation:
-                self._idle()
-                self._set_status(text, _OK)
-
-        self.runner.submit(run_test, self.secrets, job, self.tester, on_success=tested,
-                           on_error=self._failed(generation), context=self)
+        self._idle()
+        self._set_status(text, _OK)
 
     def connect_profile(self) -> None:
         job = self._job()
@@ -377,20 +398,22 @@ class ConnectionDialog(QDialog):
         return importers.import_all(home, environ)
 
     def start_import(self, source: str) -> None:
-        generation = self._busy("Looking for connections…")
+        self._busy("Looking for connections…")
+        self.flows.start(self._import(source))
 
-        def found(results: list[ImportResult]) -> None:
-            if generation != self._generation:
-                return
-            self._idle()
-            self._set_status("", _BUSY)
-            preview = ImportPreview(results, self.store.profiles, self.secrets.problem, self)
-            preview.accepted.connect(lambda: self._import_chosen(preview))
-            self.import_preview = preview
-            preview.open()
-
-        self.runner.submit(self._read_sources, source, on_success=found,
-                           on_error=self._failed(generation), context=self)
+    async def _import(self, source: str) -> None:
+        """Read what other tools saved, let the user pick, then save the picked ones."""
+        try:
+            results = await run_browse(self.runner, self._read_sources, source)
+        except AppError as err:
+            self._show_failure(err)
+            return
+        self._idle()
+        self._set_status("", _BUSY)
+        preview = ImportPreview(results, self.store.profiles, self.secrets.problem, self)
+        self.import_preview = preview
+        if await dialog_result(preview) == QDialog.DialogCode.Accepted.value:
+            self._import_chosen(preview)
 
     def _import_chosen(self, preview: ImportPreview) -> None:
         chosen = preview.chosen()

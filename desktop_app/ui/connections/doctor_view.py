@@ -1,10 +1,10 @@
 """The connection doctor on screen: one row per check with an icon, what was found and what to
-do, all plain text. The checks run on a worker through `TaskRunner`; a generation number drops
-the result of a run the user has already restarted."""
+do, all plain text. A run is a flow awaiting the checks on a browse worker: starting it again,
+closing the doctor window or destroying the view cancels it, so a stale report never lands."""
 
 from __future__ import annotations
 
-from functools import partial
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
@@ -25,7 +25,10 @@ from PySide6.QtWidgets import (
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.errors import AppError
 from desktop_app.storage.doctor import Check, DoctorReport, Status, run_checks
+from desktop_app.ui.shell.flows import FlowOwner, run_browse
 from desktop_app.ui.shell.tasks import TaskRunner
+
+Checker = Callable[[ConnectionSettings], DoctorReport]
 
 _SP = QStyle.StandardPixmap
 _ICONS = {
@@ -52,13 +55,15 @@ class DoctorView(QWidget):
 
     finished = Signal(object)  # DoctorReport
 
-    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None,
+                 checks: Checker = run_checks) -> None:
         super().__init__(parent)
         self.setObjectName("doctorView")
         self.runner = runner
+        self.checks = checks
+        self.flows = FlowOwner(self)
         self.report: DoctorReport | None = None
         self._settings: ConnectionSettings | None = None
-        self._generation = 0
         self._busy = False
 
         self.headline = _plain_label("", self)
@@ -94,18 +99,21 @@ class DoctorView(QWidget):
         return self._busy
 
     def run(self, settings: ConnectionSettings) -> None:
+        """Check `settings`; a run still going is cancelled (its report would be stale)."""
+        self.flows.cancel_all()
         self._settings = settings
-        self._generation += 1
         self.report = None
         self._clear_rows()
         self.headline.setText(f"Checking {settings.url} …")
         self._set_busy(True)
-        self.runner.submit(
-            run_checks, settings,
-            on_success=partial(self._on_report, self._generation),
-            on_error=partial(self._on_error, self._generation),
-            context=self,
-        )
+        self.flows.start(self._check(settings))
+
+    def stop(self) -> None:
+        """The user left (closed the doctor window): a run still going is cancelled."""
+        if self._busy:
+            self.flows.cancel_all()
+            self._set_busy(False)
+            self.headline.setText("The check was stopped.")
 
     def rerun(self) -> None:
         if self._settings is not None:
@@ -122,9 +130,16 @@ class DoctorView(QWidget):
         return self.report.check(key).status
 
     # -- results -------------------------------------------------------------------------
-    def _on_report(self, generation: int, report: DoctorReport) -> None:
-        if generation != self._generation:
+    async def _check(self, settings: ConnectionSettings) -> None:
+        try:
+            report = await run_browse(self.runner, self.checks, settings)
+        except AppError as error:
+            self._set_busy(False)
+            self.headline.setText(f"The check itself failed: {error.user_text()}")
             return
+        self._show(report)
+
+    def _show(self, report: DoctorReport) -> None:
         self.report = report
         self._set_busy(False)
         if report.problems:
@@ -138,12 +153,6 @@ class DoctorView(QWidget):
         for row, check in enumerate(report.checks):
             self._add_row(row, check)
         self.finished.emit(report)
-
-    def _on_error(self, generation: int, error: AppError) -> None:
-        if generation != self._generation:
-            return
-        self._set_busy(False)
-        self.headline.setText(f"The check itself failed: {error.user_text()}")
 
     def _add_row(self, row: int, check: Check) -> None:
         icon = QLabel(self._rows)
@@ -191,6 +200,7 @@ class DoctorDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addWidget(close)
+        self.finished.connect(self.view.stop)  # closed while checking: the run is dropped
 
     def run(self, settings: ConnectionSettings) -> None:
         self.view.run(settings)

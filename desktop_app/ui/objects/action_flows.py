@@ -1,22 +1,27 @@
-"""The long object actions as small state machines: ask (a dialog opened with `open()`),
-work (on a transfer worker, reporting through a polled `Progress`), then report.
+"""The long object actions as `async def` flows: ask (a dialog opened with `open()` and
+awaited), work (on a transfer worker, reporting through a polled `Progress`), then report.
 
 delete:     [count folders] -> confirm -> multi-object delete -> report
 copy/move:  destination -> plan (list + collisions) -> [ask collisions] -> copy [-> delete]
 open:       download to a private temp folder -> open with the desktop's default app
-download:   choose folder -> download (temp file, then link into place)
+download:   choose folder -> the transfer queue (or, without one, a sequential download)
 
-Dialogs and progress windows are kept in `active_dialog` / `active_progress`, which is also
-how tests drive them without a blocking `exec()`.
+Every flow is a task of `self.flows`. Closing the window cancels them all; the questions and
+plans about the folder on screen (`bound_to`) are also cancelled when the user opens another
+folder, so no stale confirmation or plan lands. Work the user confirmed runs on; a cancelled
+flow tells its worker to stop at the next request. Dialogs and progress windows are kept in
+`active_dialog` / `active_progress`, which is also how tests drive them without `exec()`.
 """
 
 from __future__ import annotations
 
+import asyncio
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow
@@ -38,9 +43,12 @@ from desktop_app.ui.objects.bulk_progress import BulkProgressDialog
 from desktop_app.ui.objects.copy_move_dialog import CollisionDialog, DestinationDialog, NameDialog
 from desktop_app.ui.objects.delete_dialog import DeleteDialog, ReportDialog, report_text
 from desktop_app.ui.objects.properties_dialog import PropertiesDialog, folder_fields, object_fields
+from desktop_app.ui.shell.flows import FlowOwner, dialog_result, run_browse, run_transfer
 from desktop_app.ui.shell.tasks import TaskRunner
 
 Entry = FolderEntry | ObjectEntry
+Place = tuple[str, str]  # (bucket, prefix) of the folder a flow is about
+T = TypeVar("T")
 SHOW_PROGRESS_AFTER_MS = 300
 MAX_OPEN_AT_ONCE = 10
 
@@ -60,6 +68,7 @@ class ActionFlows(QObject):
         super().__init__(window)
         self.window = window
         self.runner = runner
+        self.flows = FlowOwner(self, on_error=self._flow_failed)
         self.active_dialog: QDialog | None = None
         self.active_progress: BulkProgressDialog | None = None
         self.last_report: BulkReport | None = None
@@ -96,9 +105,15 @@ class ActionFlows(QObject):
         raise NotImplementedError
 
     def cancel_all(self) -> None:
-        """The window closes: running bulk work stops at its next request."""
+        """The window closes: every flow stops; bulk work stops at its next request."""
+        self.flows.cancel_all()
         for progress in list(self._running):
             progress.cancel()
+
+    def location_shown(self, bucket: str, prefix: str) -> None:
+        """The table shows a folder (another one, or the same after a refresh): questions
+        and plans about a folder the user left are dropped."""
+        self.flows.moved_to((bucket, prefix))
 
     def bucket_names(self) -> list[str]:
         raise NotImplementedError
@@ -133,7 +148,12 @@ class ActionFlows(QObject):
             return None
         return storage, bucket, entries
 
+    def _flow_failed(self, err: AppError) -> None:
+        if not isinstance(err, Cancelled):  # the user's own Cancel: `run_job` said so
+            self.show_error(err)
+
     def open_dialog(self, dialog: QDialog) -> None:
+        """Show a dialog nobody waits for (a report, properties); deleted once closed."""
         self.active_dialog = dialog
 
         def closed(_result: int) -> None:
@@ -144,35 +164,41 @@ class ActionFlows(QObject):
         dialog.finished.connect(closed)
         dialog.open()
 
-    def run_job(self, title: str, work: Callable[[Progress], Any],
-                on_done: Callable[[Any], None]) -> None:
+    async def ask(self, dialog: QDialog) -> bool:
+        """Show `dialog` and wait for the answer: True when accepted. Read its fields right
+        after (it is deleted at the next turn of the loop)."""
+        self.active_dialog = dialog
+        try:
+            code = await dialog_result(dialog)
+        finally:
+            if self.active_dialog is dialog:
+                self.active_dialog = None
+            if shiboken6.isValid(dialog):
+                dialog.deleteLater()
+        return code == QDialog.DialogCode.Accepted.value
+
+    async def run_job(self, title: str, work: Callable[[Progress], T]) -> T:
+        """`work` on a transfer worker, behind a progress window that shows if it takes long.
+        The user's Cancel ends the flow with `Cancelled` (said in the status bar)."""
         progress = Progress()
         dialog = BulkProgressDialog(title, progress, self.window)
         self.active_progress = dialog
         dialog.show_later(SHOW_PROGRESS_AFTER_MS)
-
-        def finish() -> None:
+        self._running.add(progress)
+        try:
+            return await run_transfer(self.runner, work, progress)
+        except Cancelled:
+            self.show_status(f"{title}: cancelled.")
+            raise
+        except asyncio.CancelledError:  # the flow was left: the worker stops soon too
+            progress.cancel()
+            raise
+        finally:
             self._running.discard(progress)
-            dialog.finish()
+            if shiboken6.isValid(dialog):
+                dialog.finish()
             if self.active_progress is dialog:
                 self.active_progress = None
-
-        def ok(result: Any) -> None:
-            finish()
-            on_done(result)
-
-        def failed(err: AppError) -> None:
-            finish()
-            if isinstance(err, Cancelled):
-                self.show_status(f"{title}: cancelled.")
-            else:
-                self.show_error(err)
-
-        self._running.add(progress)
-        future = self.runner.submit(work, progress, on_success=ok, on_error=failed,
-                                    context=self, long_running=True)
-        if future is None:  # the window is closing
-            finish()
 
     def report(self, report: BulkReport, verb: str, title: str, changed: bool = True) -> None:
         self.last_report = report
@@ -187,59 +213,55 @@ class ActionFlows(QObject):
     # -- delete --------------------------------------------------------------------------
     def delete_selected(self) -> None:
         ready = self._ready()
-        if ready is None:
-            return
-        storage, bucket, entries = ready
+        if ready is not None:
+            self.flows.start(self._delete(*ready, self.location()))
+
+    async def _delete(self, storage: Storage, bucket: str, entries: list[Entry],
+                      place: Place) -> None:
         names = [key_of(e) for e in entries]
         objects = [e for e in entries if isinstance(e, ObjectEntry)]
-        if len(objects) == len(entries):
-            self._confirm_delete(storage, bucket, names, Expanded(tuple(objects)))
-            return
-        self.run_job(
-            "Counting what will be deleted",
-            lambda p: expand(storage, bucket, entries, p),
-            lambda expanded: self._confirm_delete(storage, bucket, names, expanded),
-        )
-
-    def _confirm_delete(self, storage: Storage, bucket: str, names: list[str],
-                        expanded: Expanded) -> None:
-        dialog = DeleteDialog(bucket, names, expanded, self.window)
-        dialog.accepted.connect(lambda: self.run_job(
-            "Deleting",
-            lambda p: delete_expanded(storage, bucket, expanded, p),
-            lambda r: self.report(r, "Deleted", "Delete"),
-        ))
-        self.open_dialog(dialog)
+        with self.flows.bound_to(place):
+            if len(objects) == len(entries):
+                expanded = Expanded(tuple(objects))
+            else:
+                expanded = await self.run_job(
+                    "Counting what will be deleted",
+                    lambda p: expand(storage, bucket, entries, p))
+            if not await self.ask(DeleteDialog(bucket, names, expanded, self.window)):
+                return
+        report = await self.run_job(
+            "Deleting", lambda p: delete_expanded(storage, bucket, expanded, p))
+        self.report(report, "Deleted", "Delete")
 
     # -- copy, move, rename --------------------------------------------------------------
     def copy_to(self) -> None:
-        self._ask_destination(move=False)
+        self._copy_or_move(move=False)
 
     def move_to(self) -> None:
-        self._ask_destination(move=True)
+        self._copy_or_move(move=True)
 
-    def _ask_destination(self, move: bool) -> None:
+    def _copy_or_move(self, move: bool) -> None:
         ready = self._ready()
-        if ready is None:
-            return
-        storage, bucket, entries = ready
-        _, prefix = self.location()
+        if ready is not None:
+            self.flows.start(self._ask_destination(*ready, self.location(), move))
+
+    async def _ask_destination(self, storage: Storage, bucket: str, entries: list[Entry],
+                               place: Place, move: bool) -> None:
         home = self.active_connection()
-        dialog = DestinationDialog(move, len(entries), self.bucket_names(), bucket, prefix,
+        dialog = DestinationDialog(move, len(entries), self.bucket_names(), bucket, place[1],
                                    self.window, self.connection_choices(), home,
                                    self.bucket_names_of)
-
-        def chosen() -> None:
-            conn = dialog.destination_connection()
-            target = self.storage_of(conn) if conn and conn != home else None
-            if conn and conn != home and target is None:
-                self.show_status("That connection was closed meanwhile.")
+        with self.flows.bound_to(place):
+            if not await self.ask(dialog):
                 return
-            self.start_copy(storage, bucket, entries, *dialog.destination(), move=move,
-                            dst_storage=target)
-
-        dialog.accepted.connect(chosen)
-        self.open_dialog(dialog)
+        conn = dialog.destination_connection()
+        dst_bucket, dst_prefix = dialog.destination()
+        target = self.storage_of(conn) if conn and conn != home else None
+        if conn and conn != home and target is None:
+            self.show_status("That connection was closed meanwhile.")
+            return
+        await self.copy_entries(storage, bucket, entries, dst_bucket, dst_prefix, move, place,
+                                dst_storage=target)
 
     def rename(self) -> None:
         ready = self._ready()
@@ -249,47 +271,33 @@ class ActionFlows(QObject):
         if len(entries) != 1:
             self.show_status("Select a single item to rename.")
             return
-        entry = entries[0]
+        self.flows.start(self._rename(storage, bucket, entries[0], self.location()))
+
+    async def _rename(self, storage: Storage, bucket: str, entry: Entry, place: Place) -> None:
         dialog = NameDialog("Rename", f"New name for “{shown_key(entry.name)}”:", entry.name,
                             self.window)
+        with self.flows.bound_to(place):
+            if not await self.ask(dialog):
+                return
+        name = dialog.name()
+        if name != entry.name:
+            await self.copy_entries(storage, bucket, [entry], bucket,
+                                    parent_prefix(key_of(entry)), True, place, new_name=name)
 
-        def renamed() -> None:
-            name = dialog.name()
-            if name != entry.name:
-                self.start_copy(storage, bucket, [entry], bucket, parent_prefix(key_of(entry)),
-                                move=True, new_name=name)
-
-        dialog.accepted.connect(renamed)
-        self.open_dialog(dialog)
-
-    def start_copy(self, storage: Storage, src_bucket: str, entries: Sequence[Entry],
-                   dst_bucket: str, dst_prefix: str, move: bool,
-                   new_name: str | None = None, dst_storage: Storage | None = None) -> None:
-        """`dst_storage`: another open connection (bytes stream through this process)."""
-        self.run_job(
-            "Preparing",
-            lambda p: plan_copy(storage, src_bucket, entries, dst_bucket, dst_prefix, p,
-                                new_name, dst_storage),
-            lambda plan: self._after_plan(storage, plan, move, dst_storage),
-        )
-
-    def _after_plan(self, storage: Storage, plan: CopyPlan, move: bool,
-                    dst_storage: Storage | None = None) -> None:
-        # Folder markers that exist already are no conflict: the folders simply merge.
-        if not any(not c.dst_key.endswith("/") for c in plan.collisions):
-            self._run_copy(storage, plan, Collision.OVERWRITE, move, dst_storage)
-            return
-        dialog = CollisionDialog(plan, self.window)
-
-        def chosen() -> None:
-            if dialog.choice is not None:
-                self._run_copy(storage, plan, dialog.choice, move, dst_storage)
-
-        dialog.accepted.connect(chosen)
-        self.open_dialog(dialog)
-
-    def _run_copy(self, storage: Storage, plan: CopyPlan, policy: Collision,
-                  move: bool, dst_storage: Storage | None = None) -> None:
+    async def copy_entries(self, storage: Storage, src_bucket: str, entries: Sequence[Entry],
+                           dst_bucket: str, dst_prefix: str, move: bool, place: Place,
+                           new_name: str | None = None,
+                           dst_storage: Storage | None = None) -> None:
+        """Plan, ask about collisions, then copy (and delete the sources for a move).
+        `dst_storage`: another open connection (bytes stream through this process)."""
+        with self.flows.bound_to(place):
+            plan = await self.run_job(
+                "Preparing",
+                lambda p: plan_copy(storage, src_bucket, entries, dst_bucket, dst_prefix, p,
+                                    new_name, dst_storage))
+            policy = await self._collision_policy(plan)
+            if policy is None:
+                return
         threshold, part = self.multipart_threshold, self.part_size
         target = dst_storage if dst_storage is not None else storage
 
@@ -298,9 +306,16 @@ class ActionFlows(QObject):
             return copy_items(storage, plan, todo, progress, move, skipped, threshold, part,
                               dst_storage)
 
-        verb = "Moved" if move else "Copied"
-        self.run_job("Moving" if move else "Copying", work,
-                     lambda r: self.report(r, verb, "Move" if move else "Copy"))
+        report = await self.run_job("Moving" if move else "Copying", work)
+        self.report(report, "Moved" if move else "Copied", "Move" if move else "Copy")
+
+    async def _collision_policy(self, plan: CopyPlan) -> Collision | None:
+        """What to do with objects already at the destination; None: the user cancelled."""
+        # Folder markers that exist already are no conflict: the folders simply merge.
+        if not any(not c.dst_key.endswith("/") for c in plan.collisions):
+            return Collision.OVERWRITE
+        dialog = CollisionDialog(plan, self.window)
+        return dialog.choice if await self.ask(dialog) else None
 
     # -- open, download, properties ------------------------------------------------------
     def open_selected(self) -> None:
@@ -321,21 +336,22 @@ class ActionFlows(QObject):
         if self._temp_root is None:
             self._temp_root = Path(tempfile.mkdtemp(prefix="minio-desktop-open-"))
         target = Path(tempfile.mkdtemp(dir=self._temp_root))
+        self.flows.start(self._open(storage, bucket, objects, target))
+
+    async def _open(self, storage: Storage, bucket: str, objects: list[ObjectEntry],
+                    target: Path) -> None:
         planned = [(o, o.name) for o in objects]
-
-        def opened(result: tuple[BulkReport, list[Path]]) -> None:
-            report, saved = result
-            for path in saved:
-                self.opened.append(path)
-                if not self.open_file(path):
-                    self.show_error(AppError(
-                        f"No application could open “{path.name}”.",
-                        "Use Download to… and open it from your file manager.",
-                    ))
-            if report.failures:
-                self.report(report, "Opened", "Open", changed=False)
-
-        self.run_job("Opening", lambda p: download(storage, bucket, planned, target, p), opened)
+        report, saved = await self.run_job(
+            "Opening", lambda p: download(storage, bucket, planned, target, p))
+        for path in saved:
+            self.opened.append(path)
+            if not self.open_file(path):
+                self.show_error(AppError(
+                    f"No application could open “{path.name}”.",
+                    "Use Download to… and open it from your file manager.",
+                ))
+        if report.failures:
+            self.report(report, "Opened", "Open", changed=False)
 
     def download_selected(self) -> None:
         if self._ready() is not None:
@@ -347,18 +363,20 @@ class ActionFlows(QObject):
         if self.queue_download(folder):
             return
         ready = self._ready()
-        if ready is None:
-            return
-        storage, bucket, entries = ready
+        if ready is not None:
+            self.flows.start(self._download(*ready, folder))
 
+    async def _download(self, storage: Storage, bucket: str, entries: list[Entry],
+                        folder: Path) -> None:
         def work(progress: Progress) -> BulkReport:
             plan = plan_download(storage, bucket, entries, progress)
             return download(storage, bucket, plan.items, folder, progress, plan.refused)[0]
 
-        self.run_job("Downloading", work,
-                     lambda r: self.report(r, "Downloaded", "Download", changed=False))
+        report = await self.run_job("Downloading", work)
+        self.report(report, "Downloaded", "Download", changed=False)
 
     def _choose_folder(self, then: Callable[[Path], None]) -> None:
+        """One question whose answer is handed on (tests replace it): no flow needed."""
         dialog = QFileDialog(self.window, "Download to…")
         dialog.setFileMode(QFileDialog.FileMode.Directory)
         dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
@@ -367,20 +385,18 @@ class ActionFlows(QObject):
 
     def show_properties(self) -> None:
         ready = self._ready()
-        if ready is None:
-            return
-        storage, bucket, entries = ready
+        if ready is not None:
+            self.flows.start(self._properties(*ready, self.location()))
+
+    async def _properties(self, storage: Storage, bucket: str, entries: list[Entry],
+                          place: Place) -> None:
         entry = entries[0]
-        if isinstance(entry, ObjectEntry):
-            self.runner.submit(
-                storage.stat, bucket, entry.key,
-                on_success=lambda stat: self.open_dialog(
-                    PropertiesDialog("Properties", object_fields(stat), self.window)),
-                on_error=self.show_error, context=self,
-            )
-            return
-        self.run_job(
-            "Counting", lambda p: expand(storage, bucket, [entry], p),
-            lambda expanded: self.open_dialog(PropertiesDialog(
-                "Properties", folder_fields(bucket, entry.prefix, expanded), self.window)),
-        )
+        with self.flows.bound_to(place):
+            if isinstance(entry, ObjectEntry):
+                stat = await run_browse(self.runner, storage.stat, bucket, entry.key)
+                fields = object_fields(stat)
+            else:
+                expanded = await self.run_job(
+                    "Counting", lambda p: expand(storage, bucket, [entry], p))
+                fields = folder_fields(bucket, entry.prefix, expanded)
+        self.open_dialog(PropertiesDialog("Properties", fields, self.window))

@@ -31,6 +31,7 @@ from desktop_app.ui.objects.presign_dialog import PresignDialog
 from desktop_app.ui.objects.version_flows import VersionFlows
 from desktop_app.ui.shell import icons
 from desktop_app.ui.shell.context import WindowContext
+from desktop_app.ui.shell.flows import run_browse
 from desktop_app.ui.shell.roles import ENTRY_ROLE
 
 _SEL = "selection"  # enabled with any selection
@@ -80,6 +81,7 @@ class ObjectActions(VersionFlows):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._show_menu)
         context.on_close(self.cancel_all)
+        context.listing.location_changed.connect(self.location_shown)  # leaving drops questions
         self._watched: object = None
         model = table.model()
         for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved,
@@ -274,17 +276,17 @@ class ObjectActions(VersionFlows):
         if not keys:
             self.show_status("Folders have no link; select files.")
             return
+        self.flows.start(self._presign(storage, bucket, keys, self.location()))
+
+    async def _presign(self, storage: Storage, bucket: str, keys: list[str],
+                       place: tuple[str, str]) -> None:
         dialog = PresignDialog(len(keys), self._temporary_credentials(), None, self.context.window)
-
-        def accepted() -> None:
-            expires, mode = dialog.expires(), dialog.chosen_disposition()
-            self.runner.submit(
-                make_links, storage, bucket, keys, expires, mode,
-                on_success=self._links_ready, on_error=self.show_error, context=self,
-            )
-
-        dialog.accepted.connect(accepted)
-        self.open_dialog(dialog)
+        with self.flows.bound_to(place):
+            if not await self.ask(dialog):
+                return
+        expires, mode = dialog.expires(), dialog.chosen_disposition()
+        self._links_ready(await run_browse(self.runner, make_links, storage, bucket, keys,
+                                           expires, mode))
 
     def _links_ready(
         self, result: tuple[list[str], datetime, list[tuple[str, AppError]]]
@@ -309,20 +311,18 @@ class ObjectActions(VersionFlows):
         if storage is None or not bucket:
             self.show_status("Open a bucket first.")
             return
+        self.flows.start(self._new_folder(storage, bucket, prefix))
+
+    async def _new_folder(self, storage: Storage, bucket: str, prefix: str) -> None:
         dialog = NameDialog(
             "New folder", f"Name of the new folder in “{bucket}/{shown_key(prefix)}”:",
             "New folder", self.context.window)
-
-        def create() -> None:
-            key = f"{prefix}{dialog.name()}/"
-            self.runner.submit(
-                storage.put_stream, bucket, key, io.BytesIO(b""), 0,
-                on_success=lambda _etag: self._folder_created(key),
-                on_error=self.show_error, context=self,
-            )
-
-        dialog.accepted.connect(create)
-        self.open_dialog(dialog)
+        with self.flows.bound_to((bucket, prefix)):
+            if not await self.ask(dialog):
+                return
+        key = f"{prefix}{dialog.name()}/"
+        await run_browse(self.runner, storage.put_stream, bucket, key, io.BytesIO(b""), 0)
+        self._folder_created(key)
 
     def _folder_created(self, key: str) -> None:
         self.show_status(f"Created the folder “{shown_key(key)}”.")

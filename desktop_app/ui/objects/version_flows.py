@@ -1,8 +1,9 @@
 """Versions actions: "Versions…" for one file and "Deleted files…" for the current folder.
 
-Both open a `VersionsDialog`; its requests run on a worker, then the history is listed again
-so the dialog always shows what the server has. A bucket without versioning is explained
-instead of showing an empty history.
+Both open a `VersionsDialog` once the history is read; each restore, undelete or delete it
+asks for is a flow of the dialog's own `FlowOwner` (closing the dialog cancels it), after
+which the history is listed again so the dialog always shows what the server has. A bucket
+without versioning is explained instead of showing an empty history.
 """
 
 from __future__ import annotations
@@ -15,10 +16,9 @@ from desktop_app.core.keys_text import shown_key
 from desktop_app.core.types import ObjectEntry
 from desktop_app.core.versions import ObjectVersion
 from desktop_app.storage.protocol import Storage
-from desktop_app.ui.objects.action_flows import ActionFlows
+from desktop_app.ui.objects.action_flows import ActionFlows, Place
 from desktop_app.ui.objects.versions_dialog import VersionsDialog, deleted_keys
-
-Lister = Callable[[], list[ObjectVersion]]
+from desktop_app.ui.shell.flows import FlowOwner, run_browse
 
 
 def _history(storage: Storage, bucket: str, prefix: str, exact: bool) -> list[ObjectVersion]:
@@ -47,11 +47,11 @@ class VersionFlows(ActionFlows):
         if not isinstance(entry, ObjectEntry):
             self.show_deleted(entry.prefix)
             return
-        self._open_history(storage, bucket, entry.key, True,
-                           f"Versions of “{shown_key(entry.name)}”",
-                           f"Every stored version of {shown_key(bucket)}/{shown_key(entry.key)}. "
-                           "Restoring copies an old version over the current one; nothing "
-                           "is lost.")
+        self.flows.start(self._open_history(
+            storage, bucket, entry.key, True, f"Versions of “{shown_key(entry.name)}”",
+            f"Every stored version of {shown_key(bucket)}/{shown_key(entry.key)}. "
+            "Restoring copies an old version over the current one; nothing is lost.",
+            self.location()))
 
     def show_deleted(self, prefix: str | None = None) -> None:
         storage, (bucket, current) = self.storage(), self.location()
@@ -59,52 +59,46 @@ class VersionFlows(ActionFlows):
             self.show_status("Open a bucket first.")
             return
         folder = current if prefix is None else prefix
-        self._open_history(storage, bucket, folder, False,
-                           f"Deleted files in “{shown_key(bucket)}/{shown_key(folder)}”",
-                           "Files deleted from this folder that the bucket still keeps. "
-                           "Select one and choose Undelete to bring it back.")
+        self.flows.start(self._open_history(
+            storage, bucket, folder, False,
+            f"Deleted files in “{shown_key(bucket)}/{shown_key(folder)}”",
+            "Files deleted from this folder that the bucket still keeps. "
+            "Select one and choose Undelete to bring it back.", (bucket, current)))
 
-    def _open_history(self, storage: Storage, bucket: str, prefix: str, exact: bool,
-                      title: str, intro: str) -> None:
-        def shown(versions: list[ObjectVersion]) -> None:
-            dialog = VersionsDialog(title, intro, versions, self.window)
-            self.versions_dialog = dialog
-            reload = self._reloader(storage, bucket, prefix, exact, dialog)
-            dialog.restore_requested.connect(lambda v: self._change(
-                dialog, "Restoring…", reload, storage.restore_version, bucket, v.key,
-                v.version_id))
-            dialog.undelete_requested.connect(lambda v: self._change(
-                dialog, "Undeleting…", reload, storage.delete_version, bucket, v.key,
-                v.version_id))
-            dialog.delete_requested.connect(lambda v: self._change(
-                dialog, "Deleting the version…", reload, storage.delete_version, bucket, v.key,
-                v.version_id))
-            self.open_dialog(dialog)
+    async def _open_history(self, storage: Storage, bucket: str, prefix: str, exact: bool,
+                            title: str, intro: str, place: Place) -> None:
+        with self.flows.bound_to(place):
+            versions = await run_browse(self.runner, _history, storage, bucket, prefix, exact)
+        dialog = VersionsDialog(title, intro, versions, self.window)
+        self.versions_dialog = dialog
+        changes = FlowOwner(dialog, on_error=self.show_error)
 
-        self.runner.submit(_history, storage, bucket, prefix, exact, on_success=shown,
-                           on_error=self.show_error, context=self)
+        def change(busy: str, fn: Callable[..., Any], version: ObjectVersion) -> None:
+            changes.start(self._change(dialog, busy, storage, bucket, prefix, exact, fn,
+                                       version))
 
-    def _reloader(self, storage: Storage, bucket: str, prefix: str, exact: bool,
-                  dialog: VersionsDialog) -> Callable[[str], None]:
-        def reload(status: str) -> None:
-            self.runner.submit(
-                storage.list_versions, bucket, prefix, exact,
-                on_success=lambda versions: dialog.set_versions(
-                    versions if exact else
-                    [v for v in versions if v.key in deleted_keys(versions)], status),
-                on_error=self.show_error, context=dialog,
-            )
-        return reload
+        dialog.restore_requested.connect(
+            lambda v: change("Restoring…", storage.restore_version, v))
+        dialog.undelete_requested.connect(
+            lambda v: change("Undeleting…", storage.delete_version, v))
+        dialog.delete_requested.connect(
+            lambda v: change("Deleting the version…", storage.delete_version, v))
+        self.open_dialog(dialog)
 
-    def _change(self, dialog: VersionsDialog, busy: str, reload: Callable[[str], None],
-                fn: Callable[..., Any], *args: Any) -> None:
+    async def _change(self, dialog: VersionsDialog, busy: str, storage: Storage, bucket: str,
+                      prefix: str, exact: bool, fn: Callable[..., Any],
+                      version: ObjectVersion) -> None:
+        """One change, then the history again, with what happened in the dialog's status."""
         dialog.set_busy(busy)
-
-        def done(_result: object) -> None:
-            reload("Done.")
+        try:
+            await run_browse(self.runner, fn, bucket, version.key, version.version_id)
+        except AppError as err:
+            status = err.user_text()
+        else:
+            status = "Done."
             self.after_change()
-
-        def failed(err: AppError) -> None:
-            reload(err.user_text())
-
-        self.runner.submit(fn, *args, on_success=done, on_error=failed, context=dialog)
+        versions = await run_browse(self.runner, storage.list_versions, bucket, prefix, exact)
+        if not exact:
+            gone = deleted_keys(versions)
+            versions = [v for v in versions if v.key in gone]
+        dialog.set_versions(versions, status)

@@ -92,8 +92,15 @@ async def dialog_result(dialog: QDialog) -> int:
 
 
 def _cancel(tasks: set[asyncio.Task[Any]]) -> None:
+    """Cancel `tasks`, except the flow calling this: starting its next job is no reason for
+    a flow to cancel itself."""
+    try:
+        current = asyncio.current_task()
+    except RuntimeError:  # no running loop (the app is past its end)
+        current = None
     for task in list(tasks):
-        task.cancel()
+        if task is not current:
+            task.cancel()
 
 
 class FlowOwner(QObject):
