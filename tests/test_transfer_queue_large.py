@@ -21,7 +21,7 @@ from desktop_app.transfers.journal import DownloadRecord, Journal
 from desktop_app.transfers.rows import Changes, TransferView
 from desktop_app.transfers.state import Direction, State
 from desktop_app.ui.transfers import queue as transfer_queue
-from desktop_app.ui.transfers import transfer_queue_model
+from desktop_app.ui.transfers import queue_model as transfer_queue_model
 from desktop_app.ui.transfers.queue import TransferQueue, TransferQueueModel
 from desktop_app.ui.transfers.queue_model import INSERT_SLICE
 from desktop_app.ui.transfers.widgets import PROGRESS_ROLE, TransferStatus
