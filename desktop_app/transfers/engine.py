@@ -1,9 +1,10 @@
 """The transfer queue: N files at once, M parts per big file, all in bounded pools.
 
 `TransferEngine` owns the `Transfer` objects and their state transitions; the UI polls
-`snapshot()` on a timer (never per chunk) and calls pause/resume/cancel/retry by id. Files run
-on a file pool of `files_at_once` threads; parts of big files on one shared part pool, so the
-total number of connections stays within the adapter's HTTP pool. Small downloads go to the
+`snapshot()` on a timer (never per chunk) and calls pause/resume/cancel/retry by id (the
+engine inherits those commands from `commands.RowCommands`). Files run on a file pool of
+`files_at_once` threads; parts of big files on one shared part pool, so the total number of
+connections stays within the adapter's HTTP pool. Small downloads go to the
 asyncio lane (`small_lane`) when the storage offers one, and come back here for anything
 unusual. Every item is journalled, so `restore()` after a restart brings the queue back and
 resumes multipart uploads.
@@ -23,11 +24,11 @@ from desktop_app.core.errors import AccessDenied, AppError, Cancelled
 from desktop_app.core.transfer_types import MultipartUploadInfo, RemoteObject
 from desktop_app.storage.protocol import TransferStorage
 from desktop_app.transfers.bandwidth import TokenBucket
+from desktop_app.transfers.commands import RowCommands
 from desktop_app.transfers.conflicts import Resolver
 from desktop_app.transfers.context import Context, failure_text
 from desktop_app.transfers.download import download
 from desktop_app.transfers.journal import Journal
-from desktop_app.transfers.leftovers import remove_leftovers
 from desktop_app.transfers.memory import fix_mmap_threshold
 from desktop_app.transfers.options import ConflictPolicy, TransferOptions
 from desktop_app.transfers.paths import parent_prefix, plan
@@ -43,7 +44,7 @@ KEPT_LISTINGS = 16  # upload batches whose existing-key listing is kept
 Listener = Callable[[Transfer], None]
 
 
-class TransferEngine:
+class TransferEngine(RowCommands):
     def __init__(
         self,
         storage: TransferStorage,
@@ -264,96 +265,6 @@ class TransferEngine:
     def add_listener(self, listener: Listener) -> None:
         """Called from worker threads on state changes: keep it cheap and thread-safe."""
         self._listeners.append(listener)
-
-    # -- control -------------------------------------------------------------------------
-    def _select(self, ids: Iterable[int] | None) -> list[Transfer]:
-        with self._lock:
-            if ids is None:
-                return list(self._items.values())
-            return [self._items[i] for i in ids if i in self._items]
-
-    def pause(self, ids: Iterable[int] | None = None) -> None:
-        """Signal every row first, then tell the journal (its writes hold back no row)."""
-        paused: list[Transfer] = []
-        for t in self._select(ids):
-            self._undefer(t)  # resumed while its worker unwound: paused again, it stays so
-            if t.state in (State.RUNNING, State.RETRYING, State.QUEUED):
-                t.request_pause()
-                t.try_transition(State.PAUSED)
-                paused.append(t)
-        for t in paused:
-            if t.journal_id is not None:
-                self.journal.set_state(t.journal_id, State.PAUSED.value)
-
-    def resume(self, ids: Iterable[int] | None = None) -> None:
-        for t in self._select(ids):
-            if t.state is State.PAUSED and not self._defer(t) \
-                    and t.try_transition(State.QUEUED):
-                self._submit(t)
-
-    def _defer(self, t: Transfer) -> bool:
-        """True when a worker is still unwinding `t`: it is resubmitted once that worker ends
-        (two workers must never run the same transfer)."""
-        with self._lock:
-            if t.id in self._running:
-                self._resubmit.add(t.id)
-                return True
-            return False
-
-    def _undefer(self, t: Transfer) -> None:
-        with self._lock:
-            self._resubmit.discard(t.id)
-
-    def cancel(self, ids: Iterable[int] | None = None) -> None:
-        """Signal every row first; then clean up the idle ones (aborts hold back no row)."""
-        idle: list[Transfer] = []
-        for t in self._select(ids):
-            if t.state.finished:
-                continue
-            self._undefer(t)  # a resume still waiting for the old worker must not restart it
-            t.request_cancel()
-            was = t.state
-            if was in (State.QUEUED, State.PAUSED) and t.try_transition(State.CANCELLED):
-                idle.append(t)
-        for t in idle:
-            with self._lock:
-                unwinding = t.id in self._running
-            if not unwinding:  # else its worker cleans up once no part of it is in flight
-                self._cleanup_cancelled(t)
-
-    def _cleanup_cancelled(self, t: Transfer) -> None:
-        """See `remove_leftovers`; once only: the first caller takes the record."""
-        with self._lock:
-            jid, t.journal_id = t.journal_id, None
-        if jid is not None:
-            remove_leftovers(self.journal, self.storage, jid, t.bucket, t.key)
-
-    def retry(self, ids: Iterable[int] | None = None) -> None:
-        for t in self._select(ids):
-            if t.state in (State.FAILED, State.CANCELLED) and not self._defer(t) \
-                    and t.try_transition(State.QUEUED):
-                self._retried(t)
-
-    def _retried(self, t: Transfer) -> None:
-        """Run a failed or cancelled row again from the start (journalled anew if its record
-        was dropped with the cancel)."""
-        if t.journal_id is None:
-            t.journal_id = self.journal.add_items([(
-                t.batch, t.direction.value, t.bucket, t.key, str(t.local_path),
-                str(self._roots.get(t.id, "")) or None, t.size, t.etag, "queued")])[0]
-        t.set_progress(0)
-        self._submit(t)
-
-    def clear_finished(self) -> None:
-        with self._lock:
-            gone = {i for i, t in self._items.items()
-                    if t.state in (State.DONE, State.SKIPPED, State.CANCELLED)}
-            for tid in gone:
-                del self._items[tid]
-                self._roots.pop(tid, None)
-            if gone:
-                self._order = [i for i in self._order if i not in gone]
-                self._generation += 1
 
     # -- observing -----------------------------------------------------------------------
     def snapshot(self) -> list[TransferView]:

@@ -4,7 +4,8 @@ prefixes) below those, all loaded lazily.
 The model is a thin wrapper over `_Node`s; a node's children are listed only when the view
 asks (`fetchMore` on expand), on a worker through the `TaskRunner`, with the storage of the
 connection the node belongs to. Each connection has its own generation number: reloading or
-closing one drops the answers still on the way for it, and only for it.
+closing one drops the answers still on the way for it, and only for it. The view that shows
+it is `tree_view.BucketTree`.
 """
 
 from __future__ import annotations
@@ -20,15 +21,13 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QContextMenuEvent
-from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView, QWidget
 
 from desktop_app.core.errors import AppError
 from desktop_app.core.keys import display_key
 from desktop_app.core.types import BucketInfo, ListingPage
 from desktop_app.storage.listing_columns import ColumnsPage
 from desktop_app.storage.protocol import Storage
-from desktop_app.ui.browse.tree_roots import root_data, root_menu
+from desktop_app.ui.browse.tree_roots import root_data
 from desktop_app.ui.shell import icons
 from desktop_app.ui.shell.tasks import TaskRunner
 
@@ -373,96 +372,3 @@ class BucketTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return "Buckets"
         return None
-
-
-class BucketTree(QTreeView):
-    """The left pane; emits `connection_selected(id)` then `location_selected(bucket, prefix)`
-    when the user picks a node, and `disconnect_requested(id)` from a root's context menu."""
-
-    location_selected = Signal(str, str)
-    connection_selected = Signal(str)
-    disconnect_requested = Signal(str)
-
-    def __init__(self, model: BucketTreeModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("bucketTree")
-        self.setModel(model)
-        self.setHeaderHidden(True)
-        self.setUniformRowHeights(True)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.clicked.connect(self._emit_location)
-        self.activated.connect(self._emit_location)
-        self._wanted: tuple[str, str] | None = None
-        model.rowsInserted.connect(self._follow)
-        model.modelReset.connect(self._follow)
-        model.dataChanged.connect(self._follow)
-        model.rowsInserted.connect(self._expand_new_roots)
-        self.context_menu: QMenu | None = None
-
-    def bucket_model(self) -> BucketTreeModel:
-        model = self.model()
-        assert isinstance(model, BucketTreeModel)
-        return model
-
-    def _emit_location(self, index: QModelIndex) -> None:
-        model = self.bucket_model()
-        conn = model.connection_of(index)
-        if conn is not None:
-            self.connection_selected.emit(conn)
-        location = model.location(index)
-        if location is not None:
-            self.location_selected.emit(*location)
-
-    def _expand_new_roots(self, parent: QModelIndex, first: int, last: int) -> None:
-        """A connection's buckets show at once: its root opens when it is added."""
-        if not parent.isValid():
-            for row in range(first, last + 1):
-                self.expand(self.bucket_model().index(row, 0))
-
-    def menu_for(self, index: QModelIndex) -> QMenu | None:
-        """The context menu of a connection root ("Disconnect"); None for other nodes."""
-        model = self.bucket_model()
-        conn = model.connection_of(index)
-        if conn is None or not model.is_connection(index):
-            return None
-        return root_menu(self, conn, self.disconnect_requested.emit)
-
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        menu = self.menu_for(self.indexAt(event.pos()))
-        if menu is None:
-            super().contextMenuEvent(event)
-            return
-        self.context_menu = menu
-        menu.aboutToHide.connect(menu.deleteLater)
-        menu.popup(self.viewport().mapToGlobal(event.pos()))
-
-    def select_location(self, bucket: str, prefix: str = "") -> bool:
-        """Select bucket/prefix, expanding (and so listing) the folders on the way there.
-
-        Returns whether it is selected now; if not, the tree keeps expanding towards it as
-        the folders arrive (`_follow`) until it is reached or a folder on the way is missing.
-        """
-        self._wanted = (bucket, prefix)
-        return self._follow()
-
-    def _follow(self, *_args: object) -> bool:
-        if self._wanted is None:
-            return False
-        model = self.bucket_model()
-        index, exact = model.deepest_index(*self._wanted)
-        if not index.isValid():
-            return False
-        if exact:
-            self._wanted = None
-            self.setCurrentIndex(index)
-            self.scrollTo(index)
-            return True
-        if self.isExpanded(index) and not model.canFetchMore(index) and not model.loading(index):
-            self._wanted = None  # fully listed and the next folder is not there: stop here
-            self.setCurrentIndex(index)
-            return False
-        self.expand(index)
-        if model.canFetchMore(index):
-            model.fetchMore(index)
-        return False

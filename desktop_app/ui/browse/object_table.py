@@ -5,7 +5,8 @@ arrives the next one is requested, then the rows are inserted, so the first rows
 once and the rest stream in while the user already works. After `AUTO_ROWS` rows the
 streaming pauses and continues only as the view scrolls near the end (`fetchMore`), so a
 million-object folder never loads unasked. Leaving a folder bumps the generation: pages of
-the old listing are dropped, never shown in the new folder.
+the old listing are dropped, never shown in the new folder. How a cell reads (text, icon,
+tooltip) is `table_cells`.
 """
 
 from __future__ import annotations
@@ -29,28 +30,20 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from desktop_app.core.errors import AppError
-from desktop_app.core.humanize import human_size, human_time
-from desktop_app.core.keys import DOT_SEGMENT_WARNING, display_key, has_dot_segment
-from desktop_app.core.row_store import COL_CLASS, COL_ETAG, COL_MODIFIED, COL_NAME, RowStore
+from desktop_app.core.row_store import COL_ETAG, COL_NAME, RowStore
 from desktop_app.core.types import FolderEntry, ListingPage, ObjectEntry
 from desktop_app.storage.listing_columns import ColumnsPage
 from desktop_app.storage.protocol import BrowseStorage
+from desktop_app.ui.browse.table_cells import ANSWERED_ROLES, COLUMNS, cell_data, header_data
 from desktop_app.ui.shell import icons
-from desktop_app.ui.shell.roles import ENTRY_ROLE, KEY_ROLE
 from desktop_app.ui.shell.tasks import TaskRunner
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 Page = ListingPage | ColumnsPage
-COLUMNS = ("Name", "Size", "Type", "Last modified", "Storage class", "ETag")
 AUTO_ROWS = 200_000
 FLUSH_INTERVAL_MS = 100  # at most ~10 inserts (and repaints) a second while streaming
 HEADER_KEY = "objectTable/header"
 DEFAULT_WIDTHS = (250, 80, 120, 130, 90, 250)
-_ANSWERED_ROLES = frozenset({
-    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole,
-    Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole, ENTRY_ROLE, KEY_ROLE,
-})
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class ObjectTableModel(QAbstractTableModel):
@@ -283,59 +276,15 @@ class ObjectTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role not in _ANSWERED_ROLES or not index.isValid():
+        if role not in ANSWERED_ROLES or not index.isValid():
             return None  # the view asks ~8 roles per cell on every repaint: be quick
-        rows = self._rows
-        i = rows.view_row(index.row())
-        column = index.column()
-        is_folder = rows.is_folder[i]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(i, column, bool(is_folder))
-        key = rows.keys[i]
-        if role == Qt.ItemDataRole.DecorationRole and column == 0:
-            if has_dot_segment(key):
-                return icons.warning_icon()
-            return icons.folder_icon() if is_folder else icons.type_icon(key)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
-            return _RIGHT
-        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            tip = f"{self._bucket}/{display_key(key)}"
-            return f"{tip}\n\n{DOT_SEGMENT_WARNING}" if has_dot_segment(key) else tip
-        if role == ENTRY_ROLE:
-            return rows.entry(i)
-        if role == KEY_ROLE:
-            return key
-        return None
-
-    def _display(self, i: int, column: int, is_folder: bool) -> str:
-        rows = self._rows
-        if column == COL_NAME:
-            name = rows.keys[i][len(self._prefix):]
-            return display_key(name)
-        if column == 2:
-            return rows.type_of(i)
-        if is_folder:
-            return ""
-        if column == 1:
-            return human_size(rows.sizes[i])
-        if column == COL_MODIFIED:
-            return human_time(rows.modified(i))
-        if column == COL_CLASS:
-            return rows.classes[i]
-        if column == COL_ETAG:
-            return rows.etag(i)
-        return ""
+        return cell_data(self._rows, index.row(), index.column(), role, self._bucket,
+                         self._prefix)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole and section == 1:
-            return _RIGHT
-        return None
+        return header_data(section, orientation, role)
 
 
 class ObjectTable(QTableView):

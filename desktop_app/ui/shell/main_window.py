@@ -34,9 +34,10 @@ from desktop_app.core.errors import AppError
 from desktop_app.core.types import BucketInfo, ObjectEntry
 from desktop_app.storage.open_connections import SANDBOX_ID, OpenConnection, OpenConnections
 from desktop_app.storage.protocol import Storage
-from desktop_app.ui.browse.bucket_tree import BucketTree, BucketTreeModel
+from desktop_app.ui.browse.bucket_tree import BucketTreeModel
 from desktop_app.ui.browse.controls import BrowseControls
 from desktop_app.ui.browse.object_table import ObjectTable, ObjectTableModel
+from desktop_app.ui.browse.tree_view import BucketTree
 from desktop_app.ui.connections.doctor_view import DoctorDialog
 from desktop_app.ui.objects.actions import ObjectActions
 from desktop_app.ui.objects.versions_panel import VersionsPanel
