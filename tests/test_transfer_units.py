@@ -146,6 +146,54 @@ def test_an_outage_is_waited_out_without_using_up_the_tries() -> None:
     assert len(sleeps) == 2
 
 
+def test_server_errors_while_a_server_warms_up_after_an_outage_do_not_use_up_the_tries() -> None:
+    """A restarted server answers 500 for a few seconds while its volumes come back; those
+    answers belong to the outage, not to the transfer's tries (they failed downloads)."""
+    clock = FakeClock()
+    sleeps: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        sleeps.append(seconds)
+        clock.sleep(seconds)
+
+    answers = ["outage"] * 3 + ["500"] * 8 + ["ok"]
+
+    def restarting() -> str:
+        answer = answers.pop(0)
+        if answer == "outage":
+            raise TransientError("unreachable", outage=True)
+        if answer == "500":
+            raise TransientError("InternalError")
+        return "ok"
+
+    policy = RetryPolicy(attempts=3, base_delay=0.5, max_delay=2.0, outage_s=600,
+                         warmup_s=60, rng=random.Random(5), clock=clock)
+    assert policy.call(restarting, sleep) == "ok"
+    assert len(sleeps) == 11
+
+    # Another transfer that starts while the server still warms up gets the same grace...
+    later = ["500"] * 5 + ["ok"]
+
+    def still_warming() -> str:
+        if later.pop(0) == "500":
+            raise TransientError("InternalError")
+        return "ok"
+
+    assert policy.call(still_warming, sleep) == "ok"
+
+    # ...but once the warm-up has passed, server errors count as tries again.
+    clock.sleep(61)
+
+    def broken() -> None:
+        raise TransientError("InternalError")
+
+    sleeps.clear()
+    with pytest.raises(TransientError) as info:
+        policy.call(broken, sleep)
+    assert len(sleeps) == 2
+    assert info.value.tries == 3
+
+
 def test_only_a_server_that_does_not_answer_counts_as_an_outage() -> None:
     import ssl
 

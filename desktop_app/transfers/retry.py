@@ -8,6 +8,9 @@ An outage (the server cannot be reached at all: Wi-Fi gone, laptop lid closed, s
 restarting) is not counted against the tries: the request is tried again every
 `max_delay` seconds at most, for up to `outage_s` of unbroken outage. So a batch left running
 does not fail file by file during a ten-minute network drop; it goes on when the server is back.
+A server that has just come back often answers 500 for a few seconds while it finds its data
+again (SeaweedFS: "volume not found"): for `warmup_s` after any transfer last saw the outage,
+such answers are waited out the same way instead of using up the tries.
 """
 
 from __future__ import annotations
@@ -32,8 +35,15 @@ class RetryPolicy:
     max_delay: float = 20.0
     max_retry_after: float = 60.0
     outage_s: float = 30 * 60.0  # how long an unreachable server is waited for
+    warmup_s: float = 30.0  # after an outage, server errors for this long belong to it
     rng: random.Random = field(default_factory=random.Random)
     clock: Callable[[], float] = time.monotonic
+    # When any call of this policy (one per engine) last found the server unreachable.
+    _outage_seen: float | None = field(default=None, init=False, repr=False, compare=False)
+
+    def _warming_up(self, now: float) -> bool:
+        seen = self._outage_seen
+        return self.outage_s > 0 and seen is not None and now - seen < self.warmup_s
 
     def delay(self, attempt: int, error: TransientError) -> float:
         """Seconds to wait before try number `attempt + 1` (attempt counts from 1)."""
@@ -64,11 +74,14 @@ class RetryPolicy:
                 exc.tries = failures  # what the row says if this is the last one
                 if cancel is not None and cancel.is_set():
                     raise
+                now = self.clock()
                 if exc.outage and self.outage_s > 0:  # 0: an outage is an ordinary failure
-                    now = self.clock()
+                    self._outage_seen = now
                     outage_since = now if outage_since is None else outage_since
                     if now - outage_since >= self.outage_s:
                         raise
+                    wait = self.delay(min(failures, 32), exc)
+                elif self._warming_up(now):  # the server is back but not ready yet
                     wait = self.delay(min(failures, 32), exc)
                 else:
                     outage_since = None
