@@ -60,3 +60,10 @@ class Cancelled(AppError):
 
 class SandboxError(AppError):
     title = "Local sandbox problem"
+
+
+class NotSupportedByServer(AppError):
+    """The server does not implement a setting; the text carries its own answer, so the UI
+    can show that part disabled and say why."""
+
+    title = "Not supported by this server"
