@@ -547,6 +547,18 @@ def test_the_direction_column_fits_its_label_on_item_rows(qtbot: QtBot) -> None:
     queue.shutdown()
 
 
+def test_the_state_column_fits_every_state_and_phase(qtbot: QtBot) -> None:
+    """A 5 GiB upload showed "Checksum…" while it hashed: the State column was narrower than
+    the phase it shows."""
+    queue = TransferQueue()
+    qtbot.addWidget(queue)
+    view = queue.view
+    labels = [s.value.capitalize() for s in State] + ["Checksumming"]
+    text = max(view.fontMetrics().horizontalAdvance(t) for t in labels)
+    assert view.columnWidth(6) >= text + 12
+    queue.shutdown()
+
+
 def test_progress_rows_fit_the_bar_label_and_errors_get_room(qtbot: QtBot) -> None:
     """The "42 %" inside a bar was cut in half by plain-text row heights, and a fixed narrow
     Error column showed "The server at http://1…" with the useful part hidden."""

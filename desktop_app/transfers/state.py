@@ -15,6 +15,9 @@ from pathlib import Path
 
 from desktop_app.core.errors import Cancelled
 
+CHECKSUMMING = "Checksumming"  # the phase a running upload shows while it hashes the file
+PHASES = (CHECKSUMMING,)  # every phase text a running row can show instead of its state
+
 
 class State(Enum):
     QUEUED = "queued"

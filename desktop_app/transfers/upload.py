@@ -26,7 +26,7 @@ from desktop_app.transfers.conflicts import file_sha256, remote_target
 from desktop_app.transfers.context import Context, run_parts
 from desktop_app.transfers.journal import UploadRecord
 from desktop_app.transfers.options import ConflictPolicy, part_ranges, part_size_for
-from desktop_app.transfers.state import Paused, State, Transfer
+from desktop_app.transfers.state import CHECKSUMMING, Paused, State, Transfer
 
 FOLDER_CONTENT_TYPE = "application/x-directory"
 
@@ -133,7 +133,7 @@ def _multipart(ctx: Context, transfer: Transfer, path: Path, mtime_ns: int) -> N
         _abort_quietly(ctx, transfer, record.upload_id)
         record = None
     if record is None:
-        transfer.set_phase("Checksumming")  # a 20 GB file takes a while to hash
+        transfer.set_phase(CHECKSUMMING)  # a 20 GB file takes a while to hash
         try:
             sha256 = file_sha256(path, transfer.checkpoint)
         finally:

@@ -88,6 +88,8 @@ def test_huge_rows(qtbot: QtBot, make_window: WindowFactory) -> None:
         qtbot.wait(1000)  # a few refreshes of the queue and the status bar
         sizes = sorted(str(queue.transfer_index(v.id, 2).data()) for v in queue.transfers())
         status = _status_text(window)
+        if shots := os.environ.get("RELIABILITY_SHOTS"):  # to look at it as a user would
+            window.grab().save(str(Path(shots) / "huge-rows.png"))
         engine.cancel(None)
         assert engine.wait(60)
         qtbot.waitUntil(lambda: all(v.state.finished for v in engine.snapshot()),

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.transfers.engine_process import QueueEngine
+from desktop_app.transfers.state import PHASES, State
 from desktop_app.ui.transfers.queue_model import (
     DIRECTION_LABELS,
     QUEUE_COLUMNS,
@@ -37,6 +38,12 @@ def direction_width(view: QTreeView) -> int:
     room and the cell's padding come before the text."""
     text = max(view.fontMetrics().horizontalAdvance(label) for label in DIRECTION_LABELS)
     return text + 2 * view.indentation() + 16
+
+
+def state_width(view: QTreeView) -> int:
+    """Wide enough for every state and phase a row can show ("Checksumming" was cut)."""
+    labels = [state.value.capitalize() for state in State] + list(PHASES)
+    return max(view.fontMetrics().horizontalAdvance(label) for label in labels) + 16
 
 
 class TransferQueue(QDockWidget):
@@ -67,7 +74,7 @@ class TransferQueue(QDockWidget):
         header.setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         for column, width in ((0, direction_width(self.view)), (2, 80), (3, 140), (4, 90),
-                              (5, 70), (6, 90)):
+                              (5, 70), (6, state_width(self.view))):
             self.view.setColumnWidth(column, width)
         self._build_actions()
         body = QWidget(self)
