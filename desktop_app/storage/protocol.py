@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from datetime import datetime, timedelta
 from typing import BinaryIO, Protocol, runtime_checkable
 
+from desktop_app.core.bucket_settings import BucketEncryption, LifecycleRule, ObjectLockConfig
 from desktop_app.core.object_properties import ObjectProperties
 from desktop_app.core.transfer_types import (
     MultipartUploadInfo,
@@ -198,6 +199,45 @@ class BucketAdmin(Protocol):
     """Changing buckets (listing them is browsing: `BrowseStorage.list_buckets`)."""
 
     def make_bucket(self, bucket: str) -> None: ...
+
+
+@runtime_checkable
+class BucketSettingsOps(Protocol):
+    """A bucket's settings: versioning state, lifecycle, object lock default retention,
+    default encryption, tags. Values are checked before sending (`InvalidBucketSetting`);
+    a setting the server lacks raises `NotSupportedByServer`."""
+
+    def get_versioning(self, bucket: str) -> str:
+        """"Enabled", "Suspended" or "Off" (never enabled)."""
+        ...
+
+    def get_lifecycle(self, bucket: str) -> tuple[LifecycleRule, ...]: ...
+
+    def set_lifecycle(self, bucket: str, rules: tuple[LifecycleRule, ...]) -> None:
+        """Replace the rules; an empty tuple removes the configuration."""
+        ...
+
+    def lifecycle_xml(self, rules: tuple[LifecycleRule, ...]) -> str:
+        """The document `set_lifecycle` would send, for a read-only view."""
+        ...
+
+    def get_object_lock(self, bucket: str) -> ObjectLockConfig: ...
+
+    def set_default_retention(
+        self, bucket: str, mode: str | None, days: int | None = None, years: int | None = None,
+    ) -> None:
+        """Mode None removes the default; a bucket without lock raises `ObjectLockNotEnabled`."""
+        ...
+
+    def get_bucket_encryption(self, bucket: str) -> BucketEncryption | None: ...
+
+    def set_bucket_encryption(self, bucket: str, enc: BucketEncryption | None) -> None: ...
+
+    def get_bucket_tags(self, bucket: str) -> dict[str, str]: ...
+
+    def set_bucket_tags(self, bucket: str, tags: dict[str, str]) -> None:
+        """Replace the tags (empty removes them); S3's limits are checked first."""
+        ...
 
 
 @runtime_checkable
