@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from datetime import datetime, timedelta
 from typing import BinaryIO, Protocol, runtime_checkable
 
+from desktop_app.core.anonymous_access import AnonymousAccess
 from desktop_app.core.bucket_settings import BucketEncryption, LifecycleRule, ObjectLockConfig
 from desktop_app.core.object_properties import ObjectProperties
 from desktop_app.core.transfer_types import (
@@ -237,6 +238,25 @@ class BucketSettingsOps(Protocol):
 
     def set_bucket_tags(self, bucket: str, tags: dict[str, str]) -> None:
         """Replace the tags (empty removes them); S3's limits are checked first."""
+        ...
+
+
+@runtime_checkable
+class BucketPolicyOps(Protocol):
+    """A bucket's access policy, and what anonymous users can do with it right now."""
+
+    def get_bucket_policy(self, bucket: str) -> str:
+        """The policy document ("" when the bucket has none)."""
+        ...
+
+    def set_bucket_policy(self, bucket: str, policy_json: str) -> None:
+        """Checked before sending (`PolicyInvalid`); "" removes the policy."""
+        ...
+
+    def delete_bucket_policy(self, bucket: str) -> None: ...
+
+    def anonymous_access(self, bucket: str, probe_prefix: str = "") -> AnonymousAccess:
+        """Unsigned list, read and write (a probe object, removed again) below the prefix."""
         ...
 
 
