@@ -9,6 +9,8 @@ import secrets
 from datetime import date
 
 import pytest
+from minio.commonconfig import ENABLED, Filter
+from minio.lifecycleconfig import LifecycleConfig, Rule, Transition
 
 from desktop_app.core.bucket_settings import (
     COMPLIANCE,
@@ -96,6 +98,22 @@ def test_a_refused_rule_set_leaves_the_server_untouched(
         storage.set_lifecycle(bucket, (bad,))
     assert "not both" in caught.value.message
     assert storage.get_lifecycle(bucket) == ALL_KINDS[:1]
+
+
+def test_seaweedfs_refusing_transitions_comes_out_as_not_supported(
+    storage: MinioStorage, bucket: str,
+) -> None:
+    """The app offers no transitions; SeaweedFS answers one with NotImplemented, the real
+    answer of a server lacking a lifecycle action, which the settings calls turn into
+    `NotSupportedByServer`."""
+    cold = Rule(ENABLED, rule_filter=Filter(prefix="cold/"), rule_id="cold",
+                transition=Transition(days=30, storage_class="GLACIER"))
+    with pytest.raises(NotSupportedByServer) as caught, \
+            storage._setting("change the lifecycle rules", "lifecycle transitions", bucket):
+        storage._client.set_bucket_lifecycle(bucket_name=bucket, config=LifecycleConfig([cold]))
+    assert "does not support lifecycle transitions" in caught.value.message
+    assert "not implemented (NotImplemented)" in caught.value.message
+    assert storage.get_lifecycle(bucket) == ()
 
 
 def test_lifecycle_xml_shows_what_is_sent(storage: MinioStorage) -> None:

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 from minio.commonconfig import ENABLED, Filter
-from minio.lifecycleconfig import Expiration, Rule
+from minio.lifecycleconfig import Expiration, NoncurrentVersionTransition, Rule, Transition
 
 from desktop_app.core.bucket_settings import (
     COMPLIANCE,
@@ -117,6 +117,24 @@ def test_a_rule_without_filter_or_id_from_the_server_reads_as_whole_bucket() -> 
     assert from_sdk_rule(sdk) == LifecycleRule(expire_date=date(2030, 1, 1))
     sdk = Rule(ENABLED, rule_filter=Filter(prefix="a/"), expiration=Expiration(days=2))
     assert from_sdk_rule(sdk) == LifecycleRule(prefix="a/", expire_days=2)
+
+
+def test_a_rule_with_transitions_reads_back_but_cannot_be_saved() -> None:
+    """Saving it would drop the transitions another tool set up: refused, with the reason."""
+    sdk = Rule(ENABLED, rule_filter=Filter(prefix="a/"), rule_id="cold",
+               expiration=Expiration(days=90), transition=Transition(days=30,
+                                                                     storage_class="GLACIER"),
+               noncurrent_version_transition=NoncurrentVersionTransition(5, "GLACIER"))
+    rule = from_sdk_rule(sdk)
+    assert rule.expire_days == 90
+    assert rule.other_actions == ("a transition", "a noncurrent version transition")
+    with pytest.raises(InvalidBucketSetting) as caught:
+        check_lifecycle([rule])
+    assert ("Rule “cold”: it also holds a transition, a noncurrent version transition, which "
+            "this app cannot edit and saving would remove") in caught.value.message
+    only = from_sdk_rule(Rule(ENABLED, transition=Transition(days=1, storage_class="X")))
+    assert lifecycle_problems([only]) == [lifecycle_problems([only])[0]]
+    assert "choose at least one action" not in lifecycle_problems([only])[0]
 
 
 def test_lifecycle_xml_refuses_broken_rules() -> None:

@@ -68,7 +68,9 @@ class LifecycleRule:
     `expire_date` (midnight UTC); remove noncurrent versions `noncurrent_days` after they
     became noncurrent, keeping the newest `noncurrent_keep` of them; remove delete markers
     left without versions (`expired_delete_markers`); abort unfinished multipart uploads
-    `abort_uploads_days` after they started."""
+    `abort_uploads_days` after they started. `other_actions` names what a rule read from
+    the server does that the app cannot edit (transitions to other storage classes): such a
+    rule is shown, but saving it is refused, as that would drop those actions."""
 
     id: str = ""
     enabled: bool = True
@@ -80,6 +82,7 @@ class LifecycleRule:
     noncurrent_keep: int | None = None
     expired_delete_markers: bool = False
     abort_uploads_days: int | None = None
+    other_actions: tuple[str, ...] = ()
 
     @property
     def has_action(self) -> bool:
@@ -87,6 +90,7 @@ class LifecycleRule:
             self.expire_days is not None or self.expire_date is not None
             or self.noncurrent_days is not None or self.noncurrent_keep is not None
             or self.expired_delete_markers or self.abort_uploads_days is not None
+            or bool(self.other_actions)
         )
 
 
@@ -166,6 +170,10 @@ def lifecycle_problems(rules: Iterable[LifecycleRule]) -> list[str]:
 
 def _rule_problems(rule: LifecycleRule, name: str) -> list[str]:
     problems: list[str] = []
+    if rule.other_actions:
+        problems.append(f"{name}: it also holds {', '.join(rule.other_actions)}, which this "
+                        "app cannot edit and saving would remove; change this rule with the "
+                        "server's own tools, or delete it here.")
     if len(rule.prefix) > MAX_PREFIX:
         problems.append(f"{name}: the prefix is longer than {MAX_PREFIX} characters.")
     keys = [key for key, _ in rule.tags]

@@ -81,8 +81,8 @@ def to_sdk_rule(rule: LifecycleRule) -> Rule:
 
 
 def from_sdk_rule(rule: Rule) -> LifecycleRule:
-    """Our value for a rule read from the server (transitions, which the app does not
-    offer, are left out)."""
+    """Our value for a rule read from the server; transitions, which the app does not
+    offer, are named in `other_actions` so that saving the rule is refused."""
     prefix = ""
     tags: tuple[tuple[str, str], ...] = ()
     flt = rule.rule_filter
@@ -96,6 +96,10 @@ def from_sdk_rule(rule: Rule) -> LifecycleRule:
             prefix = flt.prefix or ""
     exp, nve = rule.expiration, rule.noncurrent_version_expiration
     abort = rule.abort_incomplete_multipart_upload
+    other = tuple(name for name, action in (
+        ("a transition", rule.transition),
+        ("a noncurrent version transition", rule.noncurrent_version_transition),
+    ) if action is not None)
     return LifecycleRule(
         id=rule.rule_id or "",
         enabled=rule.status == ENABLED,
@@ -107,6 +111,7 @@ def from_sdk_rule(rule: Rule) -> LifecycleRule:
         noncurrent_keep=nve.newer_noncurrent_versions if nve else None,
         expired_delete_markers=bool(exp and exp.expired_object_delete_marker),
         abort_uploads_days=abort.days_after_initiation if abort else None,
+        other_actions=other,
     )
 
 
