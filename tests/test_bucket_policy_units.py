@@ -222,3 +222,11 @@ def test_probe_key_is_below_the_prefix_and_named_as_a_probe() -> None:
         "Anonymous read “a.txt”: allowed (HTTP 206)",
         "Anonymous write: not tried (no answer)",
     ]
+
+
+@pytest.mark.parametrize("condition", ["yes", {"Bool": "true"}, {"StringLike": {"k": [1, "a"]}}])
+def test_odd_conditions_read_back_as_custom_without_failing(condition: object) -> None:
+    text = _policy(Condition=condition)
+    assert classify(BUCKET, text).kind is PolicyKind.CUSTOM
+    assert same_policy(text, text)
+    assert policy_diff(text, text) == ""

@@ -165,10 +165,14 @@ def is_anonymous(principal: Any) -> bool:
 
 
 def _canonical_condition(condition: Any) -> str:
+    """The condition as canonical JSON (value lists sorted); an odd one as it is."""
     if not condition:
         return ""
-    canonical = {op: {k: sorted(_as_list(v)) for k, v in sorted(block.items())}
-                 for op, block in sorted(condition.items())}
+    if not (isinstance(condition, dict) and all(isinstance(b, dict)
+                                                for b in condition.values())):
+        return json.dumps(condition, sort_keys=True)
+    canonical = {op: {k: sorted(_as_list(v), key=json.dumps) for k, v in block.items()}
+                 for op, block in condition.items()}
     return json.dumps(canonical, sort_keys=True)
 
 
@@ -256,10 +260,8 @@ def canonical_policy(document: Any) -> Any:
         if isinstance(statement, dict):
             statement = {k: (sorted(map(str, _as_list(v))) if k in _LISTY else v)
                          for k, v in statement.items()}
-            condition = statement.get("Condition")
-            if isinstance(condition, dict) and all(isinstance(b, dict)
-                                                   for b in condition.values()):
-                statement["Condition"] = json.loads(_canonical_condition(condition) or "{}")
+            if statement.get("Condition"):
+                statement["Condition"] = json.loads(_canonical_condition(statement["Condition"]))
         statements.append(statement)
     statements.sort(key=lambda s: json.dumps(s, sort_keys=True))
     return {**document, "Statement": statements}
