@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .PHONY: run test lint typecheck pytest system-deps-run system-deps-test screenshot clean \
-	bench bench-preview bench-list reliability system-deps-reliability
+	bench bench-preview bench-list bench-buckets reliability system-deps-reliability
 
 run: system-deps-run $(STAMP)
 	$(BIN)/python -m desktop_app
@@ -50,6 +50,10 @@ bench-preview: $(STAMP)
 # Listing benchmark (figures, not asserts): ours vs rclone vs plain minio-py on a real server.
 bench-list: system-deps-test $(STAMP) $(VENV)/.bench-installed
 	$(BIN)/python packaging/bench_listing.py $(BENCH_ARGS)
+
+# Time to empty and delete a 10,000-object versioned bucket on a fresh sandbox (figures).
+bench-buckets: system-deps-test $(STAMP)
+	$(BIN)/python packaging/bench_buckets.py $(BENCH_ARGS)
 
 # Transfer benchmark: our engine vs s5cmd vs rclone vs plain minio-py on a real local server.
 # BENCH_ARGS=--quick uses smaller workloads.

@@ -11,12 +11,13 @@ dataclasses of `desktop_app.core.types`; failures are `desktop_app.core.errors`.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime, timedelta
 from typing import BinaryIO, Protocol, runtime_checkable
 
 from desktop_app.core.anonymous_access import AnonymousAccess
 from desktop_app.core.bucket_settings import BucketEncryption, LifecycleRule, ObjectLockConfig
+from desktop_app.core.buckets import BucketUsage, EmptyReport, Retention
 from desktop_app.core.object_properties import ObjectProperties
 from desktop_app.core.transfer_types import (
     MultipartUploadInfo,
@@ -200,6 +201,47 @@ class BucketAdmin(Protocol):
     """Changing buckets (listing them is browsing: `BrowseStorage.list_buckets`)."""
 
     def make_bucket(self, bucket: str) -> None: ...
+
+
+@runtime_checkable
+class BucketLifecycleOps(Protocol):
+    """Creating buckets with their settings, emptying and deleting them, and object lock
+    on single versions (retention, legal hold). Not part of `Storage`."""
+
+    def make_bucket(self, bucket: str, region: str = "", object_lock: bool = False,
+                    versioning: bool = False) -> None:
+        """Object lock can only be chosen at creation (it turns versioning on too)."""
+        ...
+
+    def delete_bucket(self, bucket: str) -> None:
+        """Delete an empty bucket; anything in it raises `core.buckets.BucketNotEmpty`."""
+        ...
+
+    def bucket_usage(self, bucket: str, cancel: threading.Event | None = None) -> BucketUsage:
+        ...
+
+    def empty_bucket(
+        self, bucket: str, progress: Callable[[int, int], None] | None = None,
+        cancel: threading.Event | None = None, bypass_governance: bool = False,
+    ) -> EmptyReport:
+        """Remove every version and delete marker and abort unfinished uploads; versions
+        object lock keeps are reported with the reason. `progress(removed, total)`."""
+        ...
+
+    def get_retention(self, bucket: str, key: str, version_id: str = "") -> Retention | None:
+        ...
+
+    def set_retention(
+        self, bucket: str, key: str, retention: Retention | None, version_id: str = "",
+        bypass_governance: bool = False,
+    ) -> None:
+        """A compliance retention in force is never shortened: `RetentionRefused`."""
+        ...
+
+    def get_legal_hold(self, bucket: str, key: str, version_id: str = "") -> bool: ...
+
+    def set_legal_hold(self, bucket: str, key: str, on: bool, version_id: str = "") -> None:
+        ...
 
 
 @runtime_checkable

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
+from desktop_app.storage.s3.bucket_admin import BucketLifecycle
 from desktop_app.storage.s3.bucket_settings import BucketSettings
 from desktop_app.storage.s3.buckets import Buckets
 from desktop_app.storage.s3.doctor import Doctor
@@ -18,8 +19,8 @@ from desktop_app.storage.s3.properties import Properties
 from desktop_app.storage.s3.versions import Versions
 
 
-class MinioStorage(Buckets, Listing, Objects, Multipart, Versions, Properties, Presign,
-                   Doctor, BucketSettings, BucketPolicy):
+class MinioStorage(Buckets, Listing, Objects, Multipart, Versions, Properties, Presign, Doctor,
+                   BucketSettings, BucketPolicy, BucketLifecycle):
     """Thread-safe: the SDK client and urllib3 pool may be shared by worker threads."""
 
     def transfer_factory(self) -> Callable[[], MinioStorage]:
