@@ -111,13 +111,15 @@ def test_two_connections_are_two_roots_and_switch_the_table(
     window.bucket_tree.clicked.emit(model.index_for(bucket_b, conn=conn_b))
     menu = window.bucket_tree.menu_for(model.connection_index(conn_b))
     assert menu is not None
-    [action] = menu.actions()
+    action = menu.actions()[-1]  # after the bucket actions the window adds
     assert action.text() == "Disconnect"
     action.trigger()
     assert root_names(window) == [root_names(window)[0]]
     assert conn_b not in window.open_connections
     assert window.active_connection == ENV_ID
-    assert window.bucket_tree.menu_for(model.index_for(bucket)) is None  # buckets: no menu
+    bucket_menu = window.bucket_tree.menu_for(model.index_for(bucket))
+    assert bucket_menu is not None
+    assert "Disconnect" not in [a.text() for a in bucket_menu.actions()]  # roots only
     assert window.bucket_tree.menu_for(model.connection_index(ENV_ID)) is not None
     window.close()
 
@@ -326,7 +328,7 @@ def test_a_profile_opened_beside_the_sandbox_adds_a_root(
     assert root_names(window) == ["Local sandbox", "Mine"]
     menu = window.bucket_tree.menu_for(window.tree_model.connection_index(SANDBOX_ID))
     assert menu is not None
-    assert not menu.actions()[0].isEnabled()  # the sandbox root stays
+    assert not menu.actions()[-1].isEnabled()  # the sandbox root stays (no Disconnect)
     window.close_connection(SANDBOX_ID)
     assert SANDBOX_ID in window.open_connections
     window.close_connection(conn)

@@ -1,6 +1,9 @@
 """The left pane's view over the `BucketTreeModel`: it turns clicks into location signals,
-opens new connection roots, offers a root's context menu, and follows a wanted folder
-down the tree as its parents are listed.
+opens new connection roots, offers the context menu of a root and of a bucket, and follows
+a wanted folder down the tree as its parents are listed.
+
+The bucket actions in those menus (new, delete, refresh) belong to another feature: the
+main window hands them in through `menu_actions`, so browse imports nothing of it.
 
 It lives apart from the model so the model's lazy loading and per-connection generations
 can be read (and tested) without the widget's behaviour around them.
@@ -8,12 +11,17 @@ can be read (and tested) without the widget's behaviour around them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtGui import QAction, QContextMenuEvent
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView, QWidget
 
 from desktop_app.ui.browse.bucket_tree import BucketTreeModel
 from desktop_app.ui.browse.tree_roots import root_menu
+
+# (menu, connection id, bucket or "" on a connection root) -> the actions to offer there
+MenuActions = Callable[[QMenu, str, str], list[QAction]]
 
 
 class BucketTree(QTreeView):
@@ -40,6 +48,7 @@ class BucketTree(QTreeView):
         model.dataChanged.connect(self._follow)
         model.rowsInserted.connect(self._expand_new_roots)
         self.context_menu: QMenu | None = None
+        self.menu_actions: MenuActions | None = None  # set by the main window
 
     def bucket_model(self) -> BucketTreeModel:
         model = self.model()
@@ -62,12 +71,30 @@ class BucketTree(QTreeView):
                 self.expand(self.bucket_model().index(row, 0))
 
     def menu_for(self, index: QModelIndex) -> QMenu | None:
-        """The context menu of a connection root ("Disconnect"); None for other nodes."""
+        """The context menu of a connection root (the `menu_actions` for it, then
+        "Disconnect") or of a bucket (its `menu_actions`); None for folders."""
         model = self.bucket_model()
         conn = model.connection_of(index)
-        if conn is None or not model.is_connection(index):
+        if conn is None:
             return None
-        return root_menu(self, conn, self.disconnect_requested.emit)
+        if model.is_connection(index):
+            menu = root_menu(self, conn, self.disconnect_requested.emit)
+            extra = self.menu_actions(menu, conn, "") if self.menu_actions else []
+            if extra:
+                first = menu.actions()[0]
+                menu.insertActions(first, extra)
+                menu.insertSeparator(first)
+            return menu
+        location = model.location(index)
+        if location is None or location[1] or self.menu_actions is None:
+            return None
+        menu = QMenu(self)
+        menu.setObjectName("bucketMenu")
+        menu.addActions(self.menu_actions(menu, conn, location[0]))
+        if not menu.actions():
+            menu.deleteLater()
+            return None
+        return menu
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.menu_for(self.indexAt(event.pos()))

@@ -38,6 +38,7 @@ from desktop_app.ui.browse.bucket_tree import BucketTreeModel
 from desktop_app.ui.browse.controls import BrowseControls
 from desktop_app.ui.browse.object_table import ObjectTable, ObjectTableModel
 from desktop_app.ui.browse.tree_view import BucketTree
+from desktop_app.ui.buckets.actions import BucketActions
 from desktop_app.ui.connections.doctor_view import DoctorDialog
 from desktop_app.ui.objects.actions import ObjectActions
 from desktop_app.ui.objects.versions_panel import VersionsPanel
@@ -94,6 +95,8 @@ class MainWindow(QMainWindow):
         self.transfers = TransferController(self.context, self.object_table, self.bucket_tree,
                                              self.transfer_queue)
         self._build_versions_panel()
+        self.bucket_actions = BucketActions(self.context, self.tree_model)
+        self.bucket_tree.menu_actions = self.bucket_actions.menu_actions
 
         self._build_actions()
         self._build_layout()

@@ -1,0 +1,1 @@
+"""Bucket administration: the tree's bucket menu, New bucket and Delete bucket."""

@@ -1,0 +1,145 @@
+"""Deleting a bucket, as one `async def` read top to bottom:
+
+    count what it holds (bucket_usage)
+    empty   -> confirm -> delete_bucket
+    holding -> "Empty and delete" (counts, size, the name typed again)
+               -> empty_bucket with progress and Cancel -> delete_bucket
+               -> or the report of what could not be removed (retention, legal hold)
+
+Written against the `BucketLifecycleOps` role only, so a test can drive it with a small
+fake as well as with the real adapter.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QDialog, QWidget
+
+from desktop_app.core.buckets import BucketUsage, EmptyReport
+from desktop_app.core.humanize import human_size
+from desktop_app.core.keys_text import shown_key
+from desktop_app.storage.protocol import BucketLifecycleOps
+from desktop_app.ui.buckets.delete_dialogs import (
+    ConfirmDeleteDialog,
+    EmptyAndDeleteDialog,
+    EmptyProgress,
+    EmptyProgressDialog,
+    EmptyReportDialog,
+)
+from desktop_app.ui.shell.flows import dialog_result, run_browse, run_transfer
+from desktop_app.ui.shell.tasks import TaskRunner
+
+Accepted = QDialog.DialogCode.Accepted.value
+
+
+@dataclass(frozen=True)
+class DeleteOutcome:
+    """How the flow ended: `deleted`, and one line for the message bar ("" when the user
+    simply said no)."""
+
+    deleted: bool
+    message: str = ""
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count:,} {one if count == 1 else many}"
+
+
+def holds_text(bucket: str, usage: BucketUsage) -> str:
+    """What the bucket holds, in words, for the "Empty and delete" question."""
+    parts = [f"The bucket “{bucket}” holds {_plural(usage.objects, 'object', 'objects')}"]
+    older = usage.versions - usage.objects
+    if older > 0:
+        parts.append(" and " + _plural(older, "older version or delete marker",
+                                       "older versions or delete markers"))
+    parts.append(f", {human_size(usage.size)} in all")
+    if usage.uploads:
+        parts.append(f", and {_plural(usage.uploads, 'unfinished upload', 'unfinished uploads')}")
+    parts.append(".")
+    return "".join(parts)
+
+
+def report_lines(report: EmptyReport) -> list[str]:
+    """One line per object the server kept: key, version and its reason."""
+    return [
+        f"{shown_key(held.key)}" + (f" (version {held.version_id})" if held.version_id else "")
+        + f" — {held.reason}"
+        for held in report.held
+    ]
+
+
+def held_summary(bucket: str, report: EmptyReport) -> str:
+    return (
+        f"Removed {report.removed:,} of {report.total:,} objects and versions, but "
+        f"{_plural(len(report.held), 'is', 'are')} held by retention or a legal hold, so "
+        f"the bucket “{bucket}” could not be emptied and is still there. Lift the legal "
+        "holds, or wait until their retention ends (a governance retention can be bypassed "
+        "by a user allowed to), then delete the bucket again."
+    )
+
+
+class DeleteBucketFlow:
+    """One bucket's deletion. `on_dialog` hears of every dialog it opens (tests drive them;
+    the controller keeps the current one)."""
+
+    def __init__(self, runner: TaskRunner, ops: BucketLifecycleOps, parent: QWidget,
+                 on_dialog: Callable[[QDialog], None]) -> None:
+        self.runner, self.ops, self.parent, self.on_dialog = runner, ops, parent, on_dialog
+
+    async def _ask(self, dialog: QDialog) -> bool:
+        self.on_dialog(dialog)
+        try:
+            return await dialog_result(dialog) == Accepted
+        finally:
+            dialog.deleteLater()
+
+    async def _usage(self, bucket: str) -> BucketUsage:
+        cancel = threading.Event()
+        try:
+            return await run_transfer(self.runner, self.ops.bucket_usage, bucket, cancel)
+        except asyncio.CancelledError:
+            cancel.set()  # the window went: the count stops at its next page
+            raise
+
+    async def run(self, bucket: str, connection: str) -> DeleteOutcome:
+        usage = await self._usage(bucket)
+        if usage.empty:
+            if not await self._ask(ConfirmDeleteDialog(bucket, connection, self.parent)):
+                return DeleteOutcome(False)
+            await run_browse(self.runner, self.ops.delete_bucket, bucket)
+            return DeleteOutcome(True, f"Deleted the bucket “{bucket}”.")
+        if not await self._ask(EmptyAndDeleteDialog(bucket, holds_text(bucket, usage),
+                                                    self.parent)):
+            return DeleteOutcome(False)
+        report = await self._empty(bucket)
+        if report.cancelled:
+            return DeleteOutcome(False, (
+                f"Stopped: removed {report.removed:,} of {report.total:,} objects and versions;"
+                f" the bucket “{bucket}” is still there with the rest."))
+        if report.held:
+            await self._ask(EmptyReportDialog(held_summary(bucket, report),
+                                              report_lines(report), self.parent))
+            return DeleteOutcome(False, f"The bucket “{bucket}” was not deleted: "
+                                        f"{_plural(len(report.held), 'object is', 'objects are')}"
+                                        " held by retention or a legal hold.")
+        await run_browse(self.runner, self.ops.delete_bucket, bucket)
+        return DeleteOutcome(True, f"Emptied and deleted the bucket “{bucket}” "
+                                   f"({_plural(report.removed, 'version', 'versions')} removed).")
+
+    async def _empty(self, bucket: str) -> EmptyReport:
+        progress = EmptyProgress()
+        dialog = EmptyProgressDialog(bucket, progress, self.parent)
+        self.on_dialog(dialog)
+        dialog.show()
+        try:
+            return await run_transfer(self.runner, self.ops.empty_bucket, bucket,
+                                      progress.update, progress.cancel)
+        except asyncio.CancelledError:
+            progress.cancel.set()  # the window went: the worker stops at its next batch
+            raise
+        finally:
+            dialog.finish()
