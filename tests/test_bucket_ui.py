@@ -196,6 +196,7 @@ def test_creating_a_bucket_shows_it_selected_in_the_tree(
     assert window.table_model.bucket == name
     assert any(b.name == name for b in storage.list_buckets())
     assert storage.versioning_enabled(name)
+    storage.delete_bucket(name)  # the session's server is shared
 
 
 def test_a_taken_name_shows_the_servers_reason_and_keeps_the_dialog(
@@ -412,3 +413,46 @@ def test_properties_wait_for_storages_without_bucket_settings(qtbot: QtBot) -> N
     assert found["Properties…"].toolTip() == "Coming soon"
     assert found["Delete bucket…"].isEnabled()
     context.runner.shutdown(wait=True)
+
+
+def test_a_locked_bucket_made_in_the_dialog_reports_what_its_hold_keeps(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        storage: MinioStorage) -> None:
+    window = make_window(app_environ)
+    conn = window.active_connection
+    assert conn is not None
+    window.bucket_actions.new_bucket(conn)
+    dialog = new_bucket_dialog(qtbot, window)
+    name = f"locked-{secrets.token_hex(4)}"
+    dialog.name_edit.setText(name)
+    dialog.object_lock.setChecked(True)
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: selected_bucket(window) == name, timeout=WAIT)
+    assert storage.get_object_lock(name).enabled
+    assert storage.get_versioning(name) == "Enabled"
+    put_bytes(storage, bucket=name, key="free.txt", data=b"free")
+    put_bytes(storage, bucket=name, key="hold.txt", data=b"held")
+    [held] = storage.list_versions(name, "hold.txt")
+    storage.set_legal_hold(name, "hold.txt", True, version_id=held.version_id)
+
+    window.bucket_actions.delete_bucket(conn, name)
+    qtbot.waitUntil(lambda: isinstance(window.bucket_actions.active_dialog,
+                                       EmptyAndDeleteDialog), timeout=WAIT)
+    confirm = window.bucket_actions.active_dialog
+    assert isinstance(confirm, EmptyAndDeleteDialog)
+    confirm.name_edit.setText(name)
+    confirm.confirm.click()
+    qtbot.waitUntil(lambda: isinstance(window.bucket_actions.active_dialog,
+                                       EmptyReportDialog), timeout=WAIT)
+    report = window.bucket_actions.active_dialog
+    assert isinstance(report, EmptyReportDialog)
+    assert "1 is held by retention or a legal hold" in label_text(report, "emptyReportSummary")
+    assert report.listing.toPlainText() == (
+        f"hold.txt (version {held.version_id}) — a legal hold is on")
+    report.reject()
+    qtbot.waitUntil(lambda: "was not deleted" in window.message_bar.text, timeout=WAIT)
+    assert name in window.tree_model.bucket_names(conn)
+    assert [v.key for v in storage.list_versions(name, "", exact=False)] == ["hold.txt"]
+    storage.set_legal_hold(name, "hold.txt", False, version_id=held.version_id)
+    storage.empty_bucket(name)
+    storage.delete_bucket(name)
