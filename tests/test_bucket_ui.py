@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from desktop_app.core.bucket_policy import PolicyKind
 from desktop_app.core.buckets import BucketUsage, EmptyReport, HeldObject, Retention
 from desktop_app.core.errors import AlreadyExists
 from desktop_app.storage.open_connections import OpenConnection, OpenConnections
 from desktop_app.storage.s3 import MinioStorage
+from desktop_app.ui.buckets.access_tab import AccessTab
 from desktop_app.ui.buckets.actions import BucketActions
 from desktop_app.ui.buckets.delete_dialogs import (
     ConfirmDeleteDialog,
@@ -38,6 +40,7 @@ from desktop_app.ui.buckets.delete_dialogs import (
 from desktop_app.ui.buckets.delete_flow import DeleteBucketFlow, DeleteOutcome
 from desktop_app.ui.buckets.new_bucket_dialog import NewBucketDialog
 from desktop_app.ui.buckets.properties_dialog import BucketPropertiesDialog
+from desktop_app.ui.buckets.versioning_tab import VersioningTab
 from desktop_app.ui.shell.context import WindowContext
 from desktop_app.ui.shell.flows import FlowOwner
 from desktop_app.ui.shell.main_window import MainWindow
@@ -374,11 +377,10 @@ def test_cancel_while_emptying_stops_and_keeps_the_bucket(
 
 
 
-def test_properties_show_the_buckets_settings_in_words(
+def test_properties_open_one_tab_per_concern_with_the_servers_state(
         qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
         storage: MinioStorage, bucket: str) -> None:
     storage.set_versioning(bucket, True)
-    storage.set_bucket_tags(bucket, {"team": "photos"})
     window = make_window(app_environ)
     conn = window.active_connection
     assert conn is not None
@@ -387,11 +389,17 @@ def test_properties_show_the_buckets_settings_in_words(
                                        BucketPropertiesDialog), timeout=WAIT)
     dialog = window.bucket_actions.active_dialog
     assert isinstance(dialog, BucketPropertiesDialog)
-    qtbot.waitUntil(lambda: "Reading" not in dialog.values["Lifecycle"].text(), timeout=WAIT)
-    assert dialog.values["Versioning"].text().startswith("On:")
-    assert dialog.values["Tags"].text() == "team = photos"
-    assert dialog.values["Object lock"].text().startswith("Off.")
-    assert dialog.values["Lifecycle"].text() == "No rules."
+    titles = [dialog.tab_widget.tabText(i) for i in range(dialog.tab_widget.count())]
+    assert titles[:2] == ["Access", "Versioning"]
+    access = dialog.tab("Access")
+    versioning = dialog.tab("Versioning")
+    assert isinstance(access, AccessTab)
+    assert isinstance(versioning, VersioningTab)
+    qtbot.waitUntil(lambda: access.current is not None and bool(versioning.state),
+                    timeout=WAIT)
+    assert access.radios[PolicyKind.PRIVATE].isChecked()
+    assert versioning.state == "Enabled"
+    assert not dialog.apply_button.isEnabled()
     dialog.reject()
 
 

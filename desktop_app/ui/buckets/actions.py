@@ -21,7 +21,7 @@ from desktop_app.storage.open_connections import OpenConnection
 from desktop_app.storage.protocol import BucketLifecycleOps, BucketSettingsOps
 from desktop_app.ui.buckets.delete_flow import DeleteBucketFlow
 from desktop_app.ui.buckets.new_bucket_dialog import NewBucketDialog, NewBucketRequest
-from desktop_app.ui.buckets.properties_dialog import BucketPropertiesDialog, load_sections
+from desktop_app.ui.buckets.properties_dialog import BucketPropertiesDialog
 from desktop_app.ui.shell.context import WindowContext
 from desktop_app.ui.shell.flows import FlowOwner, run_browse
 
@@ -161,11 +161,10 @@ class BucketActions(QObject):
         if entry is not None and isinstance(entry.storage, BucketSettingsOps):
             self.flows.start(self._properties(bucket, entry.name, entry.storage))
 
-    async def _properties(self, bucket: str, connection: str, ops: BucketSettingsOps) -> None:
-        dialog = BucketPropertiesDialog(bucket, connection, self.context.window)
+    async def _properties(self, bucket: str, connection: str, storage: object) -> None:
+        dialog = BucketPropertiesDialog(bucket, connection, storage, self.context.runner,
+                                        self.context.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._show(dialog)
         dialog.open()
-        sections = await load_sections(self.context.runner, ops, bucket)
-        if shiboken6.isValid(dialog):
-            dialog.set_sections(sections)
+        await dialog.load()

@@ -1,157 +1,203 @@
-"""Bucket properties, read-only for now: versioning, object lock, default encryption, tags
-and lifecycle rules, each in words. A setting the server does not implement is shown greyed
-out with the server's own answer, so the user sees what this server can do and what not.
+"""Bucket properties: one dialog, one tab per concern (Access, Versioning, Lifecycle, Object
+lock, Encryption, Tags). Every tab is read at once when the dialog opens, and one tab the
+server cannot answer never hides the others. Apply sends the edited tabs only, each
+checking its own values first and showing its own problem; Close with unapplied edits asks.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TypeVar
 
+import shiboken6
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QLabel,
+    QFrame,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.core.bucket_settings import (
-    SSE_KMS,
-    VERSIONING_ENABLED,
-    VERSIONING_SUSPENDED,
-    BucketEncryption,
-    LifecycleRule,
-    ObjectLockConfig,
-)
-from desktop_app.core.errors import AppError, NotSupportedByServer
-from desktop_app.core.keys_text import shown_key
-from desktop_app.storage.protocol import BucketSettingsOps
-from desktop_app.ui.buckets.new_bucket_dialog import NOTE_STYLE, fit_height, plain_label
-from desktop_app.ui.shell.flows import run_browse
+from desktop_app.core.errors import AppError
+from desktop_app.storage.protocol import BucketPolicyOps, BucketSettingsOps
+from desktop_app.ui.buckets.access_tab import AccessTab
+from desktop_app.ui.buckets.new_bucket_dialog import ERROR_STYLE, NOTE_STYLE, plain_label
+from desktop_app.ui.buckets.tab_api import SettingsTab
+from desktop_app.ui.buckets.versioning_tab import VersioningOps, VersioningTab
+from desktop_app.ui.shell.flows import FlowOwner, dialog_result
 from desktop_app.ui.shell.tasks import TaskRunner
 
-T = TypeVar("T")
-TITLES = ("Versioning", "Object lock", "Encryption", "Tags", "Lifecycle")
+# A tab maker returns None when the storage lacks the role the tab needs.
+TabMaker = Callable[[object, str, QWidget], "SettingsTab | None"]
+UNSAVED_TEXT = "Some changes have not been applied. Close and drop them?"
 
 
-@dataclass(frozen=True)
-class Section:
-    title: str
-    text: str
-    available: bool = True  # False: the server lacks it (or could not be asked)
+def _access(storage: object, bucket: str, parent: QWidget) -> SettingsTab | None:
+    return AccessTab(storage, bucket, parent) if isinstance(storage, BucketPolicyOps) else None
 
 
-def versioning_text(state: str) -> str:
-    if state == VERSIONING_ENABLED:
-        return "On: every change or delete keeps the previous version."
-    if state == VERSIONING_SUSPENDED:
-        return "Suspended: versions kept so far stay; new changes replace the current one."
-    return "Off (never turned on)."
+def _versioning(storage: object, bucket: str, parent: QWidget) -> SettingsTab | None:
+    needed = ("get_versioning", "set_versioning", "get_object_lock")
+    if not all(callable(getattr(storage, name, None)) for name in needed):
+        return None
+    ops: VersioningOps = storage  # type: ignore[assignment]  # checked just above
+    return VersioningTab(ops, bucket, parent)
 
 
-def object_lock_text(config: ObjectLockConfig) -> str:
-    if not config.enabled:
-        return "Off. Object lock can only be turned on when a bucket is created."
-    if config.mode is None:
-        return "On, with no default retention for new objects."
-    span = (f"{config.years:,} year(s)" if config.years else f"{config.days or 0:,} day(s)")
-    return f"On: new objects are kept under {config.mode.lower()} retention for {span}."
+def _settings(tab_class: Callable[[BucketSettingsOps, str, QWidget], SettingsTab]) -> TabMaker:
+    def make(storage: object, bucket: str, parent: QWidget) -> SettingsTab | None:
+        if not isinstance(storage, BucketSettingsOps):
+            return None
+        return tab_class(storage, bucket, parent)
+    return make
 
 
-def encryption_text(encryption: BucketEncryption | None) -> str:
-    if encryption is None:
-        return "None: new objects are stored as they are sent."
-    if encryption.algorithm == SSE_KMS:
-        return f"SSE-KMS with the key “{encryption.kms_key_id or 'default'}”."
-    return "SSE-S3: the server encrypts new objects with its own keys."
-
-
-def tags_text(tags: dict[str, str]) -> str:
-    if not tags:
-        return "No tags."
-    return "\n".join(f"{key} = {value}" for key, value in sorted(tags.items()))
-
-
-def rule_text(index: int, rule: LifecycleRule) -> str:
-    name = f"“{rule.id}”" if rule.id else f"Rule {index + 1}"
-    scope = f"objects under “{shown_key(rule.prefix)}”" if rule.prefix else "the whole bucket"
-    if rule.tags:
-        scope += " tagged " + ", ".join(f"{k}={v}" for k, v in rule.tags)
-    actions = []
-    if rule.expire_days is not None:
-        actions.append(f"expire after {rule.expire_days:,} day(s)")
-    if rule.expire_date is not None:
-        actions.append(f"expire on {rule.expire_date:%Y-%m-%d}")
-    if rule.noncurrent_days is not None:
-        actions.append(f"remove older versions after {rule.noncurrent_days:,} day(s)")
-    if rule.noncurrent_keep is not None:
-        actions.append(f"keep the newest {rule.noncurrent_keep:,} older version(s)")
-    if rule.expired_delete_markers:
-        actions.append("remove lone delete markers")
-    if rule.abort_uploads_days is not None:
-        actions.append(f"abort unfinished uploads after {rule.abort_uploads_days:,} day(s)")
-    state = "" if rule.enabled else " (disabled)"
-    return f"{name}{state}: {scope}: {', '.join(actions) or 'no action'}."
-
-
-def lifecycle_text(rules: tuple[LifecycleRule, ...]) -> str:
-    if not rules:
-        return "No rules."
-    return "\n".join(rule_text(i, rule) for i, rule in enumerate(rules))
-
-
-async def _section(runner: TaskRunner, title: str, read: Callable[[str], T], bucket: str,
-                   describe: Callable[[T], str]) -> Section:
-    try:
-        value = await run_browse(runner, read, bucket)
-    except NotSupportedByServer as err:
-        return Section(title, f"Not supported by this server: {err.user_text()}", False)
-    except AppError as err:
-        return Section(title, f"Could not be read: {err.user_text()}", False)
-    return Section(title, describe(value))
-
-
-async def load_sections(runner: TaskRunner, ops: BucketSettingsOps,
-                        bucket: str) -> list[Section]:
-    """Each setting in turn (one failing does not hide the others)."""
-    return [
-        await _section(runner, "Versioning", ops.get_versioning, bucket, versioning_text),
-        await _section(runner, "Object lock", ops.get_object_lock, bucket, object_lock_text),
-        await _section(runner, "Encryption", ops.get_bucket_encryption, bucket,
-                       encryption_text),
-        await _section(runner, "Tags", ops.get_bucket_tags, bucket, tags_text),
-        await _section(runner, "Lifecycle", ops.get_lifecycle, bucket, lifecycle_text),
-    ]
+# The tabs in their order; each maker needs only the storage role its tab uses.
+TAB_MAKERS: list[TabMaker] = [_access, _versioning]
 
 
 class BucketPropertiesDialog(QDialog):
-    def __init__(self, bucket: str, connection: str, parent: QWidget | None = None) -> None:
+    def __init__(self, bucket: str, connection: str, storage: object, runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("bucketPropertiesDialog")
         self.setWindowTitle(f"Properties of {bucket}")
-        self.setMinimumWidth(500)
-        self.values: dict[str, QLabel] = {}
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for title in TITLES:
-            label = plain_label(self, f"bucketProperty{title.replace(' ', '')}", "Reading…")
-            self.values[title] = label
-            form.addRow(f"{title}:", label)
+        self.setMinimumWidth(620)
+        self.resize(700, 720)
+        self.bucket = bucket
+        self.runner = runner
+        self.flows = FlowOwner(self)
+        self.ask: QMessageBox | None = None  # the "drop changes?" question while shown
+        self.applying = False
+        self.tabs: list[SettingsTab] = []
+        self.pages: dict[int, QScrollArea] = {}  # id(tab) -> its scrolling page
+        self.tab_widget = QTabWidget(self)
+        self.tab_widget.setObjectName("bucketPropertiesTabs")
+        for maker in TAB_MAKERS:
+            tab = maker(storage, bucket, self.tab_widget)
+            if tab is not None:
+                self.tabs.append(tab)
+                self.tab_widget.addTab(self._page(tab), tab.title)
+                tab.changed.connect(self._update_buttons)
+        self.status = plain_label(self, "bucketPropertiesStatus", "", NOTE_STYLE)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.apply_button = QPushButton("Apply", self)
+        self.apply_button.setObjectName("bucketPropertiesApply")
+        self.apply_button.setEnabled(False)
+        buttons.addButton(self.apply_button, QDialogButtonBox.ButtonRole.ApplyRole)
+        self.apply_button.clicked.connect(self.start_apply)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(plain_label(self, "bucketPropertiesTarget",
                                      f"The bucket “{bucket}” on {connection}."))
-        layout.addLayout(form)
+        layout.addWidget(self.tab_widget, 1)
+        layout.addWidget(self.status)
         layout.addWidget(buttons)
-        fit_height(self)
 
-    def set_sections(self, sections: list[Section]) -> None:
-        for section in sections:
-            label = self.values[section.title]
-            label.setText(section.text)
-            label.setStyleSheet("" if section.available else NOTE_STYLE)
-        fit_height(self)
+    def _page(self, tab: SettingsTab) -> QScrollArea:
+        """The tab in a scroll area: a long tab (a big policy, many rules) never clips."""
+        assert isinstance(tab, QWidget)
+        page = QScrollArea(self.tab_widget)
+        page.setFrameShape(QFrame.Shape.NoFrame)
+        page.setWidgetResizable(True)
+        page.setWidget(tab)
+        self.pages[id(tab)] = page
+        return page
+
+    def tab(self, title: str) -> SettingsTab:
+        """The tab with this label (for the flow and for tests)."""
+        return next(t for t in self.tabs if t.title == title)
+
+    def dirty_tabs(self) -> list[SettingsTab]:
+        return [t for t in self.tabs if t.is_dirty()]
+
+    def _update_buttons(self) -> None:
+        self.apply_button.setEnabled(not self.applying and bool(self.dirty_tabs()))
+
+    async def load(self) -> None:
+        """Read every tab at once; each shows its own failure."""
+        await asyncio.gather(*(self._load_one(t) for t in self.tabs))
+        if shiboken6.isValid(self):
+            self._update_buttons()
+
+    async def _load_one(self, tab: SettingsTab) -> None:
+        try:
+            await tab.load(self.runner)
+        except AppError as err:  # a tab should not raise; if one does, only it suffers
+            if shiboken6.isValid(self):
+                self._mark(tab, err)
+
+    def _mark(self, tab: SettingsTab, err: AppError | None) -> None:
+        index = self.tab_widget.indexOf(self.pages[id(tab)])
+        self.tab_widget.setTabText(index, f"{tab.title} ⚠" if err else tab.title)
+        self.tab_widget.setTabToolTip(index, err.user_text() if err else "")
+
+    # -- apply -----------------------------------------------------------------------------
+    def start_apply(self) -> None:
+        self.flows.start(self.apply())
+
+    async def apply(self) -> bool:
+        """Send each edited tab in turn; True when all of them went through."""
+        self.applying = True
+        self.apply_button.setEnabled(False)
+        self.status.setStyleSheet(NOTE_STYLE)
+        self.status.setText("Applying…")
+        failed: list[SettingsTab] = []
+        try:
+            for tab in self.dirty_tabs():
+                try:
+                    await tab.apply(self.runner)
+                except AppError as err:
+                    failed.append(tab)
+                    if shiboken6.isValid(self):
+                        self._mark(tab, err)
+                else:
+                    if shiboken6.isValid(self):
+                        self._mark(tab, None)
+        finally:
+            if shiboken6.isValid(self):
+                self.applying = False
+                self._update_buttons()
+        if not shiboken6.isValid(self):
+            return not failed
+        if failed:
+            self.status.setStyleSheet(ERROR_STYLE)
+            names = ", ".join(t.title for t in failed)
+            self.status.setText(f"Not applied: {names}. The reason is shown in the tab.")
+            self.tab_widget.setCurrentWidget(self.pages[id(failed[0])])
+        else:
+            self.status.setText("Applied.")
+        return not failed
+
+    # -- close -----------------------------------------------------------------------------
+    def reject(self) -> None:
+        """Close; with unapplied edits, ask first."""
+        if self.ask is not None:
+            return
+        if not self.dirty_tabs():
+            super().reject()
+            return
+        self.flows.start(self._ask_then_close())
+
+    async def _ask_then_close(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Question, "Unapplied changes", UNSAVED_TEXT,
+                          QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("bucketPropertiesUnsaved")
+        box.setInformativeText("Tabs with changes: "
+                               + ", ".join(t.title for t in self.dirty_tabs()) + ".")
+        self.ask = box
+        try:
+            await dialog_result(box)
+            drop = box.clickedButton() is box.button(QMessageBox.StandardButton.Discard)
+        finally:
+            self.ask = None
+            if shiboken6.isValid(box):
+                box.deleteLater()
+        if drop and shiboken6.isValid(self):
+            super().reject()
+
