@@ -25,8 +25,12 @@ from PySide6.QtWidgets import (
 from desktop_app.core.errors import AppError
 from desktop_app.storage.protocol import BucketPolicyOps, BucketSettingsOps
 from desktop_app.ui.buckets.access_tab import AccessTab
+from desktop_app.ui.buckets.encryption_tab import EncryptionTab
+from desktop_app.ui.buckets.lifecycle_tab import LifecycleTab
+from desktop_app.ui.buckets.lock_tab import ObjectLockTab
 from desktop_app.ui.buckets.new_bucket_dialog import ERROR_STYLE, NOTE_STYLE, plain_label
 from desktop_app.ui.buckets.tab_api import SettingsTab
+from desktop_app.ui.buckets.tags_tab import TagsTab
 from desktop_app.ui.buckets.versioning_tab import VersioningOps, VersioningTab
 from desktop_app.ui.shell.flows import FlowOwner, dialog_result
 from desktop_app.ui.shell.tasks import TaskRunner
@@ -57,7 +61,10 @@ def _settings(tab_class: Callable[[BucketSettingsOps, str, QWidget], SettingsTab
 
 
 # The tabs in their order; each maker needs only the storage role its tab uses.
-TAB_MAKERS: list[TabMaker] = [_access, _versioning]
+TAB_MAKERS: list[TabMaker] = [
+    _access, _versioning, _settings(LifecycleTab), _settings(ObjectLockTab),
+    _settings(EncryptionTab), _settings(TagsTab),
+]
 
 
 class BucketPropertiesDialog(QDialog):
