@@ -30,6 +30,7 @@ from desktop_app.ui.previews.cards import MessageCard
 from desktop_app.ui.previews.hex_view import HexView
 from desktop_app.ui.previews.image_view import ImageView
 from desktop_app.ui.previews.loader import LoadedPreview, load_preview
+from desktop_app.ui.previews.object_lock import ObjectLockControl
 from desktop_app.ui.previews.properties_dialog import PropertiesDialog
 from desktop_app.ui.previews.properties_panel import PropertiesPanel
 from desktop_app.ui.previews.table_view import TableView
@@ -46,6 +47,7 @@ class PreviewPane(QWidget):
     preview_shown = Signal(str, str)  # bucket, key: the current selection's preview is up
     properties_saved = Signal(str, str)
     selection_saved = Signal(str, int)  # bucket, number of failures
+    lock_failed = Signal(object)  # AppError from changing retention / legal hold
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None,
                  cap: int = PREVIEW_CAP) -> None:
@@ -94,6 +96,9 @@ class PreviewPane(QWidget):
 
         self.properties_panel = PropertiesPanel(self)
         self.properties_panel.edit_requested.connect(self.edit_properties)
+        self.object_lock = ObjectLockControl(runner, self.properties_panel, self)
+        self.object_lock.failed.connect(self.lock_failed)
+        self.object_lock.saved.connect(self.properties_saved)
 
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
@@ -118,12 +123,14 @@ class PreviewPane(QWidget):
     def set_storage(self, storage: Storage | None) -> None:
         self._storage = storage
         self.cache = PreviewCache()
+        self.object_lock.set_storage(storage)
         self.clear()
 
     def clear(self, message: str = SELECT_MESSAGE) -> None:
         self._new_generation()
         self._current = None
         self._selection = None
+        self.object_lock.forget()
         self._title.setText("")
         self._subtitle.setText("")
         self._show_message(message)
@@ -149,6 +156,7 @@ class PreviewPane(QWidget):
             context=self,
         )
         self._load_properties(generation)
+        self.object_lock.load(bucket, key)
 
     @property
     def shown_text(self) -> str:
@@ -313,6 +321,7 @@ class PreviewPane(QWidget):
             return
         self._new_generation()
         self._current = None
+        self.object_lock.forget()
         self._selection = (bucket, list(keys))
         self._title.setText(f"{len(keys)} objects")
         self._subtitle.setText("")

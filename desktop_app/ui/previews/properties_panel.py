@@ -2,6 +2,8 @@
 
 The first four rows come from the preview's stat at once; the rest (storage class, version,
 headers, user metadata, tags, checksum, retention, legal hold) arrive from a second call.
+In a bucket with object lock, retention and legal hold are read once more as they stand
+(`show_lock`), shown even when there is none, and "Retention and legal hold…" changes them.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.humanize import human_size, human_time
 from desktop_app.core.object_properties import ObjectProperties
 from desktop_app.core.types import ObjectStat
+from desktop_app.ui.previews.retention_dialog import LockState, retention_text
 
 BASIC_FIELDS = ("Size", "Content type", "ETag", "Last modified")
 EXTRA_FIELDS = ("Storage class", "Version ID", "Cache-Control", "Content-Disposition",
@@ -49,13 +53,23 @@ class _Body(QFrame):
                 self.setMinimumHeight(needed)
 
 
+class _Status(QLabel):
+    """Takes a row only while it has something to say."""
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setVisible(bool(text))
+
+
 class PropertiesPanel(QWidget):
     edit_requested = Signal()
+    lock_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("propertiesPanel")
         self.properties: ObjectProperties | None = None
+        self.lock: LockState | None = None
         body = self._body = _Body()
         self._form = QFormLayout(body)
         self._form.setContentsMargins(0, 0, 4, 0)
@@ -76,11 +90,12 @@ class PropertiesPanel(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setMinimumHeight(110)
-        self.status = QLabel(self)
+        self.status = _Status(self)
         self.status.setObjectName("propertiesStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
         self.status.setStyleSheet("color:palette(mid);")
+        self.status.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.edit_button = QPushButton("Edit properties…", self)
         self.edit_button.setObjectName("editProperties")
         self.edit_button.clicked.connect(self.edit_requested)
@@ -89,16 +104,24 @@ class PropertiesPanel(QWidget):
         title = QLabel("Properties", self)
         title.setStyleSheet("font-weight:bold;")
         head.addWidget(title)
-        head.addWidget(self.status, 1)
+        head.addStretch(1)
         head.addWidget(self.edit_button)
+        self.lock_button = QPushButton("Retention…", self)
+        self.lock_button.setObjectName("editRetention")
+        self.lock_button.setToolTip("Retention and legal hold (object lock)")
+        self.lock_button.clicked.connect(self.lock_requested)
+        head.addWidget(self.lock_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(head)
+        layout.addWidget(self.status)  # own row: an error's reason needs the full width
         layout.addWidget(scroll)
         self.clear()
 
     def clear(self) -> None:
         self.properties = None
+        self.lock = None
+        self.lock_button.hide()
         for value in self._fields.values():
             value.setText("")
         for name in EXTRA_FIELDS:
@@ -145,6 +168,21 @@ class PropertiesPanel(QWidget):
             self._fields[name].setText(text)
             self._form.setRowVisible(self._fields[name], bool(text))
         self.edit_button.setEnabled(True)
+        if self.lock is not None:
+            self.show_lock(self.lock)
+        self._body.refit()
+
+    def show_lock(self, state: LockState) -> None:
+        """What object lock holds now (read separately; outranks the stat's headers)."""
+        if not state.enabled:
+            return
+        self.lock = state
+        for name, text in (("Retention", retention_text(state.retention)),
+                           ("Legal hold", "on" if state.legal_hold else "off")):
+            self._fields[name].setText(text)
+            self._form.setRowVisible(self._fields[name], True)
+        self.lock_button.show()
+        self.lock_button.setEnabled(True)
         self._body.refit()
 
     def values(self) -> dict[str, str]:

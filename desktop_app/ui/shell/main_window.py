@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
             lambda b, k: self._for_previewed(b, k, actions.open_selected))
         self.preview_pane.download_requested.connect(
             lambda b, k: self._for_previewed(b, k, actions.download_selected))
+        self.preview_pane.lock_failed.connect(self.show_error)
 
         self.tree_model.error.connect(self.show_error)
         self.tree_model.buckets_loaded.connect(self._on_buckets_loaded)
