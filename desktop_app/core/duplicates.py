@@ -1,0 +1,223 @@
+"""Finding objects with the same bytes without downloading any of them.
+
+Two objects can only be equal when their sizes are, so the listing alone sorts a million
+objects into size groups and the server is asked (one HEAD each) only about objects that share
+a size with another. Within such a group objects are compared by the strongest hash both
+carry: a stored SHA-256 (this app's `sha256` metadata or S3's full-object checksum), a SHA-1
+checksum, the ETag when it is the MD5 of a single-part object, then CRC checksums. A weaker
+hash never joins two objects whose stronger hashes differ (a crafted MD5 collision stays
+apart). Objects of a shared size that carry no comparable hash are counted as unverified and
+never reported as duplicates: deleting on a size match alone would lose data.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import Enum
+from typing import Protocol, runtime_checkable
+
+from desktop_app.core.types import ObjectEntry
+
+# Strongest first: the order in which hashes decide.
+KINDS: tuple[str, ...] = ("SHA-256", "SHA-1", "MD5", "CRC64NVME", "CRC32C", "CRC32")
+HEAD_WORKERS = 8  # HEADs in flight at once: enough to hide loopback latency, polite to a server
+
+
+@dataclass(frozen=True, slots=True)
+class StoredHashes:
+    """The hashes the server keeps for one object's whole content, by kind (lower-case)."""
+
+    values: dict[str, str] = field(default_factory=dict)
+
+    def strongest(self) -> tuple[str, str] | None:
+        for kind in KINDS:
+            if kind in self.values:
+                return kind, self.values[kind]
+        return None
+
+
+@runtime_checkable
+class HashSource(Protocol):
+    """A storage that can say which whole-object hashes it keeps (one HEAD)."""
+
+    def stored_hashes(self, bucket: str, key: str) -> StoredHashes: ...
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateGroup:
+    """Objects with the same bytes; `kind` names the hash that proved it."""
+
+    size: int
+    kind: str
+    entries: tuple[ObjectEntry, ...]
+
+    @property
+    def freeable(self) -> int:
+        """Bytes freed by keeping one copy."""
+        return self.size * (len(self.entries) - 1)
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateReport:
+    groups: tuple[DuplicateGroup, ...]
+    scanned: int  # objects listed
+    asked: int  # HEAD requests made
+    unverified: int  # objects sharing a size with another but carrying no comparable hash
+    cancelled: bool = False
+
+    @property
+    def freeable(self) -> int:
+        return sum(group.freeable for group in self.groups)
+
+    @property
+    def extra_count(self) -> int:
+        return sum(len(group.entries) - 1 for group in self.groups)
+
+
+class Keep(Enum):
+    OLDEST = "oldest"
+    NEWEST = "newest"
+
+
+_EARLIEST = datetime.min.replace(tzinfo=UTC)
+
+
+def kept(group: DuplicateGroup, keep: Keep) -> ObjectEntry:
+    """The copy to keep: the oldest or newest by last change, ties broken by key."""
+    def order(entry: ObjectEntry) -> tuple[datetime, str]:
+        return entry.last_modified or _EARLIEST, entry.key
+    if keep is Keep.OLDEST:
+        return min(group.entries, key=order)
+    newest = max(entry.last_modified or _EARLIEST for entry in group.entries)
+    return min((e for e in group.entries if (e.last_modified or _EARLIEST) == newest),
+               key=lambda e: e.key)
+
+
+def extras(group: DuplicateGroup, keep: Keep) -> tuple[ObjectEntry, ...]:
+    """Every copy but the one kept."""
+    keeper = kept(group, keep)
+    return tuple(entry for entry in group.entries if entry is not keeper)
+
+
+def size_groups(entries: Iterable[ObjectEntry],
+                cancel: threading.Event | None = None,
+                progress: Callable[[int], None] | None = None,
+                ) -> tuple[dict[int, list[ObjectEntry]], int]:
+    """Objects that share a size with another, by size, and how many objects were seen.
+
+    Only the first object of each size is held until a second arrives, so memory follows the
+    number of distinct sizes plus the candidates. Folder markers and empty objects are left
+    out (nothing to free)."""
+    first: dict[int, ObjectEntry] = {}
+    shared: dict[int, list[ObjectEntry]] = {}
+    seen = 0
+    for entry in entries:
+        if cancel is not None and cancel.is_set():
+            break
+        seen += 1
+        if progress is not None and seen % 1000 == 0:
+            progress(seen)
+        if entry.size <= 0 or entry.key.endswith("/"):
+            continue
+        group = shared.get(entry.size)
+        if group is not None:
+            group.append(entry)
+            continue
+        earlier = first.pop(entry.size, None)
+        if earlier is None:
+            first[entry.size] = entry
+        else:
+            shared[entry.size] = [earlier, entry]
+    return shared, seen
+
+
+def group_by_hash(size: int, members: Sequence[tuple[ObjectEntry, StoredHashes]],
+                  ) -> tuple[list[DuplicateGroup], int]:
+    """Same-size objects joined where a hash they both carry agrees and no stronger hash they
+    both carry differs; also the number of members with no hash at all."""
+    parent = list(range(len(members)))
+    proof: dict[int, str] = {}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def conflict(a: StoredHashes, b: StoredHashes, below: str) -> bool:
+        for kind in KINDS[:KINDS.index(below)]:
+            if kind in a.values and kind in b.values and a.values[kind] != b.values[kind]:
+                return True
+        return False
+
+    for kind in KINDS:
+        seen: dict[str, int] = {}
+        for i, (_, hashes) in enumerate(members):
+            value = hashes.values.get(kind)
+            if value is None:
+                continue
+            j = seen.setdefault(value, i)
+            if j == i or conflict(members[i][1], members[j][1], kind):
+                continue
+            ri, rj = root(i), root(j)
+            if ri != rj:
+                parent[ri] = rj
+                proof.setdefault(rj, proof.pop(ri, kind))
+    joined: dict[int, list[int]] = {}
+    for i in range(len(members)):
+        joined.setdefault(root(i), []).append(i)
+    groups = [
+        DuplicateGroup(size, proof.get(r, ""),
+                       tuple(sorted((members[i][0] for i in idx), key=lambda e: e.key)))
+        for r, idx in joined.items() if len(idx) > 1
+    ]
+    unverified = sum(1 for _, hashes in members if not hashes.values)
+    return groups, unverified
+
+
+def find_duplicates(
+    entries: Iterable[ObjectEntry],
+    hashes_of: Callable[[str], StoredHashes],
+    cancel: threading.Event | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
+    workers: int = HEAD_WORKERS,
+) -> DuplicateReport:
+    """Duplicate groups below a listing, largest saving first.
+
+    `hashes_of(key)` asks the server (a HEAD), called only for objects in same-size groups
+    and from up to `workers` threads. `progress(phase, done, total)` reports "listing"
+    (objects seen, total 0) and then "comparing" (objects asked of the server, of how many).
+    """
+    def listed(count: int) -> None:
+        if progress is not None:
+            progress("listing", count, 0)
+
+    shared, seen = size_groups(entries, cancel, listed)
+    listed(seen)
+    todo = [entry for group in shared.values() for entry in group]
+    found: dict[str, StoredHashes] = {}
+    stopped = cancel is not None and cancel.is_set()
+    if not stopped and todo:
+        with ThreadPoolExecutor(max(1, workers), thread_name_prefix="dup-head") as pool:
+            def ask(entry: ObjectEntry) -> tuple[str, StoredHashes]:
+                if cancel is not None and cancel.is_set():
+                    return entry.key, StoredHashes()
+                return entry.key, hashes_of(entry.key)
+            for done, (key, hashes) in enumerate(pool.map(ask, todo), start=1):
+                found[key] = hashes
+                if progress is not None:
+                    progress("comparing", done, len(todo))
+        stopped = cancel is not None and cancel.is_set()
+    groups: list[DuplicateGroup] = []
+    unverified = 0
+    if not stopped:
+        for size, members in shared.items():
+            made, lacking = group_by_hash(size, [(e, found[e.key]) for e in members])
+            groups.extend(made)
+            unverified += lacking
+    groups.sort(key=lambda g: (-g.freeable, g.entries[0].key))
+    return DuplicateReport(tuple(groups), seen, len(found), unverified, stopped)
