@@ -4,7 +4,8 @@ A folder can hold a million objects, so a row is not an object: keys sit in one 
 and times in typed arrays, MD5 ETags packed into 16 bytes of one bytearray, storage classes
 interned. About 150 bytes a row (the key string dominates). The *view* is two lists of row
 numbers - folders first, then objects - kept sorted by the chosen column and filtered by the
-name filter; new pages are merged in (timsort merges two sorted runs in linear time).
+name filter and the kind-of-file filter; new pages are merged in (timsort merges two sorted
+runs in linear time).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from desktop_app.core.categories import Category, category_of
 from desktop_app.core.keys import matches, name_matcher
 from desktop_app.core.mime import type_label
 from desktop_app.core.types import FolderEntry, ObjectEntry
@@ -58,6 +60,7 @@ class RowStore:
         self.sort_column = COL_NAME
         self.descending = False
         self._matcher: re.Pattern[str] | str | None = None
+        self._category: Category | None = None  # objects of other categories hidden
 
     # -- filling -------------------------------------------------------------------------
     def add(self, folders: Iterable[FolderEntry], objects: Sequence[ObjectEntry]) -> None:
@@ -182,14 +185,20 @@ class RowStore:
     def _sorted(self, view: array[int]) -> array[int]:
         return array("q", sorted(view, key=self._sort_key(), reverse=self.descending))
 
-    def set_filter(self, pattern: str) -> None:
+    def set_filter(self, pattern: str, category: Category | None = None) -> None:
+        """Show rows whose name matches `pattern`; with `category`, only objects of that
+        category (folders stay, they may hold some)."""
         self._matcher = name_matcher(pattern) if pattern else None
+        self._category = category
         rows = [i for i in range(len(self.keys)) if self._visible(i)]
         self.folders_view = array("q", (i for i in rows if self.is_folder[i]))
         self.objects_view = array("q", (i for i in rows if not self.is_folder[i]))
         self.set_sort(self.sort_column, self.descending)
 
     def _visible(self, i: int) -> bool:
+        if self._category is not None and not self.is_folder[i] \
+                and category_of(self.keys[i]) is not self._category:
+            return False
         return self._matcher is None or matches(self._matcher, _name_of(self.keys[i]))
 
     def _merge(self, view: array[int], new: Sequence[int]) -> array[int]:
@@ -197,7 +206,8 @@ class RowStore:
         runs is a linear merge for timsort; S3's key order needs no sort at all."""
         if not new:
             return view
-        view.extend(new if self._matcher is None else [i for i in new if self._visible(i)])
+        unfiltered = self._matcher is None and self._category is None
+        view.extend(new if unfiltered else [i for i in new if self._visible(i)])
         if self.sort_column == COL_NAME and not self.descending:
             return view
         return self._sorted(view)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLineEdit, QToolBar
 from desktop_app.core.history import History, parent_prefix
 from desktop_app.storage.protocol import Storage
 from desktop_app.ui.browse.address_bar import AddressBar
+from desktop_app.ui.browse.category_combo import category_combo
 from desktop_app.ui.browse.object_table import ObjectTable
 from desktop_app.ui.browse.search_panel import SearchPanel
 from desktop_app.ui.shell import icons
@@ -61,6 +62,9 @@ class BrowseControls(QObject):
         self._filter_timer.timeout.connect(
             lambda: self._model.set_filter(self.filter_edit.text()))
         self.filter_edit.textChanged.connect(self._filter_timer.start)
+        self.category_combo = category_combo(window, "categoryFilter")
+        self.category_combo.currentIndexChanged.connect(
+            lambda _index: self._model.set_category_filter(self.category_combo.currentData()))
         self.action_filter = self._action("actionFilter", None, "Filter",
                                           QKeySequence.StandardKey.Find, self.focus_filter)
         self.search_panel = SearchPanel(context.runner, window)
@@ -75,6 +79,7 @@ class BrowseControls(QObject):
         toolbar.insertAction(up_action, self.action_forward)
         toolbar.addWidget(self.address_bar)
         toolbar.addWidget(self.filter_edit)
+        toolbar.addWidget(self.category_combo)
         toolbar.addAction(self.action_search)
         for action in (self.action_edit_address, self.action_filter):
             window.addAction(action)
@@ -149,6 +154,7 @@ class BrowseControls(QObject):
     def open_result(self, bucket: str, key: str) -> None:
         """Open the folder holding `key` and select it once its row has arrived."""
         self.filter_edit.clear()
+        self.category_combo.setCurrentIndex(0)  # the opened result must not stay hidden
         self._select_after_load = key
         self._context.open_location(bucket, parent_prefix(key))
         self._maybe_select()

@@ -29,6 +29,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
+from desktop_app.core.categories import Category
 from desktop_app.core.errors import AppError
 from desktop_app.core.row_store import COL_ETAG, COL_NAME, RowStore
 from desktop_app.core.types import FolderEntry, ListingPage, ObjectEntry
@@ -63,6 +64,7 @@ class ObjectTableModel(QAbstractTableModel):
         self._loading = False
         self._generation = 0
         self._filter = ""
+        self._category: Category | None = None
         # Pages that arrive in quick succession are inserted together (fewer repaints).
         self._pending: list[Page] = []
         self._arrived = 0
@@ -105,8 +107,8 @@ class ObjectTableModel(QAbstractTableModel):
         old = self._rows
         self._rows = RowStore()
         self._rows.set_sort(old.sort_column, old.descending)
-        if self._filter:
-            self._rows.set_filter(self._filter)
+        if self._filter or self._category is not None:
+            self._rows.set_filter(self._filter, self._category)
         self._next = None
         self._pending = []
         self._arrived = 0  # rows received for this folder, inserted or still pending
@@ -251,12 +253,25 @@ class ObjectTableModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self._filter = pattern
-        self._rows.set_filter(pattern)
+        self._rows.set_filter(pattern, self._category)
+        self.endResetModel()
+
+    def set_category_filter(self, category: Category | None) -> None:
+        """Hide loaded objects of other categories (folders stay); None shows all."""
+        if category is self._category:
+            return
+        self.beginResetModel()
+        self._category = category
+        self._rows.set_filter(self._filter, category)
         self.endResetModel()
 
     @property
     def filter_text(self) -> str:
         return self._filter
+
+    @property
+    def category_filter(self) -> Category | None:
+        return self._category
 
     # -- rows ----------------------------------------------------------------------------
     def entry(self, row: int) -> FolderEntry | ObjectEntry:

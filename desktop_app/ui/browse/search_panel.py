@@ -45,6 +45,7 @@ from desktop_app.core.humanize import human_size, human_time
 from desktop_app.core.keys import display_key
 from desktop_app.core.search import SearchCriteria
 from desktop_app.storage.protocol import BrowseStorage
+from desktop_app.ui.browse.category_combo import category_combo
 from desktop_app.ui.shell.tasks import TaskRunner
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -184,6 +185,7 @@ class SearchPanel(QDockWidget):
         self.before = QDateEdit(QDate.currentDate(), body)
         for edit in (self.after, self.before):
             edit.setCalendarPopup(True)
+        self.category = category_combo(body, "searchCategory")
         self.status = QLabel("", body)
         self.status.setObjectName("searchStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
@@ -214,8 +216,10 @@ class SearchPanel(QDockWidget):
         grid.addWidget(self.after, 2, 1)
         grid.addWidget(self.before_check, 2, 2)
         grid.addWidget(self.before, 2, 3)
-        grid.addWidget(self.status, 3, 0, 1, 6)
-        grid.addWidget(self.view, 4, 0, 1, 6)
+        grid.addWidget(QLabel("Kind", body), 3, 0)
+        grid.addWidget(self.category, 3, 1)
+        grid.addWidget(self.status, 4, 0, 1, 6)
+        grid.addWidget(self.view, 5, 0, 1, 6)
         self.setWidget(body)
 
     @staticmethod
@@ -250,6 +254,7 @@ class SearchPanel(QDockWidget):
             max_size=int(self.max_size.value() * _KIB) if self.max_size.value() else None,
             modified_after=day(self.after, False) if self.after_check.isChecked() else None,
             modified_before=day(self.before, True) if self.before_check.isChecked() else None,
+            category=self.category.currentData(),
         )
 
     def start(self) -> None:
