@@ -197,6 +197,23 @@ class VersionStorage(Protocol):
 
 
 @runtime_checkable
+class VersionCleanupOps(Protocol):
+    """Removing many versions at once (cleanup in versioned buckets). Not part of `Storage`."""
+
+    def iter_versions_below(
+        self, bucket: str, prefix: str = "", cancel: threading.Event | None = None,
+    ) -> Iterator[ObjectVersion]:
+        """Every version and delete marker below `prefix`, all depths, streamed."""
+        ...
+
+    def delete_versions(
+        self, bucket: str, versions: Sequence[tuple[str, str]],
+    ) -> list[tuple[str, str, str]]:
+        """Multi-delete of at most 1000 (key, version id); (key, version id, reason) refused."""
+        ...
+
+
+@runtime_checkable
 class BucketAdmin(Protocol):
     """Changing buckets (listing them is browsing: `BrowseStorage.list_buckets`)."""
 

@@ -1,0 +1,251 @@
+"""The "Clean up…" action of a bucket or folder and the flows behind its dialog: the dry run
+on the transfer pool polled by a timer, the delete confirmed then run with progress and
+Cancel, and a lifecycle rule shown before it is appended to the bucket's rules.
+
+The main window places the actions (the tree's `menu_actions`, the file table's
+`folder_actions`) and hands a `WindowContext`. `clock` gives "now" (tests set it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import shiboken6
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+
+from desktop_app.core.bucket_settings import VERSIONING_OFF
+from desktop_app.core.cleanup import CleanupFilter, add_rule, to_lifecycle_rule
+from desktop_app.core.errors import AppError
+from desktop_app.core.humanize import human_size
+from desktop_app.storage.bulk_ops import BulkReport, Progress
+from desktop_app.storage.protocol import BucketSettingsOps, Storage, VersionCleanupOps
+from desktop_app.ui.insight.cleanup_dialog import CleanupDialog
+from desktop_app.ui.insight.cleanup_work import (
+    DryRun,
+    delete_every_version,
+    delete_matches,
+    dry_run,
+)
+from desktop_app.ui.shell.context import WindowContext
+from desktop_app.ui.shell.flows import FlowOwner, dialog_result, run_browse, run_transfer
+
+POLL_MS = 150
+
+
+def bucket_is_versioned(storage: Storage, bucket: str) -> bool:
+    """Enabled or suspended versioning: either may keep older versions."""
+    if isinstance(storage, BucketSettingsOps):
+        return storage.get_versioning(bucket) != VERSIONING_OFF
+    return storage.versioning_enabled(bucket)
+
+
+def ask(parent: QWidget, name: str, title: str, text: str, go: str,
+        details: str = "") -> QMessageBox:
+    """A question whose safe answer (Cancel) is the default."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                      QMessageBox.StandardButton.Cancel, parent)
+    box.setObjectName(name)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    yes = box.addButton(go, QMessageBox.ButtonRole.AcceptRole)
+    yes.setObjectName(f"{name}Yes")
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    if details:
+        box.setDetailedText(details)
+    return box
+
+
+class CleanupSession(QObject):
+    """One open dialog and its work on one bucket."""
+
+    def __init__(self, context: WindowContext, storage: Storage, bucket: str,
+                 dialog: CleanupDialog, clock: Callable[[], datetime]) -> None:
+        super().__init__(dialog)
+        self.context, self.storage, self.bucket, self.dialog = context, storage, bucket, dialog
+        self.clock = clock
+        self.flows = FlowOwner(self, on_error=self._error)
+        self.run = DryRun()
+        self.progress: Progress | None = None
+        self.filter = CleanupFilter()
+        self.question: QMessageBox | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self._poll)
+        dialog.find_requested.connect(lambda: self.flows.start(self.find()))
+        dialog.delete_requested.connect(lambda: self.flows.start(self.delete()))
+        dialog.rule_requested.connect(lambda: self.flows.start(self.make_rule()))
+        dialog.cancel_requested.connect(self.cancel)
+        dialog.finished.connect(lambda *_: self.cancel())
+
+    def _error(self, err: AppError) -> None:
+        if shiboken6.isValid(self.dialog):
+            self.dialog.show_problem(err.user_text())
+
+    def cancel(self) -> None:
+        self.run.cancel.set()
+        if self.progress is not None:
+            self.progress.cancel()
+
+    def _poll(self) -> None:
+        if self.progress is not None:
+            p = self.progress
+            self.dialog.show_delete_progress(p.done, p.total, p.phase or "Deleting")
+            return
+        run = self.run
+        self.dialog.show_matches(run.take_new(), run.count, run.size, run.scanned, False)
+
+    async def _answered_yes(self) -> bool:
+        box = self.question
+        assert box is not None
+        await dialog_result(box)
+        clicked = box.clickedButton() if shiboken6.isValid(box) else None
+        yes = clicked is not None and clicked.objectName() == f"{box.objectName()}Yes"
+        if shiboken6.isValid(box):
+            box.deleteLater()
+        self.question = None
+        return yes
+
+    # -- dry run -------------------------------------------------------------------------
+    async def find(self) -> None:
+        flt = self.dialog.cleanup_filter()
+        problems = flt.problems()
+        if problems:
+            self.dialog.show_problem(" ".join(problems))
+            return
+        self.filter, self.run = flt, DryRun()
+        run = self.run
+        self.dialog.start_dry_run()
+        self._timer.start()
+        try:
+            complete = await run_transfer(self.context.runner, dry_run, self.storage,
+                                          self.bucket, flt, self.clock(), run)
+        finally:
+            self._timer.stop()
+        self.dialog.show_matches(run.take_new(), run.count, run.size, run.scanned,
+                                 done=complete, cancelled=not complete)
+
+    # -- delete --------------------------------------------------------------------------
+    async def delete(self) -> None:
+        matches, flt = list(self.run.matches), self.filter
+        every = self.dialog.remove_every_version
+        count = len(matches)
+        how = ("every version of them is removed for good" if every else
+               "delete markers are left, older versions stay" if self.dialog.versioned else
+               "this cannot be undone")
+        text = (f"Delete {count:,} object{'' if count == 1 else 's'} "
+                f"({human_size(self.run.size)}) from “{self.bucket}”?\n\n"
+                f"{flt.describe()}; {how}.")
+        self.question = ask(self.dialog, "cleanupConfirm", "Delete matches", text, "Delete")
+        if not await self._answered_yes():
+            return
+        progress = self.progress = Progress()
+        self.dialog.start_delete(count)
+        self._timer.start()
+        try:
+            if every and isinstance(self.storage, VersionCleanupOps):
+                report: BulkReport = await run_transfer(
+                    self.context.runner, delete_every_version, self.storage, self.bucket,
+                    flt.prefix, matches, progress)
+            else:
+                report = await run_transfer(self.context.runner, delete_matches,
+                                            self.storage, self.bucket, matches, progress)
+        finally:
+            self._timer.stop()
+            self.progress = None
+        what = ("every version" if every else
+                "delete markers left" if self.dialog.versioned else "for good")
+        self.dialog.show_report(report, what)
+        if report.done and self.context.listing.bucket == self.bucket:
+            self.context.listing.refresh()
+
+    # -- lifecycle rule ------------------------------------------------------------------
+    async def make_rule(self) -> None:
+        flt = self.dialog.cleanup_filter()
+        problems = flt.problems()
+        rule = to_lifecycle_rule(flt) if not problems else " ".join(problems)
+        if isinstance(rule, str):
+            self.dialog.show_problem(rule)
+            return
+        storage = self.storage
+        if not isinstance(storage, BucketSettingsOps):
+            self.dialog.show_problem("This connection cannot change lifecycle rules; use a "
+                                     "connection to an S3 server.")
+            return
+        self.dialog.set_busy(True)
+        try:
+            rules = await run_browse(self.context.runner, storage.get_lifecycle, self.bucket)
+        finally:
+            self.dialog.set_busy(False)
+        rules = add_rule(rules, rule)
+        new = rules[-1]
+        where = f"below “{new.prefix}”" if new.prefix else "in the whole bucket"
+        text = (f"Add the lifecycle rule “{new.id}” to “{self.bucket}”?\n\nThe server will "
+                f"then remove objects {where} {new.expire_days} days after they were last "
+                "changed, every day, without asking."
+                + ("\n\nIn this bucket that leaves delete markers; older versions stay until "
+                   "another rule removes them." if self.dialog.versioned else "")
+                + f"\n\nThe bucket keeps its {len(rules) - 1} other rule(s).")
+        self.question = ask(self.dialog, "cleanupRuleConfirm", "Make a lifecycle rule", text,
+                            "Add rule", details=storage.lifecycle_xml(rules))
+        if not await self._answered_yes():
+            return
+        self.dialog.set_busy(True)
+        try:
+            await run_browse(self.context.runner, storage.set_lifecycle, self.bucket, rules)
+        finally:
+            self.dialog.set_busy(False)
+        self.dialog.show_note(f"Added the lifecycle rule “{new.id}”; the server applies it "
+                              "once a day.")
+
+
+class CleanupActions(QObject):
+    def __init__(self, context: WindowContext) -> None:
+        super().__init__(context.window)
+        self.setObjectName("cleanupActions")
+        self.context = context
+        self.flows = FlowOwner(self, on_error=context.show_error)
+        self.active_dialog: CleanupDialog | None = None
+        self.session: CleanupSession | None = None
+        self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+        context.on_close(self.flows.cancel_all)
+
+    def menu_actions(self, menu: QMenu, conn_id: str, bucket: str) -> list[QAction]:
+        """For the tree: Clean up… of a bucket (none on a connection root)."""
+        return [self._action(menu, conn_id, bucket, "")] if bucket else []
+
+    def folder_actions(self, menu: QMenu, bucket: str, prefix: str) -> list[QAction]:
+        """For the file table: Clean up… of the selected folder (or the one shown)."""
+        conn_id = self.context.active_connection()
+        if conn_id is None or not bucket:
+            return []
+        return [self._action(menu, conn_id, bucket, prefix)]
+
+    def _action(self, menu: QMenu, conn_id: str, bucket: str, prefix: str) -> QAction:
+        action = QAction("Clean up…", menu)
+        action.setObjectName("actionCleanup")
+        action.setToolTip("Find old or unwanted objects here, then delete them or make a "
+                          "lifecycle rule")
+        action.triggered.connect(lambda *_: self.open_cleanup(conn_id, bucket, prefix))
+        return action
+
+    def open_cleanup(self, conn_id: str, bucket: str, prefix: str = "") -> None:
+        entry = self.context.connections.get(conn_id)
+        if entry is not None:
+            self.flows.start(self._open(entry.name, entry.storage, bucket, prefix))
+
+    async def _open(self, connection: str, storage: Storage, bucket: str, prefix: str) -> None:
+        try:
+            versioned = await run_browse(self.context.runner, bucket_is_versioned, storage,
+                                         bucket)
+        except AppError:
+            versioned = False  # the server cannot say: offer plain deletes only
+        place = f"{bucket}/{prefix}" if prefix else bucket
+        dialog = CleanupDialog(f"{place} on {connection}", prefix, versioned,
+                               self.context.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.active_dialog = dialog
+        self.session = CleanupSession(self.context, storage, bucket, dialog,
+                                      lambda: self.clock())
+        dialog.show()
