@@ -1,0 +1,201 @@
+"""The "Find duplicates…" action of a bucket or folder, and its flow read top to bottom:
+
+    list below the place and compare same-size objects (worker, progress, Cancel)
+    show the groups -> the user ticks extras (or "Select extras" keeping oldest/newest)
+    "Delete selected…" -> confirm (what goes, how much, versioning) -> bulk delete with
+    progress and Cancel -> the outcome and a line per copy the server refused
+
+The main window places the actions (the tree's `menu_actions`, the file table's
+`folder_actions`) and hands a `WindowContext`; nothing here imports another feature. The
+dialog on screen is `active_dialog`, which is also how tests drive it. Copies are found by the
+hashes the server keeps; hashing by downloading is not offered (the objects without a stored
+hash are counted and named as not compared).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
+
+from desktop_app.core.duplicates import DuplicateReport, HashSource, find_duplicates
+from desktop_app.core.errors import AppError
+from desktop_app.core.humanize import human_size
+from desktop_app.core.keys_text import shown_key
+from desktop_app.storage.protocol import MAX_DELETE_BATCH
+from desktop_app.ui.insight.duplicates_dialog import DuplicatesDialog, ScanProgress
+from desktop_app.ui.shell.context import WindowContext
+from desktop_app.ui.shell.flows import FlowOwner, dialog_result, run_browse, run_transfer
+
+
+def scan(storage: Any, bucket: str, prefix: str, progress: ScanProgress) -> DuplicateReport:
+    """Runs on a worker: the streaming listing, then HEADs inside same-size groups."""
+    def entries() -> Any:
+        listed = 0
+        for page in storage.iter_listing(bucket, prefix, recursive=True,
+                                         cancel=progress.cancel):
+            yield from page.objects
+            listed += len(page.objects)
+            progress.update("listing", listed, 0)  # each page, however small the folder
+    return find_duplicates(entries(), partial(storage.stored_hashes, bucket),
+                           progress.cancel, progress.update)
+
+
+@dataclass
+class DeleteOutcome:
+    deleted: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (key, reason)
+    cancelled: bool = False
+
+
+def delete_copies(storage: Any, bucket: str, keys: list[str],
+                  progress: ScanProgress) -> DeleteOutcome:
+    """Runs on a worker: bulk deletes of up to 1000 keys, Cancel checked between them."""
+    outcome = DeleteOutcome()
+    for start in range(0, len(keys), MAX_DELETE_BATCH):
+        if progress.cancel.is_set():
+            outcome.cancelled = True
+            break
+        batch = keys[start:start + MAX_DELETE_BATCH]
+        try:
+            refused = dict(storage.delete_many(bucket, batch))
+        except AppError as err:
+            refused = {key: err.user_text() for key in batch}
+        outcome.failed.extend((key, refused[key]) for key in batch if key in refused)
+        outcome.deleted.extend(key for key in batch if key not in refused)
+        progress.update("deleting", start + len(batch), len(keys))
+    return outcome
+
+
+def outcome_text(outcome: DeleteOutcome, total: int) -> str:
+    text = f"Deleted {len(outcome.deleted):,} of {total:,} selected copies."
+    if outcome.cancelled:
+        text += " Stopped by Cancel; the rest are still there."
+    if outcome.failed:
+        text += (f" The server refused {len(outcome.failed):,} (listed below); check your "
+                 "delete rights or the objects' retention, then try again.")
+    return text
+
+
+def confirm_text(keys: list[str], size: int, bucket: str, versioned: bool) -> str:
+    text = (f"Delete {len(keys):,} duplicate {'copy' if len(keys) == 1 else 'copies'} "
+            f"({human_size(size)}) from “{bucket}”? One copy of each group stays.")
+    if versioned:
+        text += ("\n\nThe bucket keeps versions: each delete adds a delete marker and the "
+                 "bytes stay stored as an older version until that is removed too.")
+    return text
+
+
+class DuplicatesActions(QObject):
+    def __init__(self, context: WindowContext) -> None:
+        super().__init__(context.window)
+        self.setObjectName("duplicatesActions")
+        self.context = context
+        self.flows = FlowOwner(self, on_error=context.show_error)
+        self.active_dialog: QDialog | None = None
+        self.windows: dict[tuple[str, str, str], DuplicatesDialog] = {}
+        context.on_close(self.flows.cancel_all)
+
+    # -- the menus -----------------------------------------------------------------------
+    def menu_actions(self, menu: QMenu, conn_id: str, bucket: str) -> list[QAction]:
+        """For the tree: Find duplicates… of one bucket (none for a connection root)."""
+        return [self._action(menu, conn_id, bucket, "")] if bucket else []
+
+    def folder_actions(self, menu: QMenu, bucket: str, prefix: str) -> list[QAction]:
+        """For the file table: Find duplicates… below the selected folder (or the one shown)."""
+        conn_id = self.context.active_connection()
+        if conn_id is None or not bucket:
+            return []
+        return [self._action(menu, conn_id, bucket, prefix)]
+
+    def _action(self, menu: QMenu, conn_id: str, bucket: str, prefix: str) -> QAction:
+        action = QAction("Find duplicates…", menu)
+        action.setObjectName("actionFindDuplicates")
+        action.setToolTip("Find identical objects by the hashes the server keeps, without "
+                          "downloading them")
+        action.triggered.connect(lambda *_: self.find(conn_id, bucket, prefix))
+        return action
+
+    # -- the flow ------------------------------------------------------------------------
+    def find(self, conn_id: str, bucket: str, prefix: str = "") -> None:
+        """Open (or raise) the window of this place and start looking."""
+        place = (conn_id, bucket, prefix)
+        open_one = self.windows.get(place)
+        if open_one is not None and shiboken6.isValid(open_one) and open_one.isVisible():
+            open_one.raise_()
+            open_one.activateWindow()
+            return
+        entry = self.context.connections.get(conn_id)
+        if entry is None:
+            return
+        if not isinstance(entry.storage, HashSource):
+            self.context.show_error(AppError(
+                f"The connection “{entry.name}” cannot read the hashes the server keeps.",
+                "Use a connection to an S3 server."))
+            return
+        self.flows.start(self._run(place, entry.storage))
+
+    async def _run(self, place: tuple[str, str, str], storage: Any) -> None:
+        _, bucket, prefix = place
+        progress = ScanProgress()
+        dialog = DuplicatesDialog(f"{bucket}/{prefix}", progress, self.context.window)
+        self.windows[place] = dialog
+        self.active_dialog = dialog
+        dialog.show()
+        try:
+            report = await run_transfer(self.context.runner, scan, storage, bucket, prefix,
+                                        progress)
+            if not dialog.isVisible():
+                return  # closed while looking
+            dialog.show_report(report)
+            while (keys := await dialog.next_delete()) is not None:
+                await self._delete(dialog, storage, bucket, keys)
+        except asyncio.CancelledError:
+            progress.cancel.set()  # the main window went: workers stop at their next step
+            raise
+        finally:
+            if self.windows.get(place) is dialog:
+                del self.windows[place]
+            if shiboken6.isValid(dialog):
+                dialog.close()
+                dialog.deleteLater()
+
+    async def _delete(self, dialog: DuplicatesDialog, storage: Any, bucket: str,
+                      keys: list[str]) -> None:
+        versioned = bool(await run_browse(self.context.runner, storage.versioning_enabled,
+                                          bucket))
+        box = QMessageBox(QMessageBox.Icon.Warning, "Delete duplicate copies",
+                          confirm_text(keys, dialog.chosen_size(), bucket, versioned),
+                          QMessageBox.StandardButton.Cancel, dialog)
+        box.setObjectName("duplicatesConfirm")
+        delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        delete.setObjectName("duplicatesConfirmDelete")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        self.active_dialog = box
+        try:
+            await dialog_result(box)
+            agreed = box.clickedButton() is delete
+        finally:
+            self.active_dialog = dialog
+            box.deleteLater()
+        if not agreed:
+            return
+        dialog.set_busy(True, f"Deleting {len(keys):,} copies…")
+        dialog.progress.update("deleting", 0, len(keys))
+        try:
+            outcome = await run_transfer(self.context.runner, delete_copies, storage, bucket,
+                                         keys, dialog.progress)
+        finally:
+            if shiboken6.isValid(dialog):
+                dialog.set_busy(False)
+        dialog.remove_deleted(set(outcome.deleted))
+        dialog.show_outcome(outcome_text(outcome, len(keys)),
+                            [f"{shown_key(key)} — {reason}" for key, reason in outcome.failed])
+        if self.context.listing.bucket == bucket:
+            self.context.listing.refresh()  # the file table shows no deleted copy
