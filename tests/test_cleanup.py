@@ -6,8 +6,9 @@ after the user saw it, or the dialog says why it cannot."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from datetime import datetime, timedelta
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -18,11 +19,17 @@ from desktop_app.core.categories import Category
 from desktop_app.core.cleanup import CleanupFilter
 from desktop_app.core.types import ObjectEntry
 from desktop_app.storage.bulk_ops import Progress
+from desktop_app.storage.listing_xml import ParsedListing
 from desktop_app.storage.open_connections import OpenConnection, OpenConnections
 from desktop_app.storage.s3 import MinioStorage
 from desktop_app.ui.insight.cleanup_actions import CleanupActions
 from desktop_app.ui.insight.cleanup_dialog import CleanupDialog
-from desktop_app.ui.insight.cleanup_work import DryRun, delete_every_version, dry_run
+from desktop_app.ui.insight.cleanup_work import (
+    DryRun,
+    delete_every_version,
+    delete_matches,
+    dry_run,
+)
 from desktop_app.ui.shell.context import WindowContext
 from desktop_app.ui.shell.tasks import TaskRunner
 from tests.helpers import put_bytes
@@ -228,3 +235,104 @@ def test_lifecycle_rule_is_shown_then_appended(qtbot: QtBot, actions: CleanupAct
     assert [(r.id, r.prefix, r.expire_days) for r in rules] == [("cleanup-logs-45d", "logs/",
                                                                  45)]
     shoot(dialog, "cleanup-rule")
+
+
+# -- a fake listing and delete, for states the real server passes too quickly ----------------
+class FakeStore:
+    """`count` objects in pages of 1000; after the first page the listing waits until it is
+    cancelled or `gate` opens. Keys in `refused` fail to delete, with a reason."""
+
+    def __init__(self, count: int, refused: frozenset[str] = frozenset()) -> None:
+        old = datetime(2020, 1, 1, tzinfo=UTC)
+        self.objects = [ObjectEntry(f"k/{n:05}.tmp", 10, old, "e") for n in range(count)]
+        self.refused = refused
+        self.gate = threading.Event()
+        self.batches: list[int] = []
+        self.on_batch: Callable[[], None] = lambda: None
+
+    def versioning_enabled(self, bucket: str) -> bool:
+        return False
+
+    def iter_listing(self, bucket: str, prefix: str = "", recursive: bool = True,
+                     cancel: threading.Event | None = None) -> Iterator[ParsedListing]:
+        for first in range(0, len(self.objects), 1000):
+            if first:
+                while not self.gate.is_set() and not (cancel and cancel.is_set()):
+                    self.gate.wait(0.01)
+            if cancel is not None and cancel.is_set():
+                return
+            yield ParsedListing(tuple(self.objects[first:first + 1000]), (), True)
+
+    def delete_many(self, bucket: str, keys: Sequence[str]) -> list[tuple[str, str]]:
+        self.batches.append(len(keys))
+        self.on_batch()
+        return [(k, "the object is locked by a retention rule or legal hold")
+                for k in keys if k in self.refused]
+
+
+@pytest.fixture
+def fake_actions(qtbot: QtBot) -> Iterator[tuple[CleanupActions, FakeStore]]:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    fake = FakeStore(2500, refused=frozenset({"k/00007.tmp", "k/02100.tmp"}))
+    connections = OpenConnections()
+    connections.add(OpenConnection("c1", "Fake", fake, None, None))  # type: ignore[arg-type]
+    runner = TaskRunner()
+    listing = type("Listing", (), {"bucket": "", "refresh": lambda self: None})
+    context = WindowContext(
+        window=window, runner=runner, listing=listing(), tree=None,  # type: ignore[arg-type]
+        connections=connections, show_error=print, show_info=print,
+        active_storage=lambda: None, active_connection=lambda: "c1",
+        activate_connection=print, open_location=lambda b, p: None,
+        check_server=lambda: None, on_close=lambda f: None)
+    yield CleanupActions(context), fake
+    fake.gate.set()
+    runner.shutdown(wait=True)
+
+
+def test_dry_run_streams_a_running_count_and_cancels(
+        qtbot: QtBot, fake_actions: tuple[CleanupActions, FakeStore]) -> None:
+    actions, _fake = fake_actions
+    dialog = open_dialog(qtbot, actions, "b")
+    dialog.find_button.click()
+    qtbot.waitUntil(lambda: dialog.status.text().startswith(
+        "1,000 matching objects, 9.8 KiB; 1,000 looked at…"), timeout=WAIT)
+    assert len(dialog.model.rows) == 1000
+    assert dialog.cancel_button.isEnabled()
+    assert not dialog.delete_button.isEnabled()
+    shoot(dialog, "cleanup-running")
+    dialog.cancel_button.click()
+    qtbot.waitUntil(lambda: "Stopped" in dialog.status.text(), timeout=WAIT)
+    assert not dialog.delete_button.isEnabled()  # a partial look deletes nothing
+    assert dialog.find_button.isEnabled()
+
+
+def test_delete_reports_each_refused_object(
+        qtbot: QtBot, fake_actions: tuple[CleanupActions, FakeStore]) -> None:
+    actions, fake = fake_actions
+    fake.gate.set()
+    dialog = open_dialog(qtbot, actions, "b")
+    dialog.find_button.click()
+    qtbot.waitUntil(lambda: dialog.delete_button.isEnabled(), timeout=WAIT)
+    assert dialog.delete_button.text() == "Delete 2,500 objects…"
+    dialog.delete_button.click()
+    answer(qtbot, actions, yes=True)
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("Deleted"), timeout=WAIT)
+    assert fake.batches == [1000, 1000, 500]
+    assert dialog.status.text() == ("Deleted 2,498 objects (for good). 2 could not be "
+                                    "deleted; see below.")
+    assert dialog.report.toPlainText().splitlines() == [
+        "k/00007.tmp — the object is locked by a retention rule or legal hold",
+        "k/02100.tmp — the object is locked by a retention rule or legal hold"]
+    shoot(dialog, "cleanup-refused")
+
+
+def test_cancelled_delete_stops_between_batches() -> None:
+    fake = FakeStore(2500)
+    progress = Progress()
+    fake.on_batch = progress.cancel
+    report = delete_matches(fake, "b", fake.objects, progress)  # type: ignore[arg-type]
+    assert fake.batches == [1000]
+    assert report.cancelled
+    assert report.done == 1000
+    assert report.remaining == 1500
