@@ -77,6 +77,8 @@ class ObjectActions(VersionFlows):
         self.last_links: list[str] = []
         self.last_valid_until: datetime | None = None
         self._rules: list[tuple[QAction, str]] = []
+        # (menu, bucket, folder prefix) -> more actions for a folder (set by the main window)
+        self.folder_menu_actions: Callable[[QMenu, str, str], list[QAction]] | None = None
         self._build_actions()
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._show_menu)
@@ -165,14 +167,30 @@ class ObjectActions(VersionFlows):
             [self.action_new_folder, self.refresh_action],
             [self.action_versions, self.action_properties],
         ]
-        if not self.selected_entries():
+        selected = self.selected_entries()
+        if not selected:
             groups = [[self.action_new_folder, self.refresh_action],
                       [self.action_show_deleted]]
+        folder = self._menu_folder(selected)
+        if folder is not None and self.folder_menu_actions is not None:
+            extra = self.folder_menu_actions(menu, self.context.listing.bucket, folder)
+            groups += [extra] if extra else []
         for group in groups:
             if not menu.isEmpty():
                 menu.addSeparator()
             menu.addActions(group)
         return menu
+
+    def _menu_folder(self, selected: list[Entry]) -> str | None:
+        """The folder the extra actions are for: the one folder selected, or (nothing
+        selected) the folder shown."""
+        if not self.context.listing.bucket:
+            return None
+        if not selected:
+            return self.context.listing.prefix
+        if len(selected) == 1 and isinstance(selected[0], FolderEntry):
+            return selected[0].prefix
+        return None
 
     def _show_menu(self, pos: QPoint) -> None:
         menu = self.build_menu()

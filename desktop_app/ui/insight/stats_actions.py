@@ -1,0 +1,148 @@
+"""The "Statistics…" action of a connection root, a bucket or a folder, and the flow behind
+its window: the streaming scan on the transfer pool with progress and Cancel, the result
+shown and kept in the cache, Recompute, and a double-click that opens an object's folder.
+
+The main window places the actions (the tree's `menu_actions`, the file table's extra
+menu actions) and hands a `WindowContext`; nothing here imports another feature. One window
+per place: asking again raises the open one.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
+
+from desktop_app.core.errors import AppError, Cancelled
+from desktop_app.ui.insight.stats_adapter import Computation, compute, scope_text
+from desktop_app.ui.insight.stats_window import StatisticsWindow
+from desktop_app.ui.shell.context import WindowContext
+from desktop_app.ui.shell.flows import FlowOwner, run_transfer
+
+Place = tuple[str, str, str]  # (connection id, bucket or "" for all, prefix)
+
+
+class _Progress(QObject):
+    """Carries the scan's running count from the worker thread to the window (queued)."""
+
+    counted = Signal(str)  # what was counted so far, in words
+
+
+class StatisticsActions(QObject):
+    def __init__(self, context: WindowContext,
+                 cache_dir: Callable[[], Path | None] = lambda: None) -> None:
+        """`cache_dir` gives the data folder results are kept in (known once configured)."""
+        super().__init__(context.window)
+        self.setObjectName("statisticsActions")
+        self.context = context
+        self.cache_dir = cache_dir
+        self.flows = FlowOwner(self, on_error=context.show_error)
+        self.windows: dict[Place, StatisticsWindow] = {}
+        self._cancels: dict[Place, threading.Event] = {}
+        context.on_close(self.close_all)
+
+    # -- the menus -----------------------------------------------------------------------
+    def menu_actions(self, menu: QMenu, conn_id: str, bucket: str) -> list[QAction]:
+        """For the tree: Statistics… of a whole connection or of one bucket."""
+        return [self._action(menu, (conn_id, bucket, ""))]
+
+    def folder_actions(self, menu: QMenu, bucket: str, prefix: str) -> list[QAction]:
+        """For the file table: Statistics… of the selected folder (or the one shown)."""
+        conn_id = self.context.active_connection()
+        if conn_id is None or not bucket:
+            return []
+        return [self._action(menu, (conn_id, bucket, prefix))]
+
+    def _action(self, menu: QMenu, place: Place) -> QAction:
+        action = QAction("Statistics…", menu)
+        action.setObjectName("actionStatistics")
+        action.setToolTip("Count and chart what is stored here, without downloading anything")
+        action.triggered.connect(lambda *_: self.show_statistics(*place))
+        return action
+
+    # -- the window ----------------------------------------------------------------------
+    def show_statistics(self, conn_id: str, bucket: str, prefix: str = "") -> None:
+        """Open (or raise) the window of this place and compute unless a cached result
+        is shown."""
+        place = (conn_id, bucket, prefix)
+        window = self.windows.get(place)
+        if window is not None and shiboken6.isValid(window):
+            window.raise_()
+            window.activateWindow()
+            return
+        entry = self.context.connections.get(conn_id)
+        if entry is None:
+            return
+        window = StatisticsWindow(scope_text(entry.name, bucket, prefix), self.context.window)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.windows[place] = window
+        window.destroyed.connect(lambda *_: self._forget(place))
+        window.cancel_requested.connect(lambda: self._cancel(place))
+        window.recompute_requested.connect(lambda: self._start(place, window, fresh=True))
+        window.open_requested.connect(lambda b, p: self._open(conn_id, b, p))
+        window.show()
+        self._start(place, window, fresh=False)
+
+    def _start(self, place: Place, window: StatisticsWindow, fresh: bool) -> None:
+        entry = self.context.connections.get(place[0])
+        if entry is None:
+            return
+        self.flows.start(self._compute(place, window, entry.storage, fresh))
+
+    async def _compute(self, place: Place, window: StatisticsWindow, storage: Any,
+                       fresh: bool) -> None:
+        cancel = self._cancels[place] = threading.Event()
+        progress = _Progress(window)
+        progress.counted.connect(window.show_progress)
+        window.start()
+        job = Computation(storage=storage, connection=place[0], bucket=place[1],
+                          prefix=place[2], fresh=fresh, cancel=cancel,
+                          progress=progress.counted.emit, cache_dir=self.cache_dir())
+        try:
+            result = await run_transfer(self.context.runner, compute, job)
+        except Cancelled:
+            if shiboken6.isValid(window):
+                window.show_cancelled()
+            return
+        except AppError as err:
+            if shiboken6.isValid(window):
+                window.show_failed(err)
+            return
+        finally:
+            if self._cancels.get(place) is cancel:
+                del self._cancels[place]
+        if shiboken6.isValid(window):
+            window.show_stats(result.view, result.exporters)
+            if result.cancelled:
+                window.show_cancelled()
+
+    def _cancel(self, place: Place) -> None:
+        event = self._cancels.get(place)
+        if event is not None:
+            event.set()
+
+    def _open(self, conn_id: str, bucket: str, prefix: str) -> None:
+        if self.context.active_connection() != conn_id:
+            self.context.activate_connection(conn_id)
+        self.context.open_location(bucket, prefix)
+        self.context.window.raise_()
+        self.context.window.activateWindow()
+
+    def _forget(self, place: Place) -> None:
+        self.windows.pop(place, None)
+        self._cancel(place)
+
+    def close_all(self) -> None:
+        """The main window closes: scans stop, windows close."""
+        for event in list(self._cancels.values()):
+            event.set()
+        self.flows.cancel_all()
+        for window in list(self.windows.values()):
+            if shiboken6.isValid(window):
+                window.close()
