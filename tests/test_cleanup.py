@@ -336,3 +336,19 @@ def test_cancelled_delete_stops_between_batches() -> None:
     assert report.cancelled
     assert report.done == 1000
     assert report.remaining == 1500
+
+
+def test_changing_the_filter_after_a_dry_run_asks_for_a_new_one(
+        qtbot: QtBot, fake_actions: tuple[CleanupActions, FakeStore]) -> None:
+    actions, fake = fake_actions
+    fake.gate.set()
+    dialog = open_dialog(qtbot, actions, "b")
+    dialog.find_button.click()
+    qtbot.waitUntil(lambda: dialog.delete_button.isEnabled(), timeout=WAIT)
+    dialog.name_edit.setText("00001")
+    assert not dialog.delete_button.isEnabled()
+    assert dialog.status.text() == "The filter changed: Find matches again before deleting."
+    dialog.find_button.click()
+    qtbot.waitUntil(lambda: dialog.delete_button.isEnabled(), timeout=WAIT)
+    assert [r.key for r in dialog.model.rows] == ["k/00001.tmp"]
+    assert fake.batches == []  # nothing was deleted on the way

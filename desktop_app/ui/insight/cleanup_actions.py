@@ -130,6 +130,10 @@ class CleanupSession(QObject):
     async def delete(self) -> None:
         matches, flt = list(self.run.matches), self.filter
         every = self.dialog.remove_every_version
+        if every and not isinstance(self.storage, VersionCleanupOps):
+            self.dialog.show_problem("This connection cannot remove versions in bulk; choose "
+                                     "to leave delete markers instead.")
+            return
         count = len(matches)
         how = ("every version of them is removed for good" if every else
                "delete markers are left, older versions stay" if self.dialog.versioned else
@@ -144,7 +148,8 @@ class CleanupSession(QObject):
         self.dialog.start_delete(count)
         self._timer.start()
         try:
-            if every and isinstance(self.storage, VersionCleanupOps):
+            if every:
+                assert isinstance(self.storage, VersionCleanupOps)
                 report: BulkReport = await run_transfer(
                     self.context.runner, delete_every_version, self.storage, self.bucket,
                     flt.prefix, matches, progress)

@@ -174,6 +174,12 @@ class CleanupDialog(QDialog):
         layout.addWidget(self.report)
         layout.addLayout(self._build_buttons())
         self._update_buttons()
+        for edit in (self.prefix_edit, self.name_edit):
+            edit.textChanged.connect(self._filter_changed)
+        for box in (self.age_days, self.min_size, self.max_size):
+            box.valueChanged.connect(self._filter_changed)
+        self.age_check.toggled.connect(self._filter_changed)
+        self.category_combo.currentIndexChanged.connect(self._filter_changed)
 
     # -- construction --------------------------------------------------------------------
     def _build_form(self, prefix: str) -> QFormLayout:
@@ -275,6 +281,15 @@ class CleanupDialog(QDialog):
                        self.min_size, self.max_size, self.markers, self.every_version):
             widget.setEnabled(not self.busy)
         self.age_days.setEnabled(not self.busy and self.age_check.isChecked())
+
+    def _filter_changed(self, *_args: object) -> None:
+        """The matches shown no longer answer the filter: Delete waits for a new look."""
+        if self.busy or not self._finished:
+            return
+        self._finished = False
+        self.delete_button.setText("Delete…")
+        self.show_note("The filter changed: Find matches again before deleting.")
+        self._update_buttons()
 
     def start_dry_run(self) -> None:
         self.model.clear()
