@@ -253,7 +253,8 @@ def test_deleting_an_empty_bucket_removes_it_from_the_tree(
     menu = window.bucket_tree.menu_for(window.tree_model.index_for(bucket, conn=conn))
     assert menu is not None
     texts = [a.text() for a in menu.actions()]
-    assert texts == ["New bucket…", "Delete bucket…", "Properties…", "Refresh", "Statistics…"]
+    assert texts == ["New bucket…", "Delete bucket…", "Properties…", "Refresh", "Statistics…",
+                     "Find duplicates…"]
     assert menu.actions()[2].isEnabled()  # the real adapter has bucket settings
     menu.actions()[1].trigger()
     qtbot.waitUntil(lambda: isinstance(window.bucket_actions.active_dialog,
