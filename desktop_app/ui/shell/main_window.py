@@ -41,6 +41,7 @@ from desktop_app.ui.browse.tree_view import BucketTree
 from desktop_app.ui.buckets.actions import BucketActions
 from desktop_app.ui.connections.doctor_view import DoctorDialog
 from desktop_app.ui.insight.cleanup_actions import CleanupActions
+from desktop_app.ui.insight.duplicates_flow import DuplicatesActions
 from desktop_app.ui.insight.stats_actions import StatisticsActions
 from desktop_app.ui.objects.actions import ObjectActions
 from desktop_app.ui.objects.versions_panel import VersionsPanel
@@ -99,10 +100,12 @@ class MainWindow(QMainWindow):
         self._build_versions_panel()
         self.bucket_actions = BucketActions(self.context, self.tree_model)
         self.statistics = StatisticsActions(self.context, lambda: self.transfers.data_dir)
+        self.duplicates = DuplicatesActions(self.context)
         self.cleanup = CleanupActions(self.context)
         self.bucket_tree.menu_actions = lambda menu, conn, bucket: [
             *self.bucket_actions.menu_actions(menu, conn, bucket),
             *self.statistics.menu_actions(menu, conn, bucket),
+            *self.duplicates.menu_actions(menu, conn, bucket),
             *self.cleanup.menu_actions(menu, conn, bucket)]
 
         self._build_actions()
@@ -113,6 +116,7 @@ class MainWindow(QMainWindow):
         actions = self.object_actions
         actions.folder_menu_actions = lambda menu, bucket, prefix: [
             *self.statistics.folder_actions(menu, bucket, prefix),
+            *self.duplicates.folder_actions(menu, bucket, prefix),
             *self.cleanup.folder_actions(menu, bucket, prefix)]
         self.preview_pane.open_requested.connect(
             lambda b, k: self._for_previewed(b, k, actions.open_selected))
