@@ -226,3 +226,19 @@ def test_a_kept_result_opens_again_until_recompute(
     qtbot.mouseClick(again.recompute_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: again.view is not None and again.view.count == 2, timeout=WAIT)
     assert {s.label: s.count for s in again.view.categories} == {"Audio": 2}
+
+
+def test_a_failed_scan_says_what_happened_in_the_window(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        storage: MinioStorage, bucket: str) -> None:
+    window, conn = open_window(qtbot, make_window, app_environ, bucket)
+    storage.delete_bucket(bucket)
+    window.statistics.show_statistics(conn, bucket, "")
+    stats = window.statistics.windows[(conn, bucket, "")]
+    qtbot.waitUntil(lambda: stats.recompute_button.isEnabled(), timeout=WAIT)
+    assert stats.summary.text() == "The statistics could not be computed"
+    said = stats.progress_label.text()
+    assert f"The bucket “{bucket}” does not exist" in said
+    assert "pick another bucket" in said
+    assert not stats.cancel_button.isVisible()
+    assert not stats.csv_button.isEnabled()

@@ -49,17 +49,18 @@ def _view(chart: QChart, name: str, parent: QWidget | None) -> QChartView:
 
 
 def pie_chart(shares: Sequence[Share], title: str, parent: QWidget | None = None) -> QChartView:
-    """Size per share as a pie; each slice's label gives its share of the total."""
+    """Size per share as a pie; the legend gives each slice's size and share of the total."""
     series = QPieSeries()
     series.setObjectName("pieSeries")
     total = sum(s.size for s in shares) or 1
     for share in shares:
         if share.size <= 0:
             continue
-        slice_ = series.append(
+        # The legend beside the pie names every slice with its size and share (labels on
+        # the slices themselves would run off the chart's edge for long names).
+        series.append(
             f"{share.label} {human_size(share.size)} ({100 * share.size / total:.0f}%)",
             float(share.size))
-        slice_.setLabelVisible(share.size * 20 >= total)  # small slices stay unlabelled
     chart = QChart()
     chart.setTitle(title)
     chart.addSeries(series)
@@ -105,6 +106,7 @@ def bar_chart(shares: Sequence[Share], title: str, name: str, by_size: bool,
     series = QHorizontalBarSeries()
     series.setObjectName(f"{name}Series")
     series.append(bars)
+    series.setBarWidth(min(0.8, 0.25 * max(len(shares), 1)))  # one class: not a wall of blue
     chart = QChart()
     chart.setTitle(title)
     chart.addSeries(series)

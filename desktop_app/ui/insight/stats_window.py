@@ -101,6 +101,7 @@ class StatisticsWindow(QDialog):
         self.versions_label.setTextFormat(Qt.TextFormat.PlainText)
         self.versions_label.setWordWrap(True)
         self.versions_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.versions_label.setMargin(16)
         self._kept = (self.largest_table, self.oldest_table, self.versions_label)
         for page in self._kept:
             page.hide()  # shown as tabs once there is something to show
@@ -220,6 +221,11 @@ class StatisticsWindow(QDialog):
                          "(versioning is off here).")
         lines.append(f"Unfinished uploads: {_plural(view.uploads, 'upload')}, "
                      f"{human_size(view.upload_size)} stored in their parts")
+        if view.versions or view.delete_markers or view.uploads:
+            lines += ["", "These take space (or clutter listings) without showing as files. "
+                      "Clean up… can remove every version of what it matches; "
+                      "Unfinished uploads… on the transfer queue's toolbar lists and "
+                      "aborts uploads."]
         return "\n".join(lines)
 
     def _fill_table(self, table: QTableWidget, rows: tuple[Listed, ...]) -> None:
