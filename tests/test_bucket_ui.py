@@ -254,7 +254,7 @@ def test_deleting_an_empty_bucket_removes_it_from_the_tree(
     assert menu is not None
     texts = [a.text() for a in menu.actions()]
     assert texts == ["New bucket…", "Delete bucket…", "Properties…", "Refresh", "Statistics…",
-                     "Find duplicates…"]
+                     "Find duplicates…", "Clean up…"]
     assert menu.actions()[2].isEnabled()  # the real adapter has bucket settings
     menu.actions()[1].trigger()
     qtbot.waitUntil(lambda: isinstance(window.bucket_actions.active_dialog,

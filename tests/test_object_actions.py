@@ -480,7 +480,7 @@ def test_context_menu_and_enabled_state(qtbot: QtBot, open_bucket: WindowFactory
     acts = actions(window)
     names = [a.objectName() for a in acts.build_menu().actions() if not a.isSeparator()]
     assert names == ["actionNewFolder", "actionRefresh", "actionShowDeleted", "actionStatistics",
-                     "actionFindDuplicates"]
+                     "actionFindDuplicates", "actionCleanup"]
     select(qtbot, window, "f.txt", "d/")
     names = [a.objectName() for a in acts.build_menu().actions() if not a.isSeparator()]
     for wanted in ("actionOpen", "actionDownload", "actionCopyPresignedLink", "actionCopyS3Uri",
