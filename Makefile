@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .PHONY: run test lint typecheck pytest system-deps-run system-deps-test screenshot clean \
-	bench bench-preview bench-list bench-buckets reliability system-deps-reliability
+	bench bench-preview bench-list bench-buckets bench-stats reliability system-deps-reliability
 
 run: system-deps-run $(STAMP)
 	$(BIN)/python -m desktop_app
@@ -54,6 +54,10 @@ bench-list: system-deps-test $(STAMP) $(VENV)/.bench-installed
 # Time to empty and delete a 10,000-object versioned bucket on a fresh sandbox (figures).
 bench-buckets: system-deps-test $(STAMP)
 	$(BIN)/python packaging/bench_buckets.py $(BENCH_ARGS)
+
+# Statistics scan vs our own listing, memory extrapolated to 1M objects (figures).
+bench-stats: system-deps-test $(STAMP)
+	$(BIN)/python packaging/bench_stats.py $(BENCH_ARGS)
 
 # Transfer benchmark: our engine vs s5cmd vs rclone vs plain minio-py on a real local server.
 # BENCH_ARGS=--quick uses smaller workloads.
