@@ -202,6 +202,9 @@ def test_cancel_stops_the_scan_and_recompute_counts_again(
     assert stats.stamp.text() == "Cancelled. Press Recompute to count again."
     assert stats.view is not None
     assert stats.view.count == 0
+    pie = stats.findChild(QChartView, "categoryPie")
+    assert pie is not None
+    assert pie.chart().title() == "Space by category: nothing stored here"
     assert not stats.cancel_button.isVisible()
     qtbot.mouseClick(stats.recompute_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: stats.view is not None and stats.view.count == 5, timeout=WAIT)
@@ -249,3 +252,20 @@ def test_a_failed_scan_says_what_happened_in_the_window(
     assert "pick another bucket" in said
     assert not stats.cancel_button.isVisible()
     assert not stats.csv_button.isEnabled()
+
+
+def test_after_its_connection_closes_the_window_says_so(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        storage: MinioStorage, bucket: str) -> None:
+    seed(storage, bucket)
+    window, conn = open_window(qtbot, make_window, app_environ, bucket)
+    window.statistics.show_statistics(conn, bucket, "")
+    stats = finished(qtbot, window, (conn, bucket, ""))
+    window.close_connection(conn)
+    assert window.open_connections.get(conn) is None
+    stats.largest_table.cellDoubleClicked.emit(0, 0)
+    assert stats.summary.text() == "The statistics could not be computed"
+    assert "has been closed" in stats.progress_label.text()
+    assert window.table_model.prefix != "docs/pics/"  # nothing opened elsewhere
+    qtbot.mouseClick(stats.recompute_button, Qt.MouseButton.LeftButton)
+    assert "Open the connection again" in stats.progress_label.text()

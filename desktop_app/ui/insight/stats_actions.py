@@ -28,6 +28,11 @@ from desktop_app.ui.shell.flows import FlowOwner, run_transfer
 Place = tuple[str, str, str]  # (connection id, bucket or "" for all, prefix)
 
 
+def _closed() -> AppError:
+    return AppError("The connection of these statistics has been closed.",
+                    "Open the connection again, then ask for its statistics.")
+
+
 class _Progress(QObject):
     """Carries the scan's running count from the worker thread to the window (queued)."""
 
@@ -85,13 +90,14 @@ class StatisticsActions(QObject):
         window.destroyed.connect(lambda *_: self._forget(place))
         window.cancel_requested.connect(lambda: self._cancel(place))
         window.recompute_requested.connect(lambda: self._start(place, window, fresh=True))
-        window.open_requested.connect(lambda b, p: self._open(conn_id, b, p))
+        window.open_requested.connect(lambda b, p: self._open(window, conn_id, b, p))
         window.show()
         self._start(place, window, fresh=False)
 
     def _start(self, place: Place, window: StatisticsWindow, fresh: bool) -> None:
         entry = self.context.connections.get(place[0])
         if entry is None:
+            window.show_failed(_closed())
             return
         self.flows.start(self._compute(place, window, entry.storage, fresh))
 
@@ -127,7 +133,11 @@ class StatisticsActions(QObject):
         if event is not None:
             event.set()
 
-    def _open(self, conn_id: str, bucket: str, prefix: str) -> None:
+    def _open(self, window: StatisticsWindow, conn_id: str, bucket: str, prefix: str) -> None:
+        """Show the object's folder in the main window (its connection made active)."""
+        if self.context.connections.get(conn_id) is None:
+            window.show_failed(_closed())
+            return
         if self.context.active_connection() != conn_id:
             self.context.activate_connection(conn_id)
         self.context.open_location(bucket, prefix)

@@ -62,7 +62,7 @@ def pie_chart(shares: Sequence[Share], title: str, parent: QWidget | None = None
             f"{share.label} {human_size(share.size)} ({100 * share.size / total:.0f}%)",
             float(share.size))
     chart = QChart()
-    chart.setTitle(title)
+    chart.setTitle(title if series.count() else f"{title}: nothing stored here")
     chart.addSeries(series)
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
     return _view(chart, "categoryPie", parent)
