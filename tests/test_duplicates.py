@@ -32,7 +32,7 @@ def entry(key: str, size: int, days: int = 0) -> ObjectEntry:
 def test_size_groups_keep_only_shared_sizes_and_skip_folders_and_empties() -> None:
     listing = [entry("a", 5), entry("b", 7), entry("c", 5), entry("d/", 0), entry("e", 0),
                entry("f", 0), entry("g", 5)]
-    shared, seen = size_groups(listing)
+    shared, seen = size_groups(lambda: listing)
     assert seen == 7
     assert {size: [e.key for e in group] for size, group in shared.items()} == {
         5: ["a", "c", "g"]}
@@ -46,11 +46,41 @@ def test_server_is_asked_only_inside_same_size_groups() -> None:
         asked.append(key)
         return StoredHashes({"MD5": contents[key]})
 
-    report = find_duplicates([entry("a", 3), entry("b", 3), entry("c", 3), entry("solo", 9)],
-                             hashes_of, workers=1)
+    listing = [entry("a", 3), entry("b", 3), entry("c", 3), entry("solo", 9)]
+    report = find_duplicates(lambda: listing, hashes_of, workers=1)
     assert sorted(asked) == ["a", "b", "c"]
     assert [[e.key for e in g.entries] for g in report.groups] == [["a", "b"]]
     assert (report.scanned, report.asked, report.freeable, report.extra_count) == (4, 3, 3, 1)
+
+
+def test_many_distinct_sizes_list_twice_and_find_the_same_groups() -> None:
+    """Past the held-sizes limit nothing more is held: sizes are marked, then a second
+    listing keeps only candidates. Sizes 2**24 apart share a bit: an extra candidate only."""
+    listing = [entry(f"u{i}", 100 + i) for i in range(50)]
+    listing += [entry("x", 7), entry("y", 7), entry("far", 7 + (1 << 24))]
+    listing += [entry(f"v{i}", 1000 + i) for i in range(50)] + [entry("z", 7)]
+    calls: list[int] = []
+    phases: set[str] = set()
+
+    def list_again() -> list[ObjectEntry]:
+        calls.append(1)
+        return listing
+
+    asked: list[str] = []
+
+    def hashes_of(key: str) -> StoredHashes:
+        asked.append(key)
+        return StoredHashes({"MD5": "same"})
+
+    report = find_duplicates(list_again, hashes_of, progress=lambda p, _d, _t: phases.add(p),
+                             workers=1, limit=10)
+    assert len(calls) == 2
+    assert phases == {"listing", "relisting", "comparing"}
+    assert sorted(asked) == ["x", "y", "z"]
+    assert [[e.key for e in g.entries] for g in report.groups] == [["x", "y", "z"]]
+    assert report.scanned == len(listing)
+    whole = find_duplicates(lambda: listing, hashes_of, workers=1)
+    assert [[e.key for e in g.entries] for g in whole.groups] == [["x", "y", "z"]]
 
 
 def test_weaker_hash_never_joins_objects_whose_stronger_hash_differs() -> None:
@@ -66,7 +96,7 @@ def test_weaker_hash_never_joins_objects_whose_stronger_hash_differs() -> None:
 
 
 def test_objects_without_any_hash_are_counted_never_grouped() -> None:
-    report = find_duplicates([entry("a", 3), entry("b", 3)], lambda _k: StoredHashes(),
+    report = find_duplicates(lambda: [entry("a", 3), entry("b", 3)], lambda _k: StoredHashes(),
                              workers=1)
     assert report.groups == ()
     assert report.unverified == 2
@@ -84,7 +114,7 @@ def test_keep_oldest_or_newest() -> None:
 def test_cancel_stops_before_asking_the_server() -> None:
     cancel = threading.Event()
     cancel.set()
-    report = find_duplicates([entry("a", 3), entry("b", 3)],
+    report = find_duplicates(lambda: [entry("a", 3), entry("b", 3)],
                              lambda _k: StoredHashes({"MD5": "x"}), cancel=cancel)
     assert report.cancelled
     assert report.groups == ()
@@ -120,7 +150,8 @@ def listing(storage: MinioStorage, bucket: str, prefix: str = "") -> list[Object
 
 def test_real_server_groups_copies_made_on_the_server(storage: MinioStorage, bucket: str) -> None:
     seed(storage, bucket)
-    report = find_duplicates(listing(storage, bucket), partial(storage.stored_hashes, bucket))
+    report = find_duplicates(lambda: listing(storage, bucket),
+                             partial(storage.stored_hashes, bucket))
     groups = {tuple(e.key for e in g.entries): (g.size, g.kind) for g in report.groups}
     assert groups == {
         ("backup/a.jpg", "elsewhere/a-again.jpg", "photos/a.jpg", "photos/copy of a.jpg"):
@@ -140,9 +171,19 @@ def test_real_server_hashes_of_one_object(storage: MinioStorage, bucket: str) ->
     assert values["MD5"] == hashlib.md5(data, usedforsecurity=False).hexdigest()
 
 
+def test_real_server_two_pass_listing_finds_the_same_groups(
+        storage: MinioStorage, bucket: str) -> None:
+    seed(storage, bucket)
+    report = find_duplicates(lambda: listing(storage, bucket),
+                             partial(storage.stored_hashes, bucket), limit=1)
+    assert [[e.key for e in g.entries] for g in report.groups] == [
+        ["backup/a.jpg", "elsewhere/a-again.jpg", "photos/a.jpg", "photos/copy of a.jpg"],
+        ["backup/plain.txt", "docs/plain.txt"]]
+
+
 def test_real_server_below_a_prefix_only(storage: MinioStorage, bucket: str) -> None:
     seed(storage, bucket)
-    report = find_duplicates(listing(storage, bucket, "photos/"),
+    report = find_duplicates(lambda: listing(storage, bucket, "photos/"),
                              partial(storage.stored_hashes, bucket))
     assert [[e.key for e in g.entries] for g in report.groups] == [
         ["photos/a.jpg", "photos/copy of a.jpg"]]

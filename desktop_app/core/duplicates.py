@@ -13,7 +13,7 @@ never reported as duplicates: deleting on a size match alone would lose data.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -24,6 +24,7 @@ from desktop_app.core.types import ObjectEntry
 
 # Strongest first: the order in which hashes decide.
 KINDS: tuple[str, ...] = ("SHA-256", "SHA-1", "MD5", "CRC64NVME", "CRC32C", "CRC32")
+HELD_SIZES = 100_000  # distinct sizes held before a second listing bounds memory (~40 MB)
 HEAD_WORKERS = 8  # HEADs in flight at once: enough to hide loopback latency, polite to a server
 
 
@@ -103,26 +104,25 @@ def extras(group: DuplicateGroup, keep: Keep) -> tuple[ObjectEntry, ...]:
     return tuple(entry for entry in group.entries if entry is not keeper)
 
 
-def size_groups(entries: Iterable[ObjectEntry],
-                cancel: threading.Event | None = None,
-                progress: Callable[[int], None] | None = None,
-                ) -> tuple[dict[int, list[ObjectEntry]], int]:
-    """Objects that share a size with another, by size, and how many objects were seen.
-
-    Only the first object of each size is held until a second arrives, so memory follows the
-    number of distinct sizes plus the candidates. Folder markers and empty objects are left
-    out (nothing to free)."""
-    first: dict[int, ObjectEntry] = {}
-    shared: dict[int, list[ObjectEntry]] = {}
-    seen = 0
+def _counting(entries: Iterable[ObjectEntry], cancel: threading.Event | None,
+              tick: Callable[[], None]) -> Iterator[ObjectEntry]:
+    """The objects worth comparing (no folder markers, no empty objects: nothing to free),
+    stopping on Cancel; `tick` hears of every object listed."""
     for entry in entries:
         if cancel is not None and cancel.is_set():
-            break
-        seen += 1
-        if progress is not None and seen % 1000 == 0:
-            progress(seen)
-        if entry.size <= 0 or entry.key.endswith("/"):
-            continue
+            return
+        tick()
+        if entry.size > 0 and not entry.key.endswith("/"):
+            yield entry
+
+
+def _one_pass(entries: Iterable[ObjectEntry], limit: int | None,
+              ) -> tuple[dict[int, list[ObjectEntry]], dict[int, ObjectEntry], bool]:
+    """Shared sizes, the sizes seen once, and whether `limit` distinct sizes were passed
+    (then the caller stops holding objects and lists again)."""
+    first: dict[int, ObjectEntry] = {}
+    shared: dict[int, list[ObjectEntry]] = {}
+    for entry in entries:
         group = shared.get(entry.size)
         if group is not None:
             group.append(entry)
@@ -130,8 +130,78 @@ def size_groups(entries: Iterable[ObjectEntry],
         earlier = first.pop(entry.size, None)
         if earlier is None:
             first[entry.size] = entry
+            if limit is not None and len(first) > limit:
+                return shared, first, True
         else:
             shared[entry.size] = [earlier, entry]
+    return shared, first, False
+
+
+class _SizeMarks:
+    """Which sizes were seen once and which at least twice, in two fixed bit sets (4 MiB in
+    all, whatever the number of objects); a clash only adds a candidate, never loses one."""
+
+    BITS = 1 << 24
+
+    def __init__(self) -> None:
+        self.once = bytearray(self.BITS // 8)
+        self.twice = bytearray(self.BITS // 8)
+
+    def add(self, size: int, times: int = 1) -> None:
+        bit = hash(size) & (self.BITS - 1)
+        byte, mask = bit >> 3, 1 << (bit & 7)
+        if times > 1 or self.once[byte] & mask:
+            self.twice[byte] |= mask
+        self.once[byte] |= mask
+
+    def shared(self, size: int) -> bool:
+        bit = hash(size) & (self.BITS - 1)
+        return bool(self.twice[bit >> 3] & (1 << (bit & 7)))
+
+
+def size_groups(listing: Callable[[], Iterable[ObjectEntry]],
+                cancel: threading.Event | None = None,
+                progress: Callable[[str, int, int], None] | None = None,
+                limit: int = HELD_SIZES,
+                ) -> tuple[dict[int, list[ObjectEntry]], int]:
+    """Objects that share a size with another, by size, and how many objects were listed.
+
+    One pass holds the first object of each size until a second arrives. Past `limit`
+    distinct sizes (a big bucket of unique files) it stops holding objects, only marks sizes
+    in fixed bit sets, and lists a second time for the candidates: memory stays bounded at
+    the cost of a second listing. `progress` hears ("listing", n, 0), then, on a second
+    pass, ("relisting", n, total)."""
+    seen = 0
+
+    def listed() -> None:
+        nonlocal seen
+        seen += 1
+        if progress is not None and (seen < 1000 or seen % 1000 == 0):
+            progress("listing", seen, 0)
+
+    stream = _counting(listing(), cancel, listed)
+    shared, first, overflow = _one_pass(stream, limit)
+    if not overflow:
+        return shared, seen
+    marks = _SizeMarks()
+    for size in first:
+        marks.add(size)
+    for size in shared:
+        marks.add(size, times=2)
+    first.clear()
+    shared.clear()
+    for entry in stream:
+        marks.add(entry.size)
+    total, again = seen, 0
+
+    def relisted() -> None:
+        nonlocal again
+        again += 1
+        if progress is not None and (again % 1000 == 0 or again == total):
+            progress("relisting", again, total)
+
+    candidates = (e for e in _counting(listing(), cancel, relisted) if marks.shared(e.size))
+    shared, _, _ = _one_pass(candidates, None)
     return shared, seen
 
 
@@ -180,24 +250,22 @@ def group_by_hash(size: int, members: Sequence[tuple[ObjectEntry, StoredHashes]]
 
 
 def find_duplicates(
-    entries: Iterable[ObjectEntry],
+    listing: Callable[[], Iterable[ObjectEntry]],
     hashes_of: Callable[[str], StoredHashes],
     cancel: threading.Event | None = None,
     progress: Callable[[str, int, int], None] | None = None,
     workers: int = HEAD_WORKERS,
+    limit: int = HELD_SIZES,
 ) -> DuplicateReport:
     """Duplicate groups below a listing, largest saving first.
 
-    `hashes_of(key)` asks the server (a HEAD), called only for objects in same-size groups
-    and from up to `workers` threads. `progress(phase, done, total)` reports "listing"
-    (objects seen, total 0) and then "comparing" (objects asked of the server, of how many).
+    `listing()` streams the objects (called again for a second pass in a bucket with more
+    than `limit` distinct sizes). `hashes_of(key)` asks the server (a HEAD), called only for
+    objects in same-size groups and from up to `workers` threads. `progress(phase, done,
+    total)` reports "listing" (objects seen, total 0), maybe "relisting", then "comparing"
+    (objects asked of the server, of how many).
     """
-    def listed(count: int) -> None:
-        if progress is not None:
-            progress("listing", count, 0)
-
-    shared, seen = size_groups(entries, cancel, listed)
-    listed(seen)
+    shared, seen = size_groups(listing, cancel, progress, limit)
     todo = [entry for group in shared.values() for entry in group]
     found: dict[str, StoredHashes] = {}
     stopped = cancel is not None and cancel.is_set()

@@ -38,6 +38,13 @@ KEY_ROLE = Qt.ItemDataRole.UserRole
 WARNING_STYLE = "color:#b3261e;"
 
 
+_WORDS = {  # phase -> (verb, what) of the progress line
+    "relisting": ("Listing again (many different sizes, so memory stays small):", "objects"),
+    "comparing": ("Compared", "objects of a shared size"),
+    "deleting": ("Deleted", "copies"),
+}
+
+
 def _count(n: int, one: str, many: str) -> str:
     return f"{n:,} {one if n == 1 else many}"
 
@@ -201,8 +208,7 @@ class DuplicatesDialog(QDialog):
         else:
             self.bar.setRange(0, max(p.total, 1))
             self.bar.setValue(min(p.done, p.total))
-            verb = "Deleted" if p.phase == "deleting" else "Compared"
-            what = "copies" if p.phase == "deleting" else "objects of a shared size"
+            verb, what = _WORDS.get(p.phase, _WORDS["comparing"])
             self.status.setText(f"{verb} {p.done:,} of {p.total:,} {what}…")
 
     def cancel_work(self) -> None:

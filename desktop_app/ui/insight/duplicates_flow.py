@@ -15,6 +15,7 @@ hash are counted and named as not compared).
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
@@ -28,6 +29,7 @@ from desktop_app.core.duplicates import DuplicateReport, HashSource, find_duplic
 from desktop_app.core.errors import AppError
 from desktop_app.core.humanize import human_size
 from desktop_app.core.keys_text import shown_key
+from desktop_app.core.types import ObjectEntry
 from desktop_app.storage.protocol import MAX_DELETE_BATCH
 from desktop_app.ui.insight.duplicates_dialog import DuplicatesDialog, ScanProgress
 from desktop_app.ui.shell.context import WindowContext
@@ -35,15 +37,13 @@ from desktop_app.ui.shell.flows import FlowOwner, dialog_result, run_browse, run
 
 
 def scan(storage: Any, bucket: str, prefix: str, progress: ScanProgress) -> DuplicateReport:
-    """Runs on a worker: the streaming listing, then HEADs inside same-size groups."""
-    def entries() -> Any:
-        listed = 0
+    """Runs on a worker: the streaming listing (twice in a bucket of very many distinct
+    sizes), then HEADs inside same-size groups."""
+    def listing() -> Iterator[ObjectEntry]:
         for page in storage.iter_listing(bucket, prefix, recursive=True,
                                          cancel=progress.cancel):
             yield from page.objects
-            listed += len(page.objects)
-            progress.update("listing", listed, 0)  # each page, however small the folder
-    return find_duplicates(entries(), partial(storage.stored_hashes, bucket),
+    return find_duplicates(listing, partial(storage.stored_hashes, bucket),
                            progress.cancel, progress.update)
 
 
