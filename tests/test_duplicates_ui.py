@@ -217,3 +217,39 @@ def test_a_refused_copy_is_reported_and_stays_listed(
                                      "freed.")
     assert fake.deleted == []
     dialog.reject()
+
+
+def test_copies_changed_after_the_search_are_not_deleted(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        storage: MinioStorage, bucket: str) -> None:
+    """Between the search and the click another user overwrites an extra and deletes a kept
+    copy: the overwritten one stays, and so does the last copy of the other group."""
+    seed(storage, bucket)
+    window, conn = started_window(qtbot, make_window, app_environ, bucket)
+    window.duplicates.find(conn, bucket)
+    dialog = open_dialog(qtbot, window.duplicates)
+    wait_results(qtbot, dialog)
+    dialog.select_button.click()  # keep the oldest: pics/a.jpg and docs/p.bin
+    assert sorted(dialog.checked_keys()) == ["backup/c.jpg", "backup/p.bin", "pics/b.jpg"]
+    storage.put_bytes(bucket, "pics/b.jpg", b"B" * len(A), "image/jpeg", {})
+    storage.delete(bucket, "docs/p.bin")
+    dialog.delete_button.click()
+    qtbot.waitUntil(lambda: isinstance(window.duplicates.active_dialog, QMessageBox),
+                    timeout=WAIT)
+    box = window.duplicates.active_dialog
+    assert isinstance(box, QMessageBox)
+    confirm = box.findChild(QPushButton, "duplicatesConfirmDelete")
+    assert confirm is not None
+    confirm.click()
+    qtbot.waitUntil(lambda: dialog.report.isVisible(), timeout=WAIT)
+    assert dialog.status.text() == (
+        "Deleted 1 of 3 selected copies. 2 changed since the search and were left (listed "
+        "below); Find duplicates again to see them as they are now.")
+    assert dialog.report.toPlainText().splitlines() == [
+        "pics/b.jpg — changed since the search (find again before deleting it)",
+        "backup/p.bin — the copy to keep has changed or is gone since the search, so this "
+        "one may be the last (find again)"]
+    left = sorted(o.key for page in storage.iter_listing(bucket) for o in page.objects)
+    assert left == ["backup/p.bin", "docs/unique.bin", "pics/a.jpg", "pics/b.jpg"]
+    dialog.grab().save("/tmp/duplicates_changed.png")
+    dialog.reject()

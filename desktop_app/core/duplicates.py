@@ -55,6 +55,9 @@ class DuplicateGroup:
     size: int
     kind: str
     entries: tuple[ObjectEntry, ...]
+    # what the server said of each copy (by key) when compared: a copy is deleted only
+    # while it still says the same
+    hashes: dict[str, StoredHashes] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def freeable(self) -> int:
@@ -242,7 +245,8 @@ def group_by_hash(size: int, members: Sequence[tuple[ObjectEntry, StoredHashes]]
         joined.setdefault(root(i), []).append(i)
     groups = [
         DuplicateGroup(size, proof.get(r, ""),
-                       tuple(sorted((members[i][0] for i in idx), key=lambda e: e.key)))
+                       tuple(sorted((members[i][0] for i in idx), key=lambda e: e.key)),
+                       {members[i][0].key: members[i][1] for i in idx})
         for r, idx in joined.items() if len(idx) > 1
     ]
     unverified = sum(1 for _, hashes in members if not hashes.values)

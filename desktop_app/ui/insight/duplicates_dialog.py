@@ -42,6 +42,7 @@ _WORDS = {  # phase -> (verb, what) of the progress line
     "relisting": ("Listing again (many different sizes, so memory stays small):", "objects"),
     "comparing": ("Compared", "objects of a shared size"),
     "deleting": ("Deleted", "copies"),
+    "checking": ("Checked that nothing changed since the search:", "copies"),
 }
 
 
@@ -287,6 +288,12 @@ class DuplicatesDialog(QDialog):
         chosen = set(self.checked_keys())
         return [g for g in self.groups if all(e.key in chosen for e in g.entries)]
 
+    def deletion_plan(self) -> list[tuple[DuplicateGroup, list[str]]]:
+        """Each group with ticked copies, and those copies' keys."""
+        chosen = set(self.checked_keys())
+        plan = [(g, [e.key for e in g.entries if e.key in chosen]) for g in self.groups]
+        return [(g, keys) for g, keys in plan if keys]
+
     def chosen_size(self) -> int:
         sizes = {e.key: e.size for g in self.groups for e in g.entries}
         return sum(sizes[key] for key in self.checked_keys())
@@ -312,7 +319,7 @@ class DuplicatesDialog(QDialog):
         for group in self.groups:
             rest = tuple(e for e in group.entries if e.key not in deleted)
             if len(rest) > 1:
-                kept_groups.append(DuplicateGroup(group.size, group.kind, rest))
+                kept_groups.append(DuplicateGroup(group.size, group.kind, rest, group.hashes))
         self.groups = kept_groups
         freeable = sum(g.freeable for g in kept_groups)
         self.summary.setText(

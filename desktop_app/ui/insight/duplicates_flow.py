@@ -25,7 +25,13 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 
-from desktop_app.core.duplicates import DuplicateReport, HashSource, find_duplicates
+from desktop_app.core.duplicates import (
+    DuplicateGroup,
+    DuplicateReport,
+    HashSource,
+    StoredHashes,
+    find_duplicates,
+)
 from desktop_app.core.errors import AppError
 from desktop_app.core.humanize import human_size
 from desktop_app.core.keys_text import shown_key
@@ -54,10 +60,52 @@ class DeleteOutcome:
     cancelled: bool = False
 
 
-def delete_copies(storage: Any, bucket: str, keys: list[str],
+CHANGED = "changed since the search (find again before deleting it)"
+KEEPER_GONE = ("the copy to keep has changed or is gone since the search, so this one may be "
+               "the last (find again)")
+
+
+def _unchanged(storage: Any, bucket: str, group: DuplicateGroup, key: str) -> bool:
+    """Whether the server still gives `key` the hashes it gave when compared."""
+    try:
+        now = storage.stored_hashes(bucket, key)
+    except AppError:
+        return False  # gone, or unreadable: not proven the same
+    return bool(now.values) and now.values == group.hashes.get(key, StoredHashes()).values
+
+
+def recheck(storage: Any, bucket: str, plan: list[tuple[DuplicateGroup, list[str]]],
+            progress: ScanProgress) -> tuple[list[str], list[tuple[str, str]]]:
+    """Runs on a worker, right before deleting: one HEAD per ticked copy, and per group until
+    a copy to keep answers unchanged. A copy goes only while it and a kept copy are still
+    what the search compared: objects can change between the search and the click."""
+    total = sum(len(keys) for _, keys in plan)
+    ok: list[str] = []
+    refused: list[tuple[str, str]] = []
+    done = 0
+    for group, keys in plan:
+        if progress.cancel.is_set():
+            break
+        keepers = [e.key for e in group.entries if e.key not in set(keys)]
+        if not any(_unchanged(storage, bucket, group, key) for key in keepers):
+            refused += [(key, KEEPER_GONE) for key in keys]
+        else:
+            for key in keys:
+                if _unchanged(storage, bucket, group, key):
+                    ok.append(key)
+                else:
+                    refused.append((key, CHANGED))
+        done += len(keys)
+        progress.update("checking", done, total)
+    return ok, refused
+
+
+def delete_copies(storage: Any, bucket: str, plan: list[tuple[DuplicateGroup, list[str]]],
                   progress: ScanProgress) -> DeleteOutcome:
-    """Runs on a worker: bulk deletes of up to 1000 keys, Cancel checked between them."""
-    outcome = DeleteOutcome()
+    """Runs on a worker: the recheck, then bulk deletes of up to 1000 keys, Cancel checked
+    between them."""
+    keys, refused_early = recheck(storage, bucket, plan, progress)
+    outcome = DeleteOutcome(failed=refused_early, cancelled=progress.cancel.is_set())
     for start in range(0, len(keys), MAX_DELETE_BATCH):
         if progress.cancel.is_set():
             outcome.cancelled = True
@@ -77,9 +125,14 @@ def outcome_text(outcome: DeleteOutcome, total: int) -> str:
     text = f"Deleted {len(outcome.deleted):,} of {total:,} selected copies."
     if outcome.cancelled:
         text += " Stopped by Cancel; the rest are still there."
-    if outcome.failed:
-        text += (f" The server refused {len(outcome.failed):,} (listed below); check your "
-                 "delete rights or the objects' retention, then try again.")
+    stale = sum(1 for _, reason in outcome.failed if reason in (CHANGED, KEEPER_GONE))
+    refused = len(outcome.failed) - stale
+    if stale:
+        text += (f" {stale:,} changed since the search and were left (listed below); "
+                 "Find duplicates again to see them as they are now.")
+    if refused:
+        text += (f" The server refused {refused:,} (listed below); check your delete rights "
+                 "or the objects' retention, then try again.")
     return text
 
 
@@ -154,8 +207,8 @@ class DuplicatesActions(QObject):
             if not dialog.isVisible():
                 return  # closed while looking
             dialog.show_report(report)
-            while (keys := await dialog.next_delete()) is not None:
-                await self._delete(dialog, storage, bucket, keys)
+            while await dialog.next_delete() is not None:
+                await self._delete(dialog, storage, bucket, dialog.deletion_plan())
         except asyncio.CancelledError:
             progress.cancel.set()  # the main window went: workers stop at their next step
             raise
@@ -167,7 +220,8 @@ class DuplicatesActions(QObject):
                 dialog.deleteLater()
 
     async def _delete(self, dialog: DuplicatesDialog, storage: Any, bucket: str,
-                      keys: list[str]) -> None:
+                      plan: list[tuple[DuplicateGroup, list[str]]]) -> None:
+        keys = [key for _, group_keys in plan for key in group_keys]
         versioned = bool(await run_browse(self.context.runner, storage.versioning_enabled,
                                           bucket))
         box = QMessageBox(QMessageBox.Icon.Warning, "Delete duplicate copies",
@@ -187,10 +241,10 @@ class DuplicatesActions(QObject):
         if not agreed:
             return
         dialog.set_busy(True, f"Deleting {len(keys):,} copies…")
-        dialog.progress.update("deleting", 0, len(keys))
+        dialog.progress.update("checking", 0, len(keys))
         try:
             outcome = await run_transfer(self.context.runner, delete_copies, storage, bucket,
-                                         keys, dialog.progress)
+                                         plan, dialog.progress)
         finally:
             if shiboken6.isValid(dialog):
                 dialog.set_busy(False)
