@@ -146,6 +146,14 @@ def test_folder_menu_looks_below_that_folder_only(
     dialog = open_dialog(qtbot, window.duplicates)
     wait_results(qtbot, dialog)
     assert group_keys(dialog) == [["pics/a.jpg", "pics/b.jpg"]]
+    window.open_location(bucket, "")
+    qtbot.waitUntil(lambda: window.table_model.prefix == "", timeout=WAIT)
+    top = dialog.tree.topLevelItem(0)
+    assert top is not None
+    row = top.child(1)
+    assert row is not None
+    dialog.tree.itemDoubleClicked.emit(row, 0)
+    qtbot.waitUntil(lambda: window.table_model.prefix == "pics/", timeout=WAIT)
     dialog.reject()
 
 

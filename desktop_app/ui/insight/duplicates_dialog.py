@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import threading
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -91,6 +91,8 @@ def group_title(group: DuplicateGroup) -> str:
 
 
 class DuplicatesDialog(QDialog):
+    folder_requested = Signal(str)  # the folder (prefix) of a double-clicked copy
+
     def __init__(self, scope: str, progress: ScanProgress, parent: QWidget | None = None,
                  ) -> None:
         super().__init__(parent)
@@ -133,6 +135,8 @@ class DuplicatesDialog(QDialog):
         self.tree.setColumnWidth(1, 90)
         self.tree.setColumnWidth(2, 150)
         self.tree.itemChanged.connect(lambda *_: self._update_buttons())
+        self.tree.itemDoubleClicked.connect(self._open_folder)
+        self.tree.setToolTip("Double-click a copy to show its folder in the main window")
 
         self.report = QPlainTextEdit(self)
         self.report.setObjectName("duplicatesReport")
@@ -251,6 +255,11 @@ class DuplicatesDialog(QDialog):
                       | Qt.ItemFlag.ItemIsSelectable)
         item.setCheckState(0, Qt.CheckState.Unchecked)
         return item
+
+    def _open_folder(self, item: QTreeWidgetItem, _column: int) -> None:
+        key = item.data(0, KEY_ROLE)
+        if isinstance(key, str):
+            self.folder_requested.emit(key[:key.rfind("/") + 1])
 
     def _rows(self) -> list[QTreeWidgetItem]:
         rows: list[QTreeWidgetItem] = []

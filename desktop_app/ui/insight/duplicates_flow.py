@@ -200,6 +200,7 @@ class DuplicatesActions(QObject):
         dialog = DuplicatesDialog(f"{bucket}/{prefix}", progress, self.context.window)
         self.windows[place] = dialog
         self.active_dialog = dialog
+        dialog.folder_requested.connect(lambda folder: self._open(place[0], bucket, folder))
         dialog.show()
         try:
             report = await run_transfer(self.context.runner, scan, storage, bucket, prefix,
@@ -218,6 +219,12 @@ class DuplicatesActions(QObject):
             if shiboken6.isValid(dialog):
                 dialog.close()
                 dialog.deleteLater()
+
+    def _open(self, conn_id: str, bucket: str, prefix: str) -> None:
+        """Show a copy's folder in the main window, on its connection."""
+        if self.context.active_connection() != conn_id:
+            self.context.activate_connection(conn_id)
+        self.context.open_location(bucket, prefix)
 
     async def _delete(self, dialog: DuplicatesDialog, storage: Any, bucket: str,
                       plan: list[tuple[DuplicateGroup, list[str]]]) -> None:
