@@ -38,16 +38,13 @@ from desktop_app.ui.browse.bucket_tree import BucketTreeModel
 from desktop_app.ui.browse.controls import BrowseControls
 from desktop_app.ui.browse.object_table import ObjectTable, ObjectTableModel
 from desktop_app.ui.browse.tree_view import BucketTree
-from desktop_app.ui.buckets.actions import BucketActions
 from desktop_app.ui.connections.doctor_view import DoctorDialog
-from desktop_app.ui.insight.cleanup_actions import CleanupActions
-from desktop_app.ui.insight.duplicates_flow import DuplicatesActions
-from desktop_app.ui.insight.stats_actions import StatisticsActions
 from desktop_app.ui.objects.actions import ObjectActions
 from desktop_app.ui.objects.versions_panel import VersionsPanel
 from desktop_app.ui.previews.pane import PreviewPane
 from desktop_app.ui.shell import icons
 from desktop_app.ui.shell.context import ConnectionHost, WindowContext
+from desktop_app.ui.shell.location_menus import LocationMenus
 from desktop_app.ui.shell.message_bar import MessageBar
 from desktop_app.ui.shell.tasks import TaskRunner
 from desktop_app.ui.transfers.controller import TransferController
@@ -98,15 +95,10 @@ class MainWindow(QMainWindow):
         self.transfers = TransferController(self.context, self.object_table, self.bucket_tree,
                                              self.transfer_queue)
         self._build_versions_panel()
-        self.bucket_actions = BucketActions(self.context, self.tree_model)
-        self.statistics = StatisticsActions(self.context, lambda: self.transfers.data_dir)
-        self.duplicates = DuplicatesActions(self.context)
-        self.cleanup = CleanupActions(self.context)
-        self.bucket_tree.menu_actions = lambda menu, conn, bucket: [
-            *self.bucket_actions.menu_actions(menu, conn, bucket),
-            *self.statistics.menu_actions(menu, conn, bucket),
-            *self.duplicates.menu_actions(menu, conn, bucket),
-            *self.cleanup.menu_actions(menu, conn, bucket)]
+        menus = LocationMenus(self.context, self.tree_model, lambda: self.transfers.data_dir)
+        self.bucket_actions, self.statistics = menus.bucket_actions, menus.statistics
+        self.duplicates, self.cleanup = menus.duplicates, menus.cleanup
+        self.bucket_tree.menu_actions = menus.bucket_menu
 
         self._build_actions()
         self._build_layout()
@@ -114,10 +106,7 @@ class MainWindow(QMainWindow):
         self.object_actions = ObjectActions(self.context, self.object_table, self.action_refresh,
                                             self.transfers.queue_download)
         actions = self.object_actions
-        actions.folder_menu_actions = lambda menu, bucket, prefix: [
-            *self.statistics.folder_actions(menu, bucket, prefix),
-            *self.duplicates.folder_actions(menu, bucket, prefix),
-            *self.cleanup.folder_actions(menu, bucket, prefix)]
+        actions.folder_menu_actions = menus.folder_menu
         self.preview_pane.open_requested.connect(
             lambda b, k: self._for_previewed(b, k, actions.open_selected))
         self.preview_pane.download_requested.connect(
