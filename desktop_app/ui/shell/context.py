@@ -17,6 +17,7 @@ from PySide6.QtCore import QModelIndex, SignalInstance
 from PySide6.QtWidgets import QMainWindow
 
 from desktop_app.core.errors import AppError
+from desktop_app.core.jobs import JobLog
 from desktop_app.core.types import FolderEntry, ObjectEntry
 from desktop_app.storage.open_connections import OpenConnections
 from desktop_app.storage.protocol import Storage
@@ -63,6 +64,8 @@ class WindowContext:
     open_location: Callable[[str, str], None]  # (bucket, prefix)
     check_server: Callable[[], None]  # ask now whether the active server answers
     on_close: Callable[[Callable[[], None]], None]  # run this when the window closes
+    # The job log (Jobs panel) long operations report to; None before the data folder is known.
+    jobs: Callable[[], JobLog | None] = lambda: None
 
 
 @dataclass(frozen=True)

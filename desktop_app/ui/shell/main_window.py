@@ -44,6 +44,7 @@ from desktop_app.ui.objects.versions_panel import VersionsPanel
 from desktop_app.ui.previews.pane import PreviewPane
 from desktop_app.ui.shell import icons
 from desktop_app.ui.shell.context import ConnectionHost, WindowContext
+from desktop_app.ui.shell.jobs_dock import JobsDock
 from desktop_app.ui.shell.location_menus import LocationMenus
 from desktop_app.ui.shell.message_bar import MessageBar
 from desktop_app.ui.shell.tasks import TaskRunner
@@ -84,13 +85,14 @@ class MainWindow(QMainWindow):
         self.location_label = QLabel(self)
         self.location_label.setObjectName("locationLabel")
         self.location_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.jobs = JobsDock(self, lambda: self.transfers.data_dir)
         self.context = WindowContext(
             window=self, runner=runner, listing=self.table_model, tree=self.tree_model,
             connections=self.open_connections, show_error=self.show_error,
             show_info=self.message_bar.show_info, active_storage=lambda: self.storage,
             active_connection=lambda: self.active_connection,
             activate_connection=self.activate_connection, open_location=self.open_location,
-            check_server=self.probe, on_close=self.on_close,
+            check_server=self.probe, on_close=self.on_close, jobs=self.jobs.log,
         )
         self.transfers = TransferController(self.context, self.object_table, self.bucket_tree,
                                              self.transfer_queue)
@@ -201,6 +203,7 @@ class MainWindow(QMainWindow):
             self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, panel)
             self.tabifyDockWidget(self.transfer_queue, panel)
             panel.hide()
+        self.jobs.place(self.transfer_queue)
 
     def _build_status_bar(self) -> None:
         bar = QStatusBar(self)

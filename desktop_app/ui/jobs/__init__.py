@@ -1,0 +1,1 @@
+"""The Jobs panel: every long operation with its state, progress, counts and errors."""
