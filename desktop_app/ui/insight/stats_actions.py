@@ -20,6 +20,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from desktop_app.core.errors import AppError, Cancelled
+from desktop_app.core.jobs import JobState
 from desktop_app.ui.insight.stats_adapter import Computation, compute, scope_text
 from desktop_app.ui.insight.stats_window import StatisticsWindow
 from desktop_app.ui.shell.context import WindowContext
@@ -107,22 +108,36 @@ class StatisticsActions(QObject):
         progress = _Progress(window)
         progress.counted.connect(window.show_progress)
         window.start()
+        log = self.context.jobs()
+        entry = self.context.connections.get(place[0])
+        job_id = None if log is None else log.start(
+            "statistics", "Statistics", scope_text(entry.name if entry else "", *place[1:]),
+            cancel=cancel.set, rerun=lambda: self.show_statistics(*place))
+
+        def end(state: JobState, message: str = "", counts: dict[str, int] | None = None) -> None:
+            if log is not None and job_id is not None:
+                log.finish(job_id, state, message=message, counts=counts)
+
         job = Computation(storage=storage, connection=place[0], bucket=place[1],
                           prefix=place[2], fresh=fresh, cancel=cancel,
                           progress=progress.counted.emit, cache_dir=self.cache_dir())
         try:
             result = await run_transfer(self.context.runner, compute, job)
         except Cancelled:
+            end(JobState.CANCELLED)
             if shiboken6.isValid(window):
                 window.show_cancelled()
             return
         except AppError as err:
+            end(JobState.FAILED, err.message)
             if shiboken6.isValid(window):
                 window.show_failed(err)
             return
         finally:
             if self._cancels.get(place) is cancel:
                 del self._cancels[place]
+        end(JobState.CANCELLED if result.cancelled else JobState.DONE,
+            counts={"objects": result.view.count, "bytes": result.view.size})
         if shiboken6.isValid(window):
             window.show_stats(result.view, result.exporters)
             if result.cancelled:

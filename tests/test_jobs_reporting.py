@@ -1,0 +1,62 @@
+"""Long operations report to the job log against the real server: a statistics run ends Done
+with its counts, and Cancel in the Jobs panel stops a running one, which ends Cancelled."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desktop_app.core.jobs import Job, JobState
+from desktop_app.storage.s3 import MinioStorage
+from desktop_app.ui.shell.main_window import MainWindow
+from tests.conftest import WindowFactory
+from tests.test_statistics_ui import WAIT, GatedStorage, finished, open_window, seed
+
+
+def jobs(window: MainWindow) -> list[Job]:
+    log = window.context.jobs()
+    assert log is not None
+    return log.jobs()
+
+
+def test_a_statistics_run_is_a_job_that_ends_done_with_counts(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        storage: MinioStorage, bucket: str) -> None:
+    seed(storage, bucket)
+    window, conn = open_window(qtbot, make_window, app_environ, bucket)
+    window.statistics.show_statistics(conn, bucket, "docs/")
+    finished(qtbot, window, (conn, bucket, "docs/"))
+
+    [job] = jobs(window)
+    assert (job.kind, job.title, job.target) == ("statistics", "Statistics", f"{bucket}/docs/")
+    assert job.state is JobState.DONE
+    assert job.counts == {"objects": 4, "bytes": 6020}
+    assert job.ended is not None
+    panel = window.jobs.panel
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1 and panel.model.index(0, 0).data()
+                    == "Done", timeout=WAIT)
+
+
+def test_cancel_in_the_jobs_panel_stops_a_statistics_run(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        storage: MinioStorage, bucket: str) -> None:
+    seed(storage, bucket)
+    window, conn = open_window(qtbot, make_window, app_environ, bucket)
+    entry = window.open_connections.get(conn)
+    assert entry is not None
+    gated = GatedStorage(storage)
+    entry.storage = gated  # type: ignore[assignment]
+    window.statistics.show_statistics(conn, bucket, "")
+    qtbot.waitUntil(gated.asked.is_set, timeout=WAIT)
+    panel = window.jobs.panel
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=WAIT)
+    panel.select(jobs(window)[0].id)
+    assert panel.cancel_button.isEnabled()
+
+    qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
+    gated.go_on.set()
+
+    qtbot.waitUntil(lambda: jobs(window)[0].state is JobState.CANCELLED, timeout=WAIT)
+    qtbot.waitUntil(lambda: panel.model.index(0, 0).data() == "Cancelled", timeout=WAIT)
+    assert not panel.cancel_button.isEnabled()
+    assert panel.rerun_button.isEnabled()
