@@ -1,5 +1,6 @@
-"""Long operations report to the job log against the real server: a statistics run ends Done
-with its counts, and Cancel in the Jobs panel stops a running one, which ends Cancelled."""
+"""Long operations report to the job log against the real server: a statistics run and the
+emptying of a bucket end Done with their counts,
+and Cancel in the Jobs panel stops a running one, which ends Cancelled."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.core.jobs import Job, JobState
 from desktop_app.storage.s3 import MinioStorage
+from desktop_app.ui.buckets.delete_dialogs import EmptyAndDeleteDialog
 from desktop_app.ui.shell.main_window import MainWindow
 from tests.conftest import WindowFactory
+from tests.helpers import put_bytes
 from tests.test_statistics_ui import WAIT, GatedStorage, finished, open_window, seed
 
 
@@ -60,3 +63,25 @@ def test_cancel_in_the_jobs_panel_stops_a_statistics_run(
     qtbot.waitUntil(lambda: panel.model.index(0, 0).data() == "Cancelled", timeout=WAIT)
     assert not panel.cancel_button.isEnabled()
     assert panel.rerun_button.isEnabled()
+
+
+def test_emptying_a_bucket_is_a_job_with_its_counts(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        storage: MinioStorage, bucket: str) -> None:
+    storage.set_versioning(bucket, True)
+    for body in (b"one", b"two"):
+        put_bytes(storage, bucket, "doc.txt", body)
+    window, conn = open_window(qtbot, make_window, app_environ, bucket)
+    window.bucket_actions.delete_bucket(conn, bucket)
+    qtbot.waitUntil(lambda: isinstance(window.bucket_actions.active_dialog,
+                                       EmptyAndDeleteDialog), timeout=WAIT)
+    dialog = window.bucket_actions.active_dialog
+    assert isinstance(dialog, EmptyAndDeleteDialog)
+    qtbot.keyClicks(dialog.name_edit, bucket)
+    dialog.confirm.click()
+    qtbot.waitUntil(lambda: bucket not in window.tree_model.bucket_names(conn), timeout=WAIT)
+
+    [job] = jobs(window)
+    assert (job.kind, job.target, job.state) == ("empty-bucket", bucket, JobState.DONE)
+    assert job.counts == {"removed": 2, "found": 2, "uploads aborted": 0}
+    assert (job.done, job.total) == (2, 2)

@@ -144,7 +144,8 @@ class BucketActions(QObject):
 
     async def _delete_bucket(self, conn_id: str, bucket: str, entry: OpenConnection,
                              ops: BucketLifecycleOps) -> None:
-        flow = DeleteBucketFlow(self.context.runner, ops, self.context.window, self._show)
+        flow = DeleteBucketFlow(self.context.runner, ops, self.context.window, self._show,
+                                self.context.jobs())
         outcome = await flow.run(bucket, entry.name)
         if outcome.deleted:
             self.tree.reload(conn_id)

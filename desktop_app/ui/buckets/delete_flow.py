@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop_app.core.buckets import BucketUsage, EmptyReport
 from desktop_app.core.humanize import human_size
+from desktop_app.core.jobs import JobLog, JobState
 from desktop_app.core.keys_text import shown_key
 from desktop_app.storage.protocol import BucketLifecycleOps
 from desktop_app.ui.buckets.delete_dialogs import (
@@ -87,8 +88,10 @@ class DeleteBucketFlow:
     the controller keeps the current one)."""
 
     def __init__(self, runner: TaskRunner, ops: BucketLifecycleOps, parent: QWidget,
-                 on_dialog: Callable[[QDialog], None]) -> None:
+                 on_dialog: Callable[[QDialog], None], jobs: JobLog | None = None) -> None:
+        """`jobs`: the job log the emptying is reported to (the Jobs panel), if any."""
         self.runner, self.ops, self.parent, self.on_dialog = runner, ops, parent, on_dialog
+        self.jobs = jobs
 
     async def _ask(self, dialog: QDialog) -> bool:
         self.on_dialog(dialog)
@@ -135,11 +138,44 @@ class DeleteBucketFlow:
         dialog = EmptyProgressDialog(bucket, progress, self.parent)
         self.on_dialog(dialog)
         dialog.show()
+        log = self.jobs
+        job = "" if log is None else log.start("empty-bucket", "Empty bucket", bucket,
+                                               cancel=progress.cancel.set)
+
+        def update(removed: int, total: int) -> None:
+            progress.update(removed, total)
+            if log is not None:
+                log.progress(job, removed, total)
+
         try:
-            return await run_transfer(self.runner, self.ops.empty_bucket, bucket,
-                                      progress.update, progress.cancel)
+            report = await run_transfer(self.runner, self.ops.empty_bucket, bucket,
+                                        update, progress.cancel)
         except asyncio.CancelledError:
             progress.cancel.set()  # the window went: the worker stops at its next batch
+            if log is not None:
+                log.finish(job, JobState.CANCELLED, message="Stopped: the window closed.")
+            raise
+        except Exception as exc:
+            if log is not None:
+                log.finish(job, JobState.FAILED, message=str(exc))
             raise
         finally:
             dialog.finish()
+        if log is not None:
+            _report(log, job, bucket, report)
+        return report
+
+
+def _report(log: JobLog, job: str, bucket: str, report: EmptyReport) -> None:
+    """The emptying's end in the job log: every held object is an error of the job."""
+    for held in report.held:
+        item = f"{bucket}/{held.key}" + (f" (version {held.version_id})" if held.version_id
+                                         else "")
+        log.add_error(job, item, held.reason)
+    state = (JobState.CANCELLED if report.cancelled
+             else JobState.FAILED if report.held else JobState.DONE)
+    message = (f"{_plural(len(report.held), 'object is', 'objects are')} held by retention "
+               "or a legal hold." if report.held else "")
+    log.finish(job, state, message=message,
+               counts={"removed": report.removed, "found": report.total,
+                       "uploads aborted": report.uploads_aborted})
