@@ -13,6 +13,7 @@ from desktop_app.ui.buckets.delete_dialogs import EmptyAndDeleteDialog
 from desktop_app.ui.shell.main_window import MainWindow
 from tests.conftest import WindowFactory
 from tests.helpers import put_bytes
+from tests.test_cleanup import answer, seed_two_ages
 from tests.test_statistics_ui import WAIT, GatedStorage, finished, open_window, seed
 
 
@@ -85,3 +86,28 @@ def test_emptying_a_bucket_is_a_job_with_its_counts(
     assert (job.kind, job.target, job.state) == ("empty-bucket", bucket, JobState.DONE)
     assert job.counts == {"removed": 2, "found": 2, "uploads aborted": 0}
     assert (job.done, job.total) == (2, 2)
+
+
+def test_a_cleanup_delete_is_a_job_with_its_counts(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        storage: MinioStorage, bucket: str) -> None:
+    now = seed_two_ages(storage, bucket)
+    window, conn = open_window(qtbot, make_window, app_environ, bucket)
+    actions = window.cleanup
+    actions.clock = lambda: now
+    actions.open_cleanup(conn, bucket)
+    qtbot.waitUntil(lambda: actions.active_dialog is not None
+                    and actions.active_dialog.isVisible(), timeout=WAIT)
+    dialog = actions.active_dialog
+    assert dialog is not None
+    dialog.age_days.setValue(30)
+    dialog.find_button.click()
+    qtbot.waitUntil(lambda: dialog.delete_button.isEnabled(), timeout=WAIT)
+    dialog.delete_button.click()
+    answer(qtbot, actions, yes=True)
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("Deleted"), timeout=WAIT)
+
+    [job] = jobs(window)
+    assert (job.kind, job.target, job.state) == ("cleanup", f"{bucket}/", JobState.DONE)
+    assert job.counts == {"deleted": 4, "failed": 0}
+    assert job.total == 4

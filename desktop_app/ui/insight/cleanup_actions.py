@@ -20,6 +20,7 @@ from desktop_app.core.bucket_settings import VERSIONING_OFF
 from desktop_app.core.cleanup import CleanupFilter, add_rule, to_lifecycle_rule
 from desktop_app.core.errors import AppError
 from desktop_app.core.humanize import human_size
+from desktop_app.core.jobs import JobLog, JobState
 from desktop_app.storage.bulk_ops import BulkReport, Progress
 from desktop_app.storage.protocol import BucketSettingsOps, Storage, VersionCleanupOps
 from desktop_app.ui.insight.cleanup_dialog import CleanupDialog
@@ -40,6 +41,15 @@ def bucket_is_versioned(storage: Storage, bucket: str) -> bool:
     if isinstance(storage, BucketSettingsOps):
         return storage.get_versioning(bucket) != VERSIONING_OFF
     return storage.versioning_enabled(bucket)
+
+
+def report_job(log: JobLog, job: str, bucket: str, report: BulkReport) -> None:
+    """A bulk delete's end in the job log: each failed key is an error of the job."""
+    for failure in report.failures:
+        log.add_error(job, f"{bucket}/{failure.key}", failure.reason)
+    state = (JobState.CANCELLED if report.cancelled
+             else JobState.FAILED if report.failures else JobState.DONE)
+    log.finish(job, state, counts={"deleted": report.done, "failed": len(report.failures)})
 
 
 def ask(parent: QWidget, name: str, title: str, text: str, go: str,
@@ -70,6 +80,7 @@ class CleanupSession(QObject):
         self.progress: Progress | None = None
         self.filter = CleanupFilter()
         self.question: QMessageBox | None = None
+        self._job: tuple[JobLog | None, str] | None = None  # the delete's job, while it runs
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._poll)
@@ -92,6 +103,8 @@ class CleanupSession(QObject):
         if self.progress is not None:
             p = self.progress
             self.dialog.show_delete_progress(p.done, p.total, p.phase or "Deleting")
+            if self._job is not None and self._job[0] is not None:
+                self._job[0].progress(self._job[1], p.done)
             return
         run = self.run
         self.dialog.show_matches(run.take_new(), run.count, run.size, run.scanned, False)
@@ -146,6 +159,10 @@ class CleanupSession(QObject):
             return
         progress = self.progress = Progress()
         self.dialog.start_delete(count)
+        log = self.context.jobs()
+        job = "" if log is None else log.start("cleanup", "Clean up", f"{self.bucket}/{flt.prefix}",
+                                               total=count, cancel=progress.cancel)
+        self._job = (log, job)
         self._timer.start()
         try:
             if every:
@@ -156,9 +173,15 @@ class CleanupSession(QObject):
             else:
                 report = await run_transfer(self.context.runner, delete_matches,
                                             self.storage, self.bucket, matches, progress)
+        except BaseException as exc:
+            if log is not None:
+                log.finish(job, JobState.FAILED, message=str(exc) or "Stopped.")
+            raise
         finally:
             self._timer.stop()
-            self.progress = None
+            self.progress, self._job = None, None
+        if log is not None:
+            report_job(log, job, self.bucket, report)
         what = ("every version" if every else
                 "delete markers left" if self.dialog.versioned else "for good")
         self.dialog.show_report(report, what)
