@@ -5,15 +5,18 @@ and Cancel in the Jobs panel stops a running one, which ends Cancelled."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.jobs import Job, JobState
 from desktop_app.storage.s3 import MinioStorage
 from desktop_app.ui.buckets.delete_dialogs import EmptyAndDeleteDialog
+from desktop_app.ui.objects.delete_dialog import DeleteDialog
 from desktop_app.ui.shell.main_window import MainWindow
 from tests.conftest import WindowFactory
 from tests.helpers import put_bytes
 from tests.test_cleanup import answer, seed_two_ages
+from tests.test_object_actions import dialog_of, open_bucket, select, wait_report  # noqa: F401
 from tests.test_statistics_ui import WAIT, GatedStorage, finished, open_window, seed
 
 
@@ -111,3 +114,21 @@ def test_a_cleanup_delete_is_a_job_with_its_counts(
     assert (job.kind, job.target, job.state) == ("cleanup", f"{bucket}/", JobState.DONE)
     assert job.counts == {"deleted": 4, "failed": 0}
     assert job.total == 4
+
+
+def test_a_bulk_delete_is_a_job_with_its_counts(
+        qtbot: QtBot, open_bucket: WindowFactory,  # noqa: F811 (the fixture imported above)
+        storage: MinioStorage, bucket: str) -> None:
+    put_bytes(storage, bucket, "keep.txt", b"k")
+    for n in range(3):
+        put_bytes(storage, bucket, f"folder/{n}.bin", b"x" * 10)
+    window = open_bucket(bucket, 2)
+    select(qtbot, window, "folder/")
+    window.object_actions.action_delete.trigger()
+    dialog_of(qtbot, window, DeleteDialog).findChild(QPushButton, "confirmDelete").click()
+    wait_report(qtbot, window)
+
+    [job] = jobs(window)
+    assert (job.kind, job.title, job.target) == ("delete", "Deleting", f"{bucket}/")
+    assert job.state is JobState.DONE
+    assert job.counts == {"done": 3, "failed": 0, "skipped": 0}

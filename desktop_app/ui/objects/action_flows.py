@@ -27,6 +27,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow
 
 from desktop_app.core.errors import AppError, Cancelled
+from desktop_app.core.jobs import JobLog, JobState
 from desktop_app.core.keys_text import shown_key
 from desktop_app.core.types import FolderEntry, ObjectEntry
 from desktop_app.storage.bulk_copy import (
@@ -55,6 +56,20 @@ MAX_OPEN_AT_ONCE = 10
 
 def key_of(entry: Entry) -> str:
     return entry.prefix if isinstance(entry, FolderEntry) else entry.key
+
+
+def _log_result(log: JobLog, job: str, result: object, progress: Progress) -> None:
+    """A bulk action's end in the job log: each failed key is an error of the job."""
+    if not isinstance(result, BulkReport):
+        log.finish(job, counts={"done": progress.done})
+        return
+    for failure in result.failures:
+        log.add_error(job, failure.key, failure.reason)
+    log.progress(job, result.done, progress.total or None)
+    state = (JobState.CANCELLED if result.cancelled
+             else JobState.FAILED if result.failures else JobState.DONE)
+    log.finish(job, state, counts={"done": result.done, "failed": len(result.failures),
+                                   "skipped": result.skipped})
 
 
 def open_with_desktop(path: Path) -> bool:
@@ -96,6 +111,10 @@ class ActionFlows(QObject):
 
     def show_status(self, text: str) -> None:
         raise NotImplementedError
+
+    def job_log(self) -> JobLog | None:
+        """The Jobs panel's log long actions are reported to (none unless the window has one)."""
+        return None
 
     def after_change(self) -> None:
         """The folder's contents changed: refresh the listing."""
@@ -177,22 +196,39 @@ class ActionFlows(QObject):
                 dialog.deleteLater()
         return code == QDialog.DialogCode.Accepted.value
 
-    async def run_job(self, title: str, work: Callable[[Progress], T]) -> T:
+    async def run_job(self, title: str, work: Callable[[Progress], T],
+                      logged: tuple[str, str] | None = None) -> T:
         """`work` on a transfer worker, behind a progress window that shows if it takes long.
-        The user's Cancel ends the flow with `Cancelled` (said in the status bar)."""
+        The user's Cancel ends the flow with `Cancelled` (said in the status bar).
+        `logged` (kind, target): also a job in the Jobs panel, with its report's counts."""
         progress = Progress()
         dialog = BulkProgressDialog(title, progress, self.window)
         self.active_progress = dialog
         dialog.show_later(SHOW_PROGRESS_AFTER_MS)
         self._running.add(progress)
+        log = self.job_log() if logged is not None else None
+        job = "" if log is None or logged is None else log.start(
+            logged[0], title, logged[1], cancel=progress.cancel)
         try:
-            return await run_transfer(self.runner, work, progress)
+            result = await run_transfer(self.runner, work, progress)
         except Cancelled:
+            if log is not None:
+                log.finish(job, JobState.CANCELLED, counts={"done": progress.done})
             self.show_status(f"{title}: cancelled.")
             raise
         except asyncio.CancelledError:  # the flow was left: the worker stops soon too
             progress.cancel()
+            if log is not None:
+                log.finish(job, JobState.CANCELLED, message="Stopped: the window closed.")
             raise
+        except Exception as exc:
+            if log is not None:
+                log.finish(job, JobState.FAILED, message=str(exc))
+            raise
+        else:
+            if log is not None:
+                _log_result(log, job, result, progress)
+            return result
         finally:
             self._running.discard(progress)
             if shiboken6.isValid(dialog):
@@ -230,7 +266,8 @@ class ActionFlows(QObject):
             if not await self.ask(DeleteDialog(bucket, names, expanded, self.window)):
                 return
         report = await self.run_job(
-            "Deleting", lambda p: delete_expanded(storage, bucket, expanded, p))
+            "Deleting", lambda p: delete_expanded(storage, bucket, expanded, p),
+            logged=("delete", f"{bucket}/{place[1]}"))
         self.report(report, "Deleted", "Delete")
 
     # -- copy, move, rename --------------------------------------------------------------
@@ -306,7 +343,9 @@ class ActionFlows(QObject):
             return copy_items(storage, plan, todo, progress, move, skipped, threshold, part,
                               dst_storage)
 
-        report = await self.run_job("Moving" if move else "Copying", work)
+        report = await self.run_job("Moving" if move else "Copying", work,
+                                    logged=("move" if move else "copy",
+                                            f"{src_bucket} → {dst_bucket}/{dst_prefix}"))
         self.report(report, "Moved" if move else "Copied", "Move" if move else "Copy")
 
     async def _collision_policy(self, plan: CopyPlan) -> Collision | None:

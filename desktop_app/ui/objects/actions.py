@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QMenu, QTableView, QToolBar
 
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.errors import AppError
+from desktop_app.core.jobs import JobLog
 from desktop_app.core.keys_text import shown_key
 from desktop_app.core.links import Disposition, content_disposition, object_url, s3_uri
 from desktop_app.core.types import FolderEntry, ObjectEntry
@@ -215,6 +216,9 @@ class ObjectActions(VersionFlows):
     # -- hooks for ActionFlows -----------------------------------------------------------
     def storage(self) -> Storage | None:
         return self.context.active_storage()
+
+    def job_log(self) -> JobLog | None:
+        return self.context.jobs()
 
     def location(self) -> tuple[str, str]:
         listing = self.context.listing
