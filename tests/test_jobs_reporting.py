@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.core.jobs import Job, JobState
 from desktop_app.storage.s3 import MinioStorage
 from desktop_app.ui.buckets.delete_dialogs import EmptyAndDeleteDialog
+from desktop_app.ui.objects.copy_move_dialog import DestinationDialog
 from desktop_app.ui.objects.delete_dialog import DeleteDialog
 from desktop_app.ui.shell.main_window import MainWindow
 from tests.conftest import WindowFactory
@@ -132,3 +133,23 @@ def test_a_bulk_delete_is_a_job_with_its_counts(
     assert (job.kind, job.title, job.target) == ("delete", "Deleting", f"{bucket}/")
     assert job.state is JobState.DONE
     assert job.counts == {"done": 3, "failed": 0, "skipped": 0}
+
+
+def test_a_move_is_a_job_with_its_counts(
+        qtbot: QtBot, open_bucket: WindowFactory,  # noqa: F811 (the fixture imported above)
+        storage: MinioStorage, bucket: str) -> None:
+    put_bytes(storage, bucket, "a.txt", b"a", "text/plain")
+    put_bytes(storage, bucket, "b.txt", b"b", "text/plain")
+    window = open_bucket(bucket, 2)
+    select(qtbot, window, "a.txt", "b.txt")
+    window.object_actions.action_move_to.trigger()
+    destination = dialog_of(qtbot, window, DestinationDialog)
+    destination.set_destination(bucket, "archive/2026")
+    destination.accept()
+    wait_report(qtbot, window)
+
+    moves = [job for job in jobs(window) if job.kind == "move"]
+    assert len(moves) == 1
+    assert moves[0].target == f"{bucket} → {bucket}/archive/2026/"
+    assert moves[0].state is JobState.DONE
+    assert moves[0].counts == {"done": 2, "failed": 0, "skipped": 0}
