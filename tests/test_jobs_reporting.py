@@ -5,7 +5,7 @@ and Cancel in the Jobs panel stops a running one, which ends Cancelled."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.jobs import Job, JobState
@@ -14,6 +14,7 @@ from desktop_app.ui.buckets.delete_dialogs import EmptyAndDeleteDialog
 from desktop_app.ui.objects.copy_move_dialog import DestinationDialog
 from desktop_app.ui.objects.delete_dialog import DeleteDialog
 from desktop_app.ui.shell.main_window import MainWindow
+from tests import test_duplicates_ui as dupes
 from tests.conftest import WindowFactory
 from tests.helpers import put_bytes
 from tests.test_cleanup import answer, seed_two_ages
@@ -153,3 +154,32 @@ def test_a_move_is_a_job_with_its_counts(
     assert moves[0].target == f"{bucket} → {bucket}/archive/2026/"
     assert moves[0].state is JobState.DONE
     assert moves[0].counts == {"done": 2, "failed": 0, "skipped": 0}
+
+
+def test_find_duplicates_and_deleting_extras_are_jobs(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        storage: MinioStorage, bucket: str) -> None:
+    dupes.seed(storage, bucket)
+    window, conn = open_window(qtbot, make_window, app_environ, bucket)
+    window.duplicates.find(conn, bucket, "")
+    dialog = dupes.open_dialog(qtbot, window.duplicates)
+    dupes.wait_results(qtbot, dialog)
+    dialog.select_button.click()  # keep the oldest
+    dialog.delete_button.click()
+    qtbot.waitUntil(lambda: isinstance(window.duplicates.active_dialog, QMessageBox),
+                    timeout=WAIT)
+    box = window.duplicates.active_dialog
+    assert isinstance(box, QMessageBox)
+    button = box.findChild(QPushButton, "duplicatesConfirmDelete")
+    assert button is not None
+    button.click()
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("Deleted 3 of 3"), timeout=WAIT)
+
+    found, deleted = jobs(window)
+    assert (found.kind, found.target, found.state) == ("duplicates", f"{bucket}/", JobState.DONE)
+    freed = found.counts.pop("bytes to free")
+    assert found.counts == {"listed": 6, "groups": 2, "extra copies": 3}
+    assert freed > 6000  # the summary said 6.0 KiB could be freed
+    assert (deleted.kind, deleted.state, deleted.total) == ("delete", JobState.DONE, 3)
+    assert deleted.counts == {"deleted": 3, "failed": 0}
+    dialog.reject()

@@ -34,6 +34,7 @@ from desktop_app.core.duplicates import (
 )
 from desktop_app.core.errors import AppError
 from desktop_app.core.humanize import human_size
+from desktop_app.core.jobs import JobState
 from desktop_app.core.keys_text import shown_key
 from desktop_app.core.types import ObjectEntry
 from desktop_app.storage.protocol import MAX_DELETE_BATCH
@@ -202,9 +203,23 @@ class DuplicatesActions(QObject):
         self.active_dialog = dialog
         dialog.folder_requested.connect(lambda folder: self._open(place[0], bucket, folder))
         dialog.show()
+        log = self.context.jobs()
+        job = "" if log is None else log.start("duplicates", "Find duplicates",
+                                               f"{bucket}/{prefix}", cancel=progress.cancel.set)
         try:
-            report = await run_transfer(self.context.runner, scan, storage, bucket, prefix,
-                                        progress)
+            try:
+                report = await run_transfer(self.context.runner, scan, storage, bucket, prefix,
+                                            progress)
+            except BaseException as exc:
+                if log is not None:
+                    log.finish(job, JobState.CANCELLED if isinstance(exc, asyncio.CancelledError)
+                               else JobState.FAILED, message=str(exc))
+                raise
+            if log is not None:
+                log.finish(job, JobState.CANCELLED if report.cancelled else JobState.DONE,
+                           counts={"listed": report.scanned, "groups": len(report.groups),
+                                   "extra copies": report.extra_count,
+                                   "bytes to free": report.freeable})
             if not dialog.isVisible():
                 return  # closed while looking
             dialog.show_report(report)
@@ -249,12 +264,26 @@ class DuplicatesActions(QObject):
             return
         dialog.set_busy(True, f"Deleting {len(keys):,} copies…")
         dialog.progress.update("checking", 0, len(keys))
+        log = self.context.jobs()
+        job = "" if log is None else log.start("delete", "Delete duplicate copies", bucket,
+                                               total=len(keys), cancel=dialog.progress.cancel.set)
         try:
             outcome = await run_transfer(self.context.runner, delete_copies, storage, bucket,
                                          plan, dialog.progress)
+        except BaseException as exc:
+            if log is not None:
+                log.finish(job, JobState.FAILED, message=str(exc))
+            raise
         finally:
             if shiboken6.isValid(dialog):
                 dialog.set_busy(False)
+        if log is not None:
+            for key, reason in outcome.failed:
+                log.add_error(job, f"{bucket}/{key}", reason)
+            log.progress(job, len(outcome.deleted))
+            log.finish(job, JobState.CANCELLED if outcome.cancelled else
+                       JobState.FAILED if outcome.failed else JobState.DONE,
+                       counts={"deleted": len(outcome.deleted), "failed": len(outcome.failed)})
         dialog.remove_deleted(set(outcome.deleted))
         dialog.show_outcome(outcome_text(outcome, len(keys)),
                             [f"{shown_key(key)} — {reason}" for key, reason in outcome.failed])
