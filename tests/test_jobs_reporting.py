@@ -4,11 +4,14 @@ and Cancel in the Jobs panel stops a running one, which ends Cancelled."""
 
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.jobs import Job, JobState
+from desktop_app.storage.bulk_ops import BulkReport, Progress
 from desktop_app.storage.s3 import MinioStorage
 from desktop_app.ui.buckets.delete_dialogs import EmptyAndDeleteDialog
 from desktop_app.ui.objects.copy_move_dialog import DestinationDialog
@@ -183,3 +186,26 @@ def test_find_duplicates_and_deleting_extras_are_jobs(
     assert (deleted.kind, deleted.state, deleted.total) == ("delete", JobState.DONE, 3)
     assert deleted.counts == {"deleted": 3, "failed": 0}
     dialog.reject()
+
+
+def test_a_running_bulk_action_shows_its_progress_in_the_job_log(
+        qtbot: QtBot, open_bucket: WindowFactory,  # noqa: F811 (the fixture imported above)
+        bucket: str) -> None:
+    window = open_bucket(bucket, 0)
+    go_on = threading.Event()
+
+    def work(progress: Progress) -> BulkReport:
+        progress.start("Deleting", total=10)
+        progress.add(4)
+        go_on.wait(WAIT / 1000)
+        progress.add(6)
+        return BulkReport(done=10)
+
+    window.object_actions.flows.start(window.object_actions.run_job(
+        "Deleting", work, logged=("delete", f"{bucket}/")))
+    qtbot.waitUntil(lambda: [(j.done, j.total) for j in jobs(window)] == [(4, 10)],
+                    timeout=WAIT)
+    assert jobs(window)[0].state is JobState.RUNNING
+    go_on.set()
+    qtbot.waitUntil(lambda: jobs(window)[0].state is JobState.DONE, timeout=WAIT)
+    assert (jobs(window)[0].done, jobs(window)[0].counts["done"]) == (10, 10)

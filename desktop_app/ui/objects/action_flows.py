@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import QObject, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow
 
@@ -48,6 +48,7 @@ from desktop_app.ui.shell.flows import FlowOwner, dialog_result, run_browse, run
 from desktop_app.ui.shell.tasks import TaskRunner
 
 Entry = FolderEntry | ObjectEntry
+JOB_TICK_MS = 250
 Place = tuple[str, str]  # (bucket, prefix) of the folder a flow is about
 T = TypeVar("T")
 SHOW_PROGRESS_AFTER_MS = 300
@@ -209,6 +210,10 @@ class ActionFlows(QObject):
         log = self.job_log() if logged is not None else None
         job = "" if log is None or logged is None else log.start(
             logged[0], title, logged[1], cancel=progress.cancel)
+        ticker = QTimer(self)  # the Jobs panel follows the worker's counts
+        if log is not None:
+            ticker.timeout.connect(lambda: log.progress(job, progress.done, progress.total))
+            ticker.start(JOB_TICK_MS)
         try:
             result = await run_transfer(self.runner, work, progress)
         except Cancelled:
@@ -230,6 +235,8 @@ class ActionFlows(QObject):
                 _log_result(log, job, result, progress)
             return result
         finally:
+            ticker.stop()
+            ticker.deleteLater()
             self._running.discard(progress)
             if shiboken6.isValid(dialog):
                 dialog.finish()
