@@ -39,7 +39,7 @@ def test_jobs_survive_a_restart_and_a_running_one_shows_interrupted(
     first = make_window(app_environ)
     log = log_of(first)
     done = log.start("stats", "Statistics", "photos/")
-    log.progress(done, 12, 12, counts={"objects": 12})
+    log.progress(done, 12, 12, counts={"objects": 12, "bytes": 3 * 1024 * 1024})
     log.finish(done)
     log.start("delete", "Delete 3 objects", "photos/")
     qtbot.waitUntil(lambda: states(first) == ["Running", "Done"])
@@ -49,7 +49,7 @@ def test_jobs_survive_a_restart_and_a_running_one_shows_interrupted(
 
     qtbot.waitUntil(lambda: states(second) == ["Interrupted", "Done"])
     model = second.jobs.panel.model
-    assert model.index(1, 3).data() == "objects 12"
+    assert model.index(1, 3).data() == "objects 12, size 3.0 MiB"
     assert model.index(1, 2).data() == "12 of 12 (100%)"
 
 

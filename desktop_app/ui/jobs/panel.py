@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.humanize import human_size
 from desktop_app.core.jobs import Job, JobLog
 
 COLUMNS = ("State", "Job", "Progress", "Counts", "Started", "Ended", "Errors")
@@ -50,7 +51,10 @@ def progress_text(job: Job) -> str:
 
 
 def counts_text(job: Job) -> str:
-    return ", ".join(f"{name} {value:,}" for name, value in job.counts.items())
+    """Byte counts in words ("14.0 GiB"), the rest as numbers."""
+    return ", ".join(f"{name.replace('bytes', '').strip() or 'size'} {human_size(value)}"
+                     if "bytes" in name else f"{name} {value:,}"
+                     for name, value in job.counts.items())
 
 
 class JobsModel(QAbstractTableModel):
@@ -129,6 +133,8 @@ class JobsPanel(QDockWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().hide()
+        # Compact rows: the dock is a short strip under the table, like the transfer queue.
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
         self.view.setWordWrap(False)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
