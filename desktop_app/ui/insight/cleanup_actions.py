@@ -30,6 +30,7 @@ from desktop_app.ui.insight.cleanup_work import (
     delete_matches,
     dry_run,
 )
+from desktop_app.ui.insight.place_menu import PlaceEntry
 from desktop_app.ui.shell.context import WindowContext
 from desktop_app.ui.shell.flows import FlowOwner, dialog_result, run_browse, run_transfer
 
@@ -241,22 +242,15 @@ class CleanupActions(QObject):
 
     def menu_actions(self, menu: QMenu, conn_id: str, bucket: str) -> list[QAction]:
         """For the tree: Clean up… of a bucket (none on a connection root)."""
-        return [self._action(menu, conn_id, bucket, "")] if bucket else []
+        return self._entry().tree_actions(menu, conn_id, bucket)
 
     def folder_actions(self, menu: QMenu, bucket: str, prefix: str) -> list[QAction]:
         """For the file table: Clean up… of the selected folder (or the one shown)."""
-        conn_id = self.context.active_connection()
-        if conn_id is None or not bucket:
-            return []
-        return [self._action(menu, conn_id, bucket, prefix)]
+        return self._entry().folder_actions(self.context, menu, bucket, prefix)
 
-    def _action(self, menu: QMenu, conn_id: str, bucket: str, prefix: str) -> QAction:
-        action = QAction("Clean up…", menu)
-        action.setObjectName("actionCleanup")
-        action.setToolTip("Find old or unwanted objects here, then delete them or make a "
-                          "lifecycle rule")
-        action.triggered.connect(lambda *_: self.open_cleanup(conn_id, bucket, prefix))
-        return action
+    def _entry(self) -> PlaceEntry:
+        return PlaceEntry("Clean up…", "actionCleanup", "Find old or unwanted objects here, "
+                          "then delete them or make a lifecycle rule", self.open_cleanup)
 
     def open_cleanup(self, conn_id: str, bucket: str, prefix: str = "") -> None:
         entry = self.context.connections.get(conn_id)

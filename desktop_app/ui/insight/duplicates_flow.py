@@ -39,6 +39,7 @@ from desktop_app.core.keys_text import shown_key
 from desktop_app.core.types import ObjectEntry
 from desktop_app.storage.protocol import MAX_DELETE_BATCH
 from desktop_app.ui.insight.duplicates_dialog import DuplicatesDialog, ScanProgress
+from desktop_app.ui.insight.place_menu import PlaceEntry
 from desktop_app.ui.shell.context import WindowContext
 from desktop_app.ui.shell.flows import FlowOwner, dialog_result, run_browse, run_transfer
 
@@ -159,22 +160,15 @@ class DuplicatesActions(QObject):
     # -- the menus -----------------------------------------------------------------------
     def menu_actions(self, menu: QMenu, conn_id: str, bucket: str) -> list[QAction]:
         """For the tree: Find duplicates… of one bucket (none for a connection root)."""
-        return [self._action(menu, conn_id, bucket, "")] if bucket else []
+        return self._entry().tree_actions(menu, conn_id, bucket)
 
     def folder_actions(self, menu: QMenu, bucket: str, prefix: str) -> list[QAction]:
         """For the file table: Find duplicates… below the selected folder (or the one shown)."""
-        conn_id = self.context.active_connection()
-        if conn_id is None or not bucket:
-            return []
-        return [self._action(menu, conn_id, bucket, prefix)]
+        return self._entry().folder_actions(self.context, menu, bucket, prefix)
 
-    def _action(self, menu: QMenu, conn_id: str, bucket: str, prefix: str) -> QAction:
-        action = QAction("Find duplicates…", menu)
-        action.setObjectName("actionFindDuplicates")
-        action.setToolTip("Find identical objects by the hashes the server keeps, without "
-                          "downloading them")
-        action.triggered.connect(lambda *_: self.find(conn_id, bucket, prefix))
-        return action
+    def _entry(self) -> PlaceEntry:
+        return PlaceEntry("Find duplicates…", "actionFindDuplicates", "Find identical objects "
+                          "by the hashes the server keeps, without downloading them", self.find)
 
     # -- the flow ------------------------------------------------------------------------
     def find(self, conn_id: str, bucket: str, prefix: str = "") -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QMenu
 
 from desktop_app.core.errors import AppError, Cancelled
 from desktop_app.core.jobs import JobState
+from desktop_app.ui.insight.place_menu import PlaceEntry
 from desktop_app.ui.insight.stats_adapter import Computation, compute, scope_text
 from desktop_app.ui.insight.stats_window import StatisticsWindow
 from desktop_app.ui.shell.context import WindowContext
@@ -56,21 +57,16 @@ class StatisticsActions(QObject):
     # -- the menus -----------------------------------------------------------------------
     def menu_actions(self, menu: QMenu, conn_id: str, bucket: str) -> list[QAction]:
         """For the tree: Statistics… of a whole connection or of one bucket."""
-        return [self._action(menu, (conn_id, bucket, ""))]
+        return self._entry().tree_actions(menu, conn_id, bucket)
 
     def folder_actions(self, menu: QMenu, bucket: str, prefix: str) -> list[QAction]:
         """For the file table: Statistics… of the selected folder (or the one shown)."""
-        conn_id = self.context.active_connection()
-        if conn_id is None or not bucket:
-            return []
-        return [self._action(menu, (conn_id, bucket, prefix))]
+        return self._entry().folder_actions(self.context, menu, bucket, prefix)
 
-    def _action(self, menu: QMenu, place: Place) -> QAction:
-        action = QAction("Statistics…", menu)
-        action.setObjectName("actionStatistics")
-        action.setToolTip("Count and chart what is stored here, without downloading anything")
-        action.triggered.connect(lambda *_: self.show_statistics(*place))
-        return action
+    def _entry(self) -> PlaceEntry:
+        return PlaceEntry("Statistics…", "actionStatistics", "Count and chart what is stored "
+                          "here, without downloading anything", self.show_statistics,
+                          on_roots=True)
 
     # -- the window ----------------------------------------------------------------------
     def show_statistics(self, conn_id: str, bucket: str, prefix: str = "") -> None:
