@@ -35,6 +35,7 @@ from desktop_app.ui.connections.jobs import (
     settings_for,
 )
 from desktop_app.ui.shell.context import ConnectionHost
+from desktop_app.ui.shell.menu_bar import MenuBar
 from desktop_app.ui.shell.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -73,16 +74,16 @@ class ConnectionsController(QObject):
         self.action.setToolTip("Add connection…, edit or switch saved connections")
         self.action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_K))
         self.action.triggered.connect(self.open_dialog)
-        menu = window.menuBar().addMenu("&Connection")
-        menu.setObjectName("connectionMenu")
-        menu.addAction(self.action)
+        menus = getattr(window, "menus", None)  # the main window's MenuBar (File menu)
         # Closes the connection the table shows (also on each root's context menu).
         self.disconnect_action = QAction("Disconnect", window)
         self.disconnect_action.setObjectName("actionDisconnectActive")
         self.disconnect_action.setToolTip("Close the connection shown in the table")
         self.disconnect_action.setEnabled(False)
         self.disconnect_action.triggered.connect(self._disconnect_active)
-        menu.addAction(self.disconnect_action)
+        if isinstance(menus, MenuBar):  # (a bare window in tests has none)
+            menus.add("File", self.action, "connections")
+            menus.add("File", self.disconnect_action, "connections")
         toolbar = window.findChild(QToolBar, "navigationToolBar")
         if isinstance(toolbar, QToolBar) and toolbar.actions():
             toolbar.insertAction(toolbar.actions()[0], self.action)

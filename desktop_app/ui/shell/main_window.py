@@ -46,6 +46,7 @@ from desktop_app.ui.shell import icons
 from desktop_app.ui.shell.context import ConnectionHost, WindowContext
 from desktop_app.ui.shell.jobs_dock import JobsDock
 from desktop_app.ui.shell.location_menus import LocationMenus
+from desktop_app.ui.shell.menu_bar import MenuBar
 from desktop_app.ui.shell.message_bar import MessageBar
 from desktop_app.ui.shell.tasks import TaskRunner
 from desktop_app.ui.transfers.controller import TransferController
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 800)
+        self.menus = MenuBar(self)  # File … Help; features add their actions to it
         self.runner = runner
         self.storage: Storage | None = None
         self.open_connections = OpenConnections()
