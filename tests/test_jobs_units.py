@@ -130,3 +130,32 @@ def test_unreadable_file_starts_empty_with_a_reason(tmp_path: Path) -> None:
     log = JobLog(tmp_path)
     assert log.jobs() == []
     assert "could not be read" in log.load_error
+
+
+def test_params_are_kept_and_run_again_after_a_restart(tmp_path: Path) -> None:
+    log = JobLog(tmp_path)
+    job_id = log.start("cleanup", "Clean up", "b/", params={"bucket": "b", "days": 30})
+    log.finish(job_id)
+    plain = log.start("copy", "Copy")  # nothing kept to run it again
+    log.finish(plain)
+
+    ran: list[dict[str, object]] = []
+    again = JobLog(tmp_path, handlers={"cleanup": lambda job: ran.append(job.params)})
+
+    assert again.can_rerun(job_id)
+    assert not again.can_rerun(plain)
+    assert again.rerun(job_id)
+    assert ran == [{"bucket": "b", "days": 30}]
+
+
+def test_the_rerun_key_picks_the_handler_and_running_jobs_wait(tmp_path: Path) -> None:
+    handlers: dict[str, object] = {}
+    log = JobLog(tmp_path, handlers=handlers)  # type: ignore[arg-type]
+    ran: list[str] = []
+    handlers["duplicates"] = lambda job: ran.append(job.kind)
+    job_id = log.start("delete", "Delete copies", params={"rerun": "duplicates"})
+    assert not log.can_rerun(job_id)  # still running
+    log.finish(job_id)
+
+    assert log.rerun(job_id)
+    assert ran == ["delete"]

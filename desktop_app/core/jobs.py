@@ -5,7 +5,10 @@ The last `JOB_LIMIT` jobs are kept in a JSON file in the data folder, written at
 log survives a restart; a job still "running" in the file when it is loaded was cut off by a quit
 (or crash) and becomes "interrupted", never "done". Updates come from worker threads, so every
 change goes through one lock; listeners are called after the lock is released with the job's id
-(a UI marshals that onto its own thread). Cancel and run-again callbacks live only in memory.
+(a UI marshals that onto its own thread). Cancel callbacks live only in memory; what a job needs
+to run again (its place, filter and choices: never a secret) is kept in `params`, and the feature
+that can run it registers a handler for its `params["rerun"]` (or its kind), so "Run again" works
+after a restart too.
 """
 
 from __future__ import annotations
@@ -66,13 +69,21 @@ class Job:
     message: str = ""
     errors: list[JobError] = field(default_factory=list)
     errors_dropped: int = 0
+    # JSON values that let the feature run it again (place, filter, choices; no secret)
+    params: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def rerun_key(self) -> str:
+        """The handler that runs it again: `params["rerun"]`, else the kind."""
+        return str(self.params.get("rerun") or self.kind)
 
     @property
     def error_count(self) -> int:
         return len(self.errors) + self.errors_dropped
 
     def copy(self) -> Job:
-        return dataclasses.replace(self, counts=dict(self.counts), errors=list(self.errors))
+        return dataclasses.replace(self, counts=dict(self.counts), errors=list(self.errors),
+                                   params=dict(self.params))
 
     def to_dict(self) -> dict[str, Any]:
         data = dataclasses.asdict(self)
@@ -97,10 +108,12 @@ def job_from_dict(data: Mapping[str, Any]) -> Job:
         message=str(data.get("message", "")),
         errors=[JobError(str(e["item"]), str(e["message"])) for e in data.get("errors", [])],
         errors_dropped=int(data.get("errors_dropped", 0)),
+        params=dict(data.get("params") or {}),
     )
 
 
 Listener = Callable[[str], None]
+RerunHandler = Callable[[Job], None]
 
 
 class JobLog:
@@ -113,7 +126,10 @@ class JobLog:
         limit: int = JOB_LIMIT,
         error_cap: int = ERROR_CAP,
         clock: Callable[[], float] = time.time,
+        handlers: dict[str, RerunHandler] | None = None,
     ) -> None:
+        """`handlers`: by rerun key, how to run a finished job again (shared with the
+        features that register into it, so they may register before the log exists)."""
         self.path = None if folder is None else folder / JOBS_FILE
         self._limit = limit
         self._error_cap = error_cap
@@ -122,6 +138,7 @@ class JobLog:
         self._jobs: dict[str, Job] = {}
         self._cancel: dict[str, Callable[[], None]] = {}
         self._rerun: dict[str, Callable[[], None]] = {}
+        self.handlers: dict[str, RerunHandler] = {} if handlers is None else handlers
         self._listeners: list[Listener] = []
         self._serial = itertools.count()
         self.load_error = ""
@@ -147,7 +164,8 @@ class JobLog:
     def can_rerun(self, job_id: str) -> bool:
         with self._lock:
             job = self._jobs.get(job_id)
-            return job is not None and job.state is not JobState.RUNNING and job_id in self._rerun
+            return job is not None and job.state is not JobState.RUNNING and (
+                job_id in self._rerun or (bool(job.params) and job.rerun_key in self.handlers))
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         """Returns the unsubscribe function."""
@@ -171,10 +189,13 @@ class JobLog:
         total: int = 0,
         cancel: Callable[[], None] | None = None,
         rerun: Callable[[], None] | None = None,
+        params: Mapping[str, Any] | None = None,
     ) -> str:
+        """`rerun`: an in-memory way to run it again; `params`: the kept one (JSON values)."""
         job_id = f"{int(self._clock() * 1000):x}-{next(self._serial)}-{uuid.uuid4().hex[:6]}"
         with self._lock:
-            job = Job(job_id, kind, title, target, total=total, started=self._clock())
+            job = Job(job_id, kind, title, target, total=total, started=self._clock(),
+                      params=dict(params or {}))
             self._jobs[job_id] = job
             if cancel is not None:
                 self._cancel[job_id] = cancel
@@ -247,11 +268,19 @@ class JobLog:
         return True
 
     def rerun(self, job_id: str) -> bool:
+        """Runs the job again: its kept params through the registered handler (so it works
+        after a restart), else its in-memory callback."""
         with self._lock:
-            callback = self._rerun.get(job_id) if self.can_rerun(job_id) else None
-        if callback is None:
-            return False
-        callback()
+            job = self._jobs.get(job_id)
+            if job is None or not self.can_rerun(job_id):
+                return False
+            handler = self.handlers.get(job.rerun_key) if job.params else None
+            callback = self._rerun.get(job_id)
+            job = job.copy()
+        if handler is not None:
+            handler(job)
+        elif callback is not None:
+            callback()
         return True
 
     # -- internals ------------------------------------------------------------------------------

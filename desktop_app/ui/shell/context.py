@@ -10,14 +10,14 @@ listed here (a test can fake it with plain callables).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from PySide6.QtCore import QModelIndex, SignalInstance
 from PySide6.QtWidgets import QMainWindow
 
 from desktop_app.core.errors import AppError
-from desktop_app.core.jobs import JobLog
+from desktop_app.core.jobs import JobLog, RerunHandler
 from desktop_app.core.types import FolderEntry, ObjectEntry
 from desktop_app.storage.open_connections import OpenConnections
 from desktop_app.storage.protocol import Storage
@@ -66,6 +66,8 @@ class WindowContext:
     on_close: Callable[[Callable[[], None]], None]  # run this when the window closes
     # The job log (Jobs panel) long operations report to; None before the data folder is known.
     jobs: Callable[[], JobLog | None] = lambda: None
+    # How each feature runs a logged job again ("Run again"), by rerun key: shared with the log.
+    job_handlers: dict[str, RerunHandler] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

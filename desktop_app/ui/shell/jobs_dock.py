@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
-from desktop_app.core.jobs import JobLog
+from desktop_app.core.jobs import JobLog, RerunHandler
 from desktop_app.ui.jobs.panel import JobsPanel
 
 
@@ -18,6 +18,8 @@ class JobsDock:
         self._window = window
         self._data_dir = data_dir
         self._log: JobLog | None = None
+        # Filled by the features (through WindowContext.job_handlers): how to run a job again.
+        self.handlers: dict[str, RerunHandler] = {}
         self.panel = JobsPanel(self._open_log, window)
 
     def log(self) -> JobLog | None:
@@ -27,7 +29,7 @@ class JobsDock:
     def _open_log(self) -> JobLog | None:
         folder = self._data_dir()
         if folder is not None and self._log is None:
-            self._log = JobLog(folder)
+            self._log = JobLog(folder, handlers=self.handlers)
         return self._log
 
     def place(self, beside: QDockWidget) -> None:

@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
             active_connection=lambda: self.active_connection,
             activate_connection=self.activate_connection, open_location=self.open_location,
             check_server=self.probe, on_close=self.on_close, jobs=self.jobs.log,
+            job_handlers=self.jobs.handlers,
         )
         self.transfers = TransferController(self.context, self.object_table, self.bucket_tree,
                                              self.transfer_queue)
