@@ -1,4 +1,6 @@
-"""Transfer settings from `transfers.json` in the config folder (all keys optional).
+"""Engine options from the user's preferences (`options_from_preferences`), and the reader
+of the older `transfers.json` (`load_options`; the app now merges that file into
+`settings.json` at start, see core/preferences.py). Its keys, all optional:
 
 ```json
 {"files_at_once": 16, "parts_per_file": 4, "part_size_mib": 8,
@@ -18,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.core.errors import ConfigError
+from desktop_app.core.preferences import TransferPrefs
 from desktop_app.transfers.options import ConflictPolicy, MiB, TransferOptions
 
 FILE_NAME = "transfers.json"
@@ -64,4 +67,20 @@ def load_options(folder: Path, base: TransferOptions | None = None) -> TransferO
             choices = ", ".join(p.value for p in ConflictPolicy)
             raise ConfigError(f"“conflict” in {path} must be one of: {choices}.") from None
     options.part_workers = max(1, min(options.part_workers, POOL_SIZE - options.files_at_once))
+    return options
+
+
+def options_from_preferences(prefs: TransferPrefs,
+                             base: TransferOptions | None = None) -> TransferOptions:
+    """`base` (default: the engine defaults) with the user's transfer preferences applied
+    (`core/preferences.py` has checked their ranges)."""
+    options = replace(base) if base is not None else TransferOptions()
+    options.files_at_once = prefs.files_at_once
+    options.parts_per_file = prefs.parts_per_file
+    options.part_size = prefs.part_size_mib * MiB
+    options.bandwidth_limit = prefs.bandwidth_limit_mib_s * MiB or None
+    options.retry = replace(options.retry, outage_s=prefs.wait_for_server_min * 60.0)
+    options.conflict = ConflictPolicy(prefs.conflict)
+    options.part_workers = max(1, min(TransferOptions().part_workers,
+                                      POOL_SIZE - options.files_at_once))
     return options
