@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
+from desktop_app.core.checksums import StoredChecksum
+
 SHA256_META = "sha256"  # user metadata key holding the hex SHA-256 of the whole object
 
 
@@ -62,3 +64,24 @@ class ObjectBody:
     body: BodyReader
     metadata: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     md5: str = ""  # the ETag when it is the MD5 of the bytes (single-part, no SSE-C/KMS)
+    # What the answer says the whole object's checksums are: a whole-object GET sent with
+    # `x-amz-checksum-mode: ENABLED` carries them, a ranged one does not.
+    checksums: tuple[StoredChecksum, ...] = field(default=(), hash=False, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectHead:
+    """A HEAD with checksum mode: what a download is checked against, read before its ranges.
+
+    Asked with a part number, `part_offset`/`part_length` are that part's place in the object
+    (from Content-Range) and `parts_count` how many parts it has (0: not a multipart object,
+    or the server does not say)."""
+
+    etag: str
+    size: int
+    metadata: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    md5: str = ""
+    checksums: tuple[StoredChecksum, ...] = field(default=(), hash=False, compare=False)
+    parts_count: int = 0
+    part_offset: int = 0
+    part_length: int = 0

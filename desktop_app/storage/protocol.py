@@ -22,6 +22,7 @@ from desktop_app.core.object_properties import ObjectProperties
 from desktop_app.core.transfer_types import (
     MultipartUploadInfo,
     ObjectBody,
+    ObjectHead,
     PartInfo,
     RemoteObject,
 )
@@ -367,6 +368,12 @@ class TransferStorage(Endpoint, Protocol):
         if_match: str | None = None,
     ) -> ObjectBody:
         """GET (a range of) an object; `if_match` pins the ETag so versions never mix."""
+        ...
+
+    def head_checksums(self, bucket: str, key: str, if_match: str | None = None,
+                       part_number: int = 0) -> ObjectHead:
+        """HEAD with `x-amz-checksum-mode: ENABLED`: the stored checksums a download is
+        checked against; with `part_number`, where that part of a multipart object lies."""
         ...
 
     def iter_objects(self, bucket: str, prefix: str) -> Iterator[RemoteObject]:

@@ -11,9 +11,10 @@ from minio.commonconfig import ComposeSource, CopySource
 from minio.deleteobjects import DeleteObject
 from minio.error import S3Error
 
+from desktop_app.core.checksums import CHECKSUM_MODE, stored_checksums
 from desktop_app.core.errors import ConfigError
 from desktop_app.core.transfer_errors import DestinationExists, ObjectChanged
-from desktop_app.core.transfer_types import ObjectBody
+from desktop_app.core.transfer_types import ObjectBody, ObjectHead
 from desktop_app.core.types import ObjectStat
 from desktop_app.storage.protocol import MAX_DELETE_BATCH, SINGLE_COPY_LIMIT
 from desktop_app.storage.s3.body import RetryableBody
@@ -79,32 +80,63 @@ class Objects(S3Errors):
         self, bucket: str, key: str, offset: int = 0, length: int | None = None,
         if_match: str | None = None,
     ) -> ObjectBody:
-        headers: Headers = {}
+        headers: Headers = dict(CHECKSUM_MODE)  # a whole-object GET then carries its checksum
         if if_match:
             headers["If-Match"] = f'"{if_match}"'
         with self._transfer_errors(f"download “{key}”", bucket, key):
             response = self._client.get_object(
                 bucket_name=bucket, object_name=key, offset=offset, length=length or 0,
-                request_headers=headers or None,
+                request_headers=headers,
             )
         content_length = int(response.headers.get("content-length") or 0)
         total = content_length
         content_range = response.headers.get("content-range") or ""
         if "/" in content_range and not content_range.endswith("/*"):
             total = int(content_range.rsplit("/", 1)[1])
-        metadata = {
-            k.lower()[len("x-amz-meta-"):]: v
-            for k, v in response.headers.items()
-            if k.lower().startswith("x-amz-meta-")
-        }
-        etag = (response.headers.get("etag") or "").strip('"')
+        lowered = {k.lower(): v for k, v in response.headers.items()}
+        metadata = {k[len("x-amz-meta-"):]: v for k, v in lowered.items()
+                    if k.startswith("x-amz-meta-")}
+        etag = (lowered.get("etag") or "").strip('"')
         return ObjectBody(
             etag=etag,
             total_size=total,
             content_length=content_length,
             body=RetryableBody(response, key),
             metadata=metadata,
-            md5=etag_md5(etag, response.headers),
+            md5=etag_md5(etag, lowered),
+            checksums=tuple(stored_checksums(lowered)) if not content_range else (),
+        )
+
+    def head_checksums(self, bucket: str, key: str, if_match: str | None = None,
+                       part_number: int = 0) -> ObjectHead:
+        """A HEAD asking for the stored checksums (and, with `part_number`, where that part
+        lies): what a ranged download is checked against, before any range is fetched."""
+        headers: Headers = dict(CHECKSUM_MODE)
+        if if_match:
+            headers["If-Match"] = f'"{if_match}"'
+        query = {"partNumber": str(part_number)} if part_number else None
+        with self._transfer_errors(f"read the details of “{key}”", bucket, key):
+            obj = self._client.stat_object(bucket_name=bucket, object_name=key,
+                                           extra_headers=headers, extra_query_params=query)
+        lowered = {k.lower(): str(v) for k, v in (obj.metadata or {}).items()}
+        etag = (obj.etag or "").strip('"')
+        length = obj.size or 0
+        size, offset = length, 0
+        content_range = lowered.get("content-range", "")
+        if content_range.startswith("bytes ") and "/" in content_range:
+            span, _, total = content_range[6:].partition("/")
+            first, _, _last = span.partition("-")
+            if first.isdigit() and total.isdigit():
+                offset, size = int(first), int(total)
+        count = lowered.get("x-amz-mp-parts-count", "")
+        return ObjectHead(
+            etag=etag, size=size,
+            metadata={k[len("x-amz-meta-"):]: v for k, v in lowered.items()
+                      if k.startswith("x-amz-meta-")},
+            md5=etag_md5(etag, lowered),
+            checksums=tuple(stored_checksums(lowered)),
+            parts_count=int(count) if count.isdigit() else 0,
+            part_offset=offset, part_length=length if part_number else size,
         )
 
     def iter_chunks(
