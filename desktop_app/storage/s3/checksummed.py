@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from datetime import datetime
 
 from minio import Minio
-from minio.credentials import Credentials
+from minio.credentials.credentials import Credentials
 from minio.error import S3Error
 from minio.helpers import DictType
 
