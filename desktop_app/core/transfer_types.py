@@ -22,6 +22,7 @@ class PartInfo:
     number: int
     etag: str
     size: int
+    checksum: str = ""  # the part's CRC64NVME (base64) when it was sent with one
 
 
 @dataclass(frozen=True, slots=True)
