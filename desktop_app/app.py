@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication
 from desktop_app import APP_ID, APP_NAME, DESKTOP_ID, __version__, quit_signals
 from desktop_app.core.connection import ConnectionSettings, from_environ
 from desktop_app.core.errors import AppError, ConfigError
+from desktop_app.core.logging_setup import log_dir, setup_logging
 from desktop_app.core.paths import config_dir, data_dir
 from desktop_app.core.preview_settings import preview_limit
 from desktop_app.storage.open_connections import ENV_ID, SANDBOX_ID, OpenConnections
@@ -32,6 +33,8 @@ from desktop_app.storage.sample_data import seed_once
 from desktop_app.storage.sandbox import SandboxServer
 from desktop_app.ui.connections.controller import ConnectionsController
 from desktop_app.ui.shell import icons
+from desktop_app.ui.shell.about import HelpActions, versions_text
+from desktop_app.ui.shell.crash_dialog import CrashHandler
 from desktop_app.ui.shell.flows import install_loop
 from desktop_app.ui.shell.main_window import MainWindow
 from desktop_app.ui.shell.tasks import TaskRunner
@@ -138,6 +141,8 @@ def build_app(environ: Mapping[str, str] | None = None) -> DesktopApp:
     desktop = DesktopApp(window, session, connections)
 
     window.on_close(window.preview_pane.release_media)
+    window.help_actions = HelpActions(window.menus, window, runner,  # type: ignore[attr-defined]
+                                      lambda: window.storage, log_dir(environ))
     try:
         window.preview_pane.cap = preview_limit(environ)
     except ConfigError as exc:
@@ -184,7 +189,7 @@ def _start_sandbox(desktop: DesktopApp, notice: AppError | None) -> None:
 
     def failed(err: AppError) -> None:
         window.set_connecting("Local sandbox")
-        window._on_probe_failed(err)
+        window.reach.failed(err)
         window.show_error(err)
 
     session.runner.submit(
@@ -195,10 +200,13 @@ def _start_sandbox(desktop: DesktopApp, notice: AppError | None) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Show the window and run the event loop until it closes."""
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    log_file = setup_logging(os.environ)  # redacted, rotating; warnings also on stderr
     sys.setswitchinterval(GUI_SWITCH_INTERVAL)  # the GUI thread waits less for the GIL
     quit_signals.install()  # already done by the command line; this is for other callers
     app = _ensure_application()
+    # An uncaught exception (GUI or worker thread) shows a copyable report, logged too.
+    CrashHandler(log_dir(os.environ), app, QApplication.activeWindow).install()
+    log.info("Starting; log file %s\n%s", log_file, versions_text())
     # asyncio on Qt's loop, before anything is built: the multi-step flows are tasks on it.
     install_loop(app)
     desktop = build_app()

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from desktop_app import APP_NAME
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.errors import AppError
-from desktop_app.core.types import BucketInfo, ObjectEntry
+from desktop_app.core.types import ObjectEntry
 from desktop_app.storage.open_connections import SANDBOX_ID, OpenConnection, OpenConnections
 from desktop_app.storage.protocol import Storage
 from desktop_app.ui.browse.bucket_tree import BucketTreeModel
@@ -48,11 +48,10 @@ from desktop_app.ui.shell.jobs_dock import JobsDock
 from desktop_app.ui.shell.location_menus import LocationMenus
 from desktop_app.ui.shell.menu_bar import MenuBar
 from desktop_app.ui.shell.message_bar import MessageBar
+from desktop_app.ui.shell.reachability import Reachability
 from desktop_app.ui.shell.tasks import TaskRunner
 from desktop_app.ui.transfers.controller import TransferController
 from desktop_app.ui.transfers.queue import TransferQueue, TransferStatus
-
-PROBE_INTERVAL_MS = 30_000
 
 
 class MainWindow(QMainWindow):
@@ -70,14 +69,14 @@ class MainWindow(QMainWindow):
         self.open_connections = OpenConnections()
         self.active_connection: str | None = None
         self._on_close: list[Callable[[], None]] = []
-        # The connection doctor: settings of the current connection, its dialog, and whether
-        # this connection has answered yet (the first failure opens the doctor by itself).
-        self.connection_settings: ConnectionSettings | None = None
-        self.doctor_dialog: DoctorDialog | None = None
-        self._reached = False
-        self._auto_diagnosed = False
 
         self.tree_model = BucketTreeModel(runner, self)
+        # "● Reachable", the 30 s check and the connection doctor (Diagnose…).
+        self.reach = Reachability(self, runner, lambda: (self.active_connection, self.storage),
+                                  self.tree_model.set_problem,
+                                  lambda: DoctorDialog(self.runner, self))
+        self.reachability_label, self._probe_timer = self.reach.label, self.reach.timer
+        self.action_diagnose = self.reach.action_diagnose
         self.table_model = ObjectTableModel(runner, self)
         self.bucket_tree = BucketTree(self.tree_model, self)
         self.object_table = ObjectTable(self.table_model, self)
@@ -94,7 +93,7 @@ class MainWindow(QMainWindow):
             show_info=self.message_bar.show_info, active_storage=lambda: self.storage,
             active_connection=lambda: self.active_connection,
             activate_connection=self.activate_connection, open_location=self.open_location,
-            check_server=self.probe, on_close=self.on_close, jobs=self.jobs.log,
+            check_server=self.reach.probe, on_close=self.on_close, jobs=self.jobs.log,
             job_handlers=self.jobs.handlers,
         )
         self.transfers = TransferController(self.context, self.object_table, self.bucket_tree,
@@ -132,10 +131,6 @@ class MainWindow(QMainWindow):
         self.object_table.selectionModel().selectionChanged.connect(
             lambda *_: QTimer.singleShot(0, self, self._on_selection_changed))
 
-        self._probe_timer = QTimer(self)
-        self._probe_timer.setInterval(PROBE_INTERVAL_MS)
-        self._probe_timer.timeout.connect(self.probe)
-
     # -- construction --------------------------------------------------------------------
     def _build_versions_panel(self) -> None:
         """The folder's versions (objects/), docked below the table, following its folder."""
@@ -167,11 +162,6 @@ class MainWindow(QMainWindow):
         self.action_refresh.setObjectName("actionRefresh")
         self.action_refresh.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.action_refresh.triggered.connect(self.refresh)
-        self.action_diagnose = QAction(icons.svg_icon("help"), "Diagnose…", self)
-        self.action_diagnose.setObjectName("actionDiagnose")
-        self.action_diagnose.setToolTip("Check the connection step by step and explain problems")
-        self.action_diagnose.setEnabled(False)
-        self.action_diagnose.triggered.connect(self.diagnose)
         toolbar.addAction(self.action_up)
         toolbar.addAction(self.action_refresh)
         toolbar.addAction(self.action_diagnose)
@@ -214,9 +204,6 @@ class MainWindow(QMainWindow):
         self.endpoint_label = QLabel("Not connected", bar)
         self.endpoint_label.setObjectName("endpointLabel")
         self.endpoint_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.reachability_label = QLabel("", bar)
-        self.reachability_label.setObjectName("reachabilityLabel")
-        self.reachability_label.setTextFormat(Qt.TextFormat.PlainText)
         bar.addWidget(self.endpoint_label)
         bar.addPermanentWidget(self.location_label)
         self.transfer_status = TransferStatus(self.transfer_queue.queue_model, bar)
@@ -225,9 +212,14 @@ class MainWindow(QMainWindow):
         self.setStatusBar(bar)
 
     # -- connection ----------------------------------------------------------------------
+    @property
+    def doctor_dialog(self) -> object:
+        """The connection doctor's dialog once it was opened (None before)."""
+        return self.reach.doctor
+
     def set_connecting(self, text: str) -> None:
         self.endpoint_label.setText(text)
-        self._set_reachability(None, "Connecting…")
+        self.reach.set_state(None, "Connecting…")
 
     def attach(self, storage: Storage, name: str, initial_bucket: str | None = None) -> None:
         """Start browsing `storage` (added as a connection named `name`, or re-selected)."""
@@ -258,12 +250,7 @@ class MainWindow(QMainWindow):
         storage = entry.storage
         self.active_connection = conn_id
         self.storage = storage
-        self.connection_settings = entry.settings
-        self.action_diagnose.setEnabled(self.connection_settings is not None)
-        self._reached = False
-        self._auto_diagnosed = False
         self.endpoint_label.setText(f"{entry.name} — {storage.endpoint_url}")
-        self._set_reachability(None, "Connecting…")
         self.message_bar.hide()
         self.preview_pane.set_storage(storage)
         self.browse.set_storage(storage)
@@ -275,8 +262,7 @@ class MainWindow(QMainWindow):
         names = self.tree_model.bucket_names(conn_id)
         if names:  # already listed: open a bucket now (else when the list arrives)
             self._on_buckets_loaded(names)
-        self.probe()
-        self._probe_timer.start()
+        self.reach.watch(entry.settings)
         self.active_connection_changed.emit(conn_id)
 
     def close_connection(self, conn_id: str) -> None:
@@ -300,70 +286,18 @@ class MainWindow(QMainWindow):
 
     def _clear_active(self) -> None:
         self.storage = None
-        self.connection_settings = None
-        self.action_diagnose.setEnabled(False)
-        self._probe_timer.stop()
+        self.reach.stop()
         self.preview_pane.clear()
         self.browse.set_storage(None)
         self.versions_panel.set_storage(None)
         self.table_model.set_storage(None)
         self.endpoint_label.setText("Not connected")
-        self._set_reachability(None, "")
         self._update_location_label()
         self.active_connection_changed.emit("")
 
     def _on_connection_selected(self, conn_id: str) -> None:
         if conn_id != self.active_connection:
             self.activate_connection(conn_id)
-
-    def probe(self) -> None:
-        storage, conn_id = self.storage, self.active_connection
-        if storage is None:
-            return
-
-        def failed(err: AppError) -> None:
-            if conn_id is not None:
-                self.tree_model.set_problem(conn_id, err.user_text())
-            if conn_id == self.active_connection:
-                self._on_probe_failed(err)
-
-        def answered(buckets: list[BucketInfo]) -> None:
-            if conn_id is not None:
-                self.tree_model.set_problem(conn_id, "")
-            if conn_id == self.active_connection:
-                self._on_probe_ok(buckets)
-
-        self.runner.submit(storage.list_buckets, on_success=answered, on_error=failed,
-                           context=self)
-
-    def _on_probe_ok(self, _buckets: list[BucketInfo]) -> None:
-        self._reached = True
-        self._set_reachability(True, "● Reachable")
-
-    def _on_probe_failed(self, err: AppError) -> None:
-        self._set_reachability(False, f"● {err.title}")
-        self.reachability_label.setToolTip(err.user_text())
-        if not self._reached and not self._auto_diagnosed and self.connection_settings:
-            self._auto_diagnosed = True
-            self.diagnose()
-
-    def diagnose(self) -> None:
-        """Open the connection doctor for the current connection and run it."""
-        if self.connection_settings is None:
-            return
-        if self.doctor_dialog is None:
-            self.doctor_dialog = DoctorDialog(self.runner, self)
-        self.doctor_dialog.run(self.connection_settings)
-        if self.doctor_dialog.isVisible():
-            self.doctor_dialog.raise_()  # already open, maybe behind the main window
-        else:
-            self.doctor_dialog.show()
-
-    def _set_reachability(self, ok: bool | None, text: str) -> None:
-        colour = {True: "#1b7f3b", False: "#b3261e", None: "palette(mid)"}[ok]
-        self.reachability_label.setStyleSheet(f"color:{colour}; padding:0 6px;")
-        self.reachability_label.setText(text)
-        self.reachability_label.setToolTip("")
 
     def show_error(self, error: AppError) -> None:
         self.message_bar.show_error(error)
@@ -397,7 +331,7 @@ class MainWindow(QMainWindow):
         self.table_model.refresh()
         if not self.tree_model.bucket_names():
             self.tree_model.reload()
-        self.probe()
+        self.reach.probe()
 
     def _update_location_label(self, *_args: object) -> None:
         bucket, prefix = self.table_model.bucket, self.table_model.prefix
@@ -410,8 +344,7 @@ class MainWindow(QMainWindow):
         self.action_up.setEnabled(bool(prefix))
 
     def _on_buckets_loaded(self, names: list[str]) -> None:
-        self._reached = True
-        self._set_reachability(True, "● Reachable")
+        self.reach.answered()
         entry = self.open_connections.get(self.active_connection)
         wanted = entry.initial_bucket if entry is not None else None
         if entry is not None:
@@ -451,7 +384,7 @@ class MainWindow(QMainWindow):
         self._on_close.append(callback)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._probe_timer.stop()
+        self.reach.timer.stop()
         self.transfers.shutdown()
         callbacks, self._on_close = self._on_close, []
         for callback in callbacks:
