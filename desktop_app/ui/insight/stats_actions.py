@@ -20,10 +20,11 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from desktop_app.core.errors import AppError, Cancelled
-from desktop_app.core.jobs import JobState
+from desktop_app.core.jobs import Job, JobState
 from desktop_app.ui.insight.place_menu import PlaceEntry
 from desktop_app.ui.insight.stats_adapter import Computation, compute, scope_text
 from desktop_app.ui.insight.stats_window import StatisticsWindow
+from desktop_app.ui.jobs.rerun import connection_for, place_params
 from desktop_app.ui.shell.context import WindowContext
 from desktop_app.ui.shell.flows import FlowOwner, run_transfer
 
@@ -39,6 +40,7 @@ class _Progress(QObject):
     """Carries the scan's running count from the worker thread to the window (queued)."""
 
     counted = Signal(str)  # what was counted so far, in words
+    tallied = Signal(int, int)  # objects and bytes counted so far (for the Jobs panel)
 
 
 class StatisticsActions(QObject):
@@ -53,6 +55,14 @@ class StatisticsActions(QObject):
         self.windows: dict[Place, StatisticsWindow] = {}
         self._cancels: dict[Place, threading.Event] = {}
         context.on_close(self.close_all)
+        context.job_handlers["statistics"] = self.run_again
+
+    def run_again(self, job: Job) -> None:
+        """Run again from the Jobs panel: the same place, counted afresh (not the cache)."""
+        if connection_for(self.context, job.params) is not None:
+            p = job.params
+            self.show_statistics(str(p["conn"]), str(p.get("bucket", "")),
+                                 str(p.get("prefix", "")), fresh=True)
 
     # -- the menus -----------------------------------------------------------------------
     def menu_actions(self, menu: QMenu, conn_id: str, bucket: str) -> list[QAction]:
@@ -69,14 +79,17 @@ class StatisticsActions(QObject):
                           on_roots=True)
 
     # -- the window ----------------------------------------------------------------------
-    def show_statistics(self, conn_id: str, bucket: str, prefix: str = "") -> None:
+    def show_statistics(self, conn_id: str, bucket: str, prefix: str = "",
+                        fresh: bool = False) -> None:
         """Open (or raise) the window of this place and compute unless a cached result
-        is shown."""
+        is shown; `fresh` counts again even when one is (Run again)."""
         place = (conn_id, bucket, prefix)
         window = self.windows.get(place)
         if window is not None and shiboken6.isValid(window):
             window.raise_()
             window.activateWindow()
+            if fresh and place not in self._cancels:
+                self._start(place, window, fresh=True)
             return
         entry = self.context.connections.get(conn_id)
         if entry is None:
@@ -89,7 +102,7 @@ class StatisticsActions(QObject):
         window.recompute_requested.connect(lambda: self._start(place, window, fresh=True))
         window.open_requested.connect(lambda b, p: self._open(window, conn_id, b, p))
         window.show()
-        self._start(place, window, fresh=False)
+        self._start(place, window, fresh=fresh)
 
     def _start(self, place: Place, window: StatisticsWindow, fresh: bool) -> None:
         entry = self.context.connections.get(place[0])
@@ -108,7 +121,10 @@ class StatisticsActions(QObject):
         entry = self.context.connections.get(place[0])
         job_id = None if log is None else log.start(
             "statistics", "Statistics", scope_text(entry.name if entry else "", *place[1:]),
-            cancel=cancel.set, rerun=lambda: self.show_statistics(*place))
+            cancel=cancel.set, params=place_params(self.context, *place))
+        if log is not None and job_id is not None:  # the Jobs panel counts along
+            progress.tallied.connect(lambda objects, size: log.progress(
+                job_id, objects, counts={"objects": objects, "bytes": size}))
 
         def end(state: JobState, message: str = "", counts: dict[str, int] | None = None) -> None:
             if log is not None and job_id is not None:
@@ -116,7 +132,8 @@ class StatisticsActions(QObject):
 
         job = Computation(storage=storage, connection=place[0], bucket=place[1],
                           prefix=place[2], fresh=fresh, cancel=cancel,
-                          progress=progress.counted.emit, cache_dir=self.cache_dir())
+                          progress=progress.counted.emit, cache_dir=self.cache_dir(),
+                          tally=progress.tallied.emit)
         try:
             result = await run_transfer(self.context.runner, compute, job)
         except Cancelled:

@@ -29,6 +29,7 @@ class Computation:
     cancel: threading.Event
     progress: Callable[[str], None]  # what was counted so far, in words
     cache_dir: Path | None = None  # the data folder; None keeps nothing
+    tally: Callable[[int, int], None] | None = None  # objects and bytes so far (the job log)
 
 
 @dataclass(frozen=True)
@@ -108,8 +109,19 @@ def compute(job: Computation) -> Outcome:
         kept = load_cached(job.cache_dir, job.connection, job.bucket, job.prefix)
         if kept is not None:
             return outcome_of(kept, job)
-    stats = scan(job.storage, job.bucket, job.prefix,
-                 lambda step: job.progress(progress_text(step)), job.cancel)
+    earlier = [0, 0, 0]  # objects and bytes of the buckets done, the last bucket's number
+    last = [0, 0]
+
+    def step(progress: ScanProgress) -> None:
+        job.progress(progress_text(progress))
+        if progress.buckets_done != earlier[2]:  # a connection's next bucket: counts restart
+            earlier[0], earlier[1], earlier[2] = (earlier[0] + last[0], earlier[1] + last[1],
+                                                  progress.buckets_done)
+        last[0], last[1] = progress.objects, progress.size
+        if job.tally is not None:
+            job.tally(earlier[0] + progress.objects, earlier[1] + progress.size)
+
+    stats = scan(job.storage, job.bucket, job.prefix, step, job.cancel)
     if job.cache_dir is not None:
         save_cached(job.cache_dir, job.connection, job.bucket, job.prefix, stats)
     return outcome_of(stats, job)

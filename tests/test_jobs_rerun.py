@@ -1,0 +1,86 @@
+"""Run again and live counts in the Jobs panel, against the real server: every kind of job keeps
+what it needs to run again (also after a restart), and statistics and find-duplicates show
+their counts while they stream."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from pytestqt.qtbot import QtBot
+
+from desktop_app.core.jobs import Job, JobLog, JobState
+from desktop_app.storage.s3 import MinioStorage
+from desktop_app.ui.shell.main_window import MainWindow
+from tests.conftest import WindowFactory
+from tests.helpers import put_bytes
+from tests.test_statistics_ui import WAIT, finished, open_window, seed
+
+
+def log_of(window: MainWindow) -> JobLog:
+    log = window.context.jobs()
+    assert log is not None
+    return log
+
+
+def only(window: MainWindow, kind: str) -> list[Job]:
+    return [job for job in log_of(window).jobs() if job.kind == kind]
+
+
+class UploadsGate:
+    """The real storage; the scan's last step (unfinished uploads) waits for the test."""
+
+    def __init__(self, storage: MinioStorage) -> None:
+        self._storage = storage
+        self.asked = threading.Event()
+        self.go_on = threading.Event()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._storage, name)
+
+    def list_multipart_uploads(self, *args: Any, **kwargs: Any) -> Any:
+        self.asked.set()
+        self.go_on.wait(WAIT / 1000)
+        return self._storage.list_multipart_uploads(*args, **kwargs)
+
+
+def test_statistics_counts_show_while_running_and_run_again_counts_afresh(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        storage: MinioStorage, bucket: str) -> None:
+    seed(storage, bucket)
+    window, conn = open_window(qtbot, make_window, app_environ, bucket)
+    entry = window.open_connections.get(conn)
+    assert entry is not None
+    gated = UploadsGate(storage)
+    entry.storage = gated  # type: ignore[assignment]
+    window.statistics.show_statistics(conn, bucket, "docs/")
+    qtbot.waitUntil(gated.asked.is_set, timeout=WAIT)
+
+    # Listed, not finished: the panel already shows what was counted.
+    qtbot.waitUntil(lambda: only(window, "statistics")[0].counts.get("objects") == 4,
+                    timeout=WAIT)
+    [job] = only(window, "statistics")
+    assert job.state is JobState.RUNNING
+    assert job.counts == {"objects": 4, "bytes": 6020}
+    panel = window.jobs.panel
+    qtbot.waitUntil(lambda: panel.model.index(0, 3).data() == "objects 4, size 5.9 KiB",
+                    timeout=WAIT)
+    gated.go_on.set()
+    finished(qtbot, window, (conn, bucket, "docs/"))
+    assert job.params == {"conn": conn, "connection": entry.name, "bucket": bucket,
+                          "prefix": "docs/"}
+
+    # A new object, then Run again: counted afresh although a result is cached.
+    entry.storage = storage
+    window.statistics.windows[(conn, bucket, "docs/")].close()
+    qtbot.waitUntil(lambda: not window.statistics.windows, timeout=WAIT)
+    put_bytes(storage, bucket, "docs/more.txt", b"12345")
+    qtbot.waitUntil(lambda: only(window, "statistics")[0].state is JobState.DONE, timeout=WAIT)
+    panel.select(job.id)
+    assert panel.rerun_button.isEnabled()
+    panel.rerun_button.click()
+
+    qtbot.waitUntil(lambda: len(only(window, "statistics")) == 2
+                    and only(window, "statistics")[1].state is JobState.DONE, timeout=WAIT)
+    assert only(window, "statistics")[1].counts == {"objects": 5, "bytes": 6025}
+    finished(qtbot, window, (conn, bucket, "docs/"))
