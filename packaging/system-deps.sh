@@ -9,7 +9,8 @@ mode=${1:-run}
 runtime=(libmagic1 libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0
          libxcb-shape0 libxcb-render-util0 libxcb-image0 libxcb-randr0 libxcb-xinerama0
          libxcb-xkb1 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core
-         util-linux ca-certificates libpulse0)
+         util-linux ca-certificates libpulse0
+         fonts-wqy-microhei)  # CJK glyphs (5 MB; DejaVu has Latin, Greek, Cyrillic, Arabic, Hebrew)
 testing=(xvfb xauth gnome-keyring dbus-daemon dbus-x11 libsecret-tools openssl
          desktop-file-utils appstream)
 reliability=(faketime libfaketime)
