@@ -30,10 +30,15 @@ def test_sections_stay_together_with_separators(qtbot: QtBot) -> None:
     menus = MenuBar(window)
     a, b, c = (QAction(name, window) for name in "abc")
     menus.add("Edit", a, "one")
-    menus.add("Edit", b, "two")
+    menus.add("Edit", b, "preferences")  # placed last whenever it comes
     menus.add("Edit", c, "one")
+    d = QAction("d", window)
+    menus.add("Edit", d, "clipboard")  # placed first
     shown = menus.menu("Edit").actions()
-    assert [x.text() for x in shown if not x.isSeparator()] == ["a", "c", "b"]
-    assert shown[2].isSeparator()
-    assert menus.actions() == [a, c, b]
-    assert [path for path, _ in menus.entries()] == ["Edit"] * 3
+    assert [x.text() if not x.isSeparator() else "|" for x in shown] == [
+        "d", "|", "a", "c", "|", "b"]
+    assert menus.actions() == [d, a, c, b]
+    assert [path for path, _ in menus.entries()] == ["Edit"] * 4
+    menus.set_section("Edit", "one", [])
+    assert [x.text() if not x.isSeparator() else "|" for x in menus.menu("Edit").actions()] == [
+        "d", "|", "b"]
