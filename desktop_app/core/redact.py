@@ -17,3 +17,20 @@ def redact(text: str, secrets: Iterable[str] = ()) -> str:
         if secret and len(secret) >= 4:
             text = text.replace(secret, "***")
     return _SIGNATURE_PARAMS.sub(r"\1***", text)
+
+
+# Credentials that appear in request text by name: an Authorization header (its Credential and
+# Signature), the session-token header, and key/secret/password fields in dicts, INI or JSON.
+_NAMED_VALUES = re.compile(
+    r"(?i)((?:authorization|x-amz-security-token|secret[_-]?(?:access[_-]?)?key|"
+    r"session[_-]?token|password)['\"]?\s*[:=]\s*['\"]?)[^'\"\r\n,}]+"
+)
+_SIGV4_PARTS = re.compile(r"(?i)((?:Credential|Signature)=)[^,&\s\"']+")
+
+
+def redact_all(text: str, secrets: Iterable[str] = ()) -> str:
+    """`redact` plus anything named like a credential (headers, key fields): for log files
+    and crash reports, where text of any origin ends up."""
+    text = redact(text, secrets)
+    text = _SIGV4_PARTS.sub(r"\1***", text)
+    return _NAMED_VALUES.sub(r"\1***", text)

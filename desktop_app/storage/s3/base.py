@@ -4,6 +4,7 @@ SDK client of a connection. Thread-safe: both may be shared by worker threads.""
 from __future__ import annotations
 
 from desktop_app.core.connection import ConnectionSettings
+from desktop_app.core.logging_setup import remember_secrets
 from desktop_app.core.redact import redact
 from desktop_app.storage.s3.client import make_client, make_http_client
 from desktop_app.storage.transfer_http import port_answers
@@ -14,6 +15,7 @@ class S3Base:
 
     def __init__(self, settings: ConnectionSettings, pool_size: int = 32) -> None:
         self._settings = settings
+        remember_secrets((settings.access_key, *settings.secrets()))  # never in the log file
         self._http = make_http_client(settings, pool_size)
         self._client = make_client(settings, self._http)
 
