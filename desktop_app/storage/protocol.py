@@ -18,6 +18,7 @@ from typing import BinaryIO, Protocol, runtime_checkable
 from desktop_app.core.anonymous_access import AnonymousAccess
 from desktop_app.core.bucket_settings import BucketEncryption, LifecycleRule, ObjectLockConfig
 from desktop_app.core.buckets import BucketUsage, EmptyReport, Retention
+from desktop_app.core.checksums import Algo, Crc
 from desktop_app.core.object_properties import ObjectProperties
 from desktop_app.core.transfer_types import (
     MultipartUploadInfo,
@@ -333,28 +334,42 @@ class TransferStorage(Endpoint, Protocol):
     raises `ObjectChanged`.
     """
 
+    def keeps_checksums(self, bucket: str) -> bool:
+        """Whether the server checks and keeps S3 additional checksums (asked once per
+        connection, then remembered); False: put the CRC into the user metadata instead."""
+        ...
+
     def put_bytes(
         self, bucket: str, key: str, data: bytes, content_type: str, metadata: dict[str, str],
-        if_absent: bool = False,
+        if_absent: bool = False, checksum: Crc | None = None,
     ) -> str:
         """One single PUT of `data` (small files); returns the ETag. `if_absent` sends
         `If-None-Match: *`: an existing object raises `DestinationExists` instead of being
-        replaced (on servers that honour it; others ignore the header)."""
+        replaced (on servers that honour it; others ignore the header). `checksum` (the CRC of
+        `data`) is sent for the server to check, and then the body is not hashed again."""
         ...
 
     def create_multipart(
-        self, bucket: str, key: str, content_type: str, metadata: dict[str, str]
+        self, bucket: str, key: str, content_type: str, metadata: dict[str, str],
+        checksum: Algo | None = None,
     ) -> str:
-        """Start a multipart upload; returns its upload id."""
+        """Start a multipart upload; returns its upload id. With `checksum` it is a
+        FULL_OBJECT upload of that algorithm: every part must then carry its CRC."""
         ...
 
     def upload_part(
-        self, bucket: str, key: str, upload_id: str, part_number: int, data: bytes
-    ) -> str: ...
+        self, bucket: str, key: str, upload_id: str, part_number: int, data: bytes,
+        checksum: Crc | None = None,
+    ) -> str:
+        """One part; a part refused as damaged on the way (BadDigest) is a TransientError."""
+        ...
 
     def complete_multipart(
-        self, bucket: str, key: str, upload_id: str, parts: list[PartInfo]
-    ) -> str: ...
+        self, bucket: str, key: str, upload_id: str, parts: list[PartInfo],
+        checksum: Crc | None = None,
+    ) -> str:
+        """Join the parts; `checksum` is the whole object's CRC (the parts' combined)."""
+        ...
 
     def abort_multipart(self, bucket: str, key: str, upload_id: str) -> None: ...
 

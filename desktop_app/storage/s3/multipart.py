@@ -1,49 +1,99 @@
 """Multipart uploads, part by part. The SDK's public API has no part-level calls, so these
 wrap its internal multipart methods (present and stable in 7.2.x; keyword arguments as
 everywhere). Failures worth retrying leave as `TransientError` (with Retry-After when the
-server sent one)."""
+server sent one), a part refused as damaged (BadDigest) among them.
+
+With a checksum algorithm the upload is created as a FULL_OBJECT one: every part carries its
+own CRC and Complete names them and the whole object's CRC (see `checksummed`). The pinned
+SeaweedFS (4.48) does not list part checksums in ListParts, so a resumed upload takes the
+values of the parts already sent from the transfer journal."""
 
 from __future__ import annotations
 
-from minio.datatypes import Part
+import base64
+import hashlib
+from xml.etree.ElementTree import Element, SubElement, tostring
 
+from minio.datatypes import CompleteMultipartUploadResult, Part
+
+from desktop_app.core.checksums import FULL_OBJECT, Algo, Crc
 from desktop_app.core.transfer_types import MultipartUploadInfo, PartInfo
+from desktop_app.storage.s3.checksummed import (
+    checksum_headers,
+    damaged_is_transient,
+    multipart_checksum_headers,
+)
 from desktop_app.storage.s3.errors import S3Errors
 from desktop_app.storage.s3.objects import check_upload_key, upload_headers
 
 
 class Multipart(S3Errors):
     def create_multipart(
-        self, bucket: str, key: str, content_type: str, metadata: dict[str, str]
+        self, bucket: str, key: str, content_type: str, metadata: dict[str, str],
+        checksum: Algo | None = None,
     ) -> str:
         check_upload_key(key)
         headers = upload_headers(content_type, metadata)
+        headers.update(multipart_checksum_headers(checksum))
         with self._transfer_errors(f"start uploading “{key}”", bucket, key):
             return self._client._create_multipart_upload(
                 bucket_name=bucket, object_name=key, headers=headers
             )
 
     def upload_part(
-        self, bucket: str, key: str, upload_id: str, part_number: int, data: bytes
+        self, bucket: str, key: str, upload_id: str, part_number: int, data: bytes,
+        checksum: Crc | None = None,
     ) -> str:
-        with self._transfer_errors(f"upload part {part_number} of “{key}”", bucket, key):
+        action = f"upload part {part_number} of “{key}”"
+        with self._transfer_errors(action, bucket, key), damaged_is_transient(action):
             etag = self._client._upload_part(
-                bucket_name=bucket, object_name=key, data=data, headers=None,
+                bucket_name=bucket, object_name=key, data=data,
+                headers=dict(checksum_headers(checksum)) or None,
                 upload_id=upload_id, part_number=part_number,
             )
         return etag.strip('"')
 
     def complete_multipart(
-        self, bucket: str, key: str, upload_id: str, parts: list[PartInfo]
+        self, bucket: str, key: str, upload_id: str, parts: list[PartInfo],
+        checksum: Crc | None = None,
     ) -> str:
-        sdk_parts = [
-            Part(part_number=p.number, etag=p.etag) for p in sorted(parts, key=lambda p: p.number)
-        ]
+        ordered = sorted(parts, key=lambda p: p.number)
         with self._transfer_errors(f"finish uploading “{key}”", bucket, key):
-            result = self._client._complete_multipart_upload(
-                bucket_name=bucket, object_name=key, upload_id=upload_id, parts=sdk_parts
-            )
+            if checksum is None:
+                result = self._client._complete_multipart_upload(
+                    bucket_name=bucket, object_name=key, upload_id=upload_id,
+                    parts=[Part(part_number=p.number, etag=p.etag) for p in ordered],
+                )
+            else:
+                result = self._complete_checksummed(bucket, key, upload_id, ordered, checksum)
         return (result.etag or "").strip('"')
+
+    def _complete_checksummed(
+        self, bucket: str, key: str, upload_id: str, parts: list[PartInfo], checksum: Crc
+    ) -> CompleteMultipartUploadResult:
+        """Complete naming each part's CRC and the whole object's (the SDK's own call sends
+        neither); the server combines the parts' values and refuses a disagreeing total."""
+        root = Element("CompleteMultipartUpload")
+        tag = f"Checksum{checksum.algo.value}"
+        for part in parts:
+            entry = SubElement(root, "Part")
+            SubElement(entry, "PartNumber").text = str(part.number)
+            SubElement(entry, "ETag").text = f'"{part.etag}"'
+            if part.checksum:
+                SubElement(entry, tag).text = part.checksum
+        body = tostring(root)
+        headers: dict[str, str | list[str] | tuple[str]] = {
+            "Content-Type": "application/xml",
+            "Content-MD5": base64.b64encode(hashlib.md5(body, usedforsecurity=False).digest())
+            .decode("ascii"),
+            checksum.algo.header: checksum.b64(),
+            "x-amz-checksum-type": FULL_OBJECT,
+        }
+        response = self._client._execute(
+            "POST", bucket, key, body=body, headers=headers,
+            query_params={"uploadId": upload_id},
+        )
+        return CompleteMultipartUploadResult(response)
 
     def abort_multipart(self, bucket: str, key: str, upload_id: str) -> None:
         with self._transfer_errors(f"abort the upload of “{key}”", bucket, key):

@@ -11,13 +11,14 @@ from minio.commonconfig import ComposeSource, CopySource
 from minio.deleteobjects import DeleteObject
 from minio.error import S3Error
 
-from desktop_app.core.checksums import CHECKSUM_MODE, stored_checksums
+from desktop_app.core.checksums import CHECKSUM_MODE, Crc, stored_checksums
 from desktop_app.core.errors import ConfigError
 from desktop_app.core.transfer_errors import DestinationExists, ObjectChanged
 from desktop_app.core.transfer_types import ObjectBody, ObjectHead
 from desktop_app.core.types import ObjectStat
 from desktop_app.storage.protocol import MAX_DELETE_BATCH, SINGLE_COPY_LIMIT
 from desktop_app.storage.s3.body import RetryableBody
+from desktop_app.storage.s3.checksummed import checksum_headers, damaged_is_transient
 from desktop_app.storage.s3.errors import S3Errors
 from desktop_app.storage.transfer_http import etag_md5
 
@@ -114,7 +115,7 @@ class Objects(S3Errors):
         headers: Headers = dict(CHECKSUM_MODE)
         if if_match:
             headers["If-Match"] = f'"{if_match}"'
-        query = {"partNumber": str(part_number)} if part_number else None
+        query: Headers | None = {"partNumber": str(part_number)} if part_number else None
         with self._transfer_errors(f"read the details of “{key}”", bucket, key):
             obj = self._client.stat_object(bucket_name=bucket, object_name=key,
                                            extra_headers=headers, extra_query_params=query)
@@ -181,15 +182,16 @@ class Objects(S3Errors):
 
     def put_bytes(
         self, bucket: str, key: str, data: bytes, content_type: str, metadata: dict[str, str],
-        if_absent: bool = False,
+        if_absent: bool = False, checksum: Crc | None = None,
     ) -> str:
         # The internal single PUT sends `data` as is (put_object would copy it twice).
         check_upload_key(key)
-        headers = upload_headers(content_type, metadata)
+        headers = upload_headers(content_type, metadata, checksum)
         if if_absent:
             headers["If-None-Match"] = "*"
+        action = f"upload “{key}”"
         try:
-            with self._transfer_errors(f"upload “{key}”", bucket, key):
+            with self._transfer_errors(action, bucket, key), damaged_is_transient(action):
                 result = self._client._put_object(
                     bucket_name=bucket, object_name=key, data=data, headers=headers
                 )
@@ -277,11 +279,14 @@ def server_copy(
     return (result.etag or "").strip('"')
 
 
-def upload_headers(content_type: str, metadata: dict[str, str]) -> Headers:
-    """Content-Type and user metadata as the SDK's internal upload calls take them."""
+def upload_headers(content_type: str, metadata: dict[str, str],
+                   checksum: Crc | None = None) -> Headers:
+    """Content-Type and user metadata as the SDK's internal upload calls take them, and the
+    body's CRC when the server checks it (see `checksummed`)."""
     headers: Headers = {"Content-Type": content_type}
     for name, value in metadata.items():
         headers[f"x-amz-meta-{name}"] = value
+    headers.update(checksum_headers(checksum))
     return headers
 
 

@@ -9,6 +9,7 @@ from functools import partial
 from desktop_app.storage.s3.bucket_admin import BucketLifecycle
 from desktop_app.storage.s3.bucket_settings import BucketSettings
 from desktop_app.storage.s3.buckets import Buckets
+from desktop_app.storage.s3.checksum_probe import ChecksumProbe
 from desktop_app.storage.s3.checksums import Checksums
 from desktop_app.storage.s3.doctor import Doctor
 from desktop_app.storage.s3.listing import Listing
@@ -21,7 +22,7 @@ from desktop_app.storage.s3.versions import Versions
 
 
 class MinioStorage(Buckets, Listing, Objects, Multipart, Versions, Properties, Presign, Doctor,
-                   BucketSettings, BucketPolicy, BucketLifecycle, Checksums):
+                   BucketSettings, BucketPolicy, BucketLifecycle, Checksums, ChecksumProbe):
     """Thread-safe: the SDK client and urllib3 pool may be shared by worker threads."""
 
     def transfer_factory(self) -> Callable[[], MinioStorage]:

@@ -1,0 +1,98 @@
+"""Does the server check and keep S3 additional checksums? Asked once per connection.
+
+The probe leaves nothing behind: it starts a multipart upload declaring CRC64NVME (full
+object), sends one tiny part with a deliberately wrong CRC, and aborts the upload. A server
+that checks refuses the part (BadDigest): it keeps checksums. A server that takes the part
+anyway ignores them, and one that answers the declaration or the part with any other error
+does not support them. Either way the answer is remembered for the connection and said once
+in the log; uploads to such a server carry their CRC64NVME as user metadata instead
+(`core.checksums.CRC64_META`), so the next download is still verified.
+
+A failure that says nothing about checksums (the server is down, access is denied, the bucket
+is gone) is raised as it is and nothing is remembered: the next upload asks again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import secrets
+import threading
+
+from minio.error import S3Error
+
+from desktop_app.core.checksums import Algo, crc_of
+from desktop_app.storage.s3.checksummed import (
+    DIGEST_MISMATCH,
+    checksum_headers,
+    multipart_checksum_headers,
+)
+from desktop_app.storage.s3.errors import S3Errors
+
+log = logging.getLogger(__name__)
+
+PROBE_PREFIX = ".minio-desktop-checksum-probe/"
+_PROBE_BODY = b"does this server check additional checksums?"
+# Answers about the request itself, not about checksums: never taken as "not supported".
+_UNRELATED = frozenset({"AccessDenied", "NoSuchBucket", "AllAccessDisabled", "InvalidAccessKeyId",
+                        "SignatureDoesNotMatch", "ExpiredToken", "InvalidToken",
+                        "RequestTimeTooSkewed", "SlowDown", "ServiceUnavailable",
+                        "InternalError", "RequestTimeout", "Throttling"})
+
+
+class ChecksumProbe(S3Errors):
+    """`keeps_checksums`: the per-connection answer, asked the first time it is needed."""
+
+    _keeps_checksums: bool | None = None
+    _probe_lock = threading.Lock()  # one probe at a time; they are rare and short
+
+    def keeps_checksums(self, bucket: str) -> bool:
+        """True when uploads may rely on the server checking and storing CRC64NVME."""
+        known = self._keeps_checksums
+        if known is not None:
+            return known
+        with self._probe_lock:
+            if self._keeps_checksums is None:
+                answer, reason = self._probe(bucket)
+                if not answer:
+                    log.warning(
+                        "The server at %s does not keep S3 additional checksums (%s); uploads "
+                        "over this connection store their CRC64NVME as user metadata instead.",
+                        self.endpoint_url, reason)
+                self._keeps_checksums = answer
+            return self._keeps_checksums
+
+    def _probe(self, bucket: str) -> tuple[bool, str]:
+        """(answer, why not) from one throwaway multipart upload; see the module docstring."""
+        key = PROBE_PREFIX + secrets.token_hex(8)
+        action = "check whether the server keeps checksums"
+        headers: dict[str, str | list[str] | tuple[str]] = {
+            "Content-Type": "application/octet-stream",
+            **multipart_checksum_headers(Algo.CRC64NVME),
+        }
+        with self._transfer_errors(action, bucket, key):
+            try:
+                upload_id = self._client._create_multipart_upload(
+                    bucket_name=bucket, object_name=key, headers=headers)
+            except S3Error as exc:
+                if exc.code in _UNRELATED:
+                    raise
+                return False, f"it refused an upload declaring one: {exc.code}"
+        try:
+            wrong = checksum_headers(crc_of(_PROBE_BODY + b"!"))
+            with self._transfer_errors(action, bucket, key):
+                try:
+                    self._client._upload_part(
+                        bucket_name=bucket, object_name=key, data=_PROBE_BODY,
+                        headers=dict(wrong), upload_id=upload_id, part_number=1)
+                except S3Error as exc:
+                    if exc.code in DIGEST_MISMATCH:
+                        return True, ""
+                    if exc.code in _UNRELATED:
+                        raise
+                    return False, f"it answered a part carrying one with {exc.code}"
+            return False, "it accepted a part whose checksum was wrong"
+        finally:
+            with contextlib.suppress(Exception):
+                self._client._abort_multipart_upload(
+                    bucket_name=bucket, object_name=key, upload_id=upload_id)
