@@ -7,11 +7,13 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+import shiboken6
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.jobs import Job, JobLog, JobState
 from desktop_app.storage.s3 import MinioStorage
 from desktop_app.ui.shell.main_window import MainWindow
+from tests import test_duplicates_ui as dupes
 from tests.conftest import WindowFactory
 from tests.helpers import put_bytes
 from tests.test_statistics_ui import WAIT, finished, open_window, seed
@@ -84,3 +86,58 @@ def test_statistics_counts_show_while_running_and_run_again_counts_afresh(
                     and only(window, "statistics")[1].state is JobState.DONE, timeout=WAIT)
     assert only(window, "statistics")[1].counts == {"objects": 5, "bytes": 6025}
     finished(qtbot, window, (conn, bucket, "docs/"))
+
+
+class HashGate:
+    """The real storage; asking for stored hashes waits for the test."""
+
+    def __init__(self, storage: MinioStorage) -> None:
+        self._storage = storage
+        self.asked = threading.Event()
+        self.go_on = threading.Event()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._storage, name)
+
+    def stored_hashes(self, *args: Any, **kwargs: Any) -> Any:
+        self.asked.set()
+        self.go_on.wait(WAIT / 1000)
+        return self._storage.stored_hashes(*args, **kwargs)
+
+
+def test_find_duplicates_counts_show_while_running_and_run_again_searches_again(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        storage: MinioStorage, bucket: str) -> None:
+    dupes.seed(storage, bucket)
+    window, conn = dupes.started_window(qtbot, make_window, app_environ, bucket)
+    entry = window.open_connections.get(conn)
+    assert entry is not None
+    gated = HashGate(storage)
+    entry.storage = gated  # type: ignore[assignment]
+    window.duplicates.find(conn, bucket)
+    qtbot.waitUntil(gated.asked.is_set, timeout=WAIT)
+
+    qtbot.waitUntil(lambda: bool(only(window, "duplicates"))
+                    and only(window, "duplicates")[0].counts.get("listed") == 6, timeout=WAIT)
+    assert only(window, "duplicates")[0].state is JobState.RUNNING
+    gated.go_on.set()
+    dialog = dupes.open_dialog(qtbot, window.duplicates)
+    dupes.wait_results(qtbot, dialog)
+    qtbot.waitUntil(lambda: only(window, "duplicates")[0].state is JobState.DONE, timeout=WAIT)
+    first = only(window, "duplicates")[0]
+    assert first.counts["extra copies"] == 3
+    dialog.close()
+    qtbot.waitUntil(lambda: not window.duplicates.windows, timeout=WAIT)
+
+    entry.storage = storage
+    storage.copy_object(bucket, "pics/a.jpg", bucket, "more/d.jpg")
+    assert log_of(window).rerun(first.id)
+
+    qtbot.waitUntil(lambda: shiboken6.isValid(window.duplicates.active_dialog)
+                    and window.duplicates.active_dialog is not dialog, timeout=WAIT)
+    again = dupes.open_dialog(qtbot, window.duplicates)
+    dupes.wait_results(qtbot, again)
+    qtbot.waitUntil(lambda: len(only(window, "duplicates")) == 2
+                    and only(window, "duplicates")[1].state is JobState.DONE, timeout=WAIT)
+    assert only(window, "duplicates")[1].counts["extra copies"] == 4
+    assert only(window, "duplicates")[1].target == f"{bucket}/"

@@ -21,7 +21,7 @@ from functools import partial
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 
@@ -34,14 +34,32 @@ from desktop_app.core.duplicates import (
 )
 from desktop_app.core.errors import AppError
 from desktop_app.core.humanize import human_size
-from desktop_app.core.jobs import JobState
+from desktop_app.core.jobs import Job, JobLog, JobState
 from desktop_app.core.keys_text import shown_key
 from desktop_app.core.types import ObjectEntry
 from desktop_app.storage.protocol import MAX_DELETE_BATCH
 from desktop_app.ui.insight.duplicates_dialog import DuplicatesDialog, ScanProgress
 from desktop_app.ui.insight.place_menu import PlaceEntry
+from desktop_app.ui.jobs.rerun import connection_for, place_params
 from desktop_app.ui.shell.context import WindowContext
 from desktop_app.ui.shell.flows import FlowOwner, dialog_result, run_browse, run_transfer
+
+JOB_TICK_MS = 250
+_COUNTED = {"listing": "listed", "relisting": "listed again", "comparing": "compared",
+            "checking": "checked", "deleting": "deleted"}
+
+
+def follow(log: JobLog, job: str, progress: ScanProgress, parent: QObject) -> QTimer:
+    """A timer copying the worker's running numbers into the job log (the Jobs panel)."""
+    timer = QTimer(parent)
+
+    def tick() -> None:
+        counts = {_COUNTED.get(progress.phase, progress.phase): progress.done}
+        log.progress(job, progress.done, progress.total or None, counts=counts)
+
+    timer.timeout.connect(tick)
+    timer.start(JOB_TICK_MS)
+    return timer
 
 
 def scan(storage: Any, bucket: str, prefix: str, progress: ScanProgress) -> DuplicateReport:
@@ -156,6 +174,14 @@ class DuplicatesActions(QObject):
         self.active_dialog: QDialog | None = None
         self.windows: dict[tuple[str, str, str], DuplicatesDialog] = {}
         context.on_close(self.flows.cancel_all)
+        context.job_handlers["duplicates"] = self.run_again
+
+    def run_again(self, job: Job) -> None:
+        """Run again from the Jobs panel (a search, or a delete of copies): search the same
+        place again; what to delete is chosen anew from what is there now."""
+        if connection_for(self.context, job.params) is not None:
+            self.find(str(job.params["conn"]), str(job.params["bucket"]),
+                      str(job.params.get("prefix", "")))
 
     # -- the menus -----------------------------------------------------------------------
     def menu_actions(self, menu: QMenu, conn_id: str, bucket: str) -> list[QAction]:
@@ -199,7 +225,9 @@ class DuplicatesActions(QObject):
         dialog.show()
         log = self.context.jobs()
         job = "" if log is None else log.start("duplicates", "Find duplicates",
-                                               f"{bucket}/{prefix}", cancel=progress.cancel.set)
+                                               f"{bucket}/{prefix}", cancel=progress.cancel.set,
+                                               params=place_params(self.context, *place))
+        ticker = None if log is None else follow(log, job, progress, self)
         try:
             try:
                 report = await run_transfer(self.context.runner, scan, storage, bucket, prefix,
@@ -209,6 +237,9 @@ class DuplicatesActions(QObject):
                     log.finish(job, JobState.CANCELLED if isinstance(exc, asyncio.CancelledError)
                                else JobState.FAILED, message=str(exc))
                 raise
+            finally:
+                if ticker is not None:
+                    ticker.stop()
             if log is not None:
                 log.finish(job, JobState.CANCELLED if report.cancelled else JobState.DONE,
                            counts={"listed": report.scanned, "groups": len(report.groups),
@@ -218,7 +249,7 @@ class DuplicatesActions(QObject):
                 return  # closed while looking
             dialog.show_report(report)
             while await dialog.next_delete() is not None:
-                await self._delete(dialog, storage, bucket, dialog.deletion_plan())
+                await self._delete(dialog, storage, place, dialog.deletion_plan())
         except asyncio.CancelledError:
             progress.cancel.set()  # the main window went: workers stop at their next step
             raise
@@ -235,8 +266,10 @@ class DuplicatesActions(QObject):
             self.context.activate_connection(conn_id)
         self.context.open_location(bucket, prefix)
 
-    async def _delete(self, dialog: DuplicatesDialog, storage: Any, bucket: str,
+    async def _delete(self, dialog: DuplicatesDialog, storage: Any,
+                      place: tuple[str, str, str],
                       plan: list[tuple[DuplicateGroup, list[str]]]) -> None:
+        bucket = place[1]
         keys = [key for _, group_keys in plan for key in group_keys]
         versioned = bool(await run_browse(self.context.runner, storage.versioning_enabled,
                                           bucket))
@@ -259,8 +292,11 @@ class DuplicatesActions(QObject):
         dialog.set_busy(True, f"Deleting {len(keys):,} copies…")
         dialog.progress.update("checking", 0, len(keys))
         log = self.context.jobs()
-        job = "" if log is None else log.start("delete", "Delete duplicate copies", bucket,
-                                               total=len(keys), cancel=dialog.progress.cancel.set)
+        job = "" if log is None else log.start(
+            "delete", "Delete duplicate copies", bucket, total=len(keys),
+            cancel=dialog.progress.cancel.set,
+            params=place_params(self.context, *place, rerun="duplicates"))
+        ticker = None if log is None else follow(log, job, dialog.progress, self)
         try:
             outcome = await run_transfer(self.context.runner, delete_copies, storage, bucket,
                                          plan, dialog.progress)
@@ -269,6 +305,8 @@ class DuplicatesActions(QObject):
                 log.finish(job, JobState.FAILED, message=str(exc))
             raise
         finally:
+            if ticker is not None:
+                ticker.stop()
             if shiboken6.isValid(dialog):
                 dialog.set_busy(False)
         if log is not None:
