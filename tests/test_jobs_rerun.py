@@ -16,6 +16,7 @@ from desktop_app.ui.shell.main_window import MainWindow
 from tests import test_duplicates_ui as dupes
 from tests.conftest import WindowFactory
 from tests.helpers import put_bytes
+from tests.test_cleanup import answer, seed_two_ages
 from tests.test_statistics_ui import WAIT, finished, open_window, seed
 
 
@@ -141,3 +142,48 @@ def test_find_duplicates_counts_show_while_running_and_run_again_searches_again(
                     and only(window, "duplicates")[1].state is JobState.DONE, timeout=WAIT)
     assert only(window, "duplicates")[1].counts["extra copies"] == 4
     assert only(window, "duplicates")[1].target == f"{bucket}/"
+
+
+def test_cleanup_runs_again_after_a_restart_with_its_filter(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        storage: MinioStorage, bucket: str) -> None:
+    seed_two_ages(storage, bucket)
+    window, conn = open_window(qtbot, make_window, app_environ, bucket)
+    actions = window.cleanup
+    actions.open_cleanup(conn, bucket, "logs/")
+    qtbot.waitUntil(lambda: actions.active_dialog is not None
+                    and actions.active_dialog.isVisible(), timeout=WAIT)
+    dialog = actions.active_dialog
+    assert dialog is not None
+    dialog.age_check.setChecked(False)
+    dialog.name_edit.setText("*.tmp")
+    dialog.find_button.click()
+    qtbot.waitUntil(lambda: dialog.delete_button.isEnabled(), timeout=WAIT)
+    dialog.delete_button.click()
+    answer(qtbot, actions, yes=True)
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("Deleted"), timeout=WAIT)
+    [job] = only(window, "cleanup")
+    assert job.params["name_pattern"] == "*.tmp"
+    assert job.params["older_than_days"] is None
+    assert "secret" not in str(job.params).lower()
+    window.close()
+    put_bytes(storage, bucket, "logs/g.tmp", b"g")
+
+    second, _ = open_window(qtbot, make_window, app_environ, bucket)
+    panel = second.jobs.panel
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=WAIT)
+    panel.select(job.id)
+    assert panel.rerun_button.isEnabled()
+    panel.rerun_button.click()
+
+    again = second.cleanup
+    qtbot.waitUntil(lambda: again.active_dialog is not None
+                    and again.active_dialog.isVisible(), timeout=WAIT)
+    reopened = again.active_dialog
+    assert reopened is not None
+    assert reopened.prefix_edit.text() == "logs/"
+    assert reopened.name_edit.text() == "*.tmp"
+    assert not reopened.age_check.isChecked()
+    qtbot.waitUntil(lambda: reopened.delete_button.isEnabled(), timeout=WAIT)
+    assert [r.key for r in reopened.model.rows] == ["logs/g.tmp"]  # b and e went the first time
+    assert only(second, "cleanup") == [log_of(second).get(job.id)]  # nothing deleted yet

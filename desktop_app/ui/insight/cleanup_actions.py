@@ -8,8 +8,9 @@ The main window places the actions (the tree's `menu_actions`, the file table's
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -17,10 +18,11 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from desktop_app.core.bucket_settings import VERSIONING_OFF
+from desktop_app.core.categories import Category
 from desktop_app.core.cleanup import CleanupFilter, add_rule, to_lifecycle_rule
 from desktop_app.core.errors import AppError
 from desktop_app.core.humanize import human_size
-from desktop_app.core.jobs import JobLog, JobState
+from desktop_app.core.jobs import Job, JobLog, JobState
 from desktop_app.storage.bulk_ops import BulkReport, Progress
 from desktop_app.storage.protocol import BucketSettingsOps, Storage, VersionCleanupOps
 from desktop_app.ui.insight.cleanup_dialog import CleanupDialog
@@ -31,6 +33,7 @@ from desktop_app.ui.insight.cleanup_work import (
     dry_run,
 )
 from desktop_app.ui.insight.place_menu import PlaceEntry
+from desktop_app.ui.jobs.rerun import connection_for, place_params
 from desktop_app.ui.shell.context import WindowContext
 from desktop_app.ui.shell.flows import FlowOwner, dialog_result, run_browse, run_transfer
 
@@ -53,6 +56,25 @@ def report_job(log: JobLog, job: str, bucket: str, report: BulkReport) -> None:
     log.finish(job, state, counts={"deleted": report.done, "failed": len(report.failures)})
 
 
+def filter_params(flt: CleanupFilter) -> dict[str, Any]:
+    """The filter as JSON values, kept with the job (Run again)."""
+    return {"older_than_days": flt.older_than_days, "name_pattern": flt.name_pattern,
+            "category": flt.category.value if flt.category else None,
+            "min_size": flt.min_size, "max_size": flt.max_size}
+
+
+def filter_of(params: Mapping[str, Any]) -> CleanupFilter:
+    """The filter kept with a job; an unknown category (from a newer app) is left out."""
+    def number(name: str) -> int | None:
+        value = params.get(name)
+        return int(value) if isinstance(value, int | float) else None
+    category = next((c for c in Category if c.value == params.get("category")), None)
+    return CleanupFilter(prefix=str(params.get("prefix", "")),
+                         older_than_days=number("older_than_days"),
+                         name_pattern=str(params.get("name_pattern") or ""), category=category,
+                         min_size=number("min_size"), max_size=number("max_size"))
+
+
 def ask(parent: QWidget, name: str, title: str, text: str, go: str,
         details: str = "") -> QMessageBox:
     """A question whose safe answer (Cancel) is the default."""
@@ -72,9 +94,11 @@ class CleanupSession(QObject):
     """One open dialog and its work on one bucket."""
 
     def __init__(self, context: WindowContext, storage: Storage, bucket: str,
-                 dialog: CleanupDialog, clock: Callable[[], datetime]) -> None:
+                 dialog: CleanupDialog, clock: Callable[[], datetime],
+                 conn_id: str = "") -> None:
         super().__init__(dialog)
         self.context, self.storage, self.bucket, self.dialog = context, storage, bucket, dialog
+        self.conn_id = conn_id
         self.clock = clock
         self.flows = FlowOwner(self, on_error=self._error)
         self.run = DryRun()
@@ -161,8 +185,11 @@ class CleanupSession(QObject):
         progress = self.progress = Progress()
         self.dialog.start_delete(count)
         log = self.context.jobs()
+        params = place_params(self.context, self.conn_id, self.bucket, flt.prefix,
+                              **filter_params(flt), every_version=every)
         job = "" if log is None else log.start("cleanup", "Clean up", f"{self.bucket}/{flt.prefix}",
-                                               total=count, cancel=progress.cancel)
+                                               total=count, cancel=progress.cancel,
+                                               params=params)
         self._job = (log, job)
         self._timer.start()
         try:
@@ -239,6 +266,17 @@ class CleanupActions(QObject):
         self.session: CleanupSession | None = None
         self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
         context.on_close(self.flows.cancel_all)
+        context.job_handlers["cleanup"] = self.run_again
+
+    def run_again(self, job: Job) -> None:
+        """Run again from the Jobs panel: the dialog opens with the same filter and finds
+        the matches at once; deleting them still waits for the user's Delete and yes."""
+        entry = connection_for(self.context, job.params)
+        if entry is not None:
+            p = job.params
+            self.flows.start(self._open(entry.conn_id, entry.name, entry.storage,
+                                        str(p["bucket"]), str(p.get("prefix", "")),
+                                        (filter_of(p), bool(p.get("every_version")))))
 
     def menu_actions(self, menu: QMenu, conn_id: str, bucket: str) -> list[QAction]:
         """For the tree: Clean up… of a bucket (none on a connection root)."""
@@ -255,9 +293,12 @@ class CleanupActions(QObject):
     def open_cleanup(self, conn_id: str, bucket: str, prefix: str = "") -> None:
         entry = self.context.connections.get(conn_id)
         if entry is not None:
-            self.flows.start(self._open(entry.name, entry.storage, bucket, prefix))
+            self.flows.start(self._open(conn_id, entry.name, entry.storage, bucket, prefix))
 
-    async def _open(self, connection: str, storage: Storage, bucket: str, prefix: str) -> None:
+    async def _open(self, conn_id: str, connection: str, storage: Storage, bucket: str,
+                    prefix: str, preset: tuple[CleanupFilter, bool] | None = None) -> None:
+        """`preset`: the filter and version choice of an earlier run (then matches are
+        found at once)."""
         try:
             versioned = await run_browse(self.context.runner, bucket_is_versioned, storage,
                                          bucket)
@@ -269,5 +310,8 @@ class CleanupActions(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.active_dialog = dialog
         self.session = CleanupSession(self.context, storage, bucket, dialog,
-                                      lambda: self.clock())
+                                      lambda: self.clock(), conn_id)
         dialog.show()
+        if preset is not None:
+            dialog.set_filter(*preset)
+            dialog.find_requested.emit()

@@ -262,6 +262,18 @@ class CleanupDialog(QDialog):
             max_size=round(max_mb * MB) if max_mb > 0 else None,
         )
 
+    def set_filter(self, flt: CleanupFilter, every_version: bool = False) -> None:
+        """Fill the form (Run again of an earlier clean-up)."""
+        self.prefix_edit.setText(flt.prefix)
+        self.age_check.setChecked(flt.older_than_days is not None)
+        if flt.older_than_days is not None:
+            self.age_days.setValue(flt.older_than_days)
+        self.name_edit.setText(flt.name_pattern)
+        self.category_combo.setCurrentIndex(max(0, self.category_combo.findData(flt.category)))
+        self.min_size.setValue(flt.min_size / MB if flt.min_size else 0)
+        self.max_size.setValue(flt.max_size / MB if flt.max_size else 0)
+        (self.every_version if every_version else self.markers).setChecked(True)
+
     @property
     def remove_every_version(self) -> bool:
         return self.versioned and self.every_version.isChecked()
