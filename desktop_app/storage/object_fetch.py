@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import aiohttp
 
+from desktop_app.core.checksums import StoredChecksum, stored_checksums
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.transfer_types import SHA256_META
 from desktop_app.storage.transfer_http import ca_file, etag_md5
@@ -35,6 +36,7 @@ class Fetched:
     etag: str
     sha256: str  # the `sha256` user metadata, lower case, "" when the object has none
     md5: str = ""  # the ETag when it is the MD5 of the bytes (see `etag_md5`), else ""
+    checksums: tuple[StoredChecksum, ...] = ()  # what the GET's own headers say (no HEAD)
 
 
 class ObjectFetcher:
@@ -75,7 +77,8 @@ class ObjectFetcher:
                     return None
                 etag = (response.headers.get("ETag") or "").strip('"')
                 return Fetched(body, etag, (response.headers.get(SHA256_HEADER) or "").lower(),
-                               etag_md5(etag, response.headers))
+                               etag_md5(etag, response.headers), tuple(stored_checksums(
+                                   {k.lower(): v for k, v in response.headers.items()})))
         except Exception:
             return None
 

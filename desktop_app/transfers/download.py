@@ -12,12 +12,13 @@ and the next run continues from its saved front.
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
 import threading
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
+from desktop_app.core.checksums import Crc
 from desktop_app.core.errors import Cancelled
 from desktop_app.core.transfer_errors import (
     IntegrityError,
@@ -25,19 +26,20 @@ from desktop_app.core.transfer_errors import (
     ObjectChanged,
     TransientError,
 )
-from desktop_app.core.transfer_types import SHA256_META, ObjectBody
+from desktop_app.core.transfer_types import SHA256_META, ObjectBody, ObjectHead
+from desktop_app.transfers import download_plan
 from desktop_app.transfers.conflicts import local_target
 from desktop_app.transfers.context import Context, run_parts
-from desktop_app.transfers.front import HASH_READ, DownloadFront
+from desktop_app.transfers.front import DownloadFront, crc_of_file, hash_file
 from desktop_app.transfers.journal import DownloadRecord
-from desktop_app.transfers.options import part_ranges, part_size_for
+from desktop_app.transfers.options import part_size_for
 from desktop_app.transfers.partial import PartialFile, remove_recorded
 from desktop_app.transfers.paths import ensure_parent_dirs
 from desktop_app.transfers.state import Paused, State, Transfer
 from desktop_app.transfers.verify import (
     Check,
     check_file_size,
-    check_for,
+    crc_matches,
     hash_mismatch,
     size_mismatch,
 )
@@ -76,14 +78,27 @@ def download(ctx: Context, transfer: Transfer, root: Path) -> None:
 def _download(ctx: Context, transfer: Transfer, dest: Path, resume: DownloadRecord | None
               ) -> None:
     size = transfer.size
+    preferred = ctx.options.download_part_size
+    info: ObjectHead | None = None
+    cuts: tuple[int, ...] = ()
+    if resume is not None or size > part_size_for(size, preferred):
+        # Ranged: ranged GETs carry no checksum, so one HEAD asks for it first.
+        info = download_plan.head(ctx, transfer)
+        if (transfer.etag and info.etag and info.etag != transfer.etag) or (
+                resume is not None and info.size != resume.size):
+            raise _changed(transfer)
+        if transfer.etag and info.size != size:
+            raise size_mismatch(transfer.name, info.size, size)
+        transfer.etag = info.etag or transfer.etag  # every GET is pinned to what was HEADed
+        size = info.size
+        cuts = download_plan.part_ends(ctx, transfer, info)
+    part_size = resume.part_size if resume is not None else part_size_for(size, preferred)
+    layout = download_plan.ranges(size, part_size, cuts)
+    start, first_len = 0, (None if size <= part_size else layout[0][1])
     if resume is not None:
-        part_size = resume.part_size
-        start = resume.saved if resume.saved < resume.size else \
-            part_ranges(resume.size, part_size)[-1][1]
-        first_len: int | None = min(part_size, resume.size - start)
-    else:
-        part_size = part_size_for(size, ctx.options.download_part_size)
-        start, first_len = 0, (None if size <= part_size else part_size)
+        start = resume.saved if resume.saved < resume.size else layout[-1][0]
+        found = [length for offset, length in layout if offset == start]
+        start, first_len = (start, found[0]) if found else (0, layout[0][1])
     first = ctx.with_retry(transfer, lambda: ctx.storage.open_object(
         transfer.bucket, transfer.key, start, first_len, transfer.etag or None))
     if (transfer.etag and first.etag and first.etag != transfer.etag) or (
@@ -93,6 +108,8 @@ def _download(ctx: Context, transfer: Transfer, dest: Path, resume: DownloadReco
     _check_first(transfer, first, start, first_len)
     transfer.etag = first.etag or transfer.etag
     transfer.size = size = first.total_size
+    check = download_plan.check_of_head(info, cuts) if info is not None else \
+        download_plan.check_of_body(first)
     expected_sha = first.metadata.get(SHA256_META, "").lower()
     ask = ctx.asker(transfer, False, str(dest), size)
     try:
@@ -108,8 +125,7 @@ def _download(ctx: Context, transfer: Transfer, dest: Path, resume: DownloadReco
         try:
             done = min(temp.saved, start)
             transfer.set_progress(done)
-            _fill(ctx, transfer, temp, first, start, done, size, part_size,
-                  check_for(expected_sha, first.md5))
+            _fill(ctx, transfer, temp, first, start, done, layout, check)
             check_file_size(temp.fd, size, transfer.name)  # the last word before the rename
             temp.commit(target)
         except BaseException as exc:
@@ -125,6 +141,7 @@ def _download(ctx: Context, transfer: Transfer, dest: Path, resume: DownloadReco
     fsync_dir(target.parent)
     if target != dest:
         transfer.local_path = target
+    transfer.verified_by = check.label
     transfer.set_progress(size)
 
 
@@ -169,47 +186,61 @@ def _worth_keeping(exc: BaseException, transfer: Transfer) -> bool:
 
 
 def _fill(ctx: Context, transfer: Transfer, temp: PartialFile, first: ObjectBody,
-          start: int, done: int, size: int, part_size: int, check: Check) -> None:
-    """Write every byte of the object from `done` on into the temp file, then check the hash
-    (`check`: the stored SHA-256, or the MD5 ETag, or none).
+          start: int, done: int, layout: list[tuple[int, int]], check: Check) -> None:
+    """Write every byte of the object from `done` on into the temp file, then check it.
 
-    `first` is the open response for the range at `start`. One stream: hashed as it arrives.
-    Several ranges: all run in parallel (the first response included) and a `DownloadFront`
-    follows the file front to back as each next range completes: it hashes, starts the
-    writeback and moves the journal's saved front, so little is left to do at the end.
+    `first` is the open response for the range at `start`. A CRC check: every range worker
+    checksums its own bytes as it writes them, and the ranges' CRCs are combined in offset
+    order at the end (bytes kept from an earlier run are checksummed again from disk first).
+    A SHA-256 or MD5 check: one stream is hashed as it arrives; with several ranges a
+    `DownloadFront` rereads each next finished range in order. Several ranges all run in
+    parallel (the first response included), and the front also starts the writeback and
+    moves the journal's saved front as the file fills up front to back.
     """
     fd = temp.fd
+    size = layout[-1][0] + layout[-1][1]  # ranges() always gives one, (0, 0) when empty
     single = start == 0 and first.content_length == size
+    pieces: dict[int, Crc] = {}  # offset -> CRC of the range there (a CRC check)
     inline = check.new() if single else None
     front = None if single else DownloadFront(
         fd, size, check.new(),
-        # A hashed file is reread at the end: a hole left by a power cut is caught there.
+        # Any check rereads or re-checksums the kept front on resume: a hole left by a power
+        # cut is caught there, so the front is not flushed for the journal.
         partial(temp.mark_saved, flush=not check.kind) if temp.resumable else None,
         ctx.options.resume_step,
         ctx.options.resume_interval_s)
+    if done and check.crc:
+        assert check.algo is not None
+        for offset, length in layout:
+            if offset + length <= done:
+                pieces[offset] = crc_of_file(fd, offset, length, check.algo, transfer)
     if front is not None and done:
         front.complete(0, done)
-    rest = [] if single else [r for r in part_ranges(size, part_size)
-                              if r[1] >= done and r[1] != start]
+    rest = [] if single else [(offset, length) for offset, length in layout
+                              if offset >= done and offset != start]
 
     def first_part() -> None:
         nonlocal inline
         length = first.content_length
+        crc = Crc(check.algo) if check.crc and check.algo is not None else None
+        feed = crc.update if crc is not None else inline.update if inline else None
         try:
-            _copy(ctx, transfer, fd, first, start, length, inline)
+            _copy(ctx, transfer, fd, first, start, length, feed)
+            if crc is not None:
+                pieces[start] = crc
         except TransientError:
             first.body.close()
             if inline is not None:  # the retry starts over: hash the whole file at the end
                 inline = None
-            _range(ctx, transfer, fd, start, length, None)
+            _range(ctx, transfer, fd, start, length, None, check, pieces)
         finally:
             first.body.close()
         if front is not None:
             front.complete(start, length)
 
     jobs = [first_part] + [
-        partial(_range, ctx, transfer, fd, offset, length, front)
-        for _n, offset, length in rest
+        partial(_range, ctx, transfer, fd, offset, length, front, check, pieces)
+        for offset, length in rest
     ]
     try:
         if rest:
@@ -223,18 +254,22 @@ def _fill(ctx: Context, transfer: Transfer, temp: PartialFile, first: ObjectBody
     finally:
         first.body.close()
     actual = front.finish() if front is not None else None
-    if check.kind:
+    if check.crc:
+        if not crc_matches(check, pieces, size):
+            raise hash_mismatch(transfer.name, check)
+    elif check.kind:
         if inline is not None:
             actual = inline.hexdigest()
         elif actual is None:
-            actual = _hash_fd(fd, size, transfer, check)
+            actual = hash_file(fd, size, transfer, check)
         if actual != check.expected:
             raise hash_mismatch(transfer.name, check)
 
 
 def _range(ctx: Context, transfer: Transfer, fd: int, offset: int, length: int,
-           front: DownloadFront | None) -> None:
-    """One ranged GET, retried from its start (its progress is given back first)."""
+           front: DownloadFront | None, check: Check, pieces: dict[int, Crc]) -> None:
+    """One ranged GET, retried from its start (its progress is given back first); with a
+    CRC check it checksums the bytes it writes and leaves the CRC in `pieces`."""
 
     def attempt() -> None:
         body = ctx.storage.open_object(transfer.bucket, transfer.key, offset, length,
@@ -244,7 +279,11 @@ def _range(ctx: Context, transfer: Transfer, fd: int, offset: int, length: int,
                 raise _changed(transfer)
             if body.content_length != length:  # e.g. the Range ignored: not these bytes
                 raise size_mismatch(transfer.name, body.content_length, length)
-            _copy(ctx, transfer, fd, body, offset, length, None)
+            crc = Crc(check.algo) if check.crc and check.algo is not None else None
+            _copy(ctx, transfer, fd, body, offset, length,
+                  crc.update if crc is not None else None)
+            if crc is not None:
+                pieces[offset] = crc
         finally:
             body.body.close()
 
@@ -254,8 +293,9 @@ def _range(ctx: Context, transfer: Transfer, fd: int, offset: int, length: int,
 
 
 def _copy(ctx: Context, transfer: Transfer, fd: int, body: ObjectBody, offset: int,
-          length: int, digest: hashlib._Hash | None) -> int:
-    """Stream `length` bytes from `body` to `fd` at `offset`; returns the bytes written.
+          length: int, feed: Callable[[memoryview], object] | None) -> int:
+    """Stream `length` bytes from `body` to `fd` at `offset`, each chunk also given to `feed`
+    (a CRC or a hash) right after it is written; returns the bytes written.
 
     Under a bandwidth limit each chunk is paid for before it is read, so a pause or a
     cancel during the wait reads nothing more."""
@@ -277,8 +317,8 @@ def _copy(ctx: Context, transfer: Transfer, fd: int, body: ObjectBody, offset: i
             while chunk:
                 written = os.pwrite(fd, chunk, pos)
                 chunk, pos = chunk[written:], pos + written
-            if digest is not None:
-                digest.update(view[:n])
+            if feed is not None:
+                feed(view[:n])
             done += n
             transfer.add_progress(n)
     except BaseException:
@@ -297,21 +337,6 @@ def _buffer(size: int) -> memoryview:
         view = memoryview(bytearray(size))
         _buffers.view = view
     return view
-
-
-def _hash_fd(fd: int, size: int, transfer: Transfer, check: Check) -> str:
-    digest = check.new()
-    assert digest is not None
-    view = memoryview(bytearray(HASH_READ))
-    offset = 0
-    while offset < size:
-        transfer.checkpoint()
-        n = os.preadv(fd, [view[: min(len(view), size - offset)]], offset)
-        if not n:
-            break
-        digest.update(view[:n])
-        offset += n
-    return digest.hexdigest()
 
 
 def _changed(transfer: Transfer) -> ObjectChanged:

@@ -1,10 +1,12 @@
-"""The finished front of a download whose ranges complete in any order.
+"""The finished front of a download whose ranges complete in any order, and rereads from disk.
 
-A thread of its own follows the front of the file as each next range completes: it hashes it
-(re-reading from the page cache into one reused buffer; the part workers never stop to
-hash), hands it to the kernel for writing out (so the closing fsync has little left to wait
-for), and reports how far the front is every `save_step` bytes, but not more often than every
-`save_interval` seconds: a resumable download's journal flushes the file before it records
+A thread of its own follows the front of the file as each next range completes: for a
+SHA-256 or MD5 check (which must be fed in order) it hashes it, re-reading from the page
+cache into one reused buffer, so the part workers never stop to hash (a CRC check needs
+none of this: each worker checksums its own range as it writes it). It hands the front to
+the kernel for writing out (so the closing fsync has little left to wait for), and reports
+how far the front is every `save_step` bytes, but not more often than every `save_interval`
+seconds: a resumable download's journal flushes the file before it records
 that, and on this kind of machine a flush every 64 MiB cost a tenth of a 1 GiB download's
 speed; once every two seconds costs nothing measurable and loses at most that much on a crash.
 """
@@ -16,9 +18,15 @@ import os
 import threading
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
+from desktop_app.core.checksums import Algo, Crc
 from desktop_app.core.transfer_errors import LocalFileError
+from desktop_app.transfers.state import Transfer
 from desktop_app.transfers.writeback import MIN_STEP, start_writeback
+
+if TYPE_CHECKING:
+    from desktop_app.transfers.verify import Check
 
 HASH_READ = 1024 * 1024
 
@@ -105,3 +113,31 @@ class DownloadFront:
         if self._cursor != self._size:
             raise LocalFileError("Not every part of the download was checked.")
         return self._digest.hexdigest() if self._digest is not None else None
+
+
+def _read_through(fd: int, offset: int, length: int, transfer: Transfer,
+                  feed: Callable[[memoryview], object]) -> None:
+    view = memoryview(bytearray(min(HASH_READ, max(length, 1))))
+    end = offset + length
+    while offset < end:
+        transfer.checkpoint()
+        n = os.preadv(fd, [view[: min(len(view), end - offset)]], offset)
+        if not n:
+            raise LocalFileError("The downloaded file got shorter while being checked.")
+        feed(view[:n])
+        offset += n
+
+
+def crc_of_file(fd: int, offset: int, length: int, algo: Algo, transfer: Transfer) -> Crc:
+    """The CRC of bytes already in the file (the kept front of a resumed download)."""
+    crc = Crc(algo)
+    _read_through(fd, offset, length, transfer, crc.update)
+    return crc
+
+
+def hash_file(fd: int, size: int, transfer: Transfer, check: Check) -> str:
+    """The whole file's hash, read back (a single stream whose GET had to be retried)."""
+    digest = check.new()
+    assert digest is not None
+    _read_through(fd, 0, size, transfer, digest.update)
+    return digest.hexdigest()

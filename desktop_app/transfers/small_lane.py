@@ -8,9 +8,11 @@ finished together.
 
 The lane only walks the happy path. An existing destination (a conflict to decide), an
 error status or a redirect, a dropped connection, a body that is not the listed size or does
-not match its SHA-256 (or, without one, its MD5 ETag), a pause or a cancel: the transfer is
-handed, still running, to the threaded path, which does it again from the start with its
-retries, questions and error messages. So the behaviour the user sees is the threaded path's.
+not match its stored checksum (the CRC in the GET's own headers, asked for with
+`x-amz-checksum-mode`; else its SHA-256 or MD5 ETag: see `verify`), a pause or a cancel:
+the transfer is handed, still running, to the threaded path, which does it again from the
+start with its retries, questions and error messages. So the behaviour the user sees is the
+threaded path's.
 """
 
 from __future__ import annotations
@@ -161,7 +163,8 @@ class SmallDownloads:
             return None
         if transfer.cancel_event.is_set() or transfer.pause_event.is_set():
             return None
-        if not check_for(got.sha256, got.md5).matches(got.body):
+        check = check_for(got.sha256, got.md5, got.checksums)
+        if not check.matches(got.body):
             return None  # damaged on the way: the threaded path retries and reports it
         if os.path.lexists(dest):
             return None
@@ -176,6 +179,7 @@ class SmallDownloads:
         # The fsync happens here, on the loop: handing it to helper threads cost more CPU
         # than the waiting it saved.
         replace_via_temp(dest, write)
+        transfer.verified_by = check.label
         return dest.parent
 
     def _sync_folder(self, folder: Path) -> None:

@@ -85,6 +85,9 @@ class Transfer:
     etag: str = ""  # downloads: the ETag known from a listing, pinned with If-Match
     phase: str = ""  # what a running transfer is busy with when it is not moving bytes
     denied: bool = False  # it failed because the server refused access (read-only target)
+    # How the bytes were proven to be the object's, once done: "CRC64NVME", "SHA-256",
+    # "MD5 (ETag)", "CRC32 (composite, 3 parts)", "unverified (size only)"; "" until then.
+    verified_by: str = ""
     journal_id: int | None = None
     # The engine's set of changed ids: the UI refreshes only those, not 10,000 rows a tick.
     sink: set[int] | None = field(default=None, repr=False)

@@ -1,37 +1,66 @@
 """What proves that a download got the object's own bytes, and the words when it did not.
 
 The size always: nothing is renamed into place with a byte count other than the object's.
-Then one hash: the `sha256` the object carries when it has one (uploaded by this app), else
-the ETag when it is the MD5 of a single-part object (see `transfer_http.etag_md5`). Never
-both: MD5 runs only for objects without a stored SHA-256, so what the app uploaded itself pays
-nothing more. A multipart object from another tool is checked by its size only.
+Then the strongest check the object allows, and the row says which (`Check.label`):
+
+1. a full-object CRC the server keeps (CRC64NVME, CRC32C, CRC32: what AWS SDKs, the AWS CLI
+   and MinIO clients write by default, and our own uploads): each range worker checksums its
+   own bytes and the ranges are combined in offset order, so it costs no second pass;
+2. a COMPOSITE (`...-N`) CRC, checked per part, when the part boundaries are known;
+3. the `crc64nvme` user metadata we write where the server keeps no checksum itself;
+4. a SHA-256 (our older `sha256` metadata, a seed service's, or the server's own), fed in
+   order as the ranges complete;
+5. a single-part object's MD5 ETag;
+6. else the size only, shown as "unverified", never as verified.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+from desktop_app.core.checksums import COMPOSITE, Algo, Crc, StoredChecksum, algo_named, crc_of
 from desktop_app.core.transfer_errors import IntegrityError
 
 _HINT = "The partial file was removed; retry the download."
+UNVERIFIED = "unverified (size only)"
+CRC = "CRC"
 
 
 @dataclass(frozen=True, slots=True)
 class Check:
-    """The hash a download is checked against; `kind` is "" when there is none."""
+    """What a download is checked against; `kind` is "" when only its size can be."""
 
-    kind: str = ""  # "SHA-256" or "MD5"
-    expected: str = ""  # lower-case hex
+    kind: str = ""  # "CRC", "SHA-256", "MD5" or ""
+    expected: str = ""  # CRC: base64 as S3 sends it; SHA-256 and MD5: lower-case hex
+    algo: Algo | None = None  # the CRC's algorithm
+    part_ends: tuple[int, ...] = ()  # a composite CRC: where each part ends
+    label: str = UNVERIFIED  # what the row shows: "CRC64NVME", "MD5 (ETag)", ...
+
+    @property
+    def crc(self) -> bool:
+        return self.kind == CRC
 
     def new(self) -> hashlib._Hash | None:
-        """A fresh digest of this kind (None: nothing to hash)."""
+        """A fresh digest for a hash check (None for a CRC or nothing)."""
         make = _MAKERS.get(self.kind)
         return make() if make is not None else None
 
     def matches(self, data: bytes) -> bool:
+        """Whether `data` (a whole object in memory) passes this check."""
+        if self.crc:
+            assert self.algo is not None
+            if not self.part_ends:
+                return crc_of(data, self.algo).b64() == self.expected
+            view, start, pieces = memoryview(data), 0, {}
+            for end in self.part_ends:
+                pieces[start] = crc_of(view[start:end], self.algo)
+                start = end
+            return crc_matches(self, pieces, len(data))
         digest = self.new()
         if digest is None:
             return True
@@ -45,18 +74,77 @@ _MAKERS: dict[str, Callable[[], hashlib._Hash]] = {
 }
 
 
-def check_for(sha256: str, md5: str) -> Check:
-    """The stored SHA-256 when there is one, else the MD5 ETag, else none (size only)."""
-    if sha256:
-        return Check("SHA-256", sha256.lower())
+def check_for(sha256: str, md5: str, checksums: Iterable[StoredChecksum] = (),
+              part_ends: tuple[int, ...] = ()) -> Check:
+    """The strongest check these allow (see the module's order). `part_ends` are a multipart
+    object's part boundaries when the server revealed them (for a COMPOSITE CRC)."""
+    stored = list(checksums)
+    for item in stored:
+        if item.source == "server" and item.crc is not None:
+            return Check(CRC, item.value, item.crc, (), item.label())
+    for item in stored:
+        algo = algo_named(item.algo)
+        if item.kind == COMPOSITE and algo is not None and item.parts \
+                and len(part_ends) == item.parts:
+            return Check(CRC, item.value, algo, part_ends, item.label())
+    for item in stored:
+        if item.source == "metadata" and item.crc is not None:
+            return Check(CRC, item.value, item.crc, (), f"{item.algo} (metadata)")
+    server_sha = next((_hex(i.value) for i in stored
+                       if i.algo == "SHA256" and i.kind != COMPOSITE), "")
+    if sha256 or server_sha:
+        return Check("SHA-256", (sha256 or server_sha).lower(), label="SHA-256")
     if md5:
-        return Check("MD5", md5.lower())
+        return Check("MD5", md5.lower(), label="MD5 (ETag)")
     return Check()
 
 
+def _hex(b64: str) -> str:
+    try:
+        raw = base64.b64decode(b64, validate=True)
+    except (binascii.Error, ValueError):
+        return ""
+    return raw.hex() if len(raw) == 32 else ""
+
+
+def crc_matches(check: Check, pieces: Mapping[int, Crc], size: int) -> bool:
+    """Whether the CRCs of the ranges (by offset) tile the object and combine to the stored
+    value; for a composite one each part's CRC is combined from its ranges (no range may
+    cross a part boundary) and the CRC of the parts' CRCs is compared."""
+    assert check.algo is not None
+    algo, ordered, pos = check.algo, sorted(pieces.items()), 0
+    for offset, crc in ordered:
+        if offset != pos:
+            return False  # a hole or an overlap: not every byte was checked once
+        pos += crc.length
+    if pos != size:
+        return False
+    if not check.part_ends:
+        total = Crc(algo)
+        for _offset, crc in ordered:
+            total = total.then(crc)
+        return total.b64() == check.expected
+    parts: list[bytes] = []
+    ends = iter(check.part_ends)
+    end, current = next(ends), Crc(algo)
+    for offset, crc in ordered:
+        if offset + crc.length > end:
+            return False
+        current = current.then(crc)
+        if offset + crc.length == end:
+            parts.append(current.value.to_bytes(algo.width, "big"))
+            end, current = next(ends, size + 1), Crc(algo)
+    return len(parts) == len(check.part_ends) and \
+        crc_of(b"".join(parts), algo).b64() == check.expected
+
+
 def hash_mismatch(name: str, check: Check) -> IntegrityError:
-    what = ("their SHA-256 does not match the one stored with the object" if
-            check.kind == "SHA-256" else f"their {check.kind} does not match the object's ETag")
+    if check.kind == "SHA-256":
+        what = "their SHA-256 does not match the one stored with the object"
+    elif check.kind == "MD5":
+        what = "their MD5 does not match the object's ETag"
+    else:
+        what = f"their {check.label} checksum does not match the one the server keeps"
     return IntegrityError(
         f"“{name}” arrived damaged: the bytes received differ from the object on the server "
         f"({what}).", _HINT)

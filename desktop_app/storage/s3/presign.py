@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from desktop_app.core.checksums import CHECKSUM_MODE
 from desktop_app.core.errors import ConfigError
 from desktop_app.storage.object_fetch import ObjectFetcher
 from desktop_app.storage.s3.errors import S3Errors
 
 MAX_PRESIGN_EXPIRY = timedelta(days=7)
+_FETCH_EXPIRY = timedelta(minutes=15)
 
 
 class Presign(S3Errors):
@@ -39,9 +41,17 @@ class Presign(S3Errors):
 
     def object_fetcher(self, connections: int) -> ObjectFetcher:
         """Small whole-object GETs for an asyncio loop, presigned here (see object_fetch)."""
-        expiry = timedelta(minutes=15)
-        return ObjectFetcher(self._settings, lambda b, k: self.presign_get(b, k, expiry),
-                             connections)
+        return ObjectFetcher(self._settings, self._presign_fetch, connections)
+
+    def _presign_fetch(self, bucket: str, key: str) -> str:
+        """A GET link asking for the stored checksums too: `x-amz-checksum-mode` rides in the
+        signed query (an unsigned x-amz-* header would break a presigned signature), so
+        the answer's own headers carry the CRC the lane checks the body against."""
+        with self._errors(f"create a link to “{key}”", bucket=bucket, key=key):
+            return self._client.presigned_get_object(
+                bucket_name=bucket, object_name=key, expires=_FETCH_EXPIRY,
+                extra_query_params=dict(CHECKSUM_MODE),
+            )
 
 
 def _check_expiry(expires: timedelta) -> None:

@@ -1,0 +1,85 @@
+"""Before a ranged download: what it is checked against, and how its ranges are cut.
+
+One HEAD with `x-amz-checksum-mode: ENABLED` gives the object's stored checksums (a ranged
+GET carries none). A COMPOSITE checksum is a CRC of the parts' CRCs, so it can only be
+checked when the ranges follow the part boundaries: those come from a HEAD per part number
+(Content-Range), asked on the part pool, and only when no full-object CRC makes them moot.
+A server that does not reveal them leaves the check to the next thing the object allows.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from desktop_app.core.checksums import COMPOSITE
+from desktop_app.core.transfer_types import SHA256_META, ObjectBody, ObjectHead
+from desktop_app.transfers.context import Context, run_parts
+from desktop_app.transfers.options import part_ranges
+from desktop_app.transfers.state import Transfer
+from desktop_app.transfers.verify import Check, check_for
+
+log = logging.getLogger(__name__)
+MAX_PART_HEADS = 10_000  # S3's limit on parts: every composite object can be checked
+
+
+def head(ctx: Context, transfer: Transfer) -> ObjectHead:
+    """The object's HEAD with its stored checksums, pinned to the listed ETag if any."""
+    return ctx.with_retry(transfer, lambda: ctx.storage.head_checksums(
+        transfer.bucket, transfer.key, transfer.etag or None))
+
+
+def part_ends(ctx: Context, transfer: Transfer, info: ObjectHead) -> tuple[int, ...]:
+    """Where each part of a multipart object ends, when its checksum is COMPOSITE and no
+    full-object CRC is there (else nothing to cut at): () when the server does not say."""
+    if any(c.source == "server" and c.crc is not None for c in info.checksums):
+        return ()
+    composite = next((c for c in info.checksums if c.kind == COMPOSITE and c.parts), None)
+    if composite is None or composite.parts > MAX_PART_HEADS:
+        return ()
+    count = composite.parts
+    if count == 1:
+        return (info.size,)
+    spans: dict[int, tuple[int, int]] = {}
+
+    def ask(number: int) -> Callable[[], None]:
+        def job() -> None:
+            part = ctx.with_retry(transfer, lambda: ctx.storage.head_checksums(
+                transfer.bucket, transfer.key, transfer.etag or None, number))
+            spans[number] = (part.part_offset, part.part_length)
+        return job
+
+    run_parts(ctx, transfer, [ask(n) for n in range(1, count + 1)])
+    ends: list[int] = []
+    pos = 0
+    for number in range(1, count + 1):
+        offset, length = spans.get(number, (-1, 0))
+        if offset != pos or length <= 0:
+            log.info("The server does not give the parts of %s; its composite checksum "
+                     "cannot be checked", transfer.key)
+            return ()
+        pos += length
+        ends.append(pos)
+    return tuple(ends) if pos == info.size else ()
+
+
+def ranges(size: int, part_size: int, cuts: tuple[int, ...]) -> list[tuple[int, int]]:
+    """(offset, length) of each ranged GET: `part_size` pieces, also cut at `cuts` so that no
+    range crosses a part boundary of a composite checksum."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for end in (*cuts, size) if cuts else (size,):
+        if end <= start:
+            continue
+        for _n, offset, length in part_ranges(end - start, part_size):
+            out.append((start + offset, length))
+        start = end
+    return out or [(0, 0)]
+
+
+def check_of_head(info: ObjectHead, cuts: tuple[int, ...]) -> Check:
+    return check_for(info.metadata.get(SHA256_META, ""), info.md5, info.checksums, cuts)
+
+
+def check_of_body(first: ObjectBody) -> Check:
+    return check_for(first.metadata.get(SHA256_META, ""), first.md5, first.checksums)
