@@ -8,15 +8,25 @@ import threading
 from typing import Any
 
 import shiboken6
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.jobs import Job, JobLog, JobState
 from desktop_app.storage.s3 import MinioStorage
+from desktop_app.ui.objects.copy_move_dialog import DestinationDialog
+from desktop_app.ui.objects.delete_dialog import DeleteDialog
 from desktop_app.ui.shell.main_window import MainWindow
 from tests import test_duplicates_ui as dupes
 from tests.conftest import WindowFactory
 from tests.helpers import put_bytes
 from tests.test_cleanup import answer, seed_two_ages
+from tests.test_object_actions import (  # noqa: F401 (open_bucket is a fixture)
+    dialog_of,
+    keys_in,
+    open_bucket,
+    select,
+    wait_report,
+)
 from tests.test_statistics_ui import WAIT, finished, open_window, seed
 
 
@@ -187,3 +197,59 @@ def test_cleanup_runs_again_after_a_restart_with_its_filter(
     qtbot.waitUntil(lambda: reopened.delete_button.isEnabled(), timeout=WAIT)
     assert [r.key for r in reopened.model.rows] == ["logs/g.tmp"]  # b and e went the first time
     assert only(second, "cleanup") == [log_of(second).get(job.id)]  # nothing deleted yet
+
+
+def test_a_bulk_delete_runs_again_through_its_confirmation(
+        qtbot: QtBot, open_bucket: WindowFactory,  # noqa: F811 (the fixture imported above)
+        storage: MinioStorage, bucket: str) -> None:
+    put_bytes(storage, bucket, "keep.txt", b"k")
+    put_bytes(storage, bucket, "x.txt", b"x")
+    for n in range(3):
+        put_bytes(storage, bucket, f"folder/{n}.bin", b"x" * 10)
+    window = open_bucket(bucket, 3)
+    select(qtbot, window, "folder/", "x.txt")
+    window.object_actions.action_delete.trigger()
+    dialog_of(qtbot, window, DeleteDialog).findChild(QPushButton, "confirmDelete").click()
+    wait_report(qtbot, window)
+    [job] = only(window, "delete")
+    assert job.params["items"] == ["folder/", "x.txt"]
+    put_bytes(storage, bucket, "folder/9.bin", b"n" * 5)  # the folder is back, x.txt is not
+    window.object_actions.last_report = None
+
+    assert log_of(window).rerun(job.id)
+
+    confirm = dialog_of(qtbot, window, DeleteDialog)
+    assert confirm.findChild(QPushButton, "confirmDelete") is not None
+    confirm.findChild(QPushButton, "confirmDelete").click()
+    wait_report(qtbot, window)
+    assert keys_in(storage, bucket) == ["keep.txt"]
+    again = only(window, "delete")[1]
+    assert again.counts["done"] == 1
+    assert again.params["items"] == ["folder/"]
+
+
+def test_a_copy_runs_again_with_its_destination_filled_in(
+        qtbot: QtBot, open_bucket: WindowFactory,  # noqa: F811 (the fixture imported above)
+        storage: MinioStorage, bucket: str) -> None:
+    put_bytes(storage, bucket, "a.txt", b"a", "text/plain")
+    put_bytes(storage, bucket, "b.txt", b"b", "text/plain")
+    window = open_bucket(bucket, 2)
+    select(qtbot, window, "a.txt", "b.txt")
+    window.object_actions.action_copy_to.trigger()
+    destination = dialog_of(qtbot, window, DestinationDialog)
+    destination.set_destination(bucket, "archive/2026")
+    destination.accept()
+    wait_report(qtbot, window)
+    [job] = only(window, "copy")
+    for key in ("archive/2026/a.txt", "archive/2026/b.txt"):
+        storage.delete(bucket, key)
+    window.object_actions.last_report = None
+
+    assert log_of(window).rerun(job.id)
+
+    again = dialog_of(qtbot, window, DestinationDialog)
+    assert again.destination() == (bucket, "archive/2026/")
+    again.accept()
+    wait_report(qtbot, window)
+    assert keys_in(storage, bucket, "archive/") == ["archive/2026/a.txt", "archive/2026/b.txt"]
+    assert [j.state for j in only(window, "copy")] == [JobState.DONE, JobState.DONE]

@@ -33,9 +33,9 @@ from desktop_app.ui.insight.cleanup_work import (
     dry_run,
 )
 from desktop_app.ui.insight.place_menu import PlaceEntry
-from desktop_app.ui.jobs.rerun import connection_for, place_params
 from desktop_app.ui.shell.context import WindowContext
 from desktop_app.ui.shell.flows import FlowOwner, dialog_result, run_browse, run_transfer
+from desktop_app.ui.shell.job_rerun import connection_for, place_params
 
 POLL_MS = 150
 

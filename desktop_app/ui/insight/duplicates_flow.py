@@ -40,9 +40,9 @@ from desktop_app.core.types import ObjectEntry
 from desktop_app.storage.protocol import MAX_DELETE_BATCH
 from desktop_app.ui.insight.duplicates_dialog import DuplicatesDialog, ScanProgress
 from desktop_app.ui.insight.place_menu import PlaceEntry
-from desktop_app.ui.jobs.rerun import connection_for, place_params
 from desktop_app.ui.shell.context import WindowContext
 from desktop_app.ui.shell.flows import FlowOwner, dialog_result, run_browse, run_transfer
+from desktop_app.ui.shell.job_rerun import connection_for, place_params
 
 JOB_TICK_MS = 250
 _COUNTED = {"listing": "listed", "relisting": "listed again", "comparing": "compared",

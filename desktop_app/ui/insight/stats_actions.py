@@ -24,9 +24,9 @@ from desktop_app.core.jobs import Job, JobState
 from desktop_app.ui.insight.place_menu import PlaceEntry
 from desktop_app.ui.insight.stats_adapter import Computation, compute, scope_text
 from desktop_app.ui.insight.stats_window import StatisticsWindow
-from desktop_app.ui.jobs.rerun import connection_for, place_params
 from desktop_app.ui.shell.context import WindowContext
 from desktop_app.ui.shell.flows import FlowOwner, run_transfer
+from desktop_app.ui.shell.job_rerun import connection_for, place_params
 
 Place = tuple[str, str, str]  # (connection id, bucket or "" for all, prefix)
 

@@ -19,7 +19,7 @@ import asyncio
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, QUrl
@@ -43,6 +43,7 @@ from desktop_app.transfers.simple_download import download, parent_prefix, plan_
 from desktop_app.ui.objects.bulk_progress import BulkProgressDialog
 from desktop_app.ui.objects.copy_move_dialog import CollisionDialog, DestinationDialog, NameDialog
 from desktop_app.ui.objects.delete_dialog import DeleteDialog, ReportDialog, report_text
+from desktop_app.ui.objects.job_reruns import job_params
 from desktop_app.ui.objects.properties_dialog import PropertiesDialog, folder_fields, object_fields
 from desktop_app.ui.shell.flows import FlowOwner, dialog_result, run_browse, run_transfer
 from desktop_app.ui.shell.tasks import TaskRunner
@@ -198,10 +199,12 @@ class ActionFlows(QObject):
         return code == QDialog.DialogCode.Accepted.value
 
     async def run_job(self, title: str, work: Callable[[Progress], T],
-                      logged: tuple[str, str] | None = None) -> T:
+                      logged: tuple[str, str] | None = None,
+                      params: dict[str, Any] | None = None) -> T:
         """`work` on a transfer worker, behind a progress window that shows if it takes long.
         The user's Cancel ends the flow with `Cancelled` (said in the status bar).
-        `logged` (kind, target): also a job in the Jobs panel, with its report's counts."""
+        `logged` (kind, target): also a job in the Jobs panel, with its report's counts;
+        `params`: what the job keeps to run again (objects/job_reruns.py)."""
         progress = Progress()
         dialog = BulkProgressDialog(title, progress, self.window)
         self.active_progress = dialog
@@ -209,7 +212,7 @@ class ActionFlows(QObject):
         self._running.add(progress)
         log = self.job_log() if logged is not None else None
         job = "" if log is None or logged is None else log.start(
-            logged[0], title, logged[1], cancel=progress.cancel)
+            logged[0], title, logged[1], cancel=progress.cancel, params=params)
         ticker = QTimer(self)  # the Jobs panel follows the worker's counts
         if log is not None:
             ticker.timeout.connect(lambda: log.progress(job, progress.done, progress.total))
@@ -274,7 +277,8 @@ class ActionFlows(QObject):
                 return
         report = await self.run_job(
             "Deleting", lambda p: delete_expanded(storage, bucket, expanded, p),
-            logged=("delete", f"{bucket}/{place[1]}"))
+            logged=("delete", f"{bucket}/{place[1]}"),
+            params=job_params(self, storage, bucket, place[1], names))
         self.report(report, "Deleted", "Delete")
 
     # -- copy, move, rename --------------------------------------------------------------
@@ -290,11 +294,16 @@ class ActionFlows(QObject):
             self.flows.start(self._ask_destination(*ready, self.location(), move))
 
     async def _ask_destination(self, storage: Storage, bucket: str, entries: list[Entry],
-                               place: Place, move: bool) -> None:
+                               place: Place, move: bool,
+                               preset: tuple[str, str, str] | None = None) -> None:
+        """`preset`: (connection, bucket, folder) chosen before (Run again)."""
         home = self.active_connection()
         dialog = DestinationDialog(move, len(entries), self.bucket_names(), bucket, place[1],
                                    self.window, self.connection_choices(), home,
                                    self.bucket_names_of)
+        if preset is not None:
+            dialog.set_connection(preset[0])
+            dialog.set_destination(preset[1], preset[2])
         with self.flows.bound_to(place):
             if not await self.ask(dialog):
                 return
@@ -352,7 +361,11 @@ class ActionFlows(QObject):
 
         report = await self.run_job("Moving" if move else "Copying", work,
                                     logged=("move" if move else "copy",
-                                            f"{src_bucket} → {dst_bucket}/{dst_prefix}"))
+                                            f"{src_bucket} → {dst_bucket}/{dst_prefix}"),
+                                    params=None if new_name else job_params(
+                                        self, storage, src_bucket, place[1],
+                                        [key_of(e) for e in entries], dst_storage or storage,
+                                        dst_bucket=dst_bucket, dst_prefix=dst_prefix))
         self.report(report, "Moved" if move else "Copied", "Move" if move else "Copy")
 
     async def _collision_policy(self, plan: CopyPlan) -> Collision | None:

@@ -28,6 +28,7 @@ from desktop_app.core.types import FolderEntry, ObjectEntry
 from desktop_app.storage.protocol import Storage
 from desktop_app.ui.objects.action_flows import Entry, key_of
 from desktop_app.ui.objects.copy_move_dialog import NameDialog
+from desktop_app.ui.objects.job_reruns import ObjectReruns
 from desktop_app.ui.objects.presign_dialog import PresignDialog
 from desktop_app.ui.objects.version_flows import VersionFlows
 from desktop_app.ui.shell import icons
@@ -84,6 +85,7 @@ class ObjectActions(VersionFlows):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._show_menu)
         context.on_close(self.cancel_all)
+        self.reruns = ObjectReruns(self, context)  # Run again of deletes, copies, moves
         context.listing.location_changed.connect(self.location_shown)  # leaving drops questions
         self._watched: object = None
         model = table.model()
