@@ -15,10 +15,12 @@ from desktop_app.transfers.partial import temp_files
 from desktop_app.transfers.state import State
 from tests.helpers import put_bytes
 from tests.transfer_helpers import (
+    crc64_of,
     errors,
     make_engine,
     sha_of,
     states,
+    stored_crc64,
     tree,
     wait_until,
     write_file,
@@ -31,8 +33,8 @@ BIG = 130 * MiB + 7
 SIZES = [0, 1, 5 * MiB - 1, 5 * MiB, 5 * MiB + 1, BIG]
 
 
-def test_sizes_round_trip_with_equal_sha256(storage: MinioStorage, bucket: str,
-                                            tmp_path: Path) -> None:
+def test_sizes_round_trip_with_equal_checksums(storage: MinioStorage, bucket: str,
+                                               tmp_path: Path) -> None:
     engine = make_engine(storage, tmp_path)
     src = tmp_path / "src"
     expected = {f"f{size}.bin": write_file(src / f"f{size}.bin", size, seed=size % 251)
@@ -42,7 +44,10 @@ def test_sizes_round_trip_with_equal_sha256(storage: MinioStorage, bucket: str,
     assert set(states(engine, ids).values()) == {State.DONE}, errors(engine)
     for name, sha in expected.items():
         stat = storage.stat(bucket, f"up/{name}")
-        assert stat.metadata.get(SHA256_META) == sha
+        # Single PUTs keep the SHA-256 of the bytes they hold; every upload its CRC64NVME.
+        single = stat.size < 5 * MiB
+        assert stat.metadata.get(SHA256_META) == (sha if single else None)
+        assert stored_crc64(storage, bucket, f"up/{name}") == crc64_of(src / name)
         assert stat.size == int(name[1:-4])
     big = storage.stat(bucket, f"up/f{BIG}.bin")
     assert big.etag.endswith("-27")  # multipart: 26 parts of 5 MiB and one of 7 bytes
@@ -220,7 +225,7 @@ def test_cancel_leaves_no_temp_files_and_no_orphan_uploads(storage: MinioStorage
 def test_pause_and_resume_an_upload_keeps_its_parts(storage: MinioStorage, bucket: str,
                                                     tmp_path: Path, journal_file: bool) -> None:
     src = tmp_path / "big.bin"
-    sha = write_file(src, 30 * MiB)
+    write_file(src, 30 * MiB)
     engine = make_engine(storage, tmp_path, journal=journal_file, bandwidth_limit=8 * MiB,
                          parts_per_file=1)
     (up,) = engine.upload_paths([src], bucket)
@@ -235,7 +240,7 @@ def test_pause_and_resume_an_upload_keeps_its_parts(storage: MinioStorage, bucke
     engine.resume([up])
     assert engine.wait(60)
     assert states(engine, [up]) == {up: State.DONE}
-    assert storage.stat(bucket, "big.bin").metadata[SHA256_META] == sha
+    assert stored_crc64(storage, bucket, "big.bin") == crc64_of(src)
     assert storage.list_multipart_uploads(bucket) == []
     engine.shutdown()
 
@@ -343,15 +348,15 @@ class CreateCounter:
     def __getattr__(self, name: str) -> object:
         return getattr(self.real, name)
 
-    def create_multipart(self, *args: object) -> str:
+    def create_multipart(self, *args: object, **kw: object) -> str:
         self.created += 1
-        return self.real.create_multipart(*args)  # type: ignore[arg-type]
+        return self.real.create_multipart(*args, **kw)  # type: ignore[arg-type]
 
 
 def test_resume_right_after_pause_never_runs_two_workers(storage: MinioStorage, bucket: str,
                                                          tmp_path: Path) -> None:
     src = tmp_path / "big.bin"
-    sha = write_file(src, 20 * MiB, seed=5)
+    write_file(src, 20 * MiB, seed=5)
     counter = CreateCounter(storage)
     engine = make_engine(counter, tmp_path, bandwidth_limit=16 * MiB)  # type: ignore[arg-type]
     (up,) = engine.upload_paths([src], bucket)
@@ -362,7 +367,7 @@ def test_resume_right_after_pause_never_runs_two_workers(storage: MinioStorage, 
     assert engine.wait(60)
     assert states(engine, [up]) == {up: State.DONE}
     assert counter.created == 1
-    assert storage.stat(bucket, "big.bin").metadata[SHA256_META] == sha
+    assert stored_crc64(storage, bucket, "big.bin") == crc64_of(src)
     assert storage.list_multipart_uploads(bucket) == []
     engine.shutdown()
 
@@ -377,8 +382,8 @@ class TouchingStorage:
     def __getattr__(self, name: str) -> object:
         return getattr(self.real, name)
 
-    def upload_part(self, *args: object) -> str:
-        etag = self.real.upload_part(*args)  # type: ignore[arg-type]
+    def upload_part(self, *args: object, **kw: object) -> str:
+        etag = self.real.upload_part(*args, **kw)  # type: ignore[arg-type]
         with open(self.path, "ab") as handle:
             handle.write(b"more")
         return etag
@@ -433,8 +438,8 @@ class ConcurrencyProbe:
     def put_bytes(self, bucket: str, key: str, *rest: object, **kw: object) -> str:
         return self._track(key, lambda: self.real.put_bytes(bucket, key, *rest, **kw))  # type: ignore[arg-type]
 
-    def upload_part(self, bucket: str, key: str, *rest: object) -> str:
-        return self._track(key, lambda: self.real.upload_part(bucket, key, *rest))  # type: ignore[arg-type]
+    def upload_part(self, bucket: str, key: str, *rest: object, **kw: object) -> str:
+        return self._track(key, lambda: self.real.upload_part(bucket, key, *rest, **kw))  # type: ignore[arg-type]
 
 
 def test_files_and_parts_stay_within_their_limits(storage: MinioStorage, bucket: str,

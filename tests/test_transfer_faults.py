@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.core.checksums import Crc
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.errors import NotFound
 from desktop_app.core.transfer_errors import TransientError
-from desktop_app.core.transfer_types import SHA256_META, PartInfo
+from desktop_app.core.transfer_types import PartInfo
 from desktop_app.storage.s3 import MinioStorage
 from desktop_app.transfers.engine import TransferEngine
 from desktop_app.transfers.options import MiB
@@ -25,10 +26,12 @@ from desktop_app.transfers.state import State
 from tests.fault_proxy import Fault, FaultProxy
 from tests.helpers import put_bytes
 from tests.transfer_helpers import (
+    crc64_of,
     errors,
     sha_of,
     small_options,
     states,
+    stored_crc64,
     wait_until,
     write_file,
 )
@@ -61,7 +64,7 @@ def test_retries_survive_resets_truncation_and_slowdown(
     assert set(states(engine, ids).values()) == {State.DONE}, errors(engine)
     assert sorted(proxy.fired) == ["503", "503", "reset", "reset"]
     assert slept.count(1.0) == 2  # Retry-After: 1 honoured for both 503s
-    assert storage.stat(bucket, "big.bin").metadata[SHA256_META] == sha
+    assert stored_crc64(storage, bucket, "big.bin") == crc64_of(src / "big.bin")
     assert storage.list_multipart_uploads(bucket) == []
 
     proxy.faults = [
@@ -160,8 +163,8 @@ def test_a_server_outage_is_waited_out_and_the_batch_finishes(
     _ride_out(engine, proxy, ids)
     assert engine.wait(60)
     assert set(states(engine, ids).values()) == {State.DONE}, errors(engine)
-    for name, sha in shas.items():
-        assert storage.stat(bucket, name).metadata[SHA256_META] == sha
+    for path in src.iterdir():
+        assert stored_crc64(storage, bucket, path.name) == crc64_of(path)
     assert storage.list_multipart_uploads(bucket) == []
 
     dest = tmp_path / "dest"
@@ -223,8 +226,8 @@ def test_transfers_go_on_as_soon_as_the_server_is_back(
     proxy.come_back()
     assert engine.wait(60)
     assert set(states(engine, ids).values()) == {State.DONE}, errors(engine)
-    for name, sha in shas.items():
-        assert storage.stat(bucket, name).metadata[SHA256_META] == sha
+    for path in src.iterdir():
+        assert stored_crc64(storage, bucket, path.name) == crc64_of(path)
 
     dest = tmp_path / "dest"
     dest.mkdir()
@@ -252,10 +255,10 @@ class LosesTheCompletion:
         return getattr(self.real, name)
 
     def complete_multipart(self, bucket: str, key: str, upload_id: str,
-                           parts: list[PartInfo]) -> str:
+                           parts: list[PartInfo], checksum: Crc | None = None) -> str:
         self.completions += 1
         if self.completions == 1:
-            self.real.complete_multipart(bucket, key, upload_id, parts)
+            self.real.complete_multipart(bucket, key, upload_id, parts, checksum)
             raise TransientError("The connection broke while finishing the upload.")
         raise NotFound(f"The upload of “{key}” is no longer on the server.")
 
@@ -264,13 +267,13 @@ def test_a_completed_upload_whose_answer_was_lost_ends_done(
         storage: MinioStorage, bucket: str, tmp_path: Path) -> None:
     """The retry finds no such upload; the object there with these bytes means it arrived."""
     src = tmp_path / "big.bin"
-    sha = write_file(src, 12 * MiB + 3, seed=4)
+    write_file(src, 12 * MiB + 3, seed=4)
     losing = LosesTheCompletion(storage)
     engine = TransferEngine(losing, small_options())  # type: ignore[arg-type]
     (tid,) = engine.upload_paths([src], bucket)
     assert engine.wait(60)
     assert states(engine, [tid]) == {tid: State.DONE}, errors(engine)
     assert losing.completions == 2
-    assert storage.stat(bucket, "big.bin").metadata[SHA256_META] == sha
+    assert stored_crc64(storage, bucket, "big.bin") == crc64_of(src)
     assert storage.list_multipart_uploads(bucket) == []
     engine.shutdown()

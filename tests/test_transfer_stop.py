@@ -60,9 +60,9 @@ class CountingStorage:
         return self.real.put_bytes(bucket, key, data, *args, **kwargs)
 
     def upload_part(self, bucket: str, key: str, upload_id: str, number: int,
-                    data: bytes) -> str:
+                    data: bytes, **kw: Any) -> str:
         self.count(key, len(data))
-        return self.real.upload_part(bucket, key, upload_id, number, data)
+        return self.real.upload_part(bucket, key, upload_id, number, data, **kw)
 
     def open_object(self, bucket: str, key: str, *args: Any, **kwargs: Any) -> ObjectBody:
         opened = self.real.open_object(bucket, key, *args, **kwargs)

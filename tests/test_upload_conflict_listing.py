@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.core.checksums import Crc
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.errors import AccessDenied
 from desktop_app.core.transfer_errors import TransientError
-from desktop_app.core.transfer_types import RemoteObject
-from desktop_app.core.types import ObjectStat
+from desktop_app.core.transfer_types import ObjectHead, RemoteObject
 from desktop_app.storage.s3 import MinioStorage
 from desktop_app.transfers.engine import TransferEngine
 from desktop_app.transfers.options import ConflictPolicy
@@ -39,10 +39,10 @@ class Requests:
     def __getattr__(self, name: str) -> object:
         return getattr(self.real, name)
 
-    def head(self, bucket: str, key: str) -> ObjectStat:
+    def head_checksums(self, bucket: str, key: str) -> ObjectHead:
         with self._lock:
             self.heads.append(key)
-        return self.real.head(bucket, key)
+        return self.real.head_checksums(bucket, key)
 
     def iter_objects(self, bucket: str, prefix: str) -> Iterator[RemoteObject]:
         yield from self.real.iter_objects(bucket, prefix)
@@ -50,12 +50,13 @@ class Requests:
             put_bytes(self.real, bucket, self.late[0], self.late[1].encode())
 
     def put_bytes(self, bucket: str, key: str, data: bytes, content_type: str,
-                  metadata: dict[str, str], if_absent: bool = False) -> str:
+                  metadata: dict[str, str], if_absent: bool = False,
+                  checksum: Crc | None = None) -> str:
         if if_absent:
             with self._lock:
                 self.conditional.append(key)
         return self.real.put_bytes(bucket, key, data, content_type, metadata,
-                                   if_absent=if_absent)
+                                   if_absent=if_absent, checksum=checksum)
 
 
 @pytest.mark.real_server

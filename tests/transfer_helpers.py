@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from desktop_app.core.checksums import Algo, Crc
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.storage.protocol import TransferStorage
 from desktop_app.transfers.engine import TransferEngine
@@ -60,6 +61,22 @@ def sha_of(path: Path) -> str:
         while chunk := handle.read(1 << 20):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def crc64_of(path: Path) -> str:
+    """The file's CRC64NVME in the base64 form S3 stores."""
+    crc = Crc(Algo.CRC64NVME)
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1 << 20):
+            crc.update(chunk)
+    return crc.b64()
+
+
+def stored_crc64(storage: TransferStorage, bucket: str, key: str) -> str:
+    """The object's full-object CRC64NVME as the server keeps it ("" when it keeps none)."""
+    head = storage.head_checksums(bucket, key)
+    return next((c.value for c in head.checksums
+                 if c.crc is Algo.CRC64NVME and c.source == "server"), "")
 
 
 def states(engine: TransferEngine, ids: list[int]) -> dict[int, State]:

@@ -1,20 +1,24 @@
 """What to do when the destination exists: overwrite, skip, keep both, or skip if identical.
 
-"Identical" means same size and same SHA-256; an object without a `sha256` is never assumed
-identical (we would rather send the bytes again than skip a different file).
+"Identical" means the same size and the same full-object CRC (CRC64NVME, CRC32 or CRC32C, kept
+by the server or as our `crc64nvme` metadata) or the same SHA-256 (`sha256` metadata). An object
+with neither is never assumed identical (we would rather send the bytes again than skip a
+different file). The local file's hashes are taken lazily: a big file is read for them only
+when an object of its size is there to compare with, and only the kind of hash it carries.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from desktop_app.core.checksums import Algo, Crc, from_b64
 from desktop_app.core.errors import NotFound
-from desktop_app.core.transfer_types import SHA256_META
-from desktop_app.core.types import ObjectStat
+from desktop_app.core.transfer_types import SHA256_META, ObjectHead
 from desktop_app.transfers.options import ConflictPolicy
 
 READ_SIZE = 1024 * 1024
@@ -46,6 +50,68 @@ def file_sha256(path: Path, check: Callable[[], None] | None = None) -> str:
     return digest.hexdigest()
 
 
+def file_crc(path: Path, algo: Algo = Algo.CRC64NVME,
+             check: Callable[[], None] | None = None) -> Crc:
+    """The CRC of a whole file, read once into one reused buffer."""
+    crc = Crc(algo)
+    buffer = bytearray(4 * READ_SIZE)
+    view = memoryview(buffer)
+    with open(path, "rb", buffering=0) as handle:
+        while got := handle.readinto(buffer):
+            crc.update(view[:got])
+            if check is not None:
+                check()
+    return crc
+
+
+@dataclass(frozen=True)
+class LocalBytes:
+    """A local file's size and, on demand, its hashes (each computed at most once)."""
+
+    size: int
+    crc_of: Callable[[Algo], Crc]
+    sha256_of: Callable[[], str]
+    _crcs: dict[Algo, Crc] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def of_file(cls, path: Path, size: int, check: Callable[[], None] | None = None,
+                crc: Crc | None = None) -> LocalBytes:
+        local = cls(size, lambda algo: file_crc(path, algo, check),
+                    functools.cache(lambda: file_sha256(path, check)))
+        if crc is not None:
+            local._crcs[crc.algo] = crc
+        return local
+
+    @classmethod
+    def of_data(cls, data: bytes, sha256: str, crc: Crc) -> LocalBytes:
+        def crc_of(algo: Algo) -> Crc:
+            computed = Crc(algo)
+            computed.update(data)
+            return computed
+
+        local = cls(len(data), crc_of, lambda: sha256)
+        local._crcs[crc.algo] = crc
+        return local
+
+    def crc(self, algo: Algo) -> Crc:
+        if algo not in self._crcs:
+            self._crcs[algo] = self.crc_of(algo)
+        return self._crcs[algo]
+
+
+def identical(existing: ObjectHead, local: LocalBytes) -> bool:
+    """Same size and the same full-object CRC or SHA-256 (see the module docstring)."""
+    if existing.size != local.size:
+        return False
+    for stored in existing.checksums:
+        algo = stored.crc
+        if algo is not None:
+            value = from_b64(algo, stored.value)
+            return value is not None and value == local.crc(algo).value
+    sha256 = existing.metadata.get(SHA256_META, "")
+    return bool(sha256) and sha256 == local.sha256_of()
+
+
 def numbered(name: str, n: int) -> str:
     """`report.pdf` -> `report (1).pdf`; dot-files and names without suffix keep their form."""
     stem, dot, suffix = name.rpartition(".")
@@ -55,10 +121,11 @@ def numbered(name: str, n: int) -> str:
 
 
 def remote_target(
-    stat: Callable[[str, str], ObjectStat], policy: ConflictPolicy, bucket: str, key: str,
-    size: int, sha256: str, ask: Ask | None = None,
+    stat: Callable[[str, str], ObjectHead], policy: ConflictPolicy, bucket: str, key: str,
+    local: LocalBytes, ask: Ask | None = None,
 ) -> str | None:
-    """The key to upload to, or None to skip; `stat` raises `NotFound` for a free key."""
+    """The key to upload to, or None to skip; `stat` (a HEAD with checksum mode) raises
+    `NotFound` for a free key."""
     if policy is ConflictPolicy.OVERWRITE:
         return key
     try:
@@ -72,8 +139,7 @@ def remote_target(
     if policy is ConflictPolicy.SKIP:
         return None
     if policy is ConflictPolicy.SKIP_IF_IDENTICAL:
-        same = existing.size == size and existing.metadata.get(SHA256_META, "") == sha256
-        return None if same else key
+        return None if identical(existing, local) else key
     path = PurePosixPath(key)
     parent = "" if str(path.parent) == "." else f"{path.parent}/"
     for n in range(1, 10_000):

@@ -1,10 +1,11 @@
 """The SQLite journal: the queue, every multipart upload's id and finished parts, and every
 big download's temp file and how much of its front is saved.
 
-Written as work happens (one row per item, one per finished part), so after a quit or a crash
-the queue comes back and a big upload or download continues where it was instead of from zero.
-Finished items are deleted; the file stays small. One connection, guarded by a lock, shared by
-the worker threads; WAL mode keeps commits cheap.
+Written as work happens (one row per item, one per finished part with its CRC), so after a
+quit or a crash the queue comes back and a big upload or download continues where it was
+instead of from zero. Finished items are deleted; the file stays small. One connection, guarded
+by a lock, shared by the worker threads; WAL mode keeps commits cheap. A file written by an
+older version gains the newer columns when opened.
 """
 
 from __future__ import annotations
@@ -40,13 +41,16 @@ CREATE TABLE IF NOT EXISTS uploads (
     part_size INTEGER NOT NULL,
     sha256 TEXT NOT NULL,
     size INTEGER NOT NULL,
-    mtime_ns INTEGER NOT NULL
+    mtime_ns INTEGER NOT NULL,
+    algo TEXT NOT NULL DEFAULT '',
+    crc TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS parts (
     item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
     number INTEGER NOT NULL,
     etag TEXT NOT NULL,
     size INTEGER NOT NULL,
+    checksum TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (item_id, number)
 );
 CREATE TABLE IF NOT EXISTS downloads (
@@ -77,13 +81,28 @@ class ItemRecord:
     error: str
 
 
+# Columns added since the first schema: (table, column, declaration) for older files.
+_ADDED = (
+    ("uploads", "algo", "TEXT NOT NULL DEFAULT ''"),
+    ("uploads", "crc", "TEXT NOT NULL DEFAULT ''"),
+    ("parts", "checksum", "TEXT NOT NULL DEFAULT ''"),
+)
+
+
 @dataclass(frozen=True, slots=True)
 class UploadRecord:
+    """A multipart upload in progress. `algo` ("CRC64NVME") when the server checks a
+    checksum per part (each part's value is journalled with it, ListParts does not say it);
+    `crc`: the whole file's CRC64NVME sent as user metadata where the server keeps none;
+    `sha256`: what uploads journalled before checksums (still resumable)."""
+
     upload_id: str
     part_size: int
     sha256: str
     size: int
     mtime_ns: int
+    algo: str = ""
+    crc: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +131,14 @@ class Journal:
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.executescript(_SCHEMA)
+        self._add_columns()
+
+    def _add_columns(self) -> None:
+        """A journal written by an older version gains the newer columns (empty values)."""
+        for table, column, declaration in _ADDED:
+            have = {row[1] for row in self._db.execute(f"PRAGMA table_info({table})")}
+            if column not in have:
+                self._db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declaration}")
 
     @property
     def durable(self) -> bool:
@@ -185,9 +212,9 @@ class Journal:
             self._db.execute("DELETE FROM parts WHERE item_id=?", (item_id,))
             self._db.execute(
                 "INSERT OR REPLACE INTO uploads (item_id, bucket, key, upload_id, part_size,"
-                " sha256, size, mtime_ns) VALUES (?,?,?,?,?,?,?,?)",
+                " sha256, size, mtime_ns, algo, crc) VALUES (?,?,?,?,?,?,?,?,?,?)",
                 (item_id, bucket, key, record.upload_id, record.part_size, record.sha256,
-                 record.size, record.mtime_ns),
+                 record.size, record.mtime_ns, record.algo, record.crc),
             )
             self._db.execute("UPDATE items SET key=? WHERE id=?", (key, item_id))
             self._db.execute("COMMIT")
@@ -195,7 +222,7 @@ class Journal:
     def upload_for(self, item_id: int) -> UploadRecord | None:
         with self._lock:
             row = self._db.execute(
-                "SELECT upload_id, part_size, sha256, size, mtime_ns FROM uploads"
+                "SELECT upload_id, part_size, sha256, size, mtime_ns, algo, crc FROM uploads"
                 " WHERE item_id=?", (item_id,),
             ).fetchone()
         return UploadRecord(*row) if row else None
@@ -208,14 +235,15 @@ class Journal:
     def part_done(self, item_id: int, part: PartInfo) -> None:
         with self._lock:
             self._db.execute(
-                "INSERT OR REPLACE INTO parts (item_id, number, etag, size) VALUES (?,?,?,?)",
-                (item_id, part.number, part.etag, part.size),
+                "INSERT OR REPLACE INTO parts (item_id, number, etag, size, checksum)"
+                " VALUES (?,?,?,?,?)",
+                (item_id, part.number, part.etag, part.size, part.checksum),
             )
 
     def parts(self, item_id: int) -> list[PartInfo]:
         with self._lock:
             rows = self._db.execute(
-                "SELECT number, etag, size FROM parts WHERE item_id=? ORDER BY number",
+                "SELECT number, etag, size, checksum FROM parts WHERE item_id=? ORDER BY number",
                 (item_id,),
             ).fetchall()
         return [PartInfo(*row) for row in rows]

@@ -1,10 +1,21 @@
 """Upload one file: a single PUT below the threshold, parallel multipart above it.
 
-Memory stays bounded: a part is read from disk (pread) by the worker that sends it. The
-SHA-256 of the whole file goes into the user metadata (`sha256`) so any later download can be
-verified; for multipart uploads it is computed in a streaming pass before the upload starts,
-because S3 takes metadata only when the upload is created. Multipart progress is journalled
-part by part; a restart lists the parts on the server and sends only the missing ones.
+Every upload carries a CRC64NVME the server checks: a single PUT sends it with the bytes; a
+multipart upload is created as a FULL_OBJECT CRC64NVME one, each part's worker computes its
+part's CRC while it has the bytes in hand (one pass, no read ahead of the upload), the values
+combined in part order go with Complete, and a HEAD afterwards must report that same value.
+A part damaged on the way is refused (BadDigest) and sent again. Where the server keeps no
+checksums (`keeps_checksums`, asked once per connection) the CRC goes into the user metadata
+(`crc64nvme`) instead; S3 takes metadata only when an upload starts, so there a multipart file
+is read once for it first (at CRC speed, about 20 GiB/s, the only such pass left).
+
+SHA-256 (duplicate finding, `sha256` metadata) is kept where it costs no second read: single
+PUTs hash the bytes they hold. Multipart uploads store none; their identity is the full-object
+CRC64NVME, which the conflict check and the duplicate finder compare like a SHA-256.
+
+Memory stays bounded: a part is read from disk (pread) by the worker that sends it. Multipart
+progress is journalled part by part with each part's CRC; a restart lists the parts on the
+server and sends only the missing ones.
 """
 
 from __future__ import annotations
@@ -17,16 +28,18 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
+from desktop_app.core.checksums import CRC64_META, Algo, Crc, combine_in_order, crc_of, from_b64
 from desktop_app.core.errors import AppError, Cancelled, NotFound
 from desktop_app.core.mime import SNIFF_BYTES, sniff
-from desktop_app.core.transfer_errors import DestinationExists, LocalFileError
-from desktop_app.core.transfer_types import SHA256_META, PartInfo
-from desktop_app.core.types import ObjectStat
-from desktop_app.transfers.conflicts import file_sha256, remote_target
+from desktop_app.core.transfer_errors import DestinationExists, IntegrityError, LocalFileError
+from desktop_app.core.transfer_types import SHA256_META, ObjectHead, PartInfo
+from desktop_app.transfers.conflicts import LocalBytes, file_crc, identical, remote_target
 from desktop_app.transfers.context import Context, run_parts
 from desktop_app.transfers.journal import UploadRecord
 from desktop_app.transfers.options import ConflictPolicy, part_ranges, part_size_for
 from desktop_app.transfers.state import CHECKSUMMING, Paused, State, Transfer
+
+CRC = Algo.CRC64NVME
 
 FOLDER_CONTENT_TYPE = "application/x-directory"
 
@@ -65,19 +78,23 @@ def _content_type(path: Path) -> str:
     return content_type_for(path.name, head)
 
 
-def _resolve_key(ctx: Context, transfer: Transfer, sha256: str) -> bool:
+def _resolve_key(ctx: Context, transfer: Transfer, local: LocalBytes) -> bool:
     """Apply the conflict policy; False means skip (the row says why)."""
     ask = ctx.asker(transfer, True, transfer.key, transfer.size)
-    def head(bucket: str, key: str) -> ObjectStat:
-        return ctx.with_retry(transfer, lambda: ctx.storage.head(bucket, key))
+    def head(bucket: str, key: str) -> ObjectHead:
+        return ctx.with_retry(transfer, lambda: ctx.storage.head_checksums(bucket, key))
 
     target = remote_target(head, ctx.options.conflict, transfer.bucket, transfer.key,
-                           transfer.size, sha256, ask)
+                           local, ask)
     if target is None:
         transfer.transition(State.SKIPPED, "Skipped: it already exists on the server.")
         return False
     transfer.key = target
     return True
+
+
+def _keeps_checksums(ctx: Context, transfer: Transfer) -> bool:
+    return ctx.with_retry(transfer, lambda: ctx.storage.keeps_checksums(transfer.bucket))
 
 
 def _single(ctx: Context, transfer: Transfer, path: Path) -> None:
@@ -90,19 +107,27 @@ def _single(ctx: Context, transfer: Transfer, path: Path) -> None:
         transfer.checkpoint()
         transfer.size = len(data)
         sha256 = hashlib.sha256(data).hexdigest()
+        crc = crc_of(data, CRC)
         content_type = content_type_for(path.name, lambda: data[:SNIFF_BYTES])
         meta = {SHA256_META: sha256}
-        if not _put_if_absent(ctx, transfer, data, content_type, meta):
-            if not _resolve_key(ctx, transfer, sha256):
+        checksum: Crc | None = crc
+        if not _keeps_checksums(ctx, transfer):
+            meta[CRC64_META], checksum = crc.b64(), None
+        local = LocalBytes.of_data(data, sha256, crc)
+
+        def put(if_absent: bool = False) -> str:
+            return ctx.storage.put_bytes(transfer.bucket, transfer.key, data, content_type,
+                                         meta, if_absent=if_absent, checksum=checksum)
+
+        if not _put_if_absent(ctx, transfer, local, put):
+            if not _resolve_key(ctx, transfer, local):
                 return
-            ctx.send(transfer, len(data), lambda: ctx.with_retry(
-                transfer, lambda: ctx.storage.put_bytes(
-                    transfer.bucket, transfer.key, data, content_type, meta)))
+            ctx.send(transfer, len(data), lambda: ctx.with_retry(transfer, put))
     transfer.set_progress(len(data))
 
 
-def _put_if_absent(ctx: Context, transfer: Transfer, data: bytes, content_type: str,
-                   meta: dict[str, str]) -> bool:
+def _put_if_absent(ctx: Context, transfer: Transfer, local: LocalBytes,
+                   put: Callable[[bool], str]) -> bool:
     """The fast way past the conflict check: the batch's listing says the key is free, so
     send it at once, on the condition that it still is. False: decide as usual."""
     known = ctx.remote_keys.get(transfer.batch)
@@ -110,13 +135,12 @@ def _put_if_absent(ctx: Context, transfer: Transfer, data: bytes, content_type: 
             or known.bucket != transfer.bucket or not known.surely_absent(transfer.key):
         return False
     try:
-        ctx.send(transfer, len(data), lambda: ctx.with_retry(
-            transfer, lambda: ctx.storage.put_bytes(
-                transfer.bucket, transfer.key, data, content_type, meta, if_absent=True)))
+        ctx.send(transfer, local.size, lambda: ctx.with_retry(
+            transfer, lambda: put(True)))
     except DestinationExists:
         # Taken since the listing, or by this very upload: a PUT whose answer was lost on
         # the way is refused when it is sent again. The same bytes there mean it arrived.
-        return _arrived(ctx, transfer, len(data), meta[SHA256_META])
+        return _arrived(ctx, transfer, local)
     return True
 
 
@@ -133,19 +157,10 @@ def _multipart(ctx: Context, transfer: Transfer, path: Path, mtime_ns: int) -> N
         _abort_quietly(ctx, transfer, record.upload_id)
         record = None
     if record is None:
-        transfer.set_phase(CHECKSUMMING)  # a 20 GB file takes a while to hash
-        try:
-            sha256 = file_sha256(path, transfer.checkpoint)
-        finally:
-            transfer.set_phase("")
-        if not _resolve_key(ctx, transfer, sha256):
+        record = _start_multipart(ctx, transfer, path, mtime_ns)
+        if record is None:
             return
-        part_size = part_size_for(size, ctx.options.part_size)
-        upload_id = ctx.with_retry(transfer, lambda: ctx.storage.create_multipart(
-            transfer.bucket, transfer.key, _content_type(path), {SHA256_META: sha256}))
-        record = UploadRecord(upload_id, part_size, sha256, size, mtime_ns)
-        if journal is not None and item is not None:
-            journal.upload_started(item, transfer.bucket, transfer.key, record)
+    checked = record.algo == CRC.value
     upload_id = record.upload_id
     ranges = part_ranges(size, record.part_size)
     transfer.set_progress(sum(p.size for p in done.values()))
@@ -157,10 +172,12 @@ def _multipart(ctx: Context, transfer: Transfer, path: Path, mtime_ns: int) -> N
                 if len(data) != length:
                     raise LocalFileError(f"“{path}” got shorter while it was being uploaded.",
                                          "Retry once the file is no longer being written.")
+                crc = crc_of(data, CRC)  # this worker's part, while the bytes are at hand
                 etag = ctx.send(transfer, length, lambda: ctx.with_retry(
                     transfer, lambda: ctx.storage.upload_part(
-                        transfer.bucket, transfer.key, upload_id, number, data)))
-            part = PartInfo(number, etag, length)
+                        transfer.bucket, transfer.key, upload_id, number, data,
+                        checksum=crc if checked else None)))
+            part = PartInfo(number, etag, length, crc.b64())
             done[number] = part
             if journal is not None and item is not None:
                 journal.part_done(item, part)
@@ -178,32 +195,99 @@ def _multipart(ctx: Context, transfer: Transfer, path: Path, mtime_ns: int) -> N
     finally:
         os.close(fd)
     parts = [done[n] for n, _o, _l in ranges]
+    whole = _combined(parts)
     _unchanged_or_abort(ctx, transfer, path, size, mtime_ns, upload_id)
+    if record.crc and (whole is None or whole.b64() != record.crc):
+        # The metadata value was read before the parts: the file changed in between.
+        _abort_quietly(ctx, transfer, upload_id)
+        raise LocalFileError(f"“{path}” changed while it was being uploaded.",
+                             "Retry once the file is no longer being written.")
+    local = LocalBytes.of_file(path, size, crc=whole)
     try:
         ctx.with_retry(transfer, lambda: ctx.storage.complete_multipart(
-            transfer.bucket, transfer.key, upload_id, parts))
+            transfer.bucket, transfer.key, upload_id, parts,
+            checksum=whole if checked else None))
     except NotFound:
-        if not _arrived(ctx, transfer, size, record.sha256):
+        if not _arrived(ctx, transfer, local, record.sha256):
             raise
         # An earlier try completed it and its answer was lost: the retry found no upload.
     if journal is not None and item is not None:
         journal.forget_upload(item)
+    if checked and whole is not None:
+        _check_stored(ctx, transfer, whole)
 
 
-def _arrived(ctx: Context, transfer: Transfer, size: int, sha256: str) -> bool:
-    """The object on the server has these bytes (its size and stored SHA-256)."""
+def _start_multipart(ctx: Context, transfer: Transfer, path: Path,
+                     mtime_ns: int) -> UploadRecord | None:
+    """Resolve the key and create the upload; None when the conflict policy skips it."""
+    keeps = _keeps_checksums(ctx, transfer)
+    meta: dict[str, str] = {}
+    whole: Crc | None = None
+    if not keeps:  # the value must be in the metadata, which S3 takes only now
+        transfer.set_phase(CHECKSUMMING)
+        try:
+            whole = file_crc(path, CRC, transfer.checkpoint)
+        finally:
+            transfer.set_phase("")
+        meta[CRC64_META] = whole.b64()
+    if not _resolve_key(ctx, transfer, LocalBytes.of_file(path, transfer.size,
+                                                          transfer.checkpoint, whole)):
+        return None
+    part_size = part_size_for(transfer.size, ctx.options.part_size)
+    algo = CRC if keeps else None
+    upload_id = ctx.with_retry(transfer, lambda: ctx.storage.create_multipart(
+        transfer.bucket, transfer.key, _content_type(path), meta, checksum=algo))
+    record = UploadRecord(upload_id, part_size, "", transfer.size, mtime_ns,
+                          algo.value if algo else "", whole.b64() if whole else "")
+    if ctx.journal is not None and transfer.journal_id is not None:
+        ctx.journal.upload_started(transfer.journal_id, transfer.bucket, transfer.key, record)
+    return record
+
+
+def _combined(parts: list[PartInfo]) -> Crc | None:
+    """The whole object's CRC from the parts' (None when a part's value is unknown: parts
+    journalled before checksums)."""
+    pieces: list[Crc] = []
+    for part in parts:
+        value = from_b64(CRC, part.checksum) if part.checksum else None
+        if value is None:
+            return None
+        pieces.append(Crc(CRC, value, part.size))
+    return combine_in_order(CRC, pieces)
+
+
+def _check_stored(ctx: Context, transfer: Transfer, whole: Crc) -> None:
+    """The server must now report the CRC64NVME the parts combine to."""
+    head = ctx.with_retry(transfer, lambda: ctx.storage.head_checksums(
+        transfer.bucket, transfer.key))
+    stored = next((c for c in head.checksums if c.crc is CRC and c.source == "server"), None)
+    if stored is not None and from_b64(CRC, stored.value) == whole.value \
+            and head.size == whole.length:
+        return
+    reported = stored.value if stored is not None else "none"
+    raise IntegrityError(
+        f"“{transfer.key}” was uploaded, but the server reports the CRC64NVME {reported} "
+        f"where the file's is {whole.b64()}.",
+        "Upload it again; if this repeats, the server is not storing what it receives.")
+
+
+def _arrived(ctx: Context, transfer: Transfer, local: LocalBytes, sha256: str = "") -> bool:
+    """The object on the server has these bytes (its size and a stored CRC or SHA-256;
+    `sha256`: what an upload journalled before checksums recorded)."""
     try:
-        there = ctx.with_retry(transfer, lambda: ctx.storage.head(transfer.bucket,
-                                                                  transfer.key))
+        there = ctx.with_retry(transfer, lambda: ctx.storage.head_checksums(transfer.bucket,
+                                                                            transfer.key))
     except NotFound:
         return False
-    return there.size == size and there.metadata.get(SHA256_META) == sha256
+    if sha256 and there.size == local.size:
+        return there.metadata.get(SHA256_META) == sha256
+    return identical(there, local)
 
 
 def _unchanged_or_abort(ctx: Context, transfer: Transfer, path: Path, size: int,
                         mtime_ns: int, upload_id: str) -> None:
-    """The SHA-256 was taken before the parts were read: a file written meanwhile would be
-    stored with a wrong checksum, so such an upload is aborted instead of completed."""
+    """Parts are read over minutes: a file written meanwhile would be stored as a mix of old
+    and new bytes (each part's own CRC cannot see that), so such an upload is aborted."""
     try:
         info = os.stat(path)
     except OSError:
@@ -215,14 +299,27 @@ def _unchanged_or_abort(ctx: Context, transfer: Transfer, path: Path, size: int,
 
 
 def _finished_parts(ctx: Context, transfer: Transfer, record: UploadRecord) -> dict[int, PartInfo]:
-    """Parts the server holds for this upload with the size we expect (ListParts is truth)."""
+    """Parts the server holds for this upload with the size we expect (ListParts is truth),
+    with their CRCs from the journal; a part whose CRC is not known there is sent again."""
     try:
         listed = ctx.with_retry(transfer, lambda: ctx.storage.list_parts(
             transfer.bucket, transfer.key, record.upload_id))
     except NotFound:
         return {}
+    journal, item = ctx.journal, transfer.journal_id
+    known = {p.number: p for p in journal.parts(item)} \
+        if journal is not None and item is not None else {}
     expected = {n: ln for n, _o, ln in part_ranges(record.size, record.part_size)}
-    return {p.number: p for p in listed if expected.get(p.number) == p.size}
+    finished: dict[int, PartInfo] = {}
+    for part in listed:
+        if expected.get(part.number) != part.size:
+            continue
+        mine = known.get(part.number)
+        checksum = mine.checksum if mine is not None and mine.etag == part.etag else ""
+        if record.algo and not checksum:
+            continue
+        finished[part.number] = PartInfo(part.number, part.etag, part.size, checksum)
+    return finished
 
 
 def _upload_exists(ctx: Context, transfer: Transfer, upload_id: str) -> bool:
