@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.core.jobs import Job, JobLog, JobState
 from desktop_app.storage.s3 import MinioStorage
+from desktop_app.ui.buckets.delete_dialogs import EmptyAndDeleteDialog
 from desktop_app.ui.objects.copy_move_dialog import DestinationDialog
 from desktop_app.ui.objects.delete_dialog import DeleteDialog
 from desktop_app.ui.shell.main_window import MainWindow
@@ -253,3 +254,33 @@ def test_a_copy_runs_again_with_its_destination_filled_in(
     wait_report(qtbot, window)
     assert keys_in(storage, bucket, "archive/") == ["archive/2026/a.txt", "archive/2026/b.txt"]
     assert [j.state for j in only(window, "copy")] == [JobState.DONE, JobState.DONE]
+
+
+def test_an_emptying_runs_again_through_its_typed_confirmation(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        storage: MinioStorage, bucket: str) -> None:
+    put_bytes(storage, bucket, "doc.txt", b"one")
+    window, conn = open_window(qtbot, make_window, app_environ, bucket)
+    window.bucket_actions.delete_bucket(conn, bucket)
+    qtbot.waitUntil(lambda: isinstance(window.bucket_actions.active_dialog,
+                                       EmptyAndDeleteDialog), timeout=WAIT)
+    dialog = window.bucket_actions.active_dialog
+    assert isinstance(dialog, EmptyAndDeleteDialog)
+    qtbot.keyClicks(dialog.name_edit, bucket)
+    dialog.confirm.click()
+    qtbot.waitUntil(lambda: bucket not in window.tree_model.bucket_names(conn), timeout=WAIT)
+    [job] = only(window, "empty-bucket")
+    assert job.params == {"conn": conn, "connection": window.open_connections.get(conn).name,
+                          "bucket": bucket, "prefix": ""}
+    storage.make_bucket(bucket)  # made again and filled: Run again asks again
+    put_bytes(storage, bucket, "doc.txt", b"two")
+
+    assert log_of(window).rerun(job.id)
+
+    qtbot.waitUntil(lambda: isinstance(window.bucket_actions.active_dialog,
+                                       EmptyAndDeleteDialog)
+                    and window.bucket_actions.active_dialog is not dialog, timeout=WAIT)
+    again = window.bucket_actions.active_dialog
+    assert isinstance(again, EmptyAndDeleteDialog)
+    assert not again.confirm.isEnabled()  # the name must be typed again
+    again.reject()

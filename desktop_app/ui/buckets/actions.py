@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu
 
 from desktop_app.core.errors import AppError, NotSupportedByServer
+from desktop_app.core.jobs import Job
 from desktop_app.storage.open_connections import OpenConnection
 from desktop_app.storage.protocol import BucketLifecycleOps, BucketSettingsOps
 from desktop_app.ui.buckets.delete_flow import DeleteBucketFlow
@@ -24,6 +25,7 @@ from desktop_app.ui.buckets.new_bucket_dialog import NewBucketDialog, NewBucketR
 from desktop_app.ui.buckets.properties_dialog import BucketPropertiesDialog
 from desktop_app.ui.shell.context import WindowContext
 from desktop_app.ui.shell.flows import FlowOwner, run_browse
+from desktop_app.ui.shell.job_rerun import connection_for, place_params
 
 COMING_SOON = "Coming soon"
 
@@ -49,6 +51,7 @@ class BucketActions(QObject):
         self.flows = FlowOwner(self, on_error=context.show_error)
         self.active_dialog: QDialog | None = None
         context.on_close(self.flows.cancel_all)
+        context.job_handlers["empty-bucket"] = self.run_again
 
     # -- the menu ------------------------------------------------------------------------
     def menu_actions(self, menu: QMenu, conn_id: str, bucket: str) -> list[QAction]:
@@ -136,6 +139,11 @@ class BucketActions(QObject):
         else:
             self.context.show_info(f"Created the bucket “{request.name}”.")
 
+    def run_again(self, job: Job) -> None:
+        """Run again of an emptying (Jobs panel): the same question, the name typed again."""
+        if connection_for(self.context, job.params) is not None:
+            self.delete_bucket(str(job.params["conn"]), str(job.params["bucket"]))
+
     # -- delete bucket -------------------------------------------------------------------
     def delete_bucket(self, conn_id: str, bucket: str) -> None:
         found = self._connection(conn_id)
@@ -146,6 +154,7 @@ class BucketActions(QObject):
                              ops: BucketLifecycleOps) -> None:
         flow = DeleteBucketFlow(self.context.runner, ops, self.context.window, self._show,
                                 self.context.jobs())
+        flow.params = place_params(self.context, conn_id, bucket)
         outcome = await flow.run(bucket, entry.name)
         if outcome.deleted:
             self.tree.reload(conn_id)

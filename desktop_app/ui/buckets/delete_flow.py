@@ -92,6 +92,7 @@ class DeleteBucketFlow:
         """`jobs`: the job log the emptying is reported to (the Jobs panel), if any."""
         self.runner, self.ops, self.parent, self.on_dialog = runner, ops, parent, on_dialog
         self.jobs = jobs
+        self.params: dict[str, object] = {}  # what the emptying's job keeps to run again
 
     async def _ask(self, dialog: QDialog) -> bool:
         self.on_dialog(dialog)
@@ -140,7 +141,7 @@ class DeleteBucketFlow:
         dialog.show()
         log = self.jobs
         job = "" if log is None else log.start("empty-bucket", "Empty bucket", bucket,
-                                               cancel=progress.cancel.set)
+                                               cancel=progress.cancel.set, params=self.params)
 
         def update(removed: int, total: int) -> None:
             progress.update(removed, total)
