@@ -50,6 +50,7 @@ from desktop_app.ui.shell.menu_bar import MenuBar
 from desktop_app.ui.shell.message_bar import MessageBar
 from desktop_app.ui.shell.reachability import Reachability
 from desktop_app.ui.shell.tasks import TaskRunner
+from desktop_app.ui.shell.window_menus import WindowMenus
 from desktop_app.ui.transfers.controller import TransferController
 from desktop_app.ui.transfers.queue import TransferQueue, TransferStatus
 
@@ -111,6 +112,13 @@ class MainWindow(QMainWindow):
                                             self.transfers.queue_download)
         actions = self.object_actions
         actions.folder_menu_actions = menus.folder_menu
+        self.window_menus = WindowMenus(
+            self.menus, self.context, table=self.object_table, objects=actions,
+            browse=self.browse, transfers=self.transfers, queue=self.transfer_queue,
+            places=menus, navigation=[self.action_up, self.action_refresh],
+            diagnose=self.action_diagnose, active_changed=self.active_connection_changed,
+            docks=[self.transfer_queue, self.jobs.panel, self.browse.search_panel,
+                   self.versions_panel])
         self.preview_pane.open_requested.connect(
             lambda b, k: self._for_previewed(b, k, actions.open_selected))
         self.preview_pane.download_requested.connect(
