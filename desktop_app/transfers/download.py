@@ -2,16 +2,19 @@
 
 Parallel ranged GETs pinned with `If-Match` on the ETag (a replaced object fails clearly
 instead of mixing versions), written with pwrite into a temp file created with
-O_CREAT|O_EXCL|O_NOFOLLOW next to the destination, verified (its size always; its `sha256`
-metadata when it has one, else a single-part object's MD5 ETag: see `verify`), fsynced, then
-atomically renamed over the destination. A failure or a cancel removes the temp file and
-leaves an existing destination untouched; a pause or a quit keeps a big download's temp file,
-and the next run continues from its saved front.
+O_CREAT|O_EXCL|O_NOFOLLOW next to the destination, verified while written (its size always,
+then the strongest check the object allows: a stored CRC each range checksums for itself,
+else its SHA-256 or MD5 ETag; see `verify`), fsynced, then atomically renamed over the
+destination. Bytes that fail the check are fetched once more from zero before it fails. A
+failure or a cancel removes the temp file and leaves an existing destination untouched; a
+pause or a quit keeps a big download's temp file, and the next run continues from its saved
+front.
 """
 
 from __future__ import annotations
 
 import errno
+import logging
 import os
 import threading
 from collections.abc import Callable
@@ -44,6 +47,8 @@ from desktop_app.transfers.verify import (
     size_mismatch,
 )
 
+log = logging.getLogger(__name__)
+
 
 def download(ctx: Context, transfer: Transfer, root: Path) -> None:
     """Run the download of `transfer` into `transfer.local_path` (inside `root`).
@@ -60,11 +65,11 @@ def download(ctx: Context, transfer: Transfer, root: Path) -> None:
     try:
         try:
             _download(ctx, transfer, dest, resume)
-        except IntegrityError:
-            if resume is None or not resume.saved:
-                raise
-            # The kept front may have lost bytes to a power cut (it is not flushed when the
-            # hash is checked): once more from zero, in a fresh temp file.
+        except IntegrityError as exc:
+            # Damaged on the way, or a kept front that lost bytes to a power cut (it is not
+            # flushed when the check covers it): once more from zero, in a fresh temp file.
+            log.warning("Download of %s failed its check, fetching it again: %s",
+                        transfer.key, exc.user_text().splitlines()[0])
             resume = None
             _download(ctx, transfer, dest, None)
     except BaseException as exc:
