@@ -1,6 +1,6 @@
 """A tiny HTTP proxy in front of the real server that injects planned faults once each:
-a connection reset, a truncated body, a body with one byte flipped ("corrupt"), or a 503
-SlowDown with Retry-After; and an outage:
+a connection reset, a truncated body, a body with one byte flipped ("corrupt"; on the way to
+the server: "corrupt-request"), or a 503 SlowDown with Retry-After; and an outage:
 `go_down()` cuts every open connection and refuses new ones until `come_back()`."""
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ SLOW_DOWN = (b'<?xml version="1.0" encoding="UTF-8"?><Error><Code>SlowDown</Code
 
 @dataclass
 class Fault:
-    kind: str  # "reset", "truncate", "corrupt", "503", or "lost" (done upstream, answer dropped)
+    kind: str  # "reset", "truncate", "corrupt", "corrupt-request", "503", or "lost" (done
+    # upstream, answer dropped)
     matches: Callable[[str, str, dict[str, str]], bool]  # (method, path, headers)
     fired: bool = False
 
@@ -66,6 +67,9 @@ class FaultProxy:
                     self.end_headers()
                     self.wfile.write(SLOW_DOWN)
                     return
+                if fault == "corrupt-request" and body:  # damaged on the way to the server
+                    middle = len(body) // 2
+                    body = body[:middle] + bytes([body[middle] ^ 1]) + body[middle + 1:]
                 conn = http.client.HTTPConnection(upstream_host, upstream_port, timeout=30)
                 try:
                     conn.request(self.command, self.path, body=body or None, headers=headers)
