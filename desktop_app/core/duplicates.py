@@ -8,6 +8,11 @@ checksum, the ETag when it is the MD5 of a single-part object, then CRC checksum
 hash never joins two objects whose stronger hashes differ (a crafted MD5 collision stays
 apart). Objects of a shared size that carry no comparable hash are counted as unverified and
 never reported as duplicates: deleting on a size match alone would lose data.
+
+Those objects can then be compared by reading them (the user is told first how many bytes that
+reads): `reading_plan` names the objects of such size groups to read (one copy of a group
+already proven), `hash_by_reading` streams each through SHA-256 (the READ kind, strongest of all,
+being the bytes themselves) and groups those sizes again.
 """
 
 from __future__ import annotations
@@ -20,10 +25,12 @@ from datetime import UTC, datetime
 from enum import Enum
 from typing import Protocol, runtime_checkable
 
+from desktop_app.core.errors import AppError
 from desktop_app.core.types import ObjectEntry
 
 # Strongest first: the order in which hashes decide.
-KINDS: tuple[str, ...] = ("SHA-256", "SHA-1", "MD5", "CRC64NVME", "CRC32C", "CRC32")
+READ = "SHA-256 of the bytes read"  # computed here from the bytes: proves more than any stored hash
+KINDS: tuple[str, ...] = (READ, "SHA-256", "SHA-1", "MD5", "CRC64NVME", "CRC32C", "CRC32")
 HELD_SIZES = 100_000  # distinct sizes held before a second listing bounds memory (~40 MB)
 HEAD_WORKERS = 8  # HEADs in flight at once: enough to hide loopback latency, polite to a server
 
@@ -72,6 +79,10 @@ class DuplicateReport:
     asked: int  # HEAD requests made
     unverified: int  # objects sharing a size with another but carrying no comparable hash
     cancelled: bool = False
+    # size groups holding two objects with no hash kind in common, with what each carried:
+    # what reading could still decide
+    pending: tuple[tuple[int, tuple[tuple[ObjectEntry, StoredHashes], ...]], ...] = ()
+    unread: tuple[tuple[str, str], ...] = ()  # (key, why) of objects that could not be read
 
     @property
     def freeable(self) -> int:
@@ -286,10 +297,113 @@ def find_duplicates(
         stopped = cancel is not None and cancel.is_set()
     groups: list[DuplicateGroup] = []
     unverified = 0
+    pending: list[tuple[int, tuple[tuple[ObjectEntry, StoredHashes], ...]]] = []
     if not stopped:
         for size, members in shared.items():
-            made, lacking = group_by_hash(size, [(e, found[e.key]) for e in members])
+            pairs = [(e, found[e.key]) for e in members]
+            made, lacking = group_by_hash(size, pairs)
             groups.extend(made)
             unverified += lacking
+            if undecided(size, pairs):
+                pending.append((size, tuple(pairs)))
     groups.sort(key=lambda g: (-g.freeable, g.entries[0].key))
-    return DuplicateReport(tuple(groups), seen, len(found), unverified, stopped)
+    return DuplicateReport(tuple(groups), seen, len(found), unverified, stopped, tuple(pending))
+
+
+def undecided(size: int, members: Sequence[tuple[ObjectEntry, StoredHashes]],
+              ) -> list[list[int]]:
+    """The sets of members already proven equal (single objects too) that share no hash kind
+    with some other such set: no stored hash can say whether those are equal. Sets are
+    compared by the kinds any of their members carries; there are few distinct kind sets,
+    so this stays cheap in a large group."""
+    groups, _ = group_by_hash(size, members)
+    index = {entry.key: i for i, (entry, _) in enumerate(members)}
+    parts = [[index[e.key] for e in g.entries] for g in groups]
+    grouped = {i for part in parts for i in part}
+    parts += [[i] for i in range(len(members)) if i not in grouped]
+    by_kinds: dict[frozenset[str], list[int]] = {}
+    for n, part in enumerate(parts):
+        kinds = frozenset(k for i in part for k in members[i][1].values)
+        by_kinds.setdefault(kinds, []).append(n)
+    marked: set[int] = set()
+    sets = list(by_kinds.items())
+    for n, (kinds, which) in enumerate(sets):
+        if not kinds and len(which) > 1:
+            marked.update(which)  # two without any hash
+        for other, other_which in sets[n + 1:]:
+            if not kinds & other:
+                marked.update(which)
+                marked.update(other_which)
+    return [parts[n] for n in sorted(marked)]
+
+
+def reading_plan(report: DuplicateReport) -> list[ObjectEntry]:
+    """The objects to read to decide what stored hashes could not: one object of each
+    undecided set (the others of a set are proven to hold the same bytes)."""
+    plan: list[ObjectEntry] = []
+    for size, members in report.pending:
+        for part in undecided(size, members):
+            plan.append(min((members[i][0] for i in part), key=lambda e: e.key))
+    return plan
+
+
+Reader = Callable[[ObjectEntry, Callable[[int], None]], "str | None"]
+
+
+def hash_by_reading(report: DuplicateReport, read: Reader,
+                    cancel: threading.Event | None = None,
+                    progress: Callable[[str, int, int], None] | None = None,
+                    workers: int = 4) -> DuplicateReport:
+    """The report with its pending size groups decided by reading `reading_plan(report)`.
+
+    `read(entry, tick)` streams one object through SHA-256 and returns the hex digest (or
+    None when stopped by Cancel), calling `tick(n)` for every n bytes; an AppError is that
+    object's failure (kept in `unread`, the object left unverified). `progress("reading",
+    bytes read, bytes to read)`. On Cancel, what was read so far still counts."""
+    plan = reading_plan(report)
+    total = sum(e.size for e in plan)
+    done = [0]
+    lock = threading.Lock()
+
+    def tick(n: int) -> None:
+        with lock:
+            done[0] += n
+            now = done[0]
+        if progress is not None:
+            progress("reading", now, total)
+
+    def one(entry: ObjectEntry) -> tuple[ObjectEntry, str | None, str]:
+        if cancel is not None and cancel.is_set():
+            return entry, None, ""
+        try:
+            return entry, read(entry, tick), ""
+        except AppError as exc:  # gone, refused, replaced meanwhile: said per object
+            return entry, None, exc.message
+
+    digests: dict[str, str] = {}
+    unread: list[tuple[str, str]] = list(report.unread)
+    if progress is not None:
+        progress("reading", 0, total)
+    with ThreadPoolExecutor(max(1, workers), thread_name_prefix="dup-read") as pool:
+        for entry, digest, why in pool.map(one, plan):
+            if digest is not None:
+                digests[entry.key] = digest
+            elif why:
+                unread.append((entry.key, why))
+    decided = {size for size, _ in report.pending}
+    groups = [g for g in report.groups if g.size not in decided]
+    pending: list[tuple[int, tuple[tuple[ObjectEntry, StoredHashes], ...]]] = []
+    unverified = report.unverified
+    for size, members in report.pending:
+        unverified -= sum(1 for _, h in members if not h.values)
+        read_members = tuple(
+            (e, StoredHashes({**h.values, READ: digests[e.key]}) if e.key in digests else h)
+            for e, h in members)
+        made, lacking = group_by_hash(size, read_members)
+        groups.extend(made)
+        unverified += lacking
+        if undecided(size, read_members):
+            pending.append((size, read_members))
+    groups.sort(key=lambda g: (-g.freeable, g.entries[0].key))
+    return DuplicateReport(tuple(groups), report.scanned, report.asked, unverified,
+                           report.cancelled, tuple(pending), tuple(unread))

@@ -28,12 +28,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.duplicates import DuplicateGroup, DuplicateReport, Keep, kept
+from desktop_app.core.duplicates import (
+    DuplicateGroup,
+    DuplicateReport,
+    Keep,
+    kept,
+    reading_plan,
+)
 from desktop_app.core.humanize import human_size, human_time
 from desktop_app.core.keys_text import shown_key
 from desktop_app.core.types import ObjectEntry
 
 POLL_MS = 150
+READ_REQUEST = "read"  # next_request(): compare the rest by reading them
 KEY_ROLE = Qt.ItemDataRole.UserRole
 WARNING_STYLE = "color:#b3261e;"
 
@@ -82,6 +89,11 @@ def summary_text(report: DuplicateReport) -> str:
                  "another but the server keeps no hash of "
                  f"{'it' if report.unverified == 1 else 'them'} (uploaded in parts by another "
                  "tool), so they were not compared and are not listed.")
+        if report.pending:
+            text += " “Compare by reading…” can decide by reading them."
+    if report.unread:
+        text += (f" {_count(len(report.unread), 'object', 'objects')} could not be read "
+                 "(listed below).")
     return text
 
 
@@ -101,7 +113,7 @@ class DuplicatesDialog(QDialog):
         self.resize(760, 520)
         self.progress = progress
         self.groups: list[DuplicateGroup] = []
-        self._waiting: asyncio.Future[list[str] | None] | None = None
+        self._waiting: asyncio.Future[list[str] | str | None] | None = None
         self._busy = True
 
         self.status = self._label("duplicatesStatus")
@@ -150,6 +162,14 @@ class DuplicatesDialog(QDialog):
             "Delete selected…", QDialogButtonBox.ButtonRole.DestructiveRole)
         self.delete_button.setObjectName("duplicatesDelete")
         self.delete_button.clicked.connect(self._ask_delete)
+        self.read_button = self.buttons.addButton(
+            "Compare by reading…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.read_button.setObjectName("duplicatesRead")
+        self.read_button.setToolTip("Download the objects no stored hash could compare and "
+                                    "compare their SHA-256 (nothing is saved)")
+        self.read_button.clicked.connect(self._ask_read)
+        self.read_button.hide()
+        self.to_read: list[ObjectEntry] = []
         self.buttons.rejected.connect(self.reject)
 
         working = QHBoxLayout()
@@ -210,6 +230,11 @@ class DuplicatesDialog(QDialog):
         if p.phase == "listing":
             self.bar.setRange(0, 0)
             self.status.setText(f"Listing objects… {p.done:,} so far")
+        elif p.phase == "reading":  # bytes: the bar in per mille (sizes overflow an int)
+            self.bar.setRange(0, 1000)
+            self.bar.setValue(1000 * p.done // max(p.total, 1))
+            self.status.setText(f"Reading to compare: {human_size(p.done)} of "
+                                f"{human_size(p.total)}…")
         else:
             self.bar.setRange(0, max(p.total, 1))
             self.bar.setValue(min(p.done, p.total))
@@ -226,6 +251,14 @@ class DuplicatesDialog(QDialog):
         self.groups = list(report.groups)
         self.summary.setText(summary_text(report))
         self.status.clear()
+        self.to_read = reading_plan(report) if not report.cancelled else []
+        size = sum(e.size for e in self.to_read)
+        self.read_button.setText(f"Compare {len(self.to_read):,} by reading "
+                                 f"({human_size(size)})…")
+        self.read_button.setVisible(bool(self.to_read))
+        self.report.setPlainText("\n".join(f"{shown_key(key)} — {why}"
+                                           for key, why in report.unread))
+        self.report.setVisible(bool(report.unread))
         self._fill()
         self.set_busy(False)
 
@@ -321,6 +354,7 @@ class DuplicatesDialog(QDialog):
                 f"{_count(len(chosen), 'copy', 'copies')} selected, "
                 f"{human_size(self.chosen_size())}." if chosen else "")
         self.delete_button.setEnabled(bool(chosen) and not whole and not self._busy)
+        self.read_button.setEnabled(not self._busy)
 
     def remove_deleted(self, deleted: set[str]) -> None:
         """Take deleted copies out; a group left with one copy is no longer a group."""
@@ -344,8 +378,9 @@ class DuplicatesDialog(QDialog):
         self.report.setVisible(bool(failures))
 
     # -- the flow's questions --------------------------------------------------------------
-    async def next_delete(self) -> list[str] | None:
-        """Wait for "Delete selected…" (the ticked keys) or Close (None)."""
+    async def next_delete(self) -> list[str] | str | None:
+        """Wait for "Delete selected…" (the ticked keys), "Compare by reading…"
+        (READ_REQUEST) or Close (None)."""
         self._waiting = asyncio.get_running_loop().create_future()
         try:
             return await self._waiting
@@ -356,6 +391,10 @@ class DuplicatesDialog(QDialog):
         if self._waiting is not None and not self._waiting.done() and self.checked_keys() \
                 and not self.whole_groups():
             self._waiting.set_result(self.checked_keys())
+
+    def _ask_read(self) -> None:
+        if self._waiting is not None and not self._waiting.done() and self.to_read:
+            self._waiting.set_result(READ_REQUEST)
 
     def reject(self) -> None:
         """Close (or Escape): stops any work under way, and answers the flow."""

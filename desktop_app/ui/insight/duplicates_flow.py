@@ -8,29 +8,34 @@
 The main window places the actions (the tree's `menu_actions`, the file table's
 `folder_actions`) and hands a `WindowContext`; nothing here imports another feature. The
 dialog on screen is `active_dialog`, which is also how tests drive it. Copies are found by the
-hashes the server keeps; hashing by downloading is not offered (the objects without a stored
-hash are counted and named as not compared).
+hashes the server keeps; objects no stored hash can compare may then be compared by reading
+them ("Compare by reading…": the bytes it reads asked first, streamed SHA-256, progress and
+Cancel, a job of its own).
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+import hashlib
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 
 from desktop_app.core.duplicates import (
+    READ,
     DuplicateGroup,
     DuplicateReport,
     HashSource,
     StoredHashes,
     find_duplicates,
+    hash_by_reading,
 )
 from desktop_app.core.errors import AppError
 from desktop_app.core.humanize import human_size
@@ -38,7 +43,11 @@ from desktop_app.core.jobs import Job, JobLog, JobState
 from desktop_app.core.keys_text import shown_key
 from desktop_app.core.types import ObjectEntry
 from desktop_app.storage.protocol import MAX_DELETE_BATCH
-from desktop_app.ui.insight.duplicates_dialog import DuplicatesDialog, ScanProgress
+from desktop_app.ui.insight.duplicates_dialog import (
+    READ_REQUEST,
+    DuplicatesDialog,
+    ScanProgress,
+)
 from desktop_app.ui.insight.place_menu import PlaceEntry
 from desktop_app.ui.shell.context import WindowContext
 from desktop_app.ui.shell.flows import FlowOwner, dialog_result, run_browse, run_transfer
@@ -46,7 +55,7 @@ from desktop_app.ui.shell.job_rerun import connection_for, place_params
 
 JOB_TICK_MS = 250
 _COUNTED = {"listing": "listed", "relisting": "listed again", "comparing": "compared",
-            "checking": "checked", "deleting": "deleted"}
+            "checking": "checked", "deleting": "deleted", "reading": "bytes read"}
 
 
 def follow(log: JobLog, job: str, progress: ScanProgress, parent: QObject) -> QTimer:
@@ -60,6 +69,32 @@ def follow(log: JobLog, job: str, progress: ScanProgress, parent: QObject) -> QT
     timer.timeout.connect(tick)
     timer.start(JOB_TICK_MS)
     return timer
+
+
+def read_sha256(storage: Any, bucket: str, cancel: threading.Event, entry: ObjectEntry,
+                tick: Callable[[int], None]) -> str | None:
+    """Runs on a worker: the object's bytes streamed through SHA-256 (nothing is kept), the
+    version listed only (If-Match on its ETag); None when Cancel stopped it."""
+    digest = hashlib.sha256()
+    read = 0
+    for chunk in storage.iter_chunks(bucket, entry.key, if_match=entry.etag or None):
+        if cancel.is_set():
+            return None
+        digest.update(chunk)
+        read += len(chunk)
+        tick(len(chunk))
+    if read != entry.size:
+        raise AppError(f"“{shown_key(entry.key)}” changed while it was read.",
+                       "Find duplicates again.")
+    return digest.hexdigest()
+
+
+def read_text(count: int, size: int, bucket: str) -> str:
+    return (f"Read {count:,} object{'' if count == 1 else 's'} ({human_size(size)}, "
+            f"{size:,} bytes) from “{bucket}” to compare them by SHA-256?\n\nEvery byte is "
+            "downloaded (nothing is saved on this computer): on a slow or metered link this "
+            "takes time and may cost transfer fees. Cancel stops it; what was read still "
+            "counts.")
 
 
 def scan(storage: Any, bucket: str, prefix: str, progress: ScanProgress) -> DuplicateReport:
@@ -86,12 +121,17 @@ KEEPER_GONE = ("the copy to keep has changed or is gone since the search, so thi
 
 
 def _unchanged(storage: Any, bucket: str, group: DuplicateGroup, key: str) -> bool:
-    """Whether the server still gives `key` the hashes it gave when compared."""
+    """Whether the server still gives `key` the hashes it gave when compared; a copy
+    compared by reading is unchanged while its ETag is the one read (If-Match)."""
+    kept = group.hashes.get(key, StoredHashes()).values
     try:
+        if READ in kept:
+            etag = next(e.etag for e in group.entries if e.key == key)
+            return bool(etag) and storage.stat(bucket, key).etag == etag
         now = storage.stored_hashes(bucket, key)
     except AppError:
         return False  # gone, or unreadable: not proven the same
-    return bool(now.values) and now.values == group.hashes.get(key, StoredHashes()).values
+    return bool(now.values) and now.values == kept
 
 
 def recheck(storage: Any, bucket: str, plan: list[tuple[DuplicateGroup, list[str]]],
@@ -248,8 +288,11 @@ class DuplicatesActions(QObject):
             if not dialog.isVisible():
                 return  # closed while looking
             dialog.show_report(report)
-            while await dialog.next_delete() is not None:
-                await self._delete(dialog, storage, place, dialog.deletion_plan())
+            while (request := await dialog.next_delete()) is not None:
+                if request == READ_REQUEST:
+                    report = await self._read(dialog, storage, place, report)
+                else:
+                    await self._delete(dialog, storage, place, dialog.deletion_plan())
         except asyncio.CancelledError:
             progress.cancel.set()  # the main window went: workers stop at their next step
             raise
@@ -265,6 +308,65 @@ class DuplicatesActions(QObject):
         if self.context.active_connection() != conn_id:
             self.context.activate_connection(conn_id)
         self.context.open_location(bucket, prefix)
+
+    async def _read(self, dialog: DuplicatesDialog, storage: Any, place: tuple[str, str, str],
+                    report: DuplicateReport) -> DuplicateReport:
+        """Ask with the bytes it reads, then compare the rest by reading them (worker,
+        progress, Cancel); the report with those sizes decided."""
+        bucket = place[1]
+        size = sum(e.size for e in dialog.to_read)
+        box = QMessageBox(QMessageBox.Icon.Question, "Compare by reading",
+                          read_text(len(dialog.to_read), size, bucket),
+                          QMessageBox.StandardButton.Cancel, dialog)
+        box.setObjectName("duplicatesReadConfirm")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        go = box.addButton("Read and compare", QMessageBox.ButtonRole.AcceptRole)
+        go.setObjectName("duplicatesReadConfirmYes")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        self.active_dialog = box
+        try:
+            await dialog_result(box)
+            agreed = box.clickedButton() is go
+        finally:
+            self.active_dialog = dialog
+            box.deleteLater()
+        if not agreed:
+            return report
+        progress = dialog.progress
+        dialog.set_busy(True, f"Reading {human_size(size)}…")
+        progress.update("reading", 0, size)
+        log = self.context.jobs()
+        job = "" if log is None else log.start(
+            "duplicates", "Compare duplicates by reading", f"{bucket}/{place[2]}", total=size,
+            cancel=progress.cancel.set,
+            params=place_params(self.context, *place))
+        ticker = None if log is None else follow(log, job, progress, self)
+        reader = partial(read_sha256, storage, bucket, progress.cancel)
+        try:
+            new = await run_transfer(self.context.runner, hash_by_reading, report, reader,
+                                     progress.cancel, progress.update)
+        except BaseException as exc:
+            if log is not None:
+                log.finish(job, JobState.FAILED, message=str(exc))
+            raise
+        finally:
+            if ticker is not None:
+                ticker.stop()
+        stopped = progress.cancel.is_set()
+        if log is not None:
+            for key, why in new.unread:
+                log.add_error(job, f"{bucket}/{key}", why)
+            log.progress(job, progress.done, size)
+            log.finish(job, JobState.CANCELLED if stopped else
+                       JobState.FAILED if new.unread else JobState.DONE,
+                       counts={"bytes read": progress.done, "groups": len(new.groups),
+                               "extra copies": new.extra_count, "bytes to free": new.freeable})
+        if shiboken6.isValid(dialog):
+            dialog.show_report(new)
+            if stopped:
+                dialog.show_outcome("Reading stopped by Cancel; what was read is compared, "
+                                    "the rest is still not.", [])
+        return new
 
     async def _delete(self, dialog: DuplicatesDialog, storage: Any,
                       place: tuple[str, str, str],
