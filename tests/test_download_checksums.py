@@ -11,6 +11,8 @@ import threading
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from desktop_app.core.checksums import CRC64_META, Algo, StoredChecksum, crc_of
 from desktop_app.core.connection import ConnectionSettings
@@ -23,6 +25,7 @@ from desktop_app.transfers.partial import temp_files
 from desktop_app.transfers.retry import RetryPolicy
 from desktop_app.transfers.state import State
 from desktop_app.transfers.verify import UNVERIFIED, check_for
+from desktop_app.ui.transfers.queue import QUEUE_COLUMNS, TransferQueue
 from tests.fault_proxy import Fault, FaultProxy
 from tests.hostile_s3 import HostileS3
 from tests.s3_peers import boto_multipart, boto_put, boto_transfer, minio_put
@@ -349,4 +352,30 @@ def test_a_resumed_download_checks_its_kept_front_again_from_disk(
     assert log.offsets.count(0) == (1 if damaged else 0)
     assert (dest / "big.bin").read_bytes() == data
     assert temp_files(dest) == []
+    engine.shutdown()
+
+
+@pytest.mark.real_server
+def test_the_queue_shows_per_row_how_it_was_verified(
+        qtbot: QtBot, s3_server: ConnectionSettings, storage: MinioStorage, bucket: str,
+        tmp_path: Path) -> None:
+    boto_put(s3_server, bucket, "crc.bin", body_of(SINGLE), "CRC64NVME")
+    minio_put(s3_server, bucket, "plain.bin", body_of(RANGED), part_size=5 * MiB)
+    queue = TransferQueue()
+    qtbot.addWidget(queue)
+    engine = TransferEngine(storage, small_options())
+    queue.set_engine(engine)
+    model = queue.queue_model
+    ids = engine.download_objects(bucket, listed(storage, bucket, ["crc.bin", "plain.bin"]),
+                                  tmp_path)
+    assert engine.wait(60)
+    column = QUEUE_COLUMNS.index("Verified")
+
+    def shown(tid: int, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        return model.transfer_index(tid, column).data(role)
+
+    qtbot.waitUntil(lambda: shown(ids[0]) == "CRC64NVME", timeout=5_000)
+    assert shown(ids[1]) == UNVERIFIED
+    assert "only its size was checked" in str(shown(ids[1], Qt.ItemDataRole.ToolTipRole))
+    assert str(model.headerData(column, Qt.Orientation.Horizontal)) == "Verified"
     engine.shutdown()

@@ -33,7 +33,8 @@ from desktop_app.ui.transfers.batches import Arrivals, Batch
 from desktop_app.ui.transfers.widgets import PROGRESS_ROLE, human_eta
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-QUEUE_COLUMNS = ("Direction", "Name", "Size", "Progress", "Speed", "ETA", "State", "Error")
+QUEUE_COLUMNS = ("Direction", "Name", "Size", "Progress", "Speed", "ETA", "State", "Error",
+                 "Verified")
 _COLUMN_COUNT = len(QUEUE_COLUMNS)
 REFRESH_MS = 250
 # Rows inserted per refresh, or per later turn of the event loop while more wait: about
@@ -398,6 +399,8 @@ class TransferQueueModel(QAbstractItemModel):
                 return f"{view.bucket}/{view.key}\n{view.local_path}"
             if column == 7 and view.error:
                 return view.error
+            if column == 8 and view.verified_by:
+                return verified_tip(view.verified_by)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 4, 5):
             return _RIGHT
         return None
@@ -422,6 +425,7 @@ class TransferQueueModel(QAbstractItemModel):
             if running and speed > 0 else "",
             6: view.phase if running and view.phase else view.state.value.capitalize(),
             7: view.error.splitlines()[0] if view.error else "",
+            8: view.verified_by,
         }
         return texts.get(column, "")
 
@@ -431,3 +435,10 @@ class TransferQueueModel(QAbstractItemModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return QUEUE_COLUMNS[section]
         return None
+
+
+def verified_tip(verified_by: str) -> str:
+    """What the Verified column's text means, for its tooltip."""
+    if verified_by.startswith("unverified"):
+        return "The server keeps no checksum for this object: only its size was checked."
+    return f"Checked with {verified_by}: the bytes match what the server keeps."
