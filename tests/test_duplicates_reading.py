@@ -5,11 +5,12 @@ shown and agreed; progress and Cancel; deleting such a copy rechecks its ETag. R
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.duplicates import (
@@ -31,6 +32,13 @@ from tests.test_duplicates import entry, listing
 WAIT = 15_000
 X = b"X" * 3000
 Y = b"Y" * 3000
+
+
+def shoot(widget: QWidget, name: str) -> None:
+    """With H4_SHOTS set, a PNG of the widget for a look by eye."""
+    folder = os.environ.get("H4_SHOTS")
+    if folder:
+        widget.grab().save(os.path.join(folder, f"{name}.png"))
 
 
 def in_parts(storage: MinioStorage, bucket: str, key: str, data: bytes) -> None:
@@ -121,6 +129,7 @@ def test_dialog_asks_with_the_bytes_then_reads_and_deletes_a_read_copy(
     assert dialog.groups == []
     assert dialog.read_button.isVisible()
     assert dialog.read_button.text() == "Compare 4 by reading (11.7 KiB)…"
+    shoot(dialog, "duplicates-before-reading")
 
     dialog.read_button.click()
     qtbot.waitUntil(lambda: isinstance(actions.active_dialog, QMessageBox), timeout=WAIT)
@@ -128,6 +137,7 @@ def test_dialog_asks_with_the_bytes_then_reads_and_deletes_a_read_copy(
     assert isinstance(box, QMessageBox)
     assert "12,000 bytes" in box.text()
     assert "4 objects" in box.text()
+    shoot(box, "duplicates-read-question")
     box.reject()  # said no: nothing read
     qtbot.waitUntil(lambda: actions.active_dialog is dialog, timeout=WAIT)
     assert not [j for j in window.context.jobs().jobs()  # type: ignore[union-attr]
@@ -144,6 +154,10 @@ def test_dialog_asks_with_the_bytes_then_reads_and_deletes_a_read_copy(
     assert [e.key for e in dialog.groups[0].entries] == ["a.bin", "parts/m1.bin",
                                                           "parts/m2.bin"]
     assert not dialog.read_button.isVisible()
+    shoot(dialog, "duplicates-after-reading")
+    window.jobs.panel.show()
+    window.jobs.panel.raise_()
+    shoot(window, "jobs-panel")
     log = window.context.jobs()
     assert log is not None
     reading = [j for j in log.jobs() if j.title == "Compare duplicates by reading"]

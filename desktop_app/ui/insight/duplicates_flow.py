@@ -339,7 +339,7 @@ class DuplicatesActions(QObject):
         job = "" if log is None else log.start(
             "duplicates", "Compare duplicates by reading", f"{bucket}/{place[2]}", total=size,
             cancel=progress.cancel.set,
-            params=place_params(self.context, *place))
+            params=place_params(self.context, *place, progress_unit="bytes"))
         ticker = None if log is None else follow(log, job, progress, self)
         reader = partial(read_sha256, storage, bucket, progress.cancel)
         try:

@@ -45,9 +45,12 @@ def when(stamp: float | None) -> str:
 
 
 def progress_text(job: Job) -> str:
+    """Items, or bytes in words for a job that counts bytes (params "progress_unit")."""
+    def amount(n: int) -> str:
+        return human_size(n) if job.params.get("progress_unit") == "bytes" else f"{n:,}"
     if job.total:
-        return f"{job.done:,} of {job.total:,} ({100 * job.done // max(job.total, 1)}%)"
-    return f"{job.done:,}" if job.done else ""
+        return f"{amount(job.done)} of {amount(job.total)} ({100 * job.done // job.total}%)"
+    return amount(job.done) if job.done else ""
 
 
 def counts_text(job: Job) -> str:
@@ -149,6 +152,9 @@ class JobsPanel(QDockWidget):
         self.cancel_button.setObjectName("jobCancel")
         self.rerun_button = QPushButton("Run again", self)
         self.rerun_button.setObjectName("jobRerun")
+        self.rerun_button.setToolTip(
+            "Statistics and duplicate searches run again at once; clean-ups, deletes, copies, "
+            "moves and emptying a bucket open their question again, filled in")
         self.cancel_button.clicked.connect(self.cancel_selected)
         self.rerun_button.clicked.connect(self.rerun_selected)
         buttons = QHBoxLayout()
