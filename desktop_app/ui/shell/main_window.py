@@ -36,6 +36,7 @@ from desktop_app.storage.open_connections import SANDBOX_ID, OpenConnection, Ope
 from desktop_app.storage.protocol import Storage
 from desktop_app.ui.browse.bucket_tree import BucketTreeModel
 from desktop_app.ui.browse.controls import BrowseControls
+from desktop_app.ui.browse.count_text import count_text
 from desktop_app.ui.browse.object_table import ObjectTable, ObjectTableModel
 from desktop_app.ui.browse.tree_view import BucketTree
 from desktop_app.ui.connections.doctor_view import DoctorDialog
@@ -130,6 +131,7 @@ class MainWindow(QMainWindow):
         self.table_model.error.connect(self.show_error)
         self.table_model.loading_changed.connect(self._update_location_label)
         self.table_model.rows_loaded.connect(self._update_location_label)
+        self.table_model.modelReset.connect(self._update_location_label)  # a filter changed
         self.bucket_tree.connection_selected.connect(self._on_connection_selected)
         self.bucket_tree.location_selected.connect(self.open_location)
         self.bucket_tree.disconnect_requested.connect(self.close_connection)
@@ -343,9 +345,9 @@ class MainWindow(QMainWindow):
 
     def _update_location_label(self, *_args: object) -> None:
         bucket, prefix = self.table_model.bucket, self.table_model.prefix
-        rows = self.table_model.stored_rows
-        text = (f"{rows:,} item{'' if rows == 1 else 's'}" if bucket
-                else "No bucket selected")
+        model = self.table_model
+        text = (count_text(model.rowCount(), model.stored_rows, model.filter_text,
+                           model.category_filter) if bucket else "No bucket selected")
         if self.table_model.loading:
             text += "   (loading…)"
         self.location_label.setText(text)

@@ -1,0 +1,18 @@
+"""The status bar's count of the file table: the rows shown and, while the name or category
+filter hides some, how many of the loaded ones that is and which filter does it."""
+
+from __future__ import annotations
+
+from desktop_app.core.categories import Category
+
+
+def count_text(shown: int, loaded: int, pattern: str = "",
+               category: Category | None = None) -> str:
+    """"340 items", or "12 of 340 items shown (filter: Images, “cat”)"."""
+    noun = "item" if loaded == 1 else "items"
+    filters = [category.label] if category is not None else []
+    if pattern.strip():
+        filters.append(f"“{pattern.strip()}”")
+    if not filters:
+        return f"{loaded:,} {noun}"
+    return f"{shown:,} of {loaded:,} {noun} shown (filter: {', '.join(filters)})"
