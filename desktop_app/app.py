@@ -37,7 +37,9 @@ from desktop_app.ui.shell.about import HelpActions, versions_text
 from desktop_app.ui.shell.crash_dialog import CrashHandler
 from desktop_app.ui.shell.flows import install_loop
 from desktop_app.ui.shell.main_window import MainWindow
+from desktop_app.ui.shell.single_instance import SingleInstance, bring_forward, socket_path
 from desktop_app.ui.shell.tasks import TaskRunner
+from desktop_app.ui.shell.window_state import remember
 from desktop_app.ui.transfers.controller import GUI_SWITCH_INTERVAL, settle_heap
 
 log = logging.getLogger(__name__)
@@ -151,6 +153,7 @@ def build_app(environ: Mapping[str, str] | None = None) -> DesktopApp:
     view_settings = QSettings(str(config_dir(environ) / "view.ini"), QSettings.Format.IniFormat)
     view_settings.setParent(window)
     window.object_table.use_settings(view_settings)  # column order, widths, sort
+    remember(window, view_settings, window.on_close)  # size, docks, toolbars, splitters
     try:
         settings = from_environ(environ)
     except ConfigError as exc:
@@ -198,12 +201,22 @@ def _start_sandbox(desktop: DesktopApp, notice: AppError | None) -> None:
     )
 
 
+def _raised(window: MainWindow) -> None:
+    log.info("A second launch asked for this window: brought forward")
+    bring_forward(window)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Show the window and run the event loop until it closes."""
     log_file = setup_logging(os.environ)  # redacted, rotating; warnings also on stderr
     sys.setswitchinterval(GUI_SWITCH_INTERVAL)  # the GUI thread waits less for the GIL
     quit_signals.install()  # already done by the command line; this is for other callers
     app = _ensure_application()
+    # One window per user and config folder: a second launch raises the first and leaves.
+    instance = SingleInstance.claim(socket_path(os.environ))
+    if instance is None:
+        print(f"{APP_NAME} is already running: its window was brought forward.")
+        return 0
     # An uncaught exception (GUI or worker thread) shows a copyable report, logged too.
     CrashHandler(log_dir(os.environ), app, QApplication.activeWindow).install()
     log.info("Starting; log file %s\n%s", log_file, versions_text())
@@ -221,6 +234,8 @@ def main(argv: list[str] | None = None) -> int:
     wake.start(250)
     wake.timeout.connect(lambda: None)
     window.show()
+    instance.activated.connect(lambda: _raised(window))
+    window.on_close(instance.close)
     code = app.exec()
     session.shutdown()
     # Everything that matters (sandbox, storage, queued work) is shut down in order above.

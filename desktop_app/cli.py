@@ -27,15 +27,18 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--self-test", metavar="BUCKET", default="",
+                        help="list BUCKET on the server named by MINIO_ENDPOINT & co., print it "
+                        "and quit (exit code 0 when listed): a check of an installed copy")
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parse_args(sys.argv[1:] if argv is None else argv)
+    args = parse_args(sys.argv[1:] if argv is None else argv)
     quit_signals.install()  # before the second it takes to load Qt and build the window
     from desktop_app.app import main as run_app
 
-    return run_app()
+    return run_app(self_test=args.self_test)
 
 
 if __name__ == "__main__":
