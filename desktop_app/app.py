@@ -37,6 +37,7 @@ from desktop_app.ui.shell.about import HelpActions, versions_text
 from desktop_app.ui.shell.crash_dialog import CrashHandler
 from desktop_app.ui.shell.flows import install_loop
 from desktop_app.ui.shell.main_window import MainWindow
+from desktop_app.ui.shell.self_test import list_and_quit
 from desktop_app.ui.shell.single_instance import SingleInstance, bring_forward, socket_path
 from desktop_app.ui.shell.tasks import TaskRunner
 from desktop_app.ui.shell.window_state import remember
@@ -206,15 +207,17 @@ def _raised(window: MainWindow) -> None:
     bring_forward(window)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Show the window and run the event loop until it closes."""
+def main(argv: list[str] | None = None, self_test: str = "") -> int:
+    """Show the window and run the event loop until it closes (`self_test`: a bucket to list
+    before quitting, see ui/shell/self_test.py)."""
     log_file = setup_logging(os.environ)  # redacted, rotating; warnings also on stderr
     sys.setswitchinterval(GUI_SWITCH_INTERVAL)  # the GUI thread waits less for the GIL
     quit_signals.install()  # already done by the command line; this is for other callers
     app = _ensure_application()
-    # One window per user and config folder: a second launch raises the first and leaves.
-    instance = SingleInstance.claim(socket_path(os.environ))
-    if instance is None:
+    # One window per user and config folder: a second launch raises the first and leaves
+    # (a self-test runs beside it).
+    instance = None if self_test else SingleInstance.claim(socket_path(os.environ))
+    if instance is None and not self_test:
         print(f"{APP_NAME} is already running: its window was brought forward.")
         return 0
     # An uncaught exception (GUI or worker thread) shows a copyable report, logged too.
@@ -234,8 +237,11 @@ def main(argv: list[str] | None = None) -> int:
     wake.start(250)
     wake.timeout.connect(lambda: None)
     window.show()
-    instance.activated.connect(lambda: _raised(window))
-    window.on_close(instance.close)
+    if instance is not None:
+        instance.activated.connect(lambda: _raised(window))
+        window.on_close(instance.close)
+    if self_test:
+        list_and_quit(window, self_test)
     code = app.exec()
     session.shutdown()
     # Everything that matters (sandbox, storage, queued work) is shut down in order above.
