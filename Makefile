@@ -7,7 +7,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .PHONY: run test lint typecheck pytest system-deps-run system-deps-test screenshot clean \
-	bench bench-preview bench-list bench-buckets bench-stats reliability system-deps-reliability
+	bench bench-preview bench-list bench-buckets bench-stats reliability system-deps-reliability \
+	package package-test system-deps-package screenshots
 
 run: system-deps-run $(STAMP)
 	$(BIN)/python -m desktop_app
@@ -33,6 +34,9 @@ system-deps-test:
 system-deps-reliability:
 	@packaging/system-deps.sh reliability
 
+system-deps-package:
+	@packaging/system-deps.sh package
+
 $(STAMP): pyproject.toml setup.py
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade "pip>=24"
@@ -42,6 +46,21 @@ $(STAMP): pyproject.toml setup.py
 # The README screenshot: the window on a fresh sandbox under a virtual X screen.
 screenshot: system-deps-test $(STAMP)
 	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python packaging/screenshot.py docs/screenshot.png
+
+# The user guide's pictures (docs/guide-*.png): a scripted tour of the main flows on a fresh
+# sandbox under a virtual X screen.
+screenshots: system-deps-test $(STAMP)
+	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python packaging/screenshot_tour.py docs
+
+# Installable copies in build/: a one-folder bundle (PyInstaller, from a clean install in
+# build/package-venv) and a .deb of it, then the smoke test below. About 6-10 minutes.
+package: system-deps-package $(STAMP)
+	packaging/build_package.sh
+	$(BIN)/python packaging/smoke_test_deb.py
+
+# The .deb unpacked into a temporary root; its app lists a bucket on a real server, offscreen.
+package-test: system-deps-package $(STAMP)
+	$(BIN)/python packaging/smoke_test_deb.py
 
 # Selection-to-preview times (5 MB JPEG, 1 MB text, 10-page PDF) and bytes read for a big object.
 bench-preview: $(STAMP)

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Install the Debian/Ubuntu packages the app (run) or the test suite (test) needs.
 # As root it installs what is missing; otherwise it uses sudo when it can ask, or prints the
-# command to run. Usage: packaging/system-deps.sh run|test|reliability
-# (reliability: the test packages plus libfaketime, which runs a process with its clock off)
+# command to run. Usage: packaging/system-deps.sh run|test|reliability|package
+# (reliability: the test packages plus libfaketime, which runs a process with its clock off;
+# package: what `make package` needs to bundle, pack and validate a .deb)
 set -euo pipefail
 mode=${1:-run}
 
@@ -14,13 +15,15 @@ runtime=(libmagic1 libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11
 testing=(xvfb xauth gnome-keyring dbus-daemon dbus-x11 libsecret-tools openssl
          desktop-file-utils appstream)
 reliability=(faketime libfaketime)
+packaging=(binutils desktop-file-utils appstream)  # binutils: objdump for PyInstaller
 
 wanted=("${runtime[@]}")
 case "$mode" in
     run) ;;
     test) wanted+=("${testing[@]}") ;;
     reliability) wanted+=("${testing[@]}" "${reliability[@]}") ;;
-    *) echo "Usage: $0 run|test|reliability" >&2; exit 2 ;;
+    package) wanted+=("${packaging[@]}") ;;
+    *) echo "Usage: $0 run|test|reliability|package" >&2; exit 2 ;;
 esac
 if ! command -v python3 >/dev/null 2>&1; then
     wanted+=(python3)
