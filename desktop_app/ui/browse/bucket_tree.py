@@ -131,6 +131,14 @@ class BucketTreeModel(QAbstractItemModel):
         node = self._connection_node(conn_id if conn_id is not None else self.active)
         return [c.bucket for c in node.children] if node is not None else []
 
+    def rename_connection(self, conn_id: str, name: str) -> None:
+        """A renamed profile: its root shows the new name at once."""
+        node = self._connection_node(conn_id)
+        if node is not None and node.title != name:
+            node.title = name
+            index = self._index_of(node)
+            self.dataChanged.emit(index, index)
+
     def set_problem(self, conn_id: str, problem: str) -> None:
         """An unreachable connection shows a warning icon with the reason as its tooltip."""
         node = self._connection_node(conn_id)

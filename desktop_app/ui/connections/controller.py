@@ -137,6 +137,7 @@ class ConnectionsController(QObject):
                                   self.tester, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.connect_requested.connect(self.connect_profile)
+        dialog.profile_saved.connect(self._on_profile_saved)
         dialog.finished.connect(self._update_action_text)
         if self.load_error is not None:
             dialog.status_label.setText(self.load_error.user_text())
@@ -176,6 +177,11 @@ class ConnectionsController(QObject):
         active = self.host.active_connection() if self.host is not None else None
         if active and self.host is not None:
             self.host.close_connection(active)
+
+    def _on_profile_saved(self, profile: Profile) -> None:
+        """A renamed profile that is open: its root and status bar take the new name."""
+        if self.host is not None:
+            self.host.rename_connection(profile_connection_id(profile.id), profile.name)
 
     def _on_active_changed(self, conn_id: str) -> None:
         entry = self.host.connections.get(conn_id) if self.host is not None else None

@@ -69,6 +69,7 @@ class ConnectionDialog(QDialog):
     """`connect_requested(profile, settings)` fires when the user connects a profile."""
 
     connect_requested = Signal(object, object)
+    profile_saved = Signal(object)  # the Profile just saved (an open root shows its name)
 
     def __init__(self, runner: TaskRunner, store: ProfileStore, secrets: SecretStore,
                  home: Path, environ: Mapping[str, str],
@@ -317,6 +318,7 @@ class ConnectionDialog(QDialog):
 
         def saved(result: ProfileStore) -> None:
             self._adopt(result, job.profile.id)
+            self.profile_saved.emit(job.profile)
             where = ("for this session only" if job.session_only
                      else "secret in the system keyring")
             self._set_status(f"Saved “{job.profile.name}” ({where}).", _OK)

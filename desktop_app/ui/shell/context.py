@@ -81,3 +81,5 @@ class ConnectionHost:
     set_connecting: Callable[[str], None]  # the status bar's "Opening …" text
     active_changed: SignalInstance  # (connection id, "" when none is open)
     closed: SignalInstance  # (connection id)
+    # A saved profile was renamed: (connection id, new name) for an open root.
+    rename_connection: Callable[[str, str], None] = lambda _conn_id, _name: None

@@ -252,6 +252,16 @@ class MainWindow(QMainWindow):
         if activate or self.active_connection is None or replaced_active:
             self.activate_connection(conn_id)
 
+    def rename_connection(self, conn_id: str, name: str) -> None:
+        """An open connection's profile was renamed: its root and the status bar follow."""
+        entry = self.open_connections.get(conn_id)
+        if entry is None:
+            return
+        entry.name = name
+        self.tree_model.rename_connection(conn_id, name)
+        if conn_id == self.active_connection:
+            self.endpoint_label.setText(f"{name} — {entry.storage.endpoint_url}")
+
     def activate_connection(self, conn_id: str) -> None:
         """Point the table, preview, panels, actions and status bar at this connection."""
         entry = self.open_connections.get(conn_id)
@@ -319,6 +329,7 @@ class MainWindow(QMainWindow):
             active_connection=lambda: self.active_connection,
             close_connection=self.close_connection, set_connecting=self.set_connecting,
             active_changed=self.active_connection_changed, closed=self.connection_closed,
+            rename_connection=self.rename_connection,
         )
 
     # -- navigation ----------------------------------------------------------------------
