@@ -369,13 +369,13 @@ def test_the_queue_shows_per_row_how_it_was_verified(
     ids = engine.download_objects(bucket, listed(storage, bucket, ["crc.bin", "plain.bin"]),
                                   tmp_path)
     assert engine.wait(60)
-    column = QUEUE_COLUMNS.index("Verified")
+    column = QUEUE_COLUMNS.index("Details")  # a failed row's error, a done row's check
 
     def shown(tid: int, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         return model.transfer_index(tid, column).data(role)
 
-    qtbot.waitUntil(lambda: shown(ids[0]) == "CRC64NVME", timeout=5_000)
-    assert shown(ids[1]) == UNVERIFIED
+    qtbot.waitUntil(lambda: shown(ids[0]) == "Verified by CRC64NVME", timeout=5_000)
+    assert "Checked with CRC64NVME" in str(shown(ids[0], Qt.ItemDataRole.ToolTipRole))
+    assert shown(ids[1]) == "Not verified (size only)"
     assert "only its size was checked" in str(shown(ids[1], Qt.ItemDataRole.ToolTipRole))
-    assert str(model.headerData(column, Qt.Orientation.Horizontal)) == "Verified"
     engine.shutdown()

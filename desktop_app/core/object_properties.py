@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from desktop_app.core.checksums import COMPOSITE, StoredChecksum
+
 _ENCODED_WORD = re.compile(r"=\?([A-Za-z0-9_-]+)\?([BbQq])\?([^?\s]*)\?=")
 _TOKEN = re.compile(r"^[A-Za-z0-9!#$%&'*+.^_`|~-]+$")
 MAX_TAGS = 10
@@ -39,6 +41,7 @@ class ObjectProperties:
     metadata: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     tags: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     sha256: str = ""
+    checksums: tuple[StoredChecksum, ...] = ()  # what the server (or our metadata) keeps
     retention_mode: str = ""
     retain_until: str = ""
     legal_hold: str = ""
@@ -147,3 +150,18 @@ def stored_sha256(headers: dict[str, str], metadata: dict[str, str]) -> str:
         if len(value) == 64 and all(c in "0123456789abcdef" for c in value):
             return value
     return ""
+
+
+def checksums_text(checksums: tuple[StoredChecksum, ...]) -> str:
+    """One line per stored checksum: algorithm, type and value as the server sends it, e.g.
+    "CRC64NVME, full object: RXy0lWEYIi8=" or "CRC32, composite of 3 parts: Kgz8dA==-3"."""
+    lines = []
+    for item in checksums:
+        if item.kind == COMPOSITE:
+            kind = f"composite of {item.parts} parts" if item.parts else "composite"
+            value = f"{item.value}-{item.parts}" if item.parts else item.value
+        else:
+            kind, value = "full object", item.value
+        where = " (user metadata)" if item.source == "metadata" else ""
+        lines.append(f"{item.algo}, {kind}{where}: {value}")
+    return "\n".join(lines)

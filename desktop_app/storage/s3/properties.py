@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from minio.commonconfig import COPY, REPLACE, CopySource, Tags
 
+from desktop_app.core.checksums import CHECKSUM_MODE, stored_checksums
 from desktop_app.core.errors import ConfigError, ServerError
 from desktop_app.core.object_properties import (
     ObjectProperties,
@@ -21,7 +22,7 @@ class Properties(S3Errors):
         with self._errors(f"read the details of “{key}”", bucket=bucket, key=key):
             obj = self._client.stat_object(
                 bucket_name=bucket, object_name=key,
-                extra_headers={"x-amz-checksum-mode": "ENABLED"},  # stored SHA-256, if any
+                extra_headers=dict(CHECKSUM_MODE),  # the stored checksums, if any
             )
         headers = {k.lower(): str(v) for k, v in (obj.metadata or {}).items()}
         meta = {
@@ -46,6 +47,7 @@ class Properties(S3Errors):
             metadata=meta,
             tags=tags,
             sha256=stored_sha256(headers, meta),
+            checksums=tuple(stored_checksums(headers)),
             retention_mode=headers.get("x-amz-object-lock-mode", ""),
             retain_until=headers.get("x-amz-object-lock-retain-until-date", ""),
             legal_hold=headers.get("x-amz-object-lock-legal-hold", ""),

@@ -1,7 +1,7 @@
 """The object's properties under the preview: plain-text, selectable, rows only when present.
 
 The first four rows come from the preview's stat at once; the rest (storage class, version,
-headers, user metadata, tags, checksum, retention, legal hold) arrive from a second call.
+headers, user metadata, tags, stored checksums, retention, legal hold) arrive from a second call.
 In a bucket with object lock, retention and legal hold are read once more as they stand
 (`show_lock`), shown even when there is none, and "Retention and legal hold…" changes them.
 """
@@ -23,14 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.humanize import human_size, human_time
-from desktop_app.core.object_properties import ObjectProperties
+from desktop_app.core.object_properties import ObjectProperties, checksums_text
 from desktop_app.core.types import ObjectStat
 from desktop_app.ui.previews.retention_dialog import LockState, retention_text
 
 BASIC_FIELDS = ("Size", "Content type", "ETag", "Last modified")
 EXTRA_FIELDS = ("Storage class", "Version ID", "Cache-Control", "Content-Disposition",
-                "Content-Encoding", "Content-Language", "SHA-256", "Retention", "Legal hold",
-                "Metadata", "Tags")
+                "Content-Encoding", "Content-Language", "SHA-256", "Checksums", "Retention",
+                "Legal hold", "Metadata", "Tags")
 
 
 def size_text(size: int) -> str:
@@ -159,6 +159,7 @@ class PropertiesPanel(QWidget):
             "Content-Encoding": props.content_encoding,
             "Content-Language": props.content_language,
             "SHA-256": props.sha256,
+            "Checksums": checksums_text(props.checksums),
             "Retention": retention,
             "Legal hold": props.legal_hold,
             "Metadata": "\n".join(f"{k}: {v}" for k, v in sorted(props.metadata.items())),

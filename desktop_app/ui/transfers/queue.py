@@ -74,7 +74,7 @@ class TransferQueue(QDockWidget):
         header.setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         for column, width in ((0, direction_width(self.view)), (2, 80), (3, 140), (4, 90),
-                              (5, 70), (6, state_width(self.view)), (8, 190)):
+                              (5, 70), (6, state_width(self.view))):
             self.view.setColumnWidth(column, width)
         self._build_actions()
         body = QWidget(self)

@@ -33,8 +33,7 @@ from desktop_app.ui.transfers.batches import Arrivals, Batch
 from desktop_app.ui.transfers.widgets import PROGRESS_ROLE, human_eta
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-QUEUE_COLUMNS = ("Direction", "Name", "Size", "Progress", "Speed", "ETA", "State", "Error",
-                 "Verified")
+QUEUE_COLUMNS = ("Direction", "Name", "Size", "Progress", "Speed", "ETA", "State", "Details")
 _COLUMN_COUNT = len(QUEUE_COLUMNS)
 REFRESH_MS = 250
 # Rows inserted per refresh, or per later turn of the event loop while more wait: about
@@ -399,7 +398,7 @@ class TransferQueueModel(QAbstractItemModel):
                 return f"{view.bucket}/{view.key}\n{view.local_path}"
             if column == 7 and view.error:
                 return view.error
-            if column == 8 and view.verified_by:
+            if column == 7 and view.verified_by:
                 return verified_tip(view.verified_by)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 4, 5):
             return _RIGHT
@@ -424,8 +423,7 @@ class TransferQueueModel(QAbstractItemModel):
             5: human_eta(max(0, view.size - view.done_bytes) / speed)
             if running and speed > 0 else "",
             6: view.phase if running and view.phase else view.state.value.capitalize(),
-            7: view.error.splitlines()[0] if view.error else "",
-            8: view.verified_by,
+            7: view.error.splitlines()[0] if view.error else verified_text(view.verified_by),
         }
         return texts.get(column, "")
 
@@ -437,8 +435,17 @@ class TransferQueueModel(QAbstractItemModel):
         return None
 
 
+def verified_text(verified_by: str) -> str:
+    """A finished row's Details: how its bytes were checked (failed rows show the error)."""
+    if not verified_by:
+        return ""
+    if verified_by.startswith("unverified"):
+        return "Not verified (size only)"
+    return f"Verified by {verified_by}"
+
+
 def verified_tip(verified_by: str) -> str:
-    """What the Verified column's text means, for its tooltip."""
+    """What the verification in Details means, for its tooltip."""
     if verified_by.startswith("unverified"):
         return "The server keeps no checksum for this object: only its size was checked."
     return f"Checked with {verified_by}: the bytes match what the server keeps."
