@@ -315,3 +315,25 @@ def test_a_server_without_checksums_gets_the_crc_as_metadata_said_once(
         storage.close()
     finally:
         fake.stop()
+
+
+def test_a_refused_probe_leaves_the_upload_its_own_message(
+        read_only_server: tuple[ConnectionSettings, ConnectionSettings],
+        tmp_path: Path) -> None:
+    owner, reader = read_only_server
+    owner_storage = MinioStorage(owner)
+    bucket = f"ro-{secrets.token_hex(3)}"
+    owner_storage.make_bucket(bucket)
+    storage = MinioStorage(reader)
+    write_file(tmp_path / "a.txt", 10)
+    engine = TransferEngine(storage, small_options())
+    engine.upload_paths([tmp_path / "a.txt"], bucket)
+    assert engine.wait(30)
+    (view,) = engine.snapshot()
+    assert view.state is State.FAILED
+    assert "“a.txt”" in view.error
+    assert "checksum" not in view.error
+    assert storage._keeps_checksums is None  # not an answer: asked again next time
+    engine.shutdown()
+    storage.close()
+    owner_storage.close()

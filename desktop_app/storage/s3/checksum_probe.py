@@ -8,8 +8,10 @@ does not support them. Either way the answer is remembered for the connection an
 in the log; uploads to such a server carry their CRC64NVME as user metadata instead
 (`core.checksums.CRC64_META`), so the next download is still verified.
 
-A failure that says nothing about checksums (the server is down, access is denied, the bucket
-is gone) is raised as it is and nothing is remembered: the next upload asks again.
+A failure that says nothing about checksums is not remembered, and the next upload asks
+again: a passing one (the server is busy or down) is raised to be retried; a refusal of the
+request itself (access denied, no such bucket, bad keys) lets the upload go ahead as if the
+server kept checksums, so that it fails with its own, clearer message.
 """
 
 from __future__ import annotations
@@ -33,11 +35,17 @@ log = logging.getLogger(__name__)
 
 PROBE_PREFIX = ".minio-desktop-checksum-probe/"
 _PROBE_BODY = b"does this server check additional checksums?"
-# Answers about the request itself, not about checksums: never taken as "not supported".
-_UNRELATED = frozenset({"AccessDenied", "NoSuchBucket", "AllAccessDisabled", "InvalidAccessKeyId",
-                        "SignatureDoesNotMatch", "ExpiredToken", "InvalidToken",
-                        "RequestTimeTooSkewed", "SlowDown", "ServiceUnavailable",
-                        "InternalError", "RequestTimeout", "Throttling"})
+# Refusals of the request itself, not of checksums: never taken as "not supported".
+_REFUSED = frozenset({"AccessDenied", "NoSuchBucket", "AllAccessDisabled", "InvalidAccessKeyId",
+                      "SignatureDoesNotMatch", "ExpiredToken", "InvalidToken",
+                      "RequestTimeTooSkewed", "InvalidBucketName"})
+# Passing trouble: raised (and retried), never taken as an answer either.
+_PASSING = frozenset({"SlowDown", "ServiceUnavailable", "InternalError", "RequestTimeout",
+                      "Throttling"})
+
+
+class _NoAnswer(Exception):
+    """The probe's request was refused for reasons of its own (see the module docstring)."""
 
 
 class ChecksumProbe(S3Errors):
@@ -53,7 +61,10 @@ class ChecksumProbe(S3Errors):
             return known
         with self._probe_lock:
             if self._keeps_checksums is None:
-                answer, reason = self._probe(bucket)
+                try:
+                    answer, reason = self._probe(bucket)
+                except _NoAnswer:
+                    return True
                 if not answer:
                     log.warning(
                         "The server at %s does not keep S3 additional checksums (%s); uploads "
@@ -75,8 +86,7 @@ class ChecksumProbe(S3Errors):
                 upload_id = self._client._create_multipart_upload(
                     bucket_name=bucket, object_name=key, headers=headers)
             except S3Error as exc:
-                if exc.code in _UNRELATED:
-                    raise
+                self._not_an_answer(exc)
                 return False, f"it refused an upload declaring one: {exc.code}"
         try:
             wrong = checksum_headers(crc_of(_PROBE_BODY + b"!"))
@@ -88,11 +98,19 @@ class ChecksumProbe(S3Errors):
                 except S3Error as exc:
                     if exc.code in DIGEST_MISMATCH:
                         return True, ""
-                    if exc.code in _UNRELATED:
-                        raise
+                    self._not_an_answer(exc)
                     return False, f"it answered a part carrying one with {exc.code}"
             return False, "it accepted a part whose checksum was wrong"
         finally:
             with contextlib.suppress(Exception):
                 self._client._abort_multipart_upload(
                     bucket_name=bucket, object_name=key, upload_id=upload_id)
+
+    @staticmethod
+    def _not_an_answer(exc: S3Error) -> None:
+        """Raise when `exc` says nothing about checksums (see the module docstring)."""
+        if exc.code in _REFUSED:
+            raise _NoAnswer from None
+        if exc.code in _PASSING or ((getattr(exc.response, "status", 0) or 0) >= 500 \
+                and exc.code != "NotImplemented"):
+            raise exc
