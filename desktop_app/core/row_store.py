@@ -20,7 +20,7 @@ from typing import Any
 
 from desktop_app.core.categories import Category, category_of
 from desktop_app.core.keys import matches, name_matcher
-from desktop_app.core.mime import type_label
+from desktop_app.core.type_names import type_text, type_tip
 from desktop_app.core.types import FolderEntry, ObjectEntry
 
 COL_NAME, COL_SIZE, COL_TYPE, COL_MODIFIED, COL_CLASS, COL_ETAG = range(6)
@@ -55,6 +55,8 @@ class RowStore:
         self._etags = bytearray()
         self._odd_etags: dict[int, str] = {}
         self._types: list[str] = []  # filled only while sorting by type
+        # content types the server stated (a HEAD, e.g. for the preview), by row: few
+        self.stored_types: dict[int, str] = {}
         self.folders_view = array("q")  # row numbers, not a list: 8 bytes instead of ~36
         self.objects_view = array("q")
         self.sort_column = COL_NAME
@@ -174,7 +176,20 @@ class RowStore:
         )
 
     def type_of(self, i: int) -> str:
-        return "Folder" if self.is_folder[i] else type_label(_name_of(self.keys[i]))
+        """A readable type: the stored one once known, else guessed from the name."""
+        if self.is_folder[i]:
+            return "Folder"
+        return type_text(_name_of(self.keys[i]), self.stored_types.get(i))
+
+    def type_tip(self, i: int) -> str:
+        """The MIME type, and whether it is stored on the server or guessed."""
+        return "" if self.is_folder[i] else type_tip(_name_of(self.keys[i]),
+                                                      self.stored_types.get(i))
+
+    def set_stored_type(self, i: int, content_type: str) -> None:
+        self.stored_types[i] = content_type
+        if i < len(self._types):
+            self._types[i] = self.type_of(i)
 
     # -- sorting and filtering -----------------------------------------------------------
     def set_sort(self, column: int, descending: bool) -> None:

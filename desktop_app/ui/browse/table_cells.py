@@ -13,7 +13,14 @@ from PySide6.QtCore import Qt
 
 from desktop_app.core.humanize import human_size, human_time
 from desktop_app.core.keys import DOT_SEGMENT_WARNING, display_key, has_dot_segment
-from desktop_app.core.row_store import COL_CLASS, COL_ETAG, COL_MODIFIED, COL_NAME, RowStore
+from desktop_app.core.row_store import (
+    COL_CLASS,
+    COL_ETAG,
+    COL_MODIFIED,
+    COL_NAME,
+    COL_TYPE,
+    RowStore,
+)
 from desktop_app.ui.shell import icons
 from desktop_app.ui.shell.roles import ENTRY_ROLE, KEY_ROLE
 
@@ -42,6 +49,8 @@ def cell_data(rows: RowStore, row: int, column: int, role: int, bucket: str,
     if role == Qt.ItemDataRole.ToolTipRole and column == 0:
         tip = f"{bucket}/{display_key(key)}"
         return f"{tip}\n\n{DOT_SEGMENT_WARNING}" if has_dot_segment(key) else tip
+    if role == Qt.ItemDataRole.ToolTipRole and column == COL_TYPE:
+        return rows.type_tip(i) or None
     if role == ENTRY_ROLE:
         return rows.entry(i)
     if role == KEY_ROLE:
@@ -54,7 +63,7 @@ def cell_text(rows: RowStore, i: int, column: int, is_folder: bool, prefix: str)
     if column == COL_NAME:
         name = rows.keys[i][len(prefix):]
         return display_key(name)
-    if column == 2:
+    if column == COL_TYPE:
         return rows.type_of(i)
     if is_folder:
         return ""

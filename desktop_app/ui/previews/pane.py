@@ -45,6 +45,7 @@ class PreviewPane(QWidget):
     download_requested = Signal(str, str)  # bucket, key
     open_requested = Signal(str, str)
     preview_shown = Signal(str, str)  # bucket, key: the current selection's preview is up
+    type_known = Signal(str, str, str)  # bucket, key, the content type the server stores
     properties_saved = Signal(str, str)
     selection_saved = Signal(str, int)  # bucket, number of failures
     lock_failed = Signal(object)  # AppError from changing retention / legal hold
@@ -222,6 +223,7 @@ class PreviewPane(QWidget):
         self.loaded = loaded
         data = loaded.data
         self.properties_panel.show_stat(data.stat, data.mime)
+        self.type_known.emit(data.stat.bucket, data.stat.key, data.stat.content_type)
         self._show(loaded)
         self.preview_shown.emit(*self._current)
 

@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         self.preview_pane.download_requested.connect(
             lambda b, k: self._for_previewed(b, k, actions.download_selected))
         self.preview_pane.lock_failed.connect(self.show_error)
+        self.preview_pane.type_known.connect(self.table_model.set_stored_type)  # Type column
 
         self.tree_model.error.connect(self.show_error)
         self.tree_model.buckets_loaded.connect(self._on_buckets_loaded)
