@@ -41,7 +41,7 @@ def test_layout_is_restored_after_a_restart(qtbot: QtBot, app_environ: dict[str,
     toolbar(window, "objectsToolBar").hide()
     window.browse.search_panel.show()
     queue_header = window.transfer_queue.view.header()
-    queue_header.resizeSection(1, 333)
+    queue_header.resizeSection(4, 133)  # (an interactive column)
     qtbot.wait(50)
     size = window.size()  # (the height does not go below what the panels need)
     window.close()
@@ -54,7 +54,7 @@ def test_layout_is_restored_after_a_restart(qtbot: QtBot, app_environ: dict[str,
     assert toolbar(again, "objectsToolBar").isHidden()
     assert not toolbar(again, "navigationToolBar").isHidden()
     assert again.browse.search_panel.isVisible()
-    assert again.transfer_queue.view.header().sectionSize(1) == 333
+    assert again.transfer_queue.view.header().sectionSize(4) == 133
     again.close()
 
 
@@ -70,4 +70,15 @@ def test_a_damaged_state_is_ignored(qtbot: QtBot, app_environ: dict[str, str]) -
     assert window.width() >= 800
     assert all(size > 0 for size in splitter(window).sizes())
     assert not toolbar(window, "objectsToolBar").isHidden()
+    window.close()
+
+
+def test_the_window_has_the_app_icon(qtbot: QtBot, app_environ: dict[str, str]) -> None:
+    window = make(qtbot, app_environ)
+    icon = window.windowIcon()
+    assert not icon.isNull()
+    image = icon.pixmap(48, 48).toImage()
+    assert image.width() == 48
+    colours = {image.pixelColor(x, y).name() for x in range(0, 48, 4) for y in range(0, 48, 4)}
+    assert len(colours) > 3  # a drawn picture, not a blank square
     window.close()

@@ -48,6 +48,7 @@ class CommandPalette(QFrame):
         self.setAutoFillBackground(True)
         self.hide()
         self._entries = entries
+        self.opener: QAction | None = None  # the action that opens the palette: not listed
         self._shown: list[tuple[str, QAction]] = []
         self.filter = QLineEdit(self)
         self.filter.setObjectName("commandFilter")
@@ -78,7 +79,7 @@ class CommandPalette(QFrame):
     def popup(self) -> None:
         """Open over the top of the window with every action listed."""
         self._shown = [(path, action) for path, action in self._entries()
-                       if action.isVisible() and action.text()]
+                       if action.isVisible() and action.text() and action is not self.opener]
         self.filter.clear()
         self._refill()
         window = self.parentWidget()
@@ -150,5 +151,6 @@ def palette_action(window: QWidget, entries: Entries) -> tuple[QAction, CommandP
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     action.setToolTip("Run any menu command by typing part of its name")
     action.triggered.connect(palette.popup)
+    palette.opener = action
     window.addAction(action)
     return action, palette
