@@ -117,14 +117,15 @@ def parse_csv(text: str, name: str = "", truncated: bool = False) -> CsvTable:
     return CsvTable(header, body, delimiter, columns, more, errors)
 
 
-def hex_dump(content: bytes, limit: int = HEX_BYTES) -> str:
-    """Offset, 16 hex bytes and their printable ASCII, one line per 16 bytes."""
+def hex_dump(content: bytes, limit: int = HEX_BYTES, per_line: int = 16) -> str:
+    """Offset, `per_line` hex bytes (a gap after each 8) and their printable ASCII, one line
+    per `per_line` bytes; a narrow pane asks for 8 so the ASCII column stays in sight."""
     lines = []
-    for offset in range(0, min(len(content), limit), 16):
-        chunk = content[offset:offset + 16]
-        hex_part = " ".join(f"{b:02x}" for b in chunk[:8])
-        if len(chunk) > 8:
-            hex_part += "  " + " ".join(f"{b:02x}" for b in chunk[8:])
+    width = 3 * per_line - 1 + (per_line - 1) // 8
+    for offset in range(0, min(len(content), limit), per_line):
+        chunk = content[offset:offset + per_line]
+        hex_part = "  ".join(" ".join(f"{b:02x}" for b in chunk[at:at + 8])
+                             for at in range(0, len(chunk), 8))
         text = "".join(chr(b) if 0x20 <= b < 0x7F else "." for b in chunk)
-        lines.append(f"{offset:08x}  {hex_part:<49}  {text}")
+        lines.append(f"{offset:08x}  {hex_part:<{width}}  {text}")
     return "\n".join(lines)

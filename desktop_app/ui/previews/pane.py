@@ -22,6 +22,7 @@ from desktop_app.core.errors import AppError, Cancelled
 from desktop_app.core.humanize import human_size
 from desktop_app.core.mime import QT_IMAGE_FORMATS, ViewKind
 from desktop_app.core.object_properties import ObjectProperties
+from desktop_app.core.text_preview import HEX_BYTES
 from desktop_app.storage.preview_fetch import PREVIEW_CAP, PreviewCache
 from desktop_app.storage.property_edits import BulkEdit, apply_bulk_edit, apply_property_edits
 from desktop_app.storage.protocol import Storage
@@ -265,7 +266,7 @@ class PreviewPane(QWidget):
             self._stack.setCurrentWidget(self.zip_view)
             subtitle = f"{data.mime} · table of contents"
         else:
-            self.hex_view.setPlainText(loaded.text)
+            self.hex_view.show_bytes(loaded.data.content[:HEX_BYTES])
             self._stack.setCurrentWidget(self.hex_view)
             subtitle = loaded.problem or (
                 f"{data.mime} · no preview for this kind of file; first "
