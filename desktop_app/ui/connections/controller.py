@@ -130,6 +130,17 @@ class ConnectionsController(QObject):
             return
         self.with_secrets(self._show_dialog, self._show_error)
 
+    def open_import(self) -> None:
+        """The manager with the list of connections found in mc, rclone and AWS CLI
+        settings (the welcome page's Import button)."""
+        def show(secrets: SecretStore) -> None:
+            self._show_dialog(secrets)
+            if self.dialog is not None and shiboken6.isValid(self.dialog):
+                self.dialog.show()
+                self.dialog.start_import("all")
+
+        self.with_secrets(show, self._show_error)
+
     def _show_dialog(self, secrets: SecretStore) -> None:
         if self.dialog is not None and shiboken6.isValid(self.dialog):
             return

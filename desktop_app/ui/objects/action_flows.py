@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, QTimer, QUrl
+from PySide6.QtCore import QObject, QStandardPaths, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow
 
@@ -97,6 +97,10 @@ class ActionFlows(QObject):
         self.part_size: int | None = None
         self._temp_root: Path | None = None
         self._running: set[Progress] = set()
+        # Preferences: where Download… starts ("": the user's Downloads folder), and
+        # whether a delete asks first.
+        self.download_folder = ""
+        self.confirm_delete = True
 
     # -- hooks the subclass provides -----------------------------------------------------
     def storage(self) -> Storage | None:
@@ -273,7 +277,8 @@ class ActionFlows(QObject):
                 expanded = await self.run_job(
                     "Counting what will be deleted",
                     lambda p: expand(storage, bucket, entries, p))
-            if not await self.ask(DeleteDialog(bucket, names, expanded, self.window)):
+            if self.confirm_delete and not await self.ask(
+                    DeleteDialog(bucket, names, expanded, self.window)):
                 return
         report = await self.run_job(
             "Deleting", lambda p: delete_expanded(storage, bucket, expanded, p),
@@ -439,6 +444,8 @@ class ActionFlows(QObject):
         dialog = QFileDialog(self.window, "Download to…")
         dialog.setFileMode(QFileDialog.FileMode.Directory)
         dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        dialog.setDirectory(self.download_folder or QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DownloadLocation))
         dialog.fileSelected.connect(lambda chosen: then(Path(chosen)))
         self.open_dialog(dialog)
 

@@ -13,6 +13,7 @@ import gc
 import logging
 import time
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -72,13 +73,15 @@ class TransferController(QObject):
         self.table = table
         self.queue = queue
         self.data_dir: Path | None = None
-        self._settings_error: ConfigError | None = None
+        self._settings_error: AppError | None = None
         # Ask about conflicts (the headless engine's default is "keep both").
         self.options = TransferOptions(conflict=ConflictPolicy.ASK,
                                        worker_niceness=WORKER_NICENESS)
         self.asker = ConflictAsker(context.window)
         self.engine: QueueEngine | None = None  # the shown connection's engine
         self._engines: dict[int, QueueEngine] = {}  # by id() of each open storage
+        self._storages: dict[int, TransferStorage] = {}  # the same keys
+        self.notifications = True  # a desktop notice when a batch ends in the background
         self.drop_filter = DropUploadFilter(
             table, context.listing, tree, context.tree, self.upload, context.show_info,
             self, use_connection=self._use_connection,
@@ -123,6 +126,36 @@ class TransferController(QObject):
             self._settings_error = exc
             self.context.show_error(exc)
 
+    def apply_options(self, options: TransferOptions) -> int:
+        """New transfer settings (Preferences): engines started from now on get them, and
+        the engine of each open connection with nothing queued or running is restarted
+        with them at once (its journal is empty, so nothing is lost; its finished rows
+        leave the list). Returns how many engines are busy and keep their settings until
+        their connection is opened again."""
+        self.options = replace(options, worker_niceness=WORKER_NICENESS)
+        busy = 0
+        for key, engine in list(self._engines.items()):
+            storage = self._storages.get(key)
+            if storage is None or any(not v.state.finished for v in engine.snapshot()):
+                busy += 1
+                continue
+            engine.shutdown(wait=False)
+            fresh = self._engines[key] = self._start_engine(storage)
+            if engine is self.engine:
+                self.engine = fresh
+                self.queue.set_engine(fresh)
+        return busy
+
+    def unfinished(self) -> int:
+        """Transfers not finished yet over every open connection (asked before quitting)."""
+        return sum(not v.state.finished for e in self._engines.values() for v in e.snapshot())
+
+    def show_when_attached(self, error: AppError) -> None:
+        """A settings problem: shown now, and again once a connection is attached (which
+        clears the message bar)."""
+        self._settings_error = error
+        self.context.show_error(error)
+
     def _drag_area(self) -> Path | None:
         return self.data_dir / "drag-out" if self.data_dir is not None else None
 
@@ -138,6 +171,7 @@ class TransferController(QObject):
         if engine is None:
             engine = self._start_engine(storage)
             self._engines[id(storage)] = engine
+            self._storages[id(storage)] = storage
         self.engine = engine
         self.queue.set_engine(engine)
         if self._settings_error is not None:  # attaching hid the message bar: show it again
@@ -174,6 +208,7 @@ class TransferController(QObject):
 
     def detach(self, storage: Storage) -> None:
         """A connection closed: stop its engine (the journal keeps its queue for next time)."""
+        self._storages.pop(id(storage), None)
         engine = self._engines.pop(id(storage), None)
         if engine is None:
             return
@@ -278,7 +313,7 @@ class TransferController(QObject):
         if failed:
             self.context.show_error(batch_error(rows, failed))
         window = self.context.window
-        if not window.isActiveWindow():
+        if self.notifications and not window.isActiveWindow():
             QApplication.alert(window)
             self.context.runner.submit(notify, *batch_notice(rows, failed),
                                       on_success=lambda _sent: None, on_error=lambda _exc: None)

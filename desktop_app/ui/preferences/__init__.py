@@ -1,0 +1,1 @@
+"""Edit → Preferences…: the dialog and the controller that saves and announces changes."""

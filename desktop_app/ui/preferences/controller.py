@@ -1,0 +1,107 @@
+"""Edit → Preferences…: opens the dialog, saves what it applies, and tells the app.
+
+Saving writes `settings.json` on a worker (the GUI thread never waits on the disk); once it
+is on disk, `changed(new, old)` fires and the wiring in `app.py` hands each part to whoever
+uses it (transfer engines, preview pane, theme, language, object actions), so a change
+applies without a restart. A language change says it needs a restart when the app cannot
+switch languages while it runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow
+
+from desktop_app.core.errors import ConfigError
+from desktop_app.core.preferences import Loaded, Preferences, save, settings_path, validate
+from desktop_app.ui.preferences.dialog import PreferencesDialog
+from desktop_app.ui.shell.tasks import TaskRunner
+
+
+def _save(folder: Path, prefs: Preferences) -> Preferences:
+    try:
+        save(folder, prefs)
+    except OSError as exc:
+        raise ConfigError(
+            f"The preferences could not be saved to {settings_path(folder)} "
+            f"({exc.strerror or exc}).",
+            "Check that the folder exists and is writable; nothing was changed.") from None
+    return prefs
+
+
+def shortcuts() -> list[QKeySequence]:
+    """The platform's Preferences key (where it has one) and Ctrl+, everywhere."""
+    keys = list(QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences))
+    comma = QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Comma)
+    return [*keys, comma] if comma not in keys else keys
+
+
+class PreferencesController(QObject):
+    changed = Signal(object, object)  # the new and the old Preferences, once saved
+
+    def __init__(self, window: QMainWindow, runner: TaskRunner, folder: Path, loaded: Loaded,
+                 languages: list[tuple[str, str]] | None = None,
+                 language_live: Callable[[], bool] = lambda: False) -> None:
+        super().__init__(window)
+        self.window, self.runner, self.folder = window, runner, folder
+        self.current = loaded.preferences
+        self.env_preview_limit = loaded.env_preview_limit
+        self.languages = languages or []
+        self.language_live = language_live
+        self.dialog: PreferencesDialog | None = None
+        self.action = QAction(self.tr("Preferences…"), window)
+        self.action.setObjectName("actionPreferences")
+        self.action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.action.setShortcuts(shortcuts())
+        self.action.setToolTip(self.tr("Transfers, previews, questions, theme and language"))
+        self.action.triggered.connect(self.open_dialog)
+        menus = getattr(window, "menus", None)  # the main window's MenuBar
+        if menus is not None:
+            menus.add("Edit", self.action, "preferences")
+        else:  # a bare window (tests): the shortcut still works
+            window.addAction(self.action)
+
+    def open_dialog(self) -> PreferencesDialog:
+        if self.dialog is not None and shiboken6.isValid(self.dialog):
+            self.dialog.show()
+            self.dialog.raise_()
+            self.dialog.activateWindow()
+            return self.dialog
+        dialog = PreferencesDialog(self.current, self.languages, self.language_live(),
+                                   self.env_preview_limit, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.apply_requested.connect(self.apply)
+        self.dialog = dialog
+        dialog.show()
+        return dialog
+
+    def apply(self, prefs: Preferences) -> None:
+        """Check, save on a worker, then announce; the dialog shows the outcome."""
+        problems = validate(prefs)
+        if problems:
+            self._report(None, " ".join(problems))
+            return
+        if prefs == self.current:
+            self._report(prefs, self.tr("Nothing changed."))
+            return
+
+        def saved(result: Preferences) -> None:
+            old, self.current = self.current, result
+            self.changed.emit(result, old)
+            note = self.tr("Saved and applied.")
+            if result.language != old.language and not self.language_live():
+                note += " " + self.tr("The new language shows after a restart of the app.")
+            self._report(result, note)
+
+        self.runner.submit(_save, self.folder, prefs, on_success=saved,
+                           on_error=lambda err: self._report(None, err.user_text()),
+                           context=self)
+
+    def _report(self, saved: Preferences | None, text: str) -> None:
+        if self.dialog is not None and shiboken6.isValid(self.dialog):
+            self.dialog.show_result(saved, text)

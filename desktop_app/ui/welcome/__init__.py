@@ -1,0 +1,1 @@
+"""The first-run welcome page: connect, import connections, or start the local sandbox."""

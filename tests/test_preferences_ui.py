@@ -1,0 +1,212 @@
+"""Edit → Preferences…: the dialog saves settings.json and the running window takes the
+changes without a restart (transfers, preview limit, download folder, questions, theme)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QPalette
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from desktop_app.app import build_app
+from desktop_app.core.preferences import Preferences
+from desktop_app.storage.s3 import MinioStorage
+from desktop_app.transfers.options import ConflictPolicy, MiB
+from desktop_app.ui.preferences.controller import shortcuts
+from desktop_app.ui.preferences.dialog import PreferencesDialog
+from desktop_app.ui.preferences.quit_guard import QuitGuard
+from desktop_app.ui.shell.theme import SYSTEM, Theme
+
+WAIT = 20_000
+
+
+def _press(dialog: PreferencesDialog, which: QDialogButtonBox.StandardButton) -> None:
+    button = dialog.buttons.button(which)
+    assert button is not None
+    button.click()
+
+
+def _settings(config: Path) -> dict[str, object]:
+    return json.loads((config / "settings.json").read_text(encoding="utf-8"))
+
+
+def test_preferences_apply_to_the_running_window_and_are_saved(
+        qtbot: QtBot, app_environ: dict[str, str], qapp: QApplication, tmp_path: Path) -> None:
+    desktop = build_app(app_environ)
+    window = desktop.window
+    qtbot.addWidget(window)
+    config = Path(app_environ["MINIO_DESKTOP_CONFIG_DIR"])
+    try:
+        qtbot.waitUntil(lambda: window.transfers.engine is not None, timeout=WAIT)
+        first_engine = window.transfers.engine
+        action = desktop.preferences.action
+        assert action in window.menus.menu("Edit").actions()
+        assert QKeySequence("Ctrl+,") in action.shortcuts()
+        assert QKeySequence("Ctrl+,") in shortcuts()
+        action.trigger()
+        dialog = desktop.preferences.dialog
+        assert dialog is not None
+        assert dialog.values() == Preferences()  # nothing saved yet: the defaults
+
+        dialog.files_at_once.setValue(5)
+        dialog.bandwidth.setValue(3)
+        dialog.conflict.setCurrentIndex(dialog.conflict.findData("overwrite"))
+        dialog.preview_limit.setValue(7)
+        dialog.download_folder.setText(str(tmp_path))
+        dialog.confirm_delete.setChecked(False)
+        dialog.notifications.setChecked(False)
+        dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
+        _press(dialog, QDialogButtonBox.StandardButton.Apply)
+        qtbot.waitUntil(lambda: "Saved" in dialog.status.text(), timeout=WAIT)
+
+        saved = _settings(config)
+        assert saved["transfers"]["files_at_once"] == 5  # type: ignore[index]
+        assert saved["theme"] == "dark"
+        engine = window.transfers.engine  # the idle engine was restarted with them
+        assert engine is not None
+        assert engine is not first_engine
+        assert engine.options.files_at_once == 5
+        assert engine.options.bandwidth_limit == 3 * MiB
+        assert engine.options.conflict is ConflictPolicy.OVERWRITE
+        assert window.preview_pane.cap == 7 * MiB
+        assert window.object_actions.download_folder == str(tmp_path)
+        assert window.object_actions.confirm_delete is False
+        assert window.transfers.notifications is False
+        assert qapp.palette().color(QPalette.ColorRole.Window).lightness() < 80
+
+        _press(dialog, QDialogButtonBox.StandardButton.Cancel)
+        assert not dialog.isVisible()
+        again = build_app(app_environ)  # a new start reads what was saved
+        qtbot.addWidget(again.window)
+        assert again.preferences.current == desktop.preferences.current
+        assert again.window.preview_pane.cap == 7 * MiB
+        again.window.close()
+    finally:
+        window.close()
+        _theme(qapp).apply(SYSTEM)
+
+
+def _theme(qapp: QApplication) -> Theme:
+    theme = qapp.findChild(Theme)
+    assert isinstance(theme, Theme)
+    return theme
+
+
+def test_language_change_says_it_needs_a_restart_and_ok_closes(
+        qtbot: QtBot, app_environ: dict[str, str]) -> None:
+    env = {k: v for k, v in app_environ.items() if not k.startswith("MINIO_E")}
+    env["MINIO_DESKTOP_SANDBOX"] = "0"
+    desktop = build_app(env)
+    qtbot.addWidget(desktop.window)
+    desktop.preferences.languages = [("de", "Deutsch")]
+    dialog = desktop.preferences.open_dialog()
+    dialog.language.setCurrentIndex(dialog.language.findData("de"))
+    assert "restart" in dialog.language_note.text()
+    _press(dialog, QDialogButtonBox.StandardButton.Ok)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=WAIT)  # closed and gone
+    assert desktop.preferences.current.language == "de"
+    assert _settings(Path(env["MINIO_DESKTOP_CONFIG_DIR"]))["language"] == "de"
+
+
+def test_restore_defaults_and_an_unwritable_folder_explains(
+        qtbot: QtBot, app_environ: dict[str, str], tmp_path: Path) -> None:
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the config folder should be")
+    env = {k: v for k, v in app_environ.items() if not k.startswith("MINIO_E")}
+    env.update(MINIO_DESKTOP_SANDBOX="0", MINIO_DESKTOP_CONFIG_DIR=str(blocked / "cfg"))
+    desktop = build_app(env)
+    qtbot.addWidget(desktop.window)
+    dialog = desktop.preferences.open_dialog()
+    dialog.files_at_once.setValue(2)
+    _press(dialog, QDialogButtonBox.StandardButton.Ok)
+    qtbot.waitUntil(lambda: "could not be saved" in dialog.status.text(), timeout=WAIT)
+    assert dialog.isVisible()  # nothing saved: the dialog stays with the reason
+    assert "writable" in dialog.status.text()
+    assert desktop.preferences.current == Preferences()
+    _press(dialog, QDialogButtonBox.StandardButton.RestoreDefaults)
+    assert dialog.values() == Preferences()
+
+
+def test_the_old_transfers_file_is_taken_over_by_the_window(
+        qtbot: QtBot, app_environ: dict[str, str]) -> None:
+    config = Path(app_environ["MINIO_DESKTOP_CONFIG_DIR"])
+    config.mkdir(parents=True)
+    (config / "transfers.json").write_text('{"parts_per_file": 3, "conflict": "skip"}')
+    desktop = build_app(app_environ)
+    window = desktop.window
+    qtbot.addWidget(window)
+    try:
+        qtbot.waitUntil(lambda: window.transfers.engine is not None, timeout=WAIT)
+        assert window.transfers.engine.options.parts_per_file == 3
+        assert window.transfers.engine.options.conflict is ConflictPolicy.SKIP
+        assert _settings(config)["transfers"]["conflict"] == "skip"  # type: ignore[index]
+        assert (config / "transfers.json.migrated").exists()
+        dialog = desktop.preferences.open_dialog()
+        assert dialog.parts_per_file.value() == 3
+    finally:
+        window.close()
+
+
+def test_a_connection_with_queued_transfers_keeps_its_settings_and_says_so(
+        qtbot: QtBot, app_environ: dict[str, str], storage: MinioStorage, bucket: str,
+        tmp_path: Path) -> None:
+    config = Path(app_environ["MINIO_DESKTOP_CONFIG_DIR"])
+    config.mkdir(parents=True)
+    (config / "settings.json").write_text('{"transfers": {"bandwidth_limit_mib_s": 1}}')
+    desktop = build_app({**app_environ, "MINIO_BUCKET_NAME": bucket})
+    window = desktop.window
+    qtbot.addWidget(window)
+    try:
+        qtbot.waitUntil(lambda: window.transfers.engine is not None, timeout=WAIT)
+        engine = window.transfers.engine
+        big = tmp_path / "big.bin"
+        big.write_bytes(b"\0" * (8 * MiB))
+        engine.upload_paths([big], bucket)
+        assert window.transfers.unfinished() == 1
+        dialog = desktop.preferences.open_dialog()
+        dialog.files_at_once.setValue(4)
+        _press(dialog, QDialogButtonBox.StandardButton.Apply)
+        qtbot.waitUntil(lambda: "Saved" in dialog.status.text(), timeout=WAIT)
+        assert window.transfers.engine is engine  # not cut off
+        assert engine.options.files_at_once == 16
+        assert window.transfers.options.files_at_once == 4  # for the next engine
+        assert "keep the earlier transfer settings" in window.message_bar.text
+        engine.cancel()
+    finally:
+        window.close()
+
+
+class _UserClose(QCloseEvent):
+    """A close the desktop sent (title bar button): Qt marks those spontaneous."""
+
+    def spontaneous(self) -> bool:  # type: ignore[override]
+        return True
+
+
+def test_quitting_with_unfinished_transfers_asks_first(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    running = [2]
+    guard = QuitGuard(window, lambda: running[0])
+    event = _UserClose()
+    assert guard.eventFilter(window, event)  # held back
+    assert not event.isAccepted()
+    question = guard.question
+    assert isinstance(question, QMessageBox)
+    assert question.text().startswith("2 transfer")  # (plural forms come from the catalogue)
+    assert "not finished" in question.text()
+    question.findChild(type(question.defaultButton()), "quitAnyway").click()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=WAIT)
+
+    guard.enabled = False  # the preference turned off: no question
+    assert not guard.eventFilter(window, _UserClose())
+    guard.enabled, running[0] = True, 0
+    assert not guard.eventFilter(window, _UserClose())  # nothing running: no question
+    assert _UserClose().type() == QEvent.Type.Close
