@@ -70,7 +70,7 @@ class Confirmations:
 class Preferences:
     transfers: TransferPrefs = field(default_factory=TransferPrefs)
     preview_limit_mib: int = 20
-    download_folder: str = ""  # "" = ask each time, starting in the user's Downloads
+    download_folder: str = ""  # where Download… starts; "" = the user's Downloads folder
     confirmations: Confirmations = field(default_factory=Confirmations)
     theme: str = "system"  # "system" follows the desktop's light/dark scheme
     language: str = ""  # "" = the system's language; else a code such as "de"

@@ -146,7 +146,7 @@ class PreferencesDialog(QDialog):
                 "runs without it.").format(variable=PREVIEW_LIMIT_ENV, value=env_limit)))
         self.download_folder = QLineEdit(page)
         self.download_folder.setObjectName("downloadFolder")
-        self.download_folder.setPlaceholderText(self.tr("Ask each time"))
+        self.download_folder.setPlaceholderText(self.tr("Your Downloads folder"))
         self.download_folder.setClearButtonEnabled(True)
         browse = QPushButton(self.tr("Choose…"), page)
         browse.setObjectName("chooseDownloadFolder")
