@@ -42,6 +42,7 @@ def label(path: str, action: QAction) -> str:
 class CommandPalette(QFrame):
     def __init__(self, entries: Entries, parent: QWidget) -> None:
         super().__init__(parent)
+        self._window = parent
         self.setObjectName("commandPalette")
         self.setAccessibleName("Command palette")
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -82,7 +83,7 @@ class CommandPalette(QFrame):
                        if action.isVisible() and action.text() and action is not self.opener]
         self.filter.clear()
         self._refill()
-        window = self.parentWidget()
+        window = self._window
         width = min(640, max(320, window.width() - 80))
         self.setGeometry((window.width() - width) // 2, 48, width,
                          min(420, max(200, window.height() - 96)))
@@ -92,8 +93,8 @@ class CommandPalette(QFrame):
 
     def matches(self) -> list[QAction]:
         """The actions listed now, in their order (tests, accessibility)."""
-        return [self.list.topLevelItem(i).data(0, ACTION_ROLE)
-                for i in range(self.list.topLevelItemCount())]
+        items = (self.list.topLevelItem(i) for i in range(self.list.topLevelItemCount()))
+        return [item.data(0, ACTION_ROLE) for item in items if item is not None]
 
     def _refill(self, *_args: object) -> None:
         texts = [label(path, action) for path, action in self._shown]

@@ -9,24 +9,23 @@ action with its menu path).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
-
-_TITLES = {
-    "File": QT_TRANSLATE_NOOP("MenuBar", "&File"),
-    "Edit": QT_TRANSLATE_NOOP("MenuBar", "&Edit"),
-    "View": QT_TRANSLATE_NOOP("MenuBar", "&View"),
-    "Go": QT_TRANSLATE_NOOP("MenuBar", "&Go"),
-    "Bucket": QT_TRANSLATE_NOOP("MenuBar", "&Bucket"),
-    "Transfers": QT_TRANSLATE_NOOP("MenuBar", "&Transfers"),
-    "Help": QT_TRANSLATE_NOOP("MenuBar", "&Help"),
-}
 
 
 def _title(name: str) -> str:
     """The shown title of a menu (mnemonic on the first letter), translated."""
-    return QCoreApplication.translate("MenuBar", _TITLES[name])
+    titles = {
+        "File": QCoreApplication.translate("MenuBar", "&File"),
+        "Edit": QCoreApplication.translate("MenuBar", "&Edit"),
+        "View": QCoreApplication.translate("MenuBar", "&View"),
+        "Go": QCoreApplication.translate("MenuBar", "&Go"),
+        "Bucket": QCoreApplication.translate("MenuBar", "&Bucket"),
+        "Transfers": QCoreApplication.translate("MenuBar", "&Transfers"),
+        "Help": QCoreApplication.translate("MenuBar", "&Help"),
+    }
+    return titles[name]
 
 
 # Where sections go in each menu, whatever order features add them in; a section not named
