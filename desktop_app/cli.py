@@ -9,12 +9,16 @@ from desktop_app import APP_NAME, __version__, quit_signals
 
 EPILOG = """\
 environment:
-  MINIO_ENDPOINT      server to open, host:port or URL (unset: start the local sandbox)
+  MINIO_ENDPOINT      server to open, host:port or URL (unset: the saved connections
+                      that were open; with none, the welcome page, or the local sandbox
+                      when run from a source checkout)
   MINIO_ACCESS_KEY    access key for MINIO_ENDPOINT
   MINIO_SECRET_KEY    secret key for MINIO_ENDPOINT
   MINIO_SECURE        true to use https when MINIO_ENDPOINT has no scheme
   MINIO_BUCKET_NAME   bucket to open first (optional)
   MINIO_REGION        region (optional; blank = auto)
+  MINIO_DESKTOP_SANDBOX  1: start the local sandbox when nothing is configured; 0: show
+                      the welcome page instead
 """
 
 
