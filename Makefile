@@ -8,7 +8,8 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test lint typecheck pytest system-deps-run system-deps-test screenshot clean \
 	bench bench-preview bench-list bench-buckets bench-stats reliability system-deps-reliability \
-	package package-test system-deps-package screenshots
+	package package-test system-deps-package screenshots \
+	ts
 
 run: system-deps-run $(STAMP)
 	$(BIN)/python -m desktop_app
@@ -93,6 +94,12 @@ reliability: system-deps-reliability $(STAMP)
 $(VENV)/.bench-installed: pyproject.toml
 	$(BIN)/python -m pip install -q -e ".[dev,bench]"
 	@touch $@
+
+# Translations: the template of every source text (resources/translations/minio_desktop.ts),
+# each language's file updated with new and changed texts (finished ones kept), English plural
+# forms, compiled .qm files. Translate with Qt Linguist (pyside6-linguist) on minio_desktop_<lang>.ts.
+ts: $(STAMP)
+	$(BIN)/python packaging/ts_update.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache *.egg-info

@@ -6,8 +6,9 @@ from setuptools import find_packages, setup
 
 setup(
     packages=[*find_packages(include=["desktop_app*"]), "desktop_app.resources",
-              "desktop_app.resources.icons"],
+              "desktop_app.resources.icons", "desktop_app.resources.translations"],
     package_dir={"desktop_app.resources": "resources"},
     package_data={"desktop_app.resources": ["*.desktop", "*.xml"],
-                  "desktop_app.resources.icons": ["*.svg"]},
+                  "desktop_app.resources.icons": ["*.svg"],
+                  "desktop_app.resources.translations": ["*.qm"]},
 )

@@ -29,6 +29,7 @@ from desktop_app.storage.listing_columns import ColumnsPage
 from desktop_app.storage.protocol import Storage
 from desktop_app.ui.browse.tree_roots import root_data
 from desktop_app.ui.shell import icons
+from desktop_app.ui.shell.i18n import translate
 from desktop_app.ui.shell.tasks import TaskRunner
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -378,5 +379,5 @@ class BucketTreeModel(QAbstractItemModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return "Buckets"
+            return translate("BucketTreeModel", "Buckets")
         return None

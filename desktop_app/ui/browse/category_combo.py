@@ -5,18 +5,20 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from desktop_app.core.categories import Category
+from desktop_app.ui.shell.i18n import translate
 
 
 def category_combo(parent: QWidget, name: str) -> QComboBox:
     """"All kinds" then each category; the current item's data is a Category or None."""
     combo = QComboBox(parent)
     combo.setObjectName(name)
-    combo.setAccessibleName("Kind of file")
+    combo.setAccessibleName(translate("CategoryCombo", "Kind of file"))
     # Narrow in the toolbar (the popup still shows whole labels).
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(10)
-    combo.setToolTip("Show only files of this kind (folders stay listed)")
-    combo.addItem("All kinds", None)
+    combo.setToolTip(translate(
+        "CategoryCombo", "Show only files of this kind (folders stay listed)"))
+    combo.addItem(translate("CategoryCombo", "All kinds"), None)
     for category in Category:
         combo.addItem(category.label, category)
     return combo

@@ -21,6 +21,7 @@ from desktop_app.ui.browse.object_table import ObjectTable
 from desktop_app.ui.browse.search_panel import SearchPanel
 from desktop_app.ui.shell import icons
 from desktop_app.ui.shell.context import WindowContext
+from desktop_app.ui.shell.i18n import translate
 
 FILTER_DELAY_MS = 150
 
@@ -41,18 +42,22 @@ class BrowseControls(QObject):
         self._moving_in_history = False
         self._select_after_load: str | None = None
 
-        self.action_back = self._action("actionBack", icons.back_icon(), "Back",
+        self.action_back = self._action("actionBack", icons.back_icon(), translate(
+            "BrowseControls", "Back"),
                                         QKeySequence.StandardKey.Back, self.back)
-        self.action_forward = self._action("actionForward", icons.forward_icon(), "Forward",
+        self.action_forward = self._action("actionForward", icons.forward_icon(), translate(
+            "BrowseControls", "Forward"),
                                            QKeySequence.StandardKey.Forward, self.forward)
         self.address_bar = AddressBar(window)
         self.address_bar.location_entered.connect(context.open_location)
         self.action_edit_address = self._action(
-            "actionEditAddress", None, "Edit address", QKeySequence("Ctrl+L"),
+            "actionEditAddress", None, translate(
+                "BrowseControls", "Edit address"), QKeySequence("Ctrl+L"),
             self.address_bar.start_editing)
         self.filter_edit = QLineEdit(window)
         self.filter_edit.setObjectName("filterEdit")
-        self.filter_edit.setPlaceholderText("Filter this folder (Ctrl+F)")
+        self.filter_edit.setPlaceholderText(translate(
+            "BrowseControls", "Filter this folder (Ctrl+F)"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setMaximumWidth(240)
         # Filtering 100k rows takes a few tens of ms: wait for a pause in the typing.
@@ -65,14 +70,16 @@ class BrowseControls(QObject):
         self.category_combo = category_combo(window, "categoryFilter")
         self.category_combo.currentIndexChanged.connect(
             lambda _index: self._model.set_category_filter(self.category_combo.currentData()))
-        self.action_filter = self._action("actionFilter", None, "Filter",
+        self.action_filter = self._action("actionFilter", None, translate(
+            "BrowseControls", "Filter"),
                                           QKeySequence.StandardKey.Find, self.focus_filter)
         self.search_panel = SearchPanel(context.runner, window)
         self.search_panel.hide()
         self.search_panel.result_opened.connect(self.open_result)
         self.search_panel.error.connect(context.show_error)
 
-        self.action_search = self._action("actionSearch", icons.search_icon(), "Search below",
+        self.action_search = self._action("actionSearch", icons.search_icon(), translate(
+            "BrowseControls", "Search below"),
                                           QKeySequence("Ctrl+Shift+F"), self.show_search)
 
         toolbar.insertAction(toolbar.actions()[0], self.action_back)

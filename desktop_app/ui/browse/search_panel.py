@@ -16,6 +16,7 @@ from datetime import UTC, datetime, time
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QDate,
     QModelIndex,
@@ -46,6 +47,7 @@ from desktop_app.core.keys import display_key
 from desktop_app.core.search import SearchCriteria
 from desktop_app.storage.protocol import BrowseStorage
 from desktop_app.ui.browse.category_combo import category_combo
+from desktop_app.ui.shell.i18n import translate
 from desktop_app.ui.shell.tasks import TaskRunner
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -78,7 +80,10 @@ def run_search(
 class SearchResultsModel(QAbstractTableModel):
     """Matches in arrival (key) order: keys in a list, sizes and times in arrays."""
 
-    COLUMNS = ("Key", "Size", "Last modified")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("SearchResultsModel", "Key"),
+        QT_TRANSLATE_NOOP("SearchResultsModel", "Size"),
+        QT_TRANSLATE_NOOP("SearchResultsModel", "Last modified"))
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -133,7 +138,7 @@ class SearchResultsModel(QAbstractTableModel):
     ) -> Any:
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(self.COLUMNS)):
-            return self.COLUMNS[section]
+            return translate("SearchResultsModel", self.COLUMNS[section])
         return None
 
 
@@ -144,7 +149,7 @@ class SearchPanel(QDockWidget):
     error = Signal(AppError)
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__("Search", parent)
+        super().__init__(translate("SearchPanel", "Search"), parent)
         self.setObjectName("searchPanel")
         self._runner = runner
         self._storage: BrowseStorage | None = None
@@ -168,20 +173,21 @@ class SearchPanel(QDockWidget):
         grid = QGridLayout(body)
         self.pattern = QLineEdit(body)
         self.pattern.setObjectName("searchPattern")
-        self.pattern.setPlaceholderText("Name contains…  or a pattern such as *.jpg")
+        self.pattern.setPlaceholderText(translate(
+            "SearchPanel", "Name contains…  or a pattern such as *.jpg"))
         self.pattern.returnPressed.connect(self.start)
-        self.search_button = QPushButton("Search", body)
+        self.search_button = QPushButton(translate("SearchPanel", "Search"), body)
         self.search_button.setObjectName("searchButton")
         self.search_button.clicked.connect(self.start)
-        self.cancel_button = QPushButton("Cancel", body)
+        self.cancel_button = QPushButton(translate("SearchPanel", "Cancel"), body)
         self.cancel_button.setObjectName("searchCancel")
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
-        self.min_size = self._size_box(body, "Min size")
-        self.max_size = self._size_box(body, "Max size")
-        self.after_check = QCheckBox("Modified after", body)
+        self.min_size = self._size_box(body, translate("SearchPanel", "Min size"))
+        self.max_size = self._size_box(body, translate("SearchPanel", "Max size"))
+        self.after_check = QCheckBox(translate("SearchPanel", "Modified after"), body)
         self.after = QDateEdit(QDate.currentDate().addMonths(-1), body)
-        self.before_check = QCheckBox("Modified before", body)
+        self.before_check = QCheckBox(translate("SearchPanel", "Modified before"), body)
         self.before = QDateEdit(QDate.currentDate(), body)
         for edit in (self.after, self.before):
             edit.setCalendarPopup(True)
@@ -208,15 +214,15 @@ class SearchPanel(QDockWidget):
         grid.addWidget(self.pattern, 0, 0, 1, 4)
         grid.addWidget(self.search_button, 0, 4)
         grid.addWidget(self.cancel_button, 0, 5)
-        grid.addWidget(QLabel("Min size", body), 1, 0)
+        grid.addWidget(QLabel(translate("SearchPanel", "Min size"), body), 1, 0)
         grid.addWidget(self.min_size, 1, 1)
-        grid.addWidget(QLabel("Max size", body), 1, 2)
+        grid.addWidget(QLabel(translate("SearchPanel", "Max size"), body), 1, 2)
         grid.addWidget(self.max_size, 1, 3)
         grid.addWidget(self.after_check, 2, 0)
         grid.addWidget(self.after, 2, 1)
         grid.addWidget(self.before_check, 2, 2)
         grid.addWidget(self.before, 2, 3)
-        grid.addWidget(QLabel("Kind", body), 3, 0)
+        grid.addWidget(QLabel(translate("SearchPanel", "Kind"), body), 3, 0)
         grid.addWidget(self.category, 3, 1)
         grid.addWidget(self.status, 4, 0, 1, 6)
         grid.addWidget(self.view, 5, 0, 1, 6)
@@ -228,7 +234,7 @@ class SearchPanel(QDockWidget):
         box.setAccessibleName(name)
         box.setRange(0, 1024.0**4)  # up to 1 PiB, in KiB
         box.setDecimals(1)
-        box.setSuffix(" KiB")
+        box.setSuffix(translate("SearchPanel", " KiB"))
         box.setSpecialValueText("any")
         return box
 
@@ -240,8 +246,10 @@ class SearchPanel(QDockWidget):
         """The folder the next search starts from (the table's current folder)."""
         self._bucket, self._prefix = bucket, prefix
         if not self.running:
-            where = display_key(f"{bucket}/{prefix}") if bucket else "no folder"
-            self.status.setText(f"Searches below {where}")
+            where = display_key(f"{bucket}/{prefix}") if bucket else translate(
+                "SearchPanel", "no folder")
+            self.status.setText(translate(
+                "SearchPanel", "Searches below {where}").format(where=where))
 
     def criteria(self) -> SearchCriteria:
         def day(edit: QDateEdit, end: bool) -> datetime:
@@ -269,7 +277,11 @@ class SearchPanel(QDockWidget):
         self.scanned = 0
         self.results.clear(self._bucket, self._prefix)
         self._set_running(True)
-        self.status.setText(f"Searching {display_key(self._bucket + '/' + self._prefix)}…")
+        self.status.setText(translate(
+            "SearchPanel",
+            "Searching {display_key}…").format(
+            display_key=display_key(self._bucket + '/' + self._prefix),
+        ))
         self._runner.submit(
             run_search, storage, self._bucket, self._prefix, self.criteria(), self._queue,
             self._cancel,
@@ -287,7 +299,8 @@ class SearchPanel(QDockWidget):
         self._drain()
         self._generation += 1
         self._set_running(False)
-        self.status.setText(f"Cancelled: {self._summary()}")
+        self.status.setText(translate(
+            "SearchPanel", "Cancelled: {summary}").format(summary=self._summary()))
 
     def _set_running(self, running: bool) -> None:
         self.running = running
@@ -305,11 +318,17 @@ class SearchPanel(QDockWidget):
             self.scanned = scanned
             self.results.add(hits)
         if self.running:
-            self.status.setText(f"Searching… {self._summary()}")
+            self.status.setText(translate(
+                "SearchPanel", "Searching… {summary}").format(summary=self._summary()))
 
     def _summary(self) -> str:
         found = self.results.rowCount()
-        return f"{found:,} match{'es' if found != 1 else ''} in {self.scanned:,} objects"
+        return translate(
+            "SearchPanel",
+            "{found:,} match(es) in {scanned:,} objects", "", found).format(
+            found=found,
+            scanned=self.scanned,
+        )
 
     def _finished(self, generation: int, result: tuple[int, bool]) -> None:
         if generation != self._generation:
@@ -317,15 +336,18 @@ class SearchPanel(QDockWidget):
         self._drain()
         self._set_running(False)
         _scanned, complete = result
-        more = "" if complete else f" (stopped at {MAX_RESULTS:,} matches)"
-        self.status.setText(f"Done: {self._summary()}{more}")
+        more = "" if complete else translate(
+            "SearchPanel", " (stopped at {MAX_RESULTS:,} matches)").format(MAX_RESULTS=MAX_RESULTS)
+        self.status.setText(translate(
+            "SearchPanel", "Done: {summary}{more}").format(summary=self._summary(), more=more))
 
     def _failed(self, generation: int, err: AppError) -> None:
         if generation != self._generation:
             return
         self._drain()
         self._set_running(False)
-        self.status.setText(f"Search failed: {err.title}")
+        self.status.setText(translate(
+            "SearchPanel", "Search failed: {title}").format(title=err.title))
         self.error.emit(err)
 
     def _open(self, index: QModelIndex) -> None:

@@ -7,15 +7,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import QMenu, QWidget
 
 from desktop_app.storage.open_connections import SANDBOX_ID
 from desktop_app.ui.shell import icons
+from desktop_app.ui.shell.i18n import translate
 
-INSECURE_TEXT = ("⚠ Certificates are not checked: anyone on the network could read or change "
-                 "what you send and receive.")
+INSECURE_TEXT = (QT_TRANSLATE_NOOP(
+    "TreeRoots", "⚠ Certificates are not checked: anyone on the network could read or change "
+    "what you send and receive."))
 
 
 def root_data(role: int, title: str, endpoint: str, active: bool, insecure: bool,
@@ -34,9 +36,10 @@ def root_data(role: int, title: str, endpoint: str, active: bool, insecure: bool
     if role == Qt.ItemDataRole.ToolTipRole:
         lines = [title] + ([endpoint] if endpoint else [])
         if insecure:
-            lines.append(INSECURE_TEXT)
+            lines.append(translate("TreeRoots", INSECURE_TEXT))
         if problem:
-            lines.append(f"⚠ Not reachable: {problem}")
+            lines.append(translate(
+                "TreeRoots", "⚠ Not reachable: {problem}").format(problem=problem))
         return "\n".join(lines)
     return None
 
@@ -45,11 +48,12 @@ def root_menu(parent: QWidget, conn_id: str, disconnect: Callable[[str], None]) 
     """"Disconnect" (disabled on the sandbox, whose server lives as long as the app)."""
     menu = QMenu(parent)
     menu.setObjectName("connectionRootMenu")
-    action = QAction("Disconnect", menu)
+    action = QAction(translate("TreeRoots", "Disconnect"), menu)
     action.setObjectName("actionDisconnect")
     action.triggered.connect(lambda: disconnect(conn_id))
     if conn_id == SANDBOX_ID:
         action.setEnabled(False)
-        action.setToolTip("The local sandbox stays open while the app runs.")
+        action.setToolTip(translate(
+            "TreeRoots", "The local sandbox stays open while the app runs."))
     menu.addAction(action)
     return menu

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -48,23 +48,30 @@ from desktop_app.storage.protocol import BucketPolicyOps
 from desktop_app.ui.buckets.new_bucket_dialog import ERROR_STYLE, NOTE_STYLE, plain_label
 from desktop_app.ui.buckets.policy_editor import PolicyDiffDialog, PolicyEditor
 from desktop_app.ui.shell.flows import FlowOwner, dialog_result, run_browse
+from desktop_app.ui.shell.i18n import translate
 from desktop_app.ui.shell.tasks import TaskRunner
 
 EXPLAIN = {
-    PolicyKind.PRIVATE: "Only signed-in users with rights to the bucket can list, read or "
-                        "write it.",
-    PolicyKind.PUBLIC_READ: "Anyone can list the bucket and download every object.",
-    PolicyKind.PUBLIC_READ_OBJECTS: "Anyone who knows an object's name can download it; "
-                                    "listing stays private.",
-    PolicyKind.PUBLIC_READ_WRITE: "Anyone can list, download, upload, overwrite and delete "
-                                  "objects. Use with care.",
-    PolicyKind.PREFIXES: "Anonymous access below the prefixes listed here only.",
-    PolicyKind.CUSTOM: "A policy written by hand (JSON), checked before it is sent.",
+    PolicyKind.PRIVATE: QT_TRANSLATE_NOOP(
+        "AccessTab", "Only signed-in users with rights to the bucket can list, read or "
+        "write it."),
+    PolicyKind.PUBLIC_READ: QT_TRANSLATE_NOOP(
+        "AccessTab", "Anyone can list the bucket and download every object."),
+    PolicyKind.PUBLIC_READ_OBJECTS: QT_TRANSLATE_NOOP(
+        "AccessTab", "Anyone who knows an object's name can download it; "
+        "listing stays private."),
+    PolicyKind.PUBLIC_READ_WRITE: QT_TRANSLATE_NOOP(
+        "AccessTab", "Anyone can list, download, upload, overwrite and delete "
+        "objects. Use with care."),
+    PolicyKind.PREFIXES: QT_TRANSLATE_NOOP(
+        "AccessTab", "Anonymous access below the prefixes listed here only."),
+    PolicyKind.CUSTOM: QT_TRANSLATE_NOOP(
+        "AccessTab", "A policy written by hand (JSON), checked before it is sent."),
 }
 ACCESS_TEXT = {
-    PrefixAccess.DOWNLOAD: "download (list and read)",
-    PrefixAccess.UPLOAD: "upload (write and delete)",
-    PrefixAccess.PUBLIC: "public (both)",
+    PrefixAccess.DOWNLOAD: QT_TRANSLATE_NOOP("AccessTab", "download (list and read)"),
+    PrefixAccess.UPLOAD: QT_TRANSLATE_NOOP("AccessTab", "upload (write and delete)"),
+    PrefixAccess.PUBLIC: QT_TRANSLATE_NOOP("AccessTab", "public (both)"),
 }
 USER = Qt.ItemDataRole.UserRole
 TEMPLATE = {"Version": VERSION, "Statement": []}
@@ -76,7 +83,7 @@ class AccessTab(QWidget):
     def __init__(self, ops: BucketPolicyOps, bucket: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("accessTab")
-        self.title = "Access"
+        self.title = QT_TRANSLATE_NOOP("BucketTabs", "Access")
         self.ops = ops
         self.bucket = bucket
         self.current: str | None = None  # the server's policy text, None until read
@@ -86,16 +93,16 @@ class AccessTab(QWidget):
         self.runner: TaskRunner | None = None  # the dialog's, known from `load`
         self.flows = FlowOwner(self)
         layout = QVBoxLayout(self)
-        self.status = plain_label(self, "accessStatus", "Reading…")
+        self.status = plain_label(self, "accessStatus", translate("AccessTab", "Reading…"))
         layout.addWidget(self.status)
         self.kinds = QButtonGroup(self)
         self.radios: dict[PolicyKind, QRadioButton] = {}
-        choices = QGroupBox("Anonymous access (no sign-in)", self)
+        choices = QGroupBox(translate("AccessTab", "Anonymous access (no sign-in)"), self)
         grid = QVBoxLayout(choices)
         for kind in PolicyKind:
             radio = QRadioButton(KIND_LABELS[kind], choices)
             radio.setObjectName(f"accessKind-{kind.value}")
-            radio.setToolTip(EXPLAIN[kind])
+            radio.setToolTip(translate("AccessTab", EXPLAIN[kind]))
             self.kinds.addButton(radio)
             self.radios[kind] = radio
             grid.addWidget(radio)
@@ -121,10 +128,12 @@ class AccessTab(QWidget):
 
     # -- building --------------------------------------------------------------------------
     def _prefix_box(self) -> QGroupBox:
-        box = QGroupBox("Prefixes open to anyone", self)
+        box = QGroupBox(translate("AccessTab", "Prefixes open to anyone"), self)
         self.table = QTableWidget(0, 2, box)
         self.table.setObjectName("accessPrefixTable")
-        self.table.setHorizontalHeaderLabels(["Prefix", "Access"])
+        self.table.setHorizontalHeaderLabels([translate(
+            "AccessTab", "Prefix"), translate(
+            "AccessTab", "Access")])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.ResizeToContents)
@@ -139,11 +148,11 @@ class AccessTab(QWidget):
         self.access_combo = QComboBox(box)
         self.access_combo.setObjectName("accessPrefixAccess")
         for access in PrefixAccess:
-            self.access_combo.addItem(ACCESS_TEXT[access], access)
-        self.add_button = QPushButton("Add", box)
+            self.access_combo.addItem(translate("AccessTab", ACCESS_TEXT[access]), access)
+        self.add_button = QPushButton(translate("AccessTab", "Add"), box)
         self.add_button.setObjectName("accessPrefixAdd")
         self.add_button.clicked.connect(self.add_prefix)
-        self.remove_button = QPushButton("Remove", box)
+        self.remove_button = QPushButton(translate("AccessTab", "Remove"), box)
         self.remove_button.setObjectName("accessPrefixRemove")
         self.remove_button.clicked.connect(self.remove_prefix)
         row = QHBoxLayout()
@@ -155,22 +164,26 @@ class AccessTab(QWidget):
         column.addWidget(self.table)
         column.addLayout(row)
         column.addWidget(plain_label(box, "accessPrefixNote",
-                                     "A prefix is the start of object names, e.g. "
-                                     "“photos/” for a folder; an empty prefix means the "
-                                     "whole bucket.", NOTE_STYLE))
+                                     translate(
+                                         "AccessTab",
+                                         "A prefix is the start of object names, e.g. “photos/” "
+                                         "for a folder; an empty prefix means the whole "
+                                         "bucket."), NOTE_STYLE))
         return box
 
     def _test_row(self) -> QHBoxLayout:
-        self.test_button = QPushButton("Test anonymous access", self)
+        self.test_button = QPushButton(translate("AccessTab", "Test anonymous access"), self)
         self.test_button.setObjectName("accessTest")
-        self.test_button.setToolTip("Unsigned list, read and write requests, as anyone on "
-                                    "the network would send them (a write probe is removed "
-                                    "again).")
+        self.test_button.setToolTip(translate(
+            "AccessTab",
+            "Unsigned list, read and write requests, as anyone on the network would send them (a "
+            "write probe is removed again)."))
         self.test_button.clicked.connect(self._start_test)
         row = QHBoxLayout()
         row.addWidget(self.test_button)
-        row.addWidget(plain_label(self, "accessTestNote", "Tests what the server does now, "
-                                  "not the unapplied choice.", NOTE_STYLE), 1)
+        row.addWidget(plain_label(self, "accessTestNote", translate(
+            "AccessTab",
+            "Tests what the server does now, not the unapplied choice."), NOTE_STYLE), 1)
         return row
 
     # -- state -----------------------------------------------------------------------------
@@ -211,7 +224,7 @@ class AccessTab(QWidget):
 
     def _show_parts(self) -> None:
         kind = self.kind()
-        self.explain.setText(EXPLAIN[kind])
+        self.explain.setText(translate("AccessTab", EXPLAIN[kind]))
         self.prefixes.setVisible(kind is PolicyKind.PREFIXES)
         self.editor.setVisible(kind is PolicyKind.CUSTOM)
 
@@ -244,9 +257,9 @@ class AccessTab(QWidget):
             row = self.table.rowCount()
             self.table.insertRow(row)
             prefix = QTableWidgetItem(shown_key(grant.prefix) if grant.prefix
-                                      else "(whole bucket)")
+                                      else translate("AccessTab", "(whole bucket)"))
             prefix.setData(USER, grant.prefix)
-            access = QTableWidgetItem(ACCESS_TEXT[grant.access])
+            access = QTableWidgetItem(translate("AccessTab", ACCESS_TEXT[grant.access]))
             access.setData(USER, grant.access.value)
             self.table.setItem(row, 0, prefix)
             self.table.setItem(row, 1, access)
@@ -256,7 +269,8 @@ class AccessTab(QWidget):
         prefix = self.prefix_edit.text().strip().lstrip("/")
         access = PrefixAccess(self.access_combo.currentData())
         if any(ch in prefix for ch in "*?"):
-            self._say("A prefix is plain text: “*” and “?” are not wildcards here.")
+            self._say(translate(
+                "AccessTab", "A prefix is plain text: “*” and “?” are not wildcards here."))
             return
         grants = [g for g in self.grants() if g.prefix != prefix]
         grants.append(AnonymousGrant(prefix, access))
@@ -285,10 +299,13 @@ class AccessTab(QWidget):
         try:
             text = await run_browse(runner, self.ops.get_bucket_policy, self.bucket)
         except NotSupportedByServer as err:
-            self._unavailable(f"Not supported by this server: {err.user_text()}")
+            self._unavailable(translate(
+                "AccessTab",
+                "Not supported by this server: {user_text}").format(user_text=err.user_text()))
             return
         except AppError as err:
-            self._unavailable(f"Could not be read: {err.user_text()}")
+            self._unavailable(translate(
+                "AccessTab", "Could not be read: {user_text}").format(user_text=err.user_text()))
             return
         if shiboken6.isValid(self):
             self._show(text)
@@ -301,9 +318,11 @@ class AccessTab(QWidget):
     def _show(self, text: str) -> None:
         found = classify(self.bucket, text)
         self.current, self.loaded_kind = text, found.kind
-        status = f"On the server now: {found.label}."
+        status = translate("AccessTab", "On the server now: {label}.").format(label=found.label)
         if found.kind is PolicyKind.CUSTOM and found.reason:
-            status = f"On the server now: a custom policy ({found.reason})."
+            status = translate(
+                "AccessTab",
+                "On the server now: a custom policy ({reason}).").format(reason=found.reason)
         self.status.setText(status)
         self.set_grants(list(found.grants))
         self.editor.blockSignals(True)
@@ -326,8 +345,8 @@ class AccessTab(QWidget):
                 self._say(self.editor.problem.user_text())
                 raise self.editor.problem
         elif self.kind() is PolicyKind.PREFIXES and not new:
-            problem = PolicyInvalid("No prefix is listed.",
-                                    "Add a prefix, or choose Private.")
+            problem = PolicyInvalid(translate("AccessTab", "No prefix is listed."),
+                                    translate("AccessTab", "Add a prefix, or choose Private."))
             self._say(problem.user_text())
             raise problem
         dialog = PolicyDiffDialog(self.bucket, policy_diff(self.current, new), not new, self)
@@ -339,8 +358,8 @@ class AccessTab(QWidget):
             if shiboken6.isValid(dialog):
                 dialog.deleteLater()
         if answer != QDialog.DialogCode.Accepted.value:
-            raise AppError("The access policy was not changed.",
-                           "Apply again to see the change once more.")
+            raise AppError(translate("AccessTab", "The access policy was not changed."),
+                           translate("AccessTab", "Apply again to see the change once more."))
         try:
             if new:
                 await run_browse(runner, self.ops.set_bucket_policy, self.bucket, new)
@@ -357,13 +376,15 @@ class AccessTab(QWidget):
         grants = self.grants()
         prefix = grants[min(rows)].prefix if rows and self.prefixes.isVisible() else ""
         self.test_button.setEnabled(False)
-        self.test_result.setText("Testing…")
+        self.test_result.setText(translate("AccessTab", "Testing…"))
         self.test_result.show()
         try:
             report = await run_browse(runner, self.ops.anonymous_access, self.bucket, prefix)
         except AppError as err:
             if shiboken6.isValid(self):
-                self.test_result.setText(f"The test could not run: {err.user_text()}")
+                self.test_result.setText(translate(
+                    "AccessTab",
+                    "The test could not run: {user_text}").format(user_text=err.user_text()))
             return None
         finally:
             if shiboken6.isValid(self):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Protocol
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu
 
@@ -25,9 +25,10 @@ from desktop_app.ui.buckets.new_bucket_dialog import NewBucketDialog, NewBucketR
 from desktop_app.ui.buckets.properties_dialog import BucketPropertiesDialog
 from desktop_app.ui.shell.context import WindowContext
 from desktop_app.ui.shell.flows import FlowOwner, run_browse
+from desktop_app.ui.shell.i18n import translate
 from desktop_app.ui.shell.job_rerun import connection_for, place_params
 
-COMING_SOON = "Coming soon"
+COMING_SOON = QT_TRANSLATE_NOOP("Actions", "Coming soon")
 
 
 class BucketList(Protocol):
@@ -58,18 +59,21 @@ class BucketActions(QObject):
         """For a connection root (`bucket` ""): New bucket…, Refresh; for a bucket also
         Delete bucket… and Properties… (disabled, saying so, where the storage has no
         bucket settings)."""
-        actions = [self._action(menu, "New bucket…", "actionNewBucket",
+        actions = [self._action(menu, translate("BucketActions", "New bucket…"), "actionNewBucket",
                                 lambda: self.new_bucket(conn_id))]
         if bucket:
-            actions.append(self._action(menu, "Delete bucket…", "actionDeleteBucket",
+            actions.append(self._action(menu, translate(
+                "BucketActions", "Delete bucket…"), "actionDeleteBucket",
                                         lambda: self.delete_bucket(conn_id, bucket)))
-            properties = self._action(menu, "Properties…", "actionBucketProperties",
+            properties = self._action(menu, translate(
+                "BucketActions", "Properties…"), "actionBucketProperties",
                                       lambda: self.properties(conn_id, bucket))
             if not isinstance(self._storage(conn_id), BucketSettingsOps):
                 properties.setEnabled(False)
-                properties.setToolTip(COMING_SOON)
+                properties.setToolTip(translate("Actions", COMING_SOON))
             actions.append(properties)
-        actions.append(self._action(menu, "Refresh", "actionRefreshBuckets",
+        actions.append(self._action(menu, translate(
+            "BucketActions", "Refresh"), "actionRefreshBuckets",
                                     lambda: self.tree.reload(conn_id)))
         menu.setToolTipsVisible(True)
         return actions
@@ -92,8 +96,12 @@ class BucketActions(QObject):
             return None
         if not isinstance(entry.storage, BucketLifecycleOps):
             self.context.show_error(AppError(
-                f"The connection “{entry.name}” cannot create or delete buckets.",
-                "Use a connection to an S3 server."))
+                translate(
+                    "BucketActions",
+                    "The connection “{name}” cannot create or delete buckets.").format(
+                    name=entry.name,
+                ),
+                translate("BucketActions", "Use a connection to an S3 server.")))
             return None
         return entry, entry.storage
 
@@ -137,7 +145,8 @@ class BucketActions(QObject):
         if lacking is not None:
             self.context.show_error(lacking)
         else:
-            self.context.show_info(f"Created the bucket “{request.name}”.")
+            self.context.show_info(translate(
+                "BucketActions", "Created the bucket “{name}”.").format(name=request.name))
 
     def run_again(self, job: Job) -> None:
         """Run again of an emptying (Jobs panel): the same question, the name typed again."""

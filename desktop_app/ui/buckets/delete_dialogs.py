@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.ui.buckets.new_bucket_dialog import ERROR_STYLE, fit_height, plain_label
+from desktop_app.ui.shell.i18n import translate
 
 POLL_MS = 150
 
@@ -33,10 +34,11 @@ class ConfirmDeleteDialog(QDialog):
     def __init__(self, bucket: str, connection: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("deleteBucketDialog")
-        self.setWindowTitle("Delete bucket")
+        self.setWindowTitle(translate("ConfirmDeleteDialog", "Delete bucket"))
         self.setMinimumWidth(420)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        delete = buttons.addButton("Delete bucket", QDialogButtonBox.ButtonRole.DestructiveRole)
+        delete = buttons.addButton(translate(
+            "ConfirmDeleteDialog", "Delete bucket"), QDialogButtonBox.ButtonRole.DestructiveRole)
         delete.setObjectName("confirmDeleteBucket")
         delete.clicked.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -46,8 +48,10 @@ class ConfirmDeleteDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(plain_label(
             self, "deleteBucketText",
-            f"Delete the empty bucket “{bucket}” from {connection}?\n\nIts name may be taken "
-            "by someone else afterwards.",
+            translate(
+                "ConfirmDeleteDialog",
+                "Delete the empty bucket “{bucket}” from {connection}?\n\nIts name may be taken "
+                "by someone else afterwards.").format(bucket=bucket, connection=connection),
         ))
         layout.addWidget(buttons)
         fit_height(self)
@@ -59,7 +63,7 @@ class EmptyAndDeleteDialog(QDialog):
     def __init__(self, bucket: str, holds: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("emptyAndDeleteDialog")
-        self.setWindowTitle("Empty and delete bucket")
+        self.setWindowTitle(translate("EmptyAndDeleteDialog", "Empty and delete bucket"))
         self.setMinimumWidth(480)
         self.bucket = bucket
         self.name_edit = QLineEdit(self)
@@ -67,7 +71,9 @@ class EmptyAndDeleteDialog(QDialog):
         self.name_edit.setPlaceholderText(bucket)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.confirm: QPushButton = buttons.addButton(
-            "Empty and delete", QDialogButtonBox.ButtonRole.DestructiveRole)
+            translate(
+                "EmptyAndDeleteDialog",
+                "Empty and delete"), QDialogButtonBox.ButtonRole.DestructiveRole)
         self.confirm.setObjectName("confirmEmptyAndDelete")
         self.confirm.setEnabled(False)
         self.confirm.setAutoDefault(False)
@@ -79,11 +85,17 @@ class EmptyAndDeleteDialog(QDialog):
         layout.addWidget(plain_label(self, "bucketHolds", holds))
         layout.addWidget(plain_label(
             self, "emptyWarning",
-            "Every object, every older version and every unfinished upload in it is removed "
-            "for good, then the bucket itself. This cannot be undone.", ERROR_STYLE,
+            translate(
+                "EmptyAndDeleteDialog",
+                "Every object, every older version and every unfinished upload in it is removed "
+                "for good, then the bucket itself. This cannot be undone."), ERROR_STYLE,
         ))
         layout.addWidget(plain_label(self, "typeNamePrompt",
-                                     f"To confirm, type the bucket's name “{bucket}”:"))
+                                     translate(
+                                         "EmptyAndDeleteDialog",
+                                         "To confirm, type the bucket's name “{bucket}”:").format(
+                                         bucket=bucket,
+                                     )))
         layout.addWidget(self.name_edit)
         layout.addWidget(buttons)
         fit_height(self)
@@ -111,7 +123,8 @@ class EmptyProgressDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("emptyProgressDialog")
-        self.setWindowTitle(f"Emptying {bucket}")
+        self.setWindowTitle(translate(
+            "EmptyProgressDialog", "Emptying {bucket}").format(bucket=bucket))
         self.setMinimumWidth(420)
         self.progress = progress
         self.label = plain_label(self, "emptyProgressText")
@@ -132,14 +145,20 @@ class EmptyProgressDialog(QDialog):
     def refresh(self) -> None:
         p = self.progress
         if p.cancel.is_set():
-            self.label.setText("Cancelling… (waiting for the current batch to finish)")
+            self.label.setText(translate(
+                "EmptyProgressDialog", "Cancelling… (waiting for the current batch to finish)"))
             return
         if p.total:
             self.bar.setRange(0, p.total)
             self.bar.setValue(min(p.removed, p.total))
-            self.label.setText(f"Removed {p.removed:,} of {p.total:,} objects and versions…")
+            self.label.setText(translate(
+                "EmptyProgressDialog",
+                "Removed {removed:,} of {total:,} objects and versions…").format(
+                removed=p.removed,
+                total=p.total,
+            ))
         else:
-            self.label.setText("Listing what the bucket holds…")
+            self.label.setText(translate("EmptyProgressDialog", "Listing what the bucket holds…"))
 
     def reject(self) -> None:
         """Cancel (or Escape, or closing the window) stops the work at its next batch; the
@@ -161,7 +180,7 @@ class EmptyReportDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("emptyReportDialog")
-        self.setWindowTitle("The bucket was not deleted")
+        self.setWindowTitle(translate("EmptyReportDialog", "The bucket was not deleted"))
         self.resize(640, 360)
         self.listing = QPlainTextEdit(self)
         self.listing.setObjectName("emptyFailures")

@@ -32,6 +32,7 @@ from desktop_app.ui.buckets.delete_dialogs import (
     EmptyReportDialog,
 )
 from desktop_app.ui.shell.flows import dialog_result, run_browse, run_transfer
+from desktop_app.ui.shell.i18n import translate
 from desktop_app.ui.shell.tasks import TaskRunner
 
 Accepted = QDialog.DialogCode.Accepted.value
@@ -46,20 +47,19 @@ class DeleteOutcome:
     message: str = ""
 
 
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count:,} {one if count == 1 else many}"
-
-
 def holds_text(bucket: str, usage: BucketUsage) -> str:
     """What the bucket holds, in words, for the "Empty and delete" question."""
-    parts = [f"The bucket “{bucket}” holds {_plural(usage.objects, 'object', 'objects')}"]
+    objects, uploads = usage.objects, usage.uploads
+    parts = [translate("DeleteFlow", "The bucket “{bucket}” holds {count} object(s)", "",
+                       objects).format(bucket=bucket, count=f"{objects:,}")]
     older = usage.versions - usage.objects
     if older > 0:
-        parts.append(" and " + _plural(older, "older version or delete marker",
-                                       "older versions or delete markers"))
-    parts.append(f", {human_size(usage.size)} in all")
+        parts.append(translate("DeleteFlow", " and {count} older version(s) or delete marker(s)",
+                               "", older).format(count=f"{older:,}"))
+    parts.append(translate("DeleteFlow", ", {size} in all").format(size=human_size(usage.size)))
     if usage.uploads:
-        parts.append(f", and {_plural(usage.uploads, 'unfinished upload', 'unfinished uploads')}")
+        parts.append(translate("DeleteFlow", ", and {count} unfinished upload(s)", "",
+                               uploads).format(count=f"{uploads:,}"))
     parts.append(".")
     return "".join(parts)
 
@@ -67,19 +67,31 @@ def holds_text(bucket: str, usage: BucketUsage) -> str:
 def report_lines(report: EmptyReport) -> list[str]:
     """One line per object the server kept: key, version and its reason."""
     return [
-        f"{shown_key(held.key)}" + (f" (version {held.version_id})" if held.version_id else "")
+        f"{shown_key(held.key)}" + (translate(
+            "DeleteFlow",
+            " (version {version_id})").format(
+            version_id=held.version_id,
+        ) if held.version_id else "")
         + f" — {held.reason}"
         for held in report.held
     ]
 
 
 def held_summary(bucket: str, report: EmptyReport) -> str:
+    held = len(report.held)
     return (
-        f"Removed {report.removed:,} of {report.total:,} objects and versions, but "
-        f"{_plural(len(report.held), 'is', 'are')} held by retention or a legal hold, so "
-        f"the bucket “{bucket}” could not be emptied and is still there. Lift the legal "
-        "holds, or wait until their retention ends (a governance retention can be bypassed "
-        "by a user allowed to), then delete the bucket again."
+        translate(
+            "DeleteFlow",
+            "Removed {removed:,} of {total:,} objects and versions, but {count} is/are held by "
+            "retention or a legal hold, so the bucket “{bucket}” could not be emptied and is "
+            "still there. Lift the legal holds, or wait until their retention ends (a governance "
+            "retention can be bypassed by a user allowed to), then delete the bucket "
+            "again.", "", held).format(
+            removed=report.removed,
+            total=report.total,
+            count=f"{held:,}",
+            bucket=bucket,
+        )
     )
 
 
@@ -115,24 +127,36 @@ class DeleteBucketFlow:
             if not await self._ask(ConfirmDeleteDialog(bucket, connection, self.parent)):
                 return DeleteOutcome(False)
             await run_browse(self.runner, self.ops.delete_bucket, bucket)
-            return DeleteOutcome(True, f"Deleted the bucket “{bucket}”.")
+            return DeleteOutcome(True, translate(
+                "DeleteBucketFlow", "Deleted the bucket “{bucket}”.").format(bucket=bucket))
         if not await self._ask(EmptyAndDeleteDialog(bucket, holds_text(bucket, usage),
                                                     self.parent)):
             return DeleteOutcome(False)
         report = await self._empty(bucket)
         if report.cancelled:
             return DeleteOutcome(False, (
-                f"Stopped: removed {report.removed:,} of {report.total:,} objects and versions;"
-                f" the bucket “{bucket}” is still there with the rest."))
+                translate(
+                    "DeleteBucketFlow",
+                    "Stopped: removed {removed:,} of {total:,} objects and versions; the bucket "
+                    "“{bucket}” is still there with the rest.").format(
+                    removed=report.removed,
+                    total=report.total,
+                    bucket=bucket,
+                )))
+        held, removed = len(report.held), report.removed
         if report.held:
             await self._ask(EmptyReportDialog(held_summary(bucket, report),
                                               report_lines(report), self.parent))
-            return DeleteOutcome(False, f"The bucket “{bucket}” was not deleted: "
-                                        f"{_plural(len(report.held), 'object is', 'objects are')}"
-                                        " held by retention or a legal hold.")
+            return DeleteOutcome(False, translate(
+                "DeleteBucketFlow",
+                "The bucket “{bucket}” was not deleted: {count} object(s) is/are held by "
+                "retention or a legal hold.", "", held).format(
+                bucket=bucket, count=f"{held:,}"))
         await run_browse(self.runner, self.ops.delete_bucket, bucket)
-        return DeleteOutcome(True, f"Emptied and deleted the bucket “{bucket}” "
-                                   f"({_plural(report.removed, 'version', 'versions')} removed).")
+        return DeleteOutcome(True, translate(
+            "DeleteBucketFlow",
+            "Emptied and deleted the bucket “{bucket}” ({count} version(s) removed).", "",
+            removed).format(bucket=bucket, count=f"{removed:,}"))
 
     async def _empty(self, bucket: str) -> EmptyReport:
         progress = EmptyProgress()
@@ -170,13 +194,18 @@ class DeleteBucketFlow:
 def _report(log: JobLog, job: str, bucket: str, report: EmptyReport) -> None:
     """The emptying's end in the job log: every held object is an error of the job."""
     for held in report.held:
-        item = f"{bucket}/{held.key}" + (f" (version {held.version_id})" if held.version_id
+        item = f"{bucket}/{held.key}" + (translate(
+            "DeleteFlow",
+            " (version {version_id})").format(version_id=held.version_id) if held.version_id
                                          else "")
         log.add_error(job, item, held.reason)
     state = (JobState.CANCELLED if report.cancelled
              else JobState.FAILED if report.held else JobState.DONE)
-    message = (f"{_plural(len(report.held), 'object is', 'objects are')} held by retention "
-               "or a legal hold." if report.held else "")
+    held = len(report.held)
+    message = (translate(
+        "DeleteFlow",
+        "{count} object(s) is/are held by retention or a legal hold.", "",
+        held).format(count=f"{held:,}") if report.held else "")
     log.finish(job, state, message=message,
                counts={"removed": report.removed, "found": report.total,
                        "uploads aborted": report.uploads_aborted})

@@ -3,6 +3,7 @@ key id), with what each means and the warning that SSE-KMS needs a KMS on the se
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
@@ -20,41 +21,51 @@ from desktop_app.core.bucket_settings import (
 )
 from desktop_app.storage.protocol import BucketSettingsOps
 from desktop_app.ui.buckets.settings_tab_base import SettingTabBase
+from desktop_app.ui.shell.i18n import translate
 
-EXPLANATION = ("The default encryption applies to objects uploaded from now on; objects "
-               "already stored keep the encryption they were stored with.")
-NONE_NOTE = "New objects are stored as they are sent, unless an upload asks for encryption."
-SSE_S3_NOTE = "The server encrypts new objects with keys it creates and keeps itself."
-KMS_NOTE = ("The server encrypts new objects with the named key of its key management "
-            "service (KMS). The server must have a KMS configured with that key: otherwise "
-            "it may accept this setting and then refuse every upload to the bucket.")
+EXPLANATION = (QT_TRANSLATE_NOOP(
+    "EncryptionTab", "The default encryption applies to objects uploaded from now on; objects "
+    "already stored keep the encryption they were stored with."))
+NONE_NOTE = QT_TRANSLATE_NOOP(
+    "EncryptionTab", "New objects are stored as they are sent, unless an upload asks for "
+                     "encryption.")
+SSE_S3_NOTE = QT_TRANSLATE_NOOP(
+    "EncryptionTab", "The server encrypts new objects with keys it creates and keeps itself.")
+KMS_NOTE = (QT_TRANSLATE_NOOP(
+    "EncryptionTab", "The server encrypts new objects with the named key of its key management "
+    "service (KMS). The server must have a KMS configured with that key: otherwise "
+    "it may accept this setting and then refuse every upload to the bucket."))
 
 State = tuple[str, str]  # (algorithm or "", key id)
 
 
 class EncryptionTab(SettingTabBase):
-    title = "Encryption"
-    what = "default encryption"
+    title = QT_TRANSLATE_NOOP("BucketTabs", "Encryption")
+    what = QT_TRANSLATE_NOOP("BucketTabs", "default encryption")
 
     def __init__(self, ops: BucketSettingsOps, bucket: str, parent: QWidget | None = None,
                  ) -> None:
-        super().__init__(bucket, EXPLANATION, parent)
+        super().__init__(bucket, translate("EncryptionTab", EXPLANATION), parent)
         self.setObjectName("bucketEncryptionTab")
         self.ops = ops
         self.choices = QButtonGroup(self)
         self._notes: list[tuple[QRadioButton, QWidget]] = []
-        self.none = self._choice("bucketEncryptionNone", "None", NONE_NOTE)
-        self.sse_s3 = self._choice("bucketEncryptionSseS3", "SSE-S3 (keys managed by the "
-                                   "server)", SSE_S3_NOTE)
-        self.sse_kms = self._choice("bucketEncryptionSseKms", "SSE-KMS (a key of the "
-                                    "server's KMS)", KMS_NOTE)
+        self.none = self._choice("bucketEncryptionNone", translate(
+            "EncryptionTab", "None"), translate("EncryptionTab", NONE_NOTE))
+        self.sse_s3 = self._choice("bucketEncryptionSseS3", translate(
+            "EncryptionTab", "SSE-S3 (keys managed by the server)"),
+            translate("EncryptionTab", SSE_S3_NOTE))
+        self.sse_kms = self._choice("bucketEncryptionSseKms", translate(
+            "EncryptionTab", "SSE-KMS (a key of the server's KMS)"),
+            translate("EncryptionTab", KMS_NOTE))
         self.key_id = QLineEdit(self.body)
         self.key_id.setObjectName("bucketEncryptionKeyId")
-        self.key_id.setPlaceholderText("the key's id or ARN in the server's KMS")
+        self.key_id.setPlaceholderText(translate(
+            "EncryptionTab", "the key's id or ARN in the server's KMS"))
         self.key_id.textChanged.connect(self._edited)
         key_row = QFormLayout()
         key_row.setContentsMargins(24, 0, 0, 0)
-        key_row.addRow("KMS key id:", self.key_id)
+        key_row.addRow(translate("EncryptionTab", "KMS key id:"), self.key_id)
         layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 0, 0, 0)
         for button, note in self._notes:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -35,17 +35,27 @@ from desktop_app.ui.buckets.new_bucket_dialog import (
     plain_label,
 )
 from desktop_app.ui.buckets.tags_tab import TagTable, duplicate_key_problems
+from desktop_app.ui.shell.i18n import translate
 
 MAX_DAYS = 100_000
-FILTER_NOTE = ("The rule applies to objects whose names start with the prefix and that carry "
-               "every tag listed; with neither, to the whole bucket.")
-EXPIRE_NOTE = ("Expiring deletes the current version of matching objects; in a versioned "
-               "bucket it leaves a delete marker and keeps the old version as noncurrent.")
-NONCURRENT_NOTE = ("In a versioned bucket, older (noncurrent) versions are removed the given "
-                   "number of days after they were replaced, keeping the newest few if asked.")
-MARKERS_NOTE = "Removes delete markers that no longer hide any version."
-ABORT_NOTE = ("Aborts multipart uploads that were started but never finished, freeing the "
-              "space their parts take.")
+FILTER_NOTE = (QT_TRANSLATE_NOOP(
+    "LifecycleRuleDialog", "The rule applies to objects whose names start with the prefix and that "
+                           "carry "
+    "every tag listed; with neither, to the whole bucket."))
+EXPIRE_NOTE = (QT_TRANSLATE_NOOP(
+    "LifecycleRuleDialog", "Expiring deletes the current version of matching objects; in a "
+                           "versioned "
+    "bucket it leaves a delete marker and keeps the old version as noncurrent."))
+NONCURRENT_NOTE = (QT_TRANSLATE_NOOP(
+    "LifecycleRuleDialog", "In a versioned bucket, older (noncurrent) versions are removed the "
+                           "given "
+    "number of days after they were replaced, keeping the newest few if asked."))
+MARKERS_NOTE = QT_TRANSLATE_NOOP(
+    "LifecycleRuleDialog", "Removes delete markers that no longer hide any version.")
+ABORT_NOTE = (QT_TRANSLATE_NOOP(
+    "LifecycleRuleDialog", "Aborts multipart uploads that were started but never finished, freeing "
+                           "the "
+    "space their parts take."))
 
 
 class _DaysOption:
@@ -87,31 +97,40 @@ class LifecycleRuleDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lifecycleRuleDialog")
-        self.setWindowTitle("Edit lifecycle rule" if rule else "New lifecycle rule")
+        self.setWindowTitle(translate(
+            "LifecycleRuleDialog", "Edit lifecycle rule") if rule else translate(
+            "LifecycleRuleDialog", "New lifecycle rule"))
         self.setMinimumWidth(560)
         self._others = tuple(others)
         self._original = rule or LifecycleRule()
         self.rule_id = QLineEdit(self)
         self.rule_id.setObjectName("lifecycleRuleId")
-        self.rule_id.setPlaceholderText("a name for the rule (optional)")
-        self.enabled = QCheckBox("Enabled (a disabled rule is kept but does nothing)", self)
+        self.rule_id.setPlaceholderText(translate(
+            "LifecycleRuleDialog", "a name for the rule (optional)"))
+        self.enabled = QCheckBox(translate(
+            "LifecycleRuleDialog", "Enabled (a disabled rule is kept but does nothing)"), self)
         self.enabled.setObjectName("lifecycleRuleEnabled")
         self.prefix = QLineEdit(self)
         self.prefix.setObjectName("lifecycleRulePrefix")
-        self.prefix.setPlaceholderText("for example logs/ (empty: every object)")
-        scope = QGroupBox("Applies to", self)
+        self.prefix.setPlaceholderText(translate(
+            "LifecycleRuleDialog", "for example logs/ (empty: every object)"))
+        scope = QGroupBox(translate("LifecycleRuleDialog", "Applies to"), self)
         self.tags = TagTable("lifecycleRuleTags", self._check, scope)
         self.tags.table.setMinimumHeight(90)
         self.tags.table.setMaximumHeight(130)
         scope_form = QFormLayout(scope)
-        scope_form.addRow(plain_label(scope, "lifecycleFilterNote", FILTER_NOTE, NOTE_STYLE))
-        scope_form.addRow("Prefix:", self.prefix)
-        scope_form.addRow("Tags:", self.tags)
+        scope_form.addRow(plain_label(scope, "lifecycleFilterNote",
+                                      translate("LifecycleRuleDialog", FILTER_NOTE), NOTE_STYLE))
+        scope_form.addRow(translate("LifecycleRuleDialog", "Prefix:"), self.prefix)
+        scope_form.addRow(translate("LifecycleRuleDialog", "Tags:"), self.tags)
 
-        actions = QGroupBox("Actions", self)
+        actions = QGroupBox(translate("LifecycleRuleDialog", "Actions"), self)
         self.expire_days = _DaysOption(actions, "lifecycleExpireDays",
-                                       "Expire current versions after", "days", MAX_DAYS)
-        self.expire_on = QCheckBox("Expire current versions on", actions)
+                                       translate(
+                                           "LifecycleRuleDialog",
+                                           "Expire current versions after"), "days", MAX_DAYS)
+        self.expire_on = QCheckBox(translate(
+            "LifecycleRuleDialog", "Expire current versions on"), actions)
         self.expire_on.setObjectName("lifecycleExpireDateCheck")
         self.expire_date = QDateEdit(actions)
         self.expire_date.setObjectName("lifecycleExpireDateValue")
@@ -121,22 +140,32 @@ class LifecycleRuleDialog(QDialog):
         self.expire_date.setEnabled(False)
         self.expire_on.toggled.connect(self.expire_date.setEnabled)
         self.noncurrent_days = _DaysOption(actions, "lifecycleNoncurrentDays",
-                                           "Remove noncurrent versions after", "days",
+                                           translate(
+                                               "LifecycleRuleDialog",
+                                               "Remove noncurrent versions after"), "days",
                                            MAX_DAYS)
         self.noncurrent_keep = _DaysOption(actions, "lifecycleNoncurrentKeep",
-                                           "but keep the newest", "versions", MAX_KEEP_NEWEST)
-        self.markers = QCheckBox("Remove expired delete markers", actions)
+                                           translate(
+                                               "LifecycleRuleDialog",
+                                               "but keep the newest"), "versions", MAX_KEEP_NEWEST)
+        self.markers = QCheckBox(translate(
+            "LifecycleRuleDialog", "Remove expired delete markers"), actions)
         self.markers.setObjectName("lifecycleDeleteMarkers")
         self.abort_days = _DaysOption(actions, "lifecycleAbortDays",
-                                      "Abort unfinished uploads after", "days", MAX_DAYS)
+                                      translate(
+                                          "LifecycleRuleDialog",
+                                          "Abort unfinished uploads after"), "days", MAX_DAYS)
         date_row = QHBoxLayout()
         date_row.addWidget(self.expire_on)
         date_row.addWidget(self.expire_date)
         date_row.addStretch(1)
         act = QVBoxLayout(actions)
-        for item in (self.expire_days.row(), date_row, EXPIRE_NOTE,
-                     self.noncurrent_days.row(), self.noncurrent_keep.row(), NONCURRENT_NOTE,
-                     self.markers, MARKERS_NOTE, self.abort_days.row(), ABORT_NOTE):
+        for item in (self.expire_days.row(), date_row,
+                     translate("LifecycleRuleDialog", EXPIRE_NOTE),
+                     self.noncurrent_days.row(), self.noncurrent_keep.row(),
+                     translate("LifecycleRuleDialog", NONCURRENT_NOTE),
+                     self.markers, translate("LifecycleRuleDialog", MARKERS_NOTE),
+                     self.abort_days.row(), translate("LifecycleRuleDialog", ABORT_NOTE)):
             if isinstance(item, str):
                 note = plain_label(actions, "", item, NOTE_STYLE)
                 note.setContentsMargins(24, 0, 0, 4)
@@ -153,7 +182,7 @@ class LifecycleRuleDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow("ID:", self.rule_id)
+        form.addRow(translate("LifecycleRuleDialog", "ID:"), self.rule_id)
         form.addRow("", self.enabled)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -211,8 +240,13 @@ class LifecycleRuleDialog(QDialog):
 
     def problem_list(self) -> list[str]:
         rule = self.rule()
-        problems = duplicate_key_problems(rule.tags, "Tag filter")
-        name = (f"Rule “{rule.id}”" if rule.id else f"Rule {len(self._others) + 1}") + ": "
+        problems = duplicate_key_problems(rule.tags, translate("LifecycleRuleDialog", "Tag filter"))
+        name = (translate(
+            "LifecycleRuleDialog",
+            "Rule “{id}”").format(
+            id=rule.id,
+        ) if rule.id else translate(
+            "LifecycleRuleDialog", "Rule {value}").format(value=len(self._others) + 1)) + ": "
         for problem in lifecycle_problems((*self._others, rule)):
             if problem.startswith(name):  # about this rule, not the bucket's others
                 text = problem.removeprefix(name)

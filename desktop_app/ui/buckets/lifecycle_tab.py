@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,54 +27,82 @@ from desktop_app.core.keys_text import shown_key
 from desktop_app.storage.protocol import BucketSettingsOps
 from desktop_app.ui.buckets.lifecycle_rule_dialog import LifecycleRuleDialog
 from desktop_app.ui.buckets.settings_tab_base import SettingTabBase
+from desktop_app.ui.shell.i18n import translate
 
-EXPLANATION = ("Lifecycle rules let the server delete objects, old versions, leftover delete "
-               "markers and unfinished uploads by itself once they reach a given age. A rule "
-               "acts on the objects it applies to, within a day or so of them becoming due.")
-NO_RULES_XML = "No rules: Apply removes the bucket's lifecycle configuration."
-INVALID_XML = "The XML is shown once every rule is valid."
-COLUMNS = ("On", "ID", "Applies to", "Does")
+EXPLANATION = (QT_TRANSLATE_NOOP(
+    "LifecycleTab", "Lifecycle rules let the server delete objects, old versions, leftover delete "
+    "markers and unfinished uploads by itself once they reach a given age. A rule "
+    "acts on the objects it applies to, within a day or so of them becoming due."))
+NO_RULES_XML = QT_TRANSLATE_NOOP("LifecycleTab", "No rules: Apply removes the bucket's lifecycle "
+                                                 "configuration.")
+INVALID_XML = QT_TRANSLATE_NOOP("LifecycleTab", "The XML is shown once every rule is valid.")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("LifecycleTab", "On"),
+    QT_TRANSLATE_NOOP("LifecycleTab", "ID"),
+    QT_TRANSLATE_NOOP("LifecycleTab", "Applies to"),
+    QT_TRANSLATE_NOOP("LifecycleTab", "Does"))
 
 
 def scope_text(rule: LifecycleRule) -> str:
-    scope = f"under “{shown_key(rule.prefix)}”" if rule.prefix else "whole bucket"
+    scope = translate(
+        "LifecycleTab",
+        "under “{prefix}”").format(prefix=shown_key(rule.prefix)) if rule.prefix else translate(
+        "LifecycleTab", "whole bucket")
     if rule.tags:
-        scope += ", tagged " + ", ".join(f"{key}={value}" for key, value in rule.tags)
+        scope += translate(
+            "LifecycleTab", ", tagged ") + ", ".join(f"{key}={value}" for key, value in rule.tags)
     return scope
 
 
 def actions_text(rule: LifecycleRule) -> str:
     actions = []
     if rule.expire_days is not None:
-        actions.append(f"expire after {rule.expire_days:,} days")
+        actions.append(translate(
+            "LifecycleTab",
+            "expire after {expire_days:,} days").format(expire_days=rule.expire_days))
     if rule.expire_date is not None:
-        actions.append(f"expire on {rule.expire_date:%Y-%m-%d}")
+        actions.append(translate(
+            "LifecycleTab",
+            "expire on {expire_date:%Y-%m-%d}").format(expire_date=rule.expire_date))
     if rule.noncurrent_days is not None:
-        keep = (f", keep newest {rule.noncurrent_keep}"
+        keep = (translate(
+            "LifecycleTab",
+            ", keep newest {noncurrent_keep}").format(noncurrent_keep=rule.noncurrent_keep)
                 if rule.noncurrent_keep is not None else "")
-        actions.append(f"noncurrent versions after {rule.noncurrent_days:,} days{keep}")
+        actions.append(translate(
+            "LifecycleTab",
+            "noncurrent versions after {noncurrent_days:,} days{keep}").format(
+            noncurrent_days=rule.noncurrent_days,
+            keep=keep,
+        ))
     if rule.expired_delete_markers:
-        actions.append("remove expired delete markers")
+        actions.append(translate("LifecycleTab", "remove expired delete markers"))
     if rule.abort_uploads_days is not None:
-        actions.append(f"abort uploads after {rule.abort_uploads_days:,} days")
-    actions.extend(f"{other} (not editable here)" for other in rule.other_actions)
+        actions.append(translate(
+            "LifecycleTab",
+            "abort uploads after {abort_uploads_days:,} days").format(
+            abort_uploads_days=rule.abort_uploads_days,
+        ))
+    actions.extend(translate(
+        "LifecycleTab",
+        "{other} (not editable here)").format(other=other) for other in rule.other_actions)
     return "; ".join(actions) or "nothing"
 
 
 class LifecycleTab(SettingTabBase):
-    title = "Lifecycle"
-    what = "lifecycle configuration"
+    title = QT_TRANSLATE_NOOP("BucketTabs", "Lifecycle")
+    what = QT_TRANSLATE_NOOP("BucketTabs", "lifecycle configuration")
 
     def __init__(self, ops: BucketSettingsOps, bucket: str, parent: QWidget | None = None,
                  ) -> None:
-        super().__init__(bucket, EXPLANATION, parent)
+        super().__init__(bucket, translate("LifecycleTab", EXPLANATION), parent)
         self.setObjectName("bucketLifecycleTab")
         self.ops = ops
         self.rules: list[LifecycleRule] = []
         self.editor: LifecycleRuleDialog | None = None
         self.table = QTableWidget(0, len(COLUMNS), self.body)
         self.table.setObjectName("lifecycleRules")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([translate("LifecycleTab", c) for c in COLUMNS])
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
@@ -86,9 +114,12 @@ class LifecycleTab(SettingTabBase):
         self.table.itemChanged.connect(self._enabled_changed)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.cellDoubleClicked.connect(lambda *_: self.edit_selected())
-        self.add_button = self._button("lifecycleAdd", "Add rule…", self.add_rule)
-        self.edit_button = self._button("lifecycleEdit", "Edit…", self.edit_selected)
-        self.remove_button = self._button("lifecycleRemove", "Remove", self.remove_selected)
+        self.add_button = self._button("lifecycleAdd", translate(
+            "LifecycleTab", "Add rule…"), self.add_rule)
+        self.edit_button = self._button("lifecycleEdit", translate(
+            "LifecycleTab", "Edit…"), self.edit_selected)
+        self.remove_button = self._button("lifecycleRemove", translate(
+            "LifecycleTab", "Remove"), self.remove_selected)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.remove_button):
             buttons.addWidget(button)
@@ -102,7 +133,8 @@ class LifecycleTab(SettingTabBase):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table, 2)
         layout.addLayout(buttons)
-        layout.addWidget(QLabel("What Apply will send (XML, read-only):", self.body))
+        layout.addWidget(QLabel(translate(
+            "LifecycleTab", "What Apply will send (XML, read-only):"), self.body))
         layout.addWidget(self.xml, 3)
         self._selection_changed()
 
@@ -124,10 +156,13 @@ class LifecycleTab(SettingTabBase):
                             | Qt.ItemFlag.ItemIsUserCheckable)
                 on.setCheckState(Qt.CheckState.Checked if rule.enabled
                                  else Qt.CheckState.Unchecked)
-                on.setToolTip("Untick to keep the rule without it acting.")
+                on.setToolTip(translate(
+                    "LifecycleTab", "Untick to keep the rule without it acting."))
                 self.table.setItem(row, 0, on)
                 for column, text in enumerate(
-                        (rule.id or f"(rule {row + 1})", scope_text(rule),
+                        (rule.id or translate(
+                            "LifecycleTab",
+                            "(rule {value})").format(value=row + 1), scope_text(rule),
                          actions_text(rule)), start=1):
                     item = QTableWidgetItem(text)
                     item.setToolTip(text)
@@ -203,9 +238,9 @@ class LifecycleTab(SettingTabBase):
     def _problems(self) -> list[str]:
         problems = lifecycle_problems(self.rules)
         if not self.rules:
-            self.xml.setPlainText(NO_RULES_XML)
+            self.xml.setPlainText(translate("LifecycleTab", NO_RULES_XML))
         elif problems:
-            self.xml.setPlainText(INVALID_XML)
+            self.xml.setPlainText(translate("LifecycleTab", INVALID_XML))
         else:
             self.xml.setPlainText(self.ops.lifecycle_xml(tuple(self.rules)))
         return problems

@@ -4,6 +4,7 @@ it cannot have one, with the controls disabled."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -25,38 +26,46 @@ from desktop_app.core.bucket_settings import (
 )
 from desktop_app.storage.protocol import BucketSettingsOps
 from desktop_app.ui.buckets.settings_tab_base import SettingTabBase
+from desktop_app.ui.shell.i18n import translate
 from desktop_app.ui.shell.tasks import TaskRunner
 
-EXPLANATION = ("Object lock keeps object versions from being deleted or overwritten until "
-               "their retention ends. The default retention below is given to every new "
-               "object version; objects already stored keep their own.")
-NONE_NOTE = "New objects get no retention unless an upload asks for one."
-GOVERNANCE_NOTE = ("Governance: nobody can delete a kept version, except users with the "
-                   "special permission to bypass governance retention.")
-COMPLIANCE_NOTE = ("Compliance: nobody can delete a kept version or shorten its retention "
-                   "until it ends, not even the account's administrator. Choose it with care.")
+EXPLANATION = (QT_TRANSLATE_NOOP(
+    "LockTab", "Object lock keeps object versions from being deleted or overwritten until "
+    "their retention ends. The default retention below is given to every new "
+    "object version; objects already stored keep their own."))
+NONE_NOTE = QT_TRANSLATE_NOOP(
+    "LockTab", "New objects get no retention unless an upload asks for one.")
+GOVERNANCE_NOTE = (QT_TRANSLATE_NOOP(
+    "LockTab", "Governance: nobody can delete a kept version, except users with the "
+    "special permission to bypass governance retention."))
+COMPLIANCE_NOTE = (QT_TRANSLATE_NOOP(
+    "LockTab", "Compliance: nobody can delete a kept version or shorten its retention "
+    "until it ends, not even the account's administrator. Choose it with care."))
 DAYS, YEARS = "days", "years"
 
 State = tuple[str | None, int | None, int | None]  # mode, days, years
 
 
 class ObjectLockTab(SettingTabBase):
-    title = "Object lock"
-    what = "default retention"
+    title = QT_TRANSLATE_NOOP("BucketTabs", "Object lock")
+    what = QT_TRANSLATE_NOOP("BucketTabs", "default retention")
 
     def __init__(self, ops: BucketSettingsOps, bucket: str, parent: QWidget | None = None,
                  ) -> None:
-        super().__init__(bucket, EXPLANATION, parent)
+        super().__init__(bucket, translate("LockTab", EXPLANATION), parent)
         self.setObjectName("bucketObjectLockTab")
         self.ops = ops
         self.choices = QButtonGroup(self)
         layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.none = self._choice(layout, "bucketLockNone", "No default retention", NONE_NOTE)
-        self.governance = self._choice(layout, "bucketLockGovernance", "Governance",
-                                       GOVERNANCE_NOTE)
-        self.compliance = self._choice(layout, "bucketLockCompliance", "Compliance",
-                                       COMPLIANCE_NOTE)
+        self.none = self._choice(layout, "bucketLockNone", translate(
+            "ObjectLockTab", "No default retention"), translate("LockTab", NONE_NOTE))
+        self.governance = self._choice(layout, "bucketLockGovernance", translate(
+            "ObjectLockTab", "Governance"),
+                                       translate("LockTab", GOVERNANCE_NOTE))
+        self.compliance = self._choice(layout, "bucketLockCompliance", translate(
+            "ObjectLockTab", "Compliance"),
+                                       translate("LockTab", COMPLIANCE_NOTE))
         self.period = QSpinBox(self.body)
         self.period.setObjectName("bucketLockPeriod")
         self.period.setRange(1, MAX_RETENTION_DAYS)
@@ -65,7 +74,7 @@ class ObjectLockTab(SettingTabBase):
         self.unit.setObjectName("bucketLockUnit")
         self.unit.addItems([DAYS, YEARS])
         row = QHBoxLayout()
-        row.addWidget(QLabel("Keep new objects for", self.body))
+        row.addWidget(QLabel(translate("ObjectLockTab", "Keep new objects for"), self.body))
         row.addWidget(self.period)
         row.addWidget(self.unit)
         row.addStretch(1)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -26,12 +26,16 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.bucket_names import bucket_name_problem
 from desktop_app.core.errors import AppError
+from desktop_app.ui.shell.i18n import translate
 
 ERROR_STYLE = "color:#b3261e;"
 NOTE_STYLE = "color:palette(dark);"
-NAME_HINT = "3 to 63 characters: lowercase letters, digits, dots and hyphens."
-LOCK_NOTE = ("Object lock can only be turned on now: it cannot be added to the bucket later. "
-             "It also turns versioning on, for good.")
+NAME_HINT = QT_TRANSLATE_NOOP(
+    "NewBucketDialog", "3 to 63 characters: lowercase letters, digits, dots and hyphens.")
+LOCK_NOTE = (QT_TRANSLATE_NOOP(
+    "NewBucketDialog", "Object lock can only be turned on now: it cannot be added to the bucket "
+                       "later. "
+    "It also turns versioning on, for good."))
 
 
 @dataclass(frozen=True)
@@ -78,31 +82,35 @@ class NewBucketDialog(QDialog):
     def __init__(self, connection: str, region: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("newBucketDialog")
-        self.setWindowTitle("New bucket")
+        self.setWindowTitle(translate("NewBucketDialog", "New bucket"))
         self.setMinimumWidth(460)
         self._waiting: asyncio.Future[NewBucketRequest | None] | None = None
         self._busy = False
 
         self.name_edit = QLineEdit(self)
         self.name_edit.setObjectName("bucketNameEdit")
-        self.name_edit.setPlaceholderText("for example: team-photos")
+        self.name_edit.setPlaceholderText(translate("NewBucketDialog", "for example: team-photos"))
         self.name_edit.setMaxLength(255)
         self.name_problem = plain_label(self, "bucketNameProblem", style=ERROR_STYLE)
         self.region_edit = QLineEdit(self)
         self.region_edit.setObjectName("bucketRegionEdit")
-        shown = region or "the server's default"
-        self.region_edit.setPlaceholderText(f"{shown} (the connection's region)")
-        self.versioning = QCheckBox("Keep versions of objects (versioning)", self)
+        shown = region or translate("NewBucketDialog", "the server's default")
+        self.region_edit.setPlaceholderText(translate(
+            "NewBucketDialog", "{shown} (the connection's region)").format(shown=shown))
+        self.versioning = QCheckBox(translate(
+            "NewBucketDialog", "Keep versions of objects (versioning)"), self)
         self.versioning.setObjectName("bucketVersioning")
-        self.object_lock = QCheckBox("Object lock (retention and legal hold)", self)
+        self.object_lock = QCheckBox(translate(
+            "NewBucketDialog", "Object lock (retention and legal hold)"), self)
         self.object_lock.setObjectName("bucketObjectLock")
-        self.lock_note = plain_label(self, "objectLockNote", LOCK_NOTE, NOTE_STYLE)
+        self.lock_note = plain_label(self, "objectLockNote",
+                                     translate("NewBucketDialog", LOCK_NOTE), NOTE_STYLE)
         self.refusal = plain_label(self, "bucketRefusal", style=ERROR_STYLE)
         self.refusal.hide()
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.create_button: QPushButton = self.buttons.addButton(
-            "Create", QDialogButtonBox.ButtonRole.AcceptRole)
+            translate("NewBucketDialog", "Create"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.create_button.setObjectName("createBucket")
         self.create_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
@@ -110,11 +118,12 @@ class NewBucketDialog(QDialog):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Name:", self.name_edit)
+        form.addRow(translate("NewBucketDialog", "Name:"), self.name_edit)
         form.addRow("", self.name_problem)
-        form.addRow("Region:", self.region_edit)
+        form.addRow(translate("NewBucketDialog", "Region:"), self.region_edit)
         layout = QVBoxLayout(self)
-        layout.addWidget(plain_label(self, "newBucketTarget", f"A new bucket on {connection}."))
+        layout.addWidget(plain_label(self, "newBucketTarget", translate(
+            "NewBucketDialog", "A new bucket on {connection}.").format(connection=connection)))
         layout.addLayout(form)
         layout.addWidget(self.versioning)
         layout.addWidget(self.object_lock)
@@ -132,7 +141,7 @@ class NewBucketDialog(QDialog):
     def _name_changed(self, text: str) -> None:
         problem = bucket_name_problem(text) if text else ""
         # An empty field is not an error yet: the rules show until a name breaks one.
-        self.name_problem.setText(problem or NAME_HINT)
+        self.name_problem.setText(problem or translate("NewBucketDialog", NAME_HINT))
         self.name_problem.setStyleSheet(ERROR_STYLE if problem else NOTE_STYLE)
         self._clear_refusal()
         self._update_button()
@@ -188,13 +197,19 @@ class NewBucketDialog(QDialog):
         for widget in (self.name_edit, self.region_edit, self.object_lock):
             widget.setEnabled(not busy)
         self.versioning.setEnabled(not busy and not self.object_lock.isChecked())
-        self.create_button.setText("Creating…" if busy else "Create")
+        self.create_button.setText(translate(
+            "NewBucketDialog", "Creating…") if busy else translate(
+            "NewBucketDialog", "Create"))
         self._update_button()
 
     def show_refusal(self, error: AppError) -> None:
         """The server said no (name taken, not allowed…): say so here and let them retry."""
         self.set_busy(False)
-        self.refusal.setText(f"The server did not create the bucket. {error.user_text()}")
+        self.refusal.setText(translate(
+            "NewBucketDialog",
+            "The server did not create the bucket. {user_text}").format(
+            user_text=error.user_text(),
+        ))
         self.refusal.show()
         fit_height(self)
         self.name_edit.setFocus()

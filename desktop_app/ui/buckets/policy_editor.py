@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.bucket_policy import PolicyInvalid, validate_policy
 from desktop_app.ui.buckets.new_bucket_dialog import ERROR_STYLE, NOTE_STYLE, plain_label
+from desktop_app.ui.shell.i18n import translate
 
 OK_STYLE = "color:#1e6b2e;"
 
@@ -52,9 +53,10 @@ class PolicyEditor(QWidget):
         self.text_edit.setTabChangesFocus(True)
         self.text_edit.setMinimumHeight(160)
         self.verdict = plain_label(self, "policyVerdict")
-        self.go_to = QPushButton("Show where", self)
+        self.go_to = QPushButton(translate("PolicyEditor", "Show where"), self)
         self.go_to.setObjectName("policyGoToError")
-        self.go_to.setToolTip("Put the cursor where the syntax error is.")
+        self.go_to.setToolTip(translate(
+            "PolicyEditor", "Put the cursor where the syntax error is."))
         self.go_to.clicked.connect(self.show_error_place)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -82,7 +84,8 @@ class PolicyEditor(QWidget):
             self.verdict.setStyleSheet(ERROR_STYLE)
         else:
             self.problem = None
-            self.verdict.setText("The policy is valid JSON and passes the checks.")
+            self.verdict.setText(translate(
+                "PolicyEditor", "The policy is valid JSON and passes the checks."))
             self.verdict.setStyleSheet(OK_STYLE)
         self.go_to.setVisible(bool(self.problem and self.problem.line))
         self.edited.emit()
@@ -124,13 +127,19 @@ class PolicyDiffDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("policyDiffDialog")
-        self.setWindowTitle(f"Change the access policy of {bucket}")
+        self.setWindowTitle(translate(
+            "PolicyDiffDialog", "Change the access policy of {bucket}").format(bucket=bucket))
         self.resize(620, 460)
-        action = ("remove the bucket's policy: only signed-in users with rights to it will "
-                  "have access" if removes else "replace the bucket's policy")
+        action = (translate(
+            "PolicyDiffDialog",
+            "remove the bucket's policy: only signed-in users with rights to it will have "
+            "access") if removes else translate(
+                      "PolicyDiffDialog", "replace the bucket's policy"))
         intro = plain_label(self, "policyDiffIntro",
-                            f"Applying will {action}. Lines starting with “-” go, lines "
-                            "starting with “+” come.")
+                            translate(
+                                "PolicyDiffDialog",
+                                "Applying will {action}. Lines starting with “-” go, lines "
+                                "starting with “+” come.").format(action=action))
         self.diff = QPlainTextEdit(diff, self)
         self.diff.setObjectName("policyDiff")
         self.diff.setReadOnly(True)
@@ -138,10 +147,13 @@ class PolicyDiffDialog(QDialog):
         self.diff.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.highlighter = DiffHighlighter(self.diff.document())
         note = plain_label(self, "policyDiffNote",
-                           "Both sides are shown in one normal form, so only real changes "
-                           "appear.", NOTE_STYLE)
+                           translate(
+                               "PolicyDiffDialog",
+                               "Both sides are shown in one normal form, so only real changes "
+                               "appear."), NOTE_STYLE)
         buttons = QDialogButtonBox(self)
-        apply = buttons.addButton("Apply policy", QDialogButtonBox.ButtonRole.AcceptRole)
+        apply = buttons.addButton(translate(
+            "PolicyDiffDialog", "Apply policy"), QDialogButtonBox.ButtonRole.AcceptRole)
         apply.setObjectName("policyDiffApply")
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

@@ -10,6 +10,7 @@ import asyncio
 from collections.abc import Callable
 
 import shiboken6
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -33,11 +34,13 @@ from desktop_app.ui.buckets.tab_api import SettingsTab
 from desktop_app.ui.buckets.tags_tab import TagsTab
 from desktop_app.ui.buckets.versioning_tab import VersioningOps, VersioningTab
 from desktop_app.ui.shell.flows import FlowOwner, dialog_result
+from desktop_app.ui.shell.i18n import translate
 from desktop_app.ui.shell.tasks import TaskRunner
 
 # A tab maker returns None when the storage lacks the role the tab needs.
 TabMaker = Callable[[object, str, QWidget], "SettingsTab | None"]
-UNSAVED_TEXT = "Some changes have not been applied. Close and drop them?"
+UNSAVED_TEXT = QT_TRANSLATE_NOOP(
+    "PropertiesDialog", "Some changes have not been applied. Close and drop them?")
 
 
 def _access(storage: object, bucket: str, parent: QWidget) -> SettingsTab | None:
@@ -72,7 +75,8 @@ class BucketPropertiesDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("bucketPropertiesDialog")
-        self.setWindowTitle(f"Properties of {bucket}")
+        self.setWindowTitle(translate(
+            "BucketPropertiesDialog", "Properties of {bucket}").format(bucket=bucket))
         self.setMinimumWidth(620)
         self.resize(700, 720)
         self.bucket = bucket
@@ -88,11 +92,11 @@ class BucketPropertiesDialog(QDialog):
             tab = maker(storage, bucket, self.tab_widget)
             if tab is not None:
                 self.tabs.append(tab)
-                self.tab_widget.addTab(self._page(tab), tab.title)
+                self.tab_widget.addTab(self._page(tab), translate("BucketTabs", tab.title))
                 tab.changed.connect(self._update_buttons)
         self.status = plain_label(self, "bucketPropertiesStatus", "", NOTE_STYLE)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.apply_button = QPushButton("Apply", self)
+        self.apply_button = QPushButton(translate("BucketPropertiesDialog", "Apply"), self)
         self.apply_button.setObjectName("bucketPropertiesApply")
         self.apply_button.setEnabled(False)
         buttons.addButton(self.apply_button, QDialogButtonBox.ButtonRole.ApplyRole)
@@ -100,7 +104,12 @@ class BucketPropertiesDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(plain_label(self, "bucketPropertiesTarget",
-                                     f"The bucket “{bucket}” on {connection}."))
+                                     translate(
+                                         "BucketPropertiesDialog",
+                                         "The bucket “{bucket}” on {connection}.").format(
+                                         bucket=bucket,
+                                         connection=connection,
+                                     )))
         layout.addWidget(self.tab_widget, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
@@ -140,7 +149,8 @@ class BucketPropertiesDialog(QDialog):
 
     def _mark(self, tab: SettingsTab, err: AppError | None) -> None:
         index = self.tab_widget.indexOf(self.pages[id(tab)])
-        self.tab_widget.setTabText(index, f"{tab.title} ⚠" if err else tab.title)
+        title = translate("BucketTabs", tab.title)
+        self.tab_widget.setTabText(index, f"{title} ⚠" if err else title)
         self.tab_widget.setTabToolTip(index, err.user_text() if err else "")
 
     # -- apply -----------------------------------------------------------------------------
@@ -152,7 +162,7 @@ class BucketPropertiesDialog(QDialog):
         self.applying = True
         self.apply_button.setEnabled(False)
         self.status.setStyleSheet(NOTE_STYLE)
-        self.status.setText("Applying…")
+        self.status.setText(translate("BucketPropertiesDialog", "Applying…"))
         failed: list[SettingsTab] = []
         try:
             for tab in self.dirty_tabs():
@@ -173,11 +183,13 @@ class BucketPropertiesDialog(QDialog):
             return not failed
         if failed:
             self.status.setStyleSheet(ERROR_STYLE)
-            names = ", ".join(t.title for t in failed)
-            self.status.setText(f"Not applied: {names}. The reason is shown in the tab.")
+            names = ", ".join(translate("BucketTabs", t.title) for t in failed)
+            self.status.setText(translate(
+                "BucketPropertiesDialog",
+                "Not applied: {names}. The reason is shown in the tab.").format(names=names))
             self.tab_widget.setCurrentWidget(self.pages[id(failed[0])])
         else:
-            self.status.setText("Applied.")
+            self.status.setText(translate("BucketPropertiesDialog", "Applied."))
         return not failed
 
     # -- close -----------------------------------------------------------------------------
@@ -191,12 +203,16 @@ class BucketPropertiesDialog(QDialog):
         self.flows.start(self._ask_then_close())
 
     async def _ask_then_close(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.Question, "Unapplied changes", UNSAVED_TEXT,
+        box = QMessageBox(QMessageBox.Icon.Question,
+                          translate("BucketPropertiesDialog", "Unapplied changes"),
+                          translate("PropertiesDialog", UNSAVED_TEXT),
                           QMessageBox.StandardButton.Discard
                           | QMessageBox.StandardButton.Cancel, self)
         box.setObjectName("bucketPropertiesUnsaved")
-        box.setInformativeText("Tabs with changes: "
-                               + ", ".join(t.title for t in self.dirty_tabs()) + ".")
+        box.setInformativeText(translate("BucketPropertiesDialog", "Tabs with changes: ")
+                               + ", ".join(translate("BucketTabs", t.title)
+                                           for t in self.dirty_tabs())
+                               + ".")
         self.ask = box
         try:
             await dialog_result(box)

@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Hashable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop_app.core.bucket_settings import InvalidBucketSetting
 from desktop_app.core.errors import AppError, NotSupportedByServer
 from desktop_app.ui.buckets.new_bucket_dialog import ERROR_STYLE, NOTE_STYLE, plain_label
 from desktop_app.ui.shell.flows import run_browse
+from desktop_app.ui.shell.i18n import translate
 from desktop_app.ui.shell.tasks import TaskRunner
 
 
@@ -26,7 +27,7 @@ class SettingTabBase(QWidget):
 
     changed = Signal()
     title = ""
-    what = "setting"  # for "The <what> cannot be saved"
+    what = QT_TRANSLATE_NOOP("BucketTabs", "setting")  # for "The <what> cannot be saved"
 
     def __init__(self, bucket: str, explanation: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,7 +42,8 @@ class SettingTabBase(QWidget):
         self.body.setEnabled(False)
         self.problem_label = plain_label(self, f"{name}TabProblems", style=ERROR_STYLE)
         self.problem_label.hide()
-        self.status = plain_label(self, f"{name}TabStatus", "Reading…", NOTE_STYLE)
+        self.status = plain_label(self, f"{name}TabStatus", translate(
+            "SettingTabBase", "Reading…"), NOTE_STYLE)
         layout = QVBoxLayout(self)
         layout.addWidget(self.explanation)
         layout.addWidget(self.body, 1)
@@ -74,14 +76,19 @@ class SettingTabBase(QWidget):
         return self.available and self._state() != self._loaded
 
     async def load(self, runner: TaskRunner) -> None:
-        self.status.setText("Reading…")
+        self.status.setText(translate("SettingTabBase", "Reading…"))
         try:
             value = await run_browse(runner, self._read)
         except NotSupportedByServer as err:
             self._unavailable(err.user_text())
             return
         except AppError as err:
-            self._unavailable(f"The {self.what} could not be read. {err.user_text()}")
+            self._unavailable(translate(
+                "SettingTabBase",
+                "The {what} could not be read. {user_text}").format(
+                what=translate("BucketTabs", self.what),
+                user_text=err.user_text(),
+            ))
             return
         self._filling = True
         try:
@@ -99,7 +106,7 @@ class SettingTabBase(QWidget):
         problems = self._problems()
         self._show_problems(problems)
         if problems:
-            raise InvalidBucketSetting(self.what, problems)
+            raise InvalidBucketSetting(translate("BucketTabs", self.what), problems)
         try:
             await run_browse(runner, self._send, self._state())
         except AppError as err:

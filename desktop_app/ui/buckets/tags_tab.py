@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.bucket_settings import MAX_BUCKET_TAGS, bucket_tag_problems
 from desktop_app.storage.protocol import BucketSettingsOps
 from desktop_app.ui.buckets.settings_tab_base import SettingTabBase
+from desktop_app.ui.shell.i18n import translate
 
 EXPLANATION = ("Tags are key/value labels on the bucket itself, for example for cost "
                "reports or ownership; they do not change what is stored. Up to "
@@ -35,15 +37,17 @@ class TagTable(QWidget):
         self._edited = edited
         self.table = QTableWidget(0, 2, self)
         self.table.setObjectName(f"{name}Table")
-        self.table.setHorizontalHeaderLabels(["Key", "Value"])
+        self.table.setHorizontalHeaderLabels([translate(
+            "TagTable", "Key"), translate(
+            "TagTable", "Value")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.itemChanged.connect(lambda *_: self._edited())
-        self.add_button = QPushButton("Add tag", self)
+        self.add_button = QPushButton(translate("TagTable", "Add tag"), self)
         self.add_button.setObjectName(f"{name}Add")
         self.add_button.clicked.connect(lambda: self.add_row())
-        self.remove_button = QPushButton("Remove", self)
+        self.remove_button = QPushButton(translate("TagTable", "Remove"), self)
         self.remove_button.setObjectName(f"{name}Remove")
         self.remove_button.clicked.connect(self.remove_selected)
         buttons = QHBoxLayout()
@@ -100,13 +104,18 @@ class TagTable(QWidget):
 def duplicate_key_problems(pairs: Iterable[tuple[str, str]], where: str) -> list[str]:
     keys = [key for key, _ in pairs]
     twice = sorted({key for key in keys if keys.count(key) > 1})
-    return [f"{where}: the key “{key}” appears more than once; keys must be unique."
+    return [translate(
+        "TagsTab",
+        "{where}: the key “{key}” appears more than once; keys must be unique.").format(
+        where=where,
+        key=key,
+    )
             for key in twice]
 
 
 class TagsTab(SettingTabBase):
-    title = "Tags"
-    what = "bucket tags"
+    title = QT_TRANSLATE_NOOP("BucketTabs", "Tags")
+    what = QT_TRANSLATE_NOOP("BucketTabs", "bucket tags")
 
     def __init__(self, ops: BucketSettingsOps, bucket: str, parent: QWidget | None = None,
                  ) -> None:
@@ -131,8 +140,13 @@ class TagsTab(SettingTabBase):
 
     def _problems(self) -> list[str]:
         pairs = self.tags.pairs()
-        self.count.setText(f"{len(pairs)} of {MAX_BUCKET_TAGS} tags.")
-        return (duplicate_key_problems(pairs, "Bucket tags")
+        self.count.setText(translate(
+            "TagsTab",
+            "{pairs} of {MAX_BUCKET_TAGS} tags.").format(
+            pairs=len(pairs),
+            MAX_BUCKET_TAGS=MAX_BUCKET_TAGS,
+        ))
+        return (duplicate_key_problems(pairs, translate("TagsTab", "Bucket tags"))
                 + bucket_tag_problems(dict(pairs)))
 
     def _send(self, state: tuple[tuple[str, str], ...]) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Protocol
 
 import shiboken6
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QButtonGroup, QRadioButton, QVBoxLayout, QWidget
 
 from desktop_app.core.bucket_settings import (
@@ -20,20 +20,26 @@ from desktop_app.core.bucket_settings import (
 from desktop_app.core.errors import AppError, NotSupportedByServer
 from desktop_app.ui.buckets.new_bucket_dialog import ERROR_STYLE, NOTE_STYLE, plain_label
 from desktop_app.ui.shell.flows import run_browse
+from desktop_app.ui.shell.i18n import translate
 from desktop_app.ui.shell.tasks import TaskRunner
 
 EXPLAIN = {
-    VERSIONING_ENABLED: ("Enabled: every overwrite or delete keeps the previous version. "
-                         "A delete only adds a delete marker; older versions stay (and use "
-                         "space) until they are removed one by one or by a lifecycle rule."),
-    VERSIONING_SUSPENDED: ("Suspended: versions kept so far stay, but an overwrite or delete "
-                           "now replaces the current object for good (it gets the version "
-                           "id “null”)."),
-    VERSIONING_OFF: ("Off: versioning was never turned on. A delete removes the object for "
-                     "good. Once enabled, versioning can only be suspended, never turned "
-                     "off again."),
+    VERSIONING_ENABLED: (QT_TRANSLATE_NOOP(
+        "VersioningTab", "Enabled: every overwrite or delete keeps the previous version. "
+        "A delete only adds a delete marker; older versions stay (and use "
+        "space) until they are removed one by one or by a lifecycle rule.")),
+    VERSIONING_SUSPENDED: (QT_TRANSLATE_NOOP(
+        "VersioningTab", "Suspended: versions kept so far stay, but an overwrite or delete "
+        "now replaces the current object for good (it gets the version "
+        "id “null”).")),
+    VERSIONING_OFF: (QT_TRANSLATE_NOOP(
+        "VersioningTab", "Off: versioning was never turned on. A delete removes the object for "
+        "good. Once enabled, versioning can only be suspended, never turned "
+        "off again.")),
 }
-LOCK_NOTE = ("This bucket has object lock, which needs versioning: it cannot be suspended.")
+LOCK_NOTE = (QT_TRANSLATE_NOOP(
+    "VersioningTab", "This bucket has object lock, which needs versioning: it cannot be "
+                     "suspended."))
 
 
 class VersioningOps(Protocol):
@@ -52,7 +58,7 @@ class VersioningTab(QWidget):
     def __init__(self, ops: VersioningOps, bucket: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("versioningTab")
-        self.title = "Versioning"
+        self.title = QT_TRANSLATE_NOOP("BucketTabs", "Versioning")
         self.ops = ops
         self.bucket = bucket
         self.state = ""  # as read from the server ("" until read)
@@ -61,22 +67,26 @@ class VersioningTab(QWidget):
         self.notes: dict[str, QWidget] = {}
         self.group = QButtonGroup(self)
         layout = QVBoxLayout(self)
-        self.status = plain_label(self, "versioningStatus", "Reading…")
+        self.status = plain_label(self, "versioningStatus", translate("VersioningTab", "Reading…"))
         layout.addWidget(self.status)
-        for state, text in ((VERSIONING_ENABLED, "Enabled"),
-                            (VERSIONING_SUSPENDED, "Suspended"), (VERSIONING_OFF, "Off")):
+        for state, text in ((VERSIONING_ENABLED, translate("VersioningTab", "Enabled")),
+                            (VERSIONING_SUSPENDED, translate(
+                                "VersioningTab", "Suspended")), (VERSIONING_OFF, translate(
+                                "VersioningTab", "Off"))):
             button = QRadioButton(text, self)
             button.setObjectName(f"versioning{state}")
             button.setEnabled(False)
             self.group.addButton(button)
             self.buttons[state] = button
             layout.addWidget(button)
-            explain = plain_label(self, f"versioning{state}Note", EXPLAIN[state], NOTE_STYLE)
+            explain = plain_label(self, f"versioning{state}Note",
+                                  translate("VersioningTab", EXPLAIN[state]), NOTE_STYLE)
             explain.setIndent(20)
             layout.addWidget(explain)
             self.notes[state] = explain
             button.toggled.connect(self._toggled)
-        self.lock_note = plain_label(self, "versioningLockNote", LOCK_NOTE)
+        self.lock_note = plain_label(self, "versioningLockNote",
+                                     translate("VersioningTab", LOCK_NOTE))
         self.lock_note.hide()
         layout.addWidget(self.lock_note)
         self.error = plain_label(self, "versioningError", "", ERROR_STYLE)
@@ -109,10 +119,14 @@ class VersioningTab(QWidget):
         try:
             state = await run_browse(runner, self.ops.get_versioning, self.bucket)
         except NotSupportedByServer as err:
-            self._disable(f"Not supported by this server: {err.user_text()}")
+            self._disable(translate(
+                "VersioningTab",
+                "Not supported by this server: {user_text}").format(user_text=err.user_text()))
             return
         except AppError as err:
-            self._disable(f"Could not be read: {err.user_text()}")
+            self._disable(translate(
+                "VersioningTab",
+                "Could not be read: {user_text}").format(user_text=err.user_text()))
             return
         try:
             lock = await run_browse(runner, self.ops.get_object_lock, self.bucket)
@@ -124,7 +138,8 @@ class VersioningTab(QWidget):
 
     def _show(self, state: str, locked: bool) -> None:
         self.state, self.locked = state, locked
-        self.status.setText(f"Versioning is {state.lower()} on this bucket.")
+        self.status.setText(translate(
+            "VersioningTab", "Versioning is {lower} on this bucket.").format(lower=state.lower()))
         self._show_off(state == VERSIONING_OFF)
         for key, button in self.buttons.items():
             button.setEnabled(key != VERSIONING_OFF)
@@ -140,10 +155,11 @@ class VersioningTab(QWidget):
         if not self.is_dirty():
             return
         if wanted == VERSIONING_SUSPENDED and self.locked:
-            self.error.setText(LOCK_NOTE)
+            self.error.setText(translate("VersioningTab", LOCK_NOTE))
             self.error.show()
-            raise AppError("Versioning cannot be suspended on a bucket with object lock.",
-                           "Keep versioning enabled.")
+            raise AppError(translate(
+                "VersioningTab", "Versioning cannot be suspended on a bucket with object lock."),
+                           translate("VersioningTab", "Keep versioning enabled."))
         try:
             await run_browse(runner, self.ops.set_versioning, self.bucket,
                              wanted == VERSIONING_ENABLED)

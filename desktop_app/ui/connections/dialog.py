@@ -51,6 +51,7 @@ from desktop_app.ui.connections.jobs import (
     run_test,
 )
 from desktop_app.ui.shell.flows import FlowOwner, dialog_result, run_browse
+from desktop_app.ui.shell.i18n import translate
 from desktop_app.ui.shell.tasks import TaskRunner
 
 _OK, _ERR, _BUSY = "color:#1b7f3b;", "color:#b3261e;", "color:palette(text);"
@@ -77,7 +78,7 @@ class ConnectionDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("connectionDialog")
-        self.setWindowTitle("Connections")
+        self.setWindowTitle(translate("ConnectionDialog", "Connections"))
         self.resize(820, 520)
         self.runner, self.store, self.secrets = runner, store, secrets
         self.home, self.environ, self.tester = home, dict(environ), tester
@@ -95,32 +96,45 @@ class ConnectionDialog(QDialog):
         self.form = ConnectionForm(self)
         self.keyring_warning = _plain_label(self, "keyringWarning", "color:#8a5300;")
         self.session_only_check = QCheckBox(
-            "Keep the secret for this session only (it is not saved anywhere)", self)
+            translate(
+                "ConnectionDialog",
+                "Keep the secret for this session only (it is not saved anywhere)"), self)
         self.session_only_check.setObjectName("sessionOnlyCheck")
         self.form_error = _plain_label(self, "formError", _ERR)
         self.status_label = _plain_label(self, "statusLabel")
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.add_button = self._button("addButton", "Add", self.add_profile)
-        self.duplicate_button = self._button("duplicateButton", "Duplicate", self.duplicate)
-        self.delete_button = self._button("deleteButton", "Delete", self.ask_delete)
+        self.add_button = self._button("addButton", translate(
+            "ConnectionDialog", "Add"), self.add_profile)
+        self.duplicate_button = self._button("duplicateButton", translate(
+            "ConnectionDialog", "Duplicate"), self.duplicate)
+        self.delete_button = self._button("deleteButton", translate(
+            "ConnectionDialog", "Delete"), self.ask_delete)
         self.import_button = QToolButton(self)
         self.import_button.setObjectName("importButton")
-        self.import_button.setText("Import")
+        self.import_button.setText(translate("ConnectionDialog", "Import"))
         self.import_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.import_button)
-        for text, source in (("Everything found", "all"), ("mc aliases", "mc"),
-                             ("rclone remotes", "rclone"), ("AWS CLI profiles", "aws"),
-                             ("MINIO_* variables", "env")):
+        for text, source in ((translate(
+            "ConnectionDialog", "Everything found"), "all"), (translate(
+            "ConnectionDialog", "mc aliases"), "mc"),
+                             (translate(
+                                 "ConnectionDialog",
+                                 "rclone remotes"), "rclone"), (translate(
+                                 "ConnectionDialog", "AWS CLI profiles"), "aws"),
+                             (translate("ConnectionDialog", "MINIO_* variables"), "env")):
             action = menu.addAction(text)
             action.setObjectName(f"import_{source}")
             action.triggered.connect(lambda _=False, s=source: self.start_import(s))
         self.import_button.setMenu(menu)
-        self.test_button = self._button("testButton", "Test connection", self.test_connection)
-        self.save_button = self._button("saveButton", "Save", self.save)
-        self.connect_button = self._button("connectButton", "Connect", self.connect_profile)
+        self.test_button = self._button("testButton", translate(
+            "ConnectionDialog", "Test connection"), self.test_connection)
+        self.save_button = self._button("saveButton", translate(
+            "ConnectionDialog", "Save"), self.save)
+        self.connect_button = self._button("connectButton", translate(
+            "ConnectionDialog", "Connect"), self.connect_profile)
         self.connect_button.setDefault(True)
-        close = self._button("closeButton", "Close", self.reject)
+        close = self._button("closeButton", translate("ConnectionDialog", "Close"), self.reject)
 
         self._build_layout(close)
         self._show_keyring_state()
@@ -165,8 +179,12 @@ class ConnectionDialog(QDialog):
     def _show_keyring_state(self) -> None:
         problem = self.secrets.problem
         self.keyring_warning.setText(
-            f"{problem} You can keep the secret for this session only: it stays in memory "
-            "until the app quits and is never written to disk." if problem else "")
+            translate(
+                "ConnectionDialog",
+                "{problem} You can keep the secret for this session only: it stays in memory "
+                "until the app quits and is never written to disk.").format(
+                problem=problem,
+            ) if problem else "")
         self.keyring_warning.setVisible(problem is not None)
         self.session_only_check.setVisible(problem is not None)
 
@@ -220,7 +238,8 @@ class ConnectionDialog(QDialog):
         self.form.load(source, stored_secret=True)
         self.form.name_edit.setText(self.store.unique_name(f"{source.name} (copy)"))
         self._clear_messages()
-        self.status_label.setText("A copy: change what differs, then Save.")
+        self.status_label.setText(translate(
+            "ConnectionDialog", "A copy: change what differs, then Save."))
 
     # -- validation and jobs -------------------------------------------------------------
     def _job(self) -> SaveJob | None:
@@ -229,11 +248,15 @@ class ConnectionDialog(QDialog):
         name = self.form.name_edit.text().strip()
         clash = self.store.find_by_name(name) if name else None
         if clash is not None and clash.id != self.current_id:
-            problems.append(f"Another connection is already called “{clash.name}”.")
+            problems.append(translate(
+                "ConnectionDialog",
+                "Another connection is already called “{name}”.").format(name=clash.name))
         session_only = self.session_only_check.isChecked()
         if self.secrets.problem is not None and not session_only:
-            problems.append("The system keyring cannot be used: tick “Keep the secret for this "
-                            "session only” to use this connection until the app quits.")
+            problems.append(translate(
+                "ConnectionDialog",
+                "The system keyring cannot be used: tick “Keep the secret for this session only” "
+                "to use this connection until the app quits."))
         if problems:
             self.form_error.setText("\n".join(problems))
             self.form_error.show()
@@ -314,21 +337,24 @@ class ConnectionDialog(QDialog):
             return
         staged = self.store.copy()
         staged.put(job.profile)
-        generation = self._busy("Saving…")
+        generation = self._busy(translate("ConnectionDialog", "Saving…"))
 
         def saved(result: ProfileStore) -> None:
             self._adopt(result, job.profile.id)
             self.profile_saved.emit(job.profile)
-            where = ("for this session only" if job.session_only
-                     else "secret in the system keyring")
-            self._set_status(f"Saved “{job.profile.name}” ({where}).", _OK)
+            where = (translate("ConnectionDialog", "for this session only") if job.session_only
+                     else translate("ConnectionDialog", "secret in the system keyring"))
+            self._set_status(translate(
+                "ConnectionDialog",
+                "Saved “{name}” ({where}).").format(name=job.profile.name, where=where), _OK)
 
         self._write(generation, persist, self.secrets, staged, [job], done=saved)
 
     def test_connection(self) -> None:
         job = self._job()
         if job is not None:
-            self._busy(f"Testing {job.profile.endpoint}…")
+            self._busy(translate(
+                "ConnectionDialog", "Testing {endpoint}…").format(endpoint=job.profile.endpoint))
             self.flows.start(self._test(job))
 
     async def _test(self, job: SaveJob) -> None:
@@ -347,7 +373,8 @@ class ConnectionDialog(QDialog):
         staged = self.store.copy()
         staged.put(job.profile)
         staged.set_open([*staged.open_ids, job.profile.id])  # one more open connection
-        generation = self._busy(f"Connecting to {job.profile.endpoint}…")
+        generation = self._busy(translate(
+            "ConnectionDialog", "Connecting to {endpoint}…").format(endpoint=job.profile.endpoint))
 
         def ready(result: tuple[ProfileStore, Any]) -> None:
             self._adopt(result[0], job.profile.id)
@@ -360,8 +387,11 @@ class ConnectionDialog(QDialog):
         profile = self.store.get(self.current_id or "")
         if profile is None:
             return
-        box = QMessageBox(QMessageBox.Icon.Question, "Delete connection",
-                          f"Delete “{profile.name}” and its saved secret?",
+        box = QMessageBox(QMessageBox.Icon.Question, translate(
+            "ConnectionDialog", "Delete connection"),
+                          translate(
+                              "ConnectionDialog",
+                              "Delete “{name}” and its saved secret?").format(name=profile.name),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                           self)
         box.setObjectName("confirmDelete")
@@ -373,7 +403,7 @@ class ConnectionDialog(QDialog):
 
     def delete(self, profile_id: str) -> None:
         staged = self.store.copy()
-        generation = self._busy("Deleting…")
+        generation = self._busy(translate("ConnectionDialog", "Deleting…"))
 
         def deleted(result: ProfileStore) -> None:
             self._adopt(result, None)
@@ -381,7 +411,8 @@ class ConnectionDialog(QDialog):
                 self.profile_list.setCurrentRow(0)
             else:
                 self.add_profile()
-            self._set_status("Deleted the connection and its saved secret.", _OK)
+            self._set_status(translate(
+                "ConnectionDialog", "Deleted the connection and its saved secret."), _OK)
 
         self._write(generation, delete_profile, self.secrets, staged, profile_id,
                     done=deleted)
@@ -400,7 +431,7 @@ class ConnectionDialog(QDialog):
         return importers.import_all(home, environ)
 
     def start_import(self, source: str) -> None:
-        self._busy("Looking for connections…")
+        self._busy(translate("ConnectionDialog", "Looking for connections…"))
         self.flows.start(self._import(source))
 
     async def _import(self, source: str) -> None:
@@ -430,12 +461,15 @@ class ConnectionDialog(QDialog):
             jobs.append(SaveJob(profile, candidate.secrets.secret_key,
                                 candidate.secrets.session_token or "", None,
                                 preview.session_only.isChecked()))
-        generation = self._busy(f"Importing {len(jobs)} connection(s)…")
+        generation = self._busy(translate(
+            "ConnectionDialog", "Importing {jobs} connection(s)…").format(jobs=len(jobs)))
 
         def imported(result: ProfileStore) -> None:
             self._adopt(result, jobs[0].profile.id)
             names = ", ".join(job.profile.name for job in jobs)
-            self._set_status(f"Imported {len(jobs)}: {names}.", _OK)
+            self._set_status(translate(
+                "ConnectionDialog",
+                "Imported {jobs}: {names}.").format(jobs=len(jobs), names=names), _OK)
 
         self._write(generation, persist, self.secrets, staged, jobs, done=imported)
 

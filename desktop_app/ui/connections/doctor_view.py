@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,6 +26,7 @@ from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.errors import AppError
 from desktop_app.storage.doctor import Check, DoctorReport, Status, run_checks
 from desktop_app.ui.shell.flows import FlowOwner, run_browse
+from desktop_app.ui.shell.i18n import translate
 from desktop_app.ui.shell.tasks import TaskRunner
 
 Checker = Callable[[ConnectionSettings], DoctorReport]
@@ -38,7 +39,10 @@ _ICONS = {
     Status.SKIPPED: _SP.SP_MediaSkipForward,
 }
 _STATUS_WORDS = {
-    Status.OK: "OK", Status.WARN: "Warning", Status.FAIL: "Problem", Status.SKIPPED: "Skipped",
+    Status.OK: QT_TRANSLATE_NOOP("DoctorView", "OK"),
+    Status.WARN: QT_TRANSLATE_NOOP("DoctorView", "Warning"),
+    Status.FAIL: QT_TRANSLATE_NOOP("DoctorView", "Problem"),
+    Status.SKIPPED: QT_TRANSLATE_NOOP("DoctorView", "Skipped"),
 }
 
 
@@ -77,12 +81,13 @@ class DoctorView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self._rows)
-        self.rerun_button = QPushButton("Check again", self)
+        self.rerun_button = QPushButton(translate("DoctorView", "Check again"), self)
         self.rerun_button.setObjectName("doctorRerun")
         self.rerun_button.clicked.connect(self.rerun)
-        self.copy_button = QPushButton("Copy report", self)
+        self.copy_button = QPushButton(translate("DoctorView", "Copy report"), self)
         self.copy_button.setObjectName("doctorCopy")
-        self.copy_button.setToolTip("Copy the results as text (no keys are included).")
+        self.copy_button.setToolTip(translate(
+            "DoctorView", "Copy the results as text (no keys are included)."))
         self.copy_button.clicked.connect(self.copy_report)
         buttons = QHBoxLayout()
         buttons.addWidget(self.rerun_button)
@@ -104,7 +109,7 @@ class DoctorView(QWidget):
         self._settings = settings
         self.report = None
         self._clear_rows()
-        self.headline.setText(f"Checking {settings.url} …")
+        self.headline.setText(translate("DoctorView", "Checking {url} …").format(url=settings.url))
         self._set_busy(True)
         self.flows.start(self._check(settings))
 
@@ -113,7 +118,7 @@ class DoctorView(QWidget):
         if self._busy:
             self.flows.cancel_all()
             self._set_busy(False)
-            self.headline.setText("The check was stopped.")
+            self.headline.setText(translate("DoctorView", "The check was stopped."))
 
     def rerun(self) -> None:
         if self._settings is not None:
@@ -135,7 +140,9 @@ class DoctorView(QWidget):
             report = await run_browse(self.runner, self.checks, settings)
         except AppError as error:
             self._set_busy(False)
-            self.headline.setText(f"The check itself failed: {error.user_text()}")
+            self.headline.setText(translate(
+                "DoctorView",
+                "The check itself failed: {user_text}").format(user_text=error.user_text()))
             return
         self._show(report)
 
@@ -144,12 +151,26 @@ class DoctorView(QWidget):
         self._set_busy(False)
         if report.problems:
             count = len(report.problems)
-            self.headline.setText(f"{count} problem{'s' if count != 1 else ''} found with "
-                                  f"{report.endpoint}. {report.summary()}")
+            self.headline.setText(translate(
+                "DoctorView",
+                "{count} problem(s) found with {endpoint}. {summary}", "", count).format(
+                count=count,
+                endpoint=report.endpoint,
+                summary=report.summary(),
+            ))
         else:
             warnings = sum(c.status == Status.WARN for c in report.checks)
-            extra = f" ({warnings} warning{'s' if warnings != 1 else ''})" if warnings else ""
-            self.headline.setText(f"The connection to {report.endpoint} works{extra}.")
+            extra = translate(
+                "DoctorView",
+                " ({warnings} warning(s))", "", warnings).format(
+                warnings=warnings,
+            ) if warnings else ""
+            self.headline.setText(translate(
+                "DoctorView",
+                "The connection to {endpoint} works{extra}.").format(
+                endpoint=report.endpoint,
+                extra=extra,
+            ))
         for row, check in enumerate(report.checks):
             self._add_row(row, check)
         self.finished.emit(report)
@@ -159,11 +180,13 @@ class DoctorView(QWidget):
         icon.setObjectName(f"doctorIcon_{check.key}")
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
         icon.setPixmap(self.style().standardIcon(_ICONS[check.status]).pixmap(size, size))
-        icon.setToolTip(_STATUS_WORDS[check.status])
-        icon.setAccessibleName(_STATUS_WORDS[check.status])
+        icon.setToolTip(translate("DoctorView", _STATUS_WORDS[check.status]))
+        icon.setAccessibleName(translate("DoctorView", _STATUS_WORDS[check.status]))
         name = _plain_label(check.name, self._rows, wrap=False)
         name.setStyleSheet("font-weight:bold;")
-        text = check.message + (f"\nWhat to do: {check.fix}" if check.fix else "")
+        text = check.message + (translate(
+            "DoctorView",
+            "\nWhat to do: {fix}").format(fix=check.fix) if check.fix else "")
         detail = _plain_label(text, self._rows)
         detail.setObjectName(f"doctorCheck_{check.key}")
         if check.status == Status.SKIPPED:
@@ -192,7 +215,7 @@ class DoctorDialog(QDialog):
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("doctorDialog")
-        self.setWindowTitle("Connection check")
+        self.setWindowTitle(translate("DoctorDialog", "Connection check"))
         self.resize(720, 520)
         self.view = DoctorView(runner, self)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

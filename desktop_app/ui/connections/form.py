@@ -3,7 +3,7 @@ the user types. It holds no logic beyond turning widgets into a `Profile` and ba
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,9 +18,14 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.errors import ConfigError
 from desktop_app.core.profiles import Profile, endpoint_problem, normalize_endpoint
+from desktop_app.ui.shell.i18n import translate
 
 _ERROR_STYLE = "color:#b3261e;"
-_STYLES = [("Auto", "auto"), ("Path style", "path"), ("Virtual host", "virtual")]
+_STYLES = [
+    (QT_TRANSLATE_NOOP("Form", "Auto"), "auto"),
+    (QT_TRANSLATE_NOOP("Form", "Path style"), "path"),
+    (QT_TRANSLATE_NOOP("Form", "Virtual host"), "virtual"),
+]
 
 
 def _label(parent: QWidget, name: str, style: str = _ERROR_STYLE) -> QLabel:
@@ -41,7 +46,7 @@ class ConnectionForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("connectionForm")
-        self.name_edit = self._line("nameEdit", "My server")
+        self.name_edit = self._line("nameEdit", translate("ConnectionForm", "My server"))
         self.endpoint_edit = self._line("endpointEdit", "https://minio.example.com:9000")
         self.endpoint_error = _label(self, "endpointError")
         self.access_key_edit = self._line("accessKeyEdit", "")
@@ -49,21 +54,27 @@ class ConnectionForm(QWidget):
         self.secret_key_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.session_token_edit = self._line("sessionTokenEdit", "optional")
         self.session_token_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.region_edit = self._line("regionEdit", "blank = auto")
+        self.region_edit = self._line("regionEdit", translate("ConnectionForm", "blank = auto"))
         self.addressing_combo = QComboBox(self)
         self.addressing_combo.setObjectName("addressingCombo")
         for text, value in _STYLES:
-            self.addressing_combo.addItem(text, value)
+            self.addressing_combo.addItem(translate("Form", text), value)
         self.addressing_combo.setToolTip(
-            "Auto uses path style for IP addresses, localhost and non-AWS servers, and "
-            "virtual-host style for AWS."
+            translate(
+                "ConnectionForm",
+                "Auto uses path style for IP addresses, localhost and non-AWS servers, and "
+                "virtual-host style for AWS.")
         )
-        self.ca_bundle_edit = self._line("caBundleEdit", "system certificates")
-        browse = QPushButton("Browse…", self)
+        self.ca_bundle_edit = self._line("caBundleEdit", translate(
+            "ConnectionForm", "system certificates"))
+        browse = QPushButton(translate("ConnectionForm", "Browse…"), self)
         browse.setObjectName("caBundleBrowse")
         browse.clicked.connect(self._browse_ca)
         self.allow_invalid_check = QCheckBox(
-            "Allow invalid certificates (not safe: anyone on the network could listen in)", self
+            translate(
+                "ConnectionForm",
+                "Allow invalid certificates (not safe: anyone on the network could listen "
+                "in)"), self
         )
         self.allow_invalid_check.setObjectName("allowInvalidCheck")
         self.allow_invalid_check.toggled.connect(self.changed)
@@ -75,15 +86,15 @@ class ConnectionForm(QWidget):
         ca_row.addWidget(self.ca_bundle_edit, 1)
         ca_row.addWidget(browse)
         layout = QFormLayout(self)
-        layout.addRow("Display name", self.name_edit)
-        layout.addRow("Endpoint URL", self.endpoint_edit)
+        layout.addRow(translate("ConnectionForm", "Display name"), self.name_edit)
+        layout.addRow(translate("ConnectionForm", "Endpoint URL"), self.endpoint_edit)
         layout.addRow("", self.endpoint_error)
-        layout.addRow("Access key", self.access_key_edit)
-        layout.addRow("Secret key", self.secret_key_edit)
-        layout.addRow("Session token", self.session_token_edit)
-        layout.addRow("Region", self.region_edit)
-        layout.addRow("Addressing", self.addressing_combo)
-        layout.addRow("CA bundle", ca_row)
+        layout.addRow(translate("ConnectionForm", "Access key"), self.access_key_edit)
+        layout.addRow(translate("ConnectionForm", "Secret key"), self.secret_key_edit)
+        layout.addRow(translate("ConnectionForm", "Session token"), self.session_token_edit)
+        layout.addRow(translate("ConnectionForm", "Region"), self.region_edit)
+        layout.addRow(translate("ConnectionForm", "Addressing"), self.addressing_combo)
+        layout.addRow(translate("ConnectionForm", "CA bundle"), ca_row)
         layout.addRow("", self.allow_invalid_check)
         self.profile: Profile | None = None
 
@@ -96,7 +107,10 @@ class ConnectionForm(QWidget):
 
     def _browse_ca(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, "Choose a CA bundle", "", "Certificates (*.pem *.crt *.cer);;All files (*)"
+            self, translate(
+                "ConnectionForm",
+                "Choose a CA bundle"), "", translate(
+                "ConnectionForm", "Certificates (*.pem *.crt *.cer);;All files (*)")
         )
         if path:
             self.ca_bundle_edit.setText(path)
@@ -117,10 +131,12 @@ class ConnectionForm(QWidget):
         self.access_key_edit.setText("" if blank else profile.access_key)
         self.secret_key_edit.clear()
         self.session_token_edit.clear()
-        hint = "stored — leave blank to keep it" if stored_secret else ""
+        hint = translate(
+            "ConnectionForm", "stored — leave blank to keep it") if stored_secret else ""
         self.secret_key_edit.setPlaceholderText(hint)
         has_token = profile is not None and profile.has_session_token
-        self.session_token_edit.setPlaceholderText(hint if has_token else "optional")
+        self.session_token_edit.setPlaceholderText(
+            hint if has_token else translate("ConnectionForm", "optional"))
         self.region_edit.setText("" if blank else profile.region)
         style = "auto" if blank else profile.addressing_style
         self.addressing_combo.setCurrentIndex(self.addressing_combo.findData(style))
@@ -140,17 +156,20 @@ class ConnectionForm(QWidget):
         """Every reason the form cannot be saved, in the order of the fields."""
         found: list[str] = []
         if not self.name_edit.text().strip():
-            found.append("Give the connection a name.")
+            found.append(translate("ConnectionForm", "Give the connection a name."))
         if not self.endpoint_edit.text().strip():
-            found.append("Enter the endpoint URL, like https://minio.example.com:9000.")
+            found.append(translate(
+                "ConnectionForm", "Enter the endpoint URL, like https://minio.example.com:9000."))
         elif problem := endpoint_problem(self.endpoint_edit.text()):
             found.append(problem)
         if not self.access_key_edit.text().strip():
-            found.append("Enter the access key.")
+            found.append(translate("ConnectionForm", "Enter the access key."))
         if secret_required and not self.typed_secret:
-            found.append("Enter the secret key.")
+            found.append(translate("ConnectionForm", "Enter the secret key."))
         if self.typed_secret and self.typed_secret != self.typed_secret.strip():
-            found.append("The secret key starts or ends with a space; check for a copy error.")
+            found.append(translate(
+                "ConnectionForm",
+                "The secret key starts or ends with a space; check for a copy error."))
         return found
 
     def build(self, profile_id: str) -> Profile:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.importers import Candidate, ImportResult
 from desktop_app.core.profiles import Profile
+from desktop_app.ui.shell.i18n import translate
 
 
 class ImportPreview(QDialog):
@@ -24,7 +25,7 @@ class ImportPreview(QDialog):
                  keyring_problem: str | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importPreview")
-        self.setWindowTitle("Import connections")
+        self.setWindowTitle(translate("ImportPreview", "Import connections"))
         self.resize(560, 380)
         self.candidates: list[Candidate] = [c for r in results for c in r.candidates]
         known = {(p.endpoint, p.access_key) for p in existing}
@@ -38,16 +39,28 @@ class ImportPreview(QDialog):
         for candidate in self.candidates:
             profile = candidate.profile
             already = (profile.endpoint, profile.access_key) in known
-            secret = "secret key" + (" + session token" if profile.has_session_token else "")
-            text = f"{profile.name} — {profile.endpoint} ({secret}; from {candidate.origin})"
+            secret = translate(
+                "ImportPreview",
+                "secret key") + (translate(
+                "ImportPreview", " + session token") if profile.has_session_token else "")
+            text = translate(
+                "ImportPreview",
+                "{name} — {endpoint} ({secret}; from {origin})").format(
+                name=profile.name,
+                endpoint=profile.endpoint,
+                secret=secret,
+                origin=candidate.origin,
+            )
             if already:
-                text += " — already added"
+                text += translate("ImportPreview", " — already added")
             item = QListWidgetItem(text, self.list)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked if already else Qt.CheckState.Checked)
 
         self.session_only = QCheckBox(
-            "Keep the imported secrets for this session only (not saved anywhere)", self)
+            translate(
+                "ImportPreview",
+                "Keep the imported secrets for this session only (not saved anywhere)"), self)
         self.session_only.setObjectName("importSessionOnly")
         warning = QLabel(keyring_problem or "", self)
         warning.setObjectName("importKeyringWarning")
@@ -59,7 +72,7 @@ class ImportPreview(QDialog):
 
         buttons = QDialogButtonBox(self)
         self.import_button = buttons.addButton(
-            "Import selected", QDialogButtonBox.ButtonRole.AcceptRole)
+            translate("ImportPreview", "Import selected"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setObjectName("importSelectedButton")
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

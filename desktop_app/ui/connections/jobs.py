@@ -17,6 +17,7 @@ from desktop_app.core.profiles import Profile, ProfileStore, Secrets, to_setting
 from desktop_app.storage.doctor import run_checks
 from desktop_app.storage.doctor_report import Status
 from desktop_app.storage.s3 import MinioStorage
+from desktop_app.ui.shell.i18n import translate
 
 # "Test connection" calls this: `doctor_test` by default, a simpler one in some tests.
 ConnectionTester = Callable[[ConnectionSettings], str]
@@ -72,11 +73,16 @@ def settings_for(secrets: SecretStore, job: SaveJob) -> ConnectionSettings:
     """Connection settings for a form's content, with the secret from the form or keyring."""
     resolved = resolve_secrets(secrets, job)
     if resolved is None:
-        where = ("saved for this session" if secrets.problem is not None
-                 else "in the system keyring")
+        where = (translate("Jobs", "saved for this session") if secrets.problem is not None
+                 else translate("Jobs", "in the system keyring"))
         raise ConfigError(
-            f"No secret key is {where} for “{job.profile.name}”.",
-            "Type the secret key in the connection manager, then try again.",
+            translate(
+                "Jobs",
+                "No secret key is {where} for “{name}”.").format(
+                where=where,
+                name=job.profile.name,
+            ),
+            translate("Jobs", "Type the secret key in the connection manager, then try again."),
         )
     return to_settings(job.profile, resolved)
 
@@ -95,7 +101,11 @@ def list_buckets_test(settings: ConnectionSettings) -> str:
         count = len(storage.list_buckets())
     finally:
         storage.close()
-    return f"Connected: the server answered and lists {count} bucket{'s' if count != 1 else ''}."
+    return translate(
+        "Jobs",
+        "Connected: the server answered and lists {count} bucket(s).", "", count).format(
+        count=count,
+    )
 
 
 def doctor_test(settings: ConnectionSettings) -> str:

@@ -46,6 +46,7 @@ from desktop_app.ui.objects.delete_dialog import DeleteDialog, ReportDialog, rep
 from desktop_app.ui.objects.job_reruns import job_params
 from desktop_app.ui.objects.properties_dialog import PropertiesDialog, folder_fields, object_fields
 from desktop_app.ui.shell.flows import FlowOwner, dialog_result, run_browse, run_transfer
+from desktop_app.ui.shell.i18n import translate
 from desktop_app.ui.shell.tasks import TaskRunner
 
 Entry = FolderEntry | ObjectEntry
@@ -166,10 +167,10 @@ class ActionFlows(QObject):
         bucket, _ = self.location()
         entries = self.selected_entries()
         if storage is None or not bucket:
-            self.show_status("Not connected to a bucket.")
+            self.show_status(translate("ActionFlows", "Not connected to a bucket."))
             return None
         if not entries:
-            self.show_status("Select one or more items first.")
+            self.show_status(translate("ActionFlows", "Select one or more items first."))
             return None
         return storage, bucket, entries
 
@@ -226,7 +227,7 @@ class ActionFlows(QObject):
         except Cancelled:
             if log is not None:
                 log.finish(job, JobState.CANCELLED, counts={"done": progress.done})
-            self.show_status(f"{title}: cancelled.")
+            self.show_status(translate("ActionFlows", "{title}: cancelled.").format(title=title))
             raise
         except asyncio.CancelledError:  # the flow was left: the worker stops soon too
             progress.cancel()
@@ -257,7 +258,8 @@ class ActionFlows(QObject):
         text = report_text(report, verb)
         self.show_status(text)
         if report.failures:
-            self.open_dialog(ReportDialog(f"{title}: some items failed", report, verb,
+            self.open_dialog(ReportDialog(translate(
+                "ActionFlows", "{title}: some items failed").format(title=title), report, verb,
                                           self.window))
 
     # -- delete --------------------------------------------------------------------------
@@ -275,16 +277,17 @@ class ActionFlows(QObject):
                 expanded = Expanded(tuple(objects))
             else:
                 expanded = await self.run_job(
-                    "Counting what will be deleted",
+                    translate("ActionFlows", "Counting what will be deleted"),
                     lambda p: expand(storage, bucket, entries, p))
             if self.confirm_delete and not await self.ask(
                     DeleteDialog(bucket, names, expanded, self.window)):
                 return
         report = await self.run_job(
-            "Deleting", lambda p: delete_expanded(storage, bucket, expanded, p),
+            translate(
+                "ActionFlows", "Deleting"), lambda p: delete_expanded(storage, bucket, expanded, p),
             logged=("delete", f"{bucket}/{place[1]}"),
             params=job_params(self, storage, bucket, place[1], names))
-        self.report(report, "Deleted", "Delete")
+        self.report(report, translate("ActionFlows", "Deleted"), translate("ActionFlows", "Delete"))
 
     # -- copy, move, rename --------------------------------------------------------------
     def copy_to(self) -> None:
@@ -316,7 +319,7 @@ class ActionFlows(QObject):
         dst_bucket, dst_prefix = dialog.destination()
         target = self.storage_of(conn) if conn and conn != home else None
         if conn and conn != home and target is None:
-            self.show_status("That connection was closed meanwhile.")
+            self.show_status(translate("ActionFlows", "That connection was closed meanwhile."))
             return
         await self.copy_entries(storage, bucket, entries, dst_bucket, dst_prefix, move, place,
                                 dst_storage=target)
@@ -327,12 +330,14 @@ class ActionFlows(QObject):
             return
         storage, bucket, entries = ready
         if len(entries) != 1:
-            self.show_status("Select a single item to rename.")
+            self.show_status(translate("ActionFlows", "Select a single item to rename."))
             return
         self.flows.start(self._rename(storage, bucket, entries[0], self.location()))
 
     async def _rename(self, storage: Storage, bucket: str, entry: Entry, place: Place) -> None:
-        dialog = NameDialog("Rename", f"New name for “{shown_key(entry.name)}”:", entry.name,
+        dialog = NameDialog(translate(
+            "ActionFlows", "Rename"), translate(
+            "ActionFlows", "New name for “{name}”:").format(name=shown_key(entry.name)), entry.name,
                             self.window)
         with self.flows.bound_to(place):
             if not await self.ask(dialog):
@@ -350,7 +355,7 @@ class ActionFlows(QObject):
         `dst_storage`: another open connection (bytes stream through this process)."""
         with self.flows.bound_to(place):
             plan = await self.run_job(
-                "Preparing",
+                translate("ActionFlows", "Preparing"),
                 lambda p: plan_copy(storage, src_bucket, entries, dst_bucket, dst_prefix, p,
                                     new_name, dst_storage))
             policy = await self._collision_policy(plan)
@@ -364,14 +369,20 @@ class ActionFlows(QObject):
             return copy_items(storage, plan, todo, progress, move, skipped, threshold, part,
                               dst_storage)
 
-        report = await self.run_job("Moving" if move else "Copying", work,
+        report = await self.run_job(translate(
+            "ActionFlows", "Moving") if move else translate(
+            "ActionFlows", "Copying"), work,
                                     logged=("move" if move else "copy",
                                             f"{src_bucket} → {dst_bucket}/{dst_prefix}"),
                                     params=None if new_name else job_params(
                                         self, storage, src_bucket, place[1],
                                         [key_of(e) for e in entries], dst_storage or storage,
                                         dst_bucket=dst_bucket, dst_prefix=dst_prefix))
-        self.report(report, "Moved" if move else "Copied", "Move" if move else "Copy")
+        self.report(report, translate(
+            "ActionFlows", "Moved") if move else translate(
+            "ActionFlows", "Copied"), translate(
+            "ActionFlows", "Move") if move else translate(
+            "ActionFlows", "Copy"))
 
     async def _collision_policy(self, plan: CopyPlan) -> Collision | None:
         """What to do with objects already at the destination; None: the user cancelled."""
@@ -394,8 +405,10 @@ class ActionFlows(QObject):
                 self.open_folder(first.prefix)
             return
         if len(objects) > MAX_OPEN_AT_ONCE:
-            self.show_status(f"Opening the first {MAX_OPEN_AT_ONCE} of {len(objects)} files; "
-                             "use Download to… for more.")
+            self.show_status(translate(
+                "ActionFlows",
+                "Opening the first {MAX_OPEN_AT_ONCE} of {objects} files; use Download to… for "
+                "more.").format(MAX_OPEN_AT_ONCE=MAX_OPEN_AT_ONCE, objects=len(objects)))
             objects = objects[:MAX_OPEN_AT_ONCE]
         if self._temp_root is None:
             self._temp_root = Path(tempfile.mkdtemp(prefix="minio-desktop-open-"))
@@ -406,16 +419,22 @@ class ActionFlows(QObject):
                     target: Path) -> None:
         planned = [(o, o.name) for o in objects]
         report, saved = await self.run_job(
-            "Opening", lambda p: download(storage, bucket, planned, target, p))
+            translate(
+                "ActionFlows", "Opening"), lambda p: download(storage, bucket, planned, target, p))
         for path in saved:
             self.opened.append(path)
             if not self.open_file(path):
                 self.show_error(AppError(
-                    f"No application could open “{path.name}”.",
-                    "Use Download to… and open it from your file manager.",
+                    translate(
+                        "ActionFlows",
+                        "No application could open “{name}”.").format(name=path.name),
+                    translate(
+                        "ActionFlows", "Use Download to… and open it from your file manager."),
                 ))
         if report.failures:
-            self.report(report, "Opened", "Open", changed=False)
+            self.report(report, translate(
+                "ActionFlows", "Opened"), translate(
+                "ActionFlows", "Open"), changed=False)
 
     def download_selected(self) -> None:
         if self._ready() is not None:
@@ -436,12 +455,14 @@ class ActionFlows(QObject):
             plan = plan_download(storage, bucket, entries, progress)
             return download(storage, bucket, plan.items, folder, progress, plan.refused)[0]
 
-        report = await self.run_job("Downloading", work)
-        self.report(report, "Downloaded", "Download", changed=False)
+        report = await self.run_job(translate("ActionFlows", "Downloading"), work)
+        self.report(report, translate(
+            "ActionFlows", "Downloaded"), translate(
+            "ActionFlows", "Download"), changed=False)
 
     def _choose_folder(self, then: Callable[[Path], None]) -> None:
         """One question whose answer is handed on (tests replace it): no flow needed."""
-        dialog = QFileDialog(self.window, "Download to…")
+        dialog = QFileDialog(self.window, translate("ActionFlows", "Download to…"))
         dialog.setFileMode(QFileDialog.FileMode.Directory)
         dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
         dialog.setDirectory(self.download_folder or QStandardPaths.writableLocation(
@@ -463,6 +484,8 @@ class ActionFlows(QObject):
                 fields = object_fields(stat)
             else:
                 expanded = await self.run_job(
-                    "Counting", lambda p: expand(storage, bucket, [entry], p))
+                    translate(
+                        "ActionFlows", "Counting"), lambda p: expand(storage, bucket, [entry], p))
                 fields = folder_fields(bucket, entry.prefix, expanded)
-        self.open_dialog(PropertiesDialog("Properties", fields, self.window))
+        self.open_dialog(PropertiesDialog(translate(
+            "ActionFlows", "Properties"), fields, self.window))

@@ -34,6 +34,7 @@ from desktop_app.ui.objects.version_flows import VersionFlows
 from desktop_app.ui.shell import icons
 from desktop_app.ui.shell.context import WindowContext
 from desktop_app.ui.shell.flows import run_browse
+from desktop_app.ui.shell.i18n import translate
 from desktop_app.ui.shell.roles import ENTRY_ROLE
 
 _SEL = "selection"  # enabled with any selection
@@ -110,32 +111,43 @@ class ObjectActions(VersionFlows):
     def _build_actions(self) -> None:
         key = QKeySequence
         mod = Qt.KeyboardModifier
-        self.action_open = self._action("actionOpen", "Open", self.open_selected, _FILES,
+        self.action_open = self._action("actionOpen", translate(
+            "ObjectActions", "Open"), self.open_selected, _FILES,
                                         key(mod.ControlModifier | Qt.Key.Key_O))
-        self.action_download = self._action("actionDownload", "Download to…",
+        self.action_download = self._action("actionDownload", translate(
+            "ObjectActions", "Download to…"),
                                             self.download_selected, _SEL)
         self.action_presign = self._action(
-            "actionCopyPresignedLink", "Copy presigned link…", self.copy_presigned_link, _FILES,
+            "actionCopyPresignedLink", translate(
+                "ObjectActions", "Copy presigned link…"), self.copy_presigned_link, _FILES,
             key(mod.ControlModifier | mod.ShiftModifier | Qt.Key.Key_L))
         self.action_s3_uri = self._action(
-            "actionCopyS3Uri", "Copy S3 URI", self.copy_s3_uris, _SEL,
+            "actionCopyS3Uri", translate("ObjectActions", "Copy S3 URI"), self.copy_s3_uris, _SEL,
             key(mod.ControlModifier | mod.ShiftModifier | Qt.Key.Key_C))
-        self.action_url = self._action("actionCopyUrl", "Copy URL", self.copy_urls, _SEL)
-        self.action_rename = self._action("actionRename", "Rename…", self.rename, _ONE,
+        self.action_url = self._action("actionCopyUrl", translate(
+            "ObjectActions", "Copy URL"), self.copy_urls, _SEL)
+        self.action_rename = self._action("actionRename", translate(
+            "ObjectActions", "Rename…"), self.rename, _ONE,
                                           key(Qt.Key.Key_F2))
-        self.action_copy_to = self._action("actionCopyTo", "Copy to…", self.copy_to, _SEL)
-        self.action_move_to = self._action("actionMoveTo", "Move to…", self.move_to, _SEL)
-        self.action_delete = self._action("actionDelete", "Delete…", self.delete_selected, _SEL,
+        self.action_copy_to = self._action("actionCopyTo", translate(
+            "ObjectActions", "Copy to…"), self.copy_to, _SEL)
+        self.action_move_to = self._action("actionMoveTo", translate(
+            "ObjectActions", "Move to…"), self.move_to, _SEL)
+        self.action_delete = self._action("actionDelete", translate(
+            "ObjectActions", "Delete…"), self.delete_selected, _SEL,
                                           key(key.StandardKey.Delete))
         self.action_new_folder = self._action(
-            "actionNewFolder", "New folder…", self.new_folder, _ALWAYS,
+            "actionNewFolder", translate("ObjectActions", "New folder…"), self.new_folder, _ALWAYS,
             key(mod.ControlModifier | mod.ShiftModifier | Qt.Key.Key_N))
-        self.action_versions = self._action("actionVersions", "Versions…", self.show_versions,
+        self.action_versions = self._action("actionVersions", translate(
+            "ObjectActions", "Versions…"), self.show_versions,
                                             _ONE)
-        self.action_show_deleted = self._action("actionShowDeleted", "Deleted files…",
+        self.action_show_deleted = self._action("actionShowDeleted", translate(
+            "ObjectActions", "Deleted files…"),
                                                 self.show_deleted, _ALWAYS)
         self.action_properties = self._action(
-            "actionProperties", "Properties", self.show_properties, _ONE,
+            "actionProperties", translate(
+                "ObjectActions", "Properties"), self.show_properties, _ONE,
             key(mod.AltModifier | Qt.Key.Key_Return))
         for action, name in (
             (self.action_new_folder, "new-folder"),
@@ -147,7 +159,7 @@ class ObjectActions(VersionFlows):
         ):
             action.setIcon(icons.svg_icon(name))
         window = self.context.window
-        toolbar = QToolBar("Objects", window)
+        toolbar = QToolBar(translate("ObjectActions", "Objects"), window)
         toolbar.setObjectName("objectsToolBar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -271,21 +283,26 @@ class ObjectActions(VersionFlows):
     # -- links ---------------------------------------------------------------------------
     def _clipboard(self, lines: list[str], what: str) -> None:
         QGuiApplication.clipboard().setText("\n".join(lines))
-        self.show_status(f"Copied {what} to the clipboard.")
+        self.show_status(translate(
+            "ObjectActions", "Copied {what} to the clipboard.").format(what=what))
 
     def copy_s3_uris(self) -> None:
         bucket, _ = self.location()
         entries = self.selected_entries()
         if bucket and entries:
             lines = [s3_uri(bucket, key_of(e)) for e in entries]
-            self._clipboard(lines, "1 S3 URI" if len(lines) == 1 else f"{len(lines)} S3 URIs")
+            self._clipboard(lines, translate(
+                "ObjectActions", "1 S3 URI") if len(lines) == 1 else translate(
+                "ObjectActions", "{lines} S3 URIs").format(lines=len(lines)))
 
     def copy_urls(self) -> None:
         storage, (bucket, _) = self.storage(), self.location()
         entries = self.selected_entries()
         if storage is not None and bucket and entries:
             lines = [object_url(storage.endpoint_url, bucket, key_of(e)) for e in entries]
-            self._clipboard(lines, "1 URL" if len(lines) == 1 else f"{len(lines)} URLs")
+            self._clipboard(lines, translate(
+                "ObjectActions", "1 URL") if len(lines) == 1 else translate(
+                "ObjectActions", "{lines} URLs").format(lines=len(lines)))
 
     def _temporary_credentials(self) -> bool:
         settings = getattr(self.storage(), "settings", None)
@@ -298,7 +315,7 @@ class ObjectActions(VersionFlows):
         storage, bucket, entries = ready
         keys = [e.key for e in entries if isinstance(e, ObjectEntry)]
         if not keys:
-            self.show_status("Folders have no link; select files.")
+            self.show_status(translate("ObjectActions", "Folders have no link; select files."))
             return
         self.flows.start(self._presign(storage, bucket, keys, self.location()))
 
@@ -318,14 +335,26 @@ class ObjectActions(VersionFlows):
         links, valid_until, failed = result
         self.last_links, self.last_valid_until = links, valid_until
         until = valid_until.astimezone().strftime("%Y-%m-%d %H:%M")
-        what = "1 presigned link" if len(links) == 1 else f"{len(links)} presigned links"
-        self._clipboard(links, f"{what} (valid until {until})")
+        what = translate(
+            "ObjectActions",
+            "1 presigned link") if len(links) == 1 else translate(
+            "ObjectActions", "{links} presigned links").format(links=len(links))
+        self._clipboard(links, translate(
+            "ObjectActions", "{what} (valid until {until})").format(what=what, until=until))
         if failed:
             names = ", ".join(f"“{shown_key(key)}”" for key, _ in failed[:5])
-            more = f" and {len(failed) - 5} more" if len(failed) > 5 else ""
+            more = translate(
+                "ObjectActions",
+                " and {value} more").format(value=len(failed) - 5) if len(failed) > 5 else ""
             self.show_error(AppError(
-                f"{len(links)} links were copied, but {names}{more} got none: "
-                f"{failed[0][1].message}",
+                translate(
+                    "ObjectActions",
+                    "{links} links were copied, but {names}{more} got none: {message}").format(
+                    links=len(links),
+                    names=names,
+                    more=more,
+                    message=failed[0][1].message,
+                ),
                 failed[0][1].hint,
             ))
 
@@ -333,14 +362,21 @@ class ObjectActions(VersionFlows):
     def new_folder(self) -> None:
         storage, (bucket, prefix) = self.storage(), self.location()
         if storage is None or not bucket:
-            self.show_status("Open a bucket first.")
+            self.show_status(translate("ObjectActions", "Open a bucket first."))
             return
         self.flows.start(self._new_folder(storage, bucket, prefix))
 
     async def _new_folder(self, storage: Storage, bucket: str, prefix: str) -> None:
         dialog = NameDialog(
-            "New folder", f"Name of the new folder in “{bucket}/{shown_key(prefix)}”:",
-            "New folder", self.context.window)
+            translate(
+                "ObjectActions",
+                "New folder"), translate(
+                "ObjectActions",
+                "Name of the new folder in “{bucket}/{prefix}”:").format(
+                bucket=bucket,
+                prefix=shown_key(prefix),
+            ),
+            translate("ObjectActions", "New folder"), self.context.window)
         with self.flows.bound_to((bucket, prefix)):
             if not await self.ask(dialog):
                 return
@@ -349,5 +385,6 @@ class ObjectActions(VersionFlows):
         self._folder_created(key)
 
     def _folder_created(self, key: str) -> None:
-        self.show_status(f"Created the folder “{shown_key(key)}”.")
+        self.show_status(translate(
+            "ObjectActions", "Created the folder “{key}”.").format(key=shown_key(key)))
         self.after_change()

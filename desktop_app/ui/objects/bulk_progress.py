@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.humanize import human_size
 from desktop_app.storage.bulk_ops import Progress
+from desktop_app.ui.shell.i18n import translate
 
 POLL_MS = 150
 
@@ -52,18 +53,32 @@ class BulkProgressDialog(QDialog):
     def refresh(self) -> None:
         p = self.progress
         if p.cancelled:
-            self.label.setText("Cancelling… (waiting for the current request to finish)")
+            self.label.setText(translate(
+                "BulkProgressDialog", "Cancelling… (waiting for the current request to finish)"))
             return
-        phase = p.phase or "Working"
+        phase = p.phase or translate("BulkProgressDialog", "Working")
         if p.total:
             self.bar.setRange(0, p.total)
             self.bar.setValue(min(p.done, p.total))
-            text = f"{phase}: {p.done:,} of {p.total:,} objects"
+            text = translate(
+                "BulkProgressDialog",
+                "{phase}: {done:,} of {total:,} objects").format(
+                phase=phase,
+                done=p.done,
+                total=p.total,
+            )
             if p.bytes_total:
-                text += f" ({human_size(p.bytes_done)} of {human_size(p.bytes_total)})"
+                text += translate(
+                    "BulkProgressDialog",
+                    " ({bytes_done} of {bytes_total})").format(
+                    bytes_done=human_size(p.bytes_done),
+                    bytes_total=human_size(p.bytes_total),
+                )
         else:
             self.bar.setRange(0, 0)
-            text = f"{phase}… {p.done:,} objects so far"
+            text = translate(
+                "BulkProgressDialog",
+                "{phase}… {done:,} objects so far").format(phase=phase, done=p.done)
             if p.bytes_done:
                 text += f", {human_size(p.bytes_done)}"
         self.label.setText(text)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.errors import AppError
 from desktop_app.core.keys_text import shown_key
 from desktop_app.storage.bulk_copy import Collision, CopyPlan, check_name
+from desktop_app.ui.shell.i18n import translate
 
 LISTED = 8
 
@@ -84,8 +85,10 @@ class DestinationDialog(QDialog):
                  buckets_of: Callable[[str], list[str]] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("destinationDialog")
-        verb = "Move" if move else "Copy"
-        self.setWindowTitle(f"{verb} to…")
+        verb = translate(
+            "DestinationDialog", "Move") if move else translate(
+            "DestinationDialog", "Copy")
+        self.setWindowTitle(translate("DestinationDialog", "{verb} to…").format(verb=verb))
         self._buckets_of = buckets_of
         self._home = connection
         self.connection_box = QComboBox(self)
@@ -100,18 +103,23 @@ class DestinationDialog(QDialog):
         self.bucket_box.setCurrentText(bucket)
         self.folder_edit = QLineEdit(prefix, self)
         self.folder_edit.setObjectName("destinationFolder")
-        self.folder_edit.setPlaceholderText("folder/sub-folder/ (empty: the top of the bucket)")
-        what = "1 item" if count == 1 else f"{count:,} items"
+        self.folder_edit.setPlaceholderText(translate(
+            "DestinationDialog", "folder/sub-folder/ (empty: the top of the bucket)"))
+        what = translate(
+            "DestinationDialog", "1 item") if count == 1 else translate(
+            "DestinationDialog", "{count:,} items").format(count=count)
         form = QFormLayout()
         if len(connections) > 1:  # one connection: nothing to choose
-            form.addRow("Connection:", self.connection_box)
+            form.addRow(translate("DestinationDialog", "Connection:"), self.connection_box)
         else:
             self.connection_box.hide()
-        form.addRow("Bucket:", self.bucket_box)
-        form.addRow("Folder:", self.folder_edit)
+        form.addRow(translate("DestinationDialog", "Bucket:"), self.bucket_box)
+        form.addRow(translate("DestinationDialog", "Folder:"), self.folder_edit)
         self.cross_note = _plain(
             self, "destinationCrossNote",
-            "Another connection: the data passes through this computer (no server-side copy).",
+            translate(
+                "DestinationDialog",
+                "Another connection: the data passes through this computer (no server-side copy)."),
             "color:palette(mid);")
         self.cross_note.hide()
         buttons = QDialogButtonBox(
@@ -121,7 +129,8 @@ class DestinationDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(_plain(self, "destinationPrompt", f"{verb} {what} to:"))
+        layout.addWidget(_plain(self, "destinationPrompt", translate(
+            "DestinationDialog", "{verb} {what} to:").format(verb=verb, what=what)))
         layout.addLayout(form)
         layout.addWidget(self.cross_note)
         layout.addWidget(buttons)
@@ -160,22 +169,28 @@ class CollisionDialog(QDialog):
     def __init__(self, plan: CopyPlan, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("collisionDialog")
-        self.setWindowTitle("Some items already exist")
+        self.setWindowTitle(translate("CollisionDialog", "Some items already exist"))
         self.choice: Collision | None = None
         clashes = plan.collisions
         lines = [
-            f"{len(clashes):,} of {len(plan.items):,} objects already exist in "
-            f"“{plan.dst_bucket}”:", "",
+            translate(
+                "CollisionDialog",
+                "{clashes:,} of {items:,} objects already exist in “{dst_bucket}”:").format(
+                clashes=len(clashes),
+                items=len(plan.items),
+                dst_bucket=plan.dst_bucket,
+            ), "",
         ]
         lines.extend(f"  {shown_key(c.dst_key)}" for c in clashes[:LISTED])
         if len(clashes) > LISTED:
-            lines.append(f"  … and {len(clashes) - LISTED:,} more")
-        lines += ["", "What should happen to them?"]
+            lines.append(translate(
+                "CollisionDialog", "  … and {value:,} more").format(value=len(clashes) - LISTED))
+        lines += ["", translate("CollisionDialog", "What should happen to them?")]
         buttons = QDialogButtonBox(self)
         for text, choice, name in (
-            ("Overwrite", Collision.OVERWRITE, "collisionOverwrite"),
-            ("Skip", Collision.SKIP, "collisionSkip"),
-            ("Keep both", Collision.KEEP_BOTH, "collisionKeepBoth"),
+            (translate("CollisionDialog", "Overwrite"), Collision.OVERWRITE, "collisionOverwrite"),
+            (translate("CollisionDialog", "Skip"), Collision.SKIP, "collisionSkip"),
+            (translate("CollisionDialog", "Keep both"), Collision.KEEP_BOTH, "collisionKeepBoth"),
         ):
             button = buttons.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole)
             button.setObjectName(name)

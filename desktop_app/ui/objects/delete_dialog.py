@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.humanize import human_size
 from desktop_app.core.keys_text import shown_key
 from desktop_app.storage.bulk_ops import BulkReport, Expanded
+from desktop_app.ui.shell.i18n import translate
 
 LISTED = 12
 
@@ -36,21 +37,36 @@ def _plain(parent: QWidget, name: str, text: str) -> QLabel:
 def delete_summary(bucket: str, selected: Sequence[str], expanded: Expanded) -> str:
     """The confirmation text: counts, total size, and the selected names."""
     count, size = expanded.count, human_size(expanded.total_size)
-    what = "1 object" if count == 1 else f"{count:,} objects"
-    lines = [f"Permanently delete {what} ({size}) from the bucket “{bucket}”?"]
+    what = translate(
+        "DeleteDialog", "1 object") if count == 1 else translate(
+        "DeleteDialog", "{count:,} objects").format(count=count)
+    lines = [translate(
+        "DeleteDialog",
+        "Permanently delete {what} ({size}) from the bucket “{bucket}”?").format(
+        what=what,
+        size=size,
+        bucket=bucket,
+    )]
     if expanded.folders:
         folders = ", ".join(shown_key(f) for f in expanded.folders[:LISTED])
         more = len(expanded.folders) - LISTED
         lines.append(
-            f"This includes everything inside {folders}" + (f" and {more} more" if more > 0 else "")
+            translate(
+                "DeleteDialog",
+                "This includes everything inside {folders}").format(
+                folders=folders,
+            ) + (translate(
+                "DeleteDialog", " and {more} more").format(more=more) if more > 0 else "")
             + "."
         )
     lines.append("")
     lines.extend(f"  {shown_key(name)}" for name in selected[:LISTED])
     if len(selected) > LISTED:
-        lines.append(f"  … and {len(selected) - LISTED:,} more")
+        lines.append(translate(
+            "DeleteDialog", "  … and {value:,} more").format(value=len(selected) - LISTED))
     lines.append("")
-    lines.append("This cannot be undone (unless the bucket keeps versions).")
+    lines.append(translate(
+        "DeleteDialog", "This cannot be undone (unless the bucket keeps versions)."))
     return "\n".join(lines)
 
 
@@ -61,11 +77,12 @@ class DeleteDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("deleteDialog")
-        self.setWindowTitle("Delete")
+        self.setWindowTitle(translate("DeleteDialog", "Delete"))
         self.expanded = expanded
         self.summary = delete_summary(bucket, selected, expanded)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        delete = buttons.addButton("Delete", QDialogButtonBox.ButtonRole.DestructiveRole)
+        delete = buttons.addButton(translate(
+            "DeleteDialog", "Delete"), QDialogButtonBox.ButtonRole.DestructiveRole)
         delete.setObjectName("confirmDelete")
         delete.clicked.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -77,13 +94,24 @@ class DeleteDialog(QDialog):
 
 def report_text(report: BulkReport, verb: str) -> str:
     """One line for the message bar: what was done, skipped, cancelled and failed."""
-    parts = [f"{verb} {report.done:,} object{'s' if report.done != 1 else ''}"]
+    done = report.done
+    parts = [translate(
+        "DeleteDialog",
+        "{verb} {done:,} object(s)", "", done).format(
+        verb=verb,
+        done=report.done,
+    )]
     if report.skipped:
-        parts.append(f"skipped {report.skipped:,} that already existed")
+        parts.append(translate(
+            "DeleteDialog",
+            "skipped {skipped:,} that already existed").format(skipped=report.skipped))
     if report.cancelled:
-        parts.append(f"cancelled with {report.remaining:,} not done")
+        parts.append(translate(
+            "DeleteDialog",
+            "cancelled with {remaining:,} not done").format(remaining=report.remaining))
     if report.failures:
-        parts.append(f"{len(report.failures):,} failed")
+        parts.append(translate(
+            "DeleteDialog", "{failures:,} failed").format(failures=len(report.failures)))
     return "; ".join(parts) + "."
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,13 +30,14 @@ from desktop_app.core.links import (
     expiry_problem,
     human_duration,
 )
+from desktop_app.ui.shell.i18n import translate
 
 UNITS: tuple[tuple[str, timedelta], ...] = (
-    ("minutes", timedelta(minutes=1)),
-    ("hours", timedelta(hours=1)),
-    ("days", timedelta(days=1)),
+    (QT_TRANSLATE_NOOP("PresignDialog", "minutes"), timedelta(minutes=1)),
+    (QT_TRANSLATE_NOOP("PresignDialog", "hours"), timedelta(hours=1)),
+    (QT_TRANSLATE_NOOP("PresignDialog", "days"), timedelta(days=1)),
 )
-CUSTOM = "Custom…"
+CUSTOM = QT_TRANSLATE_NOOP("PresignDialog", "Custom…")
 
 
 def _label(parent: QWidget, name: str, style: str = "") -> QLabel:
@@ -59,7 +60,9 @@ class PresignDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("presignDialog")
-        self.setWindowTitle("Copy presigned link" if count == 1 else "Copy presigned links")
+        self.setWindowTitle(translate(
+            "PresignDialog", "Copy presigned link") if count == 1 else translate(
+            "PresignDialog", "Copy presigned links"))
         self._temporary = temporary_credentials
         self._credentials_expire = credentials_expire
 
@@ -67,7 +70,7 @@ class PresignDialog(QDialog):
         self.preset.setObjectName("expiryPreset")
         for text, delta in PRESETS:
             self.preset.addItem(text, delta)
-        self.preset.addItem(CUSTOM, None)
+        self.preset.addItem(translate("PresignDialog", CUSTOM), None)
         self.amount = QSpinBox(self)
         self.amount.setObjectName("customAmount")
         self.amount.setRange(1, 100_000)
@@ -75,7 +78,7 @@ class PresignDialog(QDialog):
         self.unit = QComboBox(self)
         self.unit.setObjectName("customUnit")
         for text, delta in UNITS:
-            self.unit.addItem(text, delta)
+            self.unit.addItem(translate("PresignDialog", text), delta)
         self.unit.setCurrentIndex(1)
         custom_row = QWidget(self)
         row = QHBoxLayout(custom_row)
@@ -87,29 +90,41 @@ class PresignDialog(QDialog):
 
         self.disposition = QComboBox(self)
         self.disposition.setObjectName("disposition")
-        self.disposition.addItem("As the server sends it", Disposition.DEFAULT)
-        self.disposition.addItem("Show in the browser (inline)", Disposition.INLINE)
-        self.disposition.addItem("Download as a file (attachment)", Disposition.ATTACHMENT)
+        self.disposition.addItem(translate(
+            "PresignDialog", "As the server sends it"), Disposition.DEFAULT)
+        self.disposition.addItem(translate(
+            "PresignDialog", "Show in the browser (inline)"), Disposition.INLINE)
+        self.disposition.addItem(translate(
+            "PresignDialog", "Download as a file (attachment)"), Disposition.ATTACHMENT)
 
         intro = _label(self, "presignIntro")
-        what = "this file" if count == 1 else f"these {count} files"
+        what = translate(
+            "PresignDialog", "this file") if count == 1 else translate(
+            "PresignDialog", "these {count} files").format(count=count)
         intro.setText(
-            f"Anyone with the link can download {what} until it expires, without signing in."
-            + ("" if count == 1 else " One link per line is copied.")
+            translate(
+                "PresignDialog",
+                "Anyone with the link can download {what} until it expires, without signing "
+                "in.").format(
+                what=what,
+            )
+            + ("" if count == 1 else translate("PresignDialog", " One link per line is copied."))
         )
         self.valid_until_label = _label(self, "validUntil")
         self.error_label = _label(self, "expiryError", "color:#b3261e;")
         self.warning_label = _label(self, "credentialWarning", "color:#8a5300;")
 
         form = QFormLayout()
-        form.addRow("Valid for:", self.preset)
+        form.addRow(translate("PresignDialog", "Valid for:"), self.preset)
         form.addRow("", custom_row)
-        form.addRow("Browser:", self.disposition)
+        form.addRow(translate("PresignDialog", "Browser:"), self.disposition)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            "Copy link" if count == 1 else f"Copy {count} links"
+            translate(
+                "PresignDialog", "Copy link") if count == 1 else translate(
+                "PresignDialog", "Copy {count} links").format(count=count)
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -190,8 +205,13 @@ class PresignDialog(QDialog):
         until = datetime.now(UTC) + expires
         local = until.astimezone()
         self.valid_until_label.setText(
-            f"The link works for {human_duration(expires)}, until "
-            f"{local.strftime('%Y-%m-%d %H:%M')} ({local.tzname() or 'local time'})."
+            translate(
+                "PresignDialog",
+                "The link works for {expires}, until {strftime} ({value}).").format(
+                expires=human_duration(expires),
+                strftime=local.strftime('%Y-%m-%d %H:%M'),
+                value=local.tzname() or 'local time',
+            )
         )
         warning = credential_warning(self._temporary, until, self._credentials_expire)
         self.warning_label.setText(warning.text if warning else "")

@@ -19,6 +19,7 @@ from desktop_app.storage.protocol import Storage
 from desktop_app.ui.objects.action_flows import ActionFlows, Place
 from desktop_app.ui.objects.versions_dialog import VersionsDialog, deleted_keys
 from desktop_app.ui.shell.flows import FlowOwner, run_browse
+from desktop_app.ui.shell.i18n import translate
 
 
 def _history(storage: Storage, bucket: str, prefix: str, exact: bool) -> list[ObjectVersion]:
@@ -29,8 +30,15 @@ def _history(storage: Storage, bucket: str, prefix: str, exact: bool) -> list[Ob
         versions = [v for v in versions if v.key in gone]
     if not versions and not storage.versioning_enabled(bucket):
         raise AppError(
-            f"The bucket “{bucket}” does not keep versions, so there is no history to show.",
-            "Versioning is a bucket setting; ask the administrator to enable it.",
+            translate(
+                "VersionFlows",
+                "The bucket “{bucket}” does not keep versions, so there is no history to "
+                "show.").format(
+                bucket=bucket,
+            ),
+            translate(
+                "VersionFlows",
+                "Versioning is a bucket setting; ask the administrator to enable it."),
         )
     return versions
 
@@ -48,22 +56,35 @@ class VersionFlows(ActionFlows):
             self.show_deleted(entry.prefix)
             return
         self.flows.start(self._open_history(
-            storage, bucket, entry.key, True, f"Versions of “{shown_key(entry.name)}”",
-            f"Every stored version of {shown_key(bucket)}/{shown_key(entry.key)}. "
-            "Restoring copies an old version over the current one; nothing is lost.",
+            storage, bucket, entry.key, True, translate(
+                "VersionFlows", "Versions of “{name}”").format(name=shown_key(entry.name)),
+            translate(
+                "VersionFlows",
+                "Every stored version of {bucket}/{key}. Restoring copies an old version over "
+                "the current one; nothing is lost.").format(
+                bucket=shown_key(bucket),
+                key=shown_key(entry.key),
+            ),
             self.location()))
 
     def show_deleted(self, prefix: str | None = None) -> None:
         storage, (bucket, current) = self.storage(), self.location()
         if storage is None or not bucket:
-            self.show_status("Open a bucket first.")
+            self.show_status(translate("VersionFlows", "Open a bucket first."))
             return
         folder = current if prefix is None else prefix
         self.flows.start(self._open_history(
             storage, bucket, folder, False,
-            f"Deleted files in “{shown_key(bucket)}/{shown_key(folder)}”",
-            "Files deleted from this folder that the bucket still keeps. "
-            "Select one and choose Undelete to bring it back.", (bucket, current)))
+            translate(
+                "VersionFlows",
+                "Deleted files in “{bucket}/{folder}”").format(
+                bucket=shown_key(bucket),
+                folder=shown_key(folder),
+            ),
+            translate(
+                "VersionFlows",
+                "Files deleted from this folder that the bucket still keeps. Select one and "
+                "choose Undelete to bring it back."), (bucket, current)))
 
     async def _open_history(self, storage: Storage, bucket: str, prefix: str, exact: bool,
                             title: str, intro: str, place: Place) -> None:
@@ -78,11 +99,12 @@ class VersionFlows(ActionFlows):
                                        version))
 
         dialog.restore_requested.connect(
-            lambda v: change("Restoring…", storage.restore_version, v))
+            lambda v: change(translate("VersionFlows", "Restoring…"), storage.restore_version, v))
         dialog.undelete_requested.connect(
-            lambda v: change("Undeleting…", storage.delete_version, v))
+            lambda v: change(translate("VersionFlows", "Undeleting…"), storage.delete_version, v))
         dialog.delete_requested.connect(
-            lambda v: change("Deleting the version…", storage.delete_version, v))
+            lambda v: change(translate(
+                "VersionFlows", "Deleting the version…"), storage.delete_version, v))
         self.open_dialog(dialog)
 
     async def _change(self, dialog: VersionsDialog, busy: str, storage: Storage, bucket: str,
@@ -95,7 +117,7 @@ class VersionFlows(ActionFlows):
         except AppError as err:
             status = err.user_text()
         else:
-            status = "Done."
+            status = translate("VersionFlows", "Done.")
             self.after_change()
         versions = await run_browse(self.runner, storage.list_versions, bucket, prefix, exact)
         if not exact:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.humanize import human_size, human_time
 from desktop_app.core.keys_text import shown_key
 from desktop_app.core.versions import ObjectVersion
+from desktop_app.ui.shell.i18n import translate
 
 
 def _plain(parent: QWidget, name: str, text: str = "") -> QLabel:
@@ -75,18 +76,23 @@ class VersionsDialog(QDialog):
         self.confirm: ConfirmDialog | None = None
         self.table = QTableWidget(0, 5, self)
         self.table.setObjectName("versionsTable")
-        self.table.setHorizontalHeaderLabels(["Name", "Modified", "Size", "State", "Version ID"])
+        self.table.setHorizontalHeaderLabels([translate(
+            "VersionsDialog", "Name"), translate(
+            "VersionsDialog", "Modified"), translate(
+            "VersionsDialog", "Size"), translate(
+            "VersionsDialog", "State"), translate(
+            "VersionsDialog", "Version ID")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.status = _plain(self, "versionsStatus")
-        self.restore_button = QPushButton("Restore this version", self)
+        self.restore_button = QPushButton(translate("VersionsDialog", "Restore this version"), self)
         self.restore_button.setObjectName("restoreVersion")
-        self.undelete_button = QPushButton("Undelete", self)
+        self.undelete_button = QPushButton(translate("VersionsDialog", "Undelete"), self)
         self.undelete_button.setObjectName("undelete")
-        self.delete_button = QPushButton("Delete version…", self)
+        self.delete_button = QPushButton(translate("VersionsDialog", "Delete version…"), self)
         self.delete_button.setObjectName("deleteVersion")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         for button in (self.restore_button, self.undelete_button, self.delete_button):
@@ -108,9 +114,9 @@ class VersionsDialog(QDialog):
         self.versions = list(versions)
         self.table.setRowCount(len(self.versions))
         for row, version in enumerate(self.versions):
-            state = "delete marker" if version.is_delete_marker else ""
+            state = translate("VersionsDialog", "delete marker") if version.is_delete_marker else ""
             if version.is_latest:
-                state = f"latest {state}".strip()
+                state = translate("VersionsDialog", "latest {state}").format(state=state).strip()
             cells = [
                 shown_key(version.key.rsplit("/", 1)[-1]),
                 human_time(version.last_modified),
@@ -120,7 +126,9 @@ class VersionsDialog(QDialog):
             ]
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
-        self.status.setText(status or f"{len(self.versions)} versions and delete markers.")
+        self.status.setText(status or translate(
+            "VersionsDialog",
+            "{versions} versions and delete markers.").format(versions=len(self.versions)))
         self._update_buttons()
 
     def select_version(self, version_id: str) -> None:
@@ -168,13 +176,24 @@ class VersionsDialog(QDialog):
         version = self.selected()
         if version is None:
             return
-        what = "delete marker" if version.is_delete_marker else "version"
+        what = translate(
+            "VersionsDialog", "delete marker") if version.is_delete_marker else translate(
+            "VersionsDialog", "version")
         when = human_time(version.last_modified)
         text = (
-            f"Permanently delete the {what} of “{shown_key(version.key)}” from {when} "
-            f"(version ID {version.version_id})? This cannot be undone."
+            translate(
+                "VersionsDialog",
+                "Permanently delete the {what} of “{key}” from {when} (version ID {version_id})? "
+                "This cannot be undone.").format(
+                what=what,
+                key=shown_key(version.key),
+                when=when,
+                version_id=version.version_id,
+            )
         )
-        confirm = ConfirmDialog("Delete version", text, f"Delete {what}", self)
+        confirm = ConfirmDialog(translate(
+            "VersionsDialog", "Delete version"), text, translate(
+            "VersionsDialog", "Delete {what}").format(what=what), self)
         confirm.accepted.connect(lambda: self.delete_requested.emit(version))
         self.confirm = confirm
         confirm.open()

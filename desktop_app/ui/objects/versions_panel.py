@@ -12,7 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtCore import Signal as _Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +39,7 @@ from desktop_app.core.humanize import human_size, human_time
 from desktop_app.core.keys import display_key
 from desktop_app.core.versions import ObjectVersion
 from desktop_app.storage.protocol import Storage
+from desktop_app.ui.shell.i18n import translate
 from desktop_app.ui.shell.tasks import TaskRunner
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -52,7 +60,12 @@ def load_folder_versions(storage: Storage, bucket: str, prefix: str) -> FolderVe
 
 
 class VersionsModel(QAbstractTableModel):
-    COLUMNS = ("Name", "Version", "State", "Size", "Last modified")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("VersionsModel", "Name"),
+        QT_TRANSLATE_NOOP("VersionsModel", "Version"),
+        QT_TRANSLATE_NOOP("VersionsModel", "State"),
+        QT_TRANSLATE_NOOP("VersionsModel", "Size"),
+        QT_TRANSLATE_NOOP("VersionsModel", "Last modified"))
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -81,8 +94,12 @@ class VersionsModel(QAbstractTableModel):
         if column == 1:
             return version.version_id
         if column == 2:
-            state = "delete marker" if version.is_delete_marker else "version"
-            return f"{state} (latest)" if version.is_latest else state
+            state = translate(
+                "VersionsModel", "delete marker") if version.is_delete_marker else translate(
+                "VersionsModel", "version")
+            return translate(
+                "VersionsModel",
+                "{state} (latest)").format(state=state) if version.is_latest else state
         if column == 3:
             return "" if version.is_delete_marker else human_size(version.size)
         return human_time(version.last_modified)
@@ -92,7 +109,7 @@ class VersionsModel(QAbstractTableModel):
     ) -> Any:
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(self.COLUMNS)):
-            return self.COLUMNS[section]
+            return translate("VersionsModel", self.COLUMNS[section])
         return None
 
 
@@ -101,7 +118,7 @@ class VersionsPanel(QDockWidget):
     changed = _Signal()  # a restore/undelete/delete went through: the table should refresh
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__("Versions", parent)
+        super().__init__(translate("VersionsPanel", "Versions"), parent)
         self.setObjectName("versionsPanel")
         self._runner = runner
         self._storage: Storage | None = None
@@ -129,13 +146,13 @@ class VersionsPanel(QDockWidget):
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         buttons = QHBoxLayout()
-        self.restore_button = QPushButton("Restore this version", body)
+        self.restore_button = QPushButton(translate("VersionsPanel", "Restore this version"), body)
         self.restore_button.setObjectName("versionRestore")
         self.restore_button.clicked.connect(self.restore_selected)
-        self.undelete_button = QPushButton("Undelete", body)
+        self.undelete_button = QPushButton(translate("VersionsPanel", "Undelete"), body)
         self.undelete_button.setObjectName("versionUndelete")
         self.undelete_button.clicked.connect(self.undelete_selected)
-        self.delete_button = QPushButton("Delete version…", body)
+        self.delete_button = QPushButton(translate("VersionsPanel", "Delete version…"), body)
         self.delete_button.setObjectName("versionDelete")
         self.delete_button.clicked.connect(self.delete_selected)
         for button in (self.restore_button, self.undelete_button, self.delete_button):
@@ -160,11 +177,11 @@ class VersionsPanel(QDockWidget):
         self._generation += 1
         self.model.set_listing(None)
         if storage is None or not self._bucket:
-            self.status.setText("No folder open.")
+            self.status.setText(translate("VersionsPanel", "No folder open."))
             return
         generation = self._generation
         self.loading = True
-        self.status.setText("Listing versions…")
+        self.status.setText(translate("VersionsPanel", "Listing versions…"))
         self._runner.submit(
             load_folder_versions, storage, self._bucket, self._prefix,
             on_success=lambda listing: self._on_listing(generation, listing),
@@ -177,10 +194,17 @@ class VersionsPanel(QDockWidget):
         self.loading = False
         self.model.set_listing(listing, listing.prefix)
         where = display_key(f"{listing.bucket}/{listing.prefix}")
-        text = f"{len(listing.versions):,} versions and delete markers in {where}"
+        text = translate(
+            "VersionsPanel",
+            "{versions:,} versions and delete markers in {where}").format(
+            versions=len(listing.versions),
+            where=where,
+        )
         if not listing.versioning:
-            text += (". Versioning is not enabled on this bucket, so deleted or replaced "
-                     "objects are not kept.")
+            text += (translate(
+                "VersionsPanel",
+                ". Versioning is not enabled on this bucket, so deleted or replaced objects are "
+                "not kept."))
         self.status.setText(text)
         self._update_buttons()
 
@@ -188,7 +212,8 @@ class VersionsPanel(QDockWidget):
         if generation != self._generation:
             return
         self.loading = False
-        self.status.setText(f"Versions could not be listed: {err.title}")
+        self.status.setText(translate(
+            "VersionsPanel", "Versions could not be listed: {title}").format(title=err.title))
         self.error.emit(err)
 
     def selected(self) -> ObjectVersion | None:
@@ -205,7 +230,7 @@ class VersionsPanel(QDockWidget):
 
     def confirm(self, text: str) -> bool:
         """Ask before anything irreversible (tests replace this)."""
-        answer = QMessageBox.question(self, "Delete version", text)
+        answer = QMessageBox.question(self, translate("VersionsPanel", "Delete version"), text)
         return answer == QMessageBox.StandardButton.Yes
 
     def restore_selected(self) -> None:
@@ -222,9 +247,17 @@ class VersionsPanel(QDockWidget):
         version = self.selected()
         if version is None or self._storage is None:
             return
-        what = "delete marker" if version.is_delete_marker else "version"
-        text = (f"Permanently delete this {what} of “{display_key(version.key)}” "
-                f"(version {version.version_id})? This cannot be undone.")
+        what = translate(
+            "VersionsPanel", "delete marker") if version.is_delete_marker else translate(
+            "VersionsPanel", "version")
+        text = (translate(
+            "VersionsPanel",
+            "Permanently delete this {what} of “{key}” (version {version_id})? This cannot be "
+            "undone.").format(
+            what=what,
+            key=display_key(version.key),
+            version_id=version.version_id,
+        ))
         if self.confirm(text):
             self._run(self._storage.delete_version, version)
 

@@ -26,25 +26,30 @@ from desktop_app.core.errors import ConfigError
 from desktop_app.core.object_properties import PropertyEdits
 from desktop_app.storage.property_edits import BulkEdit, validate_edits
 from desktop_app.ui.previews.properties_dialog import KeyValueTable
+from desktop_app.ui.shell.i18n import translate
 
 
 class BulkEditDialog(QDialog):
     def __init__(self, count: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("bulkEditDialog")
-        self.setWindowTitle(f"Edit {count} objects")
+        self.setWindowTitle(translate("BulkEditDialog", "Edit {count} objects").format(count=count))
         self.resize(520, 440)
         self.edit: BulkEdit | None = None
         self.content_type = QLineEdit(self)
         self.content_type.setObjectName("bulkContentType")
-        self.content_type.setPlaceholderText("leave empty to keep each object's own")
+        self.content_type.setPlaceholderText(translate(
+            "BulkEditDialog", "leave empty to keep each object's own"))
         form = QFormLayout()
-        form.addRow("Content type:", self.content_type)
-        self.change_tags = QCheckBox("Change tags", self)
-        self.replace_tags = QCheckBox("Replace all existing tags (otherwise add or update)",
+        form.addRow(translate("BulkEditDialog", "Content type:"), self.content_type)
+        self.change_tags = QCheckBox(translate("BulkEditDialog", "Change tags"), self)
+        self.replace_tags = QCheckBox(translate(
+            "BulkEditDialog", "Replace all existing tags (otherwise add or update)"),
                                       self)
-        self.tags = KeyValueTable("bulkTags", ("Tag", "Value"), {}, self)
-        box = QGroupBox("Tags", self)
+        self.tags = KeyValueTable("bulkTags", (translate(
+            "BulkEditDialog", "Tag"), translate(
+            "BulkEditDialog", "Value")), {}, self)
+        box = QGroupBox(translate("BulkEditDialog", "Tags"), self)
         box_layout = QVBoxLayout(box)
         box_layout.addWidget(self.change_tags)
         box_layout.addWidget(self.replace_tags)
@@ -76,7 +81,10 @@ class BulkEditDialog(QDialog):
         validate_edits(PropertyEdits(content_type=content_type, tags=tags))
         edit = BulkEdit(content_type, tags, self.replace_tags.isChecked())
         if edit.empty:
-            raise ConfigError("Nothing to change.", "Enter a content type or tick Change tags.")
+            raise ConfigError(translate(
+                "BulkEditDialog",
+                "Nothing to change."), translate(
+                "BulkEditDialog", "Enter a content type or tick Change tags."))
         return edit
 
     def accept(self) -> None:
@@ -101,7 +109,7 @@ class SelectionCard(QWidget):
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.label.setWordWrap(True)
-        self.edit_button = QPushButton("Edit shared properties…", self)
+        self.edit_button = QPushButton(translate("SelectionCard", "Edit shared properties…"), self)
         self.edit_button.setObjectName("bulkEdit")
         self.edit_button.clicked.connect(self.edit_requested)
         self.progress = QProgressBar(self)
@@ -122,8 +130,16 @@ class SelectionCard(QWidget):
 
     def show_selection(self, keys: list[str]) -> None:
         names = ", ".join(k.rsplit("/", 1)[-1] for k in keys[:5])
-        more = f" and {len(keys) - 5} more" if len(keys) > 5 else ""
-        self.label.setText(f"{len(keys)} objects selected\n{names}{more}")
+        more = translate(
+            "SelectionCard",
+            " and {value} more").format(value=len(keys) - 5) if len(keys) > 5 else ""
+        self.label.setText(translate(
+            "SelectionCard",
+            "{keys} objects selected\n{names}{more}").format(
+            keys=len(keys),
+            names=names,
+            more=more,
+        ))
         self.edit_button.setEnabled(True)
         self.progress.hide()
         self.status.clear()
@@ -133,16 +149,25 @@ class SelectionCard(QWidget):
         self.progress.setRange(0, total)
         self.progress.setValue(0)
         self.progress.show()
-        self.status.setText(f"Updating 0 of {total}…")
+        self.status.setText(translate(
+            "SelectionCard", "Updating 0 of {total}…").format(total=total))
 
     def advance(self, done: int, total: int, failures: list[str]) -> None:
         self.progress.setValue(done)
         if done < total:
-            self.status.setText(f"Updating {done} of {total}…")
+            self.status.setText(translate(
+                "SelectionCard", "Updating {done} of {total}…").format(done=done, total=total))
             return
         self.edit_button.setEnabled(True)
         if failures:
-            self.status.setText(f"{total - len(failures)} of {total} updated; "
-                                f"{len(failures)} failed: {failures[0]}")
+            self.status.setText(translate(
+                "SelectionCard",
+                "{value} of {total} updated; {failures} failed: {failures2}").format(
+                value=total - len(failures),
+                total=total,
+                failures=len(failures),
+                failures2=failures[0],
+            ))
         else:
-            self.status.setText(f"All {total} objects updated.")
+            self.status.setText(translate(
+                "SelectionCard", "All {total} objects updated.").format(total=total))

@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop_app.ui.shell.i18n import translate
+
 
 class MessageCard(QWidget):
     """A plain-text message in the middle of the pane, with optional Download/Open buttons."""
@@ -21,10 +23,10 @@ class MessageCard(QWidget):
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.label.setWordWrap(True)
-        self.download = QPushButton("Download…", self)
+        self.download = QPushButton(translate("MessageCard", "Download…"), self)
         self.download.setObjectName("previewDownload")
         self.download.clicked.connect(self.download_requested)
-        self.open = QPushButton("Open", self)
+        self.open = QPushButton(translate("MessageCard", "Open"), self)
         self.open.setObjectName("previewOpen")
         self.open.clicked.connect(self.open_requested)
         buttons = QHBoxLayout()

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.ui.shell.i18n import translate
+
 ZOOM_STEPS = (0.1, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0, 8.0)
 
 
@@ -83,9 +85,13 @@ class ImageView(QWidget):
         self.info.setWordWrap(True)
         self.info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar.addWidget(self.info, 1)
-        for text, tip, slot in (("−", "Zoom out", self.zoom_out), ("+", "Zoom in", self.zoom_in),
-                                ("1:1", "Actual size", self.actual_size),
-                                ("Fit", "Fit to the pane", self.fit)):
+        for text, tip, slot in (("−", translate(
+            "ImageView", "Zoom out"), self.zoom_out), ("+", translate(
+            "ImageView", "Zoom in"), self.zoom_in),
+                                ("1:1", translate("ImageView", "Actual size"), self.actual_size),
+                                (translate(
+                                    "ImageView", "Fit"), translate(
+                                    "ImageView", "Fit to the pane"), self.fit)):
             button = QToolButton(self)
             button.setText(text)
             button.setToolTip(tip)

@@ -19,6 +19,7 @@ from desktop_app.core.svg_safety import UnsafeSvg, sanitize_svg
 from desktop_app.core.text_preview import CsvTable, decode_text, hex_dump, parse_csv, pretty_json
 from desktop_app.storage.preview_fetch import PREVIEW_CAP, PreviewCache, PreviewData, fetch_preview
 from desktop_app.storage.protocol import BrowseStorage
+from desktop_app.ui.shell.i18n import translate
 
 IMAGE_ALLOCATION_LIMIT_MB = 256
 MAX_PIXELS = 50_000_000  # about 200 MB as 32-bit RGBA
@@ -81,9 +82,14 @@ def _load_image(data: PreviewData) -> LoadedPreview:
     size = reader.size()
     if size.isValid() and size.width() * size.height() > MAX_PIXELS:
         return LoadedPreview(data, problem=(
-            f"This picture claims to be {size.width():,} × {size.height():,} pixels; "
-            "decoding it could exhaust memory, so it is not previewed (possible "
-            "decompression bomb). Download it to open it in an image editor."))
+            translate(
+                "Loader",
+                "This picture claims to be {width:,} × {height:,} pixels; decoding it could "
+                "exhaust memory, so it is not previewed (possible decompression bomb). Download "
+                "it to open it in an image editor.").format(
+                width=size.width(),
+                height=size.height(),
+            )))
     animated = reader.supportsAnimation() and reader.imageCount() > 1
     reduced = _reduced_size(size) if fmt == "jpeg" else None
     if reduced is not None:
@@ -91,12 +97,22 @@ def _load_image(data: PreviewData) -> LoadedPreview:
     image = reader.read()
     if image.isNull():
         return LoadedPreview(data, problem=(
-            f"This picture could not be decoded ({reader.errorString()}). It may be damaged, "
-            "or too large to preview."))
-    notes = f"{size.width()} × {size.height()} px" if size.isValid() else \
-        f"{image.width()} × {image.height()} px"
+            translate(
+                "Loader",
+                "This picture could not be decoded ({errorString}). It may be damaged, or too "
+                "large to preview.").format(errorString=reader.errorString())))
+    notes = translate(
+        "Loader",
+        "{width} × {height} px").format(
+        width=size.width(),
+        height=size.height(),
+    ) if size.isValid() else \
+        translate(
+            "Loader", "{width} × {height} px").format(width=image.width(), height=image.height())
     if reduced is not None:
-        notes += f" (previewed at {image.width()} × {image.height()})"
+        notes += translate(
+            "Loader",
+            " (previewed at {width} × {height})").format(width=image.width(), height=image.height())
     return LoadedPreview(data, image=image, animated=animated, notes=notes)
 
 
@@ -115,10 +131,12 @@ def _load_svg(data: PreviewData) -> LoadedPreview:
     try:
         clean = sanitize_svg(data.content)
     except UnsafeSvg as exc:
-        return LoadedPreview(data, problem=f"This SVG is not shown because {exc}.")
+        return LoadedPreview(data, problem=translate(
+            "Loader", "This SVG is not shown because {exc}.").format(exc=exc))
     renderer = QSvgRenderer(QByteArray(clean.data))
     if not renderer.isValid():
-        return LoadedPreview(data, problem="This SVG could not be rendered (invalid drawing).")
+        return LoadedPreview(data, problem=translate(
+            "Loader", "This SVG could not be rendered (invalid drawing)."))
     size = renderer.defaultSize()
     if size.isEmpty():
         size = QSize(512, 512)
@@ -129,7 +147,7 @@ def _load_svg(data: PreviewData) -> LoadedPreview:
     painter = QPainter(image)
     renderer.render(painter, QRectF(0, 0, size.width(), size.height()))
     painter.end()
-    notes = "Rendered as a static picture"
+    notes = translate("Loader", "Rendered as a static picture")
     if clean.removed:
-        notes += "; removed for safety: " + ", ".join(clean.removed)
+        notes += translate("Loader", "; removed for safety: ") + ", ".join(clean.removed)
     return LoadedPreview(data, image=image, notes=notes)

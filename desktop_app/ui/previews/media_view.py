@@ -16,7 +16,15 @@ import importlib
 from types import ModuleType
 from typing import Any
 
-from PySide6.QtCore import Q_ARG, QCoreApplication, QEventLoop, QMetaObject, Qt, QUrl
+from PySide6.QtCore import (
+    Q_ARG,
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEventLoop,
+    QMetaObject,
+    Qt,
+    QUrl,
+)
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -28,8 +36,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-NO_BACKEND = ("Audio and video cannot be played here: Qt's multimedia support is not "
-              "available ({reason}). Download the file to play it in another program.")
+from desktop_app.ui.shell.i18n import translate
+
+NO_BACKEND = (QT_TRANSLATE_NOOP(
+    "MediaView", "Audio and video cannot be played here: Qt's multimedia support is not "
+    "available ({reason}). Download the file to play it in another program."))
 
 
 def _multimedia() -> tuple[ModuleType, ModuleType] | str:
@@ -38,7 +49,7 @@ def _multimedia() -> tuple[ModuleType, ModuleType] | str:
         media = importlib.import_module("PySide6.QtMultimedia")
         widgets = importlib.import_module("PySide6.QtMultimediaWidgets")
     except ImportError as exc:  # package missing, or libpulse0 missing on Linux
-        return str(exc).split(":")[0] or "import failed"
+        return str(exc).split(":")[0] or translate("MediaView", "import failed")
     return media, widgets
 
 
@@ -51,7 +62,7 @@ def quiet_ffmpeg() -> bool:
 
     import PySide6
 
-    for lib_dir in (Path(PySide6.__file__).parent / "Qt" / "lib",):
+    for lib_dir in (Path(PySide6.__file__).parent / translate("MediaView", "Qt") / "lib",):
         for candidate in sorted(lib_dir.glob("libavutil.so*")):
             try:
                 avutil = ctypes.CDLL(str(candidate))
@@ -82,7 +93,7 @@ class MediaView(QWidget):
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.play_button = QToolButton(self)
         self.play_button.setObjectName("mediaPlay")
-        self.play_button.setText("▶ Play")
+        self.play_button.setText(translate("MediaView", "▶ Play"))
         self.play_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.play_button.clicked.connect(self.toggle)
         self.slider = QSlider(Qt.Orientation.Horizontal, self)
@@ -114,7 +125,7 @@ class MediaView(QWidget):
             return False
         self._screen.setCurrentWidget(self._video if video and self._video else
                                       self._audio_face)
-        self.status.setText("Loading…")
+        self.status.setText(translate("MediaView", "Loading…"))
         self._invoke("setSource", Q_ARG("QUrl", QUrl(url)))
         self._invoke("play")
         return True
@@ -173,13 +184,14 @@ class MediaView(QWidget):
             return True
         modules = _multimedia()
         if isinstance(modules, str):
-            self.status.setText(NO_BACKEND.format(reason=modules))
+            self.status.setText(translate("MediaView", NO_BACKEND).format(reason=modules))
             return False
         media, widgets = modules
         player = media.QMediaPlayer(self)
         if not player.isAvailable():
             player.deleteLater()
-            self.status.setText(NO_BACKEND.format(reason="no media backend"))
+            self.status.setText(translate("MediaView", NO_BACKEND).format(
+                reason=translate("MediaView", "no media backend")))
             return False
         quiet_ffmpeg()
         self._audio = media.QAudioOutput(self)
@@ -194,7 +206,8 @@ class MediaView(QWidget):
         player.mediaStatusChanged.connect(self._on_status)
         self._player = player
         if not media.QMediaDevices.audioOutputs():
-            self.status.setText("No sound output device was found; video plays silently.")
+            self.status.setText(translate(
+                "MediaView", "No sound output device was found; video plays silently."))
         return True
 
     def _seek_released(self) -> None:
@@ -212,7 +225,9 @@ class MediaView(QWidget):
 
     def _on_state(self, state: Any) -> None:
         playing = state == self._player.PlaybackState.PlayingState
-        self.play_button.setText("⏸ Pause" if playing else "▶ Play")
+        self.play_button.setText(translate(
+            "MediaView", "⏸ Pause") if playing else translate(
+            "MediaView", "▶ Play"))
 
     def _on_status(self, status: Any) -> None:
         statuses = self._player.MediaStatus
@@ -220,8 +235,10 @@ class MediaView(QWidget):
             if self.status.text() == "Loading…":
                 self.status.setText("")
         elif status == statuses.InvalidMedia:
-            self.status.setText("This file cannot be played (unsupported or damaged).")
+            self.status.setText(translate(
+                "MediaView", "This file cannot be played (unsupported or damaged)."))
 
     def _on_error(self, _error: Any, text: str) -> None:
         # Qt's error text may quote the URL; keep the signed query out of the message.
-        self.status.setText("Playback failed: " + text.split("?", 1)[0][:200])
+        self.status.setText(translate(
+            "MediaView", "Playback failed: ") + text.split("?", 1)[0][:200])

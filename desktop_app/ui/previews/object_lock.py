@@ -18,6 +18,7 @@ from desktop_app.core.errors import AppError, NotSupportedByServer
 from desktop_app.storage.protocol import BucketLifecycleOps, BucketSettingsOps
 from desktop_app.ui.previews.properties_panel import PropertiesPanel
 from desktop_app.ui.previews.retention_dialog import LockChange, LockState, RetentionDialog
+from desktop_app.ui.shell.i18n import translate
 from desktop_app.ui.shell.tasks import TaskRunner
 
 
@@ -114,7 +115,9 @@ class ObjectLockControl(QObject):
 
     def _on_read_error(self, generation: int, err: AppError) -> None:
         if generation == self._generation:
-            self._panel.status.setText(f"Retention unavailable: {err.user_text()}")
+            self._panel.status.setText(translate(
+                "ObjectLockControl",
+                "Retention unavailable: {user_text}").format(user_text=err.user_text()))
 
     def edit(self) -> RetentionDialog | None:
         """Open the dialog (non-modal, like the properties dialog)."""
@@ -134,7 +137,8 @@ class ObjectLockControl(QObject):
         if ops is None or change is None or not change.changes_anything:
             return
         generation = self._generation
-        self._panel.status.setText("Saving retention and legal hold…")
+        self._panel.status.setText(translate(
+            "ObjectLockControl", "Saving retention and legal hold…"))
         self._panel.lock_button.setEnabled(False)
 
         def done(state: LockState) -> None:
@@ -142,13 +146,16 @@ class ObjectLockControl(QObject):
             if generation == self._generation:
                 self._on_state(generation, bucket, state)
                 self._panel.lock_button.setEnabled(True)
-                self._panel.status.setText("Retention and legal hold saved.")
+                self._panel.status.setText(translate(
+                    "ObjectLockControl", "Retention and legal hold saved."))
 
         def failed(err: AppError) -> None:
             self.failed.emit(err)
             if generation == self._generation:
                 self._panel.lock_button.setEnabled(True)
-                self._panel.status.setText(f"Not changed: {err.user_text()}")
+                self._panel.status.setText(translate(
+                    "ObjectLockControl",
+                    "Not changed: {user_text}").format(user_text=err.user_text()))
                 self._reread(generation, bucket, key)  # part of it may have been applied
 
         self._runner.submit(apply_lock_change, ops, bucket, key, change,

@@ -14,7 +14,7 @@ import threading
 from concurrent.futures import Future
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QPalette
 from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
@@ -37,9 +37,10 @@ from desktop_app.ui.previews.properties_panel import PropertiesPanel
 from desktop_app.ui.previews.table_view import TableView
 from desktop_app.ui.previews.text_view import CodeView
 from desktop_app.ui.previews.zip_view import ZipView
+from desktop_app.ui.shell.i18n import translate
 from desktop_app.ui.shell.tasks import TaskRunner
 
-SELECT_MESSAGE = "Select a file to preview it."
+SELECT_MESSAGE = QT_TRANSLATE_NOOP("Pane", "Select a file to preview it.")
 
 
 class PreviewPane(QWidget):
@@ -135,7 +136,7 @@ class PreviewPane(QWidget):
         self.object_lock.forget()
         self._title.setText("")
         self._subtitle.setText("")
-        self._show_message(message)
+        self._show_message(translate("Pane", message))
         self.properties_panel.clear()
         self.properties_panel.show()
 
@@ -148,7 +149,7 @@ class PreviewPane(QWidget):
         self._selection = None
         self._title.setText(key.rsplit("/", 1)[-1] or key)
         self._subtitle.setText("")
-        self._show_message("Loading preview…")
+        self._show_message(translate("PreviewPane", "Loading preview…"))
         self.properties_panel.clear()
         self.properties_panel.show()
         self._future = self._runner.submit(
@@ -233,8 +234,13 @@ class PreviewPane(QWidget):
         view = data.view
         if data.too_large:
             self._show_message(
-                f"This file is too large to preview ({human_size(data.stat.size)}; the "
-                f"preview limit is {human_size(self.cap)}).", actions=True)
+                translate(
+                    "PreviewPane",
+                    "This file is too large to preview ({size}; the preview limit is "
+                    "{cap}).").format(
+                    size=human_size(data.stat.size),
+                    cap=human_size(self.cap),
+                ), actions=True)
             return
         if loaded.problem and view is not ViewKind.HEX:
             self._show_message(loaded.problem, actions=True)
@@ -245,7 +251,9 @@ class PreviewPane(QWidget):
             self._stack.setCurrentWidget(self.text_view)
             subtitle = f"{data.mime} · {loaded.encoding}"
             if data.truncated:
-                subtitle += f" · first {human_size(len(data.content))} shown"
+                subtitle += translate(
+                    "PreviewPane",
+                    " · first {human_size} shown").format(human_size=human_size(len(data.content)))
         elif view is ViewKind.CSV and loaded.table is not None:
             self.table_view.set_table(loaded.table)
             self._stack.setCurrentWidget(self.table_view)
@@ -255,30 +263,38 @@ class PreviewPane(QWidget):
             self._stack.setCurrentWidget(self.image_view)
             self.image_view.set_image(loaded.image, loaded.notes, animation,
                                       QT_IMAGE_FORMATS.get(data.mime, ""))
-            subtitle = data.mime + (" · animated" if loaded.animated else "")
+            subtitle = data.mime + (translate(
+                "PreviewPane", " · animated") if loaded.animated else "")
         elif view is ViewKind.PDF:
             subtitle = self._show_pdf(data.content)
         elif view in (ViewKind.AUDIO, ViewKind.VIDEO):
             self._show_media(data.media_url, view is ViewKind.VIDEO)
-            subtitle = f"{data.mime} · streamed from the server"
+            subtitle = translate(
+                "PreviewPane", "{mime} · streamed from the server").format(mime=data.mime)
         elif view is ViewKind.ZIP:
             self.zip_view.set_entries(data.zip_entries, data.zip_more)
             self._stack.setCurrentWidget(self.zip_view)
-            subtitle = f"{data.mime} · table of contents"
+            subtitle = translate("PreviewPane", "{mime} · table of contents").format(mime=data.mime)
         else:
             self.hex_view.show_bytes(loaded.data.content[:HEX_BYTES])
             self._stack.setCurrentWidget(self.hex_view)
             subtitle = loaded.problem or (
-                f"{data.mime} · no preview for this kind of file; first "
-                f"{human_size(len(data.content))} in hex")
+                translate(
+                    "PreviewPane",
+                    "{mime} · no preview for this kind of file; first {human_size} in hex").format(
+                    mime=data.mime,
+                    human_size=human_size(len(data.content)),
+                ))
         self._subtitle.setText(subtitle)
 
     def _show_pdf(self, content: bytes) -> str:
         try:
             from desktop_app.ui.previews.pdf_view import PdfView
         except ImportError:
-            self._show_message("PDF preview needs the PySide6-Addons package, which is not "
-                               "installed. Download the file to open it.", actions=True)
+            self._show_message(translate(
+                "PreviewPane",
+                "PDF preview needs the PySide6-Addons package, which is not installed. Download "
+                "the file to open it."), actions=True)
             return ""
         if self._pdf_view is None:
             self._pdf_view = PdfView(self)
@@ -288,7 +304,9 @@ class PreviewPane(QWidget):
         if error:
             self._show_message(error, actions=True)
             return ""
-        return f"PDF · {self._pdf_view.page_count} page(s)"
+        pages = self._pdf_view.page_count
+        return translate("PreviewPane", "PDF · {page_count} page(s)", "", pages).format(
+            page_count=pages)
 
     def _show_media(self, url: str, video: bool) -> None:
         from desktop_app.ui.previews.media_view import MediaView
@@ -301,7 +319,8 @@ class PreviewPane(QWidget):
 
     def _on_error(self, generation: int, err: AppError) -> None:
         if generation == self._generation and not isinstance(err, Cancelled):
-            self._show_message(f"No preview: {err.user_text()}")
+            self._show_message(translate(
+                "PreviewPane", "No preview: {user_text}").format(user_text=err.user_text()))
 
     def _show_message(self, text: str, actions: bool = False) -> None:
         self.image_view.clear()
@@ -326,7 +345,7 @@ class PreviewPane(QWidget):
         self._current = None
         self.object_lock.forget()
         self._selection = (bucket, list(keys))
-        self._title.setText(f"{len(keys)} objects")
+        self._title.setText(translate("PreviewPane", "{keys} objects").format(keys=len(keys)))
         self._subtitle.setText("")
         self._show_message("")
         self.properties_panel.clear()
@@ -390,7 +409,8 @@ class PreviewPane(QWidget):
 
     def _on_properties_error(self, generation: int, err: AppError) -> None:
         if generation == self._generation:
-            self.properties_panel.status.setText(f"Details unavailable: {err.message}")
+            self.properties_panel.status.setText(translate(
+                "PreviewPane", "Details unavailable: {message}").format(message=err.message))
 
     def edit_properties(self) -> PropertiesDialog | None:
         """Open the edit dialog (non-modal, so tests and users can keep the window live)."""
@@ -408,7 +428,7 @@ class PreviewPane(QWidget):
         if storage is None or edits is None:
             return
         generation = self._generation
-        self.properties_panel.status.setText("Saving…")
+        self.properties_panel.status.setText(translate("PreviewPane", "Saving…"))
         self.properties_panel.edit_button.setEnabled(False)
         self.cache.invalidate(props.bucket, props.key)
 
@@ -417,12 +437,13 @@ class PreviewPane(QWidget):
             self.properties_saved.emit(props.bucket, props.key)
             if generation == self._generation:
                 self.properties_panel.show_properties(fresh)
-                self.properties_panel.status.setText("Saved.")
+                self.properties_panel.status.setText(translate("PreviewPane", "Saved."))
 
         def failed(err: AppError) -> None:
             if generation == self._generation:
                 self.properties_panel.edit_button.setEnabled(True)
-                self.properties_panel.status.setText(f"Not saved: {err.user_text()}")
+                self.properties_panel.status.setText(translate(
+                    "PreviewPane", "Not saved: {user_text}").format(user_text=err.user_text()))
 
         self._runner.submit(apply_property_edits, storage, props, edits,
                             on_success=done, on_error=failed, context=self)

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.ui.shell.i18n import translate
+
 MAX_RENDER_SIDE = 3000
 
 
@@ -35,11 +37,11 @@ class PdfView(QWidget):
         self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.prev = QToolButton(self)
         self.prev.setText("◀")
-        self.prev.setToolTip("Previous page")
+        self.prev.setToolTip(translate("PdfView", "Previous page"))
         self.prev.clicked.connect(lambda: self.go_to(self._page - 1))
         self.next = QToolButton(self)
         self.next.setText("▶")
-        self.next.setToolTip("Next page")
+        self.next.setToolTip(translate("PdfView", "Next page"))
         self.next.clicked.connect(lambda: self.go_to(self._page + 1))
         self.page_image = QLabel(self)
         self.page_image.setObjectName("pdfPage")
@@ -73,8 +75,9 @@ class PdfView(QWidget):
             error = self._document.error()
             self.clear()
             if error == QPdfDocument.Error.IncorrectPassword:
-                return "This PDF is protected by a password; download it to open it."
-            return "This PDF could not be opened (damaged or unsupported)."
+                return translate(
+                    "PdfView", "This PDF is protected by a password; download it to open it.")
+            return translate("PdfView", "This PDF could not be opened (damaged or unsupported).")
         self._page = 0
         self._render()
         return ""
@@ -127,7 +130,12 @@ class PdfView(QWidget):
         painter.end()
         self.page_image.setPixmap(QPixmap.fromImage(page))
         self.page_image.resize(size)
-        self.page_label.setText(f"Page {self._page + 1} of {self.page_count}")
+        self.page_label.setText(translate(
+            "PdfView",
+            "Page {value} of {page_count}").format(
+            value=self._page + 1,
+            page_count=self.page_count,
+        ))
         self.prev.setEnabled(self._page > 0)
         self.next.setEnabled(self._page < self.page_count - 1)
 

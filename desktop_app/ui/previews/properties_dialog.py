@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.errors import ConfigError
 from desktop_app.core.object_properties import ObjectProperties, PropertyEdits
 from desktop_app.storage.property_edits import validate_edits
+from desktop_app.ui.shell.i18n import translate
 
 
 class KeyValueTable(QWidget):
@@ -41,9 +42,9 @@ class KeyValueTable(QWidget):
         self.table.verticalHeader().setVisible(False)
         for key, value in sorted(items.items()):
             self.add_row(key, value)
-        add = QPushButton("Add", self)
+        add = QPushButton(translate("KeyValueTable", "Add"), self)
         add.clicked.connect(lambda: self.add_row("", "", edit=True))
-        remove = QPushButton("Remove", self)
+        remove = QPushButton(translate("KeyValueTable", "Remove"), self)
         remove.clicked.connect(self._remove_selected)
         buttons = QVBoxLayout()
         buttons.addWidget(add)
@@ -76,7 +77,10 @@ class KeyValueTable(QWidget):
             if not key:
                 continue
             if key.lower() in (k.lower() for k in result):
-                raise ConfigError(f"“{key}” appears twice.", "Remove one of the rows.")
+                raise ConfigError(translate(
+                    "KeyValueTable",
+                    "“{key}” appears twice.").format(key=key), translate(
+                    "KeyValueTable", "Remove one of the rows."))
             result[key] = value
         return result
 
@@ -85,7 +89,9 @@ class PropertiesDialog(QDialog):
     def __init__(self, props: ObjectProperties, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("propertiesDialog")
-        self.setWindowTitle(f"Properties of {props.key.rsplit('/', 1)[-1]}")
+        self.setWindowTitle(translate(
+            "PropertiesDialog",
+            "Properties of {rsplit}").format(rsplit=props.key.rsplit('/', 1)[-1]))
         self.resize(560, 560)
         self._props = props
         self.edits: PropertyEdits | None = None
@@ -93,22 +99,30 @@ class PropertiesDialog(QDialog):
         self.content_type.setObjectName("editContentType")
         self.cache_control = QLineEdit(props.cache_control, self)
         self.cache_control.setObjectName("editCacheControl")
-        self.cache_control.setPlaceholderText("e.g. max-age=3600")
+        self.cache_control.setPlaceholderText(translate("PropertiesDialog", "e.g. max-age=3600"))
         self.content_disposition = QLineEdit(props.content_disposition, self)
         self.content_disposition.setObjectName("editContentDisposition")
-        self.content_disposition.setPlaceholderText('e.g. attachment; filename="report.pdf"')
+        self.content_disposition.setPlaceholderText(translate(
+            "PropertiesDialog", 'e.g. attachment; filename="report.pdf"'))
         headers = QFormLayout()
-        headers.addRow("Content type:", self.content_type)
-        headers.addRow("Cache-Control:", self.cache_control)
-        headers.addRow("Content-Disposition:", self.content_disposition)
-        self.metadata = KeyValueTable("editMetadata", ("Name", "Value"), props.metadata, self)
-        self.tags = KeyValueTable("editTags", ("Tag", "Value"), props.tags, self)
-        meta_box = QGroupBox("User metadata (x-amz-meta-…)", self)
+        headers.addRow(translate("PropertiesDialog", "Content type:"), self.content_type)
+        headers.addRow(translate("PropertiesDialog", "Cache-Control:"), self.cache_control)
+        headers.addRow(translate(
+            "PropertiesDialog", "Content-Disposition:"), self.content_disposition)
+        self.metadata = KeyValueTable("editMetadata", (translate(
+            "PropertiesDialog", "Name"), translate(
+            "PropertiesDialog", "Value")), props.metadata, self)
+        self.tags = KeyValueTable("editTags", (translate(
+            "PropertiesDialog", "Tag"), translate(
+            "PropertiesDialog", "Value")), props.tags, self)
+        meta_box = QGroupBox(translate("PropertiesDialog", "User metadata (x-amz-meta-…)"), self)
         QVBoxLayout(meta_box).addWidget(self.metadata)
-        tag_box = QGroupBox("Tags (at most 10)", self)
+        tag_box = QGroupBox(translate("PropertiesDialog", "Tags (at most 10)"), self)
         QVBoxLayout(tag_box).addWidget(self.tags)
-        note = QLabel("Changing headers or metadata rewrites the object on the server "
-                      "(a server-side copy); its data and tags are kept.", self)
+        note = QLabel(translate(
+            "PropertiesDialog",
+            "Changing headers or metadata rewrites the object on the server (a server-side "
+            "copy); its data and tags are kept."), self)
         note.setTextFormat(Qt.TextFormat.PlainText)
         note.setWordWrap(True)
         note.setStyleSheet("color:palette(mid);")

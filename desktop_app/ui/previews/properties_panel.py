@@ -8,7 +8,7 @@ In a bucket with object lock, retention and legal hold are read once more as the
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -26,15 +26,31 @@ from desktop_app.core.humanize import human_size, human_time
 from desktop_app.core.object_properties import ObjectProperties, checksums_text
 from desktop_app.core.types import ObjectStat
 from desktop_app.ui.previews.retention_dialog import LockState, retention_text
+from desktop_app.ui.shell.i18n import translate
 
-BASIC_FIELDS = ("Size", "Content type", "ETag", "Last modified")
-EXTRA_FIELDS = ("Storage class", "Version ID", "Cache-Control", "Content-Disposition",
-                "Content-Encoding", "Content-Language", "SHA-256", "Checksums", "Retention",
-                "Legal hold", "Metadata", "Tags")
+BASIC_FIELDS = (
+    QT_TRANSLATE_NOOP("PropertiesPanel", "Size"),
+    QT_TRANSLATE_NOOP("PropertiesPanel", "Content type"),
+    QT_TRANSLATE_NOOP("PropertiesPanel", "ETag"),
+    QT_TRANSLATE_NOOP("PropertiesPanel", "Last modified"))
+EXTRA_FIELDS = (
+    QT_TRANSLATE_NOOP("PropertiesPanel", "Storage class"),
+    QT_TRANSLATE_NOOP("PropertiesPanel", "Version ID"),
+    QT_TRANSLATE_NOOP("PropertiesPanel", "Cache-Control"),
+    QT_TRANSLATE_NOOP("PropertiesPanel", "Content-Disposition"),
+    QT_TRANSLATE_NOOP("PropertiesPanel", "Content-Encoding"),
+    QT_TRANSLATE_NOOP("PropertiesPanel", "Content-Language"),
+    QT_TRANSLATE_NOOP("PropertiesPanel", "SHA-256"),
+    QT_TRANSLATE_NOOP("PropertiesPanel", "Checksums"),
+    QT_TRANSLATE_NOOP("PropertiesPanel", "Retention"),
+    QT_TRANSLATE_NOOP("PropertiesPanel", "Legal hold"),
+    QT_TRANSLATE_NOOP("PropertiesPanel", "Metadata"),
+    QT_TRANSLATE_NOOP("PropertiesPanel", "Tags"))
 
 
 def size_text(size: int) -> str:
-    return f"{human_size(size)} ({size:,} bytes)"
+    return translate(
+        "PropertiesPanel", "{size} ({size2:,} bytes)").format(size=human_size(size), size2=size)
 
 
 class _Body(QFrame):
@@ -83,7 +99,8 @@ class PropertiesPanel(QWidget):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setWordWrap(True)
             self._fields[name] = value
-            self._form.addRow(f"{name}:", value)
+            self._form.addRow(translate("PropertiesPanel", "{name}:").format(
+                name=translate("PropertiesPanel", name)), value)
         scroll = QScrollArea(self)
         scroll.setWidget(body)
         scroll.setWidgetResizable(True)
@@ -96,19 +113,20 @@ class PropertiesPanel(QWidget):
         self.status.setWordWrap(True)
         self.status.setStyleSheet("color:palette(mid);")
         self.status.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        self.edit_button = QPushButton("Edit properties…", self)
+        self.edit_button = QPushButton(translate("PropertiesPanel", "Edit properties…"), self)
         self.edit_button.setObjectName("editProperties")
         self.edit_button.clicked.connect(self.edit_requested)
         head = QHBoxLayout()
         head.setContentsMargins(0, 0, 0, 0)
-        title = QLabel("Properties", self)
+        title = QLabel(translate("PropertiesPanel", "Properties"), self)
         title.setStyleSheet("font-weight:bold;")
         head.addWidget(title)
         head.addStretch(1)
         head.addWidget(self.edit_button)
-        self.lock_button = QPushButton("Retention…", self)
+        self.lock_button = QPushButton(translate("PropertiesPanel", "Retention…"), self)
         self.lock_button.setObjectName("editRetention")
-        self.lock_button.setToolTip("Retention and legal hold (object lock)")
+        self.lock_button.setToolTip(translate(
+            "PropertiesPanel", "Retention and legal hold (object lock)"))
         self.lock_button.clicked.connect(self.lock_requested)
         head.addWidget(self.lock_button)
         layout = QVBoxLayout(self)
@@ -133,7 +151,8 @@ class PropertiesPanel(QWidget):
         self._fields["Size"].setText(size_text(stat.size))
         shown = stat.content_type or "(none)"
         if detected and detected != stat.content_type:
-            shown += f"  (detected: {detected})"
+            shown += translate(
+                "PropertiesPanel", "  (detected: {detected})").format(detected=detected)
         self._fields["Content type"].setText(shown)
         self._fields["ETag"].setText(stat.etag)
         self._fields["Last modified"].setText(human_time(stat.last_modified))
@@ -144,13 +163,19 @@ class PropertiesPanel(QWidget):
         self._fields["Size"].setText(size_text(props.size))
         shown = props.content_type or "(none)"
         if detected:
-            shown += f"  (detected: {detected}"
+            shown += translate(
+                "PropertiesPanel", "  (detected: {detected}").format(detected=detected)
         self._fields["Content type"].setText(shown)
         self._fields["ETag"].setText(props.etag)
         self._fields["Last modified"].setText(human_time(props.last_modified))
         retention = ""
         if props.retention_mode:
-            retention = f"{props.retention_mode} until {props.retain_until}"
+            retention = translate(
+                "PropertiesPanel",
+                "{retention_mode} until {retain_until}").format(
+                retention_mode=props.retention_mode,
+                retain_until=props.retain_until,
+            )
         values = {
             "Storage class": props.storage_class,
             "Version ID": props.version_id or "",
@@ -178,8 +203,9 @@ class PropertiesPanel(QWidget):
         if not state.enabled:
             return
         self.lock = state
-        for name, text in (("Retention", retention_text(state.retention)),
-                           ("Legal hold", "on" if state.legal_hold else "off")):
+        hold = (translate("PropertiesPanel", "on") if state.legal_hold
+                else translate("PropertiesPanel", "off"))
+        for name, text in (("Retention", retention_text(state.retention)), ("Legal hold", hold)):
             self._fields[name].setText(text)
             self._form.setRowVisible(self._fields[name], True)
         self.lock_button.show()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QDateTime, Qt, QTimeZone
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, Qt, QTimeZone
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,8 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.buckets import COMPLIANCE, GOVERNANCE, Retention, retention_refusal
+from desktop_app.ui.shell.i18n import translate
 
-MODES = (("No retention", ""), ("Governance", GOVERNANCE), ("Compliance", COMPLIANCE))
+MODES = (
+    (QT_TRANSLATE_NOOP("RetentionDialog", "No retention"), ""),
+    (QT_TRANSLATE_NOOP("RetentionDialog", "Governance"), GOVERNANCE),
+    (QT_TRANSLATE_NOOP("RetentionDialog", "Compliance"), COMPLIANCE),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,8 +62,14 @@ class LockChange:
 def retention_text(retention: Retention | None, now: datetime | None = None) -> str:
     if retention is None:
         return "none"
-    text = f"{retention.mode.capitalize()} until {retention.until:%Y-%m-%d %H:%M} UTC"
-    return text if retention.in_force(now) else f"{text} (ended)"
+    text = translate(
+        "RetentionDialog",
+        "{capitalize} until {until:%Y-%m-%d %H:%M} UTC").format(
+        capitalize=retention.mode.capitalize(),
+        until=retention.until,
+    )
+    return text if retention.in_force(now) else translate(
+        "RetentionDialog", "{text} (ended)").format(text=text)
 
 
 def _utc(value: QDateTime) -> datetime:
@@ -82,19 +93,23 @@ class RetentionDialog(QDialog):
     def __init__(self, key: str, state: LockState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("retentionDialog")
-        self.setWindowTitle(f"Retention and legal hold of {key.rsplit('/', 1)[-1]}")
+        self.setWindowTitle(translate(
+            "RetentionDialog",
+            "Retention and legal hold of {rsplit}").format(rsplit=key.rsplit('/', 1)[-1]))
         self.setMinimumWidth(500)
         self._state = state
         self.change: LockChange | None = None
         current = state.retention
 
-        self.legal_hold = QCheckBox("Legal hold on", self)
+        self.legal_hold = QCheckBox(translate("RetentionDialog", "Legal hold on"), self)
         self.legal_hold.setObjectName("legalHold")
         self.legal_hold.setChecked(state.legal_hold)
         hold_note = _note_label(self, "legalHoldNote", "color:palette(mid);")
-        hold_note.setText("While on, this version cannot be deleted or overwritten, "
-                          "whatever its retention. It has no end date.")
-        hold_box = QGroupBox("Legal hold", self)
+        hold_note.setText(translate(
+            "RetentionDialog",
+            "While on, this version cannot be deleted or overwritten, whatever its retention. It "
+            "has no end date."))
+        hold_box = QGroupBox(translate("RetentionDialog", "Legal hold"), self)
         hold_layout = QVBoxLayout(hold_box)
         hold_layout.addWidget(self.legal_hold)
         hold_layout.addWidget(hold_note)
@@ -102,7 +117,7 @@ class RetentionDialog(QDialog):
         self.mode = QComboBox(self)
         self.mode.setObjectName("retentionMode")
         for label, mode in MODES:
-            self.mode.addItem(label, mode)
+            self.mode.addItem(translate("RetentionDialog", label), mode)
         self.mode.setCurrentIndex(self.mode.findData(current.mode if current else ""))
         self.until = QDateTimeEdit(self)
         self.until.setObjectName("retainUntil")
@@ -112,14 +127,15 @@ class RetentionDialog(QDialog):
         default = current.until if current else datetime.now(UTC).replace(microsecond=0) \
             + timedelta(days=30)
         self.until.setDateTime(_qt(default))
-        self.bypass = QCheckBox("Bypass governance retention (your access key needs the "
-                                "right to do so)", self)
+        self.bypass = QCheckBox(translate(
+            "RetentionDialog",
+            "Bypass governance retention (your access key needs the right to do so)"), self)
         self.bypass.setObjectName("bypassGovernance")
         self.notice = _note_label(self, "retentionNotice", "color:palette(mid);")
         form = QFormLayout()
-        form.addRow("Mode:", self.mode)
-        form.addRow("Retain until:", self.until)
-        ret_box = QGroupBox("Retention", self)
+        form.addRow(translate("RetentionDialog", "Mode:"), self.mode)
+        form.addRow(translate("RetentionDialog", "Retain until:"), self.until)
+        ret_box = QGroupBox(translate("RetentionDialog", "Retention"), self)
         ret_layout = QVBoxLayout(ret_box)
         ret_layout.addLayout(form)
         ret_layout.addWidget(self.bypass)
@@ -157,11 +173,15 @@ class RetentionDialog(QDialog):
         for mode in ("", GOVERNANCE):
             item = model.item(self.mode.findData(mode))
             item.setEnabled(False)
-            item.setToolTip("A compliance retention in force cannot be removed or weakened.")
+            item.setToolTip(translate(
+                "RetentionDialog",
+                "A compliance retention in force cannot be removed or weakened."))
         self.notice.setText(
-            f"This object is under compliance retention until {current.until:%Y-%m-%d %H:%M} "
-            "UTC. Nobody can shorten or remove it, or switch it to governance mode; it can "
-            "only be extended.")
+            translate(
+                "RetentionDialog",
+                "This object is under compliance retention until {until:%Y-%m-%d %H:%M} UTC. "
+                "Nobody can shorten or remove it, or switch it to governance mode; it can only "
+                "be extended.").format(until=current.until))
         self.notice.show()
 
     def new_retention(self) -> Retention | None:
@@ -185,7 +205,9 @@ class RetentionDialog(QDialog):
         if not shortens:
             self.bypass.setChecked(False)
         refusal = self.refusal()
-        self.error.setText(f"Cannot apply. {refusal}" if refusal else "")
+        self.error.setText(translate(
+            "RetentionDialog",
+            "Cannot apply. {refusal}").format(refusal=refusal) if refusal else "")
         self.error.setVisible(bool(refusal))
         self.apply_button.setEnabled(not refusal and self.collect().changes_anything)
 
@@ -193,7 +215,7 @@ class RetentionDialog(QDialog):
         """Why the chosen retention cannot be applied, or "" (nothing is sent otherwise)."""
         current, new = self._state.retention, self.new_retention()
         if new is not None and new != current and not new.in_force():
-            return "The retain-until date must be in the future."
+            return translate("RetentionDialog", "The retain-until date must be in the future.")
         return retention_refusal(current, new)
 
     def collect(self) -> LockChange:
@@ -210,7 +232,8 @@ class RetentionDialog(QDialog):
     def accept(self) -> None:
         refusal = self.refusal()
         if refusal:
-            self.error.setText(f"Cannot apply. {refusal}")
+            self.error.setText(translate(
+                "RetentionDialog", "Cannot apply. {refusal}").format(refusal=refusal))
             self.error.show()
             return
         self.change = self.collect()

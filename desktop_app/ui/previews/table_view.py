@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from desktop_app.core.text_preview import CsvTable
+from desktop_app.ui.shell.i18n import translate
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -43,7 +44,8 @@ class CsvModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
         header = self._table.header
-        return header[section] if section < len(header) else f"Column {section + 1}"
+        return header[section] if section < len(header) else translate(
+            "CsvModel", "Column {value}").format(value=section + 1)
 
 
 class TableView(QWidget):
@@ -76,8 +78,14 @@ class TableView(QWidget):
         self.model.set_table(table)
         delimiter = {"\t": "tab", ",": "comma", ";": "semicolon", "|": "bar"}.get(
             table.delimiter, repr(table.delimiter))
-        more = " (the file has more; not shown)" if table.more_rows else ""
-        self.summary.setText(f"{len(table.rows):,} rows × {table.columns} columns · separated "
-                             f"by {delimiter}{more}")
+        more = translate("TableView", " (the file has more; not shown)") if table.more_rows else ""
+        self.summary.setText(translate(
+            "TableView",
+            "{rows:,} rows × {columns} columns · separated by {delimiter}{more}").format(
+            rows=len(table.rows),
+            columns=table.columns,
+            delimiter=delimiter,
+            more=more,
+        ))
         self.errors.setText("\n".join(table.errors))
         self.errors.setVisible(bool(table.errors))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.humanize import human_size
 from desktop_app.core.zip_index import ZipEntry
+from desktop_app.ui.shell.i18n import translate
 
 
 class ZipView(QWidget):
@@ -26,7 +27,11 @@ class ZipView(QWidget):
         self.tree = QTreeWidget(self)
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
-        self.tree.setHeaderLabels(["Name", "Size", "Packed", "Modified"])
+        self.tree.setHeaderLabels([translate(
+            "ZipView", "Name"), translate(
+            "ZipView", "Size"), translate(
+            "ZipView", "Packed"), translate(
+            "ZipView", "Modified")])
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -54,8 +59,14 @@ class ZipView(QWidget):
         files = [e for e in entries if not e.is_dir]
         total = sum(e.size for e in files)
         self.summary.setText(
-            f"{len(files):,} files{'+' if more else ''}, {human_size(total)} unpacked"
-            + (" (list cut short)" if more else ""))
+            translate(
+                "ZipView",
+                "{files:,} files{value}, {total} unpacked").format(
+                files=len(files),
+                value='+' if more else '',
+                total=human_size(total),
+            )
+            + (translate("ZipView", " (list cut short)") if more else ""))
 
     def names(self) -> list[str]:
         return [self.tree.topLevelItem(i).text(0) for i in range(self.tree.topLevelItemCount())]

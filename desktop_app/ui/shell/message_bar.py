@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from desktop_app.core.errors import AppError
+from desktop_app.ui.shell.i18n import translate
 
 _STYLES = {
     "error": "background:#fdecea; border:1px solid #e0a39c; color:#611a15;",
@@ -29,7 +30,7 @@ class MessageBar(QFrame):
         self._text.setStyleSheet("border:none; background:transparent;")
         close = QToolButton(self)
         close.setText("✕")
-        close.setToolTip("Dismiss")
+        close.setToolTip(translate("MessageBar", "Dismiss"))
         close.setAutoRaise(True)
         close.clicked.connect(self.hide)
         layout = QHBoxLayout(self)

@@ -23,6 +23,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from desktop_app.core.errors import AppError
+from desktop_app.ui.shell.i18n import translate
 
 log = logging.getLogger(__name__)
 
@@ -44,8 +45,9 @@ def as_app_error(exc: BaseException) -> AppError:
         return exc
     log.error("Unexpected error in a background task", exc_info=exc)
     return AppError(
-        f"An unexpected error occurred ({type(exc).__name__}).",
-        "Please try again; if it keeps happening, report it with the log file.",
+        translate(
+            "Tasks", "An unexpected error occurred ({name__}).").format(name__=type(exc).__name__),
+        translate("Tasks", "Please try again; if it keeps happening, report it with the log file."),
     )
 
 

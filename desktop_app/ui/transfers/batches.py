@@ -13,6 +13,7 @@ from itertools import islice
 
 from desktop_app.transfers.rows import TransferView
 from desktop_app.transfers.state import Direction, State
+from desktop_app.ui.shell.i18n import translate
 
 # (failed, active, paused, unfinished) by state value (a str lookup: Enum's own hash is Python
 # code, and this runs for every changed row: 10,000 of them when a big batch is paused).
@@ -69,13 +70,14 @@ class Batch:
 
     def state_text(self) -> str:
         if self.active:
-            return "Running"
+            return translate("Batch", "Running")
         if self.totals[4]:
-            return "Paused"
+            return translate("Batch", "Paused")
         if self.failed:
-            return f"{self.failed} failed"
-        return "Done" if (self.totals[5] == 0 and any(
-            r.state is State.DONE for r in self.rows[:50])) or self.done else "Finished"
+            return translate("Batch", "{failed} failed").format(failed=self.failed)
+        return translate("Batch", "Done") if (self.totals[5] == 0 and any(
+            r.state is State.DONE for r in self.rows[:50])) or self.done else translate(
+                "Batch", "Finished")
 
 
 class Arrivals:

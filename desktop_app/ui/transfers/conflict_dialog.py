@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -26,12 +26,16 @@ from PySide6.QtWidgets import (
 from desktop_app.core.humanize import human_size
 from desktop_app.transfers.conflicts import Conflict
 from desktop_app.transfers.options import ConflictPolicy
+from desktop_app.ui.shell.i18n import translate
 
 CHOICES = (
-    (ConflictPolicy.OVERWRITE, "Overwrite", "conflictOverwrite"),
-    (ConflictPolicy.SKIP, "Skip", "conflictSkip"),
-    (ConflictPolicy.KEEP_BOTH, "Keep both", "conflictKeepBoth"),
-    (ConflictPolicy.SKIP_IF_IDENTICAL, "Skip if identical", "conflictSkipIdentical"),
+    (ConflictPolicy.OVERWRITE, QT_TRANSLATE_NOOP(
+        "ConflictDialog", "Overwrite"), "conflictOverwrite"),
+    (ConflictPolicy.SKIP, QT_TRANSLATE_NOOP("ConflictDialog", "Skip"), "conflictSkip"),
+    (ConflictPolicy.KEEP_BOTH, QT_TRANSLATE_NOOP(
+        "ConflictDialog", "Keep both"), "conflictKeepBoth"),
+    (ConflictPolicy.SKIP_IF_IDENTICAL, QT_TRANSLATE_NOOP(
+        "ConflictDialog", "Skip if identical"), "conflictSkipIdentical"),
 )
 
 
@@ -48,22 +52,32 @@ class ConflictDialog(QDialog):
     def __init__(self, conflict: Conflict, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("conflictDialog")
-        self.setWindowTitle("File already exists")
-        where = "on the server" if conflict.upload else "in the folder"
+        self.setWindowTitle(translate("ConflictDialog", "File already exists"))
+        where = translate(
+            "ConflictDialog", "on the server") if conflict.upload else translate(
+            "ConflictDialog", "in the folder")
         text = QLabel(
-            f"“{conflict.name}” already exists {where} "
-            f"({human_size(conflict.existing_size)}; the new one is "
-            f"{human_size(conflict.new_size)}).\n\nWhat should happen?",
+            translate(
+                "ConflictDialog",
+                "“{name}” already exists {where} ({existing_size}; the new one is "
+                "{new_size}).\n\nWhat should happen?").format(
+                name=conflict.name,
+                where=where,
+                existing_size=human_size(conflict.existing_size),
+                new_size=human_size(conflict.new_size),
+            ),
             self,
         )
         text.setTextFormat(Qt.TextFormat.PlainText)
         text.setWordWrap(True)
-        self.apply_all = QCheckBox("Apply to all conflicts in this batch", self)
+        self.apply_all = QCheckBox(translate(
+            "ConflictDialog", "Apply to all conflicts in this batch"), self)
         self.apply_all.setObjectName("conflictApplyAll")
         buttons = QDialogButtonBox(self)
         self.buttons: dict[ConflictPolicy, QPushButton] = {}
         for policy, label, name in CHOICES:
-            button = buttons.addButton(label, QDialogButtonBox.ButtonRole.AcceptRole)
+            button = buttons.addButton(translate("ConflictDialog", label),
+                                       QDialogButtonBox.ButtonRole.AcceptRole)
             button.setObjectName(name)
             button.clicked.connect(lambda _c=False, p=policy: self._choose(p))
             self.buttons[policy] = button

@@ -35,6 +35,7 @@ from desktop_app.transfers.rows import TransferView
 from desktop_app.transfers.settings import load_options
 from desktop_app.transfers.state import Direction, State
 from desktop_app.ui.shell.context import WindowContext
+from desktop_app.ui.shell.i18n import translate
 from desktop_app.ui.transfers.conflict_dialog import ConflictAsker
 from desktop_app.ui.transfers.drag_out import DragOutFilter, clear_temp_area
 from desktop_app.ui.transfers.drop_upload import DropUploadFilter
@@ -90,10 +91,13 @@ class TransferController(QObject):
             table, context.listing, context.runner, lambda: self.engine, self._drag_area,
             context.show_info, self,
         )
-        self.action_unfinished = QAction("Unfinished uploads…", context.window)
+        self.action_unfinished = QAction(translate(
+            "TransferController", "Unfinished uploads…"), context.window)
         self.action_unfinished.setObjectName("actionUnfinishedUploads")
         self.action_unfinished.setToolTip(
-            "List interrupted uploads in the current bucket and abort them")
+            translate(
+                "TransferController",
+                "List interrupted uploads in the current bucket and abort them"))
         self.action_unfinished.triggered.connect(self.show_unfinished_uploads)
         queue.toolbar.addSeparator()
         queue.toolbar.addAction(self.action_unfinished)
@@ -234,7 +238,8 @@ class TransferController(QObject):
     def upload(self, paths: list[Path], bucket: str, prefix: str) -> None:
         engine = self.engine
         if engine is None:
-            self.context.show_info("Not connected yet: nothing was uploaded.")
+            self.context.show_info(translate(
+                "TransferController", "Not connected yet: nothing was uploaded."))
             return
         self.context.runner.submit(
             engine.upload_paths, paths, bucket, prefix,
@@ -264,7 +269,8 @@ class TransferController(QObject):
         folders = [e.prefix for e in entries if isinstance(e, FolderEntry)]
         bucket, prefix = model.bucket, model.prefix
         if not objects and not folders:
-            self.context.show_info("Select files or folders to download first.")
+            self.context.show_info(translate(
+                "TransferController", "Select files or folders to download first."))
             return
         twins = beside_folders([o.key for o in objects], folders)  # `dup` beside `dup/`
         objects = [o for o in objects if o.key not in twins]
@@ -296,7 +302,8 @@ class TransferController(QObject):
     def show_unfinished_uploads(self) -> IncompleteUploadsDialog | None:
         bucket = self.context.listing.bucket
         if self.engine is None or not bucket:
-            self.context.show_info("Open a bucket first to see its unfinished uploads.")
+            self.context.show_info(translate(
+                "TransferController", "Open a bucket first to see its unfinished uploads."))
             return None
         dialog = IncompleteUploadsDialog(self.engine, self.context.runner, bucket,
                                          self.context.window)
@@ -333,15 +340,29 @@ def batch_error(rows: list[TransferView], failed: int) -> AppError:
         first = failures[0]
         folder = first.key.rpartition("/")[0]
         where = f"{first.bucket}/{folder}" if folder else first.bucket
-        nothing = "Nothing was" if len(failures) == len(rows) else f"{len(failures)} files were not"
+        refused = len(failures)
+        text = translate(
+            "Controller",
+            "Nothing was uploaded to “{where}”: this account may not write there (the server "
+            "answered Access Denied).") if refused == len(rows) else translate(
+            "Controller",
+            "{failures} file(s) was/were not uploaded to “{where}”: this account may not write "
+            "there (the server answered Access Denied).", "", refused)
         return AccessDenied(
-            f"{nothing} uploaded to “{where}”: this account may not write there (the server "
-            "answered Access Denied).",
-            "Ask the bucket's owner for write access, or drop the files on another bucket.",
+            text.format(failures=refused, where=where),
+            translate(
+                "Controller",
+                "Ask the bucket's owner for write access, or drop the files on another bucket."),
         )
     return AppError(
-        f"{failed} transfer{'s' if failed != 1 else ''} failed.",
-        "See the Error column in the transfer queue; select them and press Retry.",
+        translate(
+            "Controller",
+            "{failed} transfer(s) failed.", "", failed).format(
+            failed=failed,
+        ),
+        translate(
+            "Controller",
+            "See the Error column in the transfer queue; select them and press Retry."),
     )
 
 
@@ -350,14 +371,16 @@ def folders_not_queued(missed: list[tuple[str, AppError]], files_queued: bool) -
     a file's row, which waits for the server), so say which folders to download again."""
     names = ", ".join(f"“{folder}”" for folder, _exc in missed[:3])
     if len(missed) > 3:
-        names += f" and {len(missed) - 3} more"
+        names += translate("Controller", " and {value} more").format(value=len(missed) - 3)
     first = missed[0][1]
-    one = len(missed) == 1
-    hint = f"Download {'it' if one else 'them'} again once that is solved."
+    count = len(missed)
+    hint = translate("Controller", "Download it/them again once that is solved.", "",
+                     count)
     if files_queued:
-        hint += " The files you selected on their own are in the queue."
-    error = AppError(f"{names} {'was' if one else 'were'} not queued for download: "
-                     f"{first.user_text()}", hint)
+        hint += translate("Controller", " The files you selected on their own are in the queue.")
+    error = AppError(translate(
+        "Controller", "{names} was/were not queued for download: {user_text}", "", count).format(
+        names=names, user_text=first.user_text()), hint)
     error.title = first.title  # the kind of failure (e.g. “Cannot reach the server”)
     return error
 
@@ -366,16 +389,23 @@ def batch_notice(rows: list[TransferView], failed: int) -> tuple[str, str, str]:
     """Title, text and icon name (freedesktop naming spec) of the desktop notification for
     a batch that ended."""
     count = len(rows)
-    files = f"{count} file{'s' if count != 1 else ''}"
+    files = translate(
+        "Controller", "{count} file(s)", "", count).format(count=count)
     uploads = _uploads(rows)
     if uploads:
         place = f"“{rows[0].bucket}”"
     else:
-        place = f"“{rows[0].local_path.parent}”" if rows else "your computer"
+        place = f"“{rows[0].local_path.parent}”" if rows else translate(
+            "Controller", "your computer")
     if failed:
-        return (f"{failed} of {files} failed",
-                "Open MinIO Desktop: the transfer queue says why, and Retry sends them again.",
+        return (translate(
+            "Controller", "{failed} of {files} failed").format(failed=failed, files=files),
+                translate(
+                    "Controller",
+                    "Open MinIO Desktop: the transfer queue says why, and Retry sends them again."),
                 "dialog-error")
-    done = "uploaded to" if uploads else "downloaded to"
+    done = translate(
+        "Controller", "uploaded to") if uploads else translate(
+        "Controller", "downloaded to")
     icon = "document-send" if uploads else "document-save"
-    return "Transfers finished", f"{files} {done} {place}.", icon
+    return translate("Controller", "Transfers finished"), f"{files} {done} {place}.", icon

@@ -25,6 +25,7 @@ from desktop_app.core.types import FolderEntry, ObjectEntry
 from desktop_app.transfers.engine_process import QueueEngine
 from desktop_app.transfers.state import State
 from desktop_app.ui.shell.context import FolderListing
+from desktop_app.ui.shell.i18n import translate
 from desktop_app.ui.shell.tasks import TaskRunner
 
 DRAG_LIMIT_BYTES = 64 * 1024 * 1024
@@ -109,13 +110,17 @@ class DragOutFilter(QObject):
         done, ids = self._in_worker(gather)
         if done and ids is None:
             self._explain(
-                "That selection is too large to drag out (over 64 MiB or 200 files). Use "
-                "Download… instead: it goes through the transfer queue."
+                translate(
+                    "DragOutFilter",
+                    "That selection is too large to drag out (over 64 MiB or 200 files). Use "
+                    "Download… instead: it goes through the transfer queue.")
             )
             return None
         if not done or ids is None or not self._wait(engine, ids):
-            self._explain("The files could not be fetched for dragging; see the transfer "
-                          "queue for the reason.")
+            self._explain(translate(
+                "DragOutFilter",
+                "The files could not be fetched for dragging; see the transfer queue for the "
+                "reason."))
             return None
         mime = QMimeData()
         mime.setUrls([QUrl.fromLocalFile(str(p)) for p in sorted(target.iterdir())])
@@ -143,7 +148,11 @@ class DragOutFilter(QObject):
         loop.exec()
         timeout.stop()
         if "error" in outcome:
-            self._explain(f"Nothing to drag: {outcome['error'].user_text()}")  # type: ignore[attr-defined]
+            self._explain(translate(
+                "DragOutFilter",
+                "Nothing to drag: {user_text}").format(
+                user_text=outcome['error'].user_text(),
+            ))  # type: ignore[attr-defined]
             return False, None
         if "result" not in outcome:
             return False, None

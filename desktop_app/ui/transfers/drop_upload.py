@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QAbstractItemView, QFrame, QWidget
 
 from desktop_app.core.types import FolderEntry
 from desktop_app.ui.shell.context import ConnectionTree, FolderListing
+from desktop_app.ui.shell.i18n import translate
 
 UploadCallback = Callable[[list[Path], str, str], None]
 ExplainCallback = Callable[[str], None]
@@ -150,8 +151,10 @@ class DropUploadFilter(QObject):
             where = self.target(watched, event.position().toPoint())
             if where is None:
                 self._explain(
-                    "Nothing was uploaded: drop the files on a bucket or folder in the tree, "
-                    "or open a bucket first and drop them on the file list."
+                    translate(
+                        "DropUploadFilter",
+                        "Nothing was uploaded: drop the files on a bucket or folder in the tree, "
+                        "or open a bucket first and drop them on the file list.")
                 )
                 event.ignore()
                 return True

@@ -7,9 +7,10 @@ on everything when nothing is selected; "Clear finished" drops done, skipped and
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDockWidget,
     QHeaderView,
     QToolBar,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.transfers.engine_process import QueueEngine
 from desktop_app.transfers.state import PHASES, State
+from desktop_app.ui.shell.i18n import translate
 from desktop_app.ui.transfers.queue_model import (
     DIRECTION_LABELS,
     QUEUE_COLUMNS,
@@ -36,7 +38,8 @@ __all__ = ["QUEUE_COLUMNS", "TransferQueue", "TransferQueueModel", "TransferStat
 def direction_width(view: QTreeView) -> int:
     """Wide enough for "↓ Download" on an item row: the batch's indent, the expander's
     room and the cell's padding come before the text."""
-    text = max(view.fontMetrics().horizontalAdvance(label) for label in DIRECTION_LABELS)
+    text = max(view.fontMetrics().horizontalAdvance(translate("QueueModel", label))
+               for label in DIRECTION_LABELS)
     return text + 2 * view.indentation() + 16
 
 
@@ -48,7 +51,7 @@ def state_width(view: QTreeView) -> int:
 
 class TransferQueue(QDockWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Transfers", parent)
+        super().__init__(translate("TransferQueue", "Transfers"), parent)
         self.setObjectName("transferQueue")
         self.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
@@ -86,19 +89,29 @@ class TransferQueue(QDockWidget):
         self.setWidget(body)
 
     def _build_actions(self) -> None:
-        self.toolbar = QToolBar("Transfers", self)
+        self.toolbar = QToolBar(translate("TransferQueue", "Transfers"), self)
         self.toolbar.setObjectName("transferToolBar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         specs = (
-            ("actionTransferPause", "Pause", "Pause the selected transfers (all if none)",
+            ("actionTransferPause", translate(
+                "TransferQueue", "Pause"), translate(
+                "TransferQueue", "Pause the selected transfers (all if none)"),
              self.pause),
-            ("actionTransferResume", "Resume", "Resume the selected transfers (all if none)",
+            ("actionTransferResume", translate(
+                "TransferQueue", "Resume"), translate(
+                "TransferQueue", "Resume the selected transfers (all if none)"),
              self.resume),
-            ("actionTransferCancel", "Cancel", "Cancel the selected transfers (all if none)",
+            ("actionTransferCancel", translate(
+                "TransferQueue", "Cancel"), translate(
+                "TransferQueue", "Cancel the selected transfers (all if none)"),
              self.cancel),
-            ("actionTransferRetry", "Retry", "Retry the selected failed transfers (all if none)",
+            ("actionTransferRetry", translate(
+                "TransferQueue", "Retry"), translate(
+                "TransferQueue", "Retry the selected failed transfers (all if none)"),
              self.retry),
-            ("actionTransferClear", "Clear finished", "Remove finished rows from the list",
+            ("actionTransferClear", translate(
+                "TransferQueue", "Clear finished"), translate(
+                "TransferQueue", "Remove finished rows from the list"),
              self.clear_finished),
         )
         self.actions_by_name: dict[str, QAction] = {}
@@ -137,6 +150,16 @@ class TransferQueue(QDockWidget):
             if model.rows_known(number) <= AUTO_EXPAND_ROWS:
                 self._opened.add(number)
                 self.view.expand(index)
+        self.follow(model.index(first, 0))
+
+    def follow(self, batch: QModelIndex) -> None:
+        """A new batch comes into sight at the top of the list and becomes the current row
+        (the keyboard starts there). The selection is left alone: Pause, Cancel and Retry
+        act on the selection, or on everything when none, and a selection made for the user
+        would quietly narrow them to this batch."""
+        self.view.scrollTo(batch, QAbstractItemView.ScrollHint.PositionAtTop)
+        self.view.selectionModel().setCurrentIndex(
+            batch, QItemSelectionModel.SelectionFlag.NoUpdate)
 
     def _selected_ids(self) -> list[int] | None:
         rows = self.view.selectionModel().selectedRows()

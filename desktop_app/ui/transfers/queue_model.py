@@ -15,6 +15,7 @@ import time
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QModelIndex,
     QObject,
@@ -29,11 +30,20 @@ from desktop_app.transfers.context import WAITING_FOR_SERVER
 from desktop_app.transfers.engine_process import QueueEngine
 from desktop_app.transfers.rows import TransferView
 from desktop_app.transfers.state import Direction, State
+from desktop_app.ui.shell.i18n import translate
 from desktop_app.ui.transfers.batches import Arrivals, Batch
 from desktop_app.ui.transfers.widgets import PROGRESS_ROLE, human_eta
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-QUEUE_COLUMNS = ("Direction", "Name", "Size", "Progress", "Speed", "ETA", "State", "Details")
+QUEUE_COLUMNS = (
+    QT_TRANSLATE_NOOP("QueueModel", "Direction"),
+    QT_TRANSLATE_NOOP("QueueModel", "Name"),
+    QT_TRANSLATE_NOOP("QueueModel", "Size"),
+    QT_TRANSLATE_NOOP("QueueModel", "Progress"),
+    QT_TRANSLATE_NOOP("QueueModel", "Speed"),
+    QT_TRANSLATE_NOOP("QueueModel", "ETA"),
+    QT_TRANSLATE_NOOP("QueueModel", "State"),
+    QT_TRANSLATE_NOOP("QueueModel", "Details"))
 _COLUMN_COUNT = len(QUEUE_COLUMNS)
 REFRESH_MS = 250
 # Rows inserted per refresh, or per later turn of the event loop while more wait: about
@@ -41,8 +51,11 @@ REFRESH_MS = 250
 INSERT_SLICE = 500
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 _SMOOTHING = 0.3
-_ARROWS = {Direction.UPLOAD: "↑ Upload", Direction.DOWNLOAD: "↓ Download"}
-DIRECTION_LABELS = tuple(_ARROWS.values())
+_ARROWS = {
+    Direction.UPLOAD: QT_TRANSLATE_NOOP("QueueModel", "↑ Upload"),
+    Direction.DOWNLOAD: QT_TRANSLATE_NOOP("QueueModel", "↓ Download"),
+}
+DIRECTION_LABELS = tuple(_ARROWS.values())  # source texts: translate before measuring
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -375,14 +388,21 @@ class TransferQueueModel(QAbstractItemModel):
         count = len(batch.rows)
         speed = self._batch_speed(batch) if column in (4, 5) and batch.active else 0.0
         texts = {
-            0: _ARROWS[batch.direction],
-            1: f"Batch {batch.number}: {count} item{'s' if count != 1 else ''}",
+            0: translate("QueueModel", _ARROWS[batch.direction]),
+            1: translate(
+                "TransferQueueModel",
+                "Batch {number}: {count} item(s)", "", count).format(
+                number=batch.number,
+                count=count,
+            ),
             2: human_size(batch.size),
             3: f"{self._batch_data(batch, column, PROGRESS_ROLE)} %",
             4: f"{human_size(int(speed))}/s" if speed else "",
             5: human_eta((batch.size - batch.done) / speed) if speed else "",
             6: batch.state_text(),
-            7: f"{batch.failed} failed" if batch.failed else "",
+            7: translate(
+                "TransferQueueModel",
+                "{failed} failed").format(failed=batch.failed) if batch.failed else "",
         }
         return texts.get(column, "")
 
@@ -415,7 +435,7 @@ class TransferQueueModel(QAbstractItemModel):
         speed = self._speed.get(view.id, 0.0)
         running = view.state is State.RUNNING
         texts = {
-            0: _ARROWS[view.direction],
+            0: translate("QueueModel", _ARROWS[view.direction]),
             1: view.name,
             2: human_size(view.size),
             3: f"{self._percent(view)} %",
@@ -431,7 +451,7 @@ class TransferQueueModel(QAbstractItemModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QUEUE_COLUMNS[section]
+            return translate("QueueModel", QUEUE_COLUMNS[section])
         return None
 
 

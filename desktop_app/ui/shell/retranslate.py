@@ -1,0 +1,114 @@
+"""Re-translating open windows when the language changes while the app runs.
+
+Widgets get their texts once, when they are built. Rather than a retranslate method per
+widget, every text handed out by `i18n.translate` is remembered with where it came from
+(context and source text). After a language switch, the texts of every open widget, action,
+tab, combo box item and table header that are exactly such a remembered text are looked up
+again in the new language. Views re-read their models' headers and cells (the models
+translate in `headerData`/`data`).
+
+What this does not reach: texts built from a translation plus live values ("Batch 3: 5
+items", status lines) keep the old language until they are next refreshed, which for status
+and progress texts is at their next change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTabBar,
+    QTableWidget,
+    QTreeWidget,
+    QWidget,
+)
+
+Key = tuple[str, str, "str | None"]
+Lookup = Callable[[str, str, "str | None"], str]
+# A shown text -> the (context, source, disambiguation) it was translated from.
+ORIGINS: dict[str, Key] = {}
+
+
+def remember(text: str, key: Key) -> None:
+    if text and len(ORIGINS) < 50_000:
+        ORIGINS[text] = key
+
+
+def _again(text: str, lookup: Lookup) -> str | None:
+    key = ORIGINS.get(text)
+    return None if key is None else lookup(*key)
+
+
+def _swap(getter: Callable[[], str], setter: Callable[[str], None], lookup: Lookup) -> None:
+    new = _again(getter(), lookup)
+    if new is not None and new != getter():
+        setter(new)
+
+
+def _action(action: QAction, lookup: Lookup) -> None:
+    _swap(action.text, action.setText, lookup)
+    _swap(action.toolTip, action.setToolTip, lookup)
+    _swap(action.statusTip, action.setStatusTip, lookup)
+
+
+def _widget(widget: QWidget, lookup: Lookup) -> None:
+    _swap(widget.windowTitle, widget.setWindowTitle, lookup)
+    _swap(widget.toolTip, widget.setToolTip, lookup)
+    _swap(widget.statusTip, widget.setStatusTip, lookup)
+    _swap(widget.accessibleName, widget.setAccessibleName, lookup)
+    _swap(widget.accessibleDescription, widget.setAccessibleDescription, lookup)
+    if isinstance(widget, (QAbstractButton, QLabel)):
+        _swap(widget.text, widget.setText, lookup)
+    if isinstance(widget, QLineEdit):
+        _swap(widget.placeholderText, widget.setPlaceholderText, lookup)
+    if isinstance(widget, (QGroupBox, QMenu)):
+        _swap(widget.title, widget.setTitle, lookup)
+    if isinstance(widget, QAbstractSpinBox):
+        _swap(widget.specialValueText, widget.setSpecialValueText, lookup)
+    if isinstance(widget, QTabBar):
+        for i in range(widget.count()):
+            _swap(lambda i=i: widget.tabText(i), lambda t, i=i: widget.setTabText(i, t), lookup)
+            _swap(lambda i=i: widget.tabToolTip(i), lambda t, i=i: widget.setTabToolTip(i, t),
+                  lookup)
+    if isinstance(widget, QComboBox):
+        for i in range(widget.count()):
+            _swap(lambda i=i: widget.itemText(i), lambda t, i=i: widget.setItemText(i, t), lookup)
+    if isinstance(widget, QTableWidget):
+        for i in range(widget.columnCount()):
+            item = widget.horizontalHeaderItem(i)
+            if item is not None:
+                _swap(item.text, item.setText, lookup)
+    if isinstance(widget, QTreeWidget):
+        header = widget.headerItem()
+        for i in range(header.columnCount()):
+            _swap(lambda i=i: header.text(i), lambda t, i=i: header.setText(i, t), lookup)
+    if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+        model = widget.model()
+        if model.columnCount() > 0:
+            model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, model.columnCount() - 1)
+        widget.viewport().update()
+    for action in widget.actions():
+        _action(action, lookup)
+
+
+def retranslate_open_windows(lookup: Lookup) -> None:
+    """Put every open widget's remembered texts into the language `lookup` now gives."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    for widget in app.allWidgets():
+        _widget(widget, lookup)
+    for window in app.topLevelWidgets():
+        for action in window.findChildren(QAction):
+            _action(action, lookup)

