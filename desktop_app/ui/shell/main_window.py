@@ -54,6 +54,7 @@ from desktop_app.ui.shell.tasks import TaskRunner
 from desktop_app.ui.shell.window_menus import WindowMenus
 from desktop_app.ui.transfers.controller import TransferController
 from desktop_app.ui.transfers.queue import TransferQueue, TransferStatus
+from desktop_app.ui.transfers.widgets import queue_height
 
 
 class MainWindow(QMainWindow):
@@ -200,7 +201,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.transfer_queue)
-        self.resizeDocks([self.transfer_queue], [160], Qt.Orientation.Vertical)
+        queue = self.transfer_queue
+        self.resizeDocks([queue], [queue_height(queue.view, queue.toolbar)],
+                         Qt.Orientation.Vertical)
         # Search and versions below the table, as tabs beside the queue (the table keeps
         # its width).
         for panel in (self.browse.search_panel, self.versions_panel):

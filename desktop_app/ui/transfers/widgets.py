@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionProgressBar,
     QStyleOptionViewItem,
+    QTreeView,
     QWidget,
 )
 
@@ -22,6 +23,7 @@ from desktop_app.core.humanize import human_size
 AnyIndex = QModelIndex | QPersistentModelIndex
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 1
 BAR_MARGIN = 2  # px above and below the progress bar in its cell
+QUEUE_ROWS = 8  # rows the Transfers dock shows at first
 
 
 def human_eta(seconds: float) -> str:
@@ -58,6 +60,16 @@ class ProgressDelegate(QStyledItemDelegate):
         bar.textVisible = True
         style = QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter)
+
+
+def queue_height(view: QTreeView, toolbar: QWidget, rows: int = QUEUE_ROWS) -> int:
+    """The dock's first height: its toolbar, the header and `rows` progress rows (about four
+    showed before, too few to watch a batch), plus the dock's title and the tab bar it shares
+    with the Jobs panel."""
+    line = view.fontMetrics().height()
+    row = line + 2 * (BAR_MARGIN + 2) + 2
+    header = view.header().sizeHint().height()
+    return toolbar.sizeHint().height() + header + rows * row + 2 * (line + 12)
 
 
 class TransferStatus(QWidget):
