@@ -142,8 +142,9 @@ def build_app(environ: Mapping[str, str] | None = None) -> DesktopApp:
     environ = dict(os.environ if environ is None else environ)
     _ensure_application()
     runner = TaskRunner()
-    window = MainWindow(runner)
     loaded = settings_file.load(config_dir(environ), environ)  # takes over transfers.json
+    _theme().apply(loaded.preferences.theme)  # before the widgets are made
+    window = MainWindow(runner)
     window.transfers.configure(environ)
     runner.setParent(window)
     session = Session(runner, environ, window.open_connections)
@@ -247,7 +248,7 @@ def _wire_preferences(window: MainWindow, runner: TaskRunner, environ: Mapping[s
         window.object_actions.confirm_delete = prefs.confirmations.delete
         window.transfers.notifications = prefs.notifications
         guard.enabled = prefs.confirmations.quit_with_transfers
-        if old is None or prefs.theme != old.theme:
+        if old is not None and prefs.theme != old.theme:
             _theme().apply(prefs.theme)
 
     apply(loaded.preferences, None)

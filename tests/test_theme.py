@@ -33,7 +33,12 @@ def test_dark_and_light_choices_switch_palette_and_icons(
         qapp: QApplication, theme: Theme) -> None:
     seen: list[bool] = []
     theme.changed.connect(seen.append)
+    styled = QLabel("title")  # a widget with a sheet of its own, made before the switch
+    styled.setStyleSheet("font-weight:bold;")
+    styled.ensurePolished()
     theme.apply(DARK)
+    styled.ensurePolished()
+    assert styled.palette().color(QPalette.ColorRole.WindowText).lightness() > 180
     assert theme.dark
     assert qapp.style().name().lower() == "fusion"
     assert qapp.palette().color(QPalette.ColorRole.Base).lightness() < 60

@@ -91,6 +91,7 @@ class Theme(QObject):
             hints.setColorScheme(Qt.ColorScheme.Dark if self.choice == DARK
                                  else Qt.ColorScheme.Light)
             self._use_fusion(self.choice == DARK)
+        _repolish_styled(self._app)
         self.changed.emit(self.dark)
 
     def _follow_system(self) -> None:
@@ -113,4 +114,15 @@ class Theme(QObject):
     def _scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
         if self.choice == SYSTEM:
             self._follow_system()
+            _repolish_styled(self._app)
             self.changed.emit(self.dark)
+
+
+def _repolish_styled(app: QApplication) -> None:
+    """Widgets with a style sheet of their own resolve their palette when they are polished
+    and miss a later change of the application's palette (their text stayed black on the
+    dark background): setting the same sheet again polishes them with the new one."""
+    for widget in app.allWidgets():
+        sheet = widget.styleSheet()
+        if sheet:
+            widget.setStyleSheet(sheet)
