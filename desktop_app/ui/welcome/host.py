@@ -1,39 +1,57 @@
-"""Where the welcome page lives: stacked with the browser as the window's central widget,
-shown while no connection is open; and the gate that disables every action needing one."""
+"""Where the welcome page lives: over the browser and its docks while no connection is
+open; and the gate that disables every action needing one."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEvent, QObject, QRect
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QPushButton, QWidget
 
 
 class WelcomeHost(QObject):
-    """Takes the window's central widget into a stack with `page`; `show_welcome` and
-    `show_browser` switch between them."""
+    """Lays `page` over everything between the toolbars and the status bar (the browser and
+    the docks below it) while `show_welcome` is on. An overlay, not a change of layout: the
+    docks keep their place and size, so the layout the window remembers is never the
+    welcome page's."""
 
     def __init__(self, window: QMainWindow, page: QWidget) -> None:
         super().__init__(window)
-        self.page = page
-        browser = window.takeCentralWidget()
-        self.stack = QStackedWidget(window)
-        self.stack.setObjectName("centralStack")
-        self.browser = browser if browser is not None else QWidget(self.stack)
-        self.stack.addWidget(self.browser)
-        self.stack.addWidget(page)
-        window.setCentralWidget(self.stack)
+        self.window, self.page = window, page
+        page.setParent(window)
+        page.setAutoFillBackground(True)
+        page.hide()
+        window.installEventFilter(self)
 
     @property
     def showing_welcome(self) -> bool:
-        return self.stack.currentWidget() is self.page
+        return not self.page.isHidden()
 
     def show_welcome(self) -> None:
-        self.stack.setCurrentWidget(self.page)
+        self._place()
+        self.page.show()
+        self.page.raise_()
+        button = self.page.findChild(QPushButton)
+        if button is not None and self.window.isActiveWindow():
+            button.setFocus()
 
     def show_browser(self) -> None:
-        self.stack.setCurrentWidget(self.browser)
+        self.page.hide()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() in (
+                QEvent.Type.Resize, QEvent.Type.LayoutRequest, QEvent.Type.Show):
+            self._place()
+        return False
+
+    def _place(self) -> None:
+        window = self.window
+        central = window.centralWidget()
+        top = central.geometry().top() if central is not None else 0
+        bar = window.statusBar()
+        bottom = bar.geometry().top() if bar.isVisible() else window.height()
+        self.page.setGeometry(QRect(0, top, window.width(), max(0, bottom - top)))
 
 
 class ConnectionGate(QObject):
