@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from desktop_app import APP_NAME, __version__, quit_signals
@@ -40,6 +41,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     quit_signals.install()  # before the second it takes to load Qt and build the window
+    if not args.self_test:  # already running: bring that window forward, now (see app.main)
+        from desktop_app.ui.shell.single_instance import ask_running, socket_path
+
+        if ask_running(socket_path(os.environ)):
+            print(f"{APP_NAME} is already running: its window was brought forward.")
+            return 0
     from desktop_app.app import main as run_app
 
     return run_app(self_test=args.self_test)

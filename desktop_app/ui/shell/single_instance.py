@@ -51,19 +51,13 @@ class SingleInstance(QObject):
         """Become the running instance, or (None) ask the running one to come forward.
 
         Runs before any window exists, so its short waits on a local socket block nothing."""
-        probe = QLocalSocket()
-        probe.connectToServer(name)
-        if probe.waitForConnected(CONNECT_TIMEOUT_MS):
-            probe.write(REQUEST)
-            probe.waitForBytesWritten(CONNECT_TIMEOUT_MS)
-            probe.disconnectFromServer()
+        if ask_running(name):
             return None
         server = QLocalServer()
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not server.listen(name):
             QLocalServer.removeServer(name)  # stale: left by an instance that died
-            if not server.listen(name):
-                return SingleInstance(server)  # cannot listen: run anyway, unguarded
+            server.listen(name)  # (if even this fails, run anyway, unguarded)
         return SingleInstance(server)
 
     def _accept(self) -> None:
@@ -84,6 +78,19 @@ class SingleInstance(QObject):
 
     def close(self) -> None:
         self.server.close()
+
+
+def ask_running(name: str) -> bool:
+    """Ask the instance listening on `name` to come forward; False when none answers. Needs
+    no QApplication, so the command line asks before it loads the rest of the app."""
+    probe = QLocalSocket()
+    probe.connectToServer(name)
+    if not probe.waitForConnected(CONNECT_TIMEOUT_MS):
+        return False
+    probe.write(REQUEST)
+    probe.waitForBytesWritten(CONNECT_TIMEOUT_MS)
+    probe.disconnectFromServer()
+    return True
 
 
 def bring_forward(window: QWidget) -> None:
