@@ -54,6 +54,8 @@ def _gated_off(desktop: DesktopApp) -> None:
         assert not any(a.isEnabled() for a in window.menus.menu(name).actions()
                        if not a.isSeparator()), name
     assert desktop.preferences.action.isEnabled()  # needs no connection
+    assert not window.object_table.isEnabled()  # under the page: out of the keyboard's reach
+    assert not window.transfer_queue.isEnabled()
     assert desktop.connections.action.isEnabled()
 
 
@@ -93,6 +95,8 @@ def test_first_run_offers_import_and_connects_through_it(
     assert window.action_refresh.isEnabled()
     assert connections.disconnect_action.isEnabled()
     assert not window.object_actions.action_delete.isEnabled()  # still: nothing selected
+    assert window.object_table.isEnabled()
+    assert window.transfer_queue.isEnabled()
 
     window.close_connection(window.active_connection or "")
     assert desktop.welcome.showing_welcome  # nothing open any more: the page again

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject, QRect
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QMainWindow, QPushButton, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QPushButton, QWidget
 
 
 class WelcomeHost(QObject):
@@ -28,7 +28,15 @@ class WelcomeHost(QObject):
     def showing_welcome(self) -> bool:
         return not self.page.isHidden()
 
+    def _covered(self) -> list[QWidget]:
+        """What the page lies over: kept out of the keyboard's reach meanwhile."""
+        central = self.window.centralWidget()
+        docks = [d for d in self.window.findChildren(QDockWidget) if d.parent() is self.window]
+        return [*([central] if central is not None else []), *docks]
+
     def show_welcome(self) -> None:
+        for widget in self._covered():
+            widget.setEnabled(False)
         self._place()
         self.page.show()
         self.page.raise_()
@@ -38,6 +46,8 @@ class WelcomeHost(QObject):
 
     def show_browser(self) -> None:
         self.page.hide()
+        for widget in self._covered():
+            widget.setEnabled(True)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() in (
