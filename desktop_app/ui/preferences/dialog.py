@@ -81,7 +81,7 @@ class PreferencesDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(buttons)
         self.show_values(prefs)
-        self.resize(600, 420)
+        self.resize(600, 380)
 
     # -- tabs ----------------------------------------------------------------------------
     def _spin(self, name: str, suffix: str = "", special: str = "") -> QSpinBox:
@@ -166,7 +166,8 @@ class PreferencesDialog(QDialog):
         self.confirm_delete = QCheckBox(self.tr("Ask before deleting objects and folders"), page)
         self.confirm_delete.setObjectName("confirmDelete")
         self.confirm_quit = QCheckBox(
-            self.tr("Ask before quitting while transfers run (they resume on the next start)"),
+            self.tr("Ask before closing the window while transfers run (they resume on the "
+                    "next start)"),
             page)
         self.confirm_quit.setObjectName("confirmQuit")
         self.notifications = QCheckBox(
