@@ -306,6 +306,21 @@
         </message>
     </context>
     <context>
+        <name>AddressBar</name>
+        <message>
+            <source>Address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type bucket/folder/ and press Enter to go there</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>bucket/folder/</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Batch</name>
         <message>
             <source>Running</source>
@@ -340,6 +355,10 @@
         </message>
         <message>
             <source>Edit address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show only the items of this folder whose name contains the text</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -469,6 +488,17 @@
         </message>
     </context>
     <context>
+        <name>BucketTree</name>
+        <message>
+            <source>Connections and buckets</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open connections, their buckets and folders</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>BucketTreeModel</name>
         <message>
             <source>Buckets</source>
@@ -588,6 +618,33 @@
         </message>
     </context>
     <context>
+        <name>CommandPalette</name>
+        <message>
+            <source>Command palette</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type a command…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Command</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Matching commands</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Command palette…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Run any menu command by typing part of its name</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ConfirmDeleteDialog</name>
         <message>
             <source>Delete bucket</source>
@@ -645,6 +702,10 @@ What should happen?</source>
         <name>ConnectionDialog</name>
         <message>
             <source>Connections</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved connections</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1130,6 +1191,10 @@ What should happen?</source>
         </message>
         <message>
             <source>{verb} to…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connection</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2080,6 +2145,17 @@ What to do: {fix}</source>
         </message>
     </context>
     <context>
+        <name>ObjectTable</name>
+        <message>
+            <source>Files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The folders and files of the open folder</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Pane</name>
         <message>
             <source>Select a file to preview it.</source>
@@ -2253,6 +2329,10 @@ What to do: {fix}</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Ask before closing the window while transfers run (they resume on the next start)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Questions</source>
             <translation type="unfinished" />
         </message>
@@ -2298,10 +2378,6 @@ What to do: {fix}</source>
         </message>
         <message>
             <source>Ask before deleting objects and folders</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Ask before quitting while transfers run (they resume on the next start)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2380,6 +2456,10 @@ What to do: {fix}</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Custom time the link is valid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>As the server sends it</source>
             <translation type="unfinished" />
         </message>
@@ -2430,6 +2510,18 @@ What to do: {fix}</source>
     </context>
     <context>
         <name>PreviewPane</name>
+        <message>
+            <source>Preview</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A preview of the selected file and its properties</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Text preview</source>
+            <translation type="unfinished" />
+        </message>
         <message>
             <source>Loading preview…</source>
             <translation type="unfinished" />
@@ -2777,6 +2869,25 @@ What to do: {fix}</source>
         </message>
     </context>
     <context>
+        <name>Reachability</name>
+        <message>
+            <source>Diagnose…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check the connection step by step and explain problems</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connecting…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>● Reachable</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>RetentionDialog</name>
         <message>
             <source>No retention</source>
@@ -2854,6 +2965,10 @@ What to do: {fix}</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Search for</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Name contains…  or a pattern such as *.jpg</source>
             <translation type="unfinished" />
         </message>
@@ -2875,6 +2990,14 @@ What to do: {fix}</source>
         </message>
         <message>
             <source>Modified before</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search results</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Objects found below the searched folder</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2986,6 +3109,10 @@ What to do: {fix}</source>
     <context>
         <name>TableView</name>
         <message>
+            <source>Table preview</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source> (the file has more; not shown)</source>
             <translation type="unfinished" />
         </message>
@@ -3066,6 +3193,14 @@ What to do: {fix}</source>
         <name>TransferQueue</name>
         <message>
             <source>Transfers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Uploads and downloads, by batch, with their progress</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Transfer queue</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3247,6 +3382,14 @@ What to do: {fix}</source>
     <context>
         <name>VersionsDialog</name>
         <message>
+            <source>Versions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Every stored version of the object, newest first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Name</source>
             <translation type="unfinished" />
         </message>
@@ -3346,6 +3489,10 @@ What to do: {fix}</source>
         <name>VersionsPanel</name>
         <message>
             <source>Versions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Versions and delete markers in the open folder</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3469,7 +3616,70 @@ What to do: {fix}</source>
         </message>
     </context>
     <context>
+        <name>WindowMenus</name>
+        <message>
+            <source>Diagnose connection…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Upload files…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Upload folder…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close window</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open a bucket first: uploads go into the folder shown.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Upload files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Upload folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select all</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name} toolbar</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Columns</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Full screen</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show {panel}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This folder</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ZipView</name>
+        <message>
+            <source>Archive contents</source>
+            <translation type="unfinished" />
+        </message>
         <message>
             <source>Name</source>
             <translation type="unfinished" />

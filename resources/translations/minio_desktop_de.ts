@@ -306,6 +306,21 @@
         </message>
     </context>
     <context>
+        <name>AddressBar</name>
+        <message>
+            <source>Address</source>
+            <translation>Adresse</translation>
+        </message>
+        <message>
+            <source>Type bucket/folder/ and press Enter to go there</source>
+            <translation>Geben Sie Bucket/Ordner/ ein und drücken Sie die Eingabetaste, um dorthin zu gehen</translation>
+        </message>
+        <message>
+            <source>bucket/folder/</source>
+            <translation>Bucket/Ordner/</translation>
+        </message>
+    </context>
+    <context>
         <name>Batch</name>
         <message>
             <source>Running</source>
@@ -341,6 +356,10 @@
         <message>
             <source>Edit address</source>
             <translation>Adresse bearbeiten</translation>
+        </message>
+        <message>
+            <source>Show only the items of this folder whose name contains the text</source>
+            <translation>Nur die Elemente dieses Ordners zeigen, deren Name den Text enthält</translation>
         </message>
         <message>
             <source>Filter this folder (Ctrl+F)</source>
@@ -469,6 +488,17 @@
         </message>
     </context>
     <context>
+        <name>BucketTree</name>
+        <message>
+            <source>Connections and buckets</source>
+            <translation>Verbindungen und Buckets</translation>
+        </message>
+        <message>
+            <source>Open connections, their buckets and folders</source>
+            <translation>Offene Verbindungen, ihre Buckets und Ordner</translation>
+        </message>
+    </context>
+    <context>
         <name>BucketTreeModel</name>
         <message>
             <source>Buckets</source>
@@ -588,6 +618,33 @@
         </message>
     </context>
     <context>
+        <name>CommandPalette</name>
+        <message>
+            <source>Command palette</source>
+            <translation>Befehlspalette</translation>
+        </message>
+        <message>
+            <source>Type a command…</source>
+            <translation>Befehl eingeben…</translation>
+        </message>
+        <message>
+            <source>Command</source>
+            <translation>Befehl</translation>
+        </message>
+        <message>
+            <source>Matching commands</source>
+            <translation>Passende Befehle</translation>
+        </message>
+        <message>
+            <source>Command palette…</source>
+            <translation>Befehlspalette…</translation>
+        </message>
+        <message>
+            <source>Run any menu command by typing part of its name</source>
+            <translation>Jeden Menübefehl ausführen, indem Sie einen Teil seines Namens eingeben</translation>
+        </message>
+    </context>
+    <context>
         <name>ConfirmDeleteDialog</name>
         <message>
             <source>Delete bucket</source>
@@ -650,6 +707,10 @@ Was soll geschehen?</translation>
         <message>
             <source>Connections</source>
             <translation>Verbindungen</translation>
+        </message>
+        <message>
+            <source>Saved connections</source>
+            <translation>Gespeicherte Verbindungen</translation>
         </message>
         <message>
             <source>Keep the secret for this session only (it is not saved anywhere)</source>
@@ -1136,6 +1197,10 @@ Was soll geschehen?</translation>
         <message>
             <source>{verb} to…</source>
             <translation>{verb} nach…</translation>
+        </message>
+        <message>
+            <source>Connection</source>
+            <translation>Verbindung</translation>
         </message>
         <message>
             <source>folder/sub-folder/ (empty: the top of the bucket)</source>
@@ -2086,6 +2151,17 @@ Was zu tun ist: {fix}</translation>
         </message>
     </context>
     <context>
+        <name>ObjectTable</name>
+        <message>
+            <source>Files</source>
+            <translation>Dateien</translation>
+        </message>
+        <message>
+            <source>The folders and files of the open folder</source>
+            <translation>Die Ordner und Dateien des geöffneten Ordners</translation>
+        </message>
+    </context>
+    <context>
         <name>Pane</name>
         <message>
             <source>Select a file to preview it.</source>
@@ -2259,6 +2335,10 @@ Was zu tun ist: {fix}</translation>
             <translation>Auf einen unerreichbaren Server warten:</translation>
         </message>
         <message>
+            <source>Ask before closing the window while transfers run (they resume on the next start)</source>
+            <translation>Vor dem Schließen des Fensters während laufender Übertragungen fragen (sie werden beim nächsten Start fortgesetzt)</translation>
+        </message>
+        <message>
             <source>Questions</source>
             <translation>Rückfragen</translation>
         </message>
@@ -2305,10 +2385,6 @@ Was zu tun ist: {fix}</translation>
         <message>
             <source>Ask before deleting objects and folders</source>
             <translation>Vor dem Löschen von Objekten und Ordnern fragen</translation>
-        </message>
-        <message>
-            <source>Ask before quitting while transfers run (they resume on the next start)</source>
-            <translation>Vor dem Beenden während laufender Übertragungen fragen (sie werden beim nächsten Start fortgesetzt)</translation>
         </message>
         <message>
             <source>Notify me when transfers finish while the window is in the background</source>
@@ -2386,6 +2462,10 @@ Was zu tun ist: {fix}</translation>
             <translation>Vorsignierte Links kopieren</translation>
         </message>
         <message>
+            <source>Custom time the link is valid</source>
+            <translation>Eigene Gültigkeitsdauer des Links</translation>
+        </message>
+        <message>
             <source>As the server sends it</source>
             <translation>Wie der Server es sendet</translation>
         </message>
@@ -2436,6 +2516,18 @@ Was zu tun ist: {fix}</translation>
     </context>
     <context>
         <name>PreviewPane</name>
+        <message>
+            <source>Preview</source>
+            <translation>Vorschau</translation>
+        </message>
+        <message>
+            <source>A preview of the selected file and its properties</source>
+            <translation>Eine Vorschau der ausgewählten Datei und ihre Eigenschaften</translation>
+        </message>
+        <message>
+            <source>Text preview</source>
+            <translation>Textvorschau</translation>
+        </message>
         <message>
             <source>Loading preview…</source>
             <translation>Vorschau wird geladen…</translation>
@@ -2784,6 +2876,25 @@ Was zu tun ist: {fix}</translation>
         </message>
     </context>
     <context>
+        <name>Reachability</name>
+        <message>
+            <source>Diagnose…</source>
+            <translation>Diagnose…</translation>
+        </message>
+        <message>
+            <source>Check the connection step by step and explain problems</source>
+            <translation>Die Verbindung Schritt für Schritt prüfen und Probleme erklären</translation>
+        </message>
+        <message>
+            <source>Connecting…</source>
+            <translation>Verbinde…</translation>
+        </message>
+        <message>
+            <source>● Reachable</source>
+            <translation>● Erreichbar</translation>
+        </message>
+    </context>
+    <context>
         <name>RetentionDialog</name>
         <message>
             <source>No retention</source>
@@ -2861,6 +2972,10 @@ Was zu tun ist: {fix}</translation>
             <translation>Suchen</translation>
         </message>
         <message>
+            <source>Search for</source>
+            <translation>Suchen nach</translation>
+        </message>
+        <message>
             <source>Name contains…  or a pattern such as *.jpg</source>
             <translation>Name enthält…  oder ein Muster wie *.jpg</translation>
         </message>
@@ -2883,6 +2998,14 @@ Was zu tun ist: {fix}</translation>
         <message>
             <source>Modified before</source>
             <translation>Geändert vor</translation>
+        </message>
+        <message>
+            <source>Search results</source>
+            <translation>Suchergebnisse</translation>
+        </message>
+        <message>
+            <source>Objects found below the searched folder</source>
+            <translation>Unterhalb des durchsuchten Ordners gefundene Objekte</translation>
         </message>
         <message>
             <source>Kind</source>
@@ -2994,6 +3117,10 @@ Was zu tun ist: {fix}</translation>
     <context>
         <name>TableView</name>
         <message>
+            <source>Table preview</source>
+            <translation>Tabellenvorschau</translation>
+        </message>
+        <message>
             <source> (the file has more; not shown)</source>
             <translation> (die Datei enthält mehr; nicht gezeigt)</translation>
         </message>
@@ -3075,6 +3202,14 @@ Was zu tun ist: {fix}</translation>
         <message>
             <source>Transfers</source>
             <translation>Übertragungen</translation>
+        </message>
+        <message>
+            <source>Uploads and downloads, by batch, with their progress</source>
+            <translation>Uploads und Downloads, nach Stapeln, mit ihrem Fortschritt</translation>
+        </message>
+        <message>
+            <source>Transfer queue</source>
+            <translation>Übertragungsliste</translation>
         </message>
         <message>
             <source>Pause</source>
@@ -3255,6 +3390,14 @@ Was zu tun ist: {fix}</translation>
     <context>
         <name>VersionsDialog</name>
         <message>
+            <source>Versions</source>
+            <translation>Versionen</translation>
+        </message>
+        <message>
+            <source>Every stored version of the object, newest first</source>
+            <translation>Jede gespeicherte Version des Objekts, die neueste zuerst</translation>
+        </message>
+        <message>
             <source>Name</source>
             <translation>Name</translation>
         </message>
@@ -3355,6 +3498,10 @@ Was zu tun ist: {fix}</translation>
         <message>
             <source>Versions</source>
             <translation>Versionen</translation>
+        </message>
+        <message>
+            <source>Versions and delete markers in the open folder</source>
+            <translation>Versionen und Löschmarkierungen im geöffneten Ordner</translation>
         </message>
         <message>
             <source>Restore this version</source>
@@ -3477,7 +3624,70 @@ Was zu tun ist: {fix}</translation>
         </message>
     </context>
     <context>
+        <name>WindowMenus</name>
+        <message>
+            <source>Diagnose connection…</source>
+            <translation>Verbindung diagnostizieren…</translation>
+        </message>
+        <message>
+            <source>Upload files…</source>
+            <translation>Dateien hochladen…</translation>
+        </message>
+        <message>
+            <source>Upload folder…</source>
+            <translation>Ordner hochladen…</translation>
+        </message>
+        <message>
+            <source>Close window</source>
+            <translation>Fenster schließen</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>Beenden</translation>
+        </message>
+        <message>
+            <source>Open a bucket first: uploads go into the folder shown.</source>
+            <translation>Öffnen Sie zuerst einen Bucket: Uploads landen im angezeigten Ordner.</translation>
+        </message>
+        <message>
+            <source>Upload files</source>
+            <translation>Dateien hochladen</translation>
+        </message>
+        <message>
+            <source>Upload folder</source>
+            <translation>Ordner hochladen</translation>
+        </message>
+        <message>
+            <source>Select all</source>
+            <translation>Alles auswählen</translation>
+        </message>
+        <message>
+            <source>{name} toolbar</source>
+            <translation>Werkzeugleiste {name}</translation>
+        </message>
+        <message>
+            <source>Columns</source>
+            <translation>Spalten</translation>
+        </message>
+        <message>
+            <source>Full screen</source>
+            <translation>Vollbild</translation>
+        </message>
+        <message>
+            <source>Show {panel}</source>
+            <translation>{panel} anzeigen</translation>
+        </message>
+        <message>
+            <source>This folder</source>
+            <translation>Dieser Ordner</translation>
+        </message>
+    </context>
+    <context>
         <name>ZipView</name>
+        <message>
+            <source>Archive contents</source>
+            <translation>Inhalt des Archivs</translation>
+        </message>
         <message>
             <source>Name</source>
             <translation>Name</translation>

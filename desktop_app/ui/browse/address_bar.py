@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.history import parse_address
 from desktop_app.core.keys import display_key
+from desktop_app.ui.shell.i18n import translate
 
 MAX_CRUMB_CHARS = 64
 
@@ -67,7 +68,10 @@ class AddressBar(QStackedWidget):
         self.crumbs.edit_requested.connect(self.start_editing)
         self.edit = _AddressEdit(self)
         self.edit.setObjectName("addressEdit")
-        self.edit.setPlaceholderText("bucket/folder/")
+        self.edit.setAccessibleName(translate("AddressBar", "Address"))
+        self.edit.setAccessibleDescription(translate(
+            "AddressBar", "Type bucket/folder/ and press Enter to go there"))
+        self.edit.setPlaceholderText(translate("AddressBar", "bucket/folder/"))
         self.edit.setClearButtonEnabled(True)
         self.edit.returnPressed.connect(self._entered)
         self.edit.cancelled.connect(self._stop_editing)

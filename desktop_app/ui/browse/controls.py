@@ -56,6 +56,9 @@ class BrowseControls(QObject):
             self.address_bar.start_editing)
         self.filter_edit = QLineEdit(window)
         self.filter_edit.setObjectName("filterEdit")
+        self.filter_edit.setAccessibleName(translate("BrowseControls", "Filter"))
+        self.filter_edit.setAccessibleDescription(translate(
+            "BrowseControls", "Show only the items of this folder whose name contains the text"))
         self.filter_edit.setPlaceholderText(translate(
             "BrowseControls", "Filter this folder (Ctrl+F)"))
         self.filter_edit.setClearButtonEnabled(True)

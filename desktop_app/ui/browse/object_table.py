@@ -37,6 +37,7 @@ from desktop_app.storage.listing_columns import ColumnsPage
 from desktop_app.storage.protocol import BrowseStorage
 from desktop_app.ui.browse.table_cells import ANSWERED_ROLES, COLUMNS, cell_data, header_data
 from desktop_app.ui.shell import icons
+from desktop_app.ui.shell.i18n import translate
 from desktop_app.ui.shell.tasks import TaskRunner
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -327,6 +328,9 @@ class ObjectTable(QTableView):
     def __init__(self, model: ObjectTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("objectTable")
+        self.setAccessibleName(translate("ObjectTable", "Files"))
+        self.setAccessibleDescription(translate(
+            "ObjectTable", "The folders and files of the open folder"))
         self.setModel(model)
         icons.warm_up()
         self._settings: QSettings | None = None

@@ -173,6 +173,7 @@ class SearchPanel(QDockWidget):
         grid = QGridLayout(body)
         self.pattern = QLineEdit(body)
         self.pattern.setObjectName("searchPattern")
+        self.pattern.setAccessibleName(translate("SearchPanel", "Search for"))
         self.pattern.setPlaceholderText(translate(
             "SearchPanel", "Name contains…  or a pattern such as *.jpg"))
         self.pattern.returnPressed.connect(self.start)
@@ -189,6 +190,8 @@ class SearchPanel(QDockWidget):
         self.after = QDateEdit(QDate.currentDate().addMonths(-1), body)
         self.before_check = QCheckBox(translate("SearchPanel", "Modified before"), body)
         self.before = QDateEdit(QDate.currentDate(), body)
+        self.after.setAccessibleName(translate("SearchPanel", "Modified after"))
+        self.before.setAccessibleName(translate("SearchPanel", "Modified before"))
         for edit in (self.after, self.before):
             edit.setCalendarPopup(True)
         self.category = category_combo(body, "searchCategory")
@@ -197,6 +200,9 @@ class SearchPanel(QDockWidget):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.view = QTableView(body)
         self.view.setObjectName("searchResults")
+        self.view.setAccessibleName(translate("SearchPanel", "Search results"))
+        self.view.setAccessibleDescription(translate(
+            "SearchPanel", "Objects found below the searched folder"))
         self.view.setModel(self.results)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

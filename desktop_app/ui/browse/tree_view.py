@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView, QWidget
 
 from desktop_app.ui.browse.bucket_tree import BucketTreeModel
 from desktop_app.ui.browse.tree_roots import root_menu
+from desktop_app.ui.shell.i18n import translate
 
 # (menu, connection id, bucket or "" on a connection root) -> the actions to offer there
 MenuActions = Callable[[QMenu, str, str], list[QAction]]
@@ -35,6 +36,9 @@ class BucketTree(QTreeView):
     def __init__(self, model: BucketTreeModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("bucketTree")
+        self.setAccessibleName(translate("BucketTree", "Connections and buckets"))
+        self.setAccessibleDescription(translate(
+            "BucketTree", "Open connections, their buckets and folders"))
         self.setModel(model)
         self.setHeaderHidden(True)
         self.setUniformRowHeights(True)

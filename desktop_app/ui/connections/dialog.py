@@ -92,6 +92,7 @@ class ConnectionDialog(QDialog):
 
         self.profile_list = QListWidget(self)
         self.profile_list.setObjectName("profileList")
+        self.profile_list.setAccessibleName(translate("ConnectionDialog", "Saved connections"))
         self.profile_list.currentItemChanged.connect(self._on_current_changed)
         self.form = ConnectionForm(self)
         self.keyring_warning = _plain_label(self, "keyringWarning", "color:#8a5300;")

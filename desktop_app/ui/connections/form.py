@@ -84,6 +84,7 @@ class ConnectionForm(QWidget):
         ca_row = QHBoxLayout()
         ca_row.setContentsMargins(0, 0, 0, 0)
         ca_row.addWidget(self.ca_bundle_edit, 1)
+        self.ca_bundle_edit.setAccessibleName(translate("ConnectionForm", "CA bundle"))
         ca_row.addWidget(browse)
         layout = QFormLayout(self)
         layout.addRow(translate("ConnectionForm", "Display name"), self.name_edit)

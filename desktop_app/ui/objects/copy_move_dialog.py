@@ -93,6 +93,7 @@ class DestinationDialog(QDialog):
         self._home = connection
         self.connection_box = QComboBox(self)
         self.connection_box.setObjectName("destinationConnection")
+        self.connection_box.setAccessibleName(translate("DestinationDialog", "Connection"))
         for conn_id, name in connections:
             self.connection_box.addItem(name, conn_id)
         self.connection_box.setCurrentIndex(max(0, self.connection_box.findData(connection)))

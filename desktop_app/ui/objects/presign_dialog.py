@@ -73,6 +73,7 @@ class PresignDialog(QDialog):
         self.preset.addItem(translate("PresignDialog", CUSTOM), None)
         self.amount = QSpinBox(self)
         self.amount.setObjectName("customAmount")
+        self.amount.setAccessibleName(translate("PresignDialog", "Custom time the link is valid"))
         self.amount.setRange(1, 100_000)
         self.amount.setValue(2)
         self.unit = QComboBox(self)

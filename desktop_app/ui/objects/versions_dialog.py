@@ -76,6 +76,9 @@ class VersionsDialog(QDialog):
         self.confirm: ConfirmDialog | None = None
         self.table = QTableWidget(0, 5, self)
         self.table.setObjectName("versionsTable")
+        self.table.setAccessibleName(translate("VersionsDialog", "Versions"))
+        self.table.setAccessibleDescription(translate(
+            "VersionsDialog", "Every stored version of the object, newest first"))
         self.table.setHorizontalHeaderLabels([translate(
             "VersionsDialog", "Name"), translate(
             "VersionsDialog", "Modified"), translate(

@@ -135,6 +135,9 @@ class VersionsPanel(QDockWidget):
         self.status.setWordWrap(True)
         self.view = QTableView(body)
         self.view.setObjectName("versionsTable")
+        self.view.setAccessibleName(translate("VersionsPanel", "Versions"))
+        self.view.setAccessibleDescription(translate(
+            "VersionsPanel", "Versions and delete markers in the open folder"))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -56,6 +56,9 @@ class PreviewPane(QWidget):
                  cap: int = PREVIEW_CAP) -> None:
         super().__init__(parent)
         self.setObjectName("previewPane")
+        self.setAccessibleName(translate("PreviewPane", "Preview"))
+        self.setAccessibleDescription(translate(
+            "PreviewPane", "A preview of the selected file and its properties"))
         self._runner = runner
         self._storage: Storage | None = None
         self._generation = 0
@@ -84,6 +87,7 @@ class PreviewPane(QWidget):
         self.card.open_requested.connect(lambda: self._emit_for_current(self.open_requested))
         self.text_view = CodeView(self)
         self.text_view.setObjectName("previewText")
+        self.text_view.setAccessibleName(translate("PreviewPane", "Text preview"))
         self.table_view = TableView(self)
         self.image_view = ImageView(self)
         self.hex_view = HexView(self)

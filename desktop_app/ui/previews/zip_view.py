@@ -26,6 +26,7 @@ class ZipView(QWidget):
         self.summary.setWordWrap(True)
         self.tree = QTreeWidget(self)
         self.tree.setRootIsDecorated(False)
+        self.tree.setAccessibleName(translate("ZipView", "Archive contents"))
         self.tree.setUniformRowHeights(True)
         self.tree.setHeaderLabels([translate(
             "ZipView", "Name"), translate(

@@ -53,6 +53,9 @@ class TransferQueue(QDockWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(translate("TransferQueue", "Transfers"), parent)
         self.setObjectName("transferQueue")
+        self.setAccessibleName(translate("TransferQueue", "Transfers"))
+        self.setAccessibleDescription(translate(
+            "TransferQueue", "Uploads and downloads, by batch, with their progress"))
         self.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
@@ -60,6 +63,9 @@ class TransferQueue(QDockWidget):
         self.queue_model = TransferQueueModel(self)
         self.view = QTreeView(self)
         self.view.setObjectName("transferQueueView")
+        self.view.setAccessibleName(translate("TransferQueue", "Transfer queue"))
+        self.view.setAccessibleDescription(translate(
+            "TransferQueue", "Uploads and downloads, by batch, with their progress"))
         self.view.setRootIsDecorated(True)
         self.view.setAlternatingRowColors(True)
         self.view.setUniformRowHeights(True)
