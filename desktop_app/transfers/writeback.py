@@ -1,4 +1,15 @@
-"""Start writing a download's bytes to disk while it is still arriving (Linux).
+"""Write a download's bytes into its file cheaply, and start writing them to disk while the
+download is still arriving (Linux).
+
+`write_at` / `write_all` hand the kernel at most `WRITE_SLICE` bytes per call. Measured on
+this project's test machine (Linux 6.18, ext4, a VM), a 1 GiB download spent 3.2-5.4 CPU
+seconds when each 1 MiB received was written with one `pwrite`, and 1.0-1.1 s when the same
+bytes went in 64 KiB calls (four interleaved pairs; a plain pwrite loop of 256 MiB: 0.08-0.10 s
+of system time in 64 KiB calls, 0.10-1.05 s in 1 MiB calls). Nearly all of the difference was
+the kernel copying into new page-cache pages (`copy_folio_from_iter_atomic`): the page cache
+sizes its new folios by the length of the write, and big ones come from the large free blocks
+that, on a VM, the host may have taken back, so every first touch waits for it. s5cmd writes
+32 KiB at a time. Sixteen calls per MiB cost far less than that on any machine.
 
 The download must be fsynced before its rename; left alone, the kernel writes nothing until
 that fsync, which then waits for the whole file (about a third of a second per 512 MiB
@@ -11,11 +22,28 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import os
 import sys
 from collections.abc import Callable
 
 SYNC_FILE_RANGE_WRITE = 2
 MIN_STEP = 8 * 1024 * 1024  # smaller steps cost more calls than they save
+WRITE_SLICE = 64 * 1024  # bytes per write call (see the module docstring)
+
+
+def write_at(fd: int, data: bytes | bytearray | memoryview, pos: int) -> None:
+    """Write all of `data` into `fd` at offset `pos`, at most `WRITE_SLICE` bytes a call."""
+    view = memoryview(data)
+    while view:
+        written = os.pwrite(fd, view[:WRITE_SLICE], pos)
+        view, pos = view[written:], pos + written
+
+
+def write_all(fd: int, data: bytes | bytearray | memoryview) -> None:
+    """Write all of `data` at `fd`'s position, at most `WRITE_SLICE` bytes a call."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view[:WRITE_SLICE]):]
 
 
 def _load() -> Callable[[int, int, int, int], int] | None:
