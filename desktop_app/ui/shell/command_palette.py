@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core import fuzzy
+from desktop_app.ui.shell.i18n import translate
 
 Entries = Callable[[], list[tuple[str, QAction]]]
 ACTION_ROLE = Qt.ItemDataRole.UserRole
@@ -44,7 +45,7 @@ class CommandPalette(QFrame):
         super().__init__(parent)
         self._window = parent
         self.setObjectName("commandPalette")
-        self.setAccessibleName("Command palette")
+        self.setAccessibleName(translate("CommandPalette", "Command palette"))
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.hide()
@@ -53,13 +54,13 @@ class CommandPalette(QFrame):
         self._shown: list[tuple[str, QAction]] = []
         self.filter = QLineEdit(self)
         self.filter.setObjectName("commandFilter")
-        self.filter.setPlaceholderText("Type a command…")
-        self.filter.setAccessibleName("Command")
+        self.filter.setPlaceholderText(translate("CommandPalette", "Type a command…"))
+        self.filter.setAccessibleName(translate("CommandPalette", "Command"))
         self.filter.textChanged.connect(self._refill)
         self.filter.installEventFilter(self)
         self.list = QTreeWidget(self)
         self.list.setObjectName("commandList")
-        self.list.setAccessibleName("Matching commands")
+        self.list.setAccessibleName(translate("CommandPalette", "Matching commands"))
         self.list.setColumnCount(2)
         self.list.setHeaderHidden(True)
         self.list.setRootIsDecorated(False)
@@ -146,11 +147,12 @@ class CommandPalette(QFrame):
 def palette_action(window: QWidget, entries: Entries) -> tuple[QAction, CommandPalette]:
     """The "Command palette…" action (Ctrl+Shift+P) for the View menu, and its popup."""
     palette = CommandPalette(entries, window)
-    action = QAction("Command palette…", window)
+    action = QAction(translate("CommandPalette", "Command palette…"), window)
     action.setObjectName("actionCommandPalette")
     action.setShortcut(QKeySequence("Ctrl+Shift+P"))
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    action.setToolTip("Run any menu command by typing part of its name")
+    action.setToolTip(translate("CommandPalette",
+                                "Run any menu command by typing part of its name"))
     action.triggered.connect(palette.popup)
     palette.opener = action
     window.addAction(action)

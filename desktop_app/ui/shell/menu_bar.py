@@ -9,21 +9,22 @@ action with its menu path).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
+
+from desktop_app.ui.shell.i18n import translate
 
 
 def _title(name: str) -> str:
     """The shown title of a menu (mnemonic on the first letter), translated."""
     titles = {
-        "File": QCoreApplication.translate("MenuBar", "&File"),
-        "Edit": QCoreApplication.translate("MenuBar", "&Edit"),
-        "View": QCoreApplication.translate("MenuBar", "&View"),
-        "Go": QCoreApplication.translate("MenuBar", "&Go"),
-        "Bucket": QCoreApplication.translate("MenuBar", "&Bucket"),
-        "Transfers": QCoreApplication.translate("MenuBar", "&Transfers"),
-        "Help": QCoreApplication.translate("MenuBar", "&Help"),
+        "File": translate("MenuBar", "&File"),
+        "Edit": translate("MenuBar", "&Edit"),
+        "View": translate("MenuBar", "&View"),
+        "Go": translate("MenuBar", "&Go"),
+        "Bucket": translate("MenuBar", "&Bucket"),
+        "Transfers": translate("MenuBar", "&Transfers"),
+        "Help": translate("MenuBar", "&Help"),
     }
     return titles[name]
 

@@ -20,6 +20,7 @@ from desktop_app.core.errors import AppError
 from desktop_app.core.types import BucketInfo
 from desktop_app.storage.protocol import Storage
 from desktop_app.ui.shell import icons
+from desktop_app.ui.shell.i18n import translate
 from desktop_app.ui.shell.tasks import TaskRunner
 
 PROBE_INTERVAL_MS = 30_000
@@ -55,9 +56,11 @@ class Reachability(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(PROBE_INTERVAL_MS)
         self.timer.timeout.connect(self.probe)
-        self.action_diagnose = QAction(icons.svg_icon("help"), "Diagnose…", window)
+        self.action_diagnose = QAction(icons.svg_icon("help"),
+                                      translate("Reachability", "Diagnose…"), window)
         self.action_diagnose.setObjectName("actionDiagnose")
-        self.action_diagnose.setToolTip("Check the connection step by step and explain problems")
+        self.action_diagnose.setToolTip(translate(
+            "Reachability", "Check the connection step by step and explain problems"))
         self.action_diagnose.setEnabled(False)
         self.action_diagnose.triggered.connect(self.diagnose)
 
@@ -67,7 +70,7 @@ class Reachability(QObject):
         self.action_diagnose.setEnabled(settings is not None)
         self._reached = False
         self._auto_diagnosed = False
-        self.set_state(None, "Connecting…")
+        self.set_state(None, translate("Reachability", "Connecting…"))
         self.probe()
         self.timer.start()
 
@@ -100,7 +103,7 @@ class Reachability(QObject):
 
     def answered(self) -> None:
         self._reached = True
-        self.set_state(True, "● Reachable")
+        self.set_state(True, translate("Reachability", "● Reachable"))
 
     def failed(self, err: AppError) -> None:
         self.set_state(False, f"● {err.title}")

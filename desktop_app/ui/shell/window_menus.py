@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
 from desktop_app.core.row_store import COL_NAME
 from desktop_app.ui.browse.controls import BrowseControls
 from desktop_app.ui.browse.object_table import ObjectTable
-from desktop_app.ui.browse.table_cells import COLUMNS
 from desktop_app.ui.objects.actions import ObjectActions
 from desktop_app.ui.shell import icons
 from desktop_app.ui.shell.command_palette import palette_action
 from desktop_app.ui.shell.context import WindowContext
+from desktop_app.ui.shell.i18n import translate
 from desktop_app.ui.shell.location_menus import LocationMenus
 from desktop_app.ui.shell.menu_bar import MenuBar
 from desktop_app.ui.transfers.controller import TransferController
@@ -81,7 +81,7 @@ class WindowMenus(QObject):
         for action in queue.actions_by_name.values():
             menus.add("Transfers", action, "queue")
         menus.add("Transfers", transfers.action_unfinished, "uploads")
-        diagnose.setText("Diagnose connection…")
+        diagnose.setText(translate("WindowMenus", "Diagnose connection…"))
         menus.add("Help", diagnose, "diagnose")
         self.action_palette, self.palette = palette_action(window, menus.entries)
         menus.add("View", self.action_palette, "palette")
@@ -93,20 +93,24 @@ class WindowMenus(QObject):
     def _build_file(self, objects: ObjectActions) -> None:
         window, menus = self.context.window, self.menus
         objects.action_open.setShortcuts(standard(Key.Open, "Ctrl+O"))
-        self.action_upload = _action(window, "actionUploadFiles", "Upload files…",
-                                     self.upload_files, [QKeySequence("Ctrl+U")])
+        self.action_upload = _action(
+            window, "actionUploadFiles", translate("WindowMenus", "Upload files…"),
+            self.upload_files, [QKeySequence("Ctrl+U")])
         self.action_upload.setIcon(icons.svg_icon("upload"))
-        self.action_upload_folder = _action(window, "actionUploadFolder", "Upload folder…",
-                                            self.upload_folder)
+        self.action_upload_folder = _action(
+            window, "actionUploadFolder", translate("WindowMenus", "Upload folder…"),
+            self.upload_folder)
         for action in (objects.action_open, objects.action_download, self.action_upload,
                        self.action_upload_folder):
             menus.add("File", action, "open")
         menus.add("File", objects.action_new_folder, "new")
         menus.add("File", objects.action_properties, "info")
         menus.add("File", objects.action_versions, "info")
-        self.action_close = _action(window, "actionCloseWindow", "Close window", window.close,
-                                    standard(Key.Close, "Ctrl+W"))
-        self.action_quit = _action(window, "actionQuit", "Quit", QApplication.closeAllWindows,
+        self.action_close = _action(
+            window, "actionCloseWindow", translate("WindowMenus", "Close window"), window.close,
+            standard(Key.Close, "Ctrl+W"))
+        self.action_quit = _action(window, "actionQuit", translate("WindowMenus", "Quit"),
+                                   QApplication.closeAllWindows,
                                    standard(Key.Quit, "Ctrl+Q"))
         self.action_quit.setMenuRole(QAction.MenuRole.QuitRole)
         menus.add("File", self.action_close, "quit")
@@ -115,7 +119,8 @@ class WindowMenus(QObject):
     def _target_folder(self) -> tuple[str, str] | None:
         bucket, prefix = self.context.listing.bucket, self.context.listing.prefix
         if not bucket:
-            self.context.show_info("Open a bucket first: uploads go into the folder shown.")
+            self.context.show_info(translate(
+                "WindowMenus", "Open a bucket first: uploads go into the folder shown."))
             return None
         return bucket, prefix
 
@@ -124,7 +129,8 @@ class WindowMenus(QObject):
         target = self._target_folder()
         if target is None:
             return
-        names, _filter = QFileDialog.getOpenFileNames(self.context.window, "Upload files")
+        names, _filter = QFileDialog.getOpenFileNames(
+            self.context.window, translate("WindowMenus", "Upload files"))
         if names:
             self.transfers.upload([Path(n) for n in names], *target)
 
@@ -133,7 +139,8 @@ class WindowMenus(QObject):
         target = self._target_folder()
         if target is None:
             return
-        name = QFileDialog.getExistingDirectory(self.context.window, "Upload folder")
+        name = QFileDialog.getExistingDirectory(
+            self.context.window, translate("WindowMenus", "Upload folder"))
         if name:
             self.transfers.upload([Path(name)], *target)
 
@@ -149,7 +156,8 @@ class WindowMenus(QObject):
         for action in (objects.action_rename, objects.action_copy_to, objects.action_move_to,
                        objects.action_delete):
             menus.add("Edit", action, "change")
-        self.action_select_all = _action(self.context.window, "actionSelectAll", "Select all",
+        self.action_select_all = _action(self.context.window, "actionSelectAll",
+                                         translate("WindowMenus", "Select all"),
                                          self.select_all, standard(Key.SelectAll, "Ctrl+A"))
         self.action_select_all.setShortcutContext(
             Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -171,16 +179,18 @@ class WindowMenus(QObject):
         for bar in window.findChildren(QToolBar):
             if bar.parent() is window:  # not the transfer panel's own row of buttons
                 toggle = bar.toggleViewAction()
-                toggle.setText(f"{bar.windowTitle()} toolbar")
+                toggle.setText(translate("WindowMenus", "{name} toolbar").format(
+                    name=bar.windowTitle()))
                 menus.add("View", toggle, "toolbars")
-        self.columns_menu = QMenu("Columns", menus.menu("View"))
+        self.columns_menu = QMenu(translate("WindowMenus", "Columns"), menus.menu("View"))
         self.columns_menu.setObjectName("columnsMenu")
         self.columns_menu.aboutToShow.connect(self._fill_columns)
         self._fill_columns()
         menus.add_menu("View", self.columns_menu, "columns")
         menus.add("View", objects.action_show_deleted, "columns")
         menus.add("View", refresh, "refresh")
-        self.action_full_screen = _action(window, "actionFullScreen", "Full screen",
+        self.action_full_screen = _action(window, "actionFullScreen",
+                                          translate("WindowMenus", "Full screen"),
                                           self.toggle_full_screen, standard(Key.FullScreen, "F11"))
         self.action_full_screen.setCheckable(True)
         menus.add("View", self.action_full_screen, "refresh")
@@ -196,17 +206,19 @@ class WindowMenus(QObject):
             dock.raise_()
             dock.widget().setFocus()
 
-        return _action(self.context.window, f"actionShow{dock.objectName()[:1].upper()}"
-                       f"{dock.objectName()[1:]}", f"Show {dock.windowTitle().lower()}",
+        name = dock.objectName()
+        text = translate("WindowMenus", "Show {panel}").format(panel=dock.windowTitle().lower())
+        return _action(self.context.window, f"actionShow{name[:1].upper()}{name[1:]}", text,
                        bring_forward)
 
     def _fill_columns(self) -> None:
         """One checkable entry per column, ticked where shown (as the header's own menu)."""
-        header = self.table.horizontalHeader()
+        header, model = self.table.horizontalHeader(), self.table.model()
         self.columns_menu.clear()
-        for column, title in enumerate(COLUMNS):
-            action = self.columns_menu.addAction(title)
-            action.setObjectName(f"actionColumn{title.replace(' ', '')}")
+        for column in range(model.columnCount()):
+            title = model.headerData(column, Qt.Orientation.Horizontal)
+            action = self.columns_menu.addAction(str(title))
+            action.setObjectName(f"actionColumn{column}")
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(column))
             action.setEnabled(column != COL_NAME)
@@ -232,7 +244,7 @@ class WindowMenus(QObject):
         old, self._folder_menu = self._folder_menu, None
         folder: list[QAction] = []
         if conn_id and bucket and prefix:
-            menu = self._folder_menu = QMenu("This folder", bucket_menu)
+            menu = self._folder_menu = QMenu(translate("WindowMenus", "This folder"), bucket_menu)
             menu.setObjectName("thisFolderMenu")
             menu.addActions(self.places.folder_menu(menu, bucket, prefix))
             folder = [menu.menuAction()] if not menu.isEmpty() else []
