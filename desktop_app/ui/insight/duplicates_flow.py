@@ -282,7 +282,8 @@ class DuplicatesActions(QObject):
                     ticker.stop()
             if log is not None:
                 log.finish(job, JobState.CANCELLED if report.cancelled else JobState.DONE,
-                           counts={"listed": report.scanned, "groups": len(report.groups),
+                           counts={"listed": report.scanned, "compared": report.asked,
+                                   "groups": len(report.groups),
                                    "extra copies": report.extra_count,
                                    "bytes to free": report.freeable})
             if not dialog.isVisible():
