@@ -77,7 +77,7 @@ def test_icons_render_at_the_screen_scale_not_scaled_up(
     assert pixmap.devicePixelRatio() == scale
     assert pixmap.size() == QSize(round(16 * scale), round(16 * scale))
     native = icon.pixmap(QSize(round(16 * scale), round(16 * scale)), 1.0).toImage()
-    assert _same(pixmap.toImage(), native) or name == "app"
+    assert _same(pixmap.toImage(), native)
     if scale > 1:  # what an upscaled 16 px icon would look like differs from the real thing
         blown_up = icon.pixmap(QSize(16, 16), 1.0).toImage().scaled(
             native.size(), Qt.AspectRatioMode.IgnoreAspectRatio,
@@ -118,3 +118,14 @@ def test_cjk_and_rtl_names_render_with_real_glyphs(qapp: QApplication, name: str
     assert 0 not in glyphs, [(r.rawFont().familyName(), list(r.glyphIndexes())) for r in runs]
     for ch in {c for c in name if not c.isspace()}:
         assert any(run.rawFont().supportsCharacter(ord(ch)) for run in runs), ch
+
+
+def test_the_app_icon_keeps_its_colours_and_offers_sizes(qapp: QApplication) -> None:
+    """The app icon is drawn in its own colours (not the text colour) and names the sizes
+    it has, which X11 asks for when it sets the window icon."""
+    icon = icons.app_icon()
+    assert QSize(16, 16) in icon.availableSizes()
+    assert QSize(256, 256) in icon.availableSizes()
+    image = icon.pixmap(QSize(48, 48), 1.0).toImage()
+    assert any(image.pixelColor(x, y).saturation() > 100 and image.pixelColor(x, y).alpha()
+               for x in range(48) for y in range(48))

@@ -22,15 +22,22 @@ def svg_source(name: str) -> bytes:
     return (resources.files("desktop_app.resources") / "icons" / f"{name}.svg").read_bytes()
 
 
-class _SvgIconEngine(QIconEngine):
-    """Renders one SVG at whatever size and pixel ratio is asked; `currentColor` becomes the
-    palette's text colour (greyed for disabled actions), read at paint time."""
+SIZES = (16, 24, 32, 48, 64, 128, 256)  # told to whoever asks (window icons on X11 do)
 
-    def __init__(self, name: str) -> None:
+
+class _SvgIconEngine(QIconEngine):
+    """Renders one SVG at whatever size and pixel ratio is asked; with `tint`,
+    `currentColor` becomes the palette's text colour (greyed for disabled actions), read at
+    paint time; without, the drawing keeps its own colours (the app icon)."""
+
+    def __init__(self, name: str, tint: bool = True) -> None:
         super().__init__()
         self._name = name
+        self._tint = tint
 
     def _renderer(self, mode: QIcon.Mode) -> QSvgRenderer:
+        if not self._tint:
+            return _renderer(self._name, "")
         group = (QPalette.ColorGroup.Disabled if mode is QIcon.Mode.Disabled
                  else QPalette.ColorGroup.Active)
         color = QApplication.palette().color(group, QPalette.ColorRole.WindowText).name()
@@ -53,8 +60,12 @@ class _SvgIconEngine(QIconEngine):
         pixmap.setDevicePixelRatio(scale)
         return pixmap
 
+    def availableSizes(self, mode: QIcon.Mode = QIcon.Mode.Normal,
+                       state: QIcon.State = QIcon.State.Off) -> list[QSize]:
+        return [QSize(side, side) for side in SIZES]
+
     def clone(self) -> QIconEngine:
-        return _SvgIconEngine(self._name)
+        return _SvgIconEngine(self._name, self._tint)
 
     def key(self) -> str:
         return "minio-desktop-svg"
@@ -62,24 +73,14 @@ class _SvgIconEngine(QIconEngine):
 
 @lru_cache(maxsize=256)
 def _renderer(name: str, color: str) -> QSvgRenderer:
-    return QSvgRenderer(svg_source(name).replace(b"currentColor", color.encode()))
+    source = svg_source(name)
+    return QSvgRenderer(source.replace(b"currentColor", color.encode()) if color else source)
 
 
 @cache
 def svg_icon(name: str) -> QIcon:
     """The app's icon `name` (a file in resources/icons) as a scalable QIcon."""
-    if name == APP_ICON:  # full colour: Qt's own SVG engine, no tinting
-        icon = QIcon()
-        renderer = QSvgRenderer(svg_source(name))
-        for side in (16, 24, 32, 48, 64, 128, 256):
-            pixmap = QPixmap(side, side)
-            pixmap.fill(Qt.GlobalColor.transparent)
-            painter = QPainter(pixmap)
-            renderer.render(painter)
-            painter.end()
-            icon.addPixmap(pixmap)
-        return icon
-    return QIcon(_SvgIconEngine(name))
+    return QIcon(_SvgIconEngine(name, tint=name != APP_ICON))  # the app icon: full colour
 
 
 def app_icon() -> QIcon:
