@@ -45,6 +45,7 @@ from desktop_app.ui.objects.versions_panel import VersionsPanel
 from desktop_app.ui.previews.pane import PreviewPane
 from desktop_app.ui.shell import icons
 from desktop_app.ui.shell.context import ConnectionHost, WindowContext
+from desktop_app.ui.shell.i18n import translate
 from desktop_app.ui.shell.jobs_dock import JobsDock
 from desktop_app.ui.shell.location_menus import LocationMenus
 from desktop_app.ui.shell.menu_bar import MenuBar
@@ -153,7 +154,7 @@ class MainWindow(QMainWindow):
         self.table_model.location_changed.connect(panel.set_location)
         action = self.action_show_versions = panel.toggleViewAction()
         action.setObjectName("actionShowVersions")
-        action.setText("Show versions")
+        action.setText(translate("MainWindow", "Show versions"))
         action.toggled.connect(self._versions_toggled)
 
     def _versions_toggled(self, shown: bool) -> None:
@@ -162,15 +163,16 @@ class MainWindow(QMainWindow):
             self.versions_panel.reload()
 
     def _build_actions(self) -> None:
-        toolbar = QToolBar("Navigation", self)
+        toolbar = QToolBar(translate("MainWindow", "Navigation"), self)
         toolbar.setObjectName("navigationToolBar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.action_up = QAction(icons.up_icon(), "Up", self)
+        self.action_up = QAction(icons.up_icon(), translate("MainWindow", "Up"), self)
         self.action_up.setObjectName("actionUp")
         self.action_up.setShortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Up))
         self.action_up.triggered.connect(self.go_up)
-        self.action_refresh = QAction(icons.refresh_icon(), "Refresh", self)
+        self.action_refresh = QAction(icons.refresh_icon(), translate("MainWindow", "Refresh"),
+                                      self)
         self.action_refresh.setObjectName("actionRefresh")
         self.action_refresh.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.action_refresh.triggered.connect(self.refresh)
@@ -215,7 +217,7 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         bar = QStatusBar(self)
         bar.setObjectName("statusBar")
-        self.endpoint_label = QLabel("Not connected", bar)
+        self.endpoint_label = QLabel(translate("MainWindow", "Not connected"), bar)
         self.endpoint_label.setObjectName("endpointLabel")
         self.endpoint_label.setTextFormat(Qt.TextFormat.PlainText)
         bar.addWidget(self.endpoint_label)
@@ -233,7 +235,7 @@ class MainWindow(QMainWindow):
 
     def set_connecting(self, text: str) -> None:
         self.endpoint_label.setText(text)
-        self.reach.set_state(None, "Connecting…")
+        self.reach.set_state(None, translate("MainWindow", "Connecting…"))
 
     def attach(self, storage: Storage, name: str, initial_bucket: str | None = None) -> None:
         """Start browsing `storage` (added as a connection named `name`, or re-selected)."""
@@ -315,7 +317,7 @@ class MainWindow(QMainWindow):
         self.browse.set_storage(None)
         self.versions_panel.set_storage(None)
         self.table_model.set_storage(None)
-        self.endpoint_label.setText("Not connected")
+        self.endpoint_label.setText(translate("MainWindow", "Not connected"))
         self._update_location_label()
         self.active_connection_changed.emit("")
 
@@ -362,9 +364,10 @@ class MainWindow(QMainWindow):
         bucket, prefix = self.table_model.bucket, self.table_model.prefix
         model = self.table_model
         text = (count_text(model.rowCount(), model.stored_rows, model.filter_text,
-                           model.category_filter) if bucket else "No bucket selected")
+                           model.category_filter) if bucket
+                else translate("MainWindow", "No bucket selected"))
         if self.table_model.loading:
-            text += "   (loading…)"
+            text += "   " + translate("MainWindow", "(loading…)")
         self.location_label.setText(text)
         self.action_up.setEnabled(bool(prefix))
 
@@ -378,15 +381,16 @@ class MainWindow(QMainWindow):
             if wanted in names:
                 self.open_location(wanted)
             else:
-                self.show_error(AppError(
-                    f"The bucket “{wanted}” (from MINIO_BUCKET_NAME) does not exist on this "
-                    "server.",
-                    "Pick one of the buckets on the left, or fix MINIO_BUCKET_NAME.",
-                ))
+                missing = translate(
+                    "MainWindow",
+                    "The bucket “{bucket}” from MINIO_BUCKET_NAME does not exist on this server.")
+                fix = translate(
+                    "MainWindow", "Pick one of the buckets on the left, or fix MINIO_BUCKET_NAME.")
+                self.show_error(AppError(missing.format(bucket=wanted), fix))
         elif names and not self.table_model.bucket:
             self.open_location(names[0])
         elif not names:
-            self.message_bar.show_info("This server has no buckets yet.")
+            self.message_bar.show_info(translate("MainWindow", "This server has no buckets yet."))
 
     def _for_previewed(self, bucket: str, key: str, then: Callable[[], None]) -> None:
         """The preview's Open/Download buttons act on the object it shows, through the same
