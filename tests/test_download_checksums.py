@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from desktop_app.core.checksums import CRC64_META, Algo, StoredChecksum, crc_of
+from desktop_app.core.checksums import CRC64_META, Algo, Crc, StoredChecksum, crc_of
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.transfer_types import ObjectBody, ObjectHead, RemoteObject
 from desktop_app.storage.s3 import MinioStorage
@@ -24,7 +24,7 @@ from desktop_app.transfers.options import MiB
 from desktop_app.transfers.partial import temp_files
 from desktop_app.transfers.retry import RetryPolicy
 from desktop_app.transfers.state import State
-from desktop_app.transfers.verify import UNVERIFIED, check_for
+from desktop_app.transfers.verify import UNVERIFIED, RangeCrc, check_for
 from desktop_app.ui.transfers.queue import QUEUE_COLUMNS, TransferQueue
 from tests.fault_proxy import Fault, FaultProxy
 from tests.hostile_s3 import HostileS3
@@ -136,6 +136,19 @@ def test_every_kind_of_object_gets_its_strongest_check_and_the_row_says_which(
     for key, data in bodies.items():
         assert (dest / key).read_bytes() == data, key
     assert temp_files(dest) == []
+
+
+@pytest.mark.real_server
+def test_a_composite_object_in_one_stream_is_checksummed_part_by_part(
+        s3_server: ConnectionSettings, storage: MinioStorage, bucket: str,
+        tmp_path: Path) -> None:
+    data = body_of(RANGED, seed=8)
+    boto_transfer(s3_server, bucket, "obj.bin", data)  # boto3's default: a composite CRC32
+    engine = TransferEngine(storage, small_options(download_part_size=16 * MiB))  # one GET
+    rows = run(engine, bucket, listed(storage, bucket, ["obj.bin"]), tmp_path)
+    engine.shutdown()
+    assert rows == {"obj.bin": (State.DONE, "CRC32 (composite, 3 parts)", "")}
+    assert (tmp_path / "obj.bin").read_bytes() == data
 
 
 def _flip_gets(key: str, times: int) -> list[Fault]:
@@ -379,3 +392,34 @@ def test_the_queue_shows_per_row_how_it_was_verified(
     assert shown(ids[1]) == "Not verified (size only)"
     assert "only its size was checked" in str(shown(ids[1], Qt.ItemDataRole.ToolTipRole))
     engine.shutdown()
+
+
+def test_a_range_checksums_each_part_of_a_composite_on_its_own() -> None:
+    data = body_of(1000)
+    check = dataclasses.replace(check_for("", "", [StoredChecksum(
+        "CRC32", "COMPOSITE", "AAAAAA==", parts=3)], (300, 700, 1000)))
+    pieces: dict[int, Crc] = {}
+    crc = RangeCrc(check, 0, pieces)
+    for start in range(0, 1000, 128):  # chunks that straddle the part ends
+        crc.update(memoryview(data)[start:start + 128])
+    crc.keep()
+    assert {k: (v.length, v.value) for k, v in pieces.items()} == {
+        k: (len(data[k:e]), crc_of(data[k:e], Algo.CRC32).value)
+        for k, e in ((0, 300), (300, 700), (700, 1000))}
+
+
+@pytest.mark.real_server
+def test_a_flipped_byte_in_a_composite_object_fails_its_part_check(
+        s3_server: ConnectionSettings, storage: MinioStorage, bucket: str, proxy: FaultProxy,
+        tmp_path: Path) -> None:
+    boto_transfer(s3_server, bucket, "obj.bin", body_of(RANGED, seed=5))
+    via_proxy = MinioStorage(dataclasses.replace(s3_server, port=proxy.port))
+    engine = TransferEngine(via_proxy, small_options())
+    proxy.faults = _flip_gets("obj.bin", 40)
+    rows = run(engine, bucket, listed(storage, bucket, ["obj.bin"]), tmp_path)
+    engine.shutdown()
+    via_proxy.close()
+    ((state, verified, error),) = rows.values()
+    assert (state, verified) == (State.FAILED, "")
+    assert "CRC32 (composite, 3 parts) checksum does not match" in error, error
+    assert list(tmp_path.iterdir()) == []

@@ -41,6 +41,7 @@ from desktop_app.transfers.paths import ensure_parent_dirs
 from desktop_app.transfers.state import Paused, State, Transfer
 from desktop_app.transfers.verify import (
     Check,
+    RangeCrc,
     check_file_size,
     crc_matches,
     hash_mismatch,
@@ -113,8 +114,10 @@ def _download(ctx: Context, transfer: Transfer, dest: Path, resume: DownloadReco
     _check_first(transfer, first, start, first_len)
     transfer.etag = first.etag or transfer.etag
     transfer.size = size = first.total_size
+    if info is None:  # one whole GET: its own headers carry the checksums
+        cuts = download_plan.part_ends(ctx, transfer, download_plan.head_of(first))
     check = download_plan.check_of_head(info, cuts) if info is not None else \
-        download_plan.check_of_body(first)
+        download_plan.check_of_body(first, cuts)
     expected_sha = first.metadata.get(SHA256_META, "").lower()
     ask = ctx.asker(transfer, False, str(dest), size)
     try:
@@ -227,12 +230,12 @@ def _fill(ctx: Context, transfer: Transfer, temp: PartialFile, first: ObjectBody
     def first_part() -> None:
         nonlocal inline
         length = first.content_length
-        crc = Crc(check.algo) if check.crc and check.algo is not None else None
+        crc = RangeCrc(check, start, pieces) if check.crc else None
         feed = crc.update if crc is not None else inline.update if inline else None
         try:
             _copy(ctx, transfer, fd, first, start, length, feed)
             if crc is not None:
-                pieces[start] = crc
+                crc.keep()
         except TransientError:
             first.body.close()
             if inline is not None:  # the retry starts over: hash the whole file at the end
@@ -284,11 +287,11 @@ def _range(ctx: Context, transfer: Transfer, fd: int, offset: int, length: int,
                 raise _changed(transfer)
             if body.content_length != length:  # e.g. the Range ignored: not these bytes
                 raise size_mismatch(transfer.name, body.content_length, length)
-            crc = Crc(check.algo) if check.crc and check.algo is not None else None
+            crc = RangeCrc(check, offset, pieces) if check.crc else None
             _copy(ctx, transfer, fd, body, offset, length,
                   crc.update if crc is not None else None)
             if crc is not None:
-                pieces[offset] = crc
+                crc.keep()
         finally:
             body.body.close()
 

@@ -81,5 +81,10 @@ def check_of_head(info: ObjectHead, cuts: tuple[int, ...]) -> Check:
     return check_for(info.metadata.get(SHA256_META, ""), info.md5, info.checksums, cuts)
 
 
-def check_of_body(first: ObjectBody) -> Check:
-    return check_for(first.metadata.get(SHA256_META, ""), first.md5, first.checksums)
+def check_of_body(first: ObjectBody, cuts: tuple[int, ...] = ()) -> Check:
+    return check_for(first.metadata.get(SHA256_META, ""), first.md5, first.checksums, cuts)
+
+
+def head_of(first: ObjectBody) -> ObjectHead:
+    """What a whole-object GET's own headers say, as a HEAD would (for `part_ends`)."""
+    return ObjectHead(first.etag, first.total_size, first.metadata, first.md5, first.checksums)

@@ -138,6 +138,40 @@ def crc_matches(check: Check, pieces: Mapping[int, Crc], size: int) -> bool:
         crc_of(b"".join(parts), algo).b64() == check.expected
 
 
+class RangeCrc:
+    """Checksums the bytes of one range as they are written, from `offset` on, starting a new
+    piece at each part end of a composite check; `keep()` leaves the pieces in `pieces`
+    (only once the whole range was written: a retried range starts over)."""
+
+    __slots__ = ("_crc", "_done", "_ends", "_start", "algo", "pieces", "pos")
+
+    def __init__(self, check: Check, offset: int, pieces: dict[int, Crc]) -> None:
+        assert check.algo is not None
+        self.algo = check.algo
+        self.pieces = pieces
+        self.pos = self._start = offset
+        self._crc = Crc(self.algo)
+        self._ends = [end for end in check.part_ends if end > offset]
+        self._done: dict[int, Crc] = {}
+
+    def update(self, data: memoryview) -> None:
+        while self._ends and self.pos + len(data) >= self._ends[0]:
+            take = self._ends.pop(0) - self.pos
+            self._crc.update(data[:take])
+            data = data[take:]
+            self.pos += take
+            self._done[self._start] = self._crc
+            self._start, self._crc = self.pos, Crc(self.algo)
+        if data:
+            self._crc.update(data)
+            self.pos += len(data)
+
+    def keep(self) -> None:
+        self.pieces.update(self._done)
+        if self._crc.length:
+            self.pieces[self._start] = self._crc
+
+
 def hash_mismatch(name: str, check: Check) -> IntegrityError:
     if check.kind == "SHA-256":
         what = "their SHA-256 does not match the one stored with the object"
