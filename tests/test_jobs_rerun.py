@@ -284,3 +284,25 @@ def test_an_emptying_runs_again_through_its_typed_confirmation(
     assert isinstance(again, EmptyAndDeleteDialog)
     assert not again.confirm.isEnabled()  # the name must be typed again
     again.reject()
+
+
+def test_run_again_on_a_closed_connection_or_a_damaged_record_says_so(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str]) -> None:
+    window = make_window(app_environ)
+    log = log_of(window)
+    gone = log.start("statistics", "Statistics", "old/", params={
+        "conn": "profile:gone", "connection": "Old server", "bucket": "old", "prefix": ""})
+    log.finish(gone)
+    broken = log.start("duplicates", "Find duplicates", "b/", params={"conn": "env"})
+    log.finish(broken)
+    panel = window.jobs.panel
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=WAIT)
+
+    panel.select(gone)
+    panel.rerun_button.click()
+    assert "“Old server” is not open" in window.message_bar.text
+    assert "Connect to it, then press Run again." in window.message_bar.text
+
+    panel.select(broken)  # the connection is open, the bucket is missing from the record
+    panel.rerun_button.click()
+    assert "cannot run again" in panel.errors.toPlainText()

@@ -215,8 +215,13 @@ class JobsPanel(QDockWidget):
 
     def rerun_selected(self) -> None:
         job = self.selected()
-        if job is not None and self._log is not None:
+        if job is None or self._log is None:
+            return
+        try:
             self._log.rerun(job.id)
+        except (KeyError, TypeError, ValueError):  # a record edited or from another version
+            self.errors.setPlainText("This job cannot run again: what it kept to run again "
+                                     "is incomplete. Start it again from its menu.")
 
     def _on_changed(self, job_id: str) -> None:
         if self._log is None:
