@@ -310,12 +310,25 @@ def find_duplicates(
     return DuplicateReport(tuple(groups), seen, len(found), unverified, stopped, tuple(pending))
 
 
+def _disjoint_kinds(kind_sets: Iterable[frozenset[str]]) -> bool:
+    """Whether two of these (objects' hash kinds) have no kind in common."""
+    seen: dict[frozenset[str], int] = {}
+    for kinds in kind_sets:
+        seen[kinds] = seen.get(kinds, 0) + 1
+    if seen.get(frozenset(), 0) > 1:
+        return True
+    sets = list(seen)
+    return any(not a & b for n, a in enumerate(sets) for b in sets[n + 1:])
+
+
 def undecided(size: int, members: Sequence[tuple[ObjectEntry, StoredHashes]],
               ) -> list[list[int]]:
     """The sets of members already proven equal (single objects too) that share no hash kind
     with some other such set: no stored hash can say whether those are equal. Sets are
     compared by the kinds any of their members carries; there are few distinct kind sets,
     so this stays cheap in a large group."""
+    if not _disjoint_kinds(frozenset(h.values) for _, h in members):
+        return []  # every two objects share a kind: the hashes decided everything
     groups, _ = group_by_hash(size, members)
     index = {entry.key: i for i, (entry, _) in enumerate(members)}
     parts = [[index[e.key] for e in g.entries] for g in groups]
