@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.app import build_window
 from desktop_app.storage.s3 import MinioStorage
+from desktop_app.ui.shell.command_palette import CommandPalette
 from desktop_app.ui.shell.main_window import MainWindow
 from desktop_app.ui.shell.menu_bar import MenuBar
 from tests.helpers import put_bytes
@@ -196,3 +197,31 @@ def test_sections_stay_together_in_their_order(qtbot: QtBot) -> None:
     menus.set_section("Edit", "one", [])
     assert [x.text() if not x.isSeparator() else "|" for x in menus.menu("Edit").actions()] == [
         "d", "|", "b"]
+
+
+def test_palette_keys_skip_greyed_entries_and_a_click_runs(qtbot: QtBot) -> None:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.resize(600, 400)
+    window.show()
+    qtbot.waitExposed(window)
+    ran: list[str] = []
+    actions = [QAction(text, window) for text in ("Alpha", "Beta", "Gamma")]
+    actions[1].setEnabled(False)
+    for action in actions:
+        action.triggered.connect(lambda _=False, a=action: ran.append(a.text()))
+    palette = CommandPalette(lambda: [("Menu", a) for a in actions], window)
+    palette.popup()
+    assert palette.list.currentItem().text(0) == "Menu › Alpha"
+    qtbot.keyClick(palette.filter, Qt.Key.Key_Down)
+    assert palette.list.currentItem().text(0) == "Menu › Gamma"  # Beta is greyed
+    qtbot.keyClick(palette.filter, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: ran == ["Gamma"])
+    palette.popup()
+    item = palette.list.topLevelItem(0)
+    rect = palette.list.visualItemRect(item)
+    qtbot.mouseClick(palette.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: ran == ["Gamma", "Alpha"])
+    qtbot.wait(20)
+    assert ran == ["Gamma", "Alpha"]  # once
+    assert not palette.isVisible()

@@ -72,6 +72,7 @@ class CommandPalette(QFrame):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.list.itemActivated.connect(lambda item, _col: self._run(item))
+        self.list.itemClicked.connect(lambda item, _col: self._run(item))  # one click runs
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(4)
@@ -135,8 +136,8 @@ class CommandPalette(QFrame):
         return super().eventFilter(watched, event)
 
     def _run(self, item: QTreeWidgetItem | None) -> None:
-        if item is None:
-            return
+        if item is None or self.isHidden():
+            return  # (a click can both click and activate: run once)
         action = item.data(0, ACTION_ROLE)
         if not isinstance(action, QAction) or not action.isEnabled():
             return
