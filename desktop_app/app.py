@@ -44,6 +44,12 @@ from desktop_app.ui.shell import icons
 from desktop_app.ui.shell.about import HelpActions, versions_text
 from desktop_app.ui.shell.crash_dialog import CrashHandler
 from desktop_app.ui.shell.flows import install_loop
+from desktop_app.ui.shell.i18n import (
+    LANGUAGE_NAMES,
+    available_languages,
+    set_language,
+    wanted_language,
+)
 from desktop_app.ui.shell.main_window import MainWindow
 from desktop_app.ui.shell.self_test import list_and_quit
 from desktop_app.ui.shell.single_instance import SingleInstance, bring_forward, socket_path
@@ -144,6 +150,7 @@ def build_app(environ: Mapping[str, str] | None = None) -> DesktopApp:
     runner = TaskRunner()
     loaded = settings_file.load(config_dir(environ), environ)  # takes over transfers.json
     _theme().apply(loaded.preferences.theme)  # before the widgets are made
+    set_language(wanted_language(loaded.preferences.language, environ))
     window = MainWindow(runner)
     window.transfers.configure(environ)
     runner.setParent(window)
@@ -230,7 +237,9 @@ def _wire_preferences(window: MainWindow, runner: TaskRunner, environ: Mapping[s
                       loaded: settings_file.Loaded) -> PreferencesController:
     """Edit → Preferences…, and each preference handed to whoever uses it, now and on
     every saved change."""
-    controller = PreferencesController(window, runner, config_dir(environ), loaded)
+    languages = [(code, LANGUAGE_NAMES.get(code, code)) for code in available_languages()]
+    controller = PreferencesController(window, runner, config_dir(environ), loaded, languages,
+                                       language_live=lambda: True)
     guard = QuitGuard(window, window.transfers.unfinished)
     env_limit = loaded.env_preview_limit
 
@@ -250,6 +259,8 @@ def _wire_preferences(window: MainWindow, runner: TaskRunner, environ: Mapping[s
         guard.enabled = prefs.confirmations.quit_with_transfers
         if old is not None and prefs.theme != old.theme:
             _theme().apply(prefs.theme)
+        if old is not None and prefs.language != old.language:
+            set_language(wanted_language(prefs.language, environ))  # open windows follow
 
     apply(loaded.preferences, None)
     controller.changed.connect(apply)

@@ -19,6 +19,7 @@ from desktop_app.transfers.options import ConflictPolicy, MiB
 from desktop_app.ui.preferences.controller import shortcuts
 from desktop_app.ui.preferences.dialog import PreferencesDialog
 from desktop_app.ui.preferences.quit_guard import QuitGuard
+from desktop_app.ui.shell import i18n
 from desktop_app.ui.shell.theme import SYSTEM, Theme
 
 WAIT = 20_000
@@ -96,20 +97,29 @@ def _theme(qapp: QApplication) -> Theme:
     return theme
 
 
-def test_language_change_says_it_needs_a_restart_and_ok_closes(
+def test_a_language_change_applies_while_the_app_runs_and_ok_closes(
         qtbot: QtBot, app_environ: dict[str, str]) -> None:
     env = {k: v for k, v in app_environ.items() if not k.startswith("MINIO_E")}
     env["MINIO_DESKTOP_SANDBOX"] = "0"
     desktop = build_app(env)
     qtbot.addWidget(desktop.window)
-    desktop.preferences.languages = [("de", "Deutsch")]
+    assert i18n.current_language() == "en"
+    action = desktop.preferences.action
+    assert action.text() == "Preferences…"
     dialog = desktop.preferences.open_dialog()
+    assert dialog.language.findData("de") > 0  # the shipped catalogues are offered
     dialog.language.setCurrentIndex(dialog.language.findData("de"))
-    assert "restart" in dialog.language_note.text()
-    _press(dialog, QDialogButtonBox.StandardButton.Ok)
-    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=WAIT)  # closed and gone
-    assert desktop.preferences.current.language == "de"
-    assert _settings(Path(env["MINIO_DESKTOP_CONFIG_DIR"]))["language"] == "de"
+    assert not dialog.language_note.isVisible()  # no restart needed
+    try:
+        _press(dialog, QDialogButtonBox.StandardButton.Ok)
+        qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=WAIT)  # closed, gone
+        assert desktop.preferences.current.language == "de"
+        assert _settings(Path(env["MINIO_DESKTOP_CONFIG_DIR"]))["language"] == "de"
+        assert i18n.current_language() == "de"
+        assert action.text() == "Einstellungen…"  # the open window follows at once
+    finally:
+        i18n.set_language("en")
+    assert action.text() == "Preferences…"
 
 
 def test_restore_defaults_and_an_unwritable_folder_explains(

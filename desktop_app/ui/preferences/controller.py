@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QMainWindow
 from desktop_app.core.errors import ConfigError
 from desktop_app.core.preferences import Loaded, Preferences, save, settings_path, validate
 from desktop_app.ui.preferences.dialog import PreferencesDialog
+from desktop_app.ui.shell.i18n import translate
 from desktop_app.ui.shell.tasks import TaskRunner
 
 
@@ -54,11 +55,12 @@ class PreferencesController(QObject):
         self.languages = languages or []
         self.language_live = language_live
         self.dialog: PreferencesDialog | None = None
-        self.action = QAction(self.tr("Preferences…"), window)
+        self.action = QAction(translate("PreferencesController", "Preferences…"), window)
         self.action.setObjectName("actionPreferences")
         self.action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.action.setShortcuts(shortcuts())
-        self.action.setToolTip(self.tr("Transfers, previews, questions, theme and language"))
+        self.action.setToolTip(translate(
+            "PreferencesController", "Transfers, previews, questions, theme and language"))
         self.action.triggered.connect(self.open_dialog)
         menus = getattr(window, "menus", None)  # the main window's MenuBar
         if menus is not None:
@@ -87,15 +89,16 @@ class PreferencesController(QObject):
             self._report(None, " ".join(problems))
             return
         if prefs == self.current:
-            self._report(prefs, self.tr("Nothing changed."))
+            self._report(prefs, translate("PreferencesController", "Nothing changed."))
             return
 
         def saved(result: Preferences) -> None:
             old, self.current = self.current, result
             self.changed.emit(result, old)
-            note = self.tr("Saved and applied.")
+            note = translate("PreferencesController", "Saved and applied.")
             if result.language != old.language and not self.language_live():
-                note += " " + self.tr("The new language shows after a restart of the app.")
+                note += " " + translate(
+                    "PreferencesController", "The new language shows after a restart of the app.")
             self._report(result, note)
 
         self.runner.submit(_save, self.folder, prefs, on_success=saved,

@@ -38,6 +38,7 @@ from desktop_app.core.preferences import (
     Preferences,
     TransferPrefs,
 )
+from desktop_app.ui.shell.i18n import translate
 
 
 def _note(parent: QWidget, name: str, text: str = "") -> QLabel:
@@ -57,16 +58,19 @@ class PreferencesDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
-        self.setWindowTitle(self.tr("Preferences"))
+        self.setWindowTitle(translate("PreferencesDialog", "Preferences"))
         self.accept_after = False
         self._shown = prefs
         self._language_live = language_live
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("preferencesTabs")
-        self.tabs.addTab(self._transfers_tab(), self.tr("Transfers"))
-        self.tabs.addTab(self._files_tab(env_preview_limit), self.tr("Previews and downloads"))
-        self.tabs.addTab(self._behaviour_tab(), self.tr("Questions"))
-        self.tabs.addTab(self._appearance_tab(languages), self.tr("Appearance"))
+        for page, title in (
+                (self._transfers_tab(), translate("PreferencesDialog", "Transfers")),
+                (self._files_tab(env_preview_limit),
+                 translate("PreferencesDialog", "Previews and downloads")),
+                (self._behaviour_tab(), translate("PreferencesDialog", "Questions")),
+                (self._appearance_tab(languages), translate("PreferencesDialog", "Appearance"))):
+            self.tabs.addTab(page, title)
         self.status = _note(self, "preferencesStatus")
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QDialogButtonBox(
@@ -99,35 +103,42 @@ class PreferencesDialog(QDialog):
         self.files_at_once = self._spin("files_at_once")
         self.parts_per_file = self._spin("parts_per_file")
         self.part_size = self._spin("part_size_mib", " MiB")
-        self.bandwidth = self._spin("bandwidth_limit_mib_s", " MiB/s", self.tr("No limit"))
-        self.wait_for_server = self._spin("wait_for_server_min", self.tr(" min"),
-                                          self.tr("Fail at once"))
+        self.bandwidth = self._spin("bandwidth_limit_mib_s", " MiB/s",
+                                    translate("PreferencesDialog", "No limit"))
+        self.wait_for_server = self._spin("wait_for_server_min",
+                                          translate("PreferencesDialog", " min"),
+                                          translate("PreferencesDialog", "Fail at once"))
         self.conflict = QComboBox(page)
         self.conflict.setObjectName("conflict")
-        for value, text in (("ask", self.tr("Ask each time")),
-                            ("overwrite", self.tr("Overwrite")),
-                            ("skip", self.tr("Skip")),
-                            ("keep-both", self.tr("Keep both (rename the new one)")),
-                            ("skip-if-identical", self.tr("Skip if identical, else overwrite"))):
+        for value, text in (("ask", translate("PreferencesDialog", "Ask each time")),
+                            ("overwrite", translate("PreferencesDialog", "Overwrite")),
+                            ("skip", translate("PreferencesDialog", "Skip")),
+                            ("keep-both",
+                             translate("PreferencesDialog", "Keep both (rename the new one)")),
+                            ("skip-if-identical",
+                             translate("PreferencesDialog", "Skip if identical, else overwrite"))):
             self.conflict.addItem(text, value)
         self.verification = QComboBox(page)
         self.verification.setObjectName("verification")
-        self.verification.addItem(self.tr("Checksum of every file (safest)"), "checksum")
         self.verification.addItem(
-            self.tr("Size only (not available yet: every transfer is checked)"), "size")
+            translate("PreferencesDialog", "Checksum of every file (safest)"), "checksum")
+        self.verification.addItem(
+            translate("PreferencesDialog",
+                      "Size only (not available yet: every transfer is checked)"), "size")
         model = self.verification.model()
         if isinstance(model, QStandardItemModel):  # (a combo box's own model)
             item = model.item(1)
             if item is not None:
                 item.setEnabled(False)
-        form.addRow(self.tr("Files at once:"), self.files_at_once)
-        form.addRow(self.tr("Parts per big file:"), self.parts_per_file)
-        form.addRow(self.tr("Upload part size:"), self.part_size)
-        form.addRow(self.tr("Bandwidth limit:"), self.bandwidth)
-        form.addRow(self.tr("When the file exists:"), self.conflict)
-        form.addRow(self.tr("Check transfers by:"), self.verification)
-        form.addRow(self.tr("Wait for an unreachable server:"), self.wait_for_server)
-        form.addRow(_note(page, "transfersNote", self.tr(
+        form.addRow(translate("PreferencesDialog", "Files at once:"), self.files_at_once)
+        form.addRow(translate("PreferencesDialog", "Parts per big file:"), self.parts_per_file)
+        form.addRow(translate("PreferencesDialog", "Upload part size:"), self.part_size)
+        form.addRow(translate("PreferencesDialog", "Bandwidth limit:"), self.bandwidth)
+        form.addRow(translate("PreferencesDialog", "When the file exists:"), self.conflict)
+        form.addRow(translate("PreferencesDialog", "Check transfers by:"), self.verification)
+        form.addRow(translate("PreferencesDialog", "Wait for an unreachable server:"),
+                    self.wait_for_server)
+        form.addRow(_note(page, "transfersNote", translate("PreferencesDialog",
             "Applied at once where no transfer is queued; a connection with transfers in its "
             "queue uses them once it is opened again.")))
         return page
@@ -136,26 +147,27 @@ class PreferencesDialog(QDialog):
         page = QWidget(self)
         form = QFormLayout(page)
         self.preview_limit = self._spin("preview_limit_mib", " MiB")
-        self.preview_limit.setToolTip(self.tr(
+        self.preview_limit.setToolTip(translate("PreferencesDialog",
             "Objects larger than this are not previewed (nothing of them is read); "
             "Download or Open still work."))
-        form.addRow(self.tr("Preview objects up to:"), self.preview_limit)
+        form.addRow(translate("PreferencesDialog", "Preview objects up to:"), self.preview_limit)
         if env_limit is not None:
-            form.addRow(_note(page, "previewEnvNote", self.tr(
+            form.addRow(_note(page, "previewEnvNote", translate("PreferencesDialog",
                 "{variable} sets {value} MiB for this run; the value here is saved for the "
                 "runs without it.").format(variable=PREVIEW_LIMIT_ENV, value=env_limit)))
         self.download_folder = QLineEdit(page)
         self.download_folder.setObjectName("downloadFolder")
-        self.download_folder.setPlaceholderText(self.tr("Your Downloads folder"))
+        self.download_folder.setPlaceholderText(
+            translate("PreferencesDialog", "Your Downloads folder"))
         self.download_folder.setClearButtonEnabled(True)
-        browse = QPushButton(self.tr("Choose…"), page)
+        browse = QPushButton(translate("PreferencesDialog", "Choose…"), page)
         browse.setObjectName("chooseDownloadFolder")
         browse.clicked.connect(self._choose_folder)
         row = QHBoxLayout()
         row.addWidget(self.download_folder, 1)
         row.addWidget(browse)
-        form.addRow(self.tr("Download folder:"), row)
-        form.addRow(_note(page, "downloadFolderNote", self.tr(
+        form.addRow(translate("PreferencesDialog", "Download folder:"), row)
+        form.addRow(_note(page, "downloadFolderNote", translate("PreferencesDialog",
             "Download… starts in this folder; leave it empty to start in your Downloads "
             "folder.")))
         return page
@@ -163,20 +175,21 @@ class PreferencesDialog(QDialog):
     def _behaviour_tab(self) -> QWidget:
         page = QWidget(self)
         layout = QVBoxLayout(page)
-        self.confirm_delete = QCheckBox(self.tr("Ask before deleting objects and folders"), page)
+        self.confirm_delete = QCheckBox(
+            translate("PreferencesDialog", "Ask before deleting objects and folders"), page)
         self.confirm_delete.setObjectName("confirmDelete")
         self.confirm_quit = QCheckBox(
-            self.tr("Ask before closing the window while transfers run (they resume on the "
-                    "next start)"),
-            page)
+            translate("PreferencesDialog", "Ask before closing the window while transfers run "
+                      "(they resume on the next start)"), page)
         self.confirm_quit.setObjectName("confirmQuit")
         self.notifications = QCheckBox(
-            self.tr("Notify me when transfers finish while the window is in the background"),
+            translate("PreferencesDialog", "Notify me when transfers finish while the window "
+                      "is in the background"),
             page)
         self.notifications.setObjectName("notifications")
         for box in (self.confirm_delete, self.confirm_quit, self.notifications):
             layout.addWidget(box)
-        layout.addWidget(_note(page, "behaviourNote", self.tr(
+        layout.addWidget(_note(page, "behaviourNote", translate("PreferencesDialog",
             "Deleting a bucket or a single version for good always asks.")))
         layout.addStretch(1)
         return page
@@ -186,16 +199,16 @@ class PreferencesDialog(QDialog):
         form = QFormLayout(page)
         self.theme = QComboBox(page)
         self.theme.setObjectName("theme")
-        self.theme.addItem(self.tr("Follow the system"), "system")
-        self.theme.addItem(self.tr("Light"), "light")
-        self.theme.addItem(self.tr("Dark"), "dark")
+        self.theme.addItem(translate("PreferencesDialog", "Follow the system"), "system")
+        self.theme.addItem(translate("PreferencesDialog", "Light"), "light")
+        self.theme.addItem(translate("PreferencesDialog", "Dark"), "dark")
         self.language = QComboBox(page)
         self.language.setObjectName("language")
-        self.language.addItem(self.tr("System language"), "")
+        self.language.addItem(translate("PreferencesDialog", "System language"), "")
         for code, name in languages:
             self.language.addItem(name, code)
-        form.addRow(self.tr("Theme:"), self.theme)
-        form.addRow(self.tr("Language:"), self.language)
+        form.addRow(translate("PreferencesDialog", "Theme:"), self.theme)
+        form.addRow(translate("PreferencesDialog", "Language:"), self.language)
         self.language_note = _note(page, "languageNote")
         form.addRow(self.language_note)
         self.language.currentIndexChanged.connect(self._language_changed)
@@ -261,14 +274,15 @@ class PreferencesDialog(QDialog):
             self.reject()
         elif role == QDialogButtonBox.StandardButton.RestoreDefaults:
             self.show_values(replace(Preferences(), language=self._shown.language))
-            self.status.setText(self.tr("Defaults shown; Apply or OK saves them."))
+            self.status.setText(
+                translate("PreferencesDialog", "Defaults shown; Apply or OK saves them."))
         else:
             self.accept_after = role == QDialogButtonBox.StandardButton.Ok
             self.apply_requested.emit(self.values())
 
     def _choose_folder(self) -> None:
         start = self.download_folder.text() or str(Path.home())
-        dialog = QFileDialog(self, self.tr("Download folder"), start)
+        dialog = QFileDialog(self, translate("PreferencesDialog", "Download folder"), start)
         dialog.setFileMode(QFileDialog.FileMode.Directory)
         dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
         dialog.fileSelected.connect(self.download_folder.setText)
@@ -279,9 +293,11 @@ class PreferencesDialog(QDialog):
         if self._language_live:
             text = ""
         elif changed:
-            text = self.tr("The new language shows after a restart of the app.")
+            text = translate("PreferencesDialog",
+                             "The new language shows after a restart of the app.")
         else:
-            text = self.tr("A change of language shows after a restart of the app.")
+            text = translate("PreferencesDialog",
+                             "A change of language shows after a restart of the app.")
         self.language_note.setText(text)
         self.language_note.setVisible(bool(text))
 

