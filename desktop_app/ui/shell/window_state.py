@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QObject, QSettings
+from PySide6.QtCore import QByteArray, QObject, QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -33,12 +33,24 @@ def _bytes(value: object) -> QByteArray | None:
     return value if isinstance(value, QByteArray) and not value.isEmpty() else None
 
 
+def _key(splitter: QSplitter) -> str:
+    """A splitter's name, or (unnamed) its nearest named parent's with its orientation."""
+    if splitter.objectName():
+        return splitter.objectName()
+    parent = splitter.parentWidget()
+    while parent is not None and not parent.objectName():
+        parent = parent.parentWidget()
+    owner = parent.objectName() if parent is not None else "window"
+    across = splitter.orientation() == Qt.Orientation.Horizontal
+    return f"{owner}-{'horizontal' if across else 'vertical'}"
+
+
 class WindowState(QObject):
     def __init__(self, window: QMainWindow, settings: QSettings) -> None:
         super().__init__(window)
         self._window, self._settings = window, settings
         # Named splitters and the headers of named lists in the panels (not the file table).
-        self._splitters = [s for s in window.findChildren(QSplitter) if s.objectName()]
+        self._splitters = {_key(s): s for s in window.findChildren(QSplitter)}
         self._headers: dict[str, QHeaderView] = {}
         for view in window.findChildren(QAbstractItemView):
             name = view.objectName()
@@ -56,8 +68,8 @@ class WindowState(QObject):
         state = _bytes(settings.value(STATE_KEY))
         if state is not None:
             window.restoreState(state, STATE_VERSION)
-        for splitter in self._splitters:
-            saved = _bytes(settings.value(f"splitters/{splitter.objectName()}"))
+        for key, splitter in self._splitters.items():
+            saved = _bytes(settings.value(f"splitters/{key}"))
             if saved is not None:
                 splitter.restoreState(saved)
         for name, header in self._headers.items():
@@ -69,8 +81,8 @@ class WindowState(QObject):
         settings, window = self._settings, self._window
         settings.setValue(GEOMETRY_KEY, window.saveGeometry())
         settings.setValue(STATE_KEY, window.saveState(STATE_VERSION))
-        for splitter in self._splitters:
-            settings.setValue(f"splitters/{splitter.objectName()}", splitter.saveState())
+        for key, splitter in self._splitters.items():
+            settings.setValue(f"splitters/{key}", splitter.saveState())
         for name, header in self._headers.items():
             settings.setValue(f"columns/{name}", header.saveState())
         settings.sync()
