@@ -27,7 +27,7 @@ from desktop_app.transfers.state import State
 from desktop_app.transfers.verify import UNVERIFIED, RangeCrc, check_for
 from desktop_app.ui.transfers.queue import QUEUE_COLUMNS, TransferQueue
 from tests.fault_proxy import Fault, FaultProxy
-from tests.hostile_s3 import HostileS3
+from tests.hostile_s3 import HostileS3, Misbehaviour
 from tests.s3_peers import boto_multipart, boto_put, boto_transfer, minio_put
 from tests.transfer_helpers import errors, small_options, states, wait_until
 
@@ -423,3 +423,34 @@ def test_a_flipped_byte_in_a_composite_object_fails_its_part_check(
     assert (state, verified) == (State.FAILED, "")
     assert "CRC32 (composite, 3 parts) checksum does not match" in error, error
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("size", "on"), [(SINGLE, "get"), (RANGED, "head")])
+def test_a_server_refusing_checksum_mode_is_asked_without_it_once_and_it_is_logged(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture, size: int, on: str) -> None:
+    fake = HostileS3().start()
+    try:
+        data = body_of(size)
+        fake.put("bkt", "a.bin", data)
+        fake.put("bkt", "b.bin", data)
+        fake.misbehave(Misbehaviour("status", on, times=1, status=400, code="InvalidArgument"))
+        settings = ConnectionSettings(name="hostile", host="127.0.0.1", port=fake.port,
+                                      secure=False, access_key="AKIAHOSTILE",
+                                      secret_key="hostile-secret-key", region="us-east-1")
+        storage = MinioStorage(settings)
+        engine = TransferEngine(storage, small_options(small_lane=False))
+        objects = [RemoteObject(k, size, fake.buckets["bkt"][k].etag) for k in ("a.bin", "b.bin")]
+        with caplog.at_level("WARNING"):
+            rows = run(engine, "bkt", objects[:1], tmp_path)
+            rows |= run(engine, "bkt", objects[1:], tmp_path)
+        engine.shutdown()
+        storage.close()
+        sent = [r.headers for r in fake.requests() if r.kind in ("get", "head")]
+    finally:
+        fake.stop()
+    assert rows == {"a.bin": (State.DONE, "SHA-256", ""), "b.bin": (State.DONE, "SHA-256", "")}
+    refusals = [r for r in caplog.records if "refuses x-amz-checksum-mode" in r.getMessage()]
+    assert len(refusals) == 1
+    asked = ["x-amz-checksum-mode" in {k.lower() for k in h} for h in sent]
+    assert asked[0] is True
+    assert not any(asked[1:])  # after the refusal: never again on this connection

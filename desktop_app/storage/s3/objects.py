@@ -3,13 +3,16 @@ copies."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from typing import BinaryIO
+import logging
+from collections.abc import Callable, Iterator, Sequence
+from typing import BinaryIO, TypeVar
 
 from minio import Minio
 from minio.commonconfig import ComposeSource, CopySource
+from minio.datatypes import Object
 from minio.deleteobjects import DeleteObject
 from minio.error import S3Error
+from urllib3 import BaseHTTPResponse
 
 from desktop_app.core.checksums import CHECKSUM_MODE, Crc, stored_checksums
 from desktop_app.core.errors import ConfigError
@@ -22,6 +25,11 @@ from desktop_app.storage.s3.checksummed import checksum_headers, damaged_is_tran
 from desktop_app.storage.s3.errors import S3Errors
 from desktop_app.storage.transfer_http import etag_md5
 
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+# What a server that does not know `x-amz-checksum-mode` answers it with.
+_REFUSED = frozenset({"InvalidArgument", "InvalidRequest", "NotImplemented", "BadRequest",
+                      "MethodNotAllowed", "InvalidHeader"})
 _KEPT_HEADERS = frozenset(
     ("cache-control", "content-disposition", "content-encoding", "content-language")
 )
@@ -81,14 +89,18 @@ class Objects(S3Errors):
         self, bucket: str, key: str, offset: int = 0, length: int | None = None,
         if_match: str | None = None,
     ) -> ObjectBody:
-        headers: Headers = dict(CHECKSUM_MODE)  # a whole-object GET then carries its checksum
+        headers = self._checksum_mode()  # a whole-object GET then carries its checksum
         if if_match:
             headers["If-Match"] = f'"{if_match}"'
-        with self._transfer_errors(f"download “{key}”", bucket, key):
-            response = self._client.get_object(
+
+        def get() -> BaseHTTPResponse:
+            return self._client.get_object(
                 bucket_name=bucket, object_name=key, offset=offset, length=length or 0,
                 request_headers=headers,
             )
+
+        with self._transfer_errors(f"download “{key}”", bucket, key):
+            response = self._without_checksum_mode_if_refused(get, headers)
         content_length = int(response.headers.get("content-length") or 0)
         total = content_length
         content_range = response.headers.get("content-range") or ""
@@ -112,13 +124,17 @@ class Objects(S3Errors):
                        part_number: int = 0) -> ObjectHead:
         """A HEAD asking for the stored checksums (and, with `part_number`, where that part
         lies): what a ranged download is checked against, before any range is fetched."""
-        headers: Headers = dict(CHECKSUM_MODE)
+        headers = self._checksum_mode()
         if if_match:
             headers["If-Match"] = f'"{if_match}"'
         query: Headers | None = {"partNumber": str(part_number)} if part_number else None
+
+        def head() -> Object:
+            return self._client.stat_object(bucket_name=bucket, object_name=key,
+                                            extra_headers=headers, extra_query_params=query)
+
         with self._transfer_errors(f"read the details of “{key}”", bucket, key):
-            obj = self._client.stat_object(bucket_name=bucket, object_name=key,
-                                           extra_headers=headers, extra_query_params=query)
+            obj = self._without_checksum_mode_if_refused(head, headers)
         lowered = {k.lower(): str(v) for k, v in (obj.metadata or {}).items()}
         etag = (obj.etag or "").strip('"')
         length = obj.size or 0
@@ -139,6 +155,26 @@ class Objects(S3Errors):
             parts_count=int(count) if count.isdigit() else 0,
             part_offset=offset, part_length=length if part_number else size,
         )
+
+    def _checksum_mode(self) -> Headers:
+        """`x-amz-checksum-mode: ENABLED`, unless this server refused it once."""
+        return {} if getattr(self, "_no_checksum_mode", False) else dict(CHECKSUM_MODE)
+
+    def _without_checksum_mode_if_refused(self, call: Callable[[], T], headers: Headers) -> T:
+        """`call()`; if the server refuses the checksum mode header, once per connection it
+        is dropped (said in the log, not in every row) and the call made again without."""
+        try:
+            return call()
+        except S3Error as exc:
+            status = exc.response.status if exc.response is not None else 0
+            if "x-amz-checksum-mode" not in headers or status not in (400, 501) or \
+                    exc.code not in _REFUSED:
+                raise
+        self._no_checksum_mode = True
+        log.warning("The server at %s refuses x-amz-checksum-mode (HTTP %s); downloads from it "
+                    "are checked without its stored checksums", self._settings.endpoint, status)
+        headers.pop("x-amz-checksum-mode", None)
+        return call()
 
     def iter_chunks(
         self, bucket: str, key: str, if_match: str | None = None, chunk_size: int = 1 << 20
