@@ -1,0 +1,175 @@
+"""The main flow from the keyboard alone, against the real server: connect (Ctrl+K, typed
+into the connection manager), browse (tree, then table), preview, upload (Ctrl+U, the path
+typed into the file dialog), download (the command palette, the folder typed) and copy a
+presigned link (Ctrl+Shift+L). Only key events drive the window; the test reads the result."""
+
+from __future__ import annotations
+
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop_app.core.connection import ConnectionSettings
+from desktop_app.storage.s3 import MinioStorage
+from desktop_app.ui.shell.main_window import MainWindow
+from tests import helpers
+from tests.conftest import WindowFactory
+from tests.helpers import put_bytes
+
+WAIT = 15_000
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
+def press(key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+          widget: QWidget | None = None) -> None:
+    QTest.keyClick(widget or focused(), key, modifier)
+
+
+def type_text(text: str, widget: QWidget | None = None) -> None:
+    QTest.keyClicks(widget or focused(), text)
+
+
+def table_names(window: MainWindow) -> list[str]:
+    model = window.table_model
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+def current_name(view: QWidget) -> str:
+    return str(view.currentIndex().data())  # type: ignore[attr-defined]
+
+
+def tab_to(widget: QWidget) -> None:
+    """Press Tab until `widget` has the focus, as a user would."""
+    for _ in range(40):
+        if focused() is widget:
+            return
+        press(Qt.Key.Key_Tab)
+    raise AssertionError(f"Tab never reaches {widget.objectName()}")
+
+
+def back_to(qtbot: QtBot, window: QWidget) -> None:
+    """What the desktop's window manager does when a dialog closes: the window is active
+    again (the offscreen test platform has no window manager)."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT)
+
+
+def answer_file_dialog(qtbot: QtBot, path: Path) -> Callable[[], None]:
+    """Type `path` into the file dialog that is about to open, then press Enter."""
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget() or QApplication.activeWindow()
+        assert isinstance(dialog, QFileDialog), dialog
+        edit = dialog.findChild(QLineEdit, "fileNameEdit")
+        assert edit is not None
+        assert edit.hasFocus()
+        type_text(str(path), edit)
+        press(Qt.Key.Key_Return, widget=edit)
+    return answer
+
+
+def test_connect_browse_preview_upload_download_and_share_with_the_keyboard_only(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        s3_server: ConnectionSettings, storage: MinioStorage, bucket: str,
+        tmp_path: Path) -> None:
+    put_bytes(storage, bucket, "hello.txt", b"Hello from the keyboard test\n", "text/plain")
+    window = make_window(app_environ)
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: bucket in helpers.bucket_names(window), timeout=WAIT)
+
+    # Connect: Ctrl+K opens the connection manager on a new connection; type it, Enter connects.
+    press(Qt.Key.Key_K, CTRL, window)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeWindow(), QDialog), timeout=WAIT)
+    manager = QApplication.activeWindow()
+    assert manager.objectName() == "connectionDialog"
+    assert focused().objectName() == "nameEdit"
+    for text, field in (("Keyboard", "endpointEdit"), (f"http://{s3_server.endpoint}",
+                                                       "accessKeyEdit"),
+                        (s3_server.access_key, "secretKeyEdit")):
+        type_text(text)
+        press(Qt.Key.Key_Tab)
+        assert focused().objectName() == field
+    type_text(s3_server.secret_key)
+    press(Qt.Key.Key_Return)  # Connect is the default button
+    qtbot.waitUntil(lambda: not shiboken6.isValid(manager) or not manager.isVisible(),
+                    timeout=WAIT)
+    tree = window.findChild(QWidget, "bucketTree")
+    back_to(qtbot, window)
+    qtbot.waitUntil(lambda: "Keyboard" in helpers.root_names(window), timeout=WAIT)
+
+    # Browse: in the tree, type the new connection's name, open it, type the bucket's name,
+    # Enter opens the bucket in the table.
+    assert focused() is tree
+    type_text("Keyboard")
+    assert current_name(tree) == "Keyboard"
+    press(Qt.Key.Key_Right)  # expand: the buckets load
+    qtbot.waitUntil(lambda: bucket in helpers.bucket_names(window), timeout=WAIT)
+    QTest.qWait(QApplication.keyboardInputInterval() + 50)  # a new type-ahead search
+    type_text(bucket)
+    assert current_name(tree) == bucket
+    press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "hello.txt" in table_names(window), timeout=WAIT)
+
+    # Preview: Tab into the table, type the file's name; the preview shows its text.
+    press(Qt.Key.Key_Tab)
+    table = window.object_table
+    assert focused() is table
+    type_text("hello.txt")
+    assert current_name(table) == "hello.txt"
+    qtbot.waitUntil(lambda: "Hello from the keyboard test" in
+                    window.preview_pane.text_view.toPlainText(), timeout=WAIT)
+
+    # Upload: Ctrl+U asks for files; the path is typed into the dialog.
+    upload = tmp_path / "typed-upload.txt"
+    upload.write_bytes(b"uploaded with the keyboard\n")
+    QTimer.singleShot(300, answer_file_dialog(qtbot, upload))
+    press(Qt.Key.Key_U, CTRL, table)
+    qtbot.waitUntil(lambda: "typed-upload.txt" in table_names(window), timeout=WAIT)
+    back_to(qtbot, window)
+
+    # Download: select the uploaded file, run "Download to…" from the command palette and
+    # type the folder.
+    tab_to(table)
+    QTest.qWait(QApplication.keyboardInputInterval() + 50)
+    type_text("typed-upload.txt")
+    assert current_name(table) == "typed-upload.txt"
+    press(Qt.Key.Key_P, CTRL | SHIFT, table)
+    palette = window.findChild(QWidget, "commandPalette")
+    qtbot.waitUntil(lambda: palette is not None and palette.isVisible(), timeout=WAIT)
+    type_text("Download to")
+    target = tmp_path / "downloads"
+    target.mkdir()
+    QTimer.singleShot(300, answer_file_dialog(qtbot, target))
+    press(Qt.Key.Key_Return)
+    saved = target / "typed-upload.txt"
+    qtbot.waitUntil(saved.exists, timeout=WAIT)
+    qtbot.waitUntil(lambda: saved.read_bytes() == upload.read_bytes(), timeout=WAIT)
+    back_to(qtbot, window)
+
+    # Copy a presigned link: Ctrl+Shift+L in the table, Enter takes the default expiry.
+    QGuiApplication.clipboard().clear()
+    tab_to(table)
+    press(Qt.Key.Key_L, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeWindow(), QDialog), timeout=WAIT)
+    assert QApplication.activeWindow().objectName() == "presignDialog"
+    press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: QGuiApplication.clipboard().text().startswith("http"),
+                    timeout=WAIT)
+    link = QGuiApplication.clipboard().text()
+    with urllib.request.urlopen(link, timeout=10) as answer:
+        assert answer.read() == upload.read_bytes()
