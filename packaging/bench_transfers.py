@@ -33,11 +33,17 @@ from desktop_app.core.connection import ConnectionSettings  # noqa: E402
 from desktop_app.storage.sandbox import SandboxServer  # noqa: E402
 
 MiB = 1024 * 1024
-TOOLS = ("ours", "ours-plain", "s5cmd", "rclone", "minio-py")
-# "ours-plain": our engine downloading copies stored by another tool, without the `sha256`
-# metadata our uploads carry. Nothing to verify then: the same code path minus the check,
-# which shows what the verification costs. Downloads only; not a peer in "vs best".
-OURS = ("ours", "ours-plain")
+TOOLS = ("ours", "ours-plain", "ours-sha256", "s5cmd", "rclone", "minio-py")
+# Our engine on objects stored three ways (downloads; uploads are "ours" only):
+# "ours": uploaded by our engine, with the checksum it stores today;
+# "ours-plain": stored by plain minio-py: nothing but the MD5 ETag of a single-part object
+#   (a multipart one has nothing to verify), which shows what our own checksum costs;
+# "ours-sha256": stored with only the `sha256` user metadata our older uploads carried,
+#   verified by SHA-256 fed in order while the bytes arrive.
+# None of them is a peer in "vs best".
+OURS = ("ours", "ours-plain", "ours-sha256")
+DOWN_ONLY = ("ours-plain", "ours-sha256")
+SOURCE = {"ours-plain": "plain", "ours-sha256": "sha"}  # download prefix; the rest: "src"
 
 
 def clean_env() -> dict[str, str]:
@@ -277,6 +283,7 @@ def run_minio(cfg: dict[str, object], direction: str, local: Path, bucket: str,
     warm_pages(int(os.environ.get("BENCH_WARM_BYTES", "0")))
     peak = PeakRss([psutil.Process()])
     start = time.perf_counter()
+    cpu_start = os.times()
     with ThreadPoolExecutor(32) as pool:
         if direction == "up":
             jobs = [pool.submit(client.fput_object, bucket_name=bucket,
@@ -290,7 +297,10 @@ def run_minio(cfg: dict[str, object], direction: str, local: Path, bucket: str,
                                                  recursive=True)]
         for job in jobs:
             job.result()
-    return {"seconds": time.perf_counter() - start, "rss_kib": peak.stop()}
+    seconds = time.perf_counter() - start
+    end = os.times()
+    return {"seconds": seconds, "rss_kib": peak.stop(),
+            "cpu_seconds": (end.user - cpu_start.user) + (end.system - cpu_start.system)}
 
 
 def minio_client(s: ConnectionSettings, connections: int) -> Any:
@@ -303,12 +313,26 @@ def minio_client(s: ConnectionSettings, connections: int) -> Any:
                  http_client=urllib3.PoolManager(maxsize=connections))
 
 
-def seed_plain(s: ConnectionSettings, workloads: dict[str, tuple[Path, int, int]]) -> None:
-    """Copies of the workloads as another tool stores them: no `sha256` metadata."""
+def seed_copies(s: ConnectionSettings, workloads: dict[str, tuple[Path, int, int]],
+                prefix: str, sha256: bool) -> None:
+    """Copies of the workloads as another tool stores them (no checksum of ours), with the
+    `sha256` user metadata alone when `sha256` (as our older uploads stored them)."""
+    import hashlib
+
+    def meta(path: Path) -> dict[str, Any] | None:
+        if not sha256:
+            return None
+        digest = hashlib.sha256()
+        with open(path, "rb") as handle:
+            while block := handle.read(MiB):
+                digest.update(block)
+        return {"sha256": digest.hexdigest()}
+
     client = minio_client(s, 16)
     with ThreadPoolExecutor(16) as pool:
-        jobs = [pool.submit(client.fput_object, bucket_name="bench",
-                            object_name=f"plain{index}/{path.name}", file_path=str(path))
+        jobs = [pool.submit(lambda p, i: client.fput_object(
+                    bucket_name="bench", object_name=f"{prefix}{i}/{p.name}",
+                    file_path=str(p), metadata=meta(p)), path, index)
                 for index, (folder, _c, _b) in enumerate(workloads.values())
                 for path in sorted(folder.iterdir())]
         for job in jobs:
@@ -467,8 +491,9 @@ def main() -> None:
                 seed.upload_paths(sorted(folder.iterdir()), "bench", f"src{index}/")
             seed.wait()
             seed.shutdown()
-            if "ours-plain" in tools:
-                seed_plain(settings, workloads)
+            for tool, source in SOURCE.items():
+                if tool in tools:
+                    seed_copies(settings, workloads, source, tool == "ours-sha256")
             results: dict[tuple[str, str, str], list[dict[str, float]]] = {}
             only = {int(n) for n in args.only.split(",") if n}
             for index, (name, (folder, _count, total)) in enumerate(workloads.items()):
@@ -479,15 +504,15 @@ def main() -> None:
                         # Each round starts with another tool, so none is always the one
                         # that runs right after a workload's set-up or a removed tree.
                         for tool in tools[rnd % len(tools):] + tools[:rnd % len(tools)]:
-                            if tool == "ours-plain" and direction == "up":
-                                continue  # the same as "ours": uploads always hash
+                            if tool in DOWN_ONLY and direction == "up":
+                                continue  # the same as "ours": uploads are ours
                             if direction == "up":  # a bucket per run: see drop_bucket
                                 local, bucket, prefix = folder, f"up-{tool}-{rnd}", "up/"
                                 storage.make_bucket(bucket)
                             else:
                                 local, bucket = root / f"down-{tool}-{rnd}", "bench"
                                 local.mkdir()
-                                prefix = f"{'plain' if tool == 'ours-plain' else 'src'}{index}/"
+                                prefix = f"{SOURCE.get(tool, 'src')}{index}/"
                             cmd, env = command(tool, direction, local, bucket, prefix,
                                                settings)
                             warm = total + total // 4  # what the run writes, and some
@@ -499,12 +524,12 @@ def main() -> None:
                             res = timed_run(cmd, env)
                             res["server_cpu"] = server_cpu(server.pid) - before
                             results.setdefault((name, direction, tool), []).append(res)
-                            stall = (f", GUI stall {res['stall_ms']:.0f} ms, CPU "
-                                     f"{res['cpu_seconds']:.2f} s ({res['gui_cpu']:.2f} in "
-                                     f"the window's process), steal {res['steal_s']:.2f} s"
-                                     if "stall_ms" in res else "")
-                            print(f"  {name:13} {direction:4} {tool:10} round {rnd + 1}: "
-                                  f"{res['seconds']:.2f} s{stall}", flush=True)
+                            stall = (f" ({res['gui_cpu']:.2f} in the window's process), "
+                                     f"GUI stall {res['stall_ms']:.0f} ms, steal "
+                                     f"{res['steal_s']:.2f} s" if "stall_ms" in res else "")
+                            print(f"  {name:13} {direction:4} {tool:11} round {rnd + 1}: "
+                                  f"{res['seconds']:.2f} s, CPU {res['cpu_seconds']:.2f} s"
+                                  f"{stall}, server {res['server_cpu']:.2f} s", flush=True)
                             if direction == "up":
                                 drop_bucket(storage, settings, bucket)
                             else:
@@ -518,8 +543,10 @@ def main() -> None:
 
 NOTES = """
 'vs best' = fastest peer's time / this tool's time (>1 means faster than every peer).
-CPU s: CPU seconds the tool's process used (user + system; for ours, during the transfer);
-server: CPU seconds the server used meanwhile (both share this machine's cores).
+CPU s: CPU seconds the tool's processes used (user + system; for ours and minio-py, during
+the transfer only, not the interpreter's start), also per GiB and per 1000 files moved;
+'vs fast' = the fastest peer's CPU seconds / this tool's (>1 means less CPU than that peer).
+server: CPU seconds the server used meanwhile (both share this machine's cores), per unit too.
 Peak RSS in MB; for ours, (+growth) over the process before the transfer started.
 GUI stall: largest gap of a 10 ms heartbeat timer while the queue ran, median/worst over the
 rounds (in brackets: the same heartbeat for 1 s with nothing running, the machine's noise)."""
@@ -529,14 +556,19 @@ def report(workloads: dict[str, tuple[Path, int, int]],
            results: dict[tuple[str, str, str], list[dict[str, float]]], tools: list[str],
            directions: list[str]) -> None:
     print()
-    print(f"{'workload':13} {'dir':4} {'tool':10} {'MiB/s':>8} {'files/s':>8} "
-          f"{'vs best':>8} {'CPU s':>6} {'server':>6} {'peak RSS':>9} {'GUI stall':>13}")
+    print(f"{'workload':13} {'dir':4} {'tool':11} {'MiB/s':>7} {'files/s':>8} "
+          f"{'vs best':>7} {'CPU s':>6} {'/GiB':>5} {'/1k f':>5} {'vs fast':>7} "
+          f"{'server':>6} {'/GiB':>5} {'/1k f':>5} {'peak RSS':>9} {'GUI stall':>13}")
     for name, (_folder, count, total) in workloads.items():
+        gib, kfiles = total / (1024 * MiB), count / 1000
         for direction in directions:
             medians = {t: statistics.median(r["seconds"] for r in results[(name, direction, t)])
                        for t in tools if (name, direction, t) in results}
-            peers = [m for t, m in medians.items() if t not in OURS] or list(medians.values())
-            best = min(peers)
+            peers = {t: m for t, m in medians.items() if t not in OURS} or medians
+            fastest = min(peers, key=lambda t: peers[t])
+            best = peers[fastest]
+            fast_cpu = statistics.median(r["cpu_seconds"] for r in
+                                         results[(name, direction, fastest)])
             for tool in medians:
                 runs = results[(name, direction, tool)]
                 sec = medians[tool]
@@ -550,9 +582,11 @@ def report(workloads: dict[str, tuple[Path, int, int]],
                 growth = ""
                 if tool in OURS:
                     growth = f" (+{rss - max(r['rss_before_kib'] for r in runs) / 1024:.0f})"
-                print(f"{name:13} {direction:4} {tool:10} {total / MiB / sec:8.1f} "
-                      f"{count / sec:8.1f} {best / sec:8.2f} {cpu:6.2f} {srv:6.2f} "
-                      f"{rss:6.0f} MB{growth} {stall:>13}")
+                print(f"{name:13} {direction:4} {tool:11} {total / MiB / sec:7.1f} "
+                      f"{count / sec:8.1f} {best / sec:7.2f} {cpu:6.2f} {cpu / gib:5.2f} "
+                      f"{cpu / kfiles:5.2f} {fast_cpu / cpu:7.2f} {srv:6.2f} "
+                      f"{srv / gib:5.2f} {srv / kfiles:5.2f} {rss:6.0f} MB{growth} "
+                      f"{stall:>13}")
     print(NOTES)
 
 
