@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.core.checksums import crc_of
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.errors import AppError
 from desktop_app.core.transfer_types import SHA256_META
@@ -35,7 +36,7 @@ from tests.reliability.harness import (
     errors_of,
     settle,
 )
-from tests.transfer_helpers import small_options, wait_until, write_file
+from tests.transfer_helpers import small_options, stored_crc64, wait_until, write_file
 
 LIBFAKETIME = Path("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1")
 
@@ -84,9 +85,8 @@ def test_server_killed_mid_upload(weed: Weed, box: Box, audit: Audit) -> None:
         engine.shutdown()
     right, outcome = judge(rows, done=["big.bin"])
     there = {"big.bin": read_all(storage, bucket, "big.bin")} if right else {}
-    if right and storage.stat(bucket, "big.bin").metadata.get(SHA256_META) != \
-            hashlib.sha256(data).hexdigest():
-        right, outcome = False, "stored without the right sha256"
+    if right and stored_crc64(storage, bucket, "big.bin") != crc_of(data).b64():
+        right, outcome = False, "stored without the right CRC64NVME"
     audit.finish(right, outcome, remote=(there, {"big.bin": data}),
                  uploads=uploads_of(storage, bucket), texts=errors_of(rows))
     storage.close()
