@@ -50,7 +50,9 @@ class Presign(S3Errors):
         with self._errors(f"create a link to “{key}”", bucket=bucket, key=key):
             return self._client.presigned_get_object(
                 bucket_name=bucket, object_name=key, expires=_FETCH_EXPIRY,
-                extra_query_params=dict(CHECKSUM_MODE),
+                # Left out once the server refused it (see Objects.open_object).
+                extra_query_params=None if getattr(self, "_no_checksum_mode", False)
+                else dict(CHECKSUM_MODE),
             )
 
 
