@@ -1427,6 +1427,10 @@ What to do: {fix}</source>
     <context>
         <name>ImageView</name>
         <message>
+            <source>Picture</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Zoom out</source>
             <translation type="unfinished" />
         </message>
@@ -1837,6 +1841,53 @@ What to do: {fix}</source>
         </message>
     </context>
     <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Show versions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Navigation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not connected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connecting…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No bucket selected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(loading…)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The bucket “{bucket}” from MINIO_BUCKET_NAME does not exist on this server.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pick one of the buckets on the left, or fix MINIO_BUCKET_NAME.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This server has no buckets yet.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>MediaView</name>
         <message>
             <source>Audio and video cannot be played here: Qt's multimedia support is not available ({reason}). Download the file to play it in another program.</source>
@@ -2173,6 +2224,10 @@ What to do: {fix}</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>PDF pages</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>This PDF is protected by a password; download it to open it.</source>
             <translation type="unfinished" />
         </message>
@@ -2505,6 +2560,10 @@ What to do: {fix}</source>
         </message>
         <message>
             <source>The link works for {expires}, until {strftime} ({value}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>local time</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2846,6 +2905,22 @@ What to do: {fix}</source>
             <source>↓ Download</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Not verified (size only)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Verified by {verified_by}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server keeps no checksum for this object: only its size was checked.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checked with {verified_by}: the bytes match what the server keeps.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>QuitGuard</name>
@@ -2856,6 +2931,7 @@ What to do: {fix}</source>
         <message numerus="yes">
             <source>%n transfer(s) have not finished.</source>
             <translation type="unfinished">
+                <numerusform />
                 <numerusform />
             </translation>
         </message>
@@ -3006,6 +3082,10 @@ What to do: {fix}</source>
         </message>
         <message>
             <source> KiB</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>any</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3588,10 +3668,6 @@ What to do: {fix}</source>
         </message>
         <message>
             <source>Start the local sandbox</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Found {count} connection(s) on this computer: {where}.</source>
             <translation type="unfinished" />
         </message>
         <message>

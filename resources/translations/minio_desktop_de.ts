@@ -1433,6 +1433,10 @@ Was zu tun ist: {fix}</translation>
     <context>
         <name>ImageView</name>
         <message>
+            <source>Picture</source>
+            <translation>Bild</translation>
+        </message>
+        <message>
             <source>Zoom out</source>
             <translation>Verkleinern</translation>
         </message>
@@ -1843,6 +1847,53 @@ Was zu tun ist: {fix}</translation>
         </message>
     </context>
     <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Show versions</source>
+            <translation>Versionen zeigen</translation>
+        </message>
+        <message>
+            <source>Navigation</source>
+            <translation>Navigation</translation>
+        </message>
+        <message>
+            <source>Up</source>
+            <translation>Nach oben</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Aktualisieren</translation>
+        </message>
+        <message>
+            <source>Not connected</source>
+            <translation>Nicht verbunden</translation>
+        </message>
+        <message>
+            <source>Connecting…</source>
+            <translation>Verbinde…</translation>
+        </message>
+        <message>
+            <source>No bucket selected</source>
+            <translation>Kein Bucket ausgewählt</translation>
+        </message>
+        <message>
+            <source>(loading…)</source>
+            <translation>(wird geladen…)</translation>
+        </message>
+        <message>
+            <source>The bucket “{bucket}” from MINIO_BUCKET_NAME does not exist on this server.</source>
+            <translation>Der Bucket „{bucket}“ aus MINIO_BUCKET_NAME existiert auf diesem Server nicht.</translation>
+        </message>
+        <message>
+            <source>Pick one of the buckets on the left, or fix MINIO_BUCKET_NAME.</source>
+            <translation>Wählen Sie links einen der Buckets oder korrigieren Sie MINIO_BUCKET_NAME.</translation>
+        </message>
+        <message>
+            <source>This server has no buckets yet.</source>
+            <translation>Dieser Server hat noch keine Buckets.</translation>
+        </message>
+    </context>
+    <context>
         <name>MediaView</name>
         <message>
             <source>Audio and video cannot be played here: Qt's multimedia support is not available ({reason}). Download the file to play it in another program.</source>
@@ -2179,6 +2230,10 @@ Was zu tun ist: {fix}</translation>
             <translation>Nächste Seite</translation>
         </message>
         <message>
+            <source>PDF pages</source>
+            <translation>PDF-Seiten</translation>
+        </message>
+        <message>
             <source>This PDF is protected by a password; download it to open it.</source>
             <translation>Dieses PDF ist durch ein Passwort geschützt; laden Sie es herunter, um es zu öffnen.</translation>
         </message>
@@ -2512,6 +2567,10 @@ Was zu tun ist: {fix}</translation>
         <message>
             <source>The link works for {expires}, until {strftime} ({value}).</source>
             <translation>Der Link funktioniert {expires} lang, bis {strftime} ({value}).</translation>
+        </message>
+        <message>
+            <source>local time</source>
+            <translation>Ortszeit</translation>
         </message>
     </context>
     <context>
@@ -2852,6 +2911,22 @@ Was zu tun ist: {fix}</translation>
             <source>↓ Download</source>
             <translation>↓ Herunterladen</translation>
         </message>
+        <message>
+            <source>Not verified (size only)</source>
+            <translation>Nicht geprüft (nur Größe)</translation>
+        </message>
+        <message>
+            <source>Verified by {verified_by}</source>
+            <translation>Geprüft per {verified_by}</translation>
+        </message>
+        <message>
+            <source>The server keeps no checksum for this object: only its size was checked.</source>
+            <translation>Der Server bewahrt für dieses Objekt keine Prüfsumme auf: Nur die Größe wurde geprüft.</translation>
+        </message>
+        <message>
+            <source>Checked with {verified_by}: the bytes match what the server keeps.</source>
+            <translation>Mit {verified_by} geprüft: Die Bytes stimmen mit dem überein, was der Server aufbewahrt.</translation>
+        </message>
     </context>
     <context>
         <name>QuitGuard</name>
@@ -3014,6 +3089,10 @@ Was zu tun ist: {fix}</translation>
         <message>
             <source> KiB</source>
             <translation> KiB</translation>
+        </message>
+        <message>
+            <source>any</source>
+            <translation>beliebig</translation>
         </message>
         <message>
             <source>no folder</source>
@@ -3597,10 +3676,6 @@ Was zu tun ist: {fix}</translation>
         <message>
             <source>Start the local sandbox</source>
             <translation>Lokale Sandbox starten</translation>
-        </message>
-        <message>
-            <source>Found {count} connection(s) on this computer: {where}.</source>
-            <translation>{count} Verbindung auf diesem Computer gefunden: {where}.</translation>
         </message>
         <message>
             <source>You pick which ones to import; their secrets go to the keyring.</source>

@@ -12,16 +12,6 @@
         </message>
     </context>
     <context>
-        <name>QuitGuard</name>
-        <message numerus="yes">
-            <source>%n transfer(s) have not finished.</source>
-            <translation>
-                <numerusform>%n transfer has not finished.</numerusform>
-                <numerusform>%n transfers have not finished.</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
         <name>Controller</name>
         <message numerus="yes">
             <source>Download it/them again once that is solved.</source>
@@ -172,6 +162,16 @@
         </message>
     </context>
     <context>
+        <name>QuitGuard</name>
+        <message numerus="yes">
+            <source>%n transfer(s) have not finished.</source>
+            <translation>
+                <numerusform>%n transfer has not finished.</numerusform>
+                <numerusform>%n transfers have not finished.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>SearchPanel</name>
         <message numerus="yes">
             <source>{found:,} match(es) in {scanned:,} objects</source>
@@ -188,6 +188,16 @@
             <translation>
                 <numerusform>Batch {number}: {count} item</numerusform>
                 <numerusform>Batch {number}: {count} items</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomePage</name>
+        <message numerus="yes">
+            <source>Found {count} connection(s) on this computer: {where}.</source>
+            <translation>
+                <numerusform>Found {count} connection on this computer: {where}.</numerusform>
+                <numerusform>Found {count} connections on this computer: {where}.</numerusform>
             </translation>
         </message>
     </context>

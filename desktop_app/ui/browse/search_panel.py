@@ -241,7 +241,7 @@ class SearchPanel(QDockWidget):
         box.setRange(0, 1024.0**4)  # up to 1 PiB, in KiB
         box.setDecimals(1)
         box.setSuffix(translate("SearchPanel", " KiB"))
-        box.setSpecialValueText("any")
+        box.setSpecialValueText(translate("SearchPanel", "any"))
         return box
 
     def set_storage(self, storage: BrowseStorage | None) -> None:

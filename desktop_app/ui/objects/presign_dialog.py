@@ -211,7 +211,7 @@ class PresignDialog(QDialog):
                 "The link works for {expires}, until {strftime} ({value}).").format(
                 expires=human_duration(expires),
                 strftime=local.strftime('%Y-%m-%d %H:%M'),
-                value=local.tzname() or 'local time',
+                value=local.tzname() or translate("PresignDialog", "local time"),
             )
         )
         warning = credential_warning(self._temporary, until, self._credentials_expire)

@@ -73,6 +73,7 @@ class ImageView(QWidget):
         self._zoom: float | None = None  # None: fit to the area
         self.canvas = _Canvas(self)
         self.scroll = QScrollArea(self)
+        self.scroll.setAccessibleName(translate("ImageView", "Picture"))
         self.scroll.setWidget(self.canvas)
         self.scroll.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)

@@ -48,6 +48,7 @@ class PdfView(QWidget):
         self.page_image.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.page_image.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.scroll = QScrollArea(self)
+        self.scroll.setAccessibleName(translate("PdfView", "PDF pages"))
         self.scroll.setWidget(self.page_image)
         self.scroll.setWidgetResizable(False)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)

@@ -102,6 +102,7 @@ class PropertiesPanel(QWidget):
             self._form.addRow(translate("PropertiesPanel", "{name}:").format(
                 name=translate("PropertiesPanel", name)), value)
         scroll = QScrollArea(self)
+        scroll.setAccessibleName(translate("PropertiesPanel", "Properties"))
         scroll.setWidget(body)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)

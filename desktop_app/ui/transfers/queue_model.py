@@ -460,12 +460,18 @@ def verified_text(verified_by: str) -> str:
     if not verified_by:
         return ""
     if verified_by.startswith("unverified"):
-        return "Not verified (size only)"
-    return f"Verified by {verified_by}"
+        return translate("QueueModel", "Not verified (size only)")
+    return translate("QueueModel", "Verified by {verified_by}").format(verified_by=verified_by)
 
 
 def verified_tip(verified_by: str) -> str:
     """What the verification in Details means, for its tooltip."""
     if verified_by.startswith("unverified"):
-        return "The server keeps no checksum for this object: only its size was checked."
-    return f"Checked with {verified_by}: the bytes match what the server keeps."
+        return translate(
+            "QueueModel",
+            "The server keeps no checksum for this object: only its size was checked.")
+    return translate(
+        "QueueModel",
+        "Checked with {verified_by}: the bytes match what the server keeps.").format(
+        verified_by=verified_by,
+    )
