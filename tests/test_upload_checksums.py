@@ -66,7 +66,9 @@ def test_single_and_multipart_uploads_store_the_files_crc64nvme(
         storage: MinioStorage, bucket: str, tmp_path: Path) -> None:
     src = tmp_path / "src"
     _files(src)
-    _upload_all(make_engine(storage, tmp_path), src, bucket)
+    engine = make_engine(storage, tmp_path)
+    _upload_all(engine, src, bucket)
+    assert {v.verified_by for v in engine.snapshot()} == {"CRC64NVME"}  # the row says so
     for name, size in SIZES.items():
         head = storage.head_checksums(bucket, name)
         (crc,) = [c for c in head.checksums if c.crc is Algo.CRC64NVME]
@@ -307,6 +309,7 @@ def test_a_server_without_checksums_gets_the_crc_as_metadata_said_once(
         said = [r for r in caplog.records if "does not keep S3 additional checksums" in
                 r.getMessage()]
         assert len(said) == 1
+        assert {v.verified_by for v in engine.snapshot()} == {"SHA-256"}  # signed payload
         assert "crc64nvme" not in " ".join(v.error for v in engine.snapshot())
         probes = [r for r in fake.requests(kind="create") if PROBE_PREFIX.strip("/") in r.path]
         assert len(probes) == 1

@@ -123,6 +123,7 @@ def _single(ctx: Context, transfer: Transfer, path: Path) -> None:
             if not _resolve_key(ctx, transfer, local):
                 return
             ctx.send(transfer, len(data), lambda: ctx.with_retry(transfer, put))
+    transfer.verified_by = _checked_by(ctx, checksum is not None)
     transfer.set_progress(len(data))
 
 
@@ -215,6 +216,16 @@ def _multipart(ctx: Context, transfer: Transfer, path: Path, mtime_ns: int) -> N
         journal.forget_upload(item)
     if checked and whole is not None:
         _check_stored(ctx, transfer, whole)
+    transfer.verified_by = _checked_by(ctx, checked)
+
+
+def _checked_by(ctx: Context, crc: bool) -> str:
+    """What the server checked the bytes against on arrival (the row's "verified by"):
+    our CRC64NVME, or else the SDK's payload hash (signed SHA-256 over http, MD5 over
+    https)."""
+    if crc:
+        return CRC.value
+    return "MD5" if ctx.storage.endpoint_url.startswith("https:") else "SHA-256"
 
 
 def _start_multipart(ctx: Context, transfer: Transfer, path: Path,
