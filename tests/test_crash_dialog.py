@@ -42,7 +42,8 @@ def boom() -> None:
 
 
 def test_an_exception_in_a_slot_shows_a_redacted_copyable_report(
-        qtbot: QtBot, handler: CrashHandler, caplog: pytest.LogCaptureFixture) -> None:
+        qtbot: QtBot, handler: CrashHandler, caplog: pytest.LogCaptureFixture,
+        capsys: pytest.CaptureFixture[str]) -> None:
     caplog.set_level(logging.CRITICAL)
     QTimer.singleShot(0, boom)
     qtbot.waitUntil(lambda: handler.dialog is not None and handler.dialog.isVisible())
@@ -57,6 +58,9 @@ def test_an_exception_in_a_slot_shows_a_redacted_copyable_report(
     assert SECRET not in report
     assert "***" in report
     assert any("Uncaught exception" in r.getMessage() for r in caplog.records)  # logged too
+    printed = capsys.readouterr().err  # and on the terminal, redacted as well
+    assert "ZeroDivisionError: divided by zero while signing with ***" in printed
+    assert SECRET not in printed
     handler.dialog.copy_button.click()
     assert QGuiApplication.clipboard().text() == report
     handler.dialog.continue_button.click()

@@ -161,7 +161,9 @@ class CrashHandler(QObject):
         try:
             log.critical("Uncaught exception%s", f" in thread {thread}" if thread else "",
                          exc_info=(exc_type, exc, tb))
-            self.reported.emit(crash_report(exc_type, exc, tb, thread))
+            report = crash_report(exc_type, exc, tb, thread)
+            print(report, file=sys.stderr, flush=True)  # also when no event loop runs any more
+            self.reported.emit(report)
         except Exception:  # a crash reporter must not crash
             sys.__excepthook__(exc_type, exc, tb)
         finally:
