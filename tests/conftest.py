@@ -110,6 +110,7 @@ def app_environ(s3_server: ConnectionSettings, tmp_path: Path) -> dict[str, str]
         "MINIO_ACCESS_KEY": s3_server.access_key,
         "MINIO_SECRET_KEY": s3_server.secret_key,
         "MINIO_REGION": s3_server.region or "",
+        "MINIO_DESKTOP_LANG": "en",  # texts as the tests expect them, whatever the system's
     }
 
 
