@@ -35,8 +35,8 @@ Y = b"Y" * 3000
 
 
 def shoot(widget: QWidget, name: str) -> None:
-    """With H4_SHOTS set, a PNG of the widget for a look by eye."""
-    folder = os.environ.get("H4_SHOTS")
+    """With SHOTS_DIR set, a PNG of the widget for a look by eye."""
+    folder = os.environ.get("SHOTS_DIR")
     if folder:
         widget.grab().save(os.path.join(folder, f"{name}.png"))
 

@@ -42,8 +42,8 @@ def test_hex_preview_fits_the_default_pane_and_grows_with_it(
     assert view.per_line in (8, 16)
     first = view.toPlainText().splitlines()[0]
     assert first.endswith("." * view.per_line)  # bytes 0..15 print as dots: all in sight
-    if os.environ.get("H4_SHOTS"):
-        window.grab().save(os.path.join(os.environ["H4_SHOTS"], "hex-default.png"))
+    if os.environ.get("SHOTS_DIR"):
+        window.grab().save(os.path.join(os.environ["SHOTS_DIR"], "hex-default.png"))
 
     view.resize(view.fontMetrics().horizontalAdvance("0") * (line_chars(8) + 2) + 30, 300)
     qtbot.waitUntil(lambda: view.per_line == 8, timeout=WAIT)

@@ -4,6 +4,7 @@ their counts while they stream."""
 
 from __future__ import annotations
 
+import os
 import threading
 from typing import Any
 
@@ -197,6 +198,8 @@ def test_cleanup_runs_again_after_a_restart_with_its_filter(
     assert not reopened.age_check.isChecked()
     qtbot.waitUntil(lambda: reopened.delete_button.isEnabled(), timeout=WAIT)
     assert [r.key for r in reopened.model.rows] == ["logs/g.tmp"]  # b and e went the first time
+    if os.environ.get("SHOTS_DIR"):
+        reopened.grab().save(os.path.join(os.environ["SHOTS_DIR"], "cleanup-rerun.png"))
     assert only(second, "cleanup") == [log_of(second).get(job.id)]  # nothing deleted yet
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.categories import Category
@@ -38,6 +40,9 @@ def test_status_bar_follows_the_category_and_name_filter(
     window.table_model.set_filter("a")
     qtbot.waitUntil(lambda: label.text() == "1 of 4 items shown (filter: Images, “a”)",
                     timeout=WAIT)
+    if os.environ.get("SHOTS_DIR"):
+        window.resize(1280, 800)
+        window.grab().save(os.path.join(os.environ["SHOTS_DIR"], "status-count.png"))
     window.table_model.set_category_filter(None)
     window.table_model.set_filter("")
     qtbot.waitUntil(lambda: label.text() == "4 items", timeout=WAIT)

@@ -26,8 +26,8 @@ def test_the_dock_shows_eight_rows_or_more_at_first(
     row = view.fontMetrics().height() + 2 * (BAR_MARGIN + 2)
     qtbot.waitUntil(lambda: view.viewport().height() >= 8 * row, timeout=5000)
     assert window.object_table.viewport().height() > 250  # the table keeps most room
-    if os.environ.get("H4_SHOTS"):
-        window.grab().save(os.path.join(os.environ["H4_SHOTS"], "transfer-dock.png"))
+    if os.environ.get("SHOTS_DIR"):
+        window.grab().save(os.path.join(os.environ["SHOTS_DIR"], "transfer-dock.png"))
 
 
 def add_batch(engine: TransferEngine, batch: int, count: int = 1) -> None:

@@ -55,6 +55,6 @@ def test_the_stored_type_replaces_the_guess_once_the_file_is_read(
     qtbot.waitUntil(lambda: type_cell(window, "report.pdf") == "Plain text", timeout=WAIT)
     assert type_cell(window, "report.pdf", Qt.ItemDataRole.ToolTipRole) == \
         "text/plain\nStored on the server with the object."
-    if os.environ.get("H4_SHOTS"):
+    if os.environ.get("SHOTS_DIR"):
         window.resize(1280, 800)
-        window.grab().save(os.path.join(os.environ["H4_SHOTS"], "type-column.png"))
+        window.grab().save(os.path.join(os.environ["SHOTS_DIR"], "type-column.png"))
