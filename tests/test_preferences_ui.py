@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import shiboken6
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QCloseEvent, QKeySequence, QPalette
@@ -220,3 +221,79 @@ def test_quitting_with_unfinished_transfers_asks_first(qtbot: QtBot) -> None:
     guard.enabled, running[0] = True, 0
     assert not guard.eventFilter(window, _UserClose())  # nothing running: no question
     assert _UserClose().type() == QEvent.Type.Close
+
+
+@pytest.mark.real_server
+def test_with_the_delete_question_off_a_delete_goes_ahead_and_download_starts_there(
+        qtbot: QtBot, app_environ: dict[str, str], storage: MinioStorage, bucket: str,
+        tmp_path: Path) -> None:
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop_app.ui.objects.delete_dialog import DeleteDialog
+    from tests.helpers import put_bytes
+    from tests.test_object_actions import keys_in
+
+    put_bytes(storage, bucket, "gone.txt", b"12345")
+    put_bytes(storage, bucket, "keep.txt", b"k")
+    config = Path(app_environ["MINIO_DESKTOP_CONFIG_DIR"])
+    config.mkdir(parents=True)
+    (config / "settings.json").write_text(json.dumps(
+        {"confirmations": {"delete": False}, "download_folder": str(tmp_path)}))
+    desktop = build_app({**app_environ, "MINIO_BUCKET_NAME": bucket})
+    window = desktop.window
+    qtbot.addWidget(window)
+    actions = window.object_actions
+    try:
+        model = window.table_model
+        qtbot.waitUntil(lambda: model.row_of_key("gone.txt") >= 0, timeout=WAIT)
+        window.object_table.selectionModel().select(
+            model.index(model.row_of_key("gone.txt"), 0),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+        actions.action_delete.trigger()
+        qtbot.waitUntil(lambda: actions.last_report is not None, timeout=WAIT)
+        assert not isinstance(actions.active_dialog, DeleteDialog)  # nothing asked
+        assert keys_in(storage, bucket) == ["keep.txt"]
+
+        asked: list[QFileDialog] = []
+        actions.open_dialog = asked.append  # type: ignore[method-assign]
+        actions._choose_folder(lambda _folder: None)
+        assert Path(asked[0].directory().absolutePath()) == tmp_path
+    finally:
+        window.close()
+
+
+@pytest.mark.real_server
+def test_with_notifications_off_a_batch_ending_in_the_background_is_not_announced(
+        qtbot: QtBot, app_environ: dict[str, str], bucket: str, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from tests.fake_notifications import FakeNotificationService
+
+    config = Path(app_environ["MINIO_DESKTOP_CONFIG_DIR"])
+    config.mkdir(parents=True)
+    (config / "settings.json").write_text('{"notifications": false}')
+    service = FakeNotificationService()
+    try:
+        desktop = build_app({**app_environ, "MINIO_BUCKET_NAME": bucket})
+        window = desktop.window
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: window.transfer_queue.engine is not None, timeout=WAIT)
+        other = QWidget()
+        qtbot.addWidget(other)
+        other.show()
+        other.activateWindow()
+        qtbot.waitUntil(lambda: not window.isActiveWindow(), timeout=5_000)
+        (tmp_path / "a.bin").write_bytes(b"a" * 10)
+        engine = window.transfer_queue.engine
+        assert engine is not None
+        model = window.transfer_queue.queue_model
+        with qtbot.waitSignal(model.batch_finished, timeout=WAIT):
+            engine.upload_paths([tmp_path / "a.bin"], bucket)
+        qtbot.waitUntil(lambda: not window.runner.busy, timeout=WAIT)
+        qtbot.wait(300)  # a notice would have reached the service by now
+        assert service.received == []
+        window.close()
+    finally:
+        service.close()
