@@ -159,3 +159,16 @@ def test_the_rerun_key_picks_the_handler_and_running_jobs_wait(tmp_path: Path) -
 
     assert log.rerun(job_id)
     assert ran == ["delete"]
+
+
+def test_a_connection_scan_adds_up_its_buckets_for_the_jobs_panel() -> None:
+    from desktop_app.storage.stats_scan import ScanProgress
+    from desktop_app.ui.insight.stats_adapter import running_totals
+
+    seen: list[tuple[int, int]] = []
+    step = running_totals(lambda objects, size: seen.append((objects, size)))
+    step(ScanProgress(1000, 10, "a", 0, 3))
+    step(ScanProgress(1500, 15, "a", 0, 3))
+    step(ScanProgress(200, 2, "b", 1, 3))  # the second bucket counts from zero
+    step(ScanProgress(7, 1, "c", 2, 3))
+    assert seen == [(1000, 10), (1500, 15), (1700, 17), (1707, 18)]

@@ -102,6 +102,23 @@ def progress_text(step: ScanProgress) -> str:
     return text
 
 
+def running_totals(tally: Callable[[int, int], None] | None) -> Callable[[ScanProgress], None]:
+    """Steps of a scan turned into objects and bytes counted so far: a connection's scan
+    counts each bucket from zero, so the buckets done are added to the one under way."""
+    done = [0, 0, 0]  # objects and bytes of the buckets done, and how many buckets that is
+    last = [0, 0]
+
+    def step(progress: ScanProgress) -> None:
+        if progress.buckets_done != done[2]:  # the next bucket: its counts start again
+            done[0], done[1], done[2] = (done[0] + last[0], done[1] + last[1],
+                                         progress.buckets_done)
+        last[0], last[1] = progress.objects, progress.size
+        if tally is not None:
+            tally(done[0] + progress.objects, done[1] + progress.size)
+
+    return step
+
+
 def compute(job: Computation) -> Outcome:
     """Runs on a worker: the kept result unless `fresh`, else the scan (versions counted
     where a bucket keeps them), kept when it ran to the end."""
@@ -109,17 +126,11 @@ def compute(job: Computation) -> Outcome:
         kept = load_cached(job.cache_dir, job.connection, job.bucket, job.prefix)
         if kept is not None:
             return outcome_of(kept, job)
-    earlier = [0, 0, 0]  # objects and bytes of the buckets done, the last bucket's number
-    last = [0, 0]
+    add_up = running_totals(job.tally)
 
     def step(progress: ScanProgress) -> None:
         job.progress(progress_text(progress))
-        if progress.buckets_done != earlier[2]:  # a connection's next bucket: counts restart
-            earlier[0], earlier[1], earlier[2] = (earlier[0] + last[0], earlier[1] + last[1],
-                                                  progress.buckets_done)
-        last[0], last[1] = progress.objects, progress.size
-        if job.tally is not None:
-            job.tally(earlier[0] + progress.objects, earlier[1] + progress.size)
+        add_up(progress)
 
     stats = scan(job.storage, job.bucket, job.prefix, step, job.cancel)
     if job.cache_dir is not None:
