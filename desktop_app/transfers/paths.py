@@ -66,12 +66,15 @@ def parent_prefix(key: str) -> str:
 
 
 def relative_parts(key: str, prefix: str = "") -> tuple[str, ...]:
-    """The safe path segments of `key` below `prefix`; raises `UnsafeKey` with the reason."""
-    shown = shown_key(key)
+    """The safe path segments of `key` below `prefix`; raises `UnsafeKey` with the reason.
+    Printable ASCII skips the per-character Unicode work (a tenth of the time spent planning
+    a folder of many small files): it has no control characters and is its own NFKC form."""
+    plain = key.isascii() and key.isprintable()
+    shown = key if plain else shown_key(key)
     if not key.startswith(prefix):
         raise UnsafeKey(f"“{shown}” is not inside “{shown_key(prefix)}”.")
     rest = key[len(prefix):]
-    if any(unicodedata.category(c) == "Cc" for c in rest):
+    if not plain and any(unicodedata.category(c) == "Cc" for c in rest):
         raise UnsafeKey(f"“{shown}” contains control characters and cannot be saved as a file.")
     if "\\" in rest:
         raise UnsafeKey(f"“{shown}” contains a backslash, which could escape the folder on "
@@ -92,7 +95,8 @@ def relative_parts(key: str, prefix: str = "") -> tuple[str, ...]:
                             "downloaded.")
         if len(segment.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES:
             raise UnsafeKey(f"A name in “{shown}” is longer than the file system allows.")
-    _refuse_lookalikes(rest, shown)
+    if not plain:
+        _refuse_lookalikes(rest, shown)
     return tuple(segments)
 
 
@@ -163,6 +167,8 @@ def map_keys(pairs: Iterable[tuple[str, str]]) -> list[Mapped]:
 
 
 def _folded(parts: tuple[str, ...]) -> tuple[str, ...]:
+    if "".join(parts).isascii():  # already NFC
+        return parts
     return tuple(unicodedata.normalize("NFC", p) for p in parts)
 
 
