@@ -33,6 +33,15 @@ UPLOAD_SIZE_LIMIT = 100  # unfinished uploads whose parts are listed for their s
 CACHE_FOLDER = "statistics"
 
 
+class PageSource(Protocol):
+    """What the streaming listing asks of the server."""
+
+    def list_v2_raw(
+        self, bucket: str, prefix: str, delimiter: str = "/", start_after: str | None = None,
+        token: str | None = None, max_keys: int = MAX_PAGE_SIZE,
+    ) -> bytes: ...
+
+
 class StatsSource(Protocol):
     """What a scan asks of the server (MinioStorage has all of it)."""
 
@@ -137,7 +146,7 @@ def _scan_bucket(storage: StatsSource, acc: StatsAccumulator, bucket: str, prefi
     return True
 
 
-def iter_columns(storage: StatsSource, bucket: str, prefix: str,
+def iter_columns(storage: PageSource, bucket: str, prefix: str,
                  cancel: threading.Event | None = None) -> Iterator[ListingColumns]:
     """Every object below `prefix` (all depths) as column pages, one request ahead of the
     page being counted; stops when `cancel` is set."""

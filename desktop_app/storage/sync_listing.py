@@ -1,0 +1,57 @@
+"""The bucket side of a sync compare: the fast streaming listing, and CRCs on demand.
+
+The listing is the statistics scan's (`stats_scan.iter_columns`): ListObjectsV2 pages of
+1000 parsed straight into columns, the next page asked for while this one is read, so a
+100,000-object prefix is ~100 requests. A stored full-object CRC64NVME is only had by a HEAD
+per object; `head_crc` fetches it for the few multipart objects whose sizes match and whose
+ETag is no MD5 (see core.sync_checksums).
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Protocol
+
+from desktop_app.core.checksums import Algo
+from desktop_app.core.errors import AppError
+from desktop_app.core.sync_compare import RemoteEntry, RemoteTree, remote_tree
+from desktop_app.core.transfer_types import ObjectHead
+from desktop_app.storage.stats_scan import PageSource, iter_columns
+
+
+class HeadSource(Protocol):
+    def head_checksums(self, bucket: str, key: str, if_match: str | None = None,
+                       part_number: int = 0) -> ObjectHead: ...
+
+
+def list_remote(storage: PageSource, bucket: str, prefix: str,
+                cancel: threading.Event | None = None) -> RemoteTree:
+    """Every object below `bucket/prefix`, all depths, keys relative to `prefix`."""
+    if prefix and not prefix.endswith("/"):
+        prefix += "/"
+    tree = remote_tree(bucket, prefix, iter_columns(storage, bucket, prefix, cancel))
+    if cancel is not None and cancel.is_set():
+        tree.complete = False
+    return tree
+
+
+class HeadCrc:
+    """`RemoteCrc` for LocalChecksums: the object's full-object CRC64NVME (server-kept or in
+    our metadata), pinned to the listed ETag; None when it has none or the HEAD fails (the
+    compare then falls back to times, it never fails for one object)."""
+
+    def __init__(self, storage: HeadSource, bucket: str, prefix: str) -> None:
+        self.storage = storage
+        self.bucket = bucket
+        self.prefix = prefix
+
+    def __call__(self, remote: RemoteEntry) -> str | None:
+        try:
+            head = self.storage.head_checksums(self.bucket, self.prefix + remote.key,
+                                               if_match=remote.etag or None)
+        except AppError:
+            return None
+        for stored in head.checksums:
+            if stored.crc is Algo.CRC64NVME:
+                return stored.value
+        return None
