@@ -45,6 +45,7 @@ from desktop_app.ui.shell.about import HelpActions, versions_text
 from desktop_app.ui.shell.crash_dialog import CrashHandler
 from desktop_app.ui.shell.flows import install_loop
 from desktop_app.ui.shell.i18n import (
+    LANGUAGE_ENV,
     LANGUAGE_NAMES,
     available_languages,
     set_language,
@@ -239,7 +240,8 @@ def _wire_preferences(window: MainWindow, runner: TaskRunner, environ: Mapping[s
     every saved change."""
     languages = [(code, LANGUAGE_NAMES.get(code, code)) for code in available_languages()]
     controller = PreferencesController(window, runner, config_dir(environ), loaded, languages,
-                                       language_live=lambda: True)
+                                       language_live=lambda: True,
+                                       language_override=environ.get(LANGUAGE_ENV, "").strip())
     guard = QuitGuard(window, window.transfers.unfinished)
     env_limit = loaded.env_preview_limit
 

@@ -100,8 +100,18 @@ def _theme(qapp: QApplication) -> Theme:
 
 def test_a_language_change_applies_while_the_app_runs_and_ok_closes(
         qtbot: QtBot, app_environ: dict[str, str]) -> None:
-    env = {k: v for k, v in app_environ.items() if not k.startswith("MINIO_E")}
+    env = {k: v for k, v in app_environ.items()
+           if not k.startswith(("MINIO_E", i18n.LANGUAGE_ENV))}
     env["MINIO_DESKTOP_SANDBOX"] = "0"
+    held = build_app({**env, i18n.LANGUAGE_ENV: "en"})  # the variable holds a run's language
+    qtbot.addWidget(held.window)
+    held_dialog = held.preferences.open_dialog()
+    held_dialog.language.setCurrentIndex(held_dialog.language.findData("de"))
+    assert "MINIO_DESKTOP_LANG sets the language of this run" in held_dialog.language_note.text()
+    held_dialog.reject()
+    config = Path(env["MINIO_DESKTOP_CONFIG_DIR"])
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "settings.json").write_text('{"language": "en"}')  # whatever the system's is
     desktop = build_app(env)
     qtbot.addWidget(desktop.window)
     assert i18n.current_language() == "en"

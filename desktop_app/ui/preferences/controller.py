@@ -47,13 +47,15 @@ class PreferencesController(QObject):
 
     def __init__(self, window: QMainWindow, runner: TaskRunner, folder: Path, loaded: Loaded,
                  languages: list[tuple[str, str]] | None = None,
-                 language_live: Callable[[], bool] = lambda: False) -> None:
+                 language_live: Callable[[], bool] = lambda: False,
+                 language_override: str = "") -> None:
         super().__init__(window)
         self.window, self.runner, self.folder = window, runner, folder
         self.current = loaded.preferences
         self.env_preview_limit = loaded.env_preview_limit
         self.languages = languages or []
         self.language_live = language_live
+        self.language_override = language_override  # MINIO_DESKTOP_LANG, if set
         self.dialog: PreferencesDialog | None = None
         self.action = QAction(translate("PreferencesController", "Preferences…"), window)
         self.action.setObjectName("actionPreferences")
@@ -74,8 +76,10 @@ class PreferencesController(QObject):
             self.dialog.raise_()
             self.dialog.activateWindow()
             return self.dialog
-        dialog = PreferencesDialog(self.current, self.languages, self.language_live(),
-                                   self.env_preview_limit, self.window)
+        dialog = PreferencesDialog(self.current, self.languages,
+                                   self.language_live() and not self.language_override,
+                                   self.env_preview_limit, self.language_override,
+                                   self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.apply_requested.connect(self.apply)
         self.dialog = dialog
@@ -96,7 +100,12 @@ class PreferencesController(QObject):
             old, self.current = self.current, result
             self.changed.emit(result, old)
             note = translate("PreferencesController", "Saved and applied.")
-            if result.language != old.language and not self.language_live():
+            if result.language != old.language and self.language_override:
+                note += " " + translate(
+                    "PreferencesController", "MINIO_DESKTOP_LANG keeps this run in {language}; "
+                    "the new language shows in runs without it.").format(
+                        language=self.language_override)
+            elif result.language != old.language and not self.language_live():
                 note += " " + translate(
                     "PreferencesController", "The new language shows after a restart of the app.")
             self._report(result, note)

@@ -55,6 +55,7 @@ class PreferencesDialog(QDialog):
 
     def __init__(self, prefs: Preferences, languages: list[tuple[str, str]],
                  language_live: bool, env_preview_limit: int | None = None,
+                 language_override: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
@@ -62,6 +63,7 @@ class PreferencesDialog(QDialog):
         self.accept_after = False
         self._shown = prefs
         self._language_live = language_live
+        self._language_override = language_override
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("preferencesTabs")
         for page, title in (
@@ -290,7 +292,12 @@ class PreferencesDialog(QDialog):
 
     def _language_changed(self, *_args: object) -> None:
         changed = str(self.language.currentData()) != self._shown.language
-        if self._language_live:
+        if self._language_override:
+            text = translate("PreferencesDialog",
+                             "MINIO_DESKTOP_LANG sets the language of this run ({language}); "
+                             "the choice here is kept for runs without it.").format(
+                                 language=self._language_override)
+        elif self._language_live:
             text = ""
         elif changed:
             text = translate("PreferencesDialog",
