@@ -79,38 +79,55 @@ def _context(root: ET.Element, name: str) -> ET.Element:
 
 
 def saved_forms(ts: Path) -> dict[tuple[str, str], list[str]]:
-    """The plural forms a translator gave, by (context, source), before lupdate runs."""
+    """What a translator gave, by (context, source), before lupdate runs: the plural forms
+    of a counted text, or the one text of another."""
     forms: dict[tuple[str, str], list[str]] = {}
     if not ts.exists():
         return forms
     for context in ET.parse(ts).getroot().findall("context"):  # noqa: S314 - our own file
         for message in context.findall("message"):
-            texts = [f.text or "" for f in message.iter("numerusform")]
-            if message.get("numerus") == "yes" and any(texts):
+            translation = message.find("translation")
+            if translation is None or translation.get("type") == "unfinished":
+                continue
+            texts = [f.text or "" for f in translation.iter("numerusform")]
+            if message.get("numerus") != "yes":
+                texts = [translation.text or ""]
+            if all(texts):
                 forms[(context.findtext("name") or "", message.findtext("source") or "")] = texts
     return forms
 
 
-def mark(ts: Path, counted: set[tuple[str, str]], english: bool,
+def mark(ts: Path, calls: list[tuple[str, str, bool]], english: bool,
          before: dict[tuple[str, str], list[str]]) -> None:
+    """Make the counted texts plural messages, and put back the texts lupdate dropped (it
+    skips a translate call whose count is not a plain name, such as `self.found`)."""
     tree = ET.parse(ts)  # noqa: S314 - our own file
     root = tree.getroot()
-    for context_name, source in sorted(counted):
+    for context_name, source, counted in sorted(set(calls)):
         context = _context(root, context_name)
         message = _message(context, source)
         if message is None:
-            if not english:
-                continue  # lupdate did not see it; tests/test_translations.py says so
+            if english and not counted:
+                continue
             message = ET.SubElement(context, "message")
             ET.SubElement(message, "source").text = source
-            ET.SubElement(message, "translation")
+            translation = ET.SubElement(message, "translation")
+            saved = before.get((context_name, source), [])
+            if not counted:
+                if saved:
+                    translation.text = saved[0]
+                else:
+                    translation.set("type", "unfinished")
+                continue
+        if not counted:
+            continue
         message.set("numerus", "yes")
         translation = message.find("translation")
         assert translation is not None
         forms = before.get((context_name, source), [])
         if english:
             forms = english_forms(source)
-        if forms and all(forms):
+        if len(forms) == 2 and all(forms):
             translation.attrib.pop("type", None)
         else:
             forms = ["", ""]
@@ -149,10 +166,10 @@ def main(langs: list[str]) -> None:
     for lang, ts in files.items():
         extra = ["-pluralonly"] if lang == "en" else []
         _run("pyside6-lupdate", *lupdate, *extra, "-target-language", lang, "-ts", str(ts))
-    counted = {(c, s) for c, s, n in translate_calls() if n}
-    mark(TS_DIR / f"{CATALOGUE}.ts", counted, english=False, before={})
+    calls = translate_calls()
+    mark(TS_DIR / f"{CATALOGUE}.ts", calls, english=False, before={})
     for lang, ts in files.items():
-        mark(ts, counted, english=lang == "en", before=before[lang])
+        mark(ts, calls, english=lang == "en", before=before[lang])
         _run("pyside6-lrelease", "-removeidentical", str(ts), "-qm", str(ts.with_suffix(".qm")))
 
 

@@ -80,7 +80,9 @@ def test_lupdate_finds_what_the_template_holds(tmp_path: Path) -> None:
     sources = [str(p) for p in sorted((ROOT / "desktop_app" / "ui").rglob("*.py"))]
     subprocess.run([str(BIN / "pyside6-lupdate"), "-silent", "-locations", "none", *sources,
                     "-ts", str(fresh)], check=True)
-    assert set(_messages(fresh)) == set(_messages(TEMPLATE))
+    # ts_update.py adds the translate calls lupdate skips (a count that is not a plain name)
+    from_code = {(context, source) for context, source, _n in translate_calls()}
+    assert set(_messages(fresh)) | from_code == set(_messages(TEMPLATE))
 
 
 def _placeholders(text: str) -> list[str]:

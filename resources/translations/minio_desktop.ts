@@ -1081,13 +1081,12 @@ What should happen?</source>
     </context>
     <context>
         <name>DeleteDialog</name>
-        <message>
-            <source>1 object</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{count:,} objects</source>
-            <translation type="unfinished" />
+        <message numerus="yes">
+            <source>{count:,} object(s)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
         <message>
             <source>Permanently delete {what} ({size}) from the bucket “{bucket}”?</source>
@@ -1201,13 +1200,12 @@ What should happen?</source>
             <source>folder/sub-folder/ (empty: the top of the bucket)</source>
             <translation type="unfinished" />
         </message>
-        <message>
-            <source>1 item</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{count:,} items</source>
-            <translation type="unfinished" />
+        <message numerus="yes">
+            <source>{count:,} item(s)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
         <message>
             <source>Connection:</source>
@@ -2100,32 +2098,29 @@ What to do: {fix}</source>
             <source>Copied {what} to the clipboard.</source>
             <translation type="unfinished" />
         </message>
-        <message>
-            <source>1 S3 URI</source>
-            <translation type="unfinished" />
+        <message numerus="yes">
+            <source>{count} S3 URI(s)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
-        <message>
-            <source>{lines} S3 URIs</source>
-            <translation type="unfinished" />
+        <message numerus="yes">
+            <source>{count} URL(s)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
-        <message>
-            <source>1 URL</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{lines} URLs</source>
-            <translation type="unfinished" />
+        <message numerus="yes">
+            <source>{count} presigned link(s)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
         <message>
             <source>Folders have no link; select files.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>1 presigned link</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{links} presigned links</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2301,6 +2296,10 @@ What to do: {fix}</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>MINIO_DESKTOP_LANG keeps this run in {language}; the new language shows in runs without it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The new language shows after a restart of the app.</source>
             <translation type="unfinished" />
         </message>
@@ -2473,6 +2472,10 @@ What to do: {fix}</source>
         </message>
         <message>
             <source>Download folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>MINIO_DESKTOP_LANG sets the language of this run ({language}); the choice here is kept for runs without it.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3689,6 +3692,13 @@ What to do: {fix}</source>
         <message>
             <source>Starting…</source>
             <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Found {count} connection(s) on this computer: {where}.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
     </context>
     <context>

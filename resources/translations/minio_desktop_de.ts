@@ -1086,13 +1086,12 @@ Was soll geschehen?</translation>
     </context>
     <context>
         <name>DeleteDialog</name>
-        <message>
-            <source>1 object</source>
-            <translation>1 Objekt</translation>
-        </message>
-        <message>
-            <source>{count:,} objects</source>
-            <translation>{count:,} Objekte</translation>
+        <message numerus="yes">
+            <source>{count:,} object(s)</source>
+            <translation>
+                <numerusform>{count:,} Objekt</numerusform>
+                <numerusform>{count:,} Objekte</numerusform>
+            </translation>
         </message>
         <message>
             <source>Permanently delete {what} ({size}) from the bucket “{bucket}”?</source>
@@ -1206,13 +1205,12 @@ Was soll geschehen?</translation>
             <source>folder/sub-folder/ (empty: the top of the bucket)</source>
             <translation>ordner/unterordner/ (leer: oberste Ebene des Buckets)</translation>
         </message>
-        <message>
-            <source>1 item</source>
-            <translation>1 Element</translation>
-        </message>
-        <message>
-            <source>{count:,} items</source>
-            <translation>{count:,} Elemente</translation>
+        <message numerus="yes">
+            <source>{count:,} item(s)</source>
+            <translation>
+                <numerusform>{count:,} Element</numerusform>
+                <numerusform>{count:,} Elemente</numerusform>
+            </translation>
         </message>
         <message>
             <source>Connection:</source>
@@ -2106,33 +2104,30 @@ Was zu tun ist: {fix}</translation>
             <source>Copied {what} to the clipboard.</source>
             <translation>{what} in die Zwischenablage kopiert.</translation>
         </message>
-        <message>
-            <source>1 S3 URI</source>
-            <translation>1 S3-URI</translation>
+        <message numerus="yes">
+            <source>{count} S3 URI(s)</source>
+            <translation>
+                <numerusform>{count} S3-URI</numerusform>
+                <numerusform>{count} S3-URIs</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>{lines} S3 URIs</source>
-            <translation>{lines} S3-URIs</translation>
+        <message numerus="yes">
+            <source>{count} URL(s)</source>
+            <translation>
+                <numerusform>{count} URL</numerusform>
+                <numerusform>{count} URLs</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>1 URL</source>
-            <translation>1 URL</translation>
-        </message>
-        <message>
-            <source>{lines} URLs</source>
-            <translation>{lines} URLs</translation>
+        <message numerus="yes">
+            <source>{count} presigned link(s)</source>
+            <translation>
+                <numerusform>{count} vorsignierter Link</numerusform>
+                <numerusform>{count} vorsignierte Links</numerusform>
+            </translation>
         </message>
         <message>
             <source>Folders have no link; select files.</source>
             <translation>Ordner haben keinen Link; wählen Sie Dateien aus.</translation>
-        </message>
-        <message>
-            <source>1 presigned link</source>
-            <translation>1 vorsignierter Link</translation>
-        </message>
-        <message>
-            <source>{links} presigned links</source>
-            <translation>{links} vorsignierte Links</translation>
         </message>
         <message>
             <source>{what} (valid until {until})</source>
@@ -2305,6 +2300,10 @@ Was zu tun ist: {fix}</translation>
         <message>
             <source>Saved and applied.</source>
             <translation>Gespeichert und angewendet.</translation>
+        </message>
+        <message>
+            <source>MINIO_DESKTOP_LANG keeps this run in {language}; the new language shows in runs without it.</source>
+            <translation>MINIO_DESKTOP_LANG hält diesen Lauf in {language}; die neue Sprache erscheint in Läufen ohne die Variable.</translation>
         </message>
         <message>
             <source>The new language shows after a restart of the app.</source>
@@ -2480,6 +2479,10 @@ Was zu tun ist: {fix}</translation>
         <message>
             <source>Download folder</source>
             <translation>Download-Ordner</translation>
+        </message>
+        <message>
+            <source>MINIO_DESKTOP_LANG sets the language of this run ({language}); the choice here is kept for runs without it.</source>
+            <translation>MINIO_DESKTOP_LANG legt die Sprache dieses Laufs fest ({language}); die Auswahl hier gilt für Läufe ohne die Variable.</translation>
         </message>
         <message>
             <source>The new language shows after a restart of the app.</source>
@@ -3696,6 +3699,13 @@ Was zu tun ist: {fix}</translation>
         <message>
             <source>Starting…</source>
             <translation>Wird gestartet…</translation>
+        </message>
+        <message numerus="yes">
+            <source>Found {count} connection(s) on this computer: {where}.</source>
+            <translation>
+                <numerusform>{count} Verbindung auf diesem Computer gefunden: {where}.</numerusform>
+                <numerusform>{count} Verbindungen auf diesem Computer gefunden: {where}.</numerusform>
+            </translation>
         </message>
     </context>
     <context>

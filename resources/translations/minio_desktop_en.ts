@@ -69,6 +69,13 @@
     <context>
         <name>DeleteDialog</name>
         <message numerus="yes">
+            <source>{count:,} object(s)</source>
+            <translation>
+                <numerusform>{count:,} object</numerusform>
+                <numerusform>{count:,} objects</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>{verb} {done:,} object(s)</source>
             <translation>
                 <numerusform>{verb} {done:,} object</numerusform>
@@ -115,6 +122,16 @@
         </message>
     </context>
     <context>
+        <name>DestinationDialog</name>
+        <message numerus="yes">
+            <source>{count:,} item(s)</source>
+            <translation>
+                <numerusform>{count:,} item</numerusform>
+                <numerusform>{count:,} items</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>DoctorView</name>
         <message numerus="yes">
             <source> ({warnings} warning(s))</source>
@@ -148,6 +165,30 @@
             <translation>
                 <numerusform>Connected: the server answered and lists {count} bucket.</numerusform>
                 <numerusform>Connected: the server answered and lists {count} buckets.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ObjectActions</name>
+        <message numerus="yes">
+            <source>{count} S3 URI(s)</source>
+            <translation>
+                <numerusform>{count} S3 URI</numerusform>
+                <numerusform>{count} S3 URIs</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{count} URL(s)</source>
+            <translation>
+                <numerusform>{count} URL</numerusform>
+                <numerusform>{count} URLs</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{count} presigned link(s)</source>
+            <translation>
+                <numerusform>{count} presigned link</numerusform>
+                <numerusform>{count} presigned links</numerusform>
             </translation>
         </message>
     </context>

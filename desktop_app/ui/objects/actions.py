@@ -291,18 +291,18 @@ class ObjectActions(VersionFlows):
         entries = self.selected_entries()
         if bucket and entries:
             lines = [s3_uri(bucket, key_of(e)) for e in entries]
+            count = len(lines)
             self._clipboard(lines, translate(
-                "ObjectActions", "1 S3 URI") if len(lines) == 1 else translate(
-                "ObjectActions", "{lines} S3 URIs").format(lines=len(lines)))
+                "ObjectActions", "{count} S3 URI(s)", "", count).format(count=count))
 
     def copy_urls(self) -> None:
         storage, (bucket, _) = self.storage(), self.location()
         entries = self.selected_entries()
         if storage is not None and bucket and entries:
             lines = [object_url(storage.endpoint_url, bucket, key_of(e)) for e in entries]
+            count = len(lines)
             self._clipboard(lines, translate(
-                "ObjectActions", "1 URL") if len(lines) == 1 else translate(
-                "ObjectActions", "{lines} URLs").format(lines=len(lines)))
+                "ObjectActions", "{count} URL(s)", "", count).format(count=count))
 
     def _temporary_credentials(self) -> bool:
         settings = getattr(self.storage(), "settings", None)
@@ -335,10 +335,9 @@ class ObjectActions(VersionFlows):
         links, valid_until, failed = result
         self.last_links, self.last_valid_until = links, valid_until
         until = valid_until.astimezone().strftime("%Y-%m-%d %H:%M")
-        what = translate(
-            "ObjectActions",
-            "1 presigned link") if len(links) == 1 else translate(
-            "ObjectActions", "{links} presigned links").format(links=len(links))
+        count = len(links)
+        what = translate("ObjectActions", "{count} presigned link(s)", "", count).format(
+            count=count)
         self._clipboard(links, translate(
             "ObjectActions", "{what} (valid until {until})").format(what=what, until=until))
         if failed:

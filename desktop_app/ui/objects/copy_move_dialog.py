@@ -106,9 +106,7 @@ class DestinationDialog(QDialog):
         self.folder_edit.setObjectName("destinationFolder")
         self.folder_edit.setPlaceholderText(translate(
             "DestinationDialog", "folder/sub-folder/ (empty: the top of the bucket)"))
-        what = translate(
-            "DestinationDialog", "1 item") if count == 1 else translate(
-            "DestinationDialog", "{count:,} items").format(count=count)
+        what = translate("DestinationDialog", "{count:,} item(s)", "", count).format(count=count)
         form = QFormLayout()
         if len(connections) > 1:  # one connection: nothing to choose
             form.addRow(translate("DestinationDialog", "Connection:"), self.connection_box)

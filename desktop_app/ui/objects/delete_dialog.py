@@ -37,9 +37,7 @@ def _plain(parent: QWidget, name: str, text: str) -> QLabel:
 def delete_summary(bucket: str, selected: Sequence[str], expanded: Expanded) -> str:
     """The confirmation text: counts, total size, and the selected names."""
     count, size = expanded.count, human_size(expanded.total_size)
-    what = translate(
-        "DeleteDialog", "1 object") if count == 1 else translate(
-        "DeleteDialog", "{count:,} objects").format(count=count)
+    what = translate("DeleteDialog", "{count:,} object(s)", "", count).format(count=count)
     lines = [translate(
         "DeleteDialog",
         "Permanently delete {what} ({size}) from the bucket “{bucket}”?").format(
