@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -52,13 +53,16 @@ def translate_calls(folder: Path = UI) -> list[tuple[str, str, bool]]:
     return found
 
 
+WORD_PAIR = re.compile(r"\b([A-Za-z]+)/([A-Za-z]+)\b")
+
+
 def english_forms(source: str) -> list[str]:
-    """The singular and plural English text of a counted source text."""
-    one = (source.replace("(s) have", " has").replace("(s)", "").replace("(es)", "")
-           .replace("is/are", "is").replace("was/were", "was").replace("it/them", "it")
-           .replace("(%n errors)", "(%n error)"))
-    other = (source.replace("(s) have", "s have").replace("(s)", "s").replace("(es)", "es")
-             .replace("is/are", "are").replace("was/were", "were").replace("it/them", "them"))
+    """The singular and plural English text of a counted source text: "file(s)" -> "file" /
+    "files", "match(es)" -> "match" / "matches", "is/are" -> "is" / "are" (any word/word)."""
+    one = WORD_PAIR.sub(r"\1", source.replace("(%n errors)", "(%n error)"))
+    other = WORD_PAIR.sub(r"\2", source)
+    one = one.replace("(s) have", " has").replace("(s)", "").replace("(es)", "")
+    other = other.replace("(s)", "s").replace("(es)", "es")
     return [one, other]
 
 
