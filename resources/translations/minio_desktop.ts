@@ -2562,7 +2562,7 @@ What to do: {fix}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>The link works for {expires}, until {strftime} ({value}).</source>
+            <source>The link works for {expires}, until {until} ({zone}).</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2711,7 +2711,7 @@ What to do: {fix}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Properties of {rsplit}</source>
+            <source>Properties of {name}</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2981,15 +2981,19 @@ What to do: {fix}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>{capitalize} until {until:%Y-%m-%d %H:%M} UTC</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>{text} (ended)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Retention and legal hold of {rsplit}</source>
+            <source>none</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{mode} until {until:%Y-%m-%d %H:%M} UTC</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retention and legal hold of {name}</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3241,7 +3245,7 @@ What to do: {fix}</source>
     <context>
         <name>Tasks</name>
         <message>
-            <source>An unexpected error occurred ({name__}).</source>
+            <source>An unexpected error occurred ({kind}).</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3450,7 +3454,15 @@ What to do: {fix}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Versioning is {lower} on this bucket.</source>
+            <source>enabled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>suspended</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Versioning is {state} on this bucket.</source>
             <translation type="unfinished" />
         </message>
         <message>

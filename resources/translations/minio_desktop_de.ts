@@ -2568,8 +2568,8 @@ Was zu tun ist: {fix}</translation>
             <translation>{count} Links kopieren</translation>
         </message>
         <message>
-            <source>The link works for {expires}, until {strftime} ({value}).</source>
-            <translation>Der Link funktioniert {expires} lang, bis {strftime} ({value}).</translation>
+            <source>The link works for {expires}, until {until} ({zone}).</source>
+            <translation>Der Link funktioniert {expires} lang, bis {until} ({zone}).</translation>
         </message>
         <message>
             <source>local time</source>
@@ -2717,8 +2717,8 @@ Was zu tun ist: {fix}</translation>
             <translation>{total_size} ({total_size2:,} Bytes)</translation>
         </message>
         <message>
-            <source>Properties of {rsplit}</source>
-            <translation>Eigenschaften von {rsplit}</translation>
+            <source>Properties of {name}</source>
+            <translation>Eigenschaften von {name}</translation>
         </message>
         <message>
             <source>e.g. max-age=3600</source>
@@ -2987,16 +2987,20 @@ Was zu tun ist: {fix}</translation>
             <translation>Compliance</translation>
         </message>
         <message>
-            <source>{capitalize} until {until:%Y-%m-%d %H:%M} UTC</source>
-            <translation>{capitalize} bis {until:%Y-%m-%d %H:%M} UTC</translation>
-        </message>
-        <message>
             <source>{text} (ended)</source>
             <translation>{text} (beendet)</translation>
         </message>
         <message>
-            <source>Retention and legal hold of {rsplit}</source>
-            <translation>Aufbewahrung und rechtliche Sperre von {rsplit}</translation>
+            <source>none</source>
+            <translation>keine</translation>
+        </message>
+        <message>
+            <source>{mode} until {until:%Y-%m-%d %H:%M} UTC</source>
+            <translation>{mode} bis {until:%Y-%m-%d %H:%M} UTC</translation>
+        </message>
+        <message>
+            <source>Retention and legal hold of {name}</source>
+            <translation>Aufbewahrung und rechtliche Sperre von {name}</translation>
         </message>
         <message>
             <source>Legal hold on</source>
@@ -3248,8 +3252,8 @@ Was zu tun ist: {fix}</translation>
     <context>
         <name>Tasks</name>
         <message>
-            <source>An unexpected error occurred ({name__}).</source>
-            <translation>Ein unerwarteter Fehler ist aufgetreten ({name__}).</translation>
+            <source>An unexpected error occurred ({kind}).</source>
+            <translation>Ein unerwarteter Fehler ist aufgetreten ({kind}).</translation>
         </message>
         <message>
             <source>Please try again; if it keeps happening, report it with the log file.</source>
@@ -3457,8 +3461,16 @@ Was zu tun ist: {fix}</translation>
             <translation>Konnte nicht gelesen werden: {user_text}</translation>
         </message>
         <message>
-            <source>Versioning is {lower} on this bucket.</source>
-            <translation>Die Versionierung ist in diesem Bucket: {lower}.</translation>
+            <source>enabled</source>
+            <translation>aktiviert</translation>
+        </message>
+        <message>
+            <source>suspended</source>
+            <translation>ausgesetzt</translation>
+        </message>
+        <message>
+            <source>Versioning is {state} on this bucket.</source>
+            <translation>Die Versionierung ist in diesem Bucket {state}.</translation>
         </message>
         <message>
             <source>Versioning cannot be suspended on a bucket with object lock.</source>

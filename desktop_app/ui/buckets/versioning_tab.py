@@ -138,8 +138,10 @@ class VersioningTab(QWidget):
 
     def _show(self, state: str, locked: bool) -> None:
         self.state, self.locked = state, locked
-        self.status.setText(translate(
-            "VersioningTab", "Versioning is {lower} on this bucket.").format(lower=state.lower()))
+        shown = {VERSIONING_ENABLED: translate("VersioningTab", "enabled"),
+                 VERSIONING_SUSPENDED: translate("VersioningTab", "suspended")}
+        self.status.setText(translate("VersioningTab", "Versioning is {state} on this bucket.")
+                            .format(state=shown.get(state, state.lower())))
         self._show_off(state == VERSIONING_OFF)
         for key, button in self.buttons.items():
             button.setEnabled(key != VERSIONING_OFF)

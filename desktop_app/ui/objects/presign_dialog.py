@@ -208,10 +208,10 @@ class PresignDialog(QDialog):
         self.valid_until_label.setText(
             translate(
                 "PresignDialog",
-                "The link works for {expires}, until {strftime} ({value}).").format(
+                "The link works for {expires}, until {until} ({zone}).").format(
                 expires=human_duration(expires),
-                strftime=local.strftime('%Y-%m-%d %H:%M'),
-                value=local.tzname() or translate("PresignDialog", "local time"),
+                until=local.strftime('%Y-%m-%d %H:%M'),
+                zone=local.tzname() or translate("PresignDialog", "local time"),
             )
         )
         warning = credential_warning(self._temporary, until, self._credentials_expire)

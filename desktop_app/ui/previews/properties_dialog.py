@@ -91,7 +91,7 @@ class PropertiesDialog(QDialog):
         self.setObjectName("propertiesDialog")
         self.setWindowTitle(translate(
             "PropertiesDialog",
-            "Properties of {rsplit}").format(rsplit=props.key.rsplit('/', 1)[-1]))
+            "Properties of {name}").format(name=props.key.rsplit('/', 1)[-1]))
         self.resize(560, 560)
         self._props = props
         self.edits: PropertyEdits | None = None

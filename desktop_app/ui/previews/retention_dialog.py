@@ -61,11 +61,11 @@ class LockChange:
 
 def retention_text(retention: Retention | None, now: datetime | None = None) -> str:
     if retention is None:
-        return "none"
+        return translate("RetentionDialog", "none")
     text = translate(
         "RetentionDialog",
-        "{capitalize} until {until:%Y-%m-%d %H:%M} UTC").format(
-        capitalize=retention.mode.capitalize(),
+        "{mode} until {until:%Y-%m-%d %H:%M} UTC").format(
+        mode=translate("RetentionDialog", retention.mode.capitalize()),
         until=retention.until,
     )
     return text if retention.in_force(now) else translate(
@@ -95,7 +95,7 @@ class RetentionDialog(QDialog):
         self.setObjectName("retentionDialog")
         self.setWindowTitle(translate(
             "RetentionDialog",
-            "Retention and legal hold of {rsplit}").format(rsplit=key.rsplit('/', 1)[-1]))
+            "Retention and legal hold of {name}").format(name=key.rsplit('/', 1)[-1]))
         self.setMinimumWidth(500)
         self._state = state
         self.change: LockChange | None = None

@@ -46,7 +46,7 @@ def as_app_error(exc: BaseException) -> AppError:
     log.error("Unexpected error in a background task", exc_info=exc)
     return AppError(
         translate(
-            "Tasks", "An unexpected error occurred ({name__}).").format(name__=type(exc).__name__),
+            "Tasks", "An unexpected error occurred ({kind}).").format(kind=type(exc).__name__),
         translate("Tasks", "Please try again; if it keeps happening, report it with the log file."),
     )
 
