@@ -54,8 +54,10 @@ from desktop_app.ui.shell.flows import FlowOwner, dialog_result, run_browse, run
 from desktop_app.ui.shell.job_rerun import connection_for, place_params
 
 JOB_TICK_MS = 250
+# phase -> the count it adds to the job while it runs (a phase not named moves the
+# progress only: its count would outlive the job's final counts)
 _COUNTED = {"listing": "listed", "relisting": "listed again", "comparing": "compared",
-            "checking": "checked", "deleting": "deleted", "reading": "bytes read"}
+            "deleting": "deleted", "reading": "bytes read"}
 
 
 def follow(log: JobLog, job: str, progress: ScanProgress, parent: QObject) -> QTimer:
@@ -63,8 +65,9 @@ def follow(log: JobLog, job: str, progress: ScanProgress, parent: QObject) -> QT
     timer = QTimer(parent)
 
     def tick() -> None:
-        counts = {_COUNTED.get(progress.phase, progress.phase): progress.done}
-        log.progress(job, progress.done, progress.total or None, counts=counts)
+        name = _COUNTED.get(progress.phase)
+        log.progress(job, progress.done, progress.total or None,
+                     counts=None if name is None else {name: progress.done})
 
     timer.timeout.connect(tick)
     timer.start(JOB_TICK_MS)
