@@ -2892,7 +2892,7 @@ Was zu tun ist: {fix}</translation>
         </message>
         <message>
             <source>Speed</source>
-            <translation>Geschwindigkeit</translation>
+            <translation>Tempo</translation>
         </message>
         <message>
             <source>ETA</source>
