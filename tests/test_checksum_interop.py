@@ -4,7 +4,9 @@ defaults (single PUTs with CRC32, multipart with a composite CRC32) or when aske
 on the row and shown in Properties; and what we upload passes boto3's own checksum check
 when it reads it back (ChecksumMode=ENABLED makes botocore verify the body).
 
-rclone is not installed for the tests (only `make bench` installs it), so these use boto3.
+rclone is not installed for the tests (only `make bench` installs it), so these use boto3;
+rclone's own multipart uploads carry `md5chksum` metadata, which the kinds test in
+test_download_checksums covers with the same metadata written by another client.
 """
 
 from __future__ import annotations

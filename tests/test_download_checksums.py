@@ -5,6 +5,7 @@ replaced between the HEAD and the GETs, a kept front damaged before a resume).""
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import hashlib
 import threading
@@ -122,6 +123,9 @@ def test_every_kind_of_object_gets_its_strongest_check_and_the_row_says_which(
     data = add("sha.bin", RANGED, "SHA-256")
     minio_put(s3_server, bucket, "sha.bin", data, part_size=5 * MiB,
               metadata={"sha256": hashlib.sha256(data).hexdigest()})
+    data = add("rclone-md5.bin", RANGED, "MD5 (metadata)")  # as rclone stores a multipart file
+    minio_put(s3_server, bucket, "rclone-md5.bin", data, part_size=5 * MiB, metadata={
+        "md5chksum": base64.b64encode(hashlib.md5(data, usedforsecurity=False).digest()).decode()})
     minio_put(s3_server, bucket, "md5.bin", add("md5.bin", SINGLE, "MD5 (ETag)"))
     minio_put(s3_server, bucket, "lane-md5.bin", add("lane-md5.bin", LANE, "MD5 (ETag)"))
     minio_put(s3_server, bucket, "plain-multi.bin", add("plain-multi.bin", RANGED, UNVERIFIED),

@@ -20,6 +20,7 @@ from desktop_app.transfers.state import Transfer
 from desktop_app.transfers.verify import Check, check_for
 
 log = logging.getLogger(__name__)
+RCLONE_MD5_META = "md5chksum"  # rclone's base64 MD5 of a file it uploaded in parts
 MAX_PART_HEADS = 10_000  # S3's limit on parts: every composite object can be checked
 
 
@@ -78,11 +79,13 @@ def ranges(size: int, part_size: int, cuts: tuple[int, ...]) -> list[tuple[int, 
 
 
 def check_of_head(info: ObjectHead, cuts: tuple[int, ...]) -> Check:
-    return check_for(info.metadata.get(SHA256_META, ""), info.md5, info.checksums, cuts)
+    return check_for(info.metadata.get(SHA256_META, ""), info.md5, info.checksums, cuts,
+                     info.metadata.get(RCLONE_MD5_META, ""))
 
 
 def check_of_body(first: ObjectBody, cuts: tuple[int, ...] = ()) -> Check:
-    return check_for(first.metadata.get(SHA256_META, ""), first.md5, first.checksums, cuts)
+    return check_for(first.metadata.get(SHA256_META, ""), first.md5, first.checksums, cuts,
+                     first.metadata.get(RCLONE_MD5_META, ""))
 
 
 def head_of(first: ObjectBody) -> ObjectHead:

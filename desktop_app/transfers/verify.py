@@ -10,7 +10,8 @@ Then the strongest check the object allows, and the row says which (`Check.label
 3. the `crc64nvme` user metadata we write where the server keeps no checksum itself;
 4. a SHA-256 (our older `sha256` metadata, a seed service's, or the server's own), fed in
    order as the ranges complete;
-5. a single-part object's MD5 ETag;
+5. the whole file's MD5 that rclone keeps with its multipart uploads (`md5chksum`), the same
+   way; then a single-part object's MD5 ETag;
 6. else the size only, shown as "unverified", never as verified.
 """
 
@@ -75,9 +76,10 @@ _MAKERS: dict[str, Callable[[], hashlib._Hash]] = {
 
 
 def check_for(sha256: str, md5: str, checksums: Iterable[StoredChecksum] = (),
-              part_ends: tuple[int, ...] = ()) -> Check:
+              part_ends: tuple[int, ...] = (), md5_meta: str = "") -> Check:
     """The strongest check these allow (see the module's order). `part_ends` are a multipart
-    object's part boundaries when the server revealed them (for a COMPOSITE CRC)."""
+    object's part boundaries when the server revealed them (for a COMPOSITE CRC); `md5_meta`
+    is the whole file's MD5 rclone keeps with a multipart upload (`md5chksum`, base64)."""
     stored = list(checksums)
     for item in stored:
         if item.source == "server" and item.crc is not None:
@@ -94,17 +96,20 @@ def check_for(sha256: str, md5: str, checksums: Iterable[StoredChecksum] = (),
                        if i.algo == "SHA256" and i.kind != COMPOSITE), "")
     if sha256 or server_sha:
         return Check("SHA-256", (sha256 or server_sha).lower(), label="SHA-256")
+    rclone_md5 = _hex(md5_meta, 16)
+    if rclone_md5:
+        return Check("MD5", rclone_md5, label="MD5 (metadata)")
     if md5:
         return Check("MD5", md5.lower(), label="MD5 (ETag)")
     return Check()
 
 
-def _hex(b64: str) -> str:
+def _hex(b64: str, width: int = 32) -> str:
     try:
-        raw = base64.b64decode(b64, validate=True)
+        raw = base64.b64decode(b64.strip(), validate=True)
     except (binascii.Error, ValueError):
         return ""
-    return raw.hex() if len(raw) == 32 else ""
+    return raw.hex() if len(raw) == width else ""
 
 
 def crc_matches(check: Check, pieces: Mapping[int, Crc], size: int) -> bool:
@@ -175,6 +180,8 @@ class RangeCrc:
 def hash_mismatch(name: str, check: Check) -> IntegrityError:
     if check.kind == "SHA-256":
         what = "their SHA-256 does not match the one stored with the object"
+    elif check.label == "MD5 (metadata)":
+        what = "their MD5 does not match the one stored with the object"
     elif check.kind == "MD5":
         what = "their MD5 does not match the object's ETag"
     else:
