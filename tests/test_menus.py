@@ -225,3 +225,25 @@ def test_palette_keys_skip_greyed_entries_and_a_click_runs(qtbot: QtBot) -> None
     qtbot.wait(20)
     assert ran == ["Gamma", "Alpha"]  # once
     assert not palette.isVisible()
+
+
+def test_selection_keys_in_the_menus_still_act_only_in_the_table(
+        qtbot: QtBot, open_bucket: Opener, filled: str) -> None:
+    """Delete and Ctrl+C are in the Edit menu now; typed in the tree or the address bar they
+    must still not delete objects or copy their URIs."""
+    window = open_bucket(filled, 2)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT)
+    select(window, "top.txt")
+    QGuiApplication.clipboard().setText("before")
+    window.bucket_tree.setFocus()
+    qtbot.keyClick(window.bucket_tree, Qt.Key.Key_Delete)
+    qtbot.keyClick(window.bucket_tree, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(50)
+    assert window.object_actions.active_dialog is None
+    assert "s3://" not in QGuiApplication.clipboard().text()  # (the tree copies its own row)
+    window.object_table.setFocus()
+    qtbot.keyClick(window.object_table, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: window.object_actions.active_dialog is not None, timeout=WAIT)
+    window.object_actions.active_dialog.reject()
