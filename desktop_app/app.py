@@ -280,7 +280,7 @@ def _wire_welcome(window: MainWindow, runner: TaskRunner, environ: Mapping[str, 
     home = Path(environ.get("HOME") or Path.home())
     page = WelcomePage(runner, lambda: importers.import_all(home, environ), _sandbox_missing,
                        window)
-    host = WelcomeHost(window, page)
+    host = WelcomeHost(window, page, window.message_bar)
     page.connect_requested.connect(connections.open_dialog)
     page.import_requested.connect(connections.open_import)
     page.sandbox_requested.connect(start_sandbox)

@@ -129,3 +129,22 @@ def test_the_app_icon_keeps_its_colours_and_offers_sizes(qapp: QApplication) -> 
     image = icon.pixmap(QSize(48, 48), 1.0).toImage()
     assert any(image.pixelColor(x, y).saturation() > 100 and image.pixelColor(x, y).alpha()
                for x in range(48) for y in range(48))
+
+
+def test_the_message_bar_stays_readable_in_both_themes(
+        qapp: QApplication, theme: Theme) -> None:
+    from desktop_app.core.errors import AppError
+    from desktop_app.ui.shell.message_bar import MessageBar
+
+    bar = MessageBar()
+    theme.apply(DARK)
+    bar.show_error(AppError("It failed.", "Try again."))
+    text = bar.findChild(QLabel, "messageText")
+    assert isinstance(text, QLabel)
+    text.ensurePolished()
+    shown = text.palette().color(QPalette.ColorRole.WindowText)
+    assert shown.lightness() > 180  # light text on the dark red strip
+    theme.apply(LIGHT)  # switched while it shows: the strip and its text follow
+    text.ensurePolished()
+    assert text.palette().color(QPalette.ColorRole.WindowText).lightness() < 80
+    bar.deleteLater()

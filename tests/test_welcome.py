@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app import app as app_module
 from desktop_app.app import DesktopApp, build_app, sandbox_at_start
 from desktop_app.core.connection import ConnectionSettings
+from desktop_app.core.errors import AppError
 from desktop_app.storage.open_connections import ENV_ID, SANDBOX_ID
 from desktop_app.storage.sandbox import SandboxError
 
@@ -111,6 +112,16 @@ def test_connect_opens_the_connection_manager_and_nothing_found_is_said(
     qtbot.waitUntil(lambda: "were found" in page.import_card.text.text(), timeout=WAIT)
     assert "No mc aliases" in page.import_card.text.text()
     assert not page.import_card.button.isEnabled()
+    window = desktop.window
+    window.show_error(AppError("A saved connection did not open.", "Check it."))
+    bar = window.message_bar
+    assert bar.isVisible()
+    assert bar.isEnabled()  # above the page, its close button works
+    qtbot.waitUntil(lambda: page.geometry().top() >= bar.mapTo(window, bar.rect().bottomLeft()).y(),
+                    timeout=WAIT)
+    bar.hide()
+    qtbot.waitUntil(lambda: page.geometry().top() < bar.mapTo(window, bar.rect().topLeft()).y() + 5,
+                    timeout=WAIT)
     page.connect_card.button.click()
     qtbot.waitUntil(lambda: desktop.connections.dialog is not None
                     and desktop.connections.dialog.isVisible(), timeout=WAIT)

@@ -3,15 +3,20 @@ the window stays usable (no modal dialog for a failed listing)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from desktop_app.core.errors import AppError
 from desktop_app.ui.shell.i18n import translate
 
-_STYLES = {
-    "error": "background:#fdecea; border:1px solid #e0a39c; color:#611a15;",
-    "info": "background:#e8f1fb; border:1px solid #9cbfe0; color:#0d3c61;",
+# (background, border, text) per kind, for a light and a dark palette: the text colour is set
+# on the labels too, which would otherwise take the palette's (light grey on pink when dark).
+_COLOURS = {
+    ("error", False): ("#fdecea", "#e0a39c", "#611a15"),
+    ("info", False): ("#e8f1fb", "#9cbfe0", "#0d3c61"),
+    ("error", True): ("#4a1f1c", "#8c3a33", "#ffd9d4"),
+    ("info", True): ("#1b2f47", "#3d5f86", "#d8e7fb"),
 }
 
 
@@ -38,6 +43,8 @@ class MessageBar(QFrame):
         layout.addWidget(self._title)
         layout.addWidget(self._text, 1)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        self._kind = "info"
+        self._dark: bool | None = None  # the palette the colours were chosen for
         self.hide()
 
     @property
@@ -51,8 +58,32 @@ class MessageBar(QFrame):
         self._show("info", "", text)
 
     def _show(self, kind: str, title: str, text: str) -> None:
-        self.setStyleSheet(f"#messageBar {{{_STYLES[kind]} border-radius:4px;}}")
+        self._kind = kind
+        self._style()
         self._title.setText(title)
         self._title.setVisible(bool(title))
         self._text.setText(text)
         self.show()
+
+    @staticmethod
+    def _palette_is_dark() -> bool:
+        palette = QApplication.palette()
+        return (palette.color(QPalette.ColorRole.Window).lightness()
+                < palette.color(QPalette.ColorRole.WindowText).lightness())
+
+    def _style(self) -> None:
+        """Colours for the kind shown, in the light or dark variant of the palette."""
+        dark = self._dark = self._palette_is_dark()
+        background, border, text = _COLOURS[(self._kind, dark)]
+        self.setStyleSheet(
+            f"#messageBar {{background:{background}; border:1px solid {border}; "
+            f"border-radius:4px;}} #messageBar QLabel, #messageBar QToolButton "
+            f"{{color:{text};}}")
+
+    def changeEvent(self, event: QEvent) -> None:
+        """The theme changed while a message shows: its colours follow (only on a change
+        between light and dark, as setting the sheet brings a palette change too)."""
+        super().changeEvent(event)
+        if (event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange)
+                and self._dark is not None and self._dark != self._palette_is_dark()):
+            self._style()
