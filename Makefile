@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .PHONY: run test lint typecheck pytest system-deps-run system-deps-test screenshot clean \
-	bench bench-preview bench-list bench-buckets bench-stats reliability system-deps-reliability \
+	bench bench-preview bench-list bench-buckets bench-stats bench-sync reliability system-deps-reliability \
 	package package-test system-deps-package screenshots \
 	ts
 
@@ -78,6 +78,10 @@ bench-buckets: system-deps-test $(STAMP)
 # Statistics scan vs our own listing, memory extrapolated to 1M objects (figures).
 bench-stats: system-deps-test $(STAMP)
 	$(BIN)/python packaging/bench_stats.py $(BENCH_ARGS)
+
+# Sync compare of 10,000 and 100,000 files vs rclone check and rclone sync --dry-run (figures).
+bench-sync: system-deps-test $(STAMP) $(VENV)/.bench-installed
+	$(BIN)/python packaging/bench_sync.py $(BENCH_ARGS)
 
 # Transfer benchmark: our engine vs s5cmd vs rclone vs plain minio-py on a real local server.
 # BENCH_ARGS=--quick uses smaller workloads.

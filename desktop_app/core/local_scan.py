@@ -15,12 +15,12 @@ import stat
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 MAX_KEY_BYTES = 1024  # S3's limit on a key, in UTF-8 bytes (prefix included)
 
 
-@dataclass(frozen=True, slots=True)
-class LocalEntry:
+class LocalEntry(NamedTuple):
     """One regular file: its key relative to the scanned folder ('/' separators)."""
 
     key: str

@@ -29,16 +29,16 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from desktop_app.core.local_scan import LocalEntry, LocalTree, Skipped
 from desktop_app.core.sync_model import SyncedEntry, SyncState
 
 DEFAULT_TOLERANCE_S = 2.0
+BATCH_FILES = 64  # checksums asked per worker task
 
 
-@dataclass(frozen=True, slots=True)
-class RemoteEntry:
+class RemoteEntry(NamedTuple):
     """One object below the pair's prefix (`key` relative to it)."""
 
     key: str
@@ -137,8 +137,7 @@ class Side(StrEnum):
     THERE = "there"  # the bucket
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
+class Item(NamedTuple):
     """One key's verdict. `newer` says which side changed (or is newer by time) for
     different and conflicting keys; `twins` are the other names of a name clash."""
 
@@ -198,26 +197,36 @@ def compare(local: LocalTree, remote: RemoteTree, last: SyncState | None,
     `checksums` nothing is read: equal sizes are then decided by the state and times."""
     result = Comparison(tolerance_s=tolerance_s, complete=local.complete and remote.complete)
     out = result.groups
+    same, different = out[Group.SAME], out[Group.DIFFERENT]
     states = last.entries if last is not None else {}
     here, there = local.entries, remote.entries
     clashing = _name_clashes(here, there)
     pending: list[_Pending] = []
+    wants = checksums.wants if checksums is not None else None
     for key, lentry in here.items():
-        if key in clashing and key not in there:
-            out[Group.NAME_CLASHES].append(_clash(key, lentry, None, clashing[key]))
-            continue
         rentry = there.get(key)
         if rentry is None:
-            why = Why.DELETED_THERE if key in states else Why.NEW_HERE
-            out[Group.ONLY_LOCAL].append(Item(key, Group.ONLY_LOCAL, why, lentry, None))
+            if key in clashing:
+                out[Group.NAME_CLASHES].append(_clash(key, lentry, None, clashing[key]))
+            else:
+                why = Why.DELETED_THERE if key in states else Why.NEW_HERE
+                out[Group.ONLY_LOCAL].append(Item(key, Group.ONLY_LOCAL, why, lentry, None))
             continue
-        verdict = _decide(lentry, rentry, states.get(key), tolerance_s)
-        if isinstance(verdict, Item):
-            out[verdict.group].append(verdict)
-        elif checksums is not None and checksums.wants(rentry):
-            pending.append(verdict)
+        synced = states.get(key)
+        if synced is None:  # the common first compare, kept short
+            if lentry.size != rentry.size:
+                different.append(Item(key, Group.DIFFERENT, Why.SIZE, lentry, rentry,
+                                      _newer(lentry, rentry, tolerance_s)))
+                continue
+        elif (lentry.size == synced.size and lentry.mtime_ns == synced.mtime_ns
+              and rentry.size == synced.size and rentry.etag == synced.etag):
+            same.append(Item(key, Group.SAME, Why.UNCHANGED, lentry, rentry))
+            continue
+        job = _Pending(lentry, rentry, synced)
+        if wants is not None and lentry.size == rentry.size and wants(rentry):
+            pending.append(job)
         else:
-            item = verdict.without_checksum()
+            item = job.verdict(None, tolerance_s)
             out[item.group].append(item)
     for key, rentry in there.items():
         if key in here:
@@ -228,55 +237,42 @@ def compare(local: LocalTree, remote: RemoteTree, last: SyncState | None,
         why = Why.DELETED_HERE if key in states else Why.NEW_THERE
         out[Group.ONLY_REMOTE].append(Item(key, Group.ONLY_REMOTE, why, None, rentry))
     if pending and checksums is not None:
-        result.checksummed = _settle(pending, checksums, out, workers, cancel)
+        result.checksummed = _settle(pending, checksums, out, tolerance_s, workers, cancel)
         if cancel is not None and cancel.is_set():
             result.complete = False
     return result
 
 
-@dataclass(frozen=True, slots=True)
-class _Pending:
-    """Equal sizes, undecided until a checksum is compared: what each answer means."""
+class _Pending(NamedTuple):
+    """A key on both sides that neither sizes nor the state settled."""
 
     local: LocalEntry
     remote: RemoteEntry
-    otherwise: Item  # the verdict when no checksum can be had
-    differs: Item  # the verdict when the checksums differ
+    synced: SyncedEntry | None
 
-    def without_checksum(self) -> Item:
-        return self.otherwise
-
-    def same(self) -> Item:
-        return Item(self.local.key, Group.SAME, Why.SAME_CHECKSUM, self.local, self.remote)
-
-
-def _decide(lentry: LocalEntry, rentry: RemoteEntry, synced: SyncedEntry | None,
-            tolerance_s: float) -> Item | _Pending:
-    key = lentry.key
-    newer = _newer(lentry, rentry, tolerance_s)
-    if synced is not None:
-        changed_here = (lentry.size, lentry.mtime_ns) != (synced.size, synced.mtime_ns)
-        changed_there = (rentry.size, rentry.etag) != (synced.size, synced.etag)
-        if not changed_here and not changed_there:
-            return Item(key, Group.SAME, Why.UNCHANGED, lentry, rentry)
-        if changed_here and changed_there:
-            item = Item(key, Group.CONFLICTS, Why.CHANGED_BOTH, lentry, rentry, newer)
-        else:
-            side = Side.HERE if changed_here else Side.THERE
-            why = Why.NEWER_HERE if changed_here else Why.NEWER_THERE
-            item = Item(key, Group.DIFFERENT, why, lentry, rentry, side)
+    def verdict(self, same_bytes: bool | None, tolerance_s: float) -> Item:
+        """The verdict given what the checksums said (None: no checksum compared)."""
+        lentry, rentry, synced = self
+        key = lentry.key
+        if same_bytes:
+            return Item(key, Group.SAME, Why.SAME_CHECKSUM, lentry, rentry)
+        newer = _newer(lentry, rentry, tolerance_s)
+        if synced is not None:
+            changed_here = (lentry.size, lentry.mtime_ns) != (synced.size, synced.mtime_ns)
+            changed_there = (rentry.size, rentry.etag) != (synced.size, synced.etag)
+            if changed_here and changed_there:
+                return Item(key, Group.CONFLICTS, Why.CHANGED_BOTH, lentry, rentry, newer)
+            if changed_here:
+                return Item(key, Group.DIFFERENT, Why.NEWER_HERE, lentry, rentry, Side.HERE)
+            return Item(key, Group.DIFFERENT, Why.NEWER_THERE, lentry, rentry, Side.THERE)
         if lentry.size != rentry.size:
-            return item
-        return _Pending(lentry, rentry, item, item)  # touched but perhaps the same bytes
-    if lentry.size != rentry.size:
-        return Item(key, Group.DIFFERENT, Why.SIZE, lentry, rentry, newer)
-    differs = Item(key, Group.DIFFERENT, Why.CHECKSUM, lentry, rentry, newer)
-    if newer is None:
-        otherwise = Item(key, Group.SAME, Why.SAME_TIME, lentry, rentry)
-    else:
+            return Item(key, Group.DIFFERENT, Why.SIZE, lentry, rentry, newer)
+        if same_bytes is False:
+            return Item(key, Group.DIFFERENT, Why.CHECKSUM, lentry, rentry, newer)
+        if newer is None:
+            return Item(key, Group.SAME, Why.SAME_TIME, lentry, rentry)
         why = Why.NEWER_HERE if newer is Side.HERE else Why.NEWER_THERE
-        otherwise = Item(key, Group.DIFFERENT, why, lentry, rentry, newer)
-    return _Pending(lentry, rentry, otherwise, differs)
+        return Item(key, Group.DIFFERENT, why, lentry, rentry, newer)
 
 
 def _newer(lentry: LocalEntry, rentry: RemoteEntry, tolerance_s: float) -> Side | None:
@@ -292,24 +288,29 @@ def _newer(lentry: LocalEntry, rentry: RemoteEntry, tolerance_s: float) -> Side 
 
 
 def _settle(pending: list[_Pending], checksums: ChecksumSource,
-            out: dict[Group, list[Item]], workers: int,
+            out: dict[Group, list[Item]], tolerance_s: float, workers: int,
             cancel: threading.Event | None) -> int:
-    """Compare the checksums of the pending keys in parallel (hashing releases the GIL);
-    returns how many were read."""
-    def one(job: _Pending) -> bool | None:
-        if cancel is not None and cancel.is_set():
-            return None
-        return checksums.same_bytes(job.local, job.remote)
+    """Compare the checksums of the pending keys in parallel (hashing releases the GIL),
+    in batches: a small file hashes faster than a thread pool hands over one task; returns
+    how many were read."""
+    def batch(jobs: list[_Pending]) -> list[bool | None]:
+        answers: list[bool | None] = []
+        for job in jobs:
+            if cancel is not None and cancel.is_set():
+                answers.append(None)
+            else:
+                answers.append(checksums.same_bytes(job.local, job.remote))
+        return answers
 
+    size = max(1, min(BATCH_FILES, len(pending) // (4 * max(1, workers))))
+    batches = [pending[i:i + size] for i in range(0, len(pending), size)]
     read = 0
     with ThreadPoolExecutor(max(1, workers), thread_name_prefix="sync-sum") as pool:
-        for job, answer in zip(pending, pool.map(one, pending), strict=True):
-            if answer is None:
-                item = job.otherwise
-            else:
-                read += 1
-                item = job.same() if answer else job.differs
-            out[item.group].append(item)
+        for jobs, answers in zip(batches, pool.map(batch, batches), strict=True):
+            for job, answer in zip(jobs, answers, strict=True):
+                read += answer is not None
+                item = job.verdict(answer, tolerance_s)
+                out[item.group].append(item)
     return read
 
 

@@ -17,7 +17,7 @@ import uuid
 from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 SYNC_FOLDER = "sync"
 FORMAT = 1
@@ -69,8 +69,7 @@ class SyncPair:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class SyncedEntry:
+class SyncedEntry(NamedTuple):
     """Both sides of one key as they were when it was last synchronised."""
 
     size: int
