@@ -298,7 +298,8 @@ def _wire_welcome(window: MainWindow, runner: TaskRunner, environ: Mapping[str, 
         gate.set_connected(bool(conn_id))
         if conn_id:
             host.show_browser()
-        else:
+        else:  # the last connection closed: the page again, with a fresh look around
+            page.refresh()
             host.show_welcome()
 
     window.active_connection_changed.connect(active)

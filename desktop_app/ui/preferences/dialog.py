@@ -162,6 +162,8 @@ class PreferencesDialog(QDialog):
         self.download_folder.setPlaceholderText(
             translate("PreferencesDialog", "Your Downloads folder"))
         self.download_folder.setClearButtonEnabled(True)
+        self.download_folder.setAccessibleName(
+            translate("PreferencesDialog", "Download folder"))  # (its label has no buddy)
         browse = QPushButton(translate("PreferencesDialog", "Choose…"), page)
         browse.setObjectName("chooseDownloadFolder")
         browse.clicked.connect(self._choose_folder)
