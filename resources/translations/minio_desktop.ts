@@ -1189,7 +1189,11 @@ What should happen?</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>{verb} to…</source>
+            <source>Move to…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy to…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1224,7 +1228,11 @@ What should happen?</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>{verb} {what} to:</source>
+            <source>Move {what} to:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy {what} to:</source>
             <translation type="unfinished" />
         </message>
     </context>

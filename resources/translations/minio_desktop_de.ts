@@ -1194,8 +1194,12 @@ Was soll geschehen?</translation>
             <translation>Kopieren</translation>
         </message>
         <message>
-            <source>{verb} to…</source>
-            <translation>{verb} nach…</translation>
+            <source>Move to…</source>
+            <translation>Verschieben nach…</translation>
+        </message>
+        <message>
+            <source>Copy to…</source>
+            <translation>Kopieren nach…</translation>
         </message>
         <message>
             <source>Connection</source>
@@ -1229,8 +1233,12 @@ Was soll geschehen?</translation>
             <translation>Eine andere Verbindung: Die Daten laufen über diesen Computer (keine serverseitige Kopie).</translation>
         </message>
         <message>
-            <source>{verb} {what} to:</source>
-            <translation>{what} {verb} nach:</translation>
+            <source>Move {what} to:</source>
+            <translation>{what} verschieben nach:</translation>
+        </message>
+        <message>
+            <source>Copy {what} to:</source>
+            <translation>{what} kopieren nach:</translation>
         </message>
     </context>
     <context>

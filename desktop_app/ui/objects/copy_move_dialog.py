@@ -88,7 +88,8 @@ class DestinationDialog(QDialog):
         verb = translate(
             "DestinationDialog", "Move") if move else translate(
             "DestinationDialog", "Copy")
-        self.setWindowTitle(translate("DestinationDialog", "{verb} to…").format(verb=verb))
+        self.setWindowTitle(translate("DestinationDialog", "Move to…") if move
+                            else translate("DestinationDialog", "Copy to…"))
         self._buckets_of = buckets_of
         self._home = connection
         self.connection_box = QComboBox(self)
@@ -128,8 +129,9 @@ class DestinationDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(_plain(self, "destinationPrompt", translate(
-            "DestinationDialog", "{verb} {what} to:").format(verb=verb, what=what)))
+        prompt = (translate("DestinationDialog", "Move {what} to:") if move
+                  else translate("DestinationDialog", "Copy {what} to:"))
+        layout.addWidget(_plain(self, "destinationPrompt", prompt.format(what=what)))
         layout.addLayout(form)
         layout.addWidget(self.cross_note)
         layout.addWidget(buttons)
