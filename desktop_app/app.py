@@ -284,6 +284,7 @@ def _wire_welcome(window: MainWindow, runner: TaskRunner, environ: Mapping[str, 
     page.connect_requested.connect(connections.open_dialog)
     page.import_requested.connect(connections.open_import)
     page.sandbox_requested.connect(start_sandbox)
+    page.show_saved(len(connections.store.profiles))
     offline = {connections.action, *window.findChildren(QAction, "actionPreferences"),
                *window.findChildren(QAction, "actionQuit"),
                *window.findChildren(QAction, "actionCloseWindow")}
@@ -300,6 +301,7 @@ def _wire_welcome(window: MainWindow, runner: TaskRunner, environ: Mapping[str, 
             host.show_browser()
         else:  # the last connection closed: the page again, with a fresh look around
             page.refresh()
+            page.show_saved(len(connections.store.profiles))
             host.show_welcome()
 
     window.active_connection_changed.connect(active)

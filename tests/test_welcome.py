@@ -101,6 +101,8 @@ def test_first_run_offers_import_and_connects_through_it(
 
     window.close_connection(window.active_connection or "")
     assert desktop.welcome.showing_welcome  # nothing open any more: the page again
+    assert page.connect_card.button.text() == "Connections…"  # the imported one is saved
+    assert page.connect_card.title.text() == "Open a saved connection"
     assert not window.action_refresh.isEnabled()
     window.close()
 
@@ -111,6 +113,7 @@ def test_connect_opens_the_connection_manager_and_nothing_found_is_said(
     page = desktop.welcome.page
     qtbot.waitUntil(lambda: "were found" in page.import_card.text.text(), timeout=WAIT)
     assert "No mc aliases" in page.import_card.text.text()
+    assert page.connect_card.button.text() == "Add a connection…"
     assert not page.import_card.button.isEnabled()
     window = desktop.window
     window.show_error(AppError("A saved connection did not open.", "Check it."))

@@ -132,6 +132,22 @@ class WelcomePage(QScrollArea):
         self.setWidget(body)
         self.refresh()
 
+    def show_saved(self, count: int) -> None:
+        """With saved connections, the first card opens them (none of them is open now)."""
+        card = self.connect_card
+        if count:
+            card.title.setText(translate("WelcomePage", "Open a saved connection"))
+            card.text.setText(translate(
+                "WelcomePage", "%n saved connection(s), none open now. Open one, or add "
+                "another server.", "", count))
+            card.button.setText(translate("WelcomePage", "Connections…"))
+        else:
+            card.title.setText(translate("WelcomePage", "Connect to a server"))
+            card.text.setText(translate(
+                "WelcomePage", "Enter the server's address and your access key; the "
+                "secret key is kept in the system keyring."))
+            card.button.setText(translate("WelcomePage", "Add a connection…"))
+
     def refresh(self) -> None:
         """Look again (on a worker) for connections to import and for the sandbox."""
         self.runner.submit(self._look, on_success=self._show_found,
