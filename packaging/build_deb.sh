@@ -37,7 +37,7 @@ Installed-Size: $size_kb
 Depends: libc6, libmagic1, libgl1, libegl1, libfontconfig1, libdbus-1-3, libxkbcommon-x11-0,
  libxcb-cursor0, libxcb-icccm4, libxcb-keysyms1, libxcb-shape0, libxcb-render-util0,
  libxcb-image0, libxcb-randr0, libxcb-xinerama0, libxcb-xkb1
-Recommends: gnome-keyring | kwalletmanager, libpulse0
+Recommends: gnome-keyring | kwalletmanager, libpulse0, fonts-wqy-microhei | fonts-noto-cjk
 Section: net
 Priority: optional
 Description: Desktop client for MinIO and S3-compatible object storage
