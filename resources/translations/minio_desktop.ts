@@ -929,6 +929,48 @@ What should happen?</source>
         </message>
     </context>
     <context>
+        <name>ConnectionsController</name>
+        <message>
+            <source>⚠ Certificates not checked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add connection…, edit or switch saved connections</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Disconnect</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close the connection shown in the table</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This connection accepts invalid TLS certificates: anyone on the network could read or change what you send and receive.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connections…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add connection…</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>{count} connection(s)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>Opening {names}…</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Controller</name>
         <message>
             <source>Ask the bucket's owner for write access, or drop the files on another bucket.</source>
@@ -3691,6 +3733,21 @@ What to do: {fix}</source>
         </message>
         <message>
             <source>Start the local sandbox</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open a saved connection</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n saved connection(s), none open now. Open one, or add another server.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>Connections…</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -933,6 +933,48 @@ Was soll geschehen?</translation>
         </message>
     </context>
     <context>
+        <name>ConnectionsController</name>
+        <message>
+            <source>⚠ Certificates not checked</source>
+            <translation>⚠ Zertifikate nicht geprüft</translation>
+        </message>
+        <message>
+            <source>Add connection…, edit or switch saved connections</source>
+            <translation>Verbindung hinzufügen…, gespeicherte Verbindungen bearbeiten oder wechseln</translation>
+        </message>
+        <message>
+            <source>Disconnect</source>
+            <translation>Trennen</translation>
+        </message>
+        <message>
+            <source>Close the connection shown in the table</source>
+            <translation>Die in der Tabelle gezeigte Verbindung schließen</translation>
+        </message>
+        <message>
+            <source>This connection accepts invalid TLS certificates: anyone on the network could read or change what you send and receive.</source>
+            <translation>Diese Verbindung akzeptiert ungültige TLS-Zertifikate: Jeder im Netz könnte lesen oder ändern, was Sie senden und empfangen.</translation>
+        </message>
+        <message>
+            <source>Connections…</source>
+            <translation>Verbindungen…</translation>
+        </message>
+        <message>
+            <source>Add connection…</source>
+            <translation>Verbindung hinzufügen…</translation>
+        </message>
+        <message numerus="yes">
+            <source>{count} connection(s)</source>
+            <translation>
+                <numerusform>{count} Verbindung</numerusform>
+                <numerusform>{count} Verbindungen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Opening {names}…</source>
+            <translation>Öffne {names}…</translation>
+        </message>
+    </context>
+    <context>
         <name>Controller</name>
         <message>
             <source>Ask the bucket's owner for write access, or drop the files on another bucket.</source>
@@ -3699,6 +3741,21 @@ Was zu tun ist: {fix}</translation>
         <message>
             <source>Start the local sandbox</source>
             <translation>Lokale Sandbox starten</translation>
+        </message>
+        <message>
+            <source>Open a saved connection</source>
+            <translation>Gespeicherte Verbindung öffnen</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n saved connection(s), none open now. Open one, or add another server.</source>
+            <translation>
+                <numerusform>%n gespeicherte Verbindung, derzeit keine offen. Öffnen Sie eine oder fügen Sie einen weiteren Server hinzu.</numerusform>
+                <numerusform>%n gespeicherte Verbindungen, derzeit keine offen. Öffnen Sie eine oder fügen Sie einen weiteren Server hinzu.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Connections…</source>
+            <translation>Verbindungen…</translation>
         </message>
         <message>
             <source>You pick which ones to import; their secrets go to the keyring.</source>

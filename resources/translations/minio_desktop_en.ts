@@ -12,6 +12,16 @@
         </message>
     </context>
     <context>
+        <name>ConnectionsController</name>
+        <message numerus="yes">
+            <source>{count} connection(s)</source>
+            <translation>
+                <numerusform>{count} connection</numerusform>
+                <numerusform>{count} connections</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>Controller</name>
         <message numerus="yes">
             <source>Download it/them again once that is solved.</source>
@@ -234,6 +244,13 @@
     </context>
     <context>
         <name>WelcomePage</name>
+        <message numerus="yes">
+            <source>%n saved connection(s), none open now. Open one, or add another server.</source>
+            <translation>
+                <numerusform>%n saved connection, none open now. Open one, or add another server.</numerusform>
+                <numerusform>%n saved connections, none open now. Open one, or add another server.</numerusform>
+            </translation>
+        </message>
         <message numerus="yes">
             <source>Found {count} connection(s) on this computer: {where}.</source>
             <translation>

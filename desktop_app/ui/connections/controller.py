@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar
 
@@ -35,11 +35,12 @@ from desktop_app.ui.connections.jobs import (
     settings_for,
 )
 from desktop_app.ui.shell.context import ConnectionHost
+from desktop_app.ui.shell.i18n import translate
 from desktop_app.ui.shell.menu_bar import MenuBar
 from desktop_app.ui.shell.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
-INSECURE_BADGE_TEXT = "⚠ Certificates not checked"
+INSECURE_BADGE_TEXT = QT_TRANSLATE_NOOP("ConnectionsController", "⚠ Certificates not checked")
 
 
 class ConnectionsController(QObject):
@@ -71,14 +72,16 @@ class ConnectionsController(QObject):
         self.action = QAction(window)
         self.action.setObjectName("actionConnections")
         self._update_action_text()
-        self.action.setToolTip("Add connection…, edit or switch saved connections")
+        self.action.setToolTip(translate(
+            "ConnectionsController", "Add connection…, edit or switch saved connections"))
         self.action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_K))
         self.action.triggered.connect(self.open_dialog)
         menus = getattr(window, "menus", None)  # the main window's MenuBar (File menu)
         # Closes the connection the table shows (also on each root's context menu).
-        self.disconnect_action = QAction("Disconnect", window)
+        self.disconnect_action = QAction(translate("ConnectionsController", "Disconnect"), window)
         self.disconnect_action.setObjectName("actionDisconnectActive")
-        self.disconnect_action.setToolTip("Close the connection shown in the table")
+        self.disconnect_action.setToolTip(translate(
+            "ConnectionsController", "Close the connection shown in the table"))
         self.disconnect_action.setEnabled(False)
         self.disconnect_action.triggered.connect(self._disconnect_active)
         if isinstance(menus, MenuBar):  # (a bare window in tests has none)
@@ -89,14 +92,17 @@ class ConnectionsController(QObject):
             toolbar.insertAction(toolbar.actions()[0], self.action)
         elif isinstance(toolbar, QToolBar):
             toolbar.addAction(self.action)
-        self.badge = QLabel(INSECURE_BADGE_TEXT, window.statusBar())
+        self.badge = QLabel(translate("ConnectionsController", INSECURE_BADGE_TEXT),
+                            window.statusBar())
         self.badge.setObjectName("insecureBadge")
         self.badge.setTextFormat(Qt.TextFormat.PlainText)
         self.badge.setStyleSheet(
             "background:#fff4e5; color:#8a5300; border:1px solid #e0b66a; border-radius:3px;"
             "padding:0 6px;")
-        self.badge.setToolTip("This connection accepts invalid TLS certificates: anyone on the "
-                              "network could read or change what you send and receive.")
+        self.badge.setToolTip(translate(
+            "ConnectionsController",
+            "This connection accepts invalid TLS certificates: anyone on the network could read "
+            "or change what you send and receive."))
         window.statusBar().addPermanentWidget(self.badge)
         self.badge.hide()
         if host is not None:  # follow the window's active connection and its closes
@@ -105,7 +111,9 @@ class ConnectionsController(QObject):
 
     def _update_action_text(self) -> None:
         """"Add connection…" until one is saved, so a first start shows where to begin."""
-        self.action.setText("Connections…" if self.store.profiles else "Add connection…")
+        self.action.setText(translate(
+            "ConnectionsController", "Connections…") if self.store.profiles else translate(
+            "ConnectionsController", "Add connection…"))
 
     # -- the keyring, created off the GUI thread (detection may talk to D-Bus) -----------
     def with_secrets(self, then: Callable[[SecretStore], None],
@@ -230,8 +238,11 @@ class ConnectionsController(QObject):
         if not profiles:
             return False
         if self.host is not None and activate:
-            names = profiles[0].name if len(profiles) == 1 else f"{len(profiles)} connections"
-            self.host.set_connecting(f"Opening {names}…")
+            count = len(profiles)
+            names = profiles[0].name if count == 1 else translate(
+                "ConnectionsController", "{count} connection(s)", "", count).format(count=count)
+            self.host.set_connecting(translate(
+                "ConnectionsController", "Opening {names}…").format(names=names))
         left = [len(profiles)]
         opened: list[Profile] = []
         errors: list[AppError] = []
