@@ -64,6 +64,7 @@ class Context:
     resolver: Resolver | None = None
     decisions: dict[int, ConflictPolicy] = field(default_factory=dict)
     remote_keys: dict[int, RemoteKeys] = field(default_factory=dict)  # by upload batch
+    batch_conflict: dict[int, ConflictPolicy] = field(default_factory=dict)  # own policies
     watch: ServerWatch | None = None  # wakes outage waits when the server answers again
     _ask_lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -72,6 +73,10 @@ class Context:
         reachable = getattr(self.storage, "reachable", None)
         if self.watch is None and reachable is not None and self.options.server_probe_s > 0:
             self.watch = ServerWatch(reachable, self.options.server_probe_s)
+
+    def conflict_for(self, transfer: Transfer) -> ConflictPolicy:
+        """The batch's own policy (a sync's), else the engine's."""
+        return self.batch_conflict.get(transfer.batch, self.options.conflict)
 
     def asker(self, transfer: Transfer, upload: bool, name: str, new_size: int
               ) -> Callable[[int], ConflictPolicy]:

@@ -121,7 +121,7 @@ def _download(ctx: Context, transfer: Transfer, dest: Path, resume: DownloadReco
     expected_sha = first.metadata.get(SHA256_META, "").lower()
     ask = ctx.asker(transfer, False, str(dest), size)
     try:
-        target = local_target(ctx.options.conflict, dest, size, expected_sha or None, ask)
+        target = local_target(ctx.conflict_for(transfer), dest, size, expected_sha or None, ask)
         if target is None:
             transfer.transition(State.SKIPPED, "Skipped: the file already exists.")
             return

@@ -110,11 +110,23 @@ class TransferEngine(RowCommands):
         self._add(transfers, None)
         return [t.id for t in transfers]
 
+    def upload_files(self, bucket: str, files: Sequence[tuple[Path, str, int]],
+                     conflict: ConflictPolicy | None = None) -> list[int]:
+        """Queue (path, key, size) files as one batch, each under the key given (a sync
+        knows its keys); `conflict` overrides the engine's policy for this batch."""
+        batch = self._next_batch(conflict)
+        transfers = [Transfer(Direction.UPLOAD, bucket, key, path, size, batch)
+                     for path, key, size in files]
+        self._add(transfers, None)
+        return [t.id for t in transfers]
+
     def download_objects(
-        self, bucket: str, objects: Sequence[RemoteObject], root: Path, prefix: str = ""
+        self, bucket: str, objects: Sequence[RemoteObject], root: Path, prefix: str = "",
+        conflict: ConflictPolicy | None = None,
     ) -> list[int]:
-        """Queue objects for download into `root`, keys taken relative to `prefix`."""
-        batch = self._next_batch()
+        """Queue objects for download into `root`, keys taken relative to `prefix`;
+        `conflict` overrides the engine's policy for this batch."""
+        batch = self._next_batch(conflict)
         by_key = {o.key: o for o in objects}
         transfers: list[Transfer] = []
         for planned in plan(root, by_key, prefix):
@@ -135,10 +147,14 @@ class TransferEngine(RowCommands):
         objects = list(self.storage.iter_objects(bucket, prefix))
         return self.download_objects(bucket, objects, root, parent_prefix(prefix))
 
-    def _next_batch(self) -> int:
+    def _next_batch(self, conflict: ConflictPolicy | None = None) -> int:
         with self._lock:
             self._batches += 1
-            return self._batches
+            batch = self._batches
+        if conflict is not None:
+            self.ctx.batch_conflict[batch] = conflict
+            self.journal.set_batch_conflict(batch, conflict.value)
+        return batch
 
     def _add(self, transfers: list[Transfer], root: Path | None) -> None:
         ids = self.journal.add_items(
@@ -304,6 +320,8 @@ class TransferEngine(RowCommands):
     def restore(self) -> list[int]:
         """Bring back the journalled queue after a restart; unfinished work starts again."""
         restored: list[Transfer] = []
+        for batch, policy in self.journal.batch_conflicts().items():
+            self.ctx.batch_conflict[batch] = ConflictPolicy(policy)
         for rec in self.journal.pending():
             direction = Direction(rec.direction)
             t = Transfer(direction, rec.bucket, rec.key, Path(rec.local_path), rec.size,

@@ -34,8 +34,8 @@ STOP_GRACE = 3.0  # seconds the child gives workers to unwind (temp files) befor
 # Measured with `make bench` on 2 cores: largest GUI gap 17-22 ms instead of 21-26 ms, and
 # the same throughput (the window needs little CPU; transfers get the rest).
 CHILD_NICENESS = 5
-CALLS = frozenset({"upload_paths", "download_objects", "download_prefix", "restore", "wait",
-                   "incomplete_uploads", "abort_uploads"})
+CALLS = frozenset({"upload_paths", "upload_files", "download_objects", "download_prefix",
+                   "restore", "wait", "incomplete_uploads", "abort_uploads"})
 CASTS = frozenset({"pause", "resume", "cancel", "retry", "clear_finished"})
 
 

@@ -106,9 +106,15 @@ class EngineProcess:
     def upload_paths(self, paths: Iterable[Path], bucket: str, prefix: str = "") -> list[int]:
         return list(self._call("upload_paths", list(paths), bucket, prefix))
 
+    def upload_files(self, bucket: str, files: Sequence[tuple[Path, str, int]],
+                     conflict: ConflictPolicy | None = None) -> list[int]:
+        return list(self._call("upload_files", bucket, list(files), conflict))
+
     def download_objects(self, bucket: str, objects: Sequence[RemoteObject], root: Path,
-                         prefix: str = "") -> list[int]:
-        return list(self._call("download_objects", bucket, list(objects), root, prefix))
+                         prefix: str = "", conflict: ConflictPolicy | None = None
+                         ) -> list[int]:
+        return list(self._call("download_objects", bucket, list(objects), root, prefix,
+                               conflict))
 
     def download_prefix(self, bucket: str, prefix: str, root: Path) -> list[int]:
         return list(self._call("download_prefix", bucket, prefix, root))

@@ -63,6 +63,10 @@ CREATE TABLE IF NOT EXISTS downloads (
     inode INTEGER NOT NULL,
     saved INTEGER NOT NULL DEFAULT 0
 );
+CREATE TABLE IF NOT EXISTS batches (
+    batch INTEGER PRIMARY KEY,
+    conflict TEXT NOT NULL
+);
 """
 
 
@@ -196,6 +200,20 @@ class Journal:
     def remove(self, item_id: int) -> None:
         with self._lock:
             self._db.execute("DELETE FROM items WHERE id=?", (item_id,))
+
+    def set_batch_conflict(self, batch: int, policy: str) -> None:
+        """A batch queued with its own conflict policy (a sync overwrites what it compared),
+        kept so it still applies after a restart."""
+        with self._lock:
+            self._db.execute("INSERT OR REPLACE INTO batches (batch, conflict) VALUES (?,?)",
+                             (batch, policy))
+
+    def batch_conflicts(self) -> dict[int, str]:
+        """The policies of batches that still have items (the others are dropped)."""
+        with self._lock:
+            self._db.execute("DELETE FROM batches WHERE batch NOT IN (SELECT batch FROM items)")
+            rows = self._db.execute("SELECT batch, conflict FROM batches").fetchall()
+        return {int(b): str(c) for b, c in rows}
 
     def pending(self) -> list[ItemRecord]:
         with self._lock:

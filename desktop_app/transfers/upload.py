@@ -84,7 +84,7 @@ def _resolve_key(ctx: Context, transfer: Transfer, local: LocalBytes) -> bool:
     def head(bucket: str, key: str) -> ObjectHead:
         return ctx.with_retry(transfer, lambda: ctx.storage.head_checksums(bucket, key))
 
-    target = remote_target(head, ctx.options.conflict, transfer.bucket, transfer.key,
+    target = remote_target(head, ctx.conflict_for(transfer), transfer.bucket, transfer.key,
                            local, ask)
     if target is None:
         transfer.transition(State.SKIPPED, "Skipped: it already exists on the server.")
@@ -132,7 +132,7 @@ def _put_if_absent(ctx: Context, transfer: Transfer, local: LocalBytes,
     """The fast way past the conflict check: the batch's listing says the key is free, so
     send it at once, on the condition that it still is. False: decide as usual."""
     known = ctx.remote_keys.get(transfer.batch)
-    if ctx.options.conflict is ConflictPolicy.OVERWRITE or known is None \
+    if ctx.conflict_for(transfer) is ConflictPolicy.OVERWRITE or known is None \
             or known.bucket != transfer.bucket or not known.surely_absent(transfer.key):
         return False
     try:
