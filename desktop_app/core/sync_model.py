@@ -94,6 +94,11 @@ class SyncState:
     entries: dict[str, SyncedEntry] = field(default_factory=dict)
     last_run: float = 0.0  # epoch seconds of the last completed run, 0 if never
     finished: bool = True
+    # What the last run did ("uploaded", "downloaded", "deleted", "failed", ...), shown by
+    # the saved pair; and the keys whose deletion the user confirmed for the run under way
+    # (a run resumed after a quit deletes only those, never a fresh guess).
+    summary: dict[str, int] = field(default_factory=dict)
+    deletions: list[str] = field(default_factory=list)
 
     def record(self, key: str, entry: SyncedEntry) -> None:
         self.entries[key] = entry
@@ -103,12 +108,16 @@ class SyncState:
 
     def to_json(self) -> dict[str, Any]:
         return {"last_run": self.last_run, "finished": self.finished,
+                "summary": self.summary, "deletions": self.deletions,
                 "entries": {k: e.to_json() for k, e in self.entries.items()}}
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> SyncState:
         entries = {str(k): SyncedEntry.from_json(v) for k, v in raw.get("entries", {}).items()}
-        return cls(entries, float(raw.get("last_run", 0.0)), bool(raw.get("finished", True)))
+        summary = {str(k): int(v) for k, v in raw.get("summary", {}).items()}
+        deletions = [str(k) for k in raw.get("deletions", [])]
+        return cls(entries, float(raw.get("last_run", 0.0)), bool(raw.get("finished", True)),
+                   summary, deletions)
 
 
 class PairStore:
