@@ -20,6 +20,7 @@ from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.transfer_types import ObjectBody, ObjectHead, RemoteObject
 from desktop_app.storage.s3 import MinioStorage
 from desktop_app.transfers.engine import TransferEngine
+from desktop_app.transfers.engine_process import EngineProcess
 from desktop_app.transfers.journal import Journal
 from desktop_app.transfers.options import MiB
 from desktop_app.transfers.partial import temp_files
@@ -458,3 +459,22 @@ def test_a_server_refusing_checksum_mode_is_asked_without_it_once_and_it_is_logg
     asked = ["x-amz-checksum-mode" in {k.lower() for k in h} for h in sent]
     assert asked[0] is True
     assert not any(asked[1:])  # after the refusal: never again on this connection
+
+
+@pytest.mark.real_server
+def test_the_engine_process_reports_how_each_row_was_verified(
+        s3_server: ConnectionSettings, storage: MinioStorage, bucket: str,
+        tmp_path: Path) -> None:
+    boto_put(s3_server, bucket, "lane.bin", body_of(LANE), "CRC64NVME")
+    boto_multipart(s3_server, bucket, "ranged.bin", body_of(RANGED), algorithm="CRC32C",
+                   kind="FULL_OBJECT")
+    process = EngineProcess(storage, storage.transfer_factory(), small_options())
+    try:
+        process.download_objects(bucket, listed(storage, bucket, ["lane.bin", "ranged.bin"]),
+                                 tmp_path)
+        assert process.wait(60)
+        wait_until(lambda: {v.state for v in process.snapshot()} == {State.DONE})
+        assert {v.key: v.verified_by for v in process.snapshot()} == {
+            "lane.bin": "CRC64NVME", "ranged.bin": "CRC32C"}
+    finally:
+        process.shutdown()
