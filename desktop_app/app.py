@@ -243,6 +243,8 @@ def _wire_preferences(window: MainWindow, runner: TaskRunner, environ: Mapping[s
                                        language_live=lambda: True,
                                        language_override=environ.get(LANGUAGE_ENV, "").strip())
     guard = QuitGuard(window, window.transfers.unfinished)
+    guard.watch([*window.findChildren(QAction, "actionQuit"),
+                 *window.findChildren(QAction, "actionCloseWindow")])
     env_limit = loaded.env_preview_limit
 
     def apply(prefs: settings_file.Preferences, old: settings_file.Preferences | None) -> None:

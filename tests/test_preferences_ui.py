@@ -307,3 +307,46 @@ def test_with_notifications_off_a_batch_ending_in_the_background_is_not_announce
         window.close()
     finally:
         service.close()
+
+
+def test_quit_by_its_shortcut_or_its_menu_asks_too_but_a_close_by_the_app_does_not(
+        qtbot: QtBot) -> None:
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtGui import QAction, QMouseEvent
+    from PySide6.QtWidgets import QMainWindow
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    menu = window.menuBar().addMenu("File")
+    quit_action = QAction("Quit", window)
+    quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+    quit_action.triggered.connect(window.close)
+    menu.addAction(quit_action)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT)
+    guard = QuitGuard(window, lambda: 1)
+    guard.watch([quit_action])
+
+    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    question = guard.question
+    assert isinstance(question, QMessageBox)  # asked, and the window stays
+    assert window.isVisible()
+    question.reject()
+
+    # A click on Quit in the menu: the release over its entry (what the guard sees; a
+    # popup menu cannot be opened on the offscreen platform), then the menu triggers it.
+    spot = QPointF(menu.actionGeometry(quit_action).center())
+    QApplication.sendEvent(menu, QMouseEvent(
+        QEvent.Type.MouseButtonRelease, spot, spot, Qt.MouseButton.LeftButton,
+        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+    if window.isVisible() and guard.question is question:
+        quit_action.trigger()
+    qtbot.waitUntil(lambda: guard.question is not question
+                    and isinstance(guard.question, QMessageBox)
+                    and guard.question.isVisible(), timeout=WAIT)
+    assert window.isVisible()
+    guard.question.reject()
+
+    window.close()  # the app's own close (a test's, a quit signal's) is never held up
+    assert not window.isVisible()

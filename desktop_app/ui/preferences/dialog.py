@@ -183,8 +183,8 @@ class PreferencesDialog(QDialog):
             translate("PreferencesDialog", "Ask before deleting objects and folders"), page)
         self.confirm_delete.setObjectName("confirmDelete")
         self.confirm_quit = QCheckBox(
-            translate("PreferencesDialog", "Ask before closing the window while transfers run "
-                      "(they resume on the next start)"), page)
+            translate("PreferencesDialog", "Ask before quitting while transfers run (they "
+                      "resume on the next start)"), page)
         self.confirm_quit.setObjectName("confirmQuit")
         self.notifications = QCheckBox(
             translate("PreferencesDialog", "Notify me when transfers finish while the window "
