@@ -2145,6 +2145,58 @@ What to do: {fix}</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Download to a temporary folder and open with the default app</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save the selected files and folders on this computer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy a link anyone can download the file with, for a time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy s3://bucket/key of the selection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy the plain URL of the selection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Give the selected item another name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy the selection to another folder, bucket or connection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Move the selection to another folder, bucket or connection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete the selected files and folders from the server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Make a folder in the folder shown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show the stored versions of the selected file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show deleted files the bucket still keeps</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Size, type, checksums and metadata of the selection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Copied {what} to the clipboard.</source>
             <translation type="unfinished" />
         </message>

@@ -2151,6 +2151,58 @@ Was zu tun ist: {fix}</translation>
             <translation>Objekte</translation>
         </message>
         <message>
+            <source>Download to a temporary folder and open with the default app</source>
+            <translation>In einen temporären Ordner herunterladen und mit der Standard-App öffnen</translation>
+        </message>
+        <message>
+            <source>Save the selected files and folders on this computer</source>
+            <translation>Die ausgewählten Dateien und Ordner auf diesem Computer speichern</translation>
+        </message>
+        <message>
+            <source>Copy a link anyone can download the file with, for a time</source>
+            <translation>Einen Link kopieren, mit dem jeder die Datei eine Zeit lang herunterladen kann</translation>
+        </message>
+        <message>
+            <source>Copy s3://bucket/key of the selection</source>
+            <translation>s3://bucket/key der Auswahl kopieren</translation>
+        </message>
+        <message>
+            <source>Copy the plain URL of the selection</source>
+            <translation>Die einfache URL der Auswahl kopieren</translation>
+        </message>
+        <message>
+            <source>Give the selected item another name</source>
+            <translation>Dem ausgewählten Element einen anderen Namen geben</translation>
+        </message>
+        <message>
+            <source>Copy the selection to another folder, bucket or connection</source>
+            <translation>Die Auswahl in einen anderen Ordner, Bucket oder eine andere Verbindung kopieren</translation>
+        </message>
+        <message>
+            <source>Move the selection to another folder, bucket or connection</source>
+            <translation>Die Auswahl in einen anderen Ordner, Bucket oder eine andere Verbindung verschieben</translation>
+        </message>
+        <message>
+            <source>Delete the selected files and folders from the server</source>
+            <translation>Die ausgewählten Dateien und Ordner vom Server löschen</translation>
+        </message>
+        <message>
+            <source>Make a folder in the folder shown</source>
+            <translation>Einen Ordner im angezeigten Ordner anlegen</translation>
+        </message>
+        <message>
+            <source>Show the stored versions of the selected file</source>
+            <translation>Die gespeicherten Versionen der ausgewählten Datei zeigen</translation>
+        </message>
+        <message>
+            <source>Show deleted files the bucket still keeps</source>
+            <translation>Gelöschte Dateien zeigen, die der Bucket noch aufbewahrt</translation>
+        </message>
+        <message>
+            <source>Size, type, checksums and metadata of the selection</source>
+            <translation>Größe, Typ, Prüfsummen und Metadaten der Auswahl</translation>
+        </message>
+        <message>
             <source>Copied {what} to the clipboard.</source>
             <translation>{what} in die Zwischenablage kopiert.</translation>
         </message>

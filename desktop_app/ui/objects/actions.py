@@ -158,6 +158,7 @@ class ObjectActions(VersionFlows):
             (self.action_properties, "properties"),
         ):
             action.setIcon(icons.svg_icon(name))
+        self._describe()
         window = self.context.window
         toolbar = QToolBar(translate("ObjectActions", "Objects"), window)
         toolbar.setObjectName("objectsToolBar")
@@ -169,6 +170,39 @@ class ObjectActions(VersionFlows):
         window.addToolBarBreak()  # a row of its own, so the address bar keeps its width
         window.addToolBar(toolbar)
         self.toolbar = toolbar
+
+    def _describe(self) -> None:
+        """What each action does, as its tooltip and status tip (screen readers read it as
+        the button's description)."""
+        tips = (
+            (self.action_open, translate(
+                "ObjectActions", "Download to a temporary folder and open with the default app")),
+            (self.action_download, translate(
+                "ObjectActions", "Save the selected files and folders on this computer")),
+            (self.action_presign, translate(
+                "ObjectActions", "Copy a link anyone can download the file with, for a time")),
+            (self.action_s3_uri, translate(
+                "ObjectActions", "Copy s3://bucket/key of the selection")),
+            (self.action_url, translate("ObjectActions", "Copy the plain URL of the selection")),
+            (self.action_rename, translate("ObjectActions", "Give the selected item another name")),
+            (self.action_copy_to, translate(
+                "ObjectActions", "Copy the selection to another folder, bucket or connection")),
+            (self.action_move_to, translate(
+                "ObjectActions", "Move the selection to another folder, bucket or connection")),
+            (self.action_delete, translate(
+                "ObjectActions", "Delete the selected files and folders from the server")),
+            (self.action_new_folder, translate(
+                "ObjectActions", "Make a folder in the folder shown")),
+            (self.action_versions, translate(
+                "ObjectActions", "Show the stored versions of the selected file")),
+            (self.action_show_deleted, translate(
+                "ObjectActions", "Show deleted files the bucket still keeps")),
+            (self.action_properties, translate(
+                "ObjectActions", "Size, type, checksums and metadata of the selection")),
+        )
+        for action, tip in tips:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
 
     def build_menu(self) -> QMenu:
         """The context menu for the current selection (built fresh each time)."""
