@@ -111,12 +111,18 @@ class TransferEngine(RowCommands):
         return [t.id for t in transfers]
 
     def upload_files(self, bucket: str, files: Sequence[tuple[Path, str, int]],
-                     conflict: ConflictPolicy | None = None) -> list[int]:
+                     conflict: ConflictPolicy | None = None,
+                     skipped: Sequence[tuple[Path, str, int, str]] = ()) -> list[int]:
         """Queue (path, key, size) files as one batch, each under the key given (a sync
-        knows its keys); `conflict` overrides the engine's policy for this batch."""
+        knows its keys); `conflict` overrides the engine's policy for this batch.
+        `skipped` (path, key, size, why) become finished rows that say why (upload rules)."""
         batch = self._next_batch(conflict)
         transfers = [Transfer(Direction.UPLOAD, bucket, key, path, size, batch)
                      for path, key, size in files]
+        for path, key, size, why in skipped:
+            item = Transfer(Direction.UPLOAD, bucket, key, path, size, batch)
+            item.state, item.error = State.SKIPPED, why
+            transfers.append(item)
         self._add(transfers, None)
         return [t.id for t in transfers]
 

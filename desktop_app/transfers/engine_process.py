@@ -107,8 +107,9 @@ class EngineProcess:
         return list(self._call("upload_paths", list(paths), bucket, prefix))
 
     def upload_files(self, bucket: str, files: Sequence[tuple[Path, str, int]],
-                     conflict: ConflictPolicy | None = None) -> list[int]:
-        return list(self._call("upload_files", bucket, list(files), conflict))
+                     conflict: ConflictPolicy | None = None,
+                     skipped: Sequence[tuple[Path, str, int, str]] = ()) -> list[int]:
+        return list(self._call("upload_files", bucket, list(files), conflict, list(skipped)))
 
     def download_objects(self, bucket: str, objects: Sequence[RemoteObject], root: Path,
                          prefix: str = "", conflict: ConflictPolicy | None = None
