@@ -163,3 +163,14 @@ def test_the_language_comes_from_the_environment_then_the_preference_then_englis
     assert i18n.wanted_language("de", {}) == "de"
     assert i18n.wanted_language("fr", {}) == "en"  # no French catalogue: the source language
     assert i18n.available_languages() == ["de", "en"]
+
+
+def test_the_core_category_labels_are_marked_for_translation(english: None) -> None:
+    """Category labels come from core (no Qt); the combo box translates them from a list
+    lupdate can read, which must name every category."""
+    from desktop_app.core.categories import Category
+    from desktop_app.ui.browse.category_combo import _LABELS, category_label
+
+    assert sorted(_LABELS) == sorted(category.label for category in Category)
+    i18n.set_language("de")
+    assert category_label(Category.IMAGES) == "Bilder"

@@ -572,6 +572,41 @@
         </message>
     </context>
     <context>
+        <name>Categories</name>
+        <message>
+            <source>Images</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Documents</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Spreadsheets and data</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Audio</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Video</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Archives</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Code and text</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Other</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>CategoryCombo</name>
         <message>
             <source>Kind of file</source>
@@ -2485,10 +2520,6 @@ What to do: {fix}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Ask before closing the window while transfers run (they resume on the next start)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Questions</source>
             <translation type="unfinished" />
         </message>
@@ -2534,6 +2565,10 @@ What to do: {fix}</source>
         </message>
         <message>
             <source>Ask before deleting objects and folders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ask before quitting while transfers run (they resume on the next start)</source>
             <translation type="unfinished" />
         </message>
         <message>

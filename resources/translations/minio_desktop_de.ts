@@ -572,6 +572,41 @@
         </message>
     </context>
     <context>
+        <name>Categories</name>
+        <message>
+            <source>Images</source>
+            <translation>Bilder</translation>
+        </message>
+        <message>
+            <source>Documents</source>
+            <translation>Dokumente</translation>
+        </message>
+        <message>
+            <source>Spreadsheets and data</source>
+            <translation>Tabellen und Daten</translation>
+        </message>
+        <message>
+            <source>Audio</source>
+            <translation>Audio</translation>
+        </message>
+        <message>
+            <source>Video</source>
+            <translation>Video</translation>
+        </message>
+        <message>
+            <source>Archives</source>
+            <translation>Archive</translation>
+        </message>
+        <message>
+            <source>Code and text</source>
+            <translation>Code und Text</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Sonstige</translation>
+        </message>
+    </context>
+    <context>
         <name>CategoryCombo</name>
         <message>
             <source>Kind of file</source>
@@ -2491,10 +2526,6 @@ Was zu tun ist: {fix}</translation>
             <translation>Auf einen unerreichbaren Server warten:</translation>
         </message>
         <message>
-            <source>Ask before closing the window while transfers run (they resume on the next start)</source>
-            <translation>Vor dem Schließen des Fensters während laufender Übertragungen fragen (sie werden beim nächsten Start fortgesetzt)</translation>
-        </message>
-        <message>
             <source>Questions</source>
             <translation>Rückfragen</translation>
         </message>
@@ -2541,6 +2572,10 @@ Was zu tun ist: {fix}</translation>
         <message>
             <source>Ask before deleting objects and folders</source>
             <translation>Vor dem Löschen von Objekten und Ordnern fragen</translation>
+        </message>
+        <message>
+            <source>Ask before quitting while transfers run (they resume on the next start)</source>
+            <translation>Vor dem Beenden während laufender Übertragungen fragen (sie werden beim nächsten Start fortgesetzt)</translation>
         </message>
         <message>
             <source>Notify me when transfers finish while the window is in the background</source>

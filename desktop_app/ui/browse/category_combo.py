@@ -2,10 +2,28 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from desktop_app.core.categories import Category
 from desktop_app.ui.shell.i18n import translate
+
+# The core's category labels (plain English there), for the translator.
+_LABELS = (
+    QT_TRANSLATE_NOOP("Categories", "Images"),
+    QT_TRANSLATE_NOOP("Categories", "Documents"),
+    QT_TRANSLATE_NOOP("Categories", "Spreadsheets and data"),
+    QT_TRANSLATE_NOOP("Categories", "Audio"),
+    QT_TRANSLATE_NOOP("Categories", "Video"),
+    QT_TRANSLATE_NOOP("Categories", "Archives"),
+    QT_TRANSLATE_NOOP("Categories", "Code and text"),
+    QT_TRANSLATE_NOOP("Categories", "Other"),
+)
+
+
+def category_label(category: Category) -> str:
+    """The category's label in the language shown."""
+    return translate("Categories", category.label)
 
 
 def category_combo(parent: QWidget, name: str) -> QComboBox:
@@ -20,5 +38,5 @@ def category_combo(parent: QWidget, name: str) -> QComboBox:
         "CategoryCombo", "Show only files of this kind (folders stay listed)"))
     combo.addItem(translate("CategoryCombo", "All kinds"), None)
     for category in Category:
-        combo.addItem(category.label, category)
+        combo.addItem(category_label(category), category)
     return combo
