@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.core.checksums import CRC64_META, Algo, Crc, StoredChecksum, crc_of
 from desktop_app.core.connection import ConnectionSettings
+from desktop_app.core.errors import ServerError
 from desktop_app.core.transfer_types import ObjectBody, ObjectHead, RemoteObject
 from desktop_app.storage.s3 import MinioStorage
 from desktop_app.transfers.engine import TransferEngine
@@ -478,3 +479,32 @@ def test_the_engine_process_reports_how_each_row_was_verified(
             "lane.bin": "CRC64NVME", "ranged.bin": "CRC32C"}
     finally:
         process.shutdown()
+
+
+class NoPartHeads:
+    """The real storage, but a HEAD with a part number is refused (as some servers do)."""
+
+    def __init__(self, real: MinioStorage) -> None:
+        self.real = real
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.real, name)
+
+    def head_checksums(self, bucket: str, key: str, if_match: str | None = None,
+                       part_number: int = 0) -> ObjectHead:
+        if part_number:
+            raise ServerError("The server refused the request (InvalidArgument).")
+        return self.real.head_checksums(bucket, key, if_match)
+
+
+@pytest.mark.real_server
+def test_a_server_that_hides_the_parts_falls_to_the_next_check(
+        s3_server: ConnectionSettings, storage: MinioStorage, bucket: str,
+        tmp_path: Path) -> None:
+    data = body_of(RANGED, seed=2)
+    boto_transfer(s3_server, bucket, "obj.bin", data)  # composite CRC32, multipart ETag
+    engine = TransferEngine(NoPartHeads(storage), small_options())  # type: ignore[arg-type]
+    rows = run(engine, bucket, listed(storage, bucket, ["obj.bin"]), tmp_path)
+    engine.shutdown()
+    assert rows == {"obj.bin": (State.DONE, UNVERIFIED, "")}
+    assert (tmp_path / "obj.bin").read_bytes() == data

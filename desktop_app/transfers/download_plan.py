@@ -13,6 +13,8 @@ import logging
 from collections.abc import Callable
 
 from desktop_app.core.checksums import COMPOSITE
+from desktop_app.core.errors import AppError, Cancelled
+from desktop_app.core.transfer_errors import ObjectChanged
 from desktop_app.core.transfer_types import SHA256_META, ObjectBody, ObjectHead
 from desktop_app.transfers.context import Context, run_parts
 from desktop_app.transfers.options import part_ranges
@@ -50,7 +52,14 @@ def part_ends(ctx: Context, transfer: Transfer, info: ObjectHead) -> tuple[int, 
             spans[number] = (part.part_offset, part.part_length)
         return job
 
-    run_parts(ctx, transfer, [ask(n) for n in range(1, count + 1)])
+    try:
+        run_parts(ctx, transfer, [ask(n) for n in range(1, count + 1)])
+    except (Cancelled, ObjectChanged):
+        raise
+    except AppError as exc:  # e.g. a server that refuses partNumber: the next check then
+        log.info("The parts of %s could not be read (%s); its composite checksum cannot be "
+                 "checked", transfer.key, exc.user_text().splitlines()[0])
+        return ()
     ends: list[int] = []
     pos = 0
     for number in range(1, count + 1):
