@@ -103,6 +103,16 @@ def main() -> int:
             check(child.returncode == 0 and "Traceback" not in child.stderr,
                   f"transfer engine child starts from the bundle and ends on EOF "
                   f"({time.monotonic() - t0:.1f} s){child.stderr[-500:]}")
+            # Qt modules loaded by some features only: charts (statistics), PDF, media.
+            for module in ("desktop_app.ui.insight.stats_charts",
+                           "desktop_app.ui.previews.pdf_view"):
+                loaded = run([str(exe), "-m", module], env, 60)
+                check(loaded.returncode == 0, f"{module} loads in the bundle"
+                      + loaded.stderr[-500:])
+            qt = root / "opt/minio-desktop/_internal/PySide6"
+            check(all((qt / f"{m}.abi3.so").is_file() for m in ("QtMultimedia",
+                                                               "QtMultimediaWidgets")),
+                  "QtMultimedia (audio and video previews) is in the bundle")
             # The wheel install's entry point (pipx install . makes the same).
             entry = ROOT / "build/package-venv/bin/minio-desktop"
             check(entry.is_file(), f"pip-installed entry point {entry.relative_to(ROOT)}")
