@@ -80,6 +80,9 @@ class WelcomePage(QScrollArea):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("welcomePage")
+        self.setAccessibleName(translate("WelcomePage", "Welcome"))
+        self.setAccessibleDescription(translate(
+            "WelcomePage", "Ways to open a first server: connect, import, or the local sandbox"))
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.runner = runner
