@@ -52,6 +52,7 @@ from desktop_app.ui.shell.i18n import (
     wanted_language,
 )
 from desktop_app.ui.shell.main_window import MainWindow
+from desktop_app.ui.shell.qt_log import log_qt_messages
 from desktop_app.ui.shell.self_test import list_and_quit
 from desktop_app.ui.shell.single_instance import SingleInstance, bring_forward, socket_path
 from desktop_app.ui.shell.tasks import TaskRunner
@@ -362,6 +363,7 @@ def main(argv: list[str] | None = None, self_test: str = "") -> int:
         return 0
     # An uncaught exception (GUI or worker thread) shows a copyable report, logged too.
     CrashHandler(log_dir(os.environ), app, QApplication.activeWindow).install()
+    log_qt_messages()  # Qt's warnings into the same redacted log
     log.info("Starting; log file %s\n%s", log_file, versions_text())
     # asyncio on Qt's loop, before anything is built: the multi-step flows are tasks on it.
     install_loop(app)
