@@ -52,6 +52,8 @@ def test_an_exception_in_a_slot_shows_a_redacted_copyable_report(
     assert "Traceback (most recent call last)" in report
     assert 'in boom' in report
     assert "ZeroDivisionError: divided by zero while signing" in report
+    assert handler.dialog.error_line.text() == "ZeroDivisionError: divided by zero while " \
+        "signing with ***"
     assert "PySide6: " in report
     assert "minio SDK: " in report
     assert "MinIO Desktop: " in report

@@ -55,6 +55,12 @@ def crash_report(exc_type: type[BaseException], exc: BaseException,
     return scrub("\n".join(line.rstrip("\n") for line in lines))
 
 
+def last_line(report: str) -> str:
+    """The exception's own line, the last of its traceback."""
+    lines = [line for line in report.splitlines() if line.strip()]
+    return lines[-1][:300] if lines else ""
+
+
 class CrashDialog(QDialog):
     """The report in a read-only text box, with Copy, Open log folder, Quit and Continue."""
 
@@ -69,6 +75,15 @@ class CrashDialog(QDialog):
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
+        self.error_line = QLabel(self)  # "KeyError: 'size'": what the report is about
+        self.error_line.setObjectName("crashError")
+        self.error_line.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_line.setWordWrap(True)
+        font = self.error_line.font()
+        font.setBold(True)
+        self.error_line.setFont(font)
+        self.error_line.setText(last_line(report))
+        layout.addWidget(self.error_line)
         self.report = QPlainTextEdit(self)
         self.report.setObjectName("crashReport")
         self.report.setAccessibleName(self.tr("Crash report"))
