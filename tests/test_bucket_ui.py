@@ -391,7 +391,8 @@ def test_properties_open_one_tab_per_concern_with_the_servers_state(
     dialog = window.bucket_actions.active_dialog
     assert isinstance(dialog, BucketPropertiesDialog)
     titles = [dialog.tab_widget.tabText(i) for i in range(dialog.tab_widget.count())]
-    assert titles == ["Access", "Versioning", "Lifecycle", "Object lock", "Encryption", "Tags"]
+    assert titles == ["Access", "Versioning", "Lifecycle", "Object lock", "Encryption", "Tags",
+                      "Upload rules"]
     access = dialog.tab("Access")
     versioning = dialog.tab("Versioning")
     assert isinstance(access, AccessTab)

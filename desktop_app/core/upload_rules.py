@@ -80,8 +80,12 @@ PROGRAM_SUFFIXES = frozenset({
     "", ".exe", ".dll", ".sys", ".com", ".scr", ".so", ".bin", ".elf", ".out", ".o", ".ko",
     ".dylib", ".efi", ".msi", ".run", ".appimage",
 })
-# Containers whose detected type says less than their name (an .xlsx is a zip, a .csv text).
-_CONTAINER_TYPES = {Category.ARCHIVES, Category.CODE_TEXT}
+# Containers whose detected type says less than their name (an .xlsx is a zip, a .csv or a
+# .tex is text): detected kind -> the named kinds it may hold.
+_CONTAINERS: dict[Category, frozenset[Category]] = {
+    Category.ARCHIVES: frozenset({Category.DOCUMENTS, Category.SPREADSHEETS_DATA}),
+    Category.CODE_TEXT: frozenset({Category.DOCUMENTS, Category.SPREADSHEETS_DATA}),
+}
 
 
 def program_kind(head: bytes) -> str:
@@ -96,10 +100,12 @@ def program_kind(head: bytes) -> str:
 
 
 def _is_pe(head: bytes) -> bool:
+    """A PE header where the DOS header points (real programs put it within the first KB;
+    text that merely starts with "MZ" points nowhere sensible)."""
     if len(head) < 0x40:
-        return len(head) >= 2  # too short to tell: a 2-byte "MZ" file is treated as one
+        return False
     offset = int.from_bytes(head[0x3C:0x40], "little")
-    return head[offset:offset + 4] == b"PE\0\0" if offset + 4 <= len(head) else True
+    return head[offset:offset + 4] == b"PE\0\0"
 
 
 @dataclass(frozen=True)
@@ -236,7 +242,7 @@ def kind_problem(rules: UploadRules, name: str, facts: FileFacts) -> str:
     detected = category_of_type(facts.detected)
     # A zip or text container under a name of a more precise kind (an .xlsx, a .csv) is judged
     # by the name; otherwise the content decides and the name must agree with the rules too.
-    if detected in _CONTAINER_TYPES and named is not None:
+    if detected is not None and named in _CONTAINERS.get(detected, ()):
         detected = named
     if program:
         detected = Category.OTHER
@@ -327,7 +333,11 @@ class RuleStore:
     def save(self) -> None:
         text = json.dumps({"version": FORMAT_VERSION, "profiles": self._data}, indent=2,
                           sort_keys=True)
-        write_atomically(self.path, text)
+        try:
+            write_atomically(self.path, text)
+        except OSError as exc:
+            raise ConfigError(f"“{self.path}” cannot be written: {exc.strerror}.",
+                              "Check that the settings folder can be written.") from None
 
     def _read(self, raw: Any) -> UploadRules | None:
         try:

@@ -32,6 +32,7 @@ from desktop_app.ui.buckets.lock_tab import ObjectLockTab
 from desktop_app.ui.buckets.new_bucket_dialog import ERROR_STYLE, NOTE_STYLE, plain_label
 from desktop_app.ui.buckets.tab_api import SettingsTab
 from desktop_app.ui.buckets.tags_tab import TagsTab
+from desktop_app.ui.buckets.upload_rules_tab import upload_rules_tab
 from desktop_app.ui.buckets.versioning_tab import VersioningOps, VersioningTab
 from desktop_app.ui.shell.flows import FlowOwner, dialog_result
 from desktop_app.ui.shell.i18n import translate
@@ -66,7 +67,7 @@ def _settings(tab_class: Callable[[BucketSettingsOps, str, QWidget], SettingsTab
 # The tabs in their order; each maker needs only the storage role its tab uses.
 TAB_MAKERS: list[TabMaker] = [
     _access, _versioning, _settings(LifecycleTab), _settings(ObjectLockTab),
-    _settings(EncryptionTab), _settings(TagsTab),
+    _settings(EncryptionTab), _settings(TagsTab), upload_rules_tab,
 ]
 
 

@@ -18,6 +18,7 @@ from desktop_app.ui.insight.cleanup_actions import CleanupActions
 from desktop_app.ui.insight.duplicates_flow import DuplicatesActions
 from desktop_app.ui.insight.stats_actions import StatisticsActions
 from desktop_app.ui.shell.context import WindowContext
+from desktop_app.ui.upload_rules.actions import UploadRulesActions
 
 
 class LocationMenus:
@@ -27,13 +28,16 @@ class LocationMenus:
         self.statistics = StatisticsActions(context, data_dir)
         self.duplicates = DuplicatesActions(context)
         self.cleanup = CleanupActions(context)
+        self.upload_rules: UploadRulesActions | None = None  # set by upload_rules_wiring
 
     def bucket_menu(self, menu: QMenu, conn_id: str, bucket: str) -> list[QAction]:
         """A connection root's (bucket "") or a bucket's entries in the tree's menu."""
         return [*self.bucket_actions.menu_actions(menu, conn_id, bucket),
                 *self.statistics.menu_actions(menu, conn_id, bucket),
                 *self.duplicates.menu_actions(menu, conn_id, bucket),
-                *self.cleanup.menu_actions(menu, conn_id, bucket)]
+                *self.cleanup.menu_actions(menu, conn_id, bucket),
+                *(self.upload_rules.menu_actions(menu, conn_id, bucket)
+                  if self.upload_rules is not None else [])]
 
     def folder_menu(self, menu: QMenu, bucket: str, prefix: str) -> list[QAction]:
         """A folder's entries in the file table's menu."""

@@ -52,6 +52,7 @@ from desktop_app.ui.shell.menu_bar import MenuBar
 from desktop_app.ui.shell.message_bar import MessageBar
 from desktop_app.ui.shell.reachability import Reachability
 from desktop_app.ui.shell.tasks import TaskRunner
+from desktop_app.ui.shell.upload_rules_wiring import install_upload_rules
 from desktop_app.ui.shell.window_menus import WindowMenus
 from desktop_app.ui.transfers.controller import TransferController
 from desktop_app.ui.transfers.queue import TransferQueue, TransferStatus
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self.bucket_actions, self.statistics = menus.bucket_actions, menus.statistics
         self.duplicates, self.cleanup = menus.duplicates, menus.cleanup
         self.bucket_tree.menu_actions = menus.bucket_menu
+        self.upload_rules = install_upload_rules(self.context, self.transfers, menus)
 
         self._build_actions()
         self._build_layout()

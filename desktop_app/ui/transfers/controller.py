@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import logging
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -74,6 +74,9 @@ class TransferController(QObject):
         self.table = table
         self.queue = queue
         self.data_dir: Path | None = None
+        self.config_folder: Path | None = None
+        # Asked before queueing an upload (upload rules): True when it took the upload over.
+        self.before_upload: Callable[[QueueEngine, list[Path], str, str, bool], bool] | None = None
         self._settings_error: AppError | None = None
         # Ask about conflicts (the headless engine's default is "keep both").
         self.options = TransferOptions(conflict=ConflictPolicy.ASK,
@@ -124,6 +127,7 @@ class TransferController(QObject):
     def configure(self, environ: Mapping[str, str]) -> None:
         """Where the journal lives, and the transfer settings from the config folder."""
         self.data_dir = data_dir(environ)
+        self.config_folder = config_dir(environ)
         try:
             self.options = load_options(config_dir(environ), self.options)
         except ConfigError as exc:
@@ -240,6 +244,9 @@ class TransferController(QObject):
         if engine is None:
             self.context.show_info(translate(
                 "TransferController", "Not connected yet: nothing was uploaded."))
+            return
+        hook = self.before_upload
+        if hook is not None and hook(engine, paths, bucket, prefix, self.options.follow_symlinks):
             return
         self.context.runner.submit(
             engine.upload_paths, paths, bucket, prefix,
