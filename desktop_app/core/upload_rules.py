@@ -69,11 +69,11 @@ CATEGORY_FOLDERS: dict[Category, str] = {
 
 # Programs, recognised by their own first bytes (libmagic names them differently per version).
 _PROGRAMS: tuple[tuple[bytes, str], ...] = (
-    (b"\x7fELF", "ELF program (Linux)"),
-    (b"MZ", "Windows program (PE)"),
-    (b"\xcf\xfa\xed\xfe", "Mach-O program (macOS)"),
-    (b"\xce\xfa\xed\xfe", "Mach-O program (macOS)"),
-    (b"\xfe\xed\xfa\xcf", "Mach-O program (macOS)"),
+    (b"\x7fELF", "ELF, Linux"),
+    (b"MZ", "PE, Windows"),
+    (b"\xcf\xfa\xed\xfe", "Mach-O, macOS"),
+    (b"\xce\xfa\xed\xfe", "Mach-O, macOS"),
+    (b"\xfe\xed\xfa\xcf", "Mach-O, macOS"),
 )
 # Names under which a program is what it says it is.
 PROGRAM_SUFFIXES = frozenset({
@@ -234,8 +234,7 @@ def kind_problem(rules: UploadRules, name: str, facts: FileFacts) -> str:
     named = category_by_name(name)
     program = program_kind(facts.head)
     if program and rules.refuse_disguised and suffix not in PROGRAM_SUFFIXES:
-        said = named.label.lower() if named else f"a “{suffix}” file"
-        return (f"It is named as {said} but its content is a program ({program}); "
+        return (f"The name says “{suffix}” but the content is a program ({program}); "
                 "disguised programs are refused.")
     if not rules.allowed:
         return ""

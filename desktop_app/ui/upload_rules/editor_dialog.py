@@ -168,7 +168,7 @@ class UploadRulesEditor(QDialog):
         facts = FileFacts(0, b"%PDF-", "application/pdf", _EXAMPLE_SHA)
         key = target_key(rules, "", "report.pdf", facts, datetime.now(UTC),
                          lambda: "3f2b8c1e9d4a4f6b8e2a1c7d5b9e0f12")
-        self.example.setText(f"report.pdf → {key}")
+        self.example.setText(f"report.pdf → {key.replace(_EXAMPLE_SHA, _EXAMPLE_SHA[:12] + '…')}")
 
     def _save(self) -> None:
         wrong = [t.strip() for t in self.types.text().split(",")
