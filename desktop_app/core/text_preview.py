@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+
+from desktop_app.core.csv_records import Record, RecordSplitter, quote_problem_text
 
 TEXT_BYTES = 256 * 1024
 HEX_BYTES = 64 * 1024
@@ -84,29 +86,35 @@ def sniff_delimiter(sample: str, name: str = "") -> str:
 
 
 def parse_csv(text: str, name: str = "", truncated: bool = False) -> CsvTable:
-    """The first CSV_MAX_ROWS rows; a row cut by the read cap is dropped, not reported."""
+    """The first CSV_MAX_ROWS rows; a row cut by the read cap is dropped, not reported.
+
+    A quote that never closes is reported on the line it opened on and the rows after it are
+    still shown (see core/csv_records.py), instead of the whole rest of the file vanishing.
+    """
     if truncated and "\n" in text:
         text = text[: text.rindex("\n") + 1]
     delimiter = sniff_delimiter(text, name)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    splitter = RecordSplitter(delimiter)
     rows: list[list[str]] = []
     errors: list[str] = []
     more = truncated
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            errors.append(f"Line {reader.line_num}: {exc}")
-            if len(errors) >= 20:
+
+    def records() -> Iterator[Record]:
+        for number, line in enumerate(text.splitlines(), 1):
+            yield from splitter.feed(number, line)
+        if not (truncated and splitter.open_since is not None):  # may close past the cap
+            yield from splitter.finish()
+
+    for record in records():
+        for problem in record.problems:
+            if len(errors) < 20:
+                errors.append(quote_problem_text(problem))
+            elif len(errors) == 20:
                 errors.append("(more errors not shown)")
-                break
-            continue
         if len(rows) > CSV_MAX_ROWS:  # header + CSV_MAX_ROWS data rows
             more = True
             break
-        rows.append(row[:CSV_MAX_COLUMNS])
+        rows.append(record.fields[:CSV_MAX_COLUMNS])
     header = rows[0] if rows else []
     body = rows[1:]
     columns = max((len(r) for r in rows), default=0)
