@@ -17,6 +17,24 @@ from desktop_app.ui.shell.tasks import TaskRunner
 RulesSource = Callable[[object, str], tuple[UploadRules | None, str]]
 rules_source: RulesSource | None = None
 TITLE = QT_TRANSLATE_NOOP("BucketTabs", "Upload rules")
+# The core's rule names and fixed settings (plain English there), for the translator.
+_TEXTS = (
+    QT_TRANSLATE_NOOP("UploadRulesTab", "Largest file"),
+    QT_TRANSLATE_NOOP("UploadRulesTab", "No limit"),
+    QT_TRANSLATE_NOOP("UploadRulesTab", "Allowed kinds (by content)"),
+    QT_TRANSLATE_NOOP("UploadRulesTab", "Any kind"),
+    QT_TRANSLATE_NOOP("UploadRulesTab", "Programs under another name"),
+    QT_TRANSLATE_NOOP("UploadRulesTab", "Refused"),
+    QT_TRANSLATE_NOOP("UploadRulesTab", "Allowed"),
+    QT_TRANSLATE_NOOP("UploadRulesTab", "Key of each file"),
+    QT_TRANSLATE_NOOP("UploadRulesTab", "Category folders"),
+    QT_TRANSLATE_NOOP("UploadRulesTab", "Yes (images/, documents/, …)"),
+    QT_TRANSLATE_NOOP("UploadRulesTab", "No"),
+    QT_TRANSLATE_NOOP("UploadRulesTab", "Same content already there"),
+    QT_TRANSLATE_NOOP("UploadRulesTab", "Upload anyway"),
+    QT_TRANSLATE_NOOP("UploadRulesTab", "Skip it"),
+    QT_TRANSLATE_NOOP("UploadRulesTab", "Ask"),
+)
 
 
 def _tr(text: str) -> str:
