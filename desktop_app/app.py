@@ -55,6 +55,7 @@ from desktop_app.ui.shell.main_window import MainWindow
 from desktop_app.ui.shell.qt_log import log_qt_messages
 from desktop_app.ui.shell.self_test import list_and_quit
 from desktop_app.ui.shell.single_instance import SingleInstance, bring_forward, socket_path
+from desktop_app.ui.shell.sync_wiring import install_sync
 from desktop_app.ui.shell.tasks import TaskRunner
 from desktop_app.ui.shell.theme import Theme
 from desktop_app.ui.shell.window_state import remember
@@ -155,6 +156,7 @@ def build_app(environ: Mapping[str, str] | None = None) -> DesktopApp:
     set_language(wanted_language(loaded.preferences.language, environ))
     window = MainWindow(runner)
     window.transfers.configure(environ)
+    window.sync = install_sync(window)  # type: ignore[attr-defined]
     runner.setParent(window)
     session = Session(runner, environ, window.open_connections)
     window.on_close(session.shutdown)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import threading
 import time
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, cast
 
 from desktop_app.core.local_scan import scan_folder
 from desktop_app.core.sync_checksums import LocalChecksums
@@ -40,7 +40,13 @@ def compare_pair(pair: SyncPair, storage: CompareStorage, state: SyncState | Non
 
 
 class ResumeStorage(CompareStorage, SyncStorage, Protocol):
-    pass
+    """Everything a sync asks of the server (MinioStorage has all of it)."""
+
+
+def sync_storage(storage: object) -> ResumeStorage | None:
+    """`storage` when it can drive a sync (the S3 adapter), else None."""
+    wanted = ("list_v2_raw", "head_checksums", "delete_many", "copy_object")
+    return cast(ResumeStorage, storage) if all(hasattr(storage, n) for n in wanted) else None
 
 
 def resume_pair(pair: SyncPair, storage: ResumeStorage, engine: SyncEngine,

@@ -61,6 +61,7 @@ class SyncPlan:
     record: list[Item] = field(default_factory=list)  # the same on both sides: remembered
     undecided: list[Item] = field(default_factory=list)  # conflicts left to the user
     left: list[Item] = field(default_factory=list)  # name clashes: never transferred
+    kept: list[str] = field(default_factory=list)  # on one side only; deleting is off
 
     @property
     def transfers(self) -> int:
@@ -117,6 +118,8 @@ def make_plan(comparison: Comparison, pair: SyncPair,
             plan.delete_local.append(item.local)
         elif not down:
             plan.uploads.append(item.local)
+        else:
+            plan.kept.append(item.key)
     for item in groups[Group.ONLY_REMOTE]:
         assert item.remote is not None
         gone_here = item.why is Why.DELETED_HERE
@@ -124,6 +127,8 @@ def make_plan(comparison: Comparison, pair: SyncPair,
             plan.delete_remote.append(item.remote)
         elif not up:
             plan.downloads.append(item.remote)
+        else:
+            plan.kept.append(item.key)
     plan.record.extend(i for i in groups[Group.SAME] if i.why is not Why.UNCHANGED)
     plan.left.extend(groups[Group.NAME_CLASHES])
     for item in groups[Group.DIFFERENT]:

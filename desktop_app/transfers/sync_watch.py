@@ -35,7 +35,8 @@ from desktop_app.transfers.sync_run import PairLock, SyncEngine, SyncRun, SyncSt
 log = logging.getLogger(__name__)
 DEFAULT_SETTLE_S = 2.0
 
-# (path, key relative to the pair) -> (the full key to upload to, "") or ("", why refused)
+# (path, key relative to the pair) -> (the key to upload to, relative to the pair's prefix,
+# and "") or ("", why it is refused)
 RuleCheck = Callable[[Path, str], tuple[str, str]]
 
 
@@ -182,14 +183,13 @@ class FolderWatch:
         other: list[tuple[Path, str, int]] = []
         for entry in ready:
             path = self.root.joinpath(*entry.key.split("/"))
-            full = self.pair.prefix + entry.key
             if self.rules is not None:
                 target, why = self.rules(path, entry.key)
                 if why:
                     self.news.refused.append((entry.key, why))
                     continue
-                if target != full:
-                    other.append((path, target, entry.size))
+                if target != entry.key:
+                    other.append((path, self.pair.prefix + target, entry.size))
                     continue
             mirrored.append(entry)
         if other:

@@ -1,0 +1,1 @@
+"""Folder sync: the Sync window, its flows and watched folders."""

@@ -1,0 +1,361 @@
+""""Sync with a local folder…": the entries of the bucket tree, the file table's folder menu
+and the Transfers menu, and the flows behind the Sync window (compare, confirm, run, follow),
+all slow steps on the transfer pool.
+
+A run's copies go through the connection's transfer queue; this follows them (a poll on a
+worker every few tenths of a second) and shows the progress. When a connection is opened,
+the runs of its pairs that a quit interrupted continue, and its watched pairs start
+watching (`watching.Watchers`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QMessageBox
+
+from desktop_app.core.errors import AppError
+from desktop_app.core.humanize import human_size
+from desktop_app.core.sync_compare import Comparison
+from desktop_app.core.sync_model import PairStore, SyncPair, SyncState
+from desktop_app.transfers.sync_jobs import (
+    ResumeStorage,
+    compare_pair,
+    resume_pair,
+    sync_storage,
+)
+from desktop_app.transfers.sync_plan import Resolution, SyncPlan, make_plan
+from desktop_app.transfers.sync_run import SyncEngine, SyncRun, failures_text
+from desktop_app.transfers.sync_watch import RuleCheck
+from desktop_app.ui.shell.context import WindowContext
+from desktop_app.ui.shell.flows import FlowOwner, dialog_result, run_transfer
+from desktop_app.ui.sync.watching import Watchers
+from desktop_app.ui.sync.window import SyncWindow
+
+FOLLOW_S = 0.3  # how often a running sync looks at the queue
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("SyncActions", text)
+
+
+class SyncActions(QObject):
+    """`engine_for(conn_id)`: that connection's transfer queue (None when it has none);
+    `data_dir()`: where pairs are kept; `rules_for(conn_id, bucket)`: the upload rules check
+    of that target for watched folders (None: no rules)."""
+
+    def __init__(self, context: WindowContext, engine_for: Callable[[str], SyncEngine | None],
+                 data_dir: Callable[[], Path | None],
+                 rules_for: Callable[[str, str], RuleCheck | None] = lambda _c, _b: None
+                 ) -> None:
+        super().__init__(context.window)
+        self.setObjectName("syncActions")
+        self.context = context
+        self.engine_for = engine_for
+        self.data_dir = data_dir
+        self.flows = FlowOwner(self, on_error=context.show_error)
+        self.window: SyncWindow | None = None
+        self.states: dict[str, SyncState] = {}  # loaded once: runs and watchers share them
+        self.running: dict[str, SyncRun] = {}
+        self.plan: SyncPlan | None = None
+        self.comparison: Comparison | None = None
+        self.watchers = Watchers(context, self.store, engine_for, self.state_of, rules_for)
+        self.action_sync = QAction(tr("Sync folders…"), context.window)
+        self.action_sync.setObjectName("actionSyncFolders")
+        self.action_sync.setToolTip(tr("Compare and sync a local folder with a bucket folder; "
+                                       "saved pairs and watched folders"))
+        self.action_sync.triggered.connect(self._from_menu)
+        context.on_close(self.close)
+
+    # -- menus ---------------------------------------------------------------------------
+    def _entry(self, menu: QMenu, conn_id: str, bucket: str, prefix: str) -> QAction:
+        action = QAction(tr("Sync with a local folder…"), menu)
+        action.setObjectName("actionSyncWithFolder")
+        action.setToolTip(tr("Compare this place with a folder on this computer, then sync"))
+        action.triggered.connect(lambda *_: self.show_for(conn_id, bucket, prefix))
+        return action
+
+    def menu_actions(self, menu: QMenu, conn_id: str, bucket: str) -> list[QAction]:
+        """For the tree: a bucket's entry (a connection root has none)."""
+        return [self._entry(menu, conn_id, bucket, "")] if bucket else []
+
+    def folder_actions(self, menu: QMenu, bucket: str, prefix: str) -> list[QAction]:
+        conn_id = self.context.active_connection()
+        return [self._entry(menu, conn_id, bucket, prefix)] if conn_id and bucket else []
+
+    def _from_menu(self) -> None:
+        conn_id = self.context.active_connection()
+        bucket, prefix = self.context.listing.bucket, self.context.listing.prefix
+        if conn_id and bucket:
+            self.show_for(conn_id, bucket, prefix)
+        else:
+            self._window()  # the saved pairs, to re-run or open
+
+    # -- state ---------------------------------------------------------------------------
+    def store(self) -> PairStore | None:
+        folder = self.data_dir()
+        return PairStore(folder) if folder is not None else None
+
+    def state_of(self, pair_id: str) -> SyncState:
+        if pair_id not in self.states:
+            store = self.store()
+            self.states[pair_id] = store.state(pair_id) if store is not None else SyncState()
+        return self.states[pair_id]
+
+    def _storage(self, pair: SyncPair) -> ResumeStorage | None:
+        entry = self.context.connections.get(pair.connection_id)
+        return sync_storage(entry.storage) if entry is not None else None
+
+    def _where(self, pair: SyncPair) -> str:
+        entry = self.context.connections.get(pair.connection_id)
+        name = entry.name if entry is not None else pair.connection_id
+        return f"{name}: {pair.bucket}/{pair.prefix}"
+
+    def refresh_pairs(self) -> None:
+        store = self.store()
+        if self.window is None or store is None:
+            return
+        self.window.set_pairs([(p, self.state_of(p.id), self._where(p)) for p in store.pairs()])
+
+    # -- the window ----------------------------------------------------------------------
+    def _window(self) -> SyncWindow:
+        window = self.window
+        if window is None or not shiboken6.isValid(window):
+            window = self.window = SyncWindow(self.context.window)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.destroyed.connect(lambda *_: setattr(self, "window", None))
+            window.compare_requested.connect(lambda: self.flows.start(self._compare()))
+            window.sync_requested.connect(lambda: self.flows.start(self._sync()))
+            window.save_requested.connect(self._save_form)
+            window.open_pair_requested.connect(self._open_pair)
+            window.run_pair_requested.connect(self._run_pair)
+            window.forget_pair_requested.connect(self._forget_pair)
+        self.refresh_pairs()
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def show_for(self, conn_id: str, bucket: str, prefix: str) -> SyncWindow:
+        """Open the window on this place: its saved pair when there is one, else a new one."""
+        window = self._window()
+        store = self.store()
+        saved = [p for p in (store.pairs() if store is not None else [])
+                 if (p.connection_id, p.bucket, p.prefix) == (conn_id, bucket, prefix)]
+        pair = saved[0] if saved else SyncPair("", conn_id, bucket, prefix)
+        window.load_pair(pair, self._where(pair))
+        return window
+
+    def _open_pair(self, pair_id: str) -> None:
+        store = self.store()
+        pair = store.get(pair_id) if store is not None else None
+        if pair is not None and self.window is not None:
+            self.window.load_pair(pair, self._where(pair))
+
+    def _run_pair(self, pair_id: str) -> None:
+        self._open_pair(pair_id)
+        self.flows.start(self._compare(then_sync=True))
+
+    def _forget_pair(self, pair_id: str) -> None:
+        store = self.store()
+        if store is not None:
+            self.watchers.stop(pair_id)
+            store.delete(pair_id)
+            self.states.pop(pair_id, None)
+        self.refresh_pairs()
+
+    def _save_form(self) -> SyncPair | None:
+        window, store = self.window, self.store()
+        pair = window.form_pair() if window is not None else None
+        if pair is None or store is None or window is None:
+            self.context.show_info(tr("Choose the folder to sync first."))
+            return None
+        if not pair.name:
+            pair = replace(pair, name=Path(pair.local_folder).name)
+            window.name.setText(pair.name)
+        store.save(pair, self.state_of(pair.id))
+        window.pair = pair
+        self.watchers.update(pair)
+        self.refresh_pairs()
+        return pair
+
+    # -- flows ---------------------------------------------------------------------------
+    async def _compare(self, then_sync: bool = False, after: str = "") -> None:
+        """Compare the pair of the form; `then_sync`: sync at once (a saved pair's one
+        click); `after`: what the run just done said, kept above the fresh compare."""
+        window = self.window
+        pair = window.form_pair() if window is not None else None
+        if window is None or pair is None:
+            self.context.show_info(tr("Choose the folder to sync first."))
+            return
+        storage = self._storage(pair)
+        if storage is None:
+            window.show_failed(tr("Its connection is not open: open it, then compare."))
+            return
+        window.show_busy(tr("Listing both sides…"))
+        try:
+            comparison = await run_transfer(self.context.runner, compare_pair, pair,
+                                            storage, self.state_of(pair.id))
+        except AppError as exc:
+            window.show_failed(exc.user_text())
+            return
+        except OSError as exc:
+            window.show_failed(tr("The folder cannot be read: {why}").format(
+                why=exc.strerror or str(exc)))
+            return
+        if not shiboken6.isValid(window):
+            return
+        self.comparison = comparison
+        self.plan = make_plan(comparison, pair)
+        window.show_comparison(comparison, self.plan)
+        if after:
+            window.show_done(after + "\n" + tr("Now: ") + window.summary.text())
+        if then_sync:
+            await self._sync()
+
+    async def _sync(self) -> None:
+        window, plan, comparison = self.window, self.plan, self.comparison
+        if window is None or plan is None or comparison is None:
+            return
+        pair = self._save_form()
+        if pair is None:
+            return
+        if pair.id in self.running:
+            self.context.show_info(tr("This pair is syncing already."))
+            return
+        if plan.undecided:
+            answer = await self._ask_conflicts(plan)
+            if answer is None:
+                return
+            plan = make_plan(comparison, pair,
+                             decisions={i.key: answer for i in plan.undecided})
+        if plan.deletions and not await self._confirm_deletions(pair, plan):
+            plan = make_plan(comparison, pair, delete=False)
+        engine = self.engine_for(pair.connection_id)
+        storage = self._storage(pair)
+        if engine is None or storage is None:
+            window.show_failed(tr("Its connection is not open: open it, then sync."))
+            return
+        run = SyncRun(pair, plan, engine, storage, self.store(), self.state_of(pair.id))
+        await self.follow(run, window)
+
+    async def follow(self, run: SyncRun, window: SyncWindow | None) -> None:
+        """Start (unless `run` started already) and follow a run to its end."""
+        pair_id = run.pair.id
+        self.running[pair_id] = run
+        try:
+            if window is not None:
+                window.show_busy(tr("Sending to the transfer queue…"))
+            if not run.total and not run.finished:
+                await run_transfer(self.context.runner, run.start)
+            while not await run_transfer(self.context.runner, run.poll):
+                if window is not None and shiboken6.isValid(window):
+                    window.show_progress(run.done, run.total)
+                await asyncio.sleep(FOLLOW_S)
+        except AppError as exc:
+            if window is not None and shiboken6.isValid(window):
+                window.show_failed(exc.user_text())
+            raise
+        finally:
+            self.running.pop(pair_id, None)
+        self._ended(run, window)
+
+    def _ended(self, run: SyncRun, window: SyncWindow | None) -> None:
+        out = run.outcome
+        text = tr("Synced: {up} uploaded, {down} downloaded, {deleted} deleted ({size}).").format(
+            up=out.uploaded, down=out.downloaded, deleted=out.deleted, size=human_size(out.bytes))
+        if out.failed:
+            text += " " + tr("{count} failed:").format(count=len(out.failed)) + "\n" + \
+                failures_text(out)
+        if run.plan.undecided:
+            text += " " + tr("{count} conflict(s) left as they are.").format(
+                count=len(run.plan.undecided))
+        if window is not None and shiboken6.isValid(window):
+            self.refresh_pairs()
+            self.flows.start(self._compare(after=text))  # the tree as things are now
+        elif out.failed:
+            self.context.show_error(AppError(text, tr("Open Transfers → Sync folders… to "
+                                                      "see the pair and run it again.")))
+
+    async def _ask_conflicts(self, plan: SyncPlan) -> Resolution | None:
+        """One answer for every conflict the rule leaves to the user (None: cancel)."""
+        box = QMessageBox(QMessageBox.Icon.Question, tr("Conflicts"), tr(
+            "{count} file(s) changed both in the folder and in the bucket since the last "
+            "sync. Which version should be kept?").format(count=len(plan.undecided)),
+            QMessageBox.StandardButton.NoButton, self.window)
+        box.setDetailedText("\n".join(i.key for i in plan.undecided[:200]))
+        choices = {
+            box.addButton(tr("This computer's"), QMessageBox.ButtonRole.AcceptRole):
+                Resolution.HERE,
+            box.addButton(tr("The bucket's"), QMessageBox.ButtonRole.AcceptRole):
+                Resolution.THERE,
+            box.addButton(tr("Keep both"), QMessageBox.ButtonRole.AcceptRole): Resolution.BOTH,
+            box.addButton(tr("Skip them"), QMessageBox.ButtonRole.AcceptRole): Resolution.SKIP,
+        }
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        await dialog_result(box)
+        clicked = box.clickedButton()
+        return None if clicked is cancel else choices.get(clicked)  # type: ignore[call-overload]
+
+    async def _confirm_deletions(self, pair: SyncPair, plan: SyncPlan) -> bool:
+        """Deleting is confirmed with its count and size, every run."""
+        where = []
+        if plan.delete_remote:
+            where.append(tr("{count} in the bucket").format(count=len(plan.delete_remote)))
+        if plan.delete_local:
+            where.append(tr("{count} in the folder").format(count=len(plan.delete_local)))
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Delete files?"), tr(
+            "This sync deletes {count} file(s) ({size}): {where}. Deleted objects cannot be "
+            "brought back unless the bucket keeps versions.").format(
+            count=plan.deletions, size=human_size(plan.deletion_bytes), where=", ".join(where)),
+            QMessageBox.StandardButton.NoButton, self.window)
+        keys = [f"− {e.key}" for e in plan.delete_remote] + [f"− {e.key}" for e in
+                                                             plan.delete_local]
+        box.setDetailedText("\n".join(keys[:500]))
+        delete = box.addButton(tr("Delete them"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(tr("Keep them"), QMessageBox.ButtonRole.RejectRole)
+        await dialog_result(box)
+        return box.clickedButton() is delete
+
+    # -- a connection opened --------------------------------------------------------------
+    def connection_active(self, conn_id: str) -> None:
+        """Continue its interrupted runs and start watching its watched pairs."""
+        store = self.store()
+        if not conn_id or store is None:
+            return
+        for pair in store.pairs():
+            if pair.connection_id != conn_id:
+                continue
+            if not self.state_of(pair.id).finished and pair.id not in self.running:
+                self.flows.start(self._resume(pair))
+            if pair.watch:
+                self.watchers.update(pair)
+
+    async def _resume(self, pair: SyncPair) -> None:
+        engine = self.engine_for(pair.connection_id)
+        storage = self._storage(pair)
+        store = self.store()
+        if engine is None or storage is None or store is None:
+            return
+        self.running[pair.id] = SyncRun(pair, SyncPlan(), engine, storage, None,
+                                        SyncState())  # a placeholder: no second resume
+        try:
+            run = await run_transfer(self.context.runner, resume_pair, pair, storage,
+                                     engine, store, self.state_of(pair.id))
+        finally:
+            self.running.pop(pair.id, None)
+        self.context.show_info(tr("Continuing the sync of “{name}” that was interrupted.")
+                               .format(name=pair.name or pair.local_folder))
+        await self.follow(run, None)
+
+    def connection_closed(self, conn_id: str) -> None:
+        self.watchers.stop_connection(conn_id)
+
+    def close(self) -> None:
+        self.watchers.stop_all()

@@ -1,0 +1,129 @@
+"""The difference between a folder and a bucket folder as a tree: one branch per group
+(only here, only there, different, conflicts, name clashes, same) with its count and bytes in
+the branch's own row, every key below it with its size and why it is in that group, and what
+the sync will do with it (from the plan). Big groups list their first keys and say how many
+more there are, so a 100,000-key compare shows at once.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+
+from desktop_app.core.humanize import human_size
+from desktop_app.core.sync_compare import Comparison, Group, Item
+from desktop_app.transfers.sync_plan import SyncPlan
+
+SHOWN_PER_GROUP = 2000  # keys listed under a branch; the rest are counted
+ORDER = (Group.CONFLICTS, Group.DIFFERENT, Group.ONLY_LOCAL, Group.ONLY_REMOTE,
+         Group.NAME_CLASHES, Group.SAME)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("SyncCompareView", text)
+
+
+def group_title(group: Group) -> str:
+    return {
+        Group.ONLY_LOCAL: tr("Only in the folder"),
+        Group.ONLY_REMOTE: tr("Only in the bucket"),
+        Group.SAME: tr("The same"),
+        Group.DIFFERENT: tr("Different"),
+        Group.CONFLICTS: tr("Conflicts"),
+        Group.NAME_CLASHES: tr("Name clashes"),
+    }[group]
+
+
+def group_tip(group: Group) -> str:
+    return {
+        Group.ONLY_LOCAL: tr("Files in the folder with no object of that name"),
+        Group.ONLY_REMOTE: tr("Objects with no file of that name in the folder"),
+        Group.SAME: tr("The same size and content (or unchanged since the last sync)"),
+        Group.DIFFERENT: tr("On both sides, with different content; the newer side is said"),
+        Group.CONFLICTS: tr("Changed both in the folder and in the bucket since the last sync"),
+        Group.NAME_CLASHES: tr("Names that differ only in upper/lower case or Unicode form: "
+                               "never transferred, they would make a duplicate"),
+    }[group]
+
+
+def action_texts(plan: SyncPlan | None) -> dict[str, str]:
+    """Per key, what the sync will do with it."""
+    if plan is None:
+        return {}
+    texts: dict[str, str] = {}
+    for key in plan.kept:
+        texts[key] = tr("Nothing (deleting is off)")
+    for entry in plan.uploads:
+        texts[entry.key] = tr("Upload")
+    for remote in plan.downloads:
+        texts[remote.key] = tr("Download")
+    for remote in plan.delete_remote:
+        texts[remote.key] = tr("Delete in the bucket")
+    for local in plan.delete_local:
+        texts[local.key] = tr("Delete in the folder")
+    for both in plan.keep_both:
+        texts[both.key] = tr("Keep both: the bucket's as “{name}”").format(
+            name=both.new_key.rpartition("/")[2])
+    for item in plan.undecided:
+        texts[item.key] = tr("Ask")
+    for item in plan.left:
+        texts[item.key] = tr("Left as it is")
+    return texts
+
+
+class CompareTree(QTreeWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("syncCompareTree")
+        self.setColumnCount(4)
+        self.setHeaderLabels([tr("Name"), tr("Size"), tr("Why"), tr("Sync will")])
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(True)
+        header = self.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        for column, width in ((1, 90), (2, 230), (3, 190)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.setColumnWidth(column, width)
+
+    def show_comparison(self, comparison: Comparison, plan: SyncPlan | None) -> None:
+        self.clear()
+        actions = action_texts(plan)
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for group in ORDER:
+            items = comparison.groups[group]
+            branch = QTreeWidgetItem(self, [
+                tr("{title} — {count} file(s)").format(title=group_title(group),
+                                                      count=f"{len(items):,}"),
+                human_size(comparison.bytes(group)), "", ""])
+            branch.setData(0, Qt.ItemDataRole.UserRole, group.value)
+            branch.setFont(0, bold)
+            branch.setToolTip(0, group_tip(group))
+            if not items:
+                for column in range(2):
+                    branch.setForeground(column, self.palette().placeholderText())
+            branch.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            for item in sorted(items[:SHOWN_PER_GROUP], key=lambda i: i.key):
+                self._leaf(branch, item, actions.get(item.key, ""))
+            if len(items) > SHOWN_PER_GROUP:
+                QTreeWidgetItem(branch, [tr("… and {count} more").format(
+                    count=f"{len(items) - SHOWN_PER_GROUP:,}"), "", "", ""])
+            branch.setExpanded(group is not Group.SAME and 0 < len(items) <= 200)
+
+    def _leaf(self, branch: QTreeWidgetItem, item: Item, action: str) -> None:
+        why = QCoreApplication.translate("SyncWhy", item.why.value)
+        if item.twins:
+            why += " (" + ", ".join(item.twins) + ")"
+        leaf = QTreeWidgetItem(branch, [item.key, human_size(item.size), why, action])
+        leaf.setData(0, Qt.ItemDataRole.UserRole, item.key)
+        leaf.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        leaf.setToolTip(2, why)
+
+    def branch(self, group: Group) -> QTreeWidgetItem | None:
+        for index in range(self.topLevelItemCount()):
+            top = self.topLevelItem(index)
+            if top is not None and top.data(0, Qt.ItemDataRole.UserRole) == group.value:
+                return top
+        return None
