@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Executor, ThreadPoolExecutor
 from pathlib import Path
 
+from desktop_app.core import url_safety
 from desktop_app.core.errors import AccessDenied, AppError, Cancelled
 from desktop_app.core.transfer_types import MultipartUploadInfo, RemoteObject
 from desktop_app.storage.protocol import TransferStorage
@@ -38,6 +39,8 @@ from desktop_app.transfers.scan import scan_upload
 from desktop_app.transfers.small_lane import lane_for
 from desktop_app.transfers.state import Direction, Paused, State, Transfer
 from desktop_app.transfers.upload import upload
+from desktop_app.transfers.url_fetch import name_from_url
+from desktop_app.transfers.url_import import ImportJob, UrlImport, discard, run_import
 
 log = logging.getLogger(__name__)
 KEPT_LISTINGS = 16  # upload batches whose existing-key listing is kept
@@ -83,6 +86,9 @@ class TransferEngine(RowCommands):
         self._running: set[int] = set()  # transfers a worker is inside right now
         self._resubmit: set[int] = set()  # resumed or retried while their worker unwound
         self._lane = lane_for(storage, self.options, limiter is not None, self)
+        self._imports: dict[int, ImportJob] = {}  # URL imports by row id (not journalled)
+        # Who resolves a URL import's host names (tests make names resolve anywhere).
+        self.url_resolver: url_safety.Resolver = url_safety.system_resolver
 
     def set_conflict_resolver(self, resolver: Resolver | None) -> None:
         """Who answers `ConflictPolicy.ASK` questions (called on a worker thread)."""
@@ -153,6 +159,17 @@ class TransferEngine(RowCommands):
         objects = list(self.storage.iter_objects(bucket, prefix))
         return self.download_objects(bucket, objects, root, parent_prefix(prefix))
 
+    def import_urls(self, bucket: str, requests: Sequence[UrlImport]) -> list[int]:
+        """Queue URL imports into `bucket` (see `url_import`); kept in memory only."""
+        batch = self._next_batch()
+        transfers = [Transfer(Direction.UPLOAD, bucket,
+                              f"{r.prefix}{r.name or name_from_url(r.url)}", Path(), 0, batch,
+                              source=r.shown) for r in requests]
+        for t, request in zip(transfers, requests, strict=True):
+            self._imports[t.id] = ImportJob(request, self.url_resolver)
+        self._add(transfers, None, journal=False)
+        return [t.id for t in transfers]
+
     def _next_batch(self, conflict: ConflictPolicy | None = None) -> int:
         with self._lock:
             self._batches += 1
@@ -162,13 +179,14 @@ class TransferEngine(RowCommands):
             self.journal.set_batch_conflict(batch, conflict.value)
         return batch
 
-    def _add(self, transfers: list[Transfer], root: Path | None) -> None:
+    def _add(self, transfers: list[Transfer], root: Path | None, journal: bool = True) -> None:
         ids = self.journal.add_items(
             (t.batch, t.direction.value, t.bucket, t.key, str(t.local_path),
              str(root) if root else None, t.size, t.etag, t.state.value)
             for t in transfers if not t.state.finished
-        )
-        for t, jid in zip((t for t in transfers if not t.state.finished), ids, strict=True):
+        ) if journal else []
+        for t, jid in zip((t for t in transfers if not t.state.finished and journal), ids,
+                          strict=True):
             t.journal_id = jid
         with self._lock:
             for t in transfers:
@@ -199,7 +217,9 @@ class TransferEngine(RowCommands):
             if not started and not self._start(transfer):
                 return  # paused or cancelled while it waited
             transfer.checkpoint()  # e.g. handed over by the small lane because it was stopped
-            if transfer.direction is Direction.UPLOAD:
+            if transfer.id in self._imports:
+                run_import(self.ctx, transfer, self._imports[transfer.id])
+            elif transfer.direction is Direction.UPLOAD:
                 upload(self.ctx, transfer)
             else:
                 download(self.ctx, transfer, self._roots[transfer.id])
@@ -279,6 +299,19 @@ class TransferEngine(RowCommands):
             self._idle.notify_all()
         if again and transfer.try_transition(State.QUEUED):
             (self._submit if was is State.PAUSED else self._retried)(transfer)
+
+    def _retried(self, t: Transfer) -> None:
+        if t.id in self._imports:  # not journalled: it only starts again
+            t.set_progress(0)
+            self._submit(t)
+        else:
+            super()._retried(t)
+
+    def _cleanup_cancelled(self, t: Transfer) -> None:
+        job = self._imports.get(t.id)
+        if job is not None:  # a paused import may hold an open multipart upload
+            discard(self.ctx, t, job)
+        super()._cleanup_cancelled(t)
 
     def _notify(self, transfer: Transfer) -> None:
         for listener in list(self._listeners):

@@ -35,7 +35,8 @@ STOP_GRACE = 3.0  # seconds the child gives workers to unwind (temp files) befor
 # the same throughput (the window needs little CPU; transfers get the rest).
 CHILD_NICENESS = 5
 CALLS = frozenset({"upload_paths", "upload_files", "download_objects", "download_prefix",
-                   "restore", "wait", "incomplete_uploads", "abort_uploads"})
+                   "restore", "wait", "incomplete_uploads", "abort_uploads",
+                   "import_urls"})
 CASTS = frozenset({"pause", "resume", "cancel", "retry", "clear_finished"})
 
 

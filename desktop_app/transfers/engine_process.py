@@ -41,6 +41,7 @@ from desktop_app.transfers.engine_child import STOP_GRACE, messages
 from desktop_app.transfers.options import ConflictPolicy, TransferOptions
 from desktop_app.transfers.rows import Changes, TransferView, pick_changes
 from desktop_app.transfers.state import State
+from desktop_app.transfers.url_import import UrlImport
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +117,9 @@ class EngineProcess:
                          ) -> list[int]:
         return list(self._call("download_objects", bucket, list(objects), root, prefix,
                                conflict))
+
+    def import_urls(self, bucket: str, requests: Sequence[UrlImport]) -> list[int]:
+        return list(self._call("import_urls", bucket, list(requests)))
 
     def download_prefix(self, bucket: str, prefix: str, root: Path) -> list[int]:
         return list(self._call("download_prefix", bucket, prefix, root))

@@ -42,6 +42,7 @@ class TransferView:
     phase: str = ""
     denied: bool = False  # failed because the server refused access
     verified_by: str = ""  # how a done transfer's bytes were checked (see Transfer)
+    source: str = ""  # a URL import's link
 
 
 R = TypeVar("R")
@@ -63,4 +64,4 @@ def pick_changes(order: Sequence[int], rows: Mapping[int, R], dirty: set[int], k
 def view_of(t: Transfer) -> TransferView:
     return TransferView(t.id, t.batch, t.direction, t.bucket, t.key, t.local_path, t.name,
                         t.size, t.done_bytes, t.state, t.error, t.phase, t.denied,
-                        t.verified_by)
+                        t.verified_by, t.source)

@@ -88,6 +88,7 @@ class Transfer:
     # How the bytes were proven to be the object's, once done: "CRC64NVME", "SHA-256",
     # "MD5 (ETag)", "CRC32 (composite, 3 parts)", "unverified (size only)"; "" until then.
     verified_by: str = ""
+    source: str = ""  # a URL import's link (without its query), shown instead of a path
     journal_id: int | None = None
     # The engine's set of changed ids: the UI refreshes only those, not 10,000 rows a tick.
     sink: set[int] | None = field(default=None, repr=False)

@@ -11,13 +11,11 @@ https down to http.
 
 from __future__ import annotations
 
-import email.message
 import mimetypes
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from email.utils import collapse_rfc2231_value
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
@@ -43,6 +41,8 @@ _REDIRECTS = {301, 302, 303, 307, 308}
 _GENERIC_TYPES = {"", "application/octet-stream", "binary/octet-stream",
                   "application/x-download", "application/download", "application/unknown"}
 _TYPE = re.compile(r"^[\w.+-]+/[\w.+-]+$")
+_EXT_NAME = re.compile(r"(?:^|;)\s*filename\*\s*=\s*([^;]*)", re.IGNORECASE)
+_PLAIN_NAME = re.compile(r'(?:^|;)\s*filename\s*=\s*("(?:[^"\\]|\\.)*"|[^;]*)', re.IGNORECASE)
 MAX_NAME = 200
 
 
@@ -97,7 +97,7 @@ class Fetched:
 
 def _seconds(timeout: object) -> str:
     read = getattr(timeout, "read_timeout", None)
-    return f"{read:.0f} s" if isinstance(read, (int, float)) else "too long"
+    return f"{read:g} s" if isinstance(read, (int, float)) else "too long"
 
 
 def fetch(url: str, allow_local: bool, resolver: Resolver = url_safety.system_resolver,
@@ -155,7 +155,7 @@ def _get(target: Target, byte_range: tuple[int, str] | None,
                               "The site's certificate is not trusted here.") from None
         except ReadTimeoutError:
             pool.close()
-            raise SourceTrouble(f"“{target.host}” did not answer within {read_timeout:.0f} s."
+            raise SourceTrouble(f"“{target.host}” did not answer within {read_timeout:g} s."
                                 ) from None
         except (HTTPError, OSError) as exc:
             pool.close()
@@ -211,22 +211,45 @@ def content_type(fetched: Fetched, head: bytes, name: str,
 
 def name_for(fetched: Fetched, fallback_type: str = "") -> str:
     """The name from Content-Disposition (RFC 6266, `filename*` first), else from the last
-    segment of the URL's path; sanitized; "download" when neither gives one."""
-    disposition = fetched.headers.get("content-disposition", "")
-    if disposition:
-        message = email.message.Message()
-        message["content-disposition"] = disposition
-        raw = message.get_param("filename*", header="content-disposition") \
-            or message.get_param("filename", header="content-disposition")
-        if raw:
-            name = clean_name(str(collapse_rfc2231_value(raw)))
-            if name:
-                return name
-    segment = PurePosixPath(unquote(urlsplit(fetched.target.url).path)).name
-    name = clean_name(segment)
-    if name and "." not in name and fallback_type:
-        name += mimetypes.guess_extension(fallback_type.split(";")[0].strip()) or ""
-    return name or "download"
+    segment of the URL's path with an extension for `fallback_type` when it has none;
+    sanitized; "download" when neither gives one."""
+    name = disposition_name(fetched.headers.get("content-disposition", ""))
+    if name:
+        return name
+    return with_extension(name_from_url(fetched.target.url, ""), fallback_type) or "download"
+
+
+def with_extension(name: str, ctype: str) -> str:
+    """`name` with the usual extension of `ctype` added when it has none."""
+    if name and "." not in name and ctype:
+        name += mimetypes.guess_extension(ctype.split(";")[0].strip()) or ""
+    return name
+
+
+def disposition_name(header: str) -> str:
+    """The sanitized file name of a Content-Disposition header: RFC 6266's `filename*`
+    (RFC 8187 `charset'lang'%xx`) when present and decodable, else `filename`."""
+    extended = _EXT_NAME.search(header)
+    if extended:
+        charset, _lang, encoded = [*extended.group(1).strip().split("'", 2), "", ""][:3]
+        try:
+            name = clean_name(unquote(encoded, encoding=charset or "utf-8", errors="strict"))
+        except (LookupError, UnicodeDecodeError):
+            name = ""
+        if name:
+            return name
+    plain = _PLAIN_NAME.search(header)
+    if not plain:
+        return ""
+    value = plain.group(1).strip()
+    if value.startswith('"') and value.endswith('"') and len(value) >= 2:
+        value = re.sub(r"\\(.)", r"\1", value[1:-1])
+    return clean_name(value)
+
+
+def name_from_url(url: str, fallback: str = "download") -> str:
+    """The last segment of the URL's path, decoded and sanitized (`fallback` if none)."""
+    return clean_name(PurePosixPath(unquote(urlsplit(url).path)).name) or fallback
 
 
 def clean_name(name: str) -> str:

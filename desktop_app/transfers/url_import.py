@@ -52,6 +52,7 @@ from desktop_app.transfers.url_fetch import (
     fetch,
     name_for,
     validator,
+    with_extension,
 )
 
 READ_SIZE = 256 * 1024
@@ -178,8 +179,10 @@ def _fresh(ctx: Context, transfer: Transfer, job: ImportJob, fetched: Fetched) -
             ended = False
             break
     head = bytes(buffer[:SNIFF_BYTES])
-    name = request.name or name_for(fetched, fetched.headers.get("content-type", ""))
+    name = request.name or name_for(fetched)
     ctype = content_type(fetched, head, name, sniff)
+    if not request.name:
+        name = with_extension(name, ctype)
     transfer.key = f"{request.prefix}{name}"
     if ended:
         _short_length(job, len(buffer))
