@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.core.sync_compare import Group
 from desktop_app.core.sync_model import Direction, PairStore, SyncPair, SyncState
+from desktop_app.core.upload_rules import RuleStore, UploadRules
 from desktop_app.storage.s3 import MinioStorage
 from desktop_app.ui.shell.main_window import MainWindow
 from desktop_app.ui.sync.actions import SyncActions
@@ -153,3 +154,27 @@ def test_a_watched_pair_uploads_what_arrives_and_says_so_in_the_status_bar(
     qtbot.waitUntil(lambda: names(storage, bucket) == {"in/scan-001.pdf"}, timeout=WAIT)
     qtbot.waitUntil(lambda: "1 sent" in label.text(), timeout=WAIT)
     assert "scan-001.pdf" in label.text()
+
+
+def test_a_watched_pair_follows_the_upload_rules_of_its_bucket(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        storage: MinioStorage, bucket: str, tmp_path: Path) -> None:
+    rules = RuleStore(Path(app_environ["MINIO_DESKTOP_CONFIG_DIR"]))
+    rules.set_rules("env", UploadRules(max_size=1000), bucket)
+    rules.save()
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    store = PairStore(Path(app_environ["MINIO_DESKTOP_DATA_DIR"]))
+    pair = SyncPair(str(folder), "env", bucket, "", watch=True)
+    store.save(pair, SyncState())
+    _window, _conn, sync = open_window(qtbot, make_window, app_environ, bucket)
+    sync.watchers.settle_s = 0.3
+    sync.watchers.update(pair)
+    (folder / "big.txt").write_bytes(b"b" * 5000)
+    (folder / "small.txt").write_bytes(b"s" * 10)
+    qtbot.waitUntil(lambda: names(storage, bucket) == {"small.txt"}, timeout=WAIT)
+    news = sync.watchers.news[pair.id]
+    qtbot.waitUntil(lambda: bool(news.refused), timeout=WAIT)
+    assert news.refused[0][0] == "big.txt"
+    assert "largest allowed" in news.refused[0][1]
+    assert "Refused: big.txt" in sync.watchers.label.toolTip()
