@@ -56,6 +56,7 @@ from desktop_app.ui.shell.upload_rules_wiring import install_upload_rules
 from desktop_app.ui.shell.window_menus import WindowMenus
 from desktop_app.ui.transfers.controller import TransferController
 from desktop_app.ui.transfers.queue import TransferQueue, TransferStatus
+from desktop_app.ui.transfers.url_import_actions import install_url_import
 from desktop_app.ui.transfers.widgets import queue_height
 
 
@@ -124,6 +125,8 @@ class MainWindow(QMainWindow):
             diagnose=self.action_diagnose, active_changed=self.active_connection_changed,
             docks=[self.transfer_queue, self.jobs.panel, self.browse.search_panel,
                    self.versions_panel])
+        self.url_import = install_url_import(self.context, self.transfers, self.menus,
+                                             self.object_table)
         self.preview_pane.open_requested.connect(
             lambda b, k: self._for_previewed(b, k, actions.open_selected))
         self.preview_pane.download_requested.connect(

@@ -415,7 +415,7 @@ class TransferQueueModel(QAbstractItemModel):
             return view.id
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 1:
-                return f"{view.bucket}/{view.key}\n{view.local_path}"
+                return f"{view.bucket}/{view.key}\n{view.source or view.local_path}"
             if column == 7 and view.error:
                 return view.error
             if column == 7 and view.verified_by:
