@@ -145,6 +145,13 @@ def test_rule_store_keeps_connection_rules_and_bucket_overrides(tmp_path: Path) 
     again.set_rules("p1", None)
     again.save()
     assert json.loads((tmp_path / "upload_rules.json").read_text())["profiles"] == {}
+    damaged = {"version": 1, "profiles": {"p1": {"rules": {"max_size": "big"}},
+                                          "p2": {"rules": {"max_size": 7}}}}
+    (tmp_path / "upload_rules.json").write_text(json.dumps(damaged))
+    loaded = RuleStore(tmp_path).load()
+    assert loaded.in_force("p2", "b") == (UploadRules(max_size=7), "connection")
+    with pytest.raises(ConfigError, match="damaged"):
+        loaded.in_force("p1", "b")
     (tmp_path / "upload_rules.json").write_text("{broken")
     with pytest.raises(ConfigError, match="cannot be read"):
         RuleStore(tmp_path).load()

@@ -8,10 +8,13 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.upload_rules import Naming, OnDuplicate, UploadRules
@@ -21,6 +24,7 @@ from desktop_app.ui.buckets.properties_dialog import BucketPropertiesDialog
 from desktop_app.ui.buckets.upload_rules_tab import UploadRulesTab
 from desktop_app.ui.shell.main_window import MainWindow
 from desktop_app.ui.upload_rules.editor_dialog import UploadRulesEditor
+from desktop_app.ui.upload_rules.lookup import StorageLookup
 from desktop_app.ui.upload_rules.preflight_dialog import PreflightDialog
 from tests.conftest import WindowFactory
 from tests.test_upload_rules import ELF, PDF, PE, PNG
@@ -210,3 +214,41 @@ def test_editor_saves_rules_and_properties_show_them(
     qtbot.waitUntil(lambda: not page.horizontalScrollBar().isVisible(), timeout=WAIT)
     dialog.grab().save(str(SHOTS / "upload-rules-properties.png"))
     dialog.reject()
+
+
+def test_a_long_check_shows_its_progress_and_can_be_cancelled(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        storage: MinioStorage, bucket: str, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    window, _conn = open_window(qtbot, make_window, app_environ, bucket,
+                                UploadRules(on_duplicate=OnDuplicate.SKIP))
+    release = threading.Event()
+    listed = threading.Event()
+    real = StorageLookup.objects_in
+
+    def held(self: StorageLookup, bucket: str, folder: str) -> Iterator[tuple[str, int]]:
+        listed.set()
+        release.wait(10)
+        yield from real(self, bucket, folder)
+
+    monkeypatch.setattr(StorageLookup, "objects_in", held)
+    files = []
+    for n in range(3):
+        files.append(tmp_path / f"f{n}.txt")
+        files[-1].write_text(f"file {n}\n")
+    window.transfers.upload(files, bucket, "")
+    checking = window.upload_rules.gate.checking
+    assert checking is not None
+    qtbot.waitUntil(listed.is_set, timeout=WAIT)
+    qtbot.waitUntil(checking.dialog.isVisible, timeout=WAIT)  # shown after a moment
+    assert checking.dialog.labelText() == \
+        "Checking the files against the upload rules: 0 of 3…"
+    checking.dialog.grab().save(str(SHOTS / "upload-rules-checking.png"))
+    cancel = checking.dialog.findChild(QPushButton)
+    assert cancel.text() == "Cancel"
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    release.set()
+    qtbot.waitUntil(lambda: "nothing was sent" in window.message_bar.text, timeout=WAIT)
+    assert window.upload_rules.gate.last is None
+    assert keys(storage, bucket) == set()
+    assert window.transfer_queue.queue_model.transfers() == []

@@ -124,23 +124,27 @@ Entry = tuple[Path, str, str]
 
 def preflight(rules: UploadRules, bucket: str, prefix: str, entries: Iterable[Entry],
               lookup: RemoteLookup | None, check_cancel: Callable[[], None] | None = None,
-              now: datetime | None = None) -> Preflight:
+              now: datetime | None = None,
+              progress: Callable[[int], None] | None = None) -> Preflight:
     """Check every entry against `rules` and, when the rule asks, look for its content in
-    the bucket. Reads files (hashes), lists and HEADs: run it on a worker thread."""
+    the bucket. Reads files (hashes), lists and HEADs: run it on a worker thread.
+    `check_cancel` may raise to stop; `progress` hears how many entries are done."""
     when = now or datetime.now(UTC)
     result = Preflight(on_duplicate=rules.on_duplicate)
     finder = DuplicateFinder(lookup, bucket) if lookup is not None and \
         rules.on_duplicate is not OnDuplicate.UPLOAD else None
-    for path, relative, problem in entries:
+    for done, (path, relative, problem) in enumerate(entries):
         if check_cancel is not None:
             check_cancel()
+        if progress is not None:
+            progress(done)
         if problem:
             result.refused.append(Verdict(path, False, problem, ""))
             continue
         if relative.endswith("/"):
             result.markers.append((path, prefix + relative))
             continue
-        verdict = check(rules, path, prefix, relative, when)
+        verdict = check(rules, path, prefix, relative, when, check_cancel=check_cancel)
         if not verdict.allowed:
             result.refused.append(verdict)
             continue

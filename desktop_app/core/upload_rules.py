@@ -285,12 +285,14 @@ def target_key(rules: UploadRules, prefix: str, relative: str, facts: FileFacts,
 
 
 def check(rules: UploadRules, path: Path, prefix: str, relative: str = "",
-          now: datetime | None = None, facts: FileFacts | None = None) -> Verdict:
+          now: datetime | None = None, facts: FileFacts | None = None,
+          check_cancel: Callable[[], None] | None = None) -> Verdict:
     """Whether `path` may be uploaded below `prefix`, and its key. Reads the first bytes, and
-    the whole file when the key or the duplicate check needs its SHA-256."""
+    the whole file when the key or the duplicate check needs its SHA-256 (`check_cancel` is
+    called between chunks and may raise to stop)."""
     relative = relative or path.name
     try:
-        facts = facts or read_facts(path, rules.reads_content)
+        facts = facts or read_facts(path, rules.reads_content, check_cancel)
     except OSError as exc:
         return Verdict(path, False, f"It cannot be read: {exc.strerror}.", "")
     if rules.max_size and facts.size > rules.max_size:
@@ -339,10 +341,13 @@ class RuleStore:
                               "Check that the settings folder can be written.") from None
 
     def _read(self, raw: Any) -> UploadRules | None:
+        """One entry; a damaged one raises (the caller says so) and leaves the others usable."""
         try:
             return UploadRules.from_json(raw) if raw is not None else None
-        except (ValueError, TypeError, KeyError):
-            return None  # one damaged entry does not stop the others
+        except (ValueError, TypeError, KeyError) as exc:
+            raise ConfigError(f"A rule set in “{self.path}” is damaged ({exc}).",
+                              "Open Upload rules… and save the rules again, or fix that file; "
+                              "uploads run without rules meanwhile.") from None
 
     def connection_rules(self, profile_id: str) -> UploadRules | None:
         return self._read(self._data.get(profile_id, {}).get("rules"))

@@ -17,7 +17,7 @@ import shiboken6
 from PySide6.QtCore import QModelIndex, QObject
 from PySide6.QtWidgets import QTreeView
 
-from desktop_app.core.errors import AppError, ConfigError
+from desktop_app.core.errors import AppError, Cancelled, ConfigError
 from desktop_app.core.upload_duplicates import Preflight, already_there, preflight
 from desktop_app.core.upload_rules import RuleStore, UploadRules
 from desktop_app.transfers.engine_process import QueueEngine
@@ -25,6 +25,7 @@ from desktop_app.transfers.scan import scan_upload
 from desktop_app.transfers.state import State
 from desktop_app.ui.shell.context import WindowContext
 from desktop_app.ui.shell.i18n import translate
+from desktop_app.ui.upload_rules.checking import Checking
 from desktop_app.ui.upload_rules.lookup import StorageLookup
 from desktop_app.ui.upload_rules.preflight_dialog import PreflightDialog
 
@@ -42,6 +43,7 @@ class UploadRulesGate(QObject):
         self._store: RuleStore | None = None
         self.dialog: PreflightDialog | None = None
         self.last: Preflight | None = None  # the latest pre-flight (for tests and logs)
+        self.checking: Checking | None = None  # the latest check's progress
 
     # -- rules -----------------------------------------------------------------------------
     def store(self) -> RuleStore | None:
@@ -68,7 +70,11 @@ class UploadRulesGate(QObject):
         store = self.store()
         if store is None or not conn_id:
             return None, ""
-        return store.in_force(self.profile_key(conn_id), bucket)
+        try:
+            return store.in_force(self.profile_key(conn_id), bucket)
+        except ConfigError as exc:
+            self.context.show_error(exc)
+            return None, ""
 
     def rules_for_storage(self, storage: object, bucket: str) -> tuple[UploadRules | None, str]:
         """For the bucket Properties tab, which knows the storage, not the connection."""
@@ -85,19 +91,34 @@ class UploadRulesGate(QObject):
         storage = self.context.active_storage()
         lookup = StorageLookup(storage) if StorageLookup.usable(storage) else None
 
+        checking = self.checking = Checking(self.context.window)
+
         def check() -> Preflight:
-            entries = ((e.path, e.key[len(prefix):], e.problem)
-                       for e in scan_upload(paths, prefix, follow_symlinks))
-            return preflight(rules, bucket, prefix, entries, lookup)
+            entries = [(e.path, e.key[len(prefix):], e.problem)
+                       for e in scan_upload(paths, prefix, follow_symlinks)]
+            checking.total = len(entries)
+            return preflight(rules, bucket, prefix, entries, lookup, checking.stop_if_cancelled,
+                             progress=checking.set_done)
 
         self.context.show_info(translate("UploadRules", "Checking the files against the upload "
                                                         "rules…"))
         self.context.runner.submit(
-            check, on_success=lambda result: self._checked(engine, bucket, result),
-            on_error=self.context.show_error, context=self, long_running=True)
+            check, on_success=lambda result: self._checked(engine, bucket, result, checking),
+            on_error=lambda error: self._not_checked(error, checking), context=self,
+            long_running=True)
         return True
 
-    def _checked(self, engine: QueueEngine, bucket: str, result: Preflight) -> None:
+    def _not_checked(self, error: AppError, checking: Checking) -> None:
+        checking.finish()
+        if isinstance(error, Cancelled):
+            self.context.show_info(translate("UploadRules", "Upload cancelled while checking "
+                                                            "the files: nothing was sent."))
+        else:
+            self.context.show_error(error)
+
+    def _checked(self, engine: QueueEngine, bucket: str, result: Preflight,
+                 checking: Checking) -> None:
+        checking.finish()
         self.last = result
         if not result.needs_answer:
             self.queue(engine, bucket, result, with_duplicates=False)
@@ -116,9 +137,14 @@ class UploadRulesGate(QObject):
             self.context.show_info(translate("UploadRules", "Nothing was uploaded: every file "
                                                             "breaks an upload rule."))
             return
-        self.context.show_info(translate(
-            "UploadRules", "{count} file(s) queued for upload.", "", len(files)).format(
-            count=len(files)))
+        if files:
+            self.context.show_info(translate(
+                "UploadRules", "{count} file(s) queued for upload.", "", len(files)).format(
+                count=len(files)))
+        else:
+            self.context.show_info(translate(
+                "UploadRules", "Nothing was uploaded: the content of every file is already in "
+                               "the bucket (see the transfer queue)."))
         queue = getattr(self.context.window, "transfer_queue", None)
 
         def refresh(_ids: object) -> None:
