@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .PHONY: run test lint typecheck pytest system-deps-run system-deps-test screenshot clean \
-	bench bench-preview bench-list bench-buckets bench-stats bench-sync reliability system-deps-reliability \
+	bench bench-preview bench-list bench-buckets bench-stats bench-sync bench-csv reliability system-deps-reliability \
 	package package-test system-deps-package screenshots \
 	ts
 
@@ -82,6 +82,11 @@ bench-stats: system-deps-test $(STAMP)
 # Sync compare of 10,000 and 100,000 files vs rclone check and rclone sync --dry-run (figures).
 bench-sync: system-deps-test $(STAMP) $(VENV)/.bench-installed
 	$(BIN)/python packaging/bench_sync.py $(BENCH_ARGS)
+
+# CSV validation of a generated 200 MB file, streamed from disk and from a real server:
+# rows/s and peak memory growth (figures).
+bench-csv: system-deps-test $(STAMP)
+	$(BIN)/python packaging/bench_csv.py $(BENCH_ARGS)
 
 # Transfer benchmark: our engine vs s5cmd vs rclone vs plain minio-py on a real local server.
 # BENCH_ARGS=--quick uses smaller workloads.

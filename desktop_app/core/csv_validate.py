@@ -120,7 +120,7 @@ class CsvValidator:
         self.report = CsvReport()
         self._expected: int | None = None
         self._sample: list[tuple[int, list[str]]] | None = None
-        self._checks: list[tuple[int, ColumnSummary, Callable[[str], bool] | None]] = []
+        self._checks: list[tuple[int, ColumnSummary, Callable[[str], object] | None]] = []
 
     # -- the pass ---------------------------------------------------------------------------
 
