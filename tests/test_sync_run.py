@@ -336,3 +336,25 @@ def test_a_watched_folder_uploads_files_once_they_settle(
         assert compare_pair(pair, storage, state).count(Group.SAME) == 51
     finally:
         watch.stop()
+
+
+def test_a_batch_keeps_its_own_conflict_policy_after_a_restart(
+        storage: MinioStorage, bucket: str, tmp_path: Path) -> None:
+    """A sync's uploads overwrite what it compared even when they come back from the
+    journal into an engine whose own policy would keep both."""
+    put(storage, bucket, "report.txt", b"old")
+    local = tmp_path / "report.txt"
+    local.write_bytes(b"new version")
+    journal = Journal(tmp_path / "journal.sqlite3")
+    journal.add_items([(7, "upload", bucket, "report.txt", str(local), None, 11, "",
+                        "queued")])
+    journal.set_batch_conflict(7, "overwrite")
+    journal.set_batch_conflict(8, "skip")  # a batch with nothing left: dropped
+    assert journal.batch_conflicts() == {7: "overwrite"}
+    engine = TransferEngine(storage, TransferOptions(server_probe_s=0), journal)
+    try:
+        engine.restore()
+        assert engine.wait(30)
+    finally:
+        engine.shutdown()
+    assert keys(storage, bucket) == {"report.txt": b"new version"}
