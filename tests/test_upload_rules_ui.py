@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -27,6 +27,7 @@ from desktop_app.ui.upload_rules.editor_dialog import UploadRulesEditor
 from desktop_app.ui.upload_rules.lookup import StorageLookup
 from desktop_app.ui.upload_rules.preflight_dialog import PreflightDialog
 from tests.conftest import WindowFactory
+from tests.test_transfer_ui import drop
 from tests.test_upload_rules import ELF, PDF, PE, PNG
 
 WAIT = 30_000
@@ -252,3 +253,32 @@ def test_a_long_check_shows_its_progress_and_can_be_cancelled(
     assert window.upload_rules.gate.last is None
     assert keys(storage, bucket) == set()
     assert window.transfer_queue.queue_model.transfers() == []
+
+
+def test_a_dropped_folder_is_checked_file_by_file_with_category_folders(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        storage: MinioStorage, bucket: str, tmp_path: Path) -> None:
+    """Files dropped on the table (a folder among them) go through the rules like Upload…:
+    the disguised program inside the folder is listed, the rest sorted into kind folders."""
+    window, _conn = open_window(qtbot, make_window, app_environ, bucket,
+                                UploadRules(category_folders=True))
+    window.show()
+    qtbot.waitUntil(lambda: window.table_model.bucket == bucket, timeout=WAIT)
+    album = tmp_path / "album"
+    album.mkdir()
+    (album / "cover.png").write_bytes(PNG)
+    (album / "setup.pdf").write_bytes(ELF)
+    (tmp_path / "notes.pdf").write_bytes(PDF)
+    event = drop(qtbot, window.object_table.viewport(), [album, tmp_path / "notes.pdf"],
+                 QPoint(5, 5))
+    assert event.isAccepted()
+    qtbot.waitUntil(lambda: isinstance(window.upload_rules.gate.dialog, PreflightDialog),
+                    timeout=WAIT)
+    dialog = window.upload_rules.gate.dialog
+    assert isinstance(dialog, PreflightDialog)
+    assert [dialog.list.topLevelItem(i).text(0)
+            for i in range(dialog.list.topLevelItemCount())] == ["setup.pdf"]
+    assert dialog.upload_button.text() == "Upload the other 2"
+    dialog.upload_button.click()
+    qtbot.waitUntil(lambda: keys(storage, bucket) == {"images/album/cover.png",
+                                                      "documents/notes.pdf"}, timeout=WAIT)
