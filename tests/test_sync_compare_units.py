@@ -30,6 +30,7 @@ from desktop_app.core.sync_model import (
     SyncPair,
     SyncState,
 )
+from desktop_app.storage.listing_xml import parse_listing_columns
 
 T0 = 1_700_000_000.0  # a LastModified, epoch seconds
 NS = 1_000_000_000
@@ -258,3 +259,15 @@ def test_pairs_and_state_are_kept_one_file_each(tmp_path: Path) -> None:
         store.state("../../etc/passwd")
     store.delete(pair.id)
     assert not files[0].exists()
+
+
+def test_listing_etags_in_both_escaped_forms() -> None:
+    """Go's encoding/xml (SeaweedFS) writes the quotes as `&#34;`, others as `&quot;`."""
+    page = (b'<?xml version="1.0" encoding="UTF-8"?><ListBucketResult><IsTruncated>false'
+            b"</IsTruncated>" + b"".join(
+                b"<Contents><Key>k%d</Key><LastModified>2024-01-01T00:00:00Z</LastModified>"
+                b"<ETag>%s</ETag><Size>1</Size></Contents>" % (i, etag)
+                for i, etag in enumerate((b"&#34;ab12&#34;", b"&quot;cd34&quot;",
+                                          b"&#34;a&amp;b&#34;", b"&#34;ef-2&#34;")))
+            + b"</ListBucketResult>")
+    assert parse_listing_columns(page, 1000).etags == ["ab12", "cd34", "a&b", "ef-2"]

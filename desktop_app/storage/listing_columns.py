@@ -178,8 +178,11 @@ def _columns(data: bytes) -> ListingColumns:
 
 
 def _etag(raw: bytes) -> str:
-    if raw.startswith(b"&quot;") and raw.endswith(b"&quot;") and raw.count(b"&") == 2:
-        raw = raw[6:-6]  # the usual form, `&quot;hex&quot;`, decoded without a scan
+    if raw.count(b"&") == 2:  # the usual forms, decoded without a scan
+        if raw.startswith(b"&quot;") and raw.endswith(b"&quot;"):
+            raw = raw[6:-6]
+        elif raw.startswith(b"&#34;") and raw.endswith(b"&#34;"):  # Go's encoding/xml
+            raw = raw[5:-5]
     return xml_text(raw).strip('"')
 
 
