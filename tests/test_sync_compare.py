@@ -14,6 +14,7 @@ from desktop_app.core.transfer_types import PartInfo
 from desktop_app.storage.s3 import MinioStorage
 from desktop_app.storage.sync_listing import HeadCrc, list_remote
 from tests.helpers import put_bytes
+from tests.listing_helpers import fill
 
 NFC, NFD = "caf\u00e9.txt", "cafe\u0301.txt"
 
@@ -89,3 +90,15 @@ def test_times_decide_where_no_checksum_is_kept(storage: MinioStorage, bucket: s
     write(tmp_path, "plain.bin", b"q" * 64, stamp + 30)
     result = compare(scan_folder(tmp_path), listed, None, checksums=LocalChecksums(tmp_path))
     assert [(i.group, i.why) for i in result.items()] == [(Group.DIFFERENT, Why.NEWER_HERE)]
+
+
+def test_listing_pages_through_the_first_level_and_each_folder(storage: MinioStorage,
+                                                               bucket: str) -> None:
+    keys = ([f"p/top-{i:04d}" for i in range(1005)] + [f"p/a/{i:04d}" for i in range(1002)]
+            + ["p/b/c/deep", "p/b/", "elsewhere/x"])
+    fill(storage, bucket, keys)
+    tree = list_remote(storage, bucket, "p/", streams=3)
+    expected = {k[2:] for k in keys if k.startswith("p/") and not k.endswith("/")}
+    assert set(tree.entries) == expected
+    assert tree.complete
+    assert all(e.size == 1 and e.etag for e in tree.entries.values())

@@ -73,6 +73,7 @@ def scan_folder(root: Path, cancel: threading.Event | None = None,
     tree = LocalTree(root)
     entries = tree.entries
     skipped = tree.skipped
+    is_regular = stat.S_ISREG
     pending: list[tuple[str, str]] = [(os.fspath(root), "")]
     while pending:
         if cancel is not None and cancel.is_set():
@@ -86,27 +87,26 @@ def scan_folder(root: Path, cancel: threading.Event | None = None,
             skipped.append(Skipped(base.rstrip("/") or ".", f"{UNREADABLE}: {error.strerror}"))
             continue
         for item in items:
-            name = item.name
-            key = base + name
+            key = base + item.name
             try:
-                key.encode("utf-8")
+                encoded = key.encode("utf-8")
             except UnicodeEncodeError:  # surrogate escapes of undecodable bytes
                 skipped.append(Skipped(key.encode("utf-8", "replace").decode(), BAD_NAME))
                 continue
-            try:
-                if item.is_symlink():
-                    skipped.append(Skipped(key, SYMLINK))
-                elif item.is_dir(follow_symlinks=False):
-                    pending.append((item.path, key + "/"))
-                elif item.is_file(follow_symlinks=False):
-                    if len(key.encode("utf-8")) > key_budget:
+            try:  # the entry's type comes with the listing: no system call but the stat
+                if item.is_file(follow_symlinks=False):
+                    if len(encoded) > key_budget:
                         skipped.append(Skipped(key, TOO_LONG))
                         continue
                     info = item.stat(follow_symlinks=False)
-                    if stat.S_ISREG(info.st_mode):
+                    if is_regular(info.st_mode):
                         entries[key] = LocalEntry(key, info.st_size, info.st_mtime_ns)
-                    else:
+                    else:  # replaced by something else since it was listed
                         skipped.append(Skipped(key, SPECIAL))
+                elif item.is_dir(follow_symlinks=False):
+                    pending.append((item.path, key + "/"))
+                elif item.is_symlink():
+                    skipped.append(Skipped(key, SYMLINK))
                 else:
                     skipped.append(Skipped(key, SPECIAL))
             except OSError as error:  # removed while listed, or no permission

@@ -11,6 +11,7 @@ the scan answers None: the compare falls back to times rather than guess.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -37,12 +38,15 @@ class LocalChecksums:
     def __init__(self, root: Path, remote_crc: RemoteCrc | None = None) -> None:
         self.root = root
         self.remote_crc = remote_crc
+        self._base = os.fspath(root) + os.sep
+        self._sep = None if os.sep == "/" else os.sep
 
     def wants(self, remote: RemoteEntry) -> bool:
         return md5_etag(remote.etag) or (self.remote_crc is not None and "-" in remote.etag)
 
     def same_bytes(self, local: LocalEntry, remote: RemoteEntry) -> bool | None:
-        path = self.root.joinpath(*local.key.split("/"))
+        key = local.key if self._sep is None else local.key.replace("/", self._sep)
+        path = self._base + key  # joined as text: a Path per file costs more than its MD5
         if md5_etag(remote.etag):
             digest = local_md5(path, local.size)
             return None if digest is None else digest == remote.etag.lower()
@@ -55,25 +59,31 @@ class LocalChecksums:
         return None if crc is None else crc == wanted
 
 
-def local_md5(path: Path, size: int) -> str | None:
+def local_md5(path: str | Path, size: int) -> str | None:
     """Hex MD5 of a file; None when it cannot be read or is no longer `size` bytes."""
     digest = hashlib.md5(usedforsecurity=False)
     return digest.hexdigest() if _feed(path, size, digest.update) else None
 
 
-def local_crc64(path: Path, size: int) -> str | None:
+def local_crc64(path: str | Path, size: int) -> str | None:
     """Base64 CRC64NVME of a file (the wire form S3 uses); None as for `local_md5`."""
     crc = Crc(Algo.CRC64NVME)
     return crc.b64() if _feed(path, size, crc.update) else None
 
 
-def _feed(path: Path, size: int, update: Callable[[bytes], None]) -> bool:
+def _feed(path: str | Path, size: int, update: Callable[[bytes], None]) -> bool:
+    """Read the file through `update`; plain descriptors, as most files are a few KiB."""
     seen = 0
     try:
-        with path.open("rb", buffering=0) as handle:
-            while chunk := handle.read(CHUNK):
-                update(chunk)
-                seen += len(chunk)
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
     except OSError:
         return False
+    try:
+        while chunk := os.read(handle, CHUNK):
+            update(chunk)
+            seen += len(chunk)
+    except OSError:
+        return False
+    finally:
+        os.close(handle)
     return seen == size

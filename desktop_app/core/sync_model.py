@@ -77,14 +77,6 @@ class SyncedEntry(NamedTuple):
     etag: str  # the object's, without quotes
     crc: str = ""  # CRC64NVME (base64) of the bytes, when one was computed
 
-    def to_json(self) -> list[Any]:
-        return [self.size, self.mtime_ns, self.etag, self.crc]
-
-    @classmethod
-    def from_json(cls, raw: list[Any]) -> SyncedEntry:
-        size, mtime_ns, etag, crc = raw
-        return cls(int(size), int(mtime_ns), str(etag), str(crc))
-
 
 @dataclass(slots=True)
 class SyncState:
@@ -107,13 +99,27 @@ class SyncState:
         self.entries.pop(key, None)
 
     def to_json(self) -> dict[str, Any]:
+        """Entries column by column: 100,000 keys load several times faster than as one
+        small list each."""
+        values = self.entries.values()
         return {"last_run": self.last_run, "finished": self.finished,
                 "summary": self.summary, "deletions": self.deletions,
-                "entries": {k: e.to_json() for k, e in self.entries.items()}}
+                "keys": list(self.entries), "sizes": [e.size for e in values],
+                "mtimes": [e.mtime_ns for e in values], "etags": [e.etag for e in values],
+                "crcs": [e.crc for e in values]}
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> SyncState:
-        entries = {str(k): SyncedEntry.from_json(v) for k, v in raw.get("entries", {}).items()}
+        """Raises ValueError or TypeError on anything but what `to_json` writes."""
+        columns = tuple(raw.get(name, []) for name in ("keys", "sizes", "mtimes", "etags",
+                                                          "crcs"))
+        if not all(type(c) is list and len(c) == len(columns[0]) for c in columns):
+            raise ValueError("sync state columns differ in length")
+        for column, kind in zip(columns, (str, int, int, str, str), strict=True):
+            if not all(type(v) is kind for v in column):
+                raise TypeError("sync state holds a value of the wrong type")
+        keys, sizes, mtimes, etags, crcs = columns
+        entries = dict(zip(keys, map(SyncedEntry, sizes, mtimes, etags, crcs), strict=True))
         summary = {str(k): int(v) for k, v in raw.get("summary", {}).items()}
         deletions = [str(k) for k in raw.get("deletions", [])]
         return cls(entries, float(raw.get("last_run", 0.0)), bool(raw.get("finished", True)),
