@@ -245,6 +245,10 @@ class SyncRun:
 
     # -- following the queue -------------------------------------------------------------
     @property
+    def started(self) -> bool:
+        return self._started
+
+    @property
     def done(self) -> int:
         return self.total - len(self._pending)
 

@@ -252,7 +252,7 @@ class SyncActions(QObject):
         try:
             if window is not None:
                 window.show_busy(tr("Sending to the transfer queue…"))
-            if not run.total and not run.finished:
+            if not run.started:
                 await run_transfer(self.context.runner, run.start)
             while not await run_transfer(self.context.runner, run.poll):
                 if window is not None and shiboken6.isValid(window):
