@@ -219,3 +219,18 @@ def test_pause_and_resume_continue_with_range(
     assert source.requests[-1][2].get("Range") == f"bytes={10 * MiB}-"
     assert stored_crc64(storage, bucket, "paused.bin") == crc_of(source.body).b64()
     assert storage.list_multipart_uploads(bucket) == []
+
+
+def test_cancel_while_the_source_is_silent_stops_at_once(
+        engine: TransferEngine, storage: MinioStorage, bucket: str, source: UrlSource) -> None:
+    source.body = b"z" * (12 * MiB)
+    source.stalls, source.stall_s = 1, 20.0
+    tid = engine.import_urls(bucket, [UrlImport(f"{source.url}/stall", name="silent.bin",
+                                                allow_local=True, read_timeout=30)])[0]
+    wait_until(lambda: engine.get(tid).done_bytes >= 6 * MiB)  # type: ignore[union-attr]
+    wait_until(lambda: storage.list_multipart_uploads(bucket) != [])
+    engine.cancel([tid])
+    assert engine.wait(5)  # not the 30 s read timeout, nor the 20 s stall
+    assert engine.get(tid).state is State.CANCELLED  # type: ignore[union-attr]
+    assert storage.list_multipart_uploads(bucket) == []
+    assert not storage.exists(bucket, "silent.bin")

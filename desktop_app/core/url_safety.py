@@ -83,15 +83,15 @@ def why_blocked(address: IPAddress) -> str:
         inner = address.ipv4_mapped or _ipv4_compatible(address)
         if inner is not None:
             return why_blocked(inner)
+    unique_local = isinstance(address, ipaddress.IPv6Address) \
+        and address in ipaddress.ip_network("fc00::/7")
     checks = (("loopback", address.is_loopback), ("link-local", address.is_link_local),
               ("multicast", address.is_multicast), ("unspecified", address.is_unspecified),
-              ("private", address.is_private), ("reserved", address.is_reserved))
+              ("unique-local", unique_local), ("reserved", address.is_reserved),
+              ("private", address.is_private))
     for kind, hit in checks:
         if hit:
             return kind
-    if isinstance(address, ipaddress.IPv6Address) and address in ipaddress.ip_network(
-            "fc00::/7"):
-        return "unique-local"
     if any(address in net for net in _EXTRA_BLOCKED if net.version == address.version):
         return "private"
     if not address.is_global:

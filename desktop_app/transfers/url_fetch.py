@@ -11,8 +11,10 @@ https down to http.
 
 from __future__ import annotations
 
+import contextlib
 import mimetypes
 import re
+import socket
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -70,6 +72,15 @@ class Fetched:
     def length(self) -> int | None:
         text = self.headers.get("content-length", "")
         return int(text) if text.isdigit() else None
+
+    def abort(self) -> None:
+        """Cut the connection from another thread: a read blocked on a silent source ends
+        at once (a pause or a cancel need not wait for the read timeout)."""
+        conn = getattr(self.response, "connection", None)
+        sock = getattr(conn, "sock", None)
+        if isinstance(sock, socket.socket):
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
 
     def close(self) -> None:
         self.response.release_conn()

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -31,7 +32,7 @@ from desktop_app.core.transfer_errors import TransientError
 from desktop_app.core.transfer_types import SHA256_META, PartInfo
 from desktop_app.core.url_safety import Resolver, without_query
 from desktop_app.transfers.conflicts import LocalBytes
-from desktop_app.transfers.context import Context
+from desktop_app.transfers.context import STOP_POLL_S, Context
 from desktop_app.transfers.options import part_size_for
 from desktop_app.transfers.state import Paused, Transfer
 from desktop_app.transfers.upload import (
@@ -146,6 +147,9 @@ def _attempt(ctx: Context, transfer: Transfer, job: ImportJob) -> None:
     transfer.checkpoint()
     fetched = fetch(request.url, request.allow_local, job.resolver, resume,
                     request.read_timeout)
+    done = threading.Event()
+    threading.Thread(target=_abort_on_stop, args=(transfer, fetched, done), daemon=True,
+                     name=f"url-import-{transfer.id}").start()
     try:
         if resume is not None:
             if fetched.response.status == 206 and content_range_start(fetched) == job.offset:
@@ -158,7 +162,17 @@ def _attempt(ctx: Context, transfer: Transfer, job: ImportJob) -> None:
                               "request for the whole file.")
         _fresh(ctx, transfer, job, fetched)
     finally:
+        done.set()
         fetched.close()
+
+
+def _abort_on_stop(transfer: Transfer, fetched: Fetched, done: threading.Event) -> None:
+    """Wait for a pause or a cancel while the body is read, and cut the connection then."""
+    while not done.is_set():
+        if transfer.stop_event.wait(STOP_POLL_S):
+            if not done.is_set():
+                fetched.abort()
+            return
 
 
 def _fresh(ctx: Context, transfer: Transfer, job: ImportJob, fetched: Fetched) -> None:
@@ -178,6 +192,7 @@ def _fresh(ctx: Context, transfer: Transfer, job: ImportJob, fetched: Fetched) -
         if len(buffer) >= threshold:
             ended = False
             break
+    transfer.checkpoint()  # a stop may have cut the body: never store it as if it ended
     head = bytes(buffer[:SNIFF_BYTES])
     name = request.name or name_for(fetched)
     ctype = content_type(fetched, head, name, sniff)
@@ -234,6 +249,7 @@ def _stream(ctx: Context, transfer: Transfer, job: ImportJob, chunks: Iterator[b
         if data is None:
             break
         _take(ctx, transfer, job, buffer, data)
+    transfer.checkpoint()  # as in `_fresh`: a cut body is not an ended one
     _short_length(job, job.offset + len(buffer))
     if buffer or not job.parts:
         _part(ctx, transfer, job, bytes(buffer))
