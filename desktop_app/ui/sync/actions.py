@@ -132,7 +132,7 @@ class SyncActions(QObject):
             window.destroyed.connect(lambda *_: setattr(self, "window", None))
             window.compare_requested.connect(lambda: self.flows.start(self._compare()))
             window.sync_requested.connect(lambda: self.flows.start(self._sync()))
-            window.save_requested.connect(self._save_form)
+            window.save_requested.connect(lambda: self.flows.start(self._save_form()))
             window.open_pair_requested.connect(self._open_pair)
             window.run_pair_requested.connect(self._run_pair)
             window.forget_pair_requested.connect(self._forget_pair)
@@ -170,7 +170,8 @@ class SyncActions(QObject):
             self.states.pop(pair_id, None)
         self.refresh_pairs()
 
-    def _save_form(self) -> SyncPair | None:
+    async def _save_form(self) -> SyncPair | None:
+        """Save the pair the form shows (written on a worker: the file is fsynced)."""
         window, store = self.window, self.store()
         pair = window.form_pair() if window is not None else None
         if pair is None or store is None or window is None:
@@ -179,8 +180,8 @@ class SyncActions(QObject):
         if not pair.name:
             pair = replace(pair, name=Path(pair.local_folder).name)
             window.name.setText(pair.name)
-        store.save(pair, self.state_of(pair.id))
         window.pair = pair
+        await run_transfer(self.context.runner, store.save, pair, self.state_of(pair.id))
         self.watchers.update(pair)
         self.refresh_pairs()
         return pair
@@ -223,7 +224,7 @@ class SyncActions(QObject):
         window, plan, comparison = self.window, self.plan, self.comparison
         if window is None or plan is None or comparison is None:
             return
-        pair = self._save_form()
+        pair = await self._save_form()
         if pair is None:
             return
         if pair.id in self.running:
