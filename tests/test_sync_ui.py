@@ -88,6 +88,10 @@ def test_compare_shows_groups_then_sync_uploads_and_keeps_the_pair(
     assert "2 uploaded" in item.text()
     if os.environ.get("SYNC_PNG"):
         dialog.grab().save(os.environ["SYNC_PNG"].replace(".png", "-after.png"))
+    jobs = window.jobs.log()
+    assert jobs is not None
+    job = next(j for j in jobs.jobs() if j.kind == "sync")
+    assert (job.state.value, job.counts["uploaded"]) == ("done", 2)
     engine = window.transfers.engine
     assert engine is not None
     rows = [v for v in engine.snapshot()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 
 from desktop_app.core.errors import AppError
 from desktop_app.core.humanize import human_size
+from desktop_app.core.jobs import Job, JobState
 from desktop_app.core.sync_compare import Comparison
 from desktop_app.core.sync_model import PairStore, SyncPair, SyncState
 from desktop_app.transfers.sync_jobs import (
@@ -35,6 +36,7 @@ from desktop_app.transfers.sync_run import SyncEngine, SyncRun, failures_text
 from desktop_app.transfers.sync_watch import RuleCheck
 from desktop_app.ui.shell.context import WindowContext
 from desktop_app.ui.shell.flows import FlowOwner, dialog_result, run_transfer
+from desktop_app.ui.shell.job_rerun import connection_for, place_params
 from desktop_app.ui.sync.watching import Watchers
 from desktop_app.ui.sync.window import SyncWindow
 
@@ -72,6 +74,7 @@ class SyncActions(QObject):
                                        "saved pairs and watched folders"))
         self.action_sync.triggered.connect(self._from_menu)
         context.on_close(self.close)
+        context.job_handlers["sync"] = self.run_again
 
     # -- menus ---------------------------------------------------------------------------
     def _entry(self, menu: QMenu, conn_id: str, bucket: str, prefix: str) -> QAction:
@@ -152,15 +155,21 @@ class SyncActions(QObject):
         window.load_pair(pair, self._where(pair))
         return window
 
-    def _open_pair(self, pair_id: str) -> None:
+    def _open_pair(self, pair_id: str) -> bool:
         store = self.store()
-        pair = store.get(pair_id) if store is not None else None
-        if pair is not None and self.window is not None:
-            self.window.load_pair(pair, self._where(pair))
+        try:
+            pair = store.get(pair_id) if store is not None else None
+        except ValueError:  # not a pair id (a damaged job record)
+            pair = None
+        if pair is None or self.window is None:
+            self.context.show_info(tr("That sync pair is no longer saved."))
+            return False
+        self.window.load_pair(pair, self._where(pair))
+        return True
 
     def _run_pair(self, pair_id: str) -> None:
-        self._open_pair(pair_id)
-        self.flows.start(self._compare(then_sync=True))
+        if self._open_pair(pair_id):
+            self.flows.start(self._compare(then_sync=True))
 
     def _forget_pair(self, pair_id: str) -> None:
         store = self.store()
@@ -248,8 +257,14 @@ class SyncActions(QObject):
 
     async def follow(self, run: SyncRun, window: SyncWindow | None) -> None:
         """Start (unless `run` started already) and follow a run to its end."""
-        pair_id = run.pair.id
-        self.running[pair_id] = run
+        pair = run.pair
+        self.running[pair.id] = run
+        log = self.context.jobs()
+        job_id = None if log is None else log.start(
+            "sync", tr("Sync"), f"{pair.local_folder} ⇄ {self._where(pair)}",
+            params=place_params(self.context, pair.connection_id, pair.bucket, pair.prefix,
+                                pair=pair.id))
+        state = JobState.FAILED
         try:
             if window is not None:
                 window.show_busy(tr("Sending to the transfer queue…"))
@@ -258,14 +273,29 @@ class SyncActions(QObject):
             while not await run_transfer(self.context.runner, run.poll):
                 if window is not None and shiboken6.isValid(window):
                     window.show_progress(run.done, run.total)
+                if log is not None and job_id is not None:
+                    log.progress(job_id, run.done, run.total)
                 await asyncio.sleep(FOLLOW_S)
+            state = JobState.FAILED if run.outcome.failed else JobState.DONE
         except AppError as exc:
             if window is not None and shiboken6.isValid(window):
                 window.show_failed(exc.user_text())
             raise
+        except asyncio.CancelledError:
+            state = JobState.INTERRUPTED  # the window closed: the pair's state says so too
+            raise
         finally:
-            self.running.pop(pair_id, None)
+            self.running.pop(pair.id, None)
+            if log is not None and job_id is not None:
+                log.finish(job_id, state, message=failures_text(run.outcome, 3),
+                           counts=run.outcome.summary())
         self._ended(run, window)
+
+    def run_again(self, job: Job) -> None:
+        """Run again from the Jobs panel: the pair compared and synced anew."""
+        if connection_for(self.context, job.params) is not None:
+            self._window()
+            self._run_pair(str(job.params.get("pair", "")))
 
     def _ended(self, run: SyncRun, window: SyncWindow | None) -> None:
         out = run.outcome
