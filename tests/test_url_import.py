@@ -20,6 +20,7 @@ from desktop_app.transfers.engine import TransferEngine
 from desktop_app.transfers.options import MiB
 from desktop_app.transfers.state import State
 from desktop_app.transfers.url_import import UrlImport
+from tests.tls_certs import self_signed
 from tests.transfer_helpers import make_engine, stored_crc64, wait_until
 from tests.url_source import UrlSource
 
@@ -234,3 +235,38 @@ def test_cancel_while_the_source_is_silent_stops_at_once(
     assert engine.get(tid).state is State.CANCELLED  # type: ignore[union-attr]
     assert storage.list_multipart_uploads(bucket) == []
     assert not storage.exists(bucket, "silent.bin")
+
+
+def https_source(tmp_path: Path, name: str) -> UrlSource:
+    cert = self_signed(tmp_path, name.split(".")[0], dns_names=(name,))
+    return UrlSource(b"over tls\n" * 10, tls=(cert.cert, cert.key))
+
+
+def test_https_connects_to_the_checked_address_with_the_name_for_tls(
+        engine: TransferEngine, storage: MinioStorage, bucket: str, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    good = https_source(tmp_path, "files.example")
+    wrong = https_source(tmp_path, "other.example")
+    try:
+        bundle = tmp_path / "trusted.pem"  # both trusted: only the name can fail
+        bundle.write_bytes((tmp_path / "files.crt").read_bytes()
+                           + (tmp_path / "other.crt").read_bytes())
+        monkeypatch.setenv("SSL_CERT_FILE", str(bundle))
+        engine.url_resolver = lambda host, port: ["127.0.0.1"]
+        _id, view = run(engine, bucket, f"https://files.example:{good.port}/files/tls.txt")
+        assert view.state is State.DONE, view.error
+        assert good.requests[0][2]["Host"] == f"files.example:{good.port}"
+        assert storage.stat(bucket, "tls.txt").size == len(good.body)
+        # A certificate for another name is refused (the name, not the address, is checked).
+        _id, view = run(engine, bucket, f"https://files.example:{wrong.port}/files/no.txt")
+        assert view.state is State.FAILED
+        assert "The secure connection to “files.example” failed" in view.error, view.error
+        assert not storage.exists(bucket, "no.txt")
+        # https never hands over to plain http.
+        down = quote(f"http://files.example:{good.port}/files/down.txt", safe="")
+        _id, view = run(engine, bucket, f"https://files.example:{good.port}/to/{down}")
+        assert view.state is State.FAILED
+        assert "from https to plain http" in view.error
+    finally:
+        good.close()
+        wrong.close()

@@ -16,16 +16,19 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import re
+import ssl
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import unquote
 
 _RANGE = re.compile(r"bytes=(\d+)-$")
 
 
 class UrlSource:
-    def __init__(self, body: bytes) -> None:
+    def __init__(self, body: bytes, tls: tuple[Path, Path] | None = None) -> None:
+        """`tls`: (certificate, key) files to serve https instead of http."""
         self.body = body
         self.types: dict[str, str] = {}
         self.ranges = True
@@ -52,6 +55,11 @@ class UrlSource:
         self.httpd.daemon_threads = True
         self.port = self.httpd.server_address[1]
         self.url = f"http://127.0.0.1:{self.port}"
+        if tls is not None:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(tls[0], tls[1])
+            self.httpd.socket = context.wrap_socket(self.httpd.socket, server_side=True)
+            self.url = f"https://127.0.0.1:{self.port}"
         self.etag = '"' + hashlib.md5(body, usedforsecurity=False).hexdigest() + '"'
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
 

@@ -163,7 +163,8 @@ def _get(target: Target, byte_range: tuple[int, str] | None,
         except SSLError as exc:
             pool.close()
             raise SourceError(f"The secure connection to “{target.host}” failed: {exc}.",
-                              "The site's certificate is not trusted here.") from None
+                              "The site's certificate does not match its name or is not "
+                              "trusted on this computer; check the link.") from None
         except ReadTimeoutError:
             pool.close()
             raise SourceTrouble(f"“{target.host}” did not answer within {read_timeout:g} s."
