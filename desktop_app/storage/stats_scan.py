@@ -147,11 +147,13 @@ def _scan_bucket(storage: StatsSource, acc: StatsAccumulator, bucket: str, prefi
 
 
 def iter_columns(storage: PageSource, bucket: str, prefix: str,
-                 cancel: threading.Event | None = None) -> Iterator[ListingColumns]:
-    """Every object below `prefix` (all depths) as column pages, one request ahead of the
-    page being counted; stops when `cancel` is set."""
+                 cancel: threading.Event | None = None,
+                 delimiter: str = "") -> Iterator[ListingColumns]:
+    """Every object below `prefix` (all depths; with a `delimiter`, one level and its
+    folders) as column pages, one request ahead of the page being counted; stops when
+    `cancel` is set."""
     with ThreadPoolExecutor(1, thread_name_prefix="stats-ahead") as ahead:
-        pending = ahead.submit(storage.list_v2_raw, bucket, prefix, "")
+        pending = ahead.submit(storage.list_v2_raw, bucket, prefix, delimiter)
         tokens: set[str] = set()
         while True:
             data = pending.result()
@@ -162,7 +164,8 @@ def iter_columns(storage: PageSource, bucket: str, prefix: str,
                 raise listing_stalled()  # asking on with it would loop forever
             if token is not None:
                 tokens.add(token)
-                pending = ahead.submit(storage.list_v2_raw, bucket, prefix, "", None, token)
+                pending = ahead.submit(storage.list_v2_raw, bucket, prefix, delimiter, None,
+                                       token)
             yield parse_listing_columns(data, MAX_PAGE_SIZE)
             if token is None:
                 return

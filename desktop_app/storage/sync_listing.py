@@ -10,7 +10,6 @@ the few multipart objects whose sizes match and whose ETag is no MD5 (core.sync_
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from itertools import chain
 from typing import Protocol
@@ -20,8 +19,6 @@ from desktop_app.core.errors import AppError
 from desktop_app.core.sync_compare import RemoteEntry, RemoteTree, remote_tree
 from desktop_app.core.transfer_types import ObjectHead
 from desktop_app.storage.listing_columns import ListingColumns
-from desktop_app.storage.listing_xml import listing_stalled, next_token, parse_listing_columns
-from desktop_app.storage.protocol import MAX_PAGE_SIZE
 from desktop_app.storage.stats_scan import PageSource, iter_columns
 
 STREAMS = 4  # folders listed at once
@@ -43,7 +40,7 @@ def list_remote(storage: PageSource, bucket: str, prefix: str,
         prefix += "/"
     top: list[ListingColumns] = []
     folders: list[str] = []
-    for page in _pages(storage, bucket, prefix, "/", cancel):
+    for page in iter_columns(storage, bucket, prefix, cancel, "/"):
         top.append(page)
         folders.extend(page.prefixes)
 
@@ -57,21 +54,6 @@ def list_remote(storage: PageSource, bucket: str, prefix: str,
     if cancel is not None and cancel.is_set():
         tree.complete = False
     return tree
-
-
-def _pages(storage: PageSource, bucket: str, prefix: str, delimiter: str,
-           cancel: threading.Event | None) -> Iterator[ListingColumns]:
-    token: str | None = None
-    seen: set[str] = set()
-    while cancel is None or not cancel.is_set():
-        data = storage.list_v2_raw(bucket, prefix, delimiter, None, token)
-        yield parse_listing_columns(data, MAX_PAGE_SIZE)
-        token = next_token(data, MAX_PAGE_SIZE)
-        if token is None:
-            return
-        if token in seen:
-            raise listing_stalled()  # asking on with it would loop forever
-        seen.add(token)
 
 
 class HeadCrc:
