@@ -26,6 +26,7 @@ import os
 import threading
 import time
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar, Protocol
@@ -45,6 +46,7 @@ from desktop_app.transfers.sync_plan import SyncPlan
 log = logging.getLogger(__name__)
 SAVE_EVERY_S = 1.0  # the state file is written at most this often while a run goes on
 DELETE_BATCH = 1000  # keys per multi-object delete (S3's limit)
+HEADS_AT_ONCE = 8  # HEADs of landed uploads asked in parallel
 
 
 class SyncEngine(Protocol):
@@ -262,8 +264,12 @@ class SyncRun:
         if self._pending:
             views = [v for v in self.engine.snapshot()
                      if v.id in self._pending and v.state.finished]
-            for view in views:
-                self._landed(view, self._pending.pop(view.id))
+            landed = [(view, self._pending.pop(view.id)) for view in views]
+            if len(landed) == 1:
+                self._landed(*landed[0])
+            elif landed:  # each upload asks the server for its ETag: a few at once
+                with ThreadPoolExecutor(HEADS_AT_ONCE, thread_name_prefix="sync-head") as pool:
+                    list(pool.map(lambda pair: self._landed(*pair), landed))
         with self._lock:
             if not self._pending:
                 self.finished = True
