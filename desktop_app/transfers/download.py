@@ -47,6 +47,7 @@ from desktop_app.transfers.verify import (
     hash_mismatch,
     size_mismatch,
 )
+from desktop_app.transfers.writeback import write_at
 
 log = logging.getLogger(__name__)
 
@@ -320,11 +321,7 @@ def _copy(ctx: Context, transfer: Transfer, fd: int, body: ObjectBody, offset: i
                     f"The server ended the download of “{transfer.name}” early.",
                     "Check your network connection.",
                 )
-            chunk = view[:n]
-            pos = offset + done
-            while chunk:
-                written = os.pwrite(fd, chunk, pos)
-                chunk, pos = chunk[written:], pos + written
+            write_at(fd, view[:n], offset + done)  # in small slices: see writeback
             if feed is not None:
                 feed(view[:n])
             done += n

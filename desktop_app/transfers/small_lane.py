@@ -29,10 +29,11 @@ from typing import TYPE_CHECKING, Protocol
 from desktop_app.core.errors import AppError
 from desktop_app.transfers.download import fsync_dir
 from desktop_app.transfers.options import TransferOptions
-from desktop_app.transfers.partial import replace_via_temp
+from desktop_app.transfers.partial import PartialFile, commit_group, write_unsynced
 from desktop_app.transfers.paths import ensure_parent_dirs
 from desktop_app.transfers.state import Direction, Transfer
 from desktop_app.transfers.verify import check_file_size, check_for
+from desktop_app.transfers.writeback import write_all
 
 if TYPE_CHECKING:
     from desktop_app.storage.object_fetch import Fetched
@@ -83,7 +84,8 @@ class SmallDownloads:
         self._queue: asyncio.Queue[tuple[Transfer, Path] | None] | None = None
         self._tasks: list[asyncio.Task[None]] = []
         self._closing = False
-        self._synced: dict[Path, list[Transfer]] = {}  # renamed, waiting for the folder fsync
+        # Written, waiting for their folder's group to be flushed and renamed into place.
+        self._synced: dict[Path, list[tuple[Transfer, PartialFile]]] = {}
 
     def takes(self, transfer: Transfer) -> bool:
         """Small downloads of plain objects, first attempt only (a retry takes the long way)."""
@@ -133,20 +135,22 @@ class SmallDownloads:
 
     async def _one(self, transfer: Transfer, root: Path) -> None:
         try:
-            folder = await self._save(transfer, root)
+            temp = await self._save(transfer, root)
         except Exception:
             log.debug("Small download of %s handed over", transfer.key, exc_info=True)
-            folder = None
-        if folder is None:
+            temp = None
+        if temp is None:
             self._host.lane_handover(transfer)
             return
-        waiting = self._synced.setdefault(folder, [])
-        waiting.append(transfer)
+        waiting = self._synced.setdefault(transfer.local_path.parent, [])
+        waiting.append((transfer, temp))
         if len(waiting) == 1:  # after the callbacks already due: renames finished together
-            asyncio.get_running_loop().call_soon(self._sync_folder, folder)
+            asyncio.get_running_loop().call_soon(self._sync_folder,
+                                                 transfer.local_path.parent)
 
-    async def _save(self, transfer: Transfer, root: Path) -> Path | None:
-        """The folder the file was renamed into, or None to hand the transfer over."""
+    async def _save(self, transfer: Transfer, root: Path) -> PartialFile | None:
+        """The written temp file (flushed and renamed with its folder's group, see
+        `_sync_folder`), or None to hand the transfer over."""
         dest = transfer.local_path
         ensure_parent_dirs(root, dest)
         if os.path.lexists(dest):
@@ -171,22 +175,31 @@ class SmallDownloads:
         body = got.body
 
         def write(fd: int) -> None:
-            view = memoryview(body)
-            while view:
-                view = view[os.write(fd, view):]
+            write_all(fd, body)  # in small slices: see writeback
             check_file_size(fd, size, transfer.name)  # the last word before the rename
 
-        # The fsync happens here, on the loop: handing it to helper threads cost more CPU
-        # than the waiting it saved.
-        replace_via_temp(dest, write)
+        temp = write_unsynced(dest, write)
         transfer.verified_by = check.label
-        return dest.parent
+        return temp
 
     def _sync_folder(self, folder: Path) -> None:
-        """One fsync makes every rename into `folder` so far durable; then they are done."""
-        waiting = self._synced.pop(folder, [])
+        """The files written into `folder` so far are flushed together (one syncfs where an
+        fsync each cost about 0.9 ms of CPU), renamed into place, and one fsync of the folder
+        makes the renames durable; then they are done. It happens on the loop: handing
+        flushes to helper threads cost more CPU than the waiting it saved."""
+        waiting: list[tuple[Transfer, PartialFile]] = []
+        for transfer, temp in self._synced.pop(folder, []):
+            if os.path.lexists(transfer.local_path):  # appeared meanwhile: not ours to replace
+                temp.discard()
+                self._host.lane_handover(transfer)
+            else:
+                waiting.append((transfer, temp))
+        errors = commit_group([(temp, t.local_path) for t, temp in waiting])
         fsync_dir(folder)
-        for transfer in waiting:
+        for (transfer, _temp), error in zip(waiting, errors, strict=True):
+            if error is not None:
+                self._host.lane_handover(transfer)  # the threaded path words the error
+                continue
             transfer.set_progress(transfer.size)
             try:
                 self._host.lane_done(transfer)
