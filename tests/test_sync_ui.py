@@ -182,3 +182,36 @@ def test_a_watched_pair_follows_the_upload_rules_of_its_bucket(
     assert news.refused[0][0] == "big.txt"
     assert "largest allowed" in news.refused[0][1]
     assert "Refused: big.txt" in sync.watchers.label.toolTip()
+
+
+def test_conflicts_are_asked_once_and_keep_both_keeps_both(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        storage: MinioStorage, bucket: str, tmp_path: Path) -> None:
+    folder = tmp_path / "both"
+    folder.mkdir()
+    (folder / "plan.txt").write_bytes(b"v1")
+    store = PairStore(Path(app_environ["MINIO_DESKTOP_DATA_DIR"]))
+    pair = SyncPair(str(folder), "env", bucket, "", Direction.TWO_WAY, name="both")
+    store.save(pair, SyncState())
+    window, conn, sync = open_window(qtbot, make_window, app_environ, bucket)
+    dialog = sync.show_for(conn, bucket, "")
+    dialog.compare.click()
+    qtbot.waitUntil(lambda: dialog.sync.isEnabled(), timeout=WAIT)
+    dialog.sync.click()
+    qtbot.waitUntil(lambda: dialog.summary.text().startswith("Synced:"), timeout=WAIT)
+    (folder / "plan.txt").write_bytes(b"v2 here")
+    put_bytes(storage, bucket, "plan.txt", b"v2 there")
+    dialog.compare.click()
+    qtbot.waitUntil(lambda: "1 conflict(s) to decide" in dialog.summary.text(), timeout=WAIT)
+    dialog.sync.click()
+    qtbot.waitUntil(lambda: message_box() is not None, timeout=WAIT)
+    box = message_box()
+    assert box is not None
+    assert box.windowTitle() == "Conflicts"
+    next(b for b in box.buttons() if b.text() == "Keep both").click()
+    qtbot.waitUntil(lambda: names(storage, bucket) == {"plan.txt", "plan (bucket copy).txt"},
+                    timeout=WAIT)
+    qtbot.waitUntil(lambda: (folder / "plan (bucket copy).txt").exists(), timeout=WAIT)
+    assert (folder / "plan (bucket copy).txt").read_bytes() == b"v2 there"
+    assert (folder / "plan.txt").read_bytes() == b"v2 here"
+    assert window.active_connection == conn
