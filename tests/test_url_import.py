@@ -270,3 +270,18 @@ def test_https_connects_to_the_checked_address_with_the_name_for_tls(
     finally:
         good.close()
         wrong.close()
+
+
+def test_quitting_with_a_paused_import_leaves_no_unfinished_upload(
+        storage: MinioStorage, bucket: str, source: UrlSource, tmp_path: Path) -> None:
+    engine = make_engine(storage, tmp_path)
+    source.body = b"q" * (16 * MiB)
+    tid = engine.import_urls(bucket, [UrlImport(f"{source.url}/slow", name="quit.bin",
+                                                allow_local=True)])[0]
+    wait_until(lambda: engine.get(tid).done_bytes > 11 * MiB)  # type: ignore[union-attr]
+    engine.pause([tid])
+    assert engine.wait(30)
+    assert storage.list_multipart_uploads(bucket) != []  # kept for a resume by Range
+    engine.shutdown()
+    assert storage.list_multipart_uploads(bucket) == []  # imports are not journalled
+    assert engine.journal.pending() == []

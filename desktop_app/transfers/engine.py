@@ -313,6 +313,12 @@ class TransferEngine(RowCommands):
             discard(self.ctx, t, job)
         super()._cleanup_cancelled(t)
 
+    def clear_finished(self) -> None:
+        super().clear_finished()
+        with self._lock:
+            for tid in [i for i in self._imports if i not in self._items]:
+                del self._imports[tid]
+
     def _notify(self, transfer: Transfer) -> None:
         for listener in list(self._listeners):
             listener(transfer)
@@ -422,6 +428,8 @@ class TransferEngine(RowCommands):
         if self._own_pools:
             self._files.shutdown(wait=wait, cancel_futures=True)
             self._parts.shutdown(wait=wait, cancel_futures=True)
+        for tid, job in list(self._imports.items()):  # not journalled: nothing to resume
+            discard(self.ctx, self._items[tid], job)
 
 
 def _lower_priority(niceness: int) -> None:

@@ -234,8 +234,6 @@ def _take(ctx: Context, transfer: Transfer, job: ImportJob, buffer: bytearray,
     ctx.throttle(transfer, len(data))
     buffer += data
     transfer.add_progress(len(data))
-    if job.length is None and transfer.size and received > transfer.size:
-        transfer.size = received
 
 
 def _stream(ctx: Context, transfer: Transfer, job: ImportJob, chunks: Iterator[bytes],
