@@ -274,8 +274,10 @@ class CsvValidator:
         if any(p.kind == UNCLOSED_QUOTE for p in problems):
             return  # given back as plain text: its fields are not what the writer meant
         if len(fields) != self._expected:
+            count = len(fields)
             self._issue(line, 0, FIELD_COUNT,
-                        f"Line {line}: {len(fields)} fields where the header has {self._expected}.")
+                        f"Line {line}: {count} field{'s' if count != 1 else ''} where the header "
+                        f"has {self._expected}.")
             return
         if self._sample is not None:
             self._sample.append((line, fields))

@@ -82,6 +82,9 @@ class ObjectActions(VersionFlows):
         self._rules: list[tuple[QAction, str]] = []
         # (menu, bucket, folder prefix) -> more actions for a folder (set by the main window)
         self.folder_menu_actions: Callable[[QMenu, str, str], list[QAction]] | None = None
+        # Actions for the selected files (bucket, files), e.g. Validate… of a CSV.
+        self.file_menu_actions: Callable[[QMenu, str, list[ObjectEntry]], list[QAction]] | None \
+            = None
         self._build_actions()
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._show_menu)
@@ -223,6 +226,10 @@ class ObjectActions(VersionFlows):
         folder = self._menu_folder(selected)
         if folder is not None and self.folder_menu_actions is not None:
             extra = self.folder_menu_actions(menu, self.context.listing.bucket, folder)
+            groups += [extra] if extra else []
+        files = [e for e in selected if isinstance(e, ObjectEntry)]
+        if files and self.file_menu_actions is not None:
+            extra = self.file_menu_actions(menu, self.context.listing.bucket, files)
             groups += [extra] if extra else []
         for group in groups:
             if not menu.isEmpty():

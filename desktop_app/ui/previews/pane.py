@@ -51,6 +51,7 @@ class PreviewPane(QWidget):
     properties_saved = Signal(str, str)
     selection_saved = Signal(str, int)  # bucket, number of failures
     lock_failed = Signal(object)  # AppError from changing retention / legal hold
+    validate_requested = Signal(str, str)  # bucket, key: the table preview's Validate…
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None,
                  cap: int = PREVIEW_CAP) -> None:
@@ -89,6 +90,8 @@ class PreviewPane(QWidget):
         self.text_view.setObjectName("previewText")
         self.text_view.setAccessibleName(translate("PreviewPane", "Text preview"))
         self.table_view = TableView(self)
+        self.table_view.validate_requested.connect(lambda: self._emit_for_current(
+            self.validate_requested))
         self.image_view = ImageView(self)
         self.hex_view = HexView(self)
         self.zip_view = ZipView(self)

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.core.text_preview import CsvTable
 from desktop_app.ui.shell.i18n import translate
@@ -49,6 +57,8 @@ class CsvModel(QAbstractTableModel):
 
 
 class TableView(QWidget):
+    validate_requested = Signal()  # "Validate…": check the whole file, not only these rows
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("previewTable")
@@ -69,9 +79,17 @@ class TableView(QWidget):
         self.errors.setTextFormat(Qt.TextFormat.PlainText)
         self.errors.setWordWrap(True)
         self.errors.setStyleSheet("color:#b3261e;")
+        self.validate_button = QPushButton(translate("TableView", "Validate…"), self)
+        self.validate_button.setObjectName("validateCsvButton")
+        self.validate_button.setToolTip(translate(
+            "TableView", "Check every row of the whole file, with the results in the Jobs panel"))
+        self.validate_button.clicked.connect(self.validate_requested)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.validate_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.summary)
+        layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.errors)
 

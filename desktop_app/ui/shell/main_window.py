@@ -45,6 +45,7 @@ from desktop_app.ui.objects.versions_panel import VersionsPanel
 from desktop_app.ui.previews.pane import PreviewPane
 from desktop_app.ui.shell import icons
 from desktop_app.ui.shell.context import ConnectionHost, WindowContext
+from desktop_app.ui.shell.csv_validation_wiring import install_csv_validation
 from desktop_app.ui.shell.i18n import translate
 from desktop_app.ui.shell.jobs_dock import JobsDock
 from desktop_app.ui.shell.location_menus import LocationMenus
@@ -127,6 +128,8 @@ class MainWindow(QMainWindow):
                    self.versions_panel])
         self.url_import = install_url_import(self.context, self.transfers, self.menus,
                                              self.object_table)
+        self.csv_validation = install_csv_validation(self.context, self.transfers,
+                                                     self.preview_pane, actions)
         self.preview_pane.open_requested.connect(
             lambda b, k: self._for_previewed(b, k, actions.open_selected))
         self.preview_pane.download_requested.connect(

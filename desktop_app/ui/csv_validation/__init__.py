@@ -1,0 +1,1 @@
+"""Validating CSV/TSV objects: the Validate job, its results dialog, schemas per folder."""

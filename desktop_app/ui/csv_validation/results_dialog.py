@@ -1,0 +1,147 @@
+"""The result of validating one CSV: counts, the columns with their checks, the first errors
+by line, and the two ways out: export every error, or keep these checks for the folder."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.csv_validate import KIND_LABELS, CsvReport
+from desktop_app.core.humanize import human_size
+from desktop_app.ui.shell.i18n import translate
+
+_DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}
+
+
+def _tr(text: str) -> str:
+    return translate("CsvResultsDialog", text)
+
+
+def summary_text(report: CsvReport) -> str:
+    """One line: rows × columns, errors, how the file was read."""
+    if report.fatal:
+        return report.fatal
+    errors = report.total_errors
+    verdict = _tr("no problems found") if not errors else (
+        _tr("1 problem") if errors == 1 else _tr("{count} problems").format(count=f"{errors:,}"))
+    text = _tr("{rows} rows × {columns} columns, {verdict}").format(
+        rows=f"{report.rows:,}", columns=len(report.header), verdict=verdict)
+    if not report.complete:
+        text += _tr(" (stopped before the end: the counts cover what was read)")
+    return text
+
+
+class CsvResultsDialog(QDialog):
+    export_requested = Signal()
+    save_schema_requested = Signal()
+
+    def __init__(self, name: str, place: str, report: CsvReport,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("csvResultsDialog")
+        self.setWindowTitle(_tr("Validation of {name}").format(name=name))
+        self.resize(760, 560)
+        self.report = report
+        headline = QLabel(summary_text(report), self)
+        headline.setObjectName("csvSummary")
+        headline.setTextFormat(Qt.TextFormat.PlainText)
+        headline.setWordWrap(True)
+        font = headline.font()
+        font.setBold(True)
+        headline.setFont(font)
+        delimiter = _DELIMITERS.get(report.delimiter, repr(report.delimiter))
+        details = QLabel(_tr("{size} read · {lines} lines · {encoding} · separated by "
+                             "{delimiter}").format(size=human_size(report.bytes_read),
+                                                   lines=f"{report.lines:,}",
+                                                   encoding=report.encoding,
+                                                   delimiter=delimiter), self)
+        details.setTextFormat(Qt.TextFormat.PlainText)
+        self.counts = QLabel(self._counts_text(), self)
+        self.counts.setObjectName("csvErrorCounts")
+        self.counts.setTextFormat(Qt.TextFormat.PlainText)
+        self.counts.setWordWrap(True)
+        self.columns = self._columns_table()
+        self.errors = self._errors_table()
+        self.export_button = QPushButton(_tr("Export all errors…"), self)
+        self.export_button.setObjectName("csvExportErrors")
+        self.export_button.setEnabled(report.total_errors > 0)
+        self.export_button.clicked.connect(self.export_requested)
+        self.schema_button = QPushButton(_tr("Save as schema for this folder…"), self)
+        self.schema_button.setObjectName("csvSaveSchema")
+        self.schema_button.setToolTip(_tr(
+            "CSV files uploaded to {place} are then checked with these columns").format(
+            place=place))
+        self.schema_button.setEnabled(bool(report.columns))
+        self.schema_button.clicked.connect(self.save_schema_requested)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(self.export_button)
+        row.addWidget(self.schema_button)
+        row.addStretch(1)
+        row.addWidget(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(headline)
+        layout.addWidget(details)
+        layout.addWidget(self.counts)
+        layout.addWidget(QLabel(_tr("Columns"), self))
+        layout.addWidget(self.columns, 2)
+        shown = len(report.first_errors)
+        title = _tr("Errors") if shown == report.total_errors else _tr(
+            "First {shown} of {total} errors").format(shown=shown, total=f"{report.total_errors:,}")
+        layout.addWidget(QLabel(title, self))
+        layout.addWidget(self.errors, 3)
+        layout.addLayout(row)
+
+    def _counts_text(self) -> str:
+        parts = [f"{_tr(KIND_LABELS.get(kind, kind))}: {count:,}"
+                 for kind, count in sorted(self.report.error_counts.items(),
+                                           key=lambda item: -item[1])]
+        return " · ".join(parts)
+
+    def _table(self, name: str, headers: list[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers), self)
+        table.setObjectName(name)
+        table.setHorizontalHeaderLabels(headers)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        return table
+
+    def _fill(self, table: QTableWidget, rows: list[list[str]]) -> None:
+        table.setRowCount(len(rows))
+        for r, values in enumerate(rows):
+            for c, value in enumerate(values):
+                table.setItem(r, c, QTableWidgetItem(value))
+
+    def _columns_table(self) -> QTableWidget:
+        table = self._table("csvColumns", [_tr("Column"), _tr("Type"), _tr("Required"),
+                                           _tr("Empty"), _tr("Invalid"), _tr("Checks")])
+        self._fill(table, [[c.rule.name, _tr(c.rule.kind.value), _tr("yes") if c.rule.required
+                            else "", f"{c.empty:,}", f"{c.invalid:,}",
+                            _tr("inferred from the first rows") if c.inferred else _tr("chosen")]
+                           for c in self.report.columns])
+        return table
+
+    def _errors_table(self) -> QTableWidget:
+        table = self._table("csvErrors", [_tr("Line"), _tr("Column"), _tr("Problem"),
+                                          _tr("Value"), _tr("Details")])
+        self._fill(table, [[f"{i.line:,}", i.column_name or (str(i.column) if i.column else ""),
+                            _tr(KIND_LABELS.get(i.kind, i.kind)), i.value, i.message]
+                           for i in self.report.first_errors])
+        return table
