@@ -51,7 +51,11 @@ def run(engine: TransferEngine, bucket: str, url: str, **kw: Any) -> tuple[int, 
 
 
 def test_name_from_content_disposition_and_type_from_the_answer(
-        engine: TransferEngine, storage: MinioStorage, bucket: str, source: UrlSource) -> None:
+        engine: TransferEngine, storage: MinioStorage, bucket: str, source: UrlSource,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # No proxy from the environment (so no proxy credentials either): this one would fail.
+    monkeypatch.setenv("HTTP_PROXY", "http://user:secret@127.0.0.1:9")
+    monkeypatch.setenv("http_proxy", "http://user:secret@127.0.0.1:9")
     _id, view = run(engine, bucket, f"{source.url}/named", prefix="in/")
     assert view.state is State.DONE, view.error
     # filename* wins over filename; its "../" folders are dropped.
@@ -81,6 +85,8 @@ def test_five_redirects_are_followed_six_are_not(
         engine: TransferEngine, storage: MinioStorage, bucket: str, source: UrlSource) -> None:
     _id, view = run(engine, bucket, f"{source.url}/hop/5", name="five.txt")
     assert view.state is State.DONE, view.error
+    assert len(source.requests) == 6
+    assert not [h for _m, _p, h in source.requests if "Cookie" in h]  # no cookie jar
     assert storage.stat(bucket, "five.txt").size == len(source.body)
     source.requests.clear()
     _id, view = run(engine, bucket, f"{source.url}/hop/6", name="six.txt")

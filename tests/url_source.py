@@ -3,7 +3,8 @@
 - `/files/<name>`: the body with its length (Content-Type from `types`, none if absent),
   ranges honoured with an ETag (`ranges=False` ignores them);
 - `/named`: a Content-Disposition with `filename*` (RFC 6266) and a plain fallback;
-- `/hop/<n>`: a 302 to `/hop/<n-1>`, `/hop/0` is the body; `/to/<url>` a 302 to that URL;
+- `/hop/<n>`: a 302 to `/hop/<n-1>`, `/hop/0` is the body; `/to/<url>` a 302 to that URL
+  (redirects set a cookie, which must never come back);
 - `/nolength`: the body with no Content-Length (closed when done, HTTP/1.0 style);
 - `/stall`: half the body, then nothing for `stall_s` (while `stalls` > 0);
 - `/slow`: the body in 256 KiB pieces, `slow_s` apart.
@@ -110,6 +111,7 @@ class UrlSource:
     def _redirect(self, h: BaseHTTPRequestHandler, location: str) -> None:
         h.send_response(302)
         h.send_header("Location", location)
+        h.send_header("Set-Cookie", "session=from-the-source; Path=/")
         h.send_header("Content-Length", "0")
         h.end_headers()
 
