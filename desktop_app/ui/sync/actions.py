@@ -162,7 +162,7 @@ class SyncActions(QObject):
         except ValueError:  # not a pair id (a damaged job record)
             pair = None
         if pair is None or self.window is None:
-            self.context.show_info(tr("That sync pair is no longer saved."))
+            self._tell(tr("That sync pair is no longer saved."))
             return False
         self.window.load_pair(pair, self._where(pair))
         return True
@@ -184,7 +184,7 @@ class SyncActions(QObject):
         window, store = self.window, self.store()
         pair = window.form_pair() if window is not None else None
         if pair is None or store is None or window is None:
-            self.context.show_info(tr("Choose the folder to sync first."))
+            self._tell(self._missing())
             return None
         if not pair.name:
             pair = replace(pair, name=Path(pair.local_folder).name)
@@ -195,6 +195,20 @@ class SyncActions(QObject):
         self.refresh_pairs()
         return pair
 
+    def _tell(self, text: str) -> None:
+        """A word for the user: in the Sync window when it is open, else the message bar."""
+        if self.window is not None and shiboken6.isValid(self.window):
+            self.window.summary.setText(text)
+        else:
+            self.context.show_info(text)
+
+    def _missing(self) -> str:
+        """What the form lacks before it can compare or be saved."""
+        if self.window is None or self.window.pair is None:
+            return tr("Pick a bucket folder first: open a saved pair, or right-click a bucket "
+                      "and choose “Sync with a local folder…”.")
+        return tr("Choose the folder to sync first.")
+
     # -- flows ---------------------------------------------------------------------------
     async def _compare(self, then_sync: bool = False, after: str = "") -> None:
         """Compare the pair of the form; `then_sync`: sync at once (a saved pair's one
@@ -202,7 +216,7 @@ class SyncActions(QObject):
         window = self.window
         pair = window.form_pair() if window is not None else None
         if window is None or pair is None:
-            self.context.show_info(tr("Choose the folder to sync first."))
+            self._tell(self._missing())
             return
         storage = self._storage(pair)
         if storage is None:
@@ -237,7 +251,7 @@ class SyncActions(QObject):
         if pair is None:
             return
         if pair.id in self.running:
-            self.context.show_info(tr("This pair is syncing already."))
+            self._tell(tr("This pair is syncing already."))
             return
         if plan.undecided:
             answer = await self._ask_conflicts(plan)

@@ -135,6 +135,8 @@ class SyncWindow(QDialog):
         self.target = QLabel(main)
         self.target.setObjectName("syncTarget")
         self.target.setTextFormat(Qt.TextFormat.PlainText)
+        self.target.setText(tr("None yet: open a saved pair, or right-click a bucket → "
+                               "Sync with a local folder…"))
         form.addRow(tr("Bucket folder:"), self.target)
         self.direction = QComboBox(main)
         self.direction.setObjectName("syncDirection")
