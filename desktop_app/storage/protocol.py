@@ -358,7 +358,7 @@ class TransferStorage(Endpoint, Protocol):
         ...
 
     def upload_part(
-        self, bucket: str, key: str, upload_id: str, part_number: int, data: bytes,
+        self, bucket: str, key: str, upload_id: str, part_number: int, data: bytes | memoryview,
         checksum: Crc | None = None,
     ) -> str:
         """One part; a part refused as damaged on the way (BadDigest) is a TransientError."""
