@@ -4,10 +4,13 @@
 from __future__ import annotations
 
 import ipaddress
+import socket
+from collections.abc import Callable
 
 import pytest
 
 from desktop_app.core.url_safety import (
+    LookupFailed,
     UnsafeUrl,
     check,
     redirect,
@@ -97,3 +100,18 @@ def test_names_from_the_answer_are_cleaned() -> None:
     assert len(long) == 200
     assert long.endswith(".gz")
     assert without_query("https://h/p?X-Amz-Signature=s#f") == "https://h/p"
+
+
+def test_a_silent_name_server_is_worth_a_retry_an_unknown_name_is_not(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def failing(code: int) -> Callable[..., object]:
+        def getaddrinfo(*_args: object, **_kw: object) -> object:
+            raise socket.gaierror(code, "lookup failed")
+        return getaddrinfo
+
+    monkeypatch.setattr(socket, "getaddrinfo", failing(socket.EAI_AGAIN))
+    with pytest.raises(LookupFailed):
+        check("https://files.example/a")
+    monkeypatch.setattr(socket, "getaddrinfo", failing(socket.EAI_NONAME))
+    with pytest.raises(UnsafeUrl, match="could not be found"):
+        check("https://files.example/a")

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from urllib.parse import SplitResult, urljoin, urlsplit
 
 from desktop_app.core.errors import AppError
+from desktop_app.core.transfer_errors import TransientError
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 Resolver = Callable[[str, int], Sequence[str]]  # (host, port) -> address texts
@@ -42,6 +43,10 @@ class UnsafeUrl(AppError):
     """The URL is not one an import may fetch (scheme, credentials, or an internal address)."""
 
     title = "Link refused"
+
+
+class LookupFailed(TransientError):
+    """The name server did not answer (a lookup worth trying again)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,9 +71,14 @@ def system_resolver(host: str, port: int) -> list[str]:
     """Every address the system resolves `host` to (IPv4 and IPv6), in its order."""
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError) as exc:
-        raise UnsafeUrl(f"The name “{host}” could not be resolved ({exc}).",
-                        "Check the link and the network.") from None
+    except socket.gaierror as exc:
+        if exc.errno == socket.EAI_AGAIN:  # the name server did not answer: try again
+            raise LookupFailed(f"The name “{host}” could not be looked up just now.",
+                               "Check the network.") from None
+        raise UnsafeUrl(f"The name “{host}” could not be found ({exc.strerror}).",
+                        "Check the link.") from None
+    except UnicodeError:
+        raise UnsafeUrl(f"“{host}” is not a valid server name.") from None
     seen: list[str] = []
     for _family, _type, _proto, _canon, sockaddr in infos:
         text = str(sockaddr[0]).split("%", 1)[0]  # no IPv6 scope id

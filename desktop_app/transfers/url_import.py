@@ -30,7 +30,7 @@ from desktop_app.core.humanize import human_size
 from desktop_app.core.mime import SNIFF_BYTES, sniff
 from desktop_app.core.transfer_errors import TransientError
 from desktop_app.core.transfer_types import SHA256_META, PartInfo
-from desktop_app.core.url_safety import Resolver, without_query
+from desktop_app.core.url_safety import LookupFailed, Resolver, without_query
 from desktop_app.transfers.conflicts import LocalBytes
 from desktop_app.transfers.context import STOP_POLL_S, Context
 from desktop_app.transfers.options import part_size_for
@@ -109,7 +109,7 @@ def run_import(ctx: Context, transfer: Transfer, job: ImportJob) -> None:
     def attempt() -> None:
         try:
             _attempt(ctx, transfer, job)
-        except SourceTrouble:
+        except (SourceTrouble, LookupFailed):
             raise  # retried by `with_retry`: resumed by Range where the source allows
         except TransientError as exc:
             raise _Spent(exc) from None
