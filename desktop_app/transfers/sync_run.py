@@ -160,26 +160,25 @@ class SyncRun:
     def _queue(self, uploads: list[LocalEntry], downloads: list[RemoteEntry]) -> None:
         """Queue what the queue does not hold already (a resumed run adopts its rows)."""
         running: dict[tuple[Way, str, str], int] = {}
-        for view in self.engine.snapshot():
-            if not view.state.finished:
-                where = str(view.local_path) if view.direction is Way.DOWNLOAD else ""
-                running[(view.direction, view.key, where)] = view.id
+        for view in self.engine.snapshot():  # the same file and key both: never another's
+            if not view.state.finished and view.bucket == self.pair.bucket:
+                running[(view.direction, view.key, str(view.local_path))] = view.id
         bucket = self.pair.bucket
         files: list[tuple[Path, str, int]] = []
         sending: list[LocalEntry] = []
         for entry in uploads:
-            found = running.get((Way.UPLOAD, self._full(entry.key), ""))
+            path = self.root.joinpath(*entry.key.split("/"))
+            found = running.get((Way.UPLOAD, self._full(entry.key), str(path)))
             if found is not None:
                 self._pending[found] = entry
             else:
-                files.append((self.root.joinpath(*entry.key.split("/")), self._full(entry.key),
-                              entry.size))
+                files.append((path, self._full(entry.key), entry.size))
                 sending.append(entry)
         objects: list[RemoteObject] = []
         fetching: list[RemoteEntry] = []
         for remote in downloads:
-            path = str(self.root.joinpath(*remote.key.split("/")))
-            found = running.get((Way.DOWNLOAD, self._full(remote.key), path))
+            dest = str(self.root.joinpath(*remote.key.split("/")))
+            found = running.get((Way.DOWNLOAD, self._full(remote.key), dest))
             if found is not None:
                 self._pending[found] = remote
             else:
