@@ -12,7 +12,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from desktop_app.core.humanize import human_size
-from desktop_app.core.sync_compare import Comparison, Group, Item
+from desktop_app.core.sync_compare import Comparison, Group, Item, Why
 from desktop_app.transfers.sync_plan import SyncPlan
 
 SHOWN_PER_GROUP = 2000  # keys listed under a branch; the rest are counted
@@ -45,6 +45,26 @@ def group_tip(group: Group) -> str:
         Group.NAME_CLASHES: tr("Names that differ only in upper/lower case or Unicode form: "
                                "never transferred, they would make a duplicate"),
     }[group]
+
+
+def why_text(why: Why) -> str:
+    """The reason shown for a key (written out so the translators' tool finds each)."""
+    return {
+        Why.NEW_HERE: tr("new here"),
+        Why.NEW_THERE: tr("new there"),
+        Why.DELETED_HERE: tr("deleted here since the last sync"),
+        Why.DELETED_THERE: tr("deleted there since the last sync"),
+        Why.UNCHANGED: tr("unchanged since the last sync"),
+        Why.SAME_CHECKSUM: tr("same checksum"),
+        Why.SAME_TIME: tr("same size, times within tolerance"),
+        Why.SIZE: tr("size differs"),
+        Why.CHECKSUM: tr("checksum differs"),
+        Why.NEWER_HERE: tr("newer here"),
+        Why.NEWER_THERE: tr("newer there"),
+        Why.CHANGED_BOTH: tr("changed on both sides since the last sync"),
+        Why.CASE_TWIN: tr("differs only in upper/lower case from another name"),
+        Why.UNICODE_TWIN: tr("differs only in Unicode normalisation (NFC/NFD) from another name"),
+    }.get(why, why.value)
 
 
 def action_texts(plan: SyncPlan | None) -> dict[str, str]:
@@ -113,7 +133,7 @@ class CompareTree(QTreeWidget):
             branch.setExpanded(group is not Group.SAME and 0 < len(items) <= 200)
 
     def _leaf(self, branch: QTreeWidgetItem, item: Item, action: str) -> None:
-        why = QCoreApplication.translate("SyncWhy", item.why.value)
+        why = why_text(item.why)
         if item.twins:
             why += " (" + ", ".join(item.twins) + ")"
         leaf = QTreeWidgetItem(branch, [item.key, human_size(item.size), why, action])
