@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,7 +18,8 @@ from desktop_app.core.csv_checks import (
     infer_rules,
     place_of,
 )
-from desktop_app.core.csv_validate import CsvReport, CsvValidator, ErrorCsvWriter, validate_file
+from desktop_app.core.csv_io import ErrorCsvWriter, read_ahead
+from desktop_app.core.csv_validate import CsvReport, CsvValidator, validate_file
 
 HEADER = "id,name,email,born,phone,amount"
 
@@ -196,3 +199,28 @@ def test_a_damaged_schema_file_reads_as_none_saved(tmp_path: Path) -> None:
     store.path.parent.mkdir(parents=True)
     store.path.write_text('{"schemas": {"b/": {"columns": [{"name": "x", "kind": "nope"}]}}')
     assert store.all() == {}
+
+
+def test_read_ahead_passes_chunks_and_errors_on_and_stops_its_reader_early() -> None:
+    assert list(read_ahead(iter([b"a", b"b", b"c"]), depth=1)) == [b"a", b"b", b"c"]
+
+    def failing() -> Iterator[bytes]:
+        yield b"x"
+        raise OSError("connection reset")
+
+    with pytest.raises(OSError, match="connection reset"):
+        list(read_ahead(failing()))
+
+    closed = threading.Event()
+
+    def endless() -> Iterator[bytes]:
+        try:
+            while True:
+                yield b"y" * 10
+        finally:
+            closed.set()
+
+    stream = read_ahead(endless(), depth=2)
+    assert next(stream) == b"y" * 10
+    stream.close()
+    assert closed.wait(5)

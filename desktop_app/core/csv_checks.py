@@ -36,10 +36,18 @@ class ColumnKind(StrEnum):
     PHONE = "phone"
 
 
-_INTEGER = re.compile(r"[+-]?\d+")
-_DECIMAL = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?")
-_EMAIL = re.compile(r"[^@\s\"<>,;]+@[^@\s\"<>,;]+\.[A-Za-z]{2,}")
-_PHONE = re.compile(r"(?=(?:\D*\d){6})\+?[\d\s().\-/]{6,24}")  # six digits at least
+_PATTERNS = {  # no part matches a line break, so they also work on "\n"-joined columns
+    ColumnKind.INTEGER: r"[+-]?\d+",
+    ColumnKind.DECIMAL: r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?",
+    ColumnKind.EMAIL: r"[^@\s\"<>,;]+@[^@\s\"<>,;]+\.[A-Za-z]{2,}",
+    ColumnKind.PHONE: r"(?=(?:[^\d\n]*\d){6})\+?[\d \t().\-/]{6,24}",  # six digits at least
+}
+_SINGLE = {kind: re.compile(pattern) for kind, pattern in _PATTERNS.items()}
+# One value per line of a column joined by "\n": counting the lines that pass takes one C call
+# for a batch of rows instead of one Python call per value.
+BATCH_PATTERNS = {kind: re.compile(rf"^[ \t]*(?:{pattern})[ \t]*$", re.MULTILINE)
+                  for kind, pattern in _PATTERNS.items()}
+BLANK_LINES = re.compile(r"^[ \t]*$", re.MULTILINE)
 _DATES = (  # ISO first; then day-first and month-first with / . and -
     (re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
                 r"(?:Z|[+-]\d{2}:?\d{2})?)?"), (1, 2, 3)),
@@ -50,7 +58,7 @@ _DATES = (  # ISO first; then day-first and month-first with / . and -
 
 
 @functools.lru_cache(maxsize=4096)  # dates repeat: a column of them is mostly cache hits
-def _is_date(value: str) -> bool:
+def is_date(value: str) -> bool:
     for pattern, (y, m, d) in _DATES:
         match = pattern.fullmatch(value)
         if match is None:
@@ -66,11 +74,11 @@ def _is_date(value: str) -> bool:
 # Each returns something true for a valid value (bound `fullmatch`es: the hot path).
 CHECKS: dict[ColumnKind, Callable[[str], object]] = {
     ColumnKind.TEXT: lambda _value: True,
-    ColumnKind.INTEGER: _INTEGER.fullmatch,
-    ColumnKind.DECIMAL: _DECIMAL.fullmatch,
-    ColumnKind.DATE: _is_date,
-    ColumnKind.EMAIL: _EMAIL.fullmatch,
-    ColumnKind.PHONE: _PHONE.fullmatch,
+    ColumnKind.INTEGER: _SINGLE[ColumnKind.INTEGER].fullmatch,
+    ColumnKind.DECIMAL: _SINGLE[ColumnKind.DECIMAL].fullmatch,
+    ColumnKind.DATE: is_date,
+    ColumnKind.EMAIL: _SINGLE[ColumnKind.EMAIL].fullmatch,
+    ColumnKind.PHONE: _SINGLE[ColumnKind.PHONE].fullmatch,
 }
 
 EXPECTED: dict[ColumnKind, str] = {

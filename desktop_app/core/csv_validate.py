@@ -11,14 +11,13 @@ path; the checks are compiled regular expressions.
 from __future__ import annotations
 
 import codecs
-import csv
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import TracebackType
-from typing import TextIO
 
 from desktop_app.core.csv_checks import (
+    BATCH_PATTERNS,
+    BLANK_LINES,
     CHECKS,
     EXPECTED,
     INFER_ROWS,
@@ -26,6 +25,7 @@ from desktop_app.core.csv_checks import (
     ColumnRule,
     CsvSchema,
     infer_rules,
+    is_date,
 )
 from desktop_app.core.csv_records import (
     STRAY_QUOTE,
@@ -40,6 +40,8 @@ from desktop_app.core.text_preview import sniff_delimiter
 MAX_LINE_BYTES = 16 << 20
 SNIFF_BYTES = 64 << 10
 FIRST_ERRORS = 200
+BATCH_ROWS = 2_000  # rows whose column checks run together
+PENDING_CAP = 50_000  # issues held for ordering before they are handed on regardless
 
 FIELD_COUNT = "field_count"
 ENCODING = "encoding"
@@ -121,6 +123,8 @@ class CsvValidator:
         self._expected: int | None = None
         self._sample: list[tuple[int, list[str]]] | None = None
         self._checks: list[tuple[int, ColumnSummary, Callable[[str], object] | None]] = []
+        self._batch: list[tuple[int, list[str]]] = []  # rows waiting for the column checks
+        self._pending: list[CsvIssue] = []  # issues of the batch, handed on in line order
 
     # -- the pass ---------------------------------------------------------------------------
 
@@ -133,6 +137,7 @@ class CsvValidator:
             report.complete = not report.fatal
         except ValidationCancelled:
             report.complete = False
+        self._check_batch()
         report.first_errors.sort(key=lambda issue: (issue.line, issue.column))
         return report
 
@@ -154,13 +159,15 @@ class CsvValidator:
         self.report.delimiter = delimiter
         splitter = RecordSplitter(delimiter)
         row = self._row
+        quoting = False  # a quoted field is open across lines
         for number, line in self._lines(head, chunks, codec):
-            if splitter.open_since is None and '"' not in line:
+            if not quoting and '"' not in line:
                 if line:
                     row(number, line.split(delimiter), ())
                 continue
             for record in splitter.feed(number, line):
                 row(record.line, record.fields, record.problems)
+            quoting = splitter.open_since is not None
         for record in splitter.finish():
             row(record.line, record.fields, record.problems)
 
@@ -254,8 +261,13 @@ class CsvValidator:
 
     def _row(self, line: int, fields: list[str], problems: Sequence[QuoteProblem]) -> None:
         report = self.report
-        for problem in problems:
-            self._issue(problem.line, problem.column, problem.kind, quote_problem_text(problem))
+        if problems:
+            for problem in problems:
+                self._issue(problem.line, problem.column, problem.kind,
+                            quote_problem_text(problem))
+            if self._expected is not None and any(p.kind == UNCLOSED_QUOTE for p in problems):
+                report.rows += 1
+                return  # given back as plain text: its fields are not what the writer meant
         if self._expected is None:
             self._expected = len(fields)
             if self.schema.has_header:
@@ -271,8 +283,6 @@ class CsvValidator:
             else:
                 self._sample = []
         report.rows += 1
-        if any(p.kind == UNCLOSED_QUOTE for p in problems):
-            return  # given back as plain text: its fields are not what the writer meant
         if len(fields) != self._expected:
             count = len(fields)
             self._issue(line, 0, FIELD_COUNT,
@@ -284,15 +294,16 @@ class CsvValidator:
             if len(self._sample) >= INFER_ROWS:
                 self._start_checks()
             return
-        self._check(line, fields)
+        self._batch.append((line, fields))
+        if len(self._batch) >= BATCH_ROWS:
+            self._check_batch()
 
     def _start_checks(self) -> None:
         sample, self._sample = self._sample or [], None
         self._use_rules(infer_rules(self.report.header, [f for _, f in sample]), inferred=True)
-        for line, fields in sample:
-            self._check(line, fields)
+        self._batch.extend(sample)
 
-    def _use_rules(self, rules: Iterable[ColumnRule], *, inferred: bool) -> None:
+    def _use_rules(self, rules: Sequence[ColumnRule], *, inferred: bool) -> None:
         header = self.report.header
         by_name = {rule.name: rule for rule in rules}
         ordered = list(rules)
@@ -301,26 +312,39 @@ class CsvValidator:
                                          ordered[index].name not in header else None)
             summary = ColumnSummary(rule or ColumnRule(name), inferred)
             self.report.columns.append(summary)
-            if summary.rule.required or summary.rule.kind is not ColumnKind.TEXT:
-                check = None if summary.rule.kind is ColumnKind.TEXT else CHECKS[summary.rule.kind]
-                self._checks.append((index, summary, check))
+            check = None if summary.rule.kind is ColumnKind.TEXT else CHECKS[summary.rule.kind]
+            self._checks.append((index, summary, check))  # text columns too: empties counted
 
-    def _check(self, line: int, fields: list[str]) -> None:
-        for index, summary, check in self._checks:
-            value = fields[index]
-            if value and (value[0] == " " or value[-1] == " "):
-                value = value.strip()
-            rule = summary.rule
-            if not value:
-                summary.empty += 1
-                if rule.required:
-                    self._issue(line, index + 1, REQUIRED,
-                                f"Line {line}: “{rule.name}” is empty but required.")
-                continue
-            if check is not None and not check(value):
-                summary.invalid += 1
-                self._issue(line, index + 1, rule.kind.value,
-                            f"Line {line}: “{rule.name}” should be {EXPECTED[rule.kind]}.", value)
+    def _check_batch(self) -> None:
+        """The column checks of the rows batched so far, one column at a time: a column whose
+        values all pass costs a join and a regular expression count; only a column with a
+        problem in this batch is checked value by value to find it."""
+        batch, self._batch = self._batch, []
+        columns = list(zip(*(fields for _, fields in batch), strict=True)) if batch else []
+        for index, summary, check in self._checks if batch else ():
+            if not _column_passes(columns[index], summary):
+                for line, fields in batch:
+                    self._check_value(line, index, summary, check, fields[index])
+        self._pending.sort(key=lambda issue: (issue.line, issue.column))
+        pending, self._pending = self._pending, []
+        for issue in pending:
+            self._hand_on(issue)
+
+    def _check_value(self, line: int, index: int, summary: ColumnSummary,
+                     check: Callable[[str], object] | None, value: str) -> None:
+        if value[:1] in (" ", "\t") or value[-1:] in (" ", "\t"):
+            value = value.strip(" \t")
+        rule = summary.rule
+        if not value:
+            summary.empty += 1
+            if rule.required:
+                self._issue(line, index + 1, REQUIRED,
+                            f"Line {line}: “{rule.name}” is empty but required.")
+            return
+        if check is not None and not check(value):
+            summary.invalid += 1
+            self._issue(line, index + 1, rule.kind.value,
+                        f"Line {line}: “{rule.name}” should be {EXPECTED[rule.kind]}.", value)
 
     def _issue(self, line: int, column: int, kind: str, message: str, value: str = "") -> None:
         report = self.report
@@ -328,10 +352,40 @@ class CsvValidator:
         header = report.header
         name = header[column - 1] if 0 < column <= len(header) else ""
         issue = CsvIssue(line, column, name, kind, message, value[:200])
+        self._pending.append(issue)
+        if len(self._pending) >= PENDING_CAP:  # a file wrong on every line: hand on early
+            pending, self._pending = self._pending, []
+            for queued in pending:
+                self._hand_on(queued)
+
+    def _hand_on(self, issue: CsvIssue) -> None:
+        report = self.report
         if len(report.first_errors) < self._keep:
             report.first_errors.append(issue)
         if self._on_issue is not None:
             self._on_issue(issue)
+
+
+def _column_passes(values: tuple[str, ...], summary: ColumnSummary) -> bool:
+    """True (empties counted) when every value of the column passes its checks."""
+    joined = "\n".join(values)
+    if joined.count("\n") != len(values) - 1:
+        return False  # a value holds a line break: checked one by one
+    rule = summary.rule
+    blanks = len(BLANK_LINES.findall(joined))
+    if blanks and rule.required:
+        return False
+    if rule.kind is ColumnKind.TEXT:
+        good = len(values) - blanks
+    elif rule.kind is ColumnKind.DATE:  # dates repeat: each distinct one checked once
+        bad = any(v.strip(" \t") and not is_date(v.strip(" \t")) for v in set(values))
+        good = -1 if bad else len(values) - blanks
+    else:
+        good = len(BATCH_PATTERNS[rule.kind].findall(joined))
+    if good + blanks != len(values):
+        return False
+    summary.empty += blanks
+    return True
 
 
 def _chain(head: bytes, chunks: Iterator[bytes], count: Callable[[bytes], None]) -> Iterator[bytes]:
@@ -352,37 +406,3 @@ def validate_file(path: Path, schema: CsvSchema | None = None, *, chunk_size: in
                 yield block
     return CsvValidator(schema, name=path.name, on_issue=on_issue,
                         first_errors=first_errors).run(chunks())
-
-
-class ErrorCsvWriter:
-    """Every issue as one CSV row, written as it is found (an export of all errors)."""
-
-    HEADER = ("line", "column", "column_name", "kind", "problem", "value", "message")
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._handle: TextIO = path.open("w", encoding="utf-8", newline="")
-        self._writer = csv.writer(self._handle)
-        self._writer.writerow(self.HEADER)
-        self.written = 0
-
-    def __call__(self, issue: CsvIssue) -> None:
-        self._writer.writerow([issue.line, issue.column or "", _safe(issue.column_name), issue.kind,
-                               KIND_LABELS.get(issue.kind, issue.kind), _safe(issue.value),
-                               _safe(issue.message)])
-        self.written += 1
-
-    def close(self) -> None:
-        self._handle.close()
-
-    def __enter__(self) -> ErrorCsvWriter:
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        self.close()
-
-
-def _safe(cell: str) -> str:
-    """A cell starting with = + - @ would run as a formula in a spreadsheet."""
-    return f"'{cell}" if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell

@@ -25,7 +25,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from desktop_app.core.csv_checks import CsvSchema, SchemaStore, place_of
-from desktop_app.core.csv_validate import CsvReport, CsvValidator, ErrorCsvWriter
+from desktop_app.core.csv_io import ErrorCsvWriter, read_ahead
+from desktop_app.core.csv_validate import CsvReport, CsvValidator
 from desktop_app.core.errors import AppError
 from desktop_app.core.jobs import Job, JobState
 from desktop_app.core.types import ObjectEntry
@@ -75,7 +76,7 @@ def validate_object(job: Validation) -> tuple[CsvReport, int]:
         validator = CsvValidator(job.schema, name=job.key, on_issue=writer,
                                  on_progress=lambda done, rows: job.progress(done, size, rows),
                                  cancelled=job.cancel.is_set)
-        return validator.run(job.storage.iter_chunks(job.bucket, job.key)), size
+        return validator.run(read_ahead(job.storage.iter_chunks(job.bucket, job.key))), size
 
 
 class CsvValidationActions(QObject):
