@@ -291,3 +291,21 @@ def test_quitting_with_a_paused_import_leaves_no_unfinished_upload(
     engine.shutdown()
     assert storage.list_multipart_uploads(bucket) == []  # imports are not journalled
     assert engine.journal.pending() == []
+
+
+def test_pause_without_range_support_starts_again_from_zero(
+        engine: TransferEngine, storage: MinioStorage, bucket: str, source: UrlSource) -> None:
+    source.ranges = False
+    source.body = bytes(range(256)) * (64 * 1024) + b"end"  # 16 MiB + 3
+    tid = engine.import_urls(bucket, [UrlImport(f"{source.url}/slow", name="again.bin",
+                                                allow_local=True)])[0]
+    wait_until(lambda: engine.get(tid).done_bytes > 11 * MiB)  # type: ignore[union-attr]
+    engine.pause([tid])
+    assert engine.wait(30)
+    assert engine.get(tid).done_bytes == 0  # type: ignore[union-attr]
+    assert storage.list_multipart_uploads(bucket) == []  # nothing to continue from
+    engine.resume([tid])
+    assert engine.wait(60)
+    assert engine.get(tid).state is State.DONE  # type: ignore[union-attr]
+    assert [h.get("Range") for _m, _p, h in source.requests] == [None, None]
+    assert stored_crc64(storage, bucket, "again.bin") == crc_of(source.body).b64()
