@@ -10,6 +10,8 @@ import os
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -215,3 +217,29 @@ def test_conflicts_are_asked_once_and_keep_both_keeps_both(
     assert (folder / "plan (bucket copy).txt").read_bytes() == b"v2 there"
     assert (folder / "plan.txt").read_bytes() == b"v2 here"
     assert window.active_connection == conn
+
+
+def test_a_folder_dropped_with_alt_is_compared_not_uploaded(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        storage: MinioStorage, bucket: str, tmp_path: Path) -> None:
+    folder = tmp_path / "dropped"
+    folder.mkdir()
+    (folder / "one.txt").write_bytes(b"1")
+    window, conn, sync = open_window(qtbot, make_window, app_environ, bucket)
+    viewport = window.bucket_tree.viewport()
+    index = window.tree_model.index_for(bucket, conn=conn)
+    pos = window.bucket_tree.visualRect(index).center()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(folder))])
+    enter = QDragEnterEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.AltModifier)
+    QApplication.sendEvent(viewport, enter)
+    event = QDropEvent(QPointF(pos), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.AltModifier)
+    QApplication.sendEvent(viewport, event)
+    dialog = sync.window
+    assert isinstance(dialog, SyncWindow)
+    assert dialog.folder.text() == str(folder)
+    qtbot.waitUntil(lambda: "1 to upload" in dialog.summary.text(), timeout=WAIT)
+    assert names(storage, bucket) == set()  # compared, nothing uploaded
+    assert window.bucket_tree.property("dropTarget") is False

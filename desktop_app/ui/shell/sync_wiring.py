@@ -1,7 +1,8 @@
 """Joins folder sync (ui/sync) to the window: the "Sync with a local folder…" entries of the
 bucket tree's menu, the Bucket menu and the folder menu, "Sync folders…" in the Transfers
-menu, each connection's transfer queue, upload rules for watched folders, and the
-connection signals that resume interrupted runs and start watching.
+menu, a folder dropped with Alt held (compared instead of uploaded), each connection's
+transfer queue, upload rules for watched folders, and the connection signals that resume
+interrupted runs and start watching.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QObject, QPoint
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
@@ -20,6 +22,7 @@ from desktop_app.core.upload_rules import check as check_rules
 from desktop_app.transfers.sync_run import SyncEngine
 from desktop_app.transfers.sync_watch import RuleCheck
 from desktop_app.ui.sync.actions import SyncActions
+from desktop_app.ui.sync.drop import CompareDropFilter
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +40,8 @@ def install_sync(window: Any) -> SyncActions:
             return None
         if window.active_connection != conn_id:
             window.activate_connection(conn_id)
-        return transfers.engine
+        engine: SyncEngine | None = transfers.engine
+        return engine
 
     sync = SyncActions(window.context, engine_for, lambda: transfers.data_dir, _rules(window))
     window.menus.add("Transfers", sync.action_sync, "sync")
@@ -47,11 +51,26 @@ def install_sync(window: Any) -> SyncActions:
         *sync.menu_actions(menu, conn, bucket)]
     places = window.window_menus.places
     place_entries: Entries = places.bucket_menu
-    places.bucket_menu = lambda menu, conn_id, bucket: [  # type: ignore[method-assign]
+    places.bucket_menu = lambda menu, conn_id, bucket: [
         *place_entries(menu, conn_id, bucket), *sync.menu_actions(menu, conn_id, bucket)]
     folder_entries: Entries = places.folder_menu
-    places.folder_menu = lambda menu, bucket, prefix: [  # type: ignore[method-assign]
+    places.folder_menu = lambda menu, bucket, prefix: [
         *folder_entries(menu, bucket, prefix), *sync.folder_actions(menu, bucket, prefix)]
+    drops = window.transfers.drop_filter
+
+    def target_at(viewport: QObject, pos: QPoint) -> tuple[str, str, str] | None:
+        place = drops.target(viewport, pos)
+        if place is None:
+            return None
+        if viewport is window.bucket_tree.viewport():
+            conn_id = window.tree_model.connection_of(window.bucket_tree.indexAt(pos))
+        else:
+            conn_id = window.active_connection
+        return (conn_id, *place) if conn_id else None
+
+    compare_drop = CompareDropFilter(target_at, sync.compare_dropped, window)
+    for view in (window.bucket_tree, window.object_table):
+        view.viewport().installEventFilter(compare_drop)  # after the upload drop: seen first
     window.active_connection_changed.connect(sync.connection_active)
     window.connection_closed.connect(sync.connection_closed)
     if window.active_connection:

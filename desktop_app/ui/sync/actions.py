@@ -155,6 +155,14 @@ class SyncActions(QObject):
         window.load_pair(pair, self._where(pair))
         return window
 
+    def compare_dropped(self, conn_id: str, bucket: str, prefix: str, folder: Path) -> None:
+        """A folder dropped with Alt: compare it with the place it was dropped on."""
+        window = self.show_for(conn_id, bucket, prefix)
+        if window.pair is not None and window.pair.local_folder not in ("", str(folder)):
+            window.load_pair(SyncPair("", conn_id, bucket, prefix), window.target.text())
+        window.folder.setText(str(folder))
+        self.flows.start(self._compare())
+
     def _open_pair(self, pair_id: str) -> bool:
         store = self.store()
         try:
