@@ -1,15 +1,18 @@
 """Watched pairs of the open connections, and the status bar's word on them: that watching
-is on, how many files it sent and the last one, and what was refused or failed (tooltip).
+is on, how many files it sent and the last one, and what was refused or failed (tooltip);
+a desktop notice when files were sent while the window is in the background.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow
 
+from desktop_app.core.desktop_notify import notify
 from desktop_app.core.humanize import human_size
 from desktop_app.core.sync_model import PairStore, SyncPair, SyncState
 from desktop_app.transfers.sync_jobs import sync_storage
@@ -18,6 +21,7 @@ from desktop_app.transfers.sync_watch import FolderWatch, RuleCheck, WatchNews
 from desktop_app.ui.shell.context import WindowContext
 
 log = logging.getLogger(__name__)
+NOTIFY_EVERY_S = 60.0
 
 
 def tr(text: str) -> str:
@@ -44,6 +48,7 @@ class Watchers:
         self.settle_s = settle_s
         self.watching: dict[str, tuple[SyncPair, FolderWatch]] = {}
         self.news: dict[str, WatchNews] = {}
+        self._told: dict[str, tuple[int, float]] = {}  # pair id -> (sent, when) last notified
         self._carrier = _News(context.window)
         self._carrier.arrived.connect(self._arrived, Qt.ConnectionType.QueuedConnection)
         self.label = QLabel(context.window)
@@ -94,9 +99,29 @@ class Watchers:
             self.stop(pair_id)
 
     def _arrived(self, pair_id: str, news: WatchNews) -> None:
-        if pair_id in self.watching:
-            self.news[pair_id] = news
-            self._show()
+        if pair_id not in self.watching:
+            return
+        self.news[pair_id] = news
+        self._show()
+        self._notify(pair_id, news)
+
+    def _notify(self, pair_id: str, news: WatchNews) -> None:
+        """A desktop notice (this app's stand-in for a tray icon, which stock GNOME lacks)
+        while the window is in the background: at most one a minute per folder."""
+        told, when = self._told.get(pair_id, (0, -NOTIFY_EVERY_S))
+        now = time.monotonic()
+        if news.sent <= told or now - when < NOTIFY_EVERY_S \
+                or self.context.window.isActiveWindow():
+            return
+        self._told[pair_id] = (news.sent, now)
+        pair = self.watching[pair_id][0]
+        title = tr("Watched folder")
+        text = QCoreApplication.translate(
+            "SyncWatching", "{count} new file(s) from “{folder}” uploaded to {bucket}.", "",
+            news.sent - told).format(count=news.sent - told, folder=pair.local_folder,
+                                     bucket=pair.bucket)
+        self.context.runner.submit(notify, title, text, "document-send",
+                                   on_success=lambda _sent: None, on_error=lambda _exc: None)
 
     def _show(self) -> None:
         count = len(self.watching)
