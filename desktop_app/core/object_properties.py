@@ -45,6 +45,7 @@ class ObjectProperties:
     retention_mode: str = ""
     retain_until: str = ""
     legal_hold: str = ""
+    encryption: str = ""  # how the server stores it (see `core.sse.describe_encryption`)
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,9 +20,11 @@ def redact(text: str, secrets: Iterable[str] = ()) -> str:
 
 
 # Credentials that appear in request text by name: an Authorization header (its Credential and
-# Signature), the session-token header, and key/secret/password fields in dicts, INI or JSON.
+# Signature), the session-token header, an SSE-C customer key (and its copy-source twin), and
+# key/secret/password fields in dicts, INI or JSON.
 _NAMED_VALUES = re.compile(
     r"(?i)((?:authorization|x-amz-security-token|secret[_-]?(?:access[_-]?)?key|"
+    r"x-amz-(?:copy-source-)?server-side-encryption-customer-key(?!-md5)|"
     r"session[_-]?token|password)['\"]?\s*[:=]\s*['\"]?)[^'\"\r\n,}]+"
 )
 _SIGV4_PARTS = re.compile(r"(?i)((?:Credential|Signature)=)[^,&\s\"']+")

@@ -88,6 +88,10 @@ class _Child:
                     self.publish()
                 elif kind == "answer":
                     self._answered(message[1], message[2])
+                elif kind == "encryption":  # the connection's keys: memory only, never saved
+                    setter = getattr(engine.storage, "set_encryption", None)
+                    if setter is not None:
+                        setter(message[1])
                 elif kind == "resolver":
                     engine.set_conflict_resolver(self._ask if message[1] else None)
                 elif kind == "stop":

@@ -158,6 +158,11 @@ class EngineProcess:
         self._resolver = resolver
         self._post(("resolver", resolver is not None))
 
+    def set_encryption(self, keys: object) -> None:
+        """The connection's encryption settings changed: the child's storage takes them
+        (over the pipe, like the secret key; never written to the journal or a file)."""
+        self._post(("encryption", keys))
+
     # -- observing (local mirror, never waits) -------------------------------------------
     def snapshot(self) -> list[TransferView]:
         with self._lock:

@@ -20,6 +20,7 @@ from desktop_app.core.errors import (
     ServerError,
     ServerUnreachable,
 )
+from desktop_app.core.sse import customer_key_error
 from desktop_app.core.transfer_errors import ObjectChanged, TransientError
 from desktop_app.storage.error_text import network_error, s3_error
 from desktop_app.storage.s3.base import S3Base
@@ -72,6 +73,12 @@ class S3Errors(S3Base):
             raise ConfigError(f"Cannot {action}: {self._clean(str(exc))}.") from None
 
     def _raise_s3(self, exc: S3Error, action: str, bucket: str, key: str) -> NoReturn:
+        status = getattr(exc.response, "status", 0) or 0
+        had_key = getattr(self, "_had_key", lambda _bucket: False)(bucket)
+        needed = customer_key_error(exc.code or "", status, exc.message or "", bucket, key,
+                                    had_key)
+        if needed is not None:
+            raise needed from None
         raise s3_error(
             exc.code or "", self._clean(exc.message or ""), action, self.endpoint_url,
             self._settings.access_key, bucket, key,

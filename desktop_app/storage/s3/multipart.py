@@ -23,11 +23,11 @@ from desktop_app.storage.s3.checksummed import (
     damaged_is_transient,
     multipart_checksum_headers,
 )
-from desktop_app.storage.s3.errors import S3Errors
 from desktop_app.storage.s3.objects import check_upload_key, upload_headers
+from desktop_app.storage.s3.sse import SseRequests
 
 
-class Multipart(S3Errors):
+class Multipart(SseRequests):
     def create_multipart(
         self, bucket: str, key: str, content_type: str, metadata: dict[str, str],
         checksum: Algo | None = None,
@@ -35,6 +35,7 @@ class Multipart(S3Errors):
         check_upload_key(key)
         headers = upload_headers(content_type, metadata)
         headers.update(multipart_checksum_headers(checksum))
+        headers.update(self.sse_write_headers(bucket))
         with self._transfer_errors(f"start uploading “{key}”", bucket, key):
             return self._client._create_multipart_upload(
                 bucket_name=bucket, object_name=key, headers=headers
@@ -45,11 +46,12 @@ class Multipart(S3Errors):
         checksum: Crc | None = None,
     ) -> str:
         action = f"upload part {part_number} of “{key}”"
+        headers = {**checksum_headers(checksum), **self.sse_part_headers(bucket)}
         with self._transfer_errors(action, bucket, key), damaged_is_transient(action):
             etag = self._client._upload_part(
                 bucket_name=bucket, object_name=key,
                 data=data,  # type: ignore[arg-type]  # any buffer: sent as it is
-                headers=dict(checksum_headers(checksum)) or None,
+                headers=headers or None,
                 upload_id=upload_id, part_number=part_number,
             )
         return etag.strip('"')

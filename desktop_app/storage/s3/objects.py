@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from typing import BinaryIO, TypeVar
 
 from minio import Minio
@@ -22,7 +23,7 @@ from desktop_app.core.types import ObjectStat
 from desktop_app.storage.protocol import MAX_DELETE_BATCH, SINGLE_COPY_LIMIT
 from desktop_app.storage.s3.body import RetryableBody
 from desktop_app.storage.s3.checksummed import checksum_headers, damaged_is_transient
-from desktop_app.storage.s3.errors import S3Errors
+from desktop_app.storage.s3.sse import CopyEncryption, SseRequests, sdk_sse
 from desktop_app.storage.transfer_http import etag_md5
 
 log = logging.getLogger(__name__)
@@ -37,10 +38,11 @@ _KEPT_HEADERS = frozenset(
 Headers = dict[str, str | list[str] | tuple[str]]
 
 
-class Objects(S3Errors):
+class Objects(SseRequests):
     def stat(self, bucket: str, key: str) -> ObjectStat:
         with self._errors(f"read the details of “{key}”", bucket=bucket, key=key):
-            obj = self._client.stat_object(bucket_name=bucket, object_name=key)
+            obj = self._client.stat_object(bucket_name=bucket, object_name=key,
+                                           extra_headers=self.sse_read_headers(bucket))
         meta = {
             k[len("x-amz-meta-"):]: v
             for k, v in (obj.metadata or {}).items()
@@ -64,7 +66,8 @@ class Objects(S3Errors):
     def exists(self, bucket: str, key: str) -> bool:
         with self._errors(f"check whether “{key}” exists", bucket=bucket, key=key):
             try:
-                self._client.stat_object(bucket_name=bucket, object_name=key)
+                self._client.stat_object(bucket_name=bucket, object_name=key,
+                                         extra_headers=self.sse_read_headers(bucket))
             except S3Error as exc:
                 if exc.code in ("NoSuchKey", "NoSuchObject", "NotFound", "ResourceNotFound"):
                     return False
@@ -76,7 +79,8 @@ class Objects(S3Errors):
             return b""
         with self._errors(f"read “{key}”", bucket=bucket, key=key, empty_range_ok=True):
             response = self._client.get_object(
-                bucket_name=bucket, object_name=key, offset=offset, length=length
+                bucket_name=bucket, object_name=key, offset=offset, length=length,
+                request_headers=self.sse_read_headers(bucket),
             )
             try:
                 return bytes(response.read())
@@ -90,6 +94,7 @@ class Objects(S3Errors):
         if_match: str | None = None,
     ) -> ObjectBody:
         headers = self._checksum_mode()  # a whole-object GET then carries its checksum
+        headers.update(self.sse_read_headers(bucket))
         if if_match:
             headers["If-Match"] = f'"{if_match}"'
 
@@ -125,6 +130,7 @@ class Objects(S3Errors):
         """A HEAD asking for the stored checksums (and, with `part_number`, where that part
         lies): what a ranged download is checked against, before any range is fetched."""
         headers = self._checksum_mode()
+        headers.update(self.sse_read_headers(bucket))
         if if_match:
             headers["If-Match"] = f'"{if_match}"'
         query: Headers | None = {"partNumber": str(part_number)} if part_number else None
@@ -170,18 +176,21 @@ class Objects(S3Errors):
             if "x-amz-checksum-mode" not in headers or status not in (400, 501) or \
                     exc.code not in _REFUSED:
                 raise
+        headers.pop("x-amz-checksum-mode", None)
+        # Remembered only when the call then passes: an SSE-C object asked for without its
+        # key gets the same kind of 400 with or without the header.
+        result = call()
         self._no_checksum_mode = True
         log.warning("The server at %s refuses x-amz-checksum-mode (HTTP %s); downloads from it "
                     "are checked without its stored checksums", self._settings.endpoint, status)
-        headers.pop("x-amz-checksum-mode", None)
-        return call()
+        return result
 
     def iter_chunks(
         self, bucket: str, key: str, if_match: str | None = None, chunk_size: int = 1 << 20
     ) -> Iterator[bytes]:
-        headers: Headers | None = None
+        headers = self.sse_read_headers(bucket)
         if if_match:
-            headers = {"If-Match": f'"{if_match}"'}
+            headers["If-Match"] = f'"{if_match}"'
         with self._errors(f"download “{key}”", bucket=bucket, key=key):
             try:
                 response = self._client.get_object(
@@ -213,6 +222,7 @@ class Objects(S3Errors):
             result = self._client.put_object(
                 bucket_name=bucket, object_name=key, data=stream, length=length,
                 content_type=content_type, metadata=dict(metadata) if metadata else None,
+                sse=sdk_sse(self.sse_write_headers(bucket)),
             )
         return (result.etag or "").strip('"')
 
@@ -223,6 +233,7 @@ class Objects(S3Errors):
         # The internal single PUT sends `data` as is (put_object would copy it twice).
         check_upload_key(key)
         headers = upload_headers(content_type, metadata, checksum)
+        headers.update(self.sse_write_headers(bucket))
         if if_absent:
             headers["If-None-Match"] = "*"
         action = f"upload “{key}”"
@@ -270,27 +281,40 @@ class Objects(S3Errors):
     ) -> str:
         action = f"copy “{src_key}” to “{dst_bucket}/{dst_key}”"
         with self._errors(action, bucket=src_bucket, key=src_key):
+            crypt = self._copy_encryption(src_bucket, dst_bucket)
+            try:
+                return server_copy(self._client, src_bucket, src_key, dst_bucket, dst_key,
+                                   multipart_threshold, part_size, size, encryption=crypt)
+            except S3Error as exc:
+                # A source stored in plain refuses a copy-source key (400 InvalidRequest).
+                if crypt.source is None or exc.code not in ("InvalidRequest", "InvalidArgument"):
+                    raise
             return server_copy(self._client, src_bucket, src_key, dst_bucket, dst_key,
-                               multipart_threshold, part_size, size)
+                               multipart_threshold, part_size, size,
+                               encryption=replace(crypt, source=None))
 
 
 def server_copy(
     client: Minio, src_bucket: str, src_key: str, dst_bucket: str, dst_key: str,
     threshold: int, part_size: int | None, size: int | None, version_id: str | None = None,
+    encryption: CopyEncryption | None = None,
 ) -> str:
     """A server-side copy keeping content type and metadata; returns the new ETag. SDK errors
     are left to the caller's `_errors`."""
     info = None
+    crypt = encryption or CopyEncryption()
     if size is None or size > threshold:
         info = client.stat_object(
-            bucket_name=src_bucket, object_name=src_key, version_id=version_id)
+            bucket_name=src_bucket, object_name=src_key, version_id=version_id,
+            ssec=crypt.source)
         size = info.size or 0
     if size <= threshold:
         # A plain CopyObject keeps content type and user metadata (directive COPY).
         result = client.copy_object(
             bucket_name=dst_bucket, object_name=dst_key,
             source=CopySource(bucket_name=src_bucket, object_name=src_key,
-                              version_id=version_id),
+                              version_id=version_id, ssec=crypt.source),
+            sse=crypt.target,
         )
         return (result.etag or "").strip('"')
     assert info is not None
@@ -305,12 +329,13 @@ def server_copy(
     sources = [
         ComposeSource(
             bucket_name=src_bucket, object_name=src_key, version_id=version_id,
-            offset=offset, length=min(part, size - offset),
+            offset=offset, length=min(part, size - offset), ssec=crypt.source,
         )
         for offset in range(0, size, part)
     ]
     result = client.compose_object(
         bucket_name=dst_bucket, object_name=dst_key, sources=sources, metadata=metadata,
+        sse=crypt.target,
     )
     return (result.etag or "").strip('"')
 

@@ -13,16 +13,18 @@ from desktop_app.core.object_properties import (
     encode_meta_value,
     stored_sha256,
 )
-from desktop_app.storage.s3.errors import S3Errors
+from desktop_app.core.sse import describe_encryption
+from desktop_app.storage.s3.sse import SseRequests, sdk_source_key, sdk_sse
 
 
-class Properties(S3Errors):
+class Properties(SseRequests):
     def object_properties(self, bucket: str, key: str) -> ObjectProperties:
         """Everything the properties panel shows: one HEAD plus one tagging read."""
         with self._errors(f"read the details of “{key}”", bucket=bucket, key=key):
             obj = self._client.stat_object(
                 bucket_name=bucket, object_name=key,
-                extra_headers=dict(CHECKSUM_MODE),  # the stored checksums, if any
+                # the stored checksums, if any
+                extra_headers={**CHECKSUM_MODE, **self.sse_read_headers(bucket)},
             )
         headers = {k.lower(): str(v) for k, v in (obj.metadata or {}).items()}
         meta = {
@@ -51,6 +53,7 @@ class Properties(S3Errors):
             retention_mode=headers.get("x-amz-object-lock-mode", ""),
             retain_until=headers.get("x-amz-object-lock-retain-until-date", ""),
             legal_hold=headers.get("x-amz-object-lock-legal-hold", ""),
+            encryption=describe_encryption(headers),
         )
 
     def get_tags(self, bucket: str, key: str) -> dict[str, str]:
@@ -111,12 +114,18 @@ class Properties(S3Errors):
             if problem:
                 raise ConfigError(problem, "Rename the metadata entry and try again.")
             headers[f"x-amz-meta-{name}"] = encode_meta_value(value)
-        source = CopySource(bucket_name=bucket, object_name=key, match_etag=if_match or None)
+        # An object read with our key is written back with it (its encryption unchanged).
+        source_key = sdk_source_key(self.encryption, bucket)
+        if source_key is not None:
+            self.sse_read_headers(bucket)  # refuses a key over http
+        source = CopySource(bucket_name=bucket, object_name=key, match_etag=if_match or None,
+                            ssec=source_key)
         try:
             with self._errors(f"change the properties of “{key}”", bucket=bucket, key=key):
                 result = self._client.copy_object(
                     bucket_name=bucket, object_name=key, source=source, metadata=headers,
                     metadata_directive=REPLACE, tagging_directive=COPY,
+                    sse=sdk_sse(self.sse_read_headers(bucket)),
                 )
         except ServerError as exc:
             if "PreconditionFailed" in exc.message:

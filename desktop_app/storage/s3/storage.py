@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
+from desktop_app.core.sse import EncryptionKeys
 from desktop_app.storage.s3.bucket_admin import BucketLifecycle
 from desktop_app.storage.s3.bucket_settings import BucketSettings
 from desktop_app.storage.s3.buckets import Buckets
@@ -27,4 +28,5 @@ class MinioStorage(Buckets, Listing, Objects, Multipart, Versions, Properties, P
 
     def transfer_factory(self) -> Callable[[], MinioStorage]:
         """A picklable recipe for the same storage in another process (the transfer engine's)."""
-        return partial(MinioStorage, self._settings)
+        return partial(MinioStorage, self._settings,
+                       encryption=EncryptionKeys(self.encryption.snapshot()))

@@ -12,11 +12,11 @@ from minio.versioningconfig import SUSPENDED, VersioningConfig
 
 from desktop_app.core.versions import ObjectVersion
 from desktop_app.storage.protocol import MAX_DELETE_BATCH, SINGLE_COPY_LIMIT
-from desktop_app.storage.s3.errors import S3Errors
 from desktop_app.storage.s3.objects import server_copy
+from desktop_app.storage.s3.sse import SseRequests
 
 
-class Versions(S3Errors):
+class Versions(SseRequests):
     def versioning_enabled(self, bucket: str) -> bool:
         with self._errors(f"read the versioning setting of “{bucket}”", bucket=bucket):
             return self._client.get_bucket_versioning(bucket_name=bucket).status == ENABLED
@@ -58,7 +58,8 @@ class Versions(S3Errors):
     ) -> str:
         with self._errors(f"restore a version of “{key}”", bucket=bucket, key=key):
             return server_copy(self._client, bucket, key, bucket, key, multipart_threshold,
-                               part_size, None, version_id)
+                               part_size, None, version_id,
+                               encryption=self._copy_encryption(bucket, bucket))
 
     def delete_version(self, bucket: str, key: str, version_id: str) -> None:
         with self._errors(f"delete a version of “{key}”", bucket=bucket, key=key):

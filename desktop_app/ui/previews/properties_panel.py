@@ -44,6 +44,7 @@ EXTRA_FIELDS = (
     QT_TRANSLATE_NOOP("PropertiesPanel", "Checksums"),
     QT_TRANSLATE_NOOP("PropertiesPanel", "Retention"),
     QT_TRANSLATE_NOOP("PropertiesPanel", "Legal hold"),
+    QT_TRANSLATE_NOOP("PropertiesPanel", "Encryption"),
     QT_TRANSLATE_NOOP("PropertiesPanel", "Metadata"),
     QT_TRANSLATE_NOOP("PropertiesPanel", "Tags"))
 
@@ -188,6 +189,7 @@ class PropertiesPanel(QWidget):
             "Checksums": checksums_text(props.checksums),
             "Retention": retention,
             "Legal hold": props.legal_hold,
+            "Encryption": props.encryption,
             "Metadata": "\n".join(f"{k}: {v}" for k, v in sorted(props.metadata.items())),
             "Tags": "\n".join(f"{k} = {v}" for k, v in sorted(props.tags.items())),
         }
