@@ -2,6 +2,473 @@
 <!DOCTYPE TS>
 <TS version="2.1">
     <context>
+        <name />
+        <message>
+            <source>Sync folders…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Compare and sync a local folder with a bucket folder; saved pairs and watched folders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sync with a local folder…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Compare this place with a folder on this computer, then sync</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>That sync pair is no longer saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pick a bucket folder first: open a saved pair, or right-click a bucket and choose “Sync with a local folder…”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose the folder to sync first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Its connection is not open: open it, then compare.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Listing both sides…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The folder cannot be read: {why}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Now: </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This pair is syncing already.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Its connection is not open: open it, then sync.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sync</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sending to the transfer queue…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Synced: {up} uploaded, {down} downloaded, {deleted} deleted ({size}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{count} failed:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{count} conflict(s) left as they are.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open Transfers → Sync folders… to see the pair and run it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Conflicts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{count} file(s) changed both in the folder and in the bucket since the last sync. Which version should be kept?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This computer's</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The bucket's</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep both</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Skip them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{count} in the bucket</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{count} in the folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete files?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This sync deletes {count} file(s) ({size}): {where}. Deleted objects cannot be brought back unless the bucket keeps versions.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Continuing the sync of “{name}” that was interrupted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only in the folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only in the bucket</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The same</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Different</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name clashes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Files in the folder with no object of that name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Objects with no file of that name in the folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The same size and content (or unchanged since the last sync)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>On both sides, with different content; the newer side is said</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Changed both in the folder and in the bucket since the last sync</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Names that differ only in upper/lower case or Unicode form: never transferred, they would make a duplicate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>new here</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>new there</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>deleted here since the last sync</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>deleted there since the last sync</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unchanged since the last sync</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>same checksum</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>same size, times within tolerance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>size differs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>checksum differs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>newer here</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>newer there</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>changed on both sides since the last sync</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>differs only in upper/lower case from another name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>differs only in Unicode normalisation (NFC/NFD) from another name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing (deleting is off)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Upload</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Download</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete in the bucket</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete in the folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep both: the bucket's as “{name}”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ask</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Left as it is</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sync will</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{title} — {count} file(s)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>… and {count} more</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>“{folder}” cannot be watched: {why}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> · {sent} sent ({size}), last “{last}”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Refused: {key}: {why}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Failed: {key}: {why}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Upload: make the bucket match the folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Download: make the folder match the bucket</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Two-way: send each change where it is missing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ask me</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The newer version wins</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep both (the bucket's under a new name)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unfinished: continues when its connection is open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Never run</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last run {when}: {up} uploaded, {down} downloaded, {deleted} deleted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>, {failed} failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sync a folder with a bucket</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved pairs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sync again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Compare and sync the selected pair in one click</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Forget</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The local folder to sync</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Folder:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>None yet: open a saved pair, or right-click a bucket → Sync with a local folder…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bucket folder:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Direction:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Conflicts:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete on the other side what was removed on this one (asked again with the count)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Watch the folder and upload new and changed files as they settle</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A name for this pair</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save pair</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Compare</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Press Compare to see the difference; nothing moves until you press Sync.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Folder to sync</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> · watching</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{up} to upload ({up_size})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{down} to download ({down_size})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{count} to delete ({size})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{count} conflict(s) to decide</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{count} name clash(es) left as they are</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing to sync: both sides agree.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Incomplete (cancelled or not fully listed): </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{done} of {total} files</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>AboutDialog</name>
         <message>
             <source>About %1</source>
@@ -486,6 +953,10 @@
             <source>Versioning</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Upload rules</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>BucketTree</name>
@@ -618,6 +1089,278 @@
         </message>
         <message>
             <source>All kinds</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CleanupActions</name>
+        <message>
+            <source>Clean up…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Find old or unwanted objects here, then delete them or make a lifecycle rule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{place} on {connection}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CleanupDialog</name>
+        <message>
+            <source> MB</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Clean up — {place}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove every version of them for good</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Leave delete markers (older versions stay and can be restored)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This bucket keeps versions. When deleting:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose what to clean up, then Find matches: nothing is deleted before you confirm.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the whole bucket</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Below folder:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last changed more than</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> days ago</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Age:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>any name; a pattern such as *.tmp or plain text</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Any category</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Category:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>at least</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>at most</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Size:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Find matches</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Make this a lifecycle rule…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The filter changed: Find matches again before deleting.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> (the first {SHOWN_ROWS:,} are listed)</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>{count:,} matching object(s), {size}{shown}; {scanned:,} looked at</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>. Stopped: only part of the folder was looked at; find again to delete.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>. Nothing has been deleted yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>. Nothing to clean up.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Delete {count:,} object(s)…</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>{phase}: {done:,} of {total:,}…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelled: {remaining:,} were left as they were.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{remaining:,} were not tried after the error.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{failures:,} could not be deleted; see below.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Deleted {done:,} object(s) ({what}).</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>CleanupSession</name>
+        <message>
+            <source>Deleting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This connection cannot remove versions in bulk; choose to leave delete markers instead.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>every version of them is removed for good</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>delete markers are left, older versions stay</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>this cannot be undone</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Delete {count:,} object(s) ({size}) from “{bucket}”?
+
+{describe}; {how}.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>Delete matches</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>every version</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>delete markers left</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>for good</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This connection cannot change lifecycle rules; use a connection to an S3 server.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>below “{prefix}”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>in the whole bucket</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add the lifecycle rule “{id}” to “{bucket}”?
+
+The server will then remove objects {where} {expire_days} days after they were last changed, every day, without asking.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>
+
+In this bucket that leaves delete markers; older versions stay until another rule removes them.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>
+
+The bucket keeps its {value} other rule(s).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Make a lifecycle rule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add rule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Added the lifecycle rule “{id}”; the server applies it once a day.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CleanupWork</name>
+        <message>
+            <source>Listing versions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deleting</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1088,6 +1831,13 @@ What should happen?</source>
         </message>
     </context>
     <context>
+        <name>CountText</name>
+        <message>
+            <source>{shown:,} of {loaded:,} {noun} shown (filter: {filters})</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>CrashDialog</name>
         <message>
             <source>%1 ran into a problem</source>
@@ -1409,6 +2159,302 @@ What to do: {fix}</source>
         </message>
     </context>
     <context>
+        <name>DuplicatesActions</name>
+        <message>
+            <source>Find duplicates…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Find identical objects by the hashes the server keeps, without downloading them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The connection “{name}” cannot read the hashes the server keeps.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Use a connection to an S3 server.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Compare by reading</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Read and compare</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reading {size}…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reading stopped by Cancel; what was read is compared, the rest is still not.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete duplicate copies</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deleting {keys:,} copies…</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DuplicatesDialog</name>
+        <message>
+            <source>Listing again (many different sizes, so memory stays small):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>objects</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Compared</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>objects of a shared size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deleted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>copies</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checked that nothing changed since the search:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stopped after listing {scanned}; nothing was compared. Find again to finish.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No duplicates among {scanned} ({asked} compared by hash).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{groups} of identical objects among {scanned}: {extra_count}, {freeable} could be freed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> “Compare by reading…” can decide by reading them.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> {unread} could not be read (listed below).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{entries} copies of {size} — {freeable} could be freed (same {kind})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Duplicates in {scope}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep the oldest copy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep the newest copy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select extras</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tick every copy but the one kept, in every group</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select none</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Object</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last modified</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Double-click a copy to show its folder in the main window</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete selected…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Compare by reading…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Download the objects no stored hash could compare and compare their SHA-256 (nothing is saved)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Listing objects…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelling… (waiting for the requests under way)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Listing objects… {done:,} so far</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reading to compare: {done} of {total}…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{verb} {done:,} of {total:,} {what}…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Compare {to_read:,} by reading ({size})…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Every copy of {whole} is ticked: leave at least one copy of each unticked, or its content would be gone.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{chosen} selected, {human_size}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{kept_groups} of identical objects left, {freeable} could still be freed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No duplicates are left.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source> {unverified} a size with another but the server keeps no hash of it/them (uploaded in parts by another tool), so they were not compared and are not listed.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{count:,} copy/copies</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{count:,} extra copy/copies</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{count:,} group(s)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{count:,} object(s)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{count:,} object(s) shares/share</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{count:,} object(s) was/were</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DuplicatesFlow</name>
+        <message>
+            <source>“{key}” changed while it was read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Find duplicates again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Read {count:,} object(s) ({size}, {size2:,} bytes) from “{bucket}” to compare them by SHA-256?
+
+Every byte is downloaded (nothing is saved on this computer): on a slow or metered link this takes time and may cost transfer fees. Cancel stops it; what was read still counts.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>Deleted {deleted:,} of {total:,} selected copies.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> Stopped by Cancel; the rest are still there.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> {stale:,} changed since the search and were left (listed below); Find duplicates again to see them as they are now.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> The server refused {refused:,} (listed below); check your delete rights or the objects' retention, then try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>
+
+The bucket keeps versions: each delete adds a delete marker and the bytes stay stored as an older version until that is removed too.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Delete {keys:,} duplicate copy/copies ({size}) from “{bucket}”? One copy of each group stays.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>EmptyAndDeleteDialog</name>
         <message>
             <source>Empty and delete bucket</source>
@@ -1631,6 +2677,21 @@ What to do: {fix}</source>
         </message>
     </context>
     <context>
+        <name>JobRerun</name>
+        <message>
+            <source>the connection of this job</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>“{name}” is not open, so the job cannot run again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connect to it, then press Run again.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Jobs</name>
         <message>
             <source>saved for this session</source>
@@ -1654,6 +2715,68 @@ What to do: {fix}</source>
                 <numerusform />
                 <numerusform />
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>JobsModel</name>
+        <message>
+            <source>State</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Job</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Progress</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Counts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Started</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ended</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Errors</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>JobsPanel</name>
+        <message>
+            <source>Jobs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The selected job's errors, one item a line.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Run again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Statistics and duplicate searches run again at once; clean-ups, deletes, copies, moves and emptying a bucket open their question again, filled in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This job cannot run again: what it kept to run again is incomplete. Start it again from its menu.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>… and {errors_dropped:,} more errors (not kept).</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1967,6 +3090,21 @@ What to do: {fix}</source>
         </message>
         <message>
             <source>This server has no buckets yet.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MatchModel</name>
+        <message>
+            <source>Object</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last modified</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2328,6 +3466,13 @@ What to do: {fix}</source>
         </message>
     </context>
     <context>
+        <name>ObjectReruns</name>
+        <message>
+            <source>None of the {names:,} items of that job is in “{bucket}” any more.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ObjectTable</name>
         <message>
             <source>Files</source>
@@ -2342,6 +3487,13 @@ What to do: {fix}</source>
         <name>Pane</name>
         <message>
             <source>Select a file to preview it.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Panel</name>
+        <message>
+            <source>{done} of {total} ({value}%)</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2951,6 +4103,10 @@ What to do: {fix}</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Encryption</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Metadata</source>
             <translation type="unfinished" />
         </message>
@@ -3331,9 +4487,286 @@ What to do: {fix}</source>
         </message>
     </context>
     <context>
+        <name>StatisticsActions</name>
+        <message>
+            <source>Statistics…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Count and chart what is stored here, without downloading anything</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>StatisticsWindow</name>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last modified</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Storage class</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Statistics — {scope}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Counting…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recompute</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export CSV…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export JSON…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Double-click an object to show its folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Listing…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Computed {computed_at}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelled — nothing counted yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelled. Press Recompute to count again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The statistics could not be computed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Space by category</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Objects by category</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Size by category</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Categories</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Size by storage class</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Objects by storage class</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Storage classes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>By month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{largest} largest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{oldest} oldest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Versions and uploads</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Older versions: {versions}, {version_size}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete markers: {delete_markers:,}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Older versions and delete markers were not counted (versioning is off here).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unfinished uploads: {uploads}, {upload_size} stored in their parts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>These take space (or clutter listings) without showing as files. Clean up… can remove every version of what it matches; Unfinished uploads… on the transfer queue's toolbar lists and aborts uploads.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{size:,} bytes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export statistics as {upper}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{upper} files (*.{kind})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not write {name}: {strerror}. Choose another folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Exported to {name}</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>{count:,} upload(s)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{count:,} version(s)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>StatsActions</name>
+        <message>
+            <source>The connection of these statistics has been closed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open the connection again, then ask for its statistics.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>StatsAdapter</name>
+        <message>
+            <source>all buckets of {connection}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bucket {value} of {buckets} ({bucket}): {text}</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>{objects:,} object(s) so far, {size}</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>StatsCharts</name>
+        <message>
+            <source>{title}: nothing stored here</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Objects</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Size ({unit}) by month of last change</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>When the data last changed</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SyncWatching</name>
+        <message numerus="yes">
+            <source>Watching {count} folder(s)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>TableCells</name>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last modified</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Storage class</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ETag</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Folder</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>TableView</name>
         <message>
             <source>Table preview</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Validate…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check every row of the whole file, with the results in the Jobs panel</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3483,6 +4916,16 @@ What to do: {fix}</source>
         </message>
     </context>
     <context>
+        <name>TransferStatus</name>
+        <message numerus="yes">
+            <source>{active} transfer(s): {done} of {total} ({value:.0f} %)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>TreeRoots</name>
         <message>
             <source>⚠ Certificates are not checked: anyone on the network could read or change what you send and receive.</source>
@@ -3498,6 +4941,209 @@ What to do: {fix}</source>
         </message>
         <message>
             <source>The local sandbox stays open while the app runs.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>UploadRules</name>
+        <message>
+            <source>Checking the files against the upload rules…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Upload rules</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checking the files against the upload rules: {done} of {total}…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Upload cancelled while checking the files: nothing was sent.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing was uploaded: every file breaks an upload rule.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing was uploaded: the content of every file is already in the bucket (see the transfer queue).</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>{count} file(s) queued for upload.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>UploadRulesTab</name>
+        <message>
+            <source>Largest file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No limit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Allowed kinds (by content)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Any kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Programs under another name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Refused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Allowed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Key of each file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Category folders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Yes (images/, documents/, …)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Same content already there</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Upload anyway</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Skip it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ask</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>UrlImportActions</name>
+        <message>
+            <source>Upload from URL…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Download a file from a web link straight into the folder shown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Paste link to import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The clipboard holds no web link to import.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open a bucket first: the import goes into the folder shown.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not connected yet: nothing was imported.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import of {link} queued.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>UrlImportDialog</name>
+        <message>
+            <source>Upload from URL</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Link</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Object name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>From the server's answer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The name the server gives the file is used unless you change this one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> MiB</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No limit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Size limit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A bigger file is refused, and a download that grows past this is stopped with nothing kept.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Allow local addresses</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only for a link you trust: it may then reach this computer and your network (routers, admin pages, internal services), which links are otherwise refused.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Link:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Into:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Size limit:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The file is downloaded from the link and stored in the bucket as it arrives, through the transfer queue.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -3779,6 +5425,14 @@ What to do: {fix}</source>
     <context>
         <name>WelcomePage</name>
         <message>
+            <source>Welcome</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ways to open a first server: connect, import, or the local sandbox</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Welcome to {app}</source>
             <translation type="unfinished" />
         </message>
@@ -3863,6 +5517,17 @@ What to do: {fix}</source>
                 <numerusform />
                 <numerusform />
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>Widgets</name>
+        <message>
+            <source>{value} min {value2:02d} s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{value} h {value2:02d} min</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>

@@ -2,6 +2,473 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
     <context>
+        <name />
+        <message>
+            <source>Sync folders…</source>
+            <translation>Ordner synchronisieren…</translation>
+        </message>
+        <message>
+            <source>Compare and sync a local folder with a bucket folder; saved pairs and watched folders</source>
+            <translation>Einen lokalen Ordner mit einem Bucket-Ordner vergleichen und synchronisieren; gespeicherte Paare und beobachtete Ordner</translation>
+        </message>
+        <message>
+            <source>Sync with a local folder…</source>
+            <translation>Mit einem lokalen Ordner synchronisieren…</translation>
+        </message>
+        <message>
+            <source>Compare this place with a folder on this computer, then sync</source>
+            <translation>Diesen Ort mit einem Ordner auf diesem Computer vergleichen, dann synchronisieren</translation>
+        </message>
+        <message>
+            <source>That sync pair is no longer saved.</source>
+            <translation>Dieses Sync-Paar ist nicht mehr gespeichert.</translation>
+        </message>
+        <message>
+            <source>Pick a bucket folder first: open a saved pair, or right-click a bucket and choose “Sync with a local folder…”.</source>
+            <translation>Wählen Sie zuerst einen Bucket-Ordner: Öffnen Sie ein gespeichertes Paar oder klicken Sie mit der rechten Maustaste auf einen Bucket und wählen Sie „Mit einem lokalen Ordner synchronisieren…“.</translation>
+        </message>
+        <message>
+            <source>Choose the folder to sync first.</source>
+            <translation>Wählen Sie zuerst den zu synchronisierenden Ordner.</translation>
+        </message>
+        <message>
+            <source>Its connection is not open: open it, then compare.</source>
+            <translation>Seine Verbindung ist nicht offen: Öffnen Sie sie, dann vergleichen Sie.</translation>
+        </message>
+        <message>
+            <source>Listing both sides…</source>
+            <translation>Beide Seiten werden aufgelistet…</translation>
+        </message>
+        <message>
+            <source>The folder cannot be read: {why}</source>
+            <translation>Der Ordner kann nicht gelesen werden: {why}</translation>
+        </message>
+        <message>
+            <source>Now: </source>
+            <translation>Jetzt: </translation>
+        </message>
+        <message>
+            <source>This pair is syncing already.</source>
+            <translation>Dieses Paar wird bereits synchronisiert.</translation>
+        </message>
+        <message>
+            <source>Its connection is not open: open it, then sync.</source>
+            <translation>Seine Verbindung ist nicht offen: Öffnen Sie sie, dann synchronisieren Sie.</translation>
+        </message>
+        <message>
+            <source>Sync</source>
+            <translation>Synchronisieren</translation>
+        </message>
+        <message>
+            <source>Sending to the transfer queue…</source>
+            <translation>Wird an die Übertragungsliste gesendet…</translation>
+        </message>
+        <message>
+            <source>Synced: {up} uploaded, {down} downloaded, {deleted} deleted ({size}).</source>
+            <translation>Synchronisiert: {up} hochgeladen, {down} heruntergeladen, {deleted} gelöscht ({size}).</translation>
+        </message>
+        <message>
+            <source>{count} failed:</source>
+            <translation>{count} fehlgeschlagen:</translation>
+        </message>
+        <message>
+            <source>{count} conflict(s) left as they are.</source>
+            <translation>{count} Konflikt unverändert gelassen.</translation>
+        </message>
+        <message>
+            <source>Open Transfers → Sync folders… to see the pair and run it again.</source>
+            <translation>Öffnen Sie Übertragungen → Ordner synchronisieren…, um das Paar zu sehen und erneut auszuführen.</translation>
+        </message>
+        <message>
+            <source>Conflicts</source>
+            <translation>Konflikte</translation>
+        </message>
+        <message>
+            <source>{count} file(s) changed both in the folder and in the bucket since the last sync. Which version should be kept?</source>
+            <translation>{count} Datei wurde seit der letzten Synchronisierung sowohl im Ordner als auch im Bucket geändert. Welche Version soll bleiben?</translation>
+        </message>
+        <message>
+            <source>This computer's</source>
+            <translation>Die dieses Computers</translation>
+        </message>
+        <message>
+            <source>The bucket's</source>
+            <translation>Die des Buckets</translation>
+        </message>
+        <message>
+            <source>Keep both</source>
+            <translation>Beide behalten</translation>
+        </message>
+        <message>
+            <source>Skip them</source>
+            <translation>Überspringen</translation>
+        </message>
+        <message>
+            <source>{count} in the bucket</source>
+            <translation>{count} im Bucket</translation>
+        </message>
+        <message>
+            <source>{count} in the folder</source>
+            <translation>{count} im Ordner</translation>
+        </message>
+        <message>
+            <source>Delete files?</source>
+            <translation>Dateien löschen?</translation>
+        </message>
+        <message>
+            <source>This sync deletes {count} file(s) ({size}): {where}. Deleted objects cannot be brought back unless the bucket keeps versions.</source>
+            <translation>Diese Synchronisierung löscht {count} Datei ({size}): {where}. Gelöschte Objekte lassen sich nicht zurückholen, es sei denn, der Bucket bewahrt Versionen auf.</translation>
+        </message>
+        <message>
+            <source>Delete them</source>
+            <translation>Löschen</translation>
+        </message>
+        <message>
+            <source>Keep them</source>
+            <translation>Behalten</translation>
+        </message>
+        <message>
+            <source>Continuing the sync of “{name}” that was interrupted.</source>
+            <translation>Die unterbrochene Synchronisierung von „{name}“ wird fortgesetzt.</translation>
+        </message>
+        <message>
+            <source>Only in the folder</source>
+            <translation>Nur im Ordner</translation>
+        </message>
+        <message>
+            <source>Only in the bucket</source>
+            <translation>Nur im Bucket</translation>
+        </message>
+        <message>
+            <source>The same</source>
+            <translation>Gleich</translation>
+        </message>
+        <message>
+            <source>Different</source>
+            <translation>Verschieden</translation>
+        </message>
+        <message>
+            <source>Name clashes</source>
+            <translation>Namenskonflikte</translation>
+        </message>
+        <message>
+            <source>Files in the folder with no object of that name</source>
+            <translation>Dateien im Ordner ohne Objekt dieses Namens</translation>
+        </message>
+        <message>
+            <source>Objects with no file of that name in the folder</source>
+            <translation>Objekte ohne Datei dieses Namens im Ordner</translation>
+        </message>
+        <message>
+            <source>The same size and content (or unchanged since the last sync)</source>
+            <translation>Gleiche Größe und gleicher Inhalt (oder seit der letzten Synchronisierung unverändert)</translation>
+        </message>
+        <message>
+            <source>On both sides, with different content; the newer side is said</source>
+            <translation>Auf beiden Seiten, mit verschiedenem Inhalt; die neuere Seite wird genannt</translation>
+        </message>
+        <message>
+            <source>Changed both in the folder and in the bucket since the last sync</source>
+            <translation>Seit der letzten Synchronisierung im Ordner und im Bucket geändert</translation>
+        </message>
+        <message>
+            <source>Names that differ only in upper/lower case or Unicode form: never transferred, they would make a duplicate</source>
+            <translation>Namen, die sich nur in Groß-/Kleinschreibung oder Unicode-Form unterscheiden: nie übertragen, sie ergäben ein Duplikat</translation>
+        </message>
+        <message>
+            <source>new here</source>
+            <translation>hier neu</translation>
+        </message>
+        <message>
+            <source>new there</source>
+            <translation>dort neu</translation>
+        </message>
+        <message>
+            <source>deleted here since the last sync</source>
+            <translation>hier seit der letzten Synchronisierung gelöscht</translation>
+        </message>
+        <message>
+            <source>deleted there since the last sync</source>
+            <translation>dort seit der letzten Synchronisierung gelöscht</translation>
+        </message>
+        <message>
+            <source>unchanged since the last sync</source>
+            <translation>seit der letzten Synchronisierung unverändert</translation>
+        </message>
+        <message>
+            <source>same checksum</source>
+            <translation>gleiche Prüfsumme</translation>
+        </message>
+        <message>
+            <source>same size, times within tolerance</source>
+            <translation>gleiche Größe, Zeiten innerhalb der Toleranz</translation>
+        </message>
+        <message>
+            <source>size differs</source>
+            <translation>Größe verschieden</translation>
+        </message>
+        <message>
+            <source>checksum differs</source>
+            <translation>Prüfsumme verschieden</translation>
+        </message>
+        <message>
+            <source>newer here</source>
+            <translation>hier neuer</translation>
+        </message>
+        <message>
+            <source>newer there</source>
+            <translation>dort neuer</translation>
+        </message>
+        <message>
+            <source>changed on both sides since the last sync</source>
+            <translation>seit der letzten Synchronisierung auf beiden Seiten geändert</translation>
+        </message>
+        <message>
+            <source>differs only in upper/lower case from another name</source>
+            <translation>unterscheidet sich nur in Groß-/Kleinschreibung von einem anderen Namen</translation>
+        </message>
+        <message>
+            <source>differs only in Unicode normalisation (NFC/NFD) from another name</source>
+            <translation>unterscheidet sich nur in der Unicode-Normalisierung (NFC/NFD) von einem anderen Namen</translation>
+        </message>
+        <message>
+            <source>Nothing (deleting is off)</source>
+            <translation>Nichts (Löschen ist aus)</translation>
+        </message>
+        <message>
+            <source>Upload</source>
+            <translation>Hochladen</translation>
+        </message>
+        <message>
+            <source>Download</source>
+            <translation>Herunterladen</translation>
+        </message>
+        <message>
+            <source>Delete in the bucket</source>
+            <translation>Im Bucket löschen</translation>
+        </message>
+        <message>
+            <source>Delete in the folder</source>
+            <translation>Im Ordner löschen</translation>
+        </message>
+        <message>
+            <source>Keep both: the bucket's as “{name}”</source>
+            <translation>Beide behalten: die des Buckets als „{name}“</translation>
+        </message>
+        <message>
+            <source>Ask</source>
+            <translation>Fragen</translation>
+        </message>
+        <message>
+            <source>Left as it is</source>
+            <translation>Unverändert gelassen</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Größe</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Warum</translation>
+        </message>
+        <message>
+            <source>Sync will</source>
+            <translation>Sync wird</translation>
+        </message>
+        <message>
+            <source>{title} — {count} file(s)</source>
+            <translation>{title} — {count} Datei</translation>
+        </message>
+        <message>
+            <source>… and {count} more</source>
+            <translation>… und {count} weitere</translation>
+        </message>
+        <message>
+            <source>“{folder}” cannot be watched: {why}</source>
+            <translation>„{folder}“ kann nicht beobachtet werden: {why}</translation>
+        </message>
+        <message>
+            <source> · {sent} sent ({size}), last “{last}”</source>
+            <translation> · {sent} gesendet ({size}), zuletzt „{last}“</translation>
+        </message>
+        <message>
+            <source>Refused: {key}: {why}</source>
+            <translation>Verweigert: {key}: {why}</translation>
+        </message>
+        <message>
+            <source>Failed: {key}: {why}</source>
+            <translation>Fehlgeschlagen: {key}: {why}</translation>
+        </message>
+        <message>
+            <source>Upload: make the bucket match the folder</source>
+            <translation>Hochladen: den Bucket an den Ordner angleichen</translation>
+        </message>
+        <message>
+            <source>Download: make the folder match the bucket</source>
+            <translation>Herunterladen: den Ordner an den Bucket angleichen</translation>
+        </message>
+        <message>
+            <source>Two-way: send each change where it is missing</source>
+            <translation>In beide Richtungen: jede Änderung dorthin senden, wo sie fehlt</translation>
+        </message>
+        <message>
+            <source>Ask me</source>
+            <translation>Mich fragen</translation>
+        </message>
+        <message>
+            <source>The newer version wins</source>
+            <translation>Die neuere Version gewinnt</translation>
+        </message>
+        <message>
+            <source>Keep both (the bucket's under a new name)</source>
+            <translation>Beide behalten (die des Buckets unter neuem Namen)</translation>
+        </message>
+        <message>
+            <source>Unfinished: continues when its connection is open</source>
+            <translation>Unfertig: wird fortgesetzt, sobald seine Verbindung offen ist</translation>
+        </message>
+        <message>
+            <source>Never run</source>
+            <translation>Noch nie ausgeführt</translation>
+        </message>
+        <message>
+            <source>Last run {when}: {up} uploaded, {down} downloaded, {deleted} deleted</source>
+            <translation>Zuletzt {when}: {up} hochgeladen, {down} heruntergeladen, {deleted} gelöscht</translation>
+        </message>
+        <message>
+            <source>, {failed} failed</source>
+            <translation>, {failed} fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>Sync a folder with a bucket</source>
+            <translation>Einen Ordner mit einem Bucket synchronisieren</translation>
+        </message>
+        <message>
+            <source>Saved pairs</source>
+            <translation>Gespeicherte Paare</translation>
+        </message>
+        <message>
+            <source>Sync again</source>
+            <translation>Erneut synchronisieren</translation>
+        </message>
+        <message>
+            <source>Compare and sync the selected pair in one click</source>
+            <translation>Das ausgewählte Paar mit einem Klick vergleichen und synchronisieren</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Öffnen</translation>
+        </message>
+        <message>
+            <source>Forget</source>
+            <translation>Vergessen</translation>
+        </message>
+        <message>
+            <source>The local folder to sync</source>
+            <translation>Der zu synchronisierende lokale Ordner</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Auswählen…</translation>
+        </message>
+        <message>
+            <source>Folder:</source>
+            <translation>Ordner:</translation>
+        </message>
+        <message>
+            <source>None yet: open a saved pair, or right-click a bucket → Sync with a local folder…</source>
+            <translation>Noch keiner: Öffnen Sie ein gespeichertes Paar oder klicken Sie mit der rechten Maustaste auf einen Bucket → Mit einem lokalen Ordner synchronisieren…</translation>
+        </message>
+        <message>
+            <source>Bucket folder:</source>
+            <translation>Bucket-Ordner:</translation>
+        </message>
+        <message>
+            <source>Direction:</source>
+            <translation>Richtung:</translation>
+        </message>
+        <message>
+            <source>Conflicts:</source>
+            <translation>Konflikte:</translation>
+        </message>
+        <message>
+            <source>Delete on the other side what was removed on this one (asked again with the count)</source>
+            <translation>Auf der anderen Seite löschen, was auf dieser entfernt wurde (mit der Anzahl erneut gefragt)</translation>
+        </message>
+        <message>
+            <source>Watch the folder and upload new and changed files as they settle</source>
+            <translation>Den Ordner beobachten und neue und geänderte Dateien hochladen, sobald sie fertig sind</translation>
+        </message>
+        <message>
+            <source>A name for this pair</source>
+            <translation>Ein Name für dieses Paar</translation>
+        </message>
+        <message>
+            <source>Save pair</source>
+            <translation>Paar speichern</translation>
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation>Name:</translation>
+        </message>
+        <message>
+            <source>Compare</source>
+            <translation>Vergleichen</translation>
+        </message>
+        <message>
+            <source>Press Compare to see the difference; nothing moves until you press Sync.</source>
+            <translation>Drücken Sie „Vergleichen“, um den Unterschied zu sehen; nichts wird bewegt, bevor Sie „Synchronisieren“ drücken.</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Schließen</translation>
+        </message>
+        <message>
+            <source>Folder to sync</source>
+            <translation>Zu synchronisierender Ordner</translation>
+        </message>
+        <message>
+            <source> · watching</source>
+            <translation> · wird beobachtet</translation>
+        </message>
+        <message>
+            <source>{up} to upload ({up_size})</source>
+            <translation>{up} hochzuladen ({up_size})</translation>
+        </message>
+        <message>
+            <source>{down} to download ({down_size})</source>
+            <translation>{down} herunterzuladen ({down_size})</translation>
+        </message>
+        <message>
+            <source>{count} to delete ({size})</source>
+            <translation>{count} zu löschen ({size})</translation>
+        </message>
+        <message>
+            <source>{count} conflict(s) to decide</source>
+            <translation>{count} Konflikt zu entscheiden</translation>
+        </message>
+        <message>
+            <source>{count} name clash(es) left as they are</source>
+            <translation>{count} Namenskonflikt unverändert gelassen</translation>
+        </message>
+        <message>
+            <source>Nothing to sync: both sides agree.</source>
+            <translation>Nichts zu synchronisieren: Beide Seiten stimmen überein.</translation>
+        </message>
+        <message>
+            <source>Incomplete (cancelled or not fully listed): </source>
+            <translation>Unvollständig (abgebrochen oder nicht ganz aufgelistet): </translation>
+        </message>
+        <message>
+            <source>{done} of {total} files</source>
+            <translation>{done} von {total} Dateien</translation>
+        </message>
+    </context>
+    <context>
         <name>AboutDialog</name>
         <message>
             <source>About %1</source>
@@ -486,6 +953,10 @@
             <source>Versioning</source>
             <translation>Versionierung</translation>
         </message>
+        <message>
+            <source>Upload rules</source>
+            <translation>Upload-Regeln</translation>
+        </message>
     </context>
     <context>
         <name>BucketTree</name>
@@ -619,6 +1090,288 @@
         <message>
             <source>All kinds</source>
             <translation>Alle Arten</translation>
+        </message>
+    </context>
+    <context>
+        <name>CleanupActions</name>
+        <message>
+            <source>Clean up…</source>
+            <translation>Aufräumen…</translation>
+        </message>
+        <message>
+            <source>Find old or unwanted objects here, then delete them or make a lifecycle rule</source>
+            <translation>Alte oder unerwünschte Objekte hier finden, dann löschen oder eine Lebenszyklus-Regel anlegen</translation>
+        </message>
+        <message>
+            <source>{place} on {connection}</source>
+            <translation>{place} auf {connection}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CleanupDialog</name>
+        <message>
+            <source> MB</source>
+            <translation> MB</translation>
+        </message>
+        <message>
+            <source>Clean up — {place}</source>
+            <translation>Aufräumen — {place}</translation>
+        </message>
+        <message>
+            <source>Remove every version of them for good</source>
+            <translation>Jede ihrer Versionen endgültig entfernen</translation>
+        </message>
+        <message>
+            <source>Leave delete markers (older versions stay and can be restored)</source>
+            <translation>Löschmarkierungen hinterlassen (ältere Versionen bleiben und können wiederhergestellt werden)</translation>
+        </message>
+        <message>
+            <source>This bucket keeps versions. When deleting:</source>
+            <translation>Dieser Bucket bewahrt Versionen auf. Beim Löschen:</translation>
+        </message>
+        <message>
+            <source>Choose what to clean up, then Find matches: nothing is deleted before you confirm.</source>
+            <translation>Wählen Sie, was aufgeräumt werden soll, dann „Treffer finden“: Nichts wird gelöscht, bevor Sie bestätigen.</translation>
+        </message>
+        <message>
+            <source>the whole bucket</source>
+            <translation>der ganze Bucket</translation>
+        </message>
+        <message>
+            <source>Below folder:</source>
+            <translation>Unterhalb von Ordner:</translation>
+        </message>
+        <message>
+            <source>Last changed more than</source>
+            <translation>Zuletzt geändert vor mehr als</translation>
+        </message>
+        <message>
+            <source> days ago</source>
+            <translation> Tagen</translation>
+        </message>
+        <message>
+            <source>Age:</source>
+            <translation>Alter:</translation>
+        </message>
+        <message>
+            <source>any name; a pattern such as *.tmp or plain text</source>
+            <translation>jeder Name; ein Muster wie *.tmp oder einfacher Text</translation>
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation>Name:</translation>
+        </message>
+        <message>
+            <source>Any category</source>
+            <translation>Jede Kategorie</translation>
+        </message>
+        <message>
+            <source>Category:</source>
+            <translation>Kategorie:</translation>
+        </message>
+        <message>
+            <source>at least</source>
+            <translation>mindestens</translation>
+        </message>
+        <message>
+            <source>at most</source>
+            <translation>höchstens</translation>
+        </message>
+        <message>
+            <source>Size:</source>
+            <translation>Größe:</translation>
+        </message>
+        <message>
+            <source>Find matches</source>
+            <translation>Treffer finden</translation>
+        </message>
+        <message>
+            <source>Make this a lifecycle rule…</source>
+            <translation>Daraus eine Lebenszyklus-Regel machen…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>Delete…</source>
+            <translation>Löschen…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Schließen</translation>
+        </message>
+        <message>
+            <source>The filter changed: Find matches again before deleting.</source>
+            <translation>Der Filter hat sich geändert: Suchen Sie vor dem Löschen erneut nach Treffern.</translation>
+        </message>
+        <message>
+            <source> (the first {SHOWN_ROWS:,} are listed)</source>
+            <translation> (die ersten {SHOWN_ROWS:,} sind aufgeführt)</translation>
+        </message>
+        <message numerus="yes">
+            <source>{count:,} matching object(s), {size}{shown}; {scanned:,} looked at</source>
+            <translation>
+                <numerusform>{count:,} passendes Objekt, {size}{shown}; {scanned:,} angesehen</numerusform>
+                <numerusform>{count:,} passende Objekte, {size}{shown}; {scanned:,} angesehen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>. Stopped: only part of the folder was looked at; find again to delete.</source>
+            <translation>. Angehalten: Nur ein Teil des Ordners wurde angesehen; zum Löschen erneut suchen.</translation>
+        </message>
+        <message>
+            <source>. Nothing has been deleted yet.</source>
+            <translation>. Noch wurde nichts gelöscht.</translation>
+        </message>
+        <message>
+            <source>. Nothing to clean up.</source>
+            <translation>. Nichts aufzuräumen.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete {count:,} object(s)…</source>
+            <translation>
+                <numerusform>{count:,} Objekt löschen…</numerusform>
+                <numerusform>{count:,} Objekte löschen…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{phase}: {done:,} of {total:,}…</source>
+            <translation>{phase}: {done:,} von {total:,}…</translation>
+        </message>
+        <message>
+            <source>Cancelled: {remaining:,} were left as they were.</source>
+            <translation>Abgebrochen: {remaining:,} blieben unverändert.</translation>
+        </message>
+        <message>
+            <source>{remaining:,} were not tried after the error.</source>
+            <translation>{remaining:,} wurden nach dem Fehler nicht mehr versucht.</translation>
+        </message>
+        <message>
+            <source>{failures:,} could not be deleted; see below.</source>
+            <translation>{failures:,} konnten nicht gelöscht werden; siehe unten.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Deleted {done:,} object(s) ({what}).</source>
+            <translation>
+                <numerusform>{done:,} Objekt gelöscht ({what}).</numerusform>
+                <numerusform>{done:,} Objekte gelöscht ({what}).</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>CleanupSession</name>
+        <message>
+            <source>Deleting</source>
+            <translation>Löschen</translation>
+        </message>
+        <message>
+            <source>This connection cannot remove versions in bulk; choose to leave delete markers instead.</source>
+            <translation>Diese Verbindung kann Versionen nicht in großer Zahl entfernen; wählen Sie stattdessen, Löschmarkierungen zu hinterlassen.</translation>
+        </message>
+        <message>
+            <source>every version of them is removed for good</source>
+            <translation>jede ihrer Versionen wird endgültig entfernt</translation>
+        </message>
+        <message>
+            <source>delete markers are left, older versions stay</source>
+            <translation>Löschmarkierungen werden hinterlassen, ältere Versionen bleiben</translation>
+        </message>
+        <message>
+            <source>this cannot be undone</source>
+            <translation>dies kann nicht rückgängig gemacht werden</translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete {count:,} object(s) ({size}) from “{bucket}”?
+
+{describe}; {how}.</source>
+            <translation>
+                <numerusform>{count:,} Objekt ({size}) aus „{bucket}“ löschen?
+
+{describe}; {how}.</numerusform>
+                <numerusform>{count:,} Objekte ({size}) aus „{bucket}“ löschen?
+
+{describe}; {how}.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Delete matches</source>
+            <translation>Treffer löschen</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Löschen</translation>
+        </message>
+        <message>
+            <source>every version</source>
+            <translation>jede Version</translation>
+        </message>
+        <message>
+            <source>delete markers left</source>
+            <translation>Löschmarkierungen hinterlassen</translation>
+        </message>
+        <message>
+            <source>for good</source>
+            <translation>endgültig</translation>
+        </message>
+        <message>
+            <source>This connection cannot change lifecycle rules; use a connection to an S3 server.</source>
+            <translation>Diese Verbindung kann keine Lebenszyklus-Regeln ändern; verwenden Sie eine Verbindung zu einem S3-Server.</translation>
+        </message>
+        <message>
+            <source>below “{prefix}”</source>
+            <translation>unterhalb von „{prefix}“</translation>
+        </message>
+        <message>
+            <source>in the whole bucket</source>
+            <translation>im ganzen Bucket</translation>
+        </message>
+        <message>
+            <source>Add the lifecycle rule “{id}” to “{bucket}”?
+
+The server will then remove objects {where} {expire_days} days after they were last changed, every day, without asking.</source>
+            <translation>Die Lebenszyklus-Regel „{id}“ zu „{bucket}“ hinzufügen?
+
+Der Server entfernt dann täglich und ohne Rückfrage Objekte {where} {expire_days} Tage nach ihrer letzten Änderung.</translation>
+        </message>
+        <message>
+            <source>
+
+In this bucket that leaves delete markers; older versions stay until another rule removes them.</source>
+            <translation>
+
+In diesem Bucket hinterlässt das Löschmarkierungen; ältere Versionen bleiben, bis eine andere Regel sie entfernt.</translation>
+        </message>
+        <message>
+            <source>
+
+The bucket keeps its {value} other rule(s).</source>
+            <translation>
+
+Der Bucket behält seine {value} andere(n) Regel(n).</translation>
+        </message>
+        <message>
+            <source>Make a lifecycle rule</source>
+            <translation>Lebenszyklus-Regel anlegen</translation>
+        </message>
+        <message>
+            <source>Add rule</source>
+            <translation>Regel hinzufügen</translation>
+        </message>
+        <message>
+            <source>Added the lifecycle rule “{id}”; the server applies it once a day.</source>
+            <translation>Die Lebenszyklus-Regel „{id}“ wurde hinzugefügt; der Server wendet sie einmal täglich an.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CleanupWork</name>
+        <message>
+            <source>Listing versions</source>
+            <translation>Versionen auflisten</translation>
+        </message>
+        <message>
+            <source>Deleting</source>
+            <translation>Löschen</translation>
         </message>
     </context>
     <context>
@@ -1092,6 +1845,13 @@ Was soll geschehen?</translation>
         </message>
     </context>
     <context>
+        <name>CountText</name>
+        <message>
+            <source>{shown:,} of {loaded:,} {noun} shown (filter: {filters})</source>
+            <translation>{shown:,} von {loaded:,} {noun} angezeigt (Filter: {filters})</translation>
+        </message>
+    </context>
+    <context>
         <name>CrashDialog</name>
         <message>
             <source>%1 ran into a problem</source>
@@ -1415,6 +2175,308 @@ Was zu tun ist: {fix}</translation>
         </message>
     </context>
     <context>
+        <name>DuplicatesActions</name>
+        <message>
+            <source>Find duplicates…</source>
+            <translation>Duplikate finden…</translation>
+        </message>
+        <message>
+            <source>Find identical objects by the hashes the server keeps, without downloading them</source>
+            <translation>Gleiche Objekte anhand der Hashes finden, die der Server aufbewahrt, ohne sie herunterzuladen</translation>
+        </message>
+        <message>
+            <source>The connection “{name}” cannot read the hashes the server keeps.</source>
+            <translation>Die Verbindung „{name}“ kann die Hashes des Servers nicht lesen.</translation>
+        </message>
+        <message>
+            <source>Use a connection to an S3 server.</source>
+            <translation>Verwenden Sie eine Verbindung zu einem S3-Server.</translation>
+        </message>
+        <message>
+            <source>Compare by reading</source>
+            <translation>Durch Lesen vergleichen</translation>
+        </message>
+        <message>
+            <source>Read and compare</source>
+            <translation>Lesen und vergleichen</translation>
+        </message>
+        <message>
+            <source>Reading {size}…</source>
+            <translation>Lese {size}…</translation>
+        </message>
+        <message>
+            <source>Reading stopped by Cancel; what was read is compared, the rest is still not.</source>
+            <translation>Lesen durch „Abbrechen“ angehalten; Gelesenes wird verglichen, der Rest noch nicht.</translation>
+        </message>
+        <message>
+            <source>Delete duplicate copies</source>
+            <translation>Doppelte Kopien löschen</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Löschen</translation>
+        </message>
+        <message>
+            <source>Deleting {keys:,} copies…</source>
+            <translation>{keys:,} Kopien werden gelöscht…</translation>
+        </message>
+    </context>
+    <context>
+        <name>DuplicatesDialog</name>
+        <message>
+            <source>Listing again (many different sizes, so memory stays small):</source>
+            <translation>Erneutes Auflisten (viele verschiedene Größen, damit der Speicherbedarf klein bleibt):</translation>
+        </message>
+        <message>
+            <source>objects</source>
+            <translation>Objekte</translation>
+        </message>
+        <message>
+            <source>Compared</source>
+            <translation>Verglichen</translation>
+        </message>
+        <message>
+            <source>objects of a shared size</source>
+            <translation>Objekte gleicher Größe</translation>
+        </message>
+        <message>
+            <source>Deleted</source>
+            <translation>Gelöscht</translation>
+        </message>
+        <message>
+            <source>copies</source>
+            <translation>Kopien</translation>
+        </message>
+        <message>
+            <source>Checked that nothing changed since the search:</source>
+            <translation>Geprüft, dass sich seit der Suche nichts geändert hat:</translation>
+        </message>
+        <message>
+            <source>Stopped after listing {scanned}; nothing was compared. Find again to finish.</source>
+            <translation>Angehalten nach dem Auflisten von {scanned}; nichts wurde verglichen. Suchen Sie erneut, um fertig zu werden.</translation>
+        </message>
+        <message>
+            <source>No duplicates among {scanned} ({asked} compared by hash).</source>
+            <translation>Keine Duplikate unter {scanned} ({asked} per Hash verglichen).</translation>
+        </message>
+        <message>
+            <source>{groups} of identical objects among {scanned}: {extra_count}, {freeable} could be freed.</source>
+            <translation>{groups} gleicher Objekte unter {scanned}: {extra_count}, {freeable} könnten frei werden.</translation>
+        </message>
+        <message>
+            <source> “Compare by reading…” can decide by reading them.</source>
+            <translation> „Durch Lesen vergleichen…“ kann durch Lesen entscheiden.</translation>
+        </message>
+        <message>
+            <source> {unread} could not be read (listed below).</source>
+            <translation> {unread} konnten nicht gelesen werden (unten aufgeführt).</translation>
+        </message>
+        <message>
+            <source>{entries} copies of {size} — {freeable} could be freed (same {kind})</source>
+            <translation>{entries} Kopien zu {size} — {freeable} könnten frei werden (gleicher {kind})</translation>
+        </message>
+        <message>
+            <source>Duplicates in {scope}</source>
+            <translation>Duplikate in {scope}</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>Keep the oldest copy</source>
+            <translation>Die älteste Kopie behalten</translation>
+        </message>
+        <message>
+            <source>Keep the newest copy</source>
+            <translation>Die neueste Kopie behalten</translation>
+        </message>
+        <message>
+            <source>Select extras</source>
+            <translation>Überzählige auswählen</translation>
+        </message>
+        <message>
+            <source>Tick every copy but the one kept, in every group</source>
+            <translation>In jeder Gruppe jede Kopie außer der behaltenen ankreuzen</translation>
+        </message>
+        <message>
+            <source>Select none</source>
+            <translation>Nichts auswählen</translation>
+        </message>
+        <message>
+            <source>Object</source>
+            <translation>Objekt</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Größe</translation>
+        </message>
+        <message>
+            <source>Last modified</source>
+            <translation>Zuletzt geändert</translation>
+        </message>
+        <message>
+            <source>Double-click a copy to show its folder in the main window</source>
+            <translation>Doppelklicken Sie auf eine Kopie, um ihren Ordner im Hauptfenster zu zeigen</translation>
+        </message>
+        <message>
+            <source>Delete selected…</source>
+            <translation>Ausgewählte löschen…</translation>
+        </message>
+        <message>
+            <source>Compare by reading…</source>
+            <translation>Durch Lesen vergleichen…</translation>
+        </message>
+        <message>
+            <source>Download the objects no stored hash could compare and compare their SHA-256 (nothing is saved)</source>
+            <translation>Die Objekte, die kein gespeicherter Hash vergleichen konnte, herunterladen und ihre SHA-256 vergleichen (nichts wird gespeichert)</translation>
+        </message>
+        <message>
+            <source>Listing objects…</source>
+            <translation>Objekte werden aufgelistet…</translation>
+        </message>
+        <message>
+            <source>Cancelling… (waiting for the requests under way)</source>
+            <translation>Wird abgebrochen… (warte auf die laufenden Anfragen)</translation>
+        </message>
+        <message>
+            <source>Listing objects… {done:,} so far</source>
+            <translation>Objekte werden aufgelistet… bisher {done:,}</translation>
+        </message>
+        <message>
+            <source>Reading to compare: {done} of {total}…</source>
+            <translation>Lesen zum Vergleich: {done} von {total}…</translation>
+        </message>
+        <message>
+            <source>{verb} {done:,} of {total:,} {what}…</source>
+            <translation>{verb} {done:,} von {total:,} {what}…</translation>
+        </message>
+        <message>
+            <source>Compare {to_read:,} by reading ({size})…</source>
+            <translation>{to_read:,} durch Lesen vergleichen ({size})…</translation>
+        </message>
+        <message>
+            <source>Every copy of {whole} is ticked: leave at least one copy of each unticked, or its content would be gone.</source>
+            <translation>Jede Kopie von {whole} ist angekreuzt: Lassen Sie mindestens eine Kopie jeder Gruppe frei, sonst wäre ihr Inhalt weg.</translation>
+        </message>
+        <message>
+            <source>{chosen} selected, {human_size}.</source>
+            <translation>{chosen} ausgewählt, {human_size}.</translation>
+        </message>
+        <message>
+            <source>{kept_groups} of identical objects left, {freeable} could still be freed.</source>
+            <translation>{kept_groups} gleicher Objekte übrig, {freeable} könnten noch frei werden.</translation>
+        </message>
+        <message>
+            <source>No duplicates are left.</source>
+            <translation>Es sind keine Duplikate übrig.</translation>
+        </message>
+        <message numerus="yes">
+            <source> {unverified} a size with another but the server keeps no hash of it/them (uploaded in parts by another tool), so they were not compared and are not listed.</source>
+            <translation>
+                <numerusform> {unverified} die Größe mit einem anderen, aber der Server bewahrt dafür keinen Hash auf (von einem anderen Werkzeug in Teilen hochgeladen), daher wurde es nicht verglichen und ist nicht aufgeführt.</numerusform>
+                <numerusform> {unverified} die Größe mit anderen, aber der Server bewahrt dafür keine Hashes auf (von einem anderen Werkzeug in Teilen hochgeladen), daher wurden sie nicht verglichen und sind nicht aufgeführt.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{count:,} copy/copies</source>
+            <translation>
+                <numerusform>{count:,} Kopie</numerusform>
+                <numerusform>{count:,} Kopien</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{count:,} extra copy/copies</source>
+            <translation>
+                <numerusform>{count:,} überzählige Kopie</numerusform>
+                <numerusform>{count:,} überzählige Kopien</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{count:,} group(s)</source>
+            <translation>
+                <numerusform>{count:,} Gruppe</numerusform>
+                <numerusform>{count:,} Gruppen</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{count:,} object(s)</source>
+            <translation>
+                <numerusform>{count:,} Objekt</numerusform>
+                <numerusform>{count:,} Objekte</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{count:,} object(s) shares/share</source>
+            <translation>
+                <numerusform>{count:,} Objekt teilt</numerusform>
+                <numerusform>{count:,} Objekte teilen</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{count:,} object(s) was/were</source>
+            <translation>
+                <numerusform>{count:,} Objekt wurde</numerusform>
+                <numerusform>{count:,} Objekte wurden</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DuplicatesFlow</name>
+        <message>
+            <source>“{key}” changed while it was read.</source>
+            <translation>„{key}“ hat sich beim Lesen geändert.</translation>
+        </message>
+        <message>
+            <source>Find duplicates again.</source>
+            <translation>Suchen Sie erneut nach Duplikaten.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Read {count:,} object(s) ({size}, {size2:,} bytes) from “{bucket}” to compare them by SHA-256?
+
+Every byte is downloaded (nothing is saved on this computer): on a slow or metered link this takes time and may cost transfer fees. Cancel stops it; what was read still counts.</source>
+            <translation>
+                <numerusform>{count:,} Objekt ({size}, {size2:,} Bytes) aus „{bucket}“ lesen, um es per SHA-256 zu vergleichen?
+
+Jedes Byte wird heruntergeladen (nichts wird auf diesem Computer gespeichert): Über eine langsame oder volumenbegrenzte Leitung dauert das und kann Übertragungskosten verursachen. „Abbrechen“ hält es an; bereits Gelesenes zählt.</numerusform>
+                <numerusform>{count:,} Objekte ({size}, {size2:,} Bytes) aus „{bucket}“ lesen, um sie per SHA-256 zu vergleichen?
+
+Jedes Byte wird heruntergeladen (nichts wird auf diesem Computer gespeichert): Über eine langsame oder volumenbegrenzte Leitung dauert das und kann Übertragungskosten verursachen. „Abbrechen“ hält es an; bereits Gelesenes zählt.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Deleted {deleted:,} of {total:,} selected copies.</source>
+            <translation>{deleted:,} von {total:,} ausgewählten Kopien gelöscht.</translation>
+        </message>
+        <message>
+            <source> Stopped by Cancel; the rest are still there.</source>
+            <translation> Durch „Abbrechen“ angehalten; der Rest ist noch da.</translation>
+        </message>
+        <message>
+            <source> {stale:,} changed since the search and were left (listed below); Find duplicates again to see them as they are now.</source>
+            <translation> {stale:,} haben sich seit der Suche geändert und wurden belassen (unten aufgeführt); suchen Sie erneut nach Duplikaten, um sie im jetzigen Zustand zu sehen.</translation>
+        </message>
+        <message>
+            <source> The server refused {refused:,} (listed below); check your delete rights or the objects' retention, then try again.</source>
+            <translation> Der Server hat {refused:,} verweigert (unten aufgeführt); prüfen Sie Ihre Löschrechte oder die Aufbewahrung der Objekte und versuchen Sie es erneut.</translation>
+        </message>
+        <message>
+            <source>
+
+The bucket keeps versions: each delete adds a delete marker and the bytes stay stored as an older version until that is removed too.</source>
+            <translation>
+
+Der Bucket bewahrt Versionen auf: Jedes Löschen setzt eine Löschmarkierung, und die Bytes bleiben als ältere Version gespeichert, bis auch diese entfernt wird.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete {keys:,} duplicate copy/copies ({size}) from “{bucket}”? One copy of each group stays.</source>
+            <translation>
+                <numerusform>{keys:,} doppelte Kopie ({size}) aus „{bucket}“ löschen? Eine Kopie jeder Gruppe bleibt.</numerusform>
+                <numerusform>{keys:,} doppelte Kopien ({size}) aus „{bucket}“ löschen? Eine Kopie jeder Gruppe bleibt.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>EmptyAndDeleteDialog</name>
         <message>
             <source>Empty and delete bucket</source>
@@ -1637,6 +2699,21 @@ Was zu tun ist: {fix}</translation>
         </message>
     </context>
     <context>
+        <name>JobRerun</name>
+        <message>
+            <source>the connection of this job</source>
+            <translation>die Verbindung dieses Auftrags</translation>
+        </message>
+        <message>
+            <source>“{name}” is not open, so the job cannot run again.</source>
+            <translation>„{name}“ ist nicht geöffnet, daher kann der Auftrag nicht erneut laufen.</translation>
+        </message>
+        <message>
+            <source>Connect to it, then press Run again.</source>
+            <translation>Verbinden Sie sich damit und drücken Sie dann „Erneut ausführen“.</translation>
+        </message>
+    </context>
+    <context>
         <name>Jobs</name>
         <message>
             <source>saved for this session</source>
@@ -1660,6 +2737,68 @@ Was zu tun ist: {fix}</translation>
                 <numerusform>Verbunden: Der Server hat geantwortet und listet {count} Bucket auf.</numerusform>
                 <numerusform>Verbunden: Der Server hat geantwortet und listet {count} Buckets auf.</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>JobsModel</name>
+        <message>
+            <source>State</source>
+            <translation>Zustand</translation>
+        </message>
+        <message>
+            <source>Job</source>
+            <translation>Auftrag</translation>
+        </message>
+        <message>
+            <source>Progress</source>
+            <translation>Fortschritt</translation>
+        </message>
+        <message>
+            <source>Counts</source>
+            <translation>Zähler</translation>
+        </message>
+        <message>
+            <source>Started</source>
+            <translation>Begonnen</translation>
+        </message>
+        <message>
+            <source>Ended</source>
+            <translation>Beendet</translation>
+        </message>
+        <message>
+            <source>Errors</source>
+            <translation>Fehler</translation>
+        </message>
+    </context>
+    <context>
+        <name>JobsPanel</name>
+        <message>
+            <source>Jobs</source>
+            <translation>Aufträge</translation>
+        </message>
+        <message>
+            <source>The selected job's errors, one item a line.</source>
+            <translation>Die Fehler des ausgewählten Auftrags, ein Element pro Zeile.</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>Run again</source>
+            <translation>Erneut ausführen</translation>
+        </message>
+        <message>
+            <source>Statistics and duplicate searches run again at once; clean-ups, deletes, copies, moves and emptying a bucket open their question again, filled in</source>
+            <translation>Statistiken und Duplikatsuchen laufen sofort erneut; Aufräumen, Löschen, Kopieren, Verschieben und das Leeren eines Buckets öffnen ihre Rückfrage erneut, bereits ausgefüllt</translation>
+        </message>
+        <message>
+            <source>This job cannot run again: what it kept to run again is incomplete. Start it again from its menu.</source>
+            <translation>Dieser Auftrag kann nicht erneut laufen: Was er dafür aufbewahrt hat, ist unvollständig. Starten Sie ihn erneut über sein Menü.</translation>
+        </message>
+        <message>
+            <source>… and {errors_dropped:,} more errors (not kept).</source>
+            <translation>… und {errors_dropped:,} weitere Fehler (nicht aufbewahrt).</translation>
         </message>
     </context>
     <context>
@@ -1974,6 +3113,21 @@ Was zu tun ist: {fix}</translation>
         <message>
             <source>This server has no buckets yet.</source>
             <translation>Dieser Server hat noch keine Buckets.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MatchModel</name>
+        <message>
+            <source>Object</source>
+            <translation>Objekt</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Größe</translation>
+        </message>
+        <message>
+            <source>Last modified</source>
+            <translation>Zuletzt geändert</translation>
         </message>
     </context>
     <context>
@@ -2334,6 +3488,13 @@ Was zu tun ist: {fix}</translation>
         </message>
     </context>
     <context>
+        <name>ObjectReruns</name>
+        <message>
+            <source>None of the {names:,} items of that job is in “{bucket}” any more.</source>
+            <translation>Keines der {names:,} Elemente dieses Auftrags ist noch in „{bucket}“.</translation>
+        </message>
+    </context>
+    <context>
         <name>ObjectTable</name>
         <message>
             <source>Files</source>
@@ -2349,6 +3510,13 @@ Was zu tun ist: {fix}</translation>
         <message>
             <source>Select a file to preview it.</source>
             <translation>Wählen Sie eine Datei aus, um ihre Vorschau zu sehen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Panel</name>
+        <message>
+            <source>{done} of {total} ({value}%)</source>
+            <translation>{done} von {total} ({value} %)</translation>
         </message>
     </context>
     <context>
@@ -2957,6 +4125,10 @@ Was zu tun ist: {fix}</translation>
             <translation>Rechtliche Sperre</translation>
         </message>
         <message>
+            <source>Encryption</source>
+            <translation>Verschlüsselung</translation>
+        </message>
+        <message>
             <source>Metadata</source>
             <translation>Metadaten</translation>
         </message>
@@ -3338,10 +4510,287 @@ Was zu tun ist: {fix}</translation>
         </message>
     </context>
     <context>
+        <name>StatisticsActions</name>
+        <message>
+            <source>Statistics…</source>
+            <translation>Statistik…</translation>
+        </message>
+        <message>
+            <source>Count and chart what is stored here, without downloading anything</source>
+            <translation>Zählen und darstellen, was hier gespeichert ist, ohne etwas herunterzuladen</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatisticsWindow</name>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Größe</translation>
+        </message>
+        <message>
+            <source>Last modified</source>
+            <translation>Zuletzt geändert</translation>
+        </message>
+        <message>
+            <source>Storage class</source>
+            <translation>Speicherklasse</translation>
+        </message>
+        <message>
+            <source>Statistics — {scope}</source>
+            <translation>Statistik — {scope}</translation>
+        </message>
+        <message>
+            <source>Counting…</source>
+            <translation>Wird gezählt…</translation>
+        </message>
+        <message>
+            <source>Recompute</source>
+            <translation>Neu berechnen</translation>
+        </message>
+        <message>
+            <source>Export CSV…</source>
+            <translation>CSV exportieren…</translation>
+        </message>
+        <message>
+            <source>Export JSON…</source>
+            <translation>JSON exportieren…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>Double-click an object to show its folder</source>
+            <translation>Doppelklicken Sie auf ein Objekt, um seinen Ordner zu zeigen</translation>
+        </message>
+        <message>
+            <source>Listing…</source>
+            <translation>Wird aufgelistet…</translation>
+        </message>
+        <message>
+            <source>Computed {computed_at}</source>
+            <translation>Berechnet {computed_at}</translation>
+        </message>
+        <message>
+            <source>Cancelled — nothing counted yet</source>
+            <translation>Abgebrochen — noch nichts gezählt</translation>
+        </message>
+        <message>
+            <source>Cancelled. Press Recompute to count again.</source>
+            <translation>Abgebrochen. Drücken Sie „Neu berechnen“, um erneut zu zählen.</translation>
+        </message>
+        <message>
+            <source>The statistics could not be computed</source>
+            <translation>Die Statistik konnte nicht berechnet werden</translation>
+        </message>
+        <message>
+            <source>Space by category</source>
+            <translation>Platz nach Kategorie</translation>
+        </message>
+        <message>
+            <source>Objects by category</source>
+            <translation>Objekte nach Kategorie</translation>
+        </message>
+        <message>
+            <source>Size by category</source>
+            <translation>Größe nach Kategorie</translation>
+        </message>
+        <message>
+            <source>Categories</source>
+            <translation>Kategorien</translation>
+        </message>
+        <message>
+            <source>Size by storage class</source>
+            <translation>Größe nach Speicherklasse</translation>
+        </message>
+        <message>
+            <source>Objects by storage class</source>
+            <translation>Objekte nach Speicherklasse</translation>
+        </message>
+        <message>
+            <source>Storage classes</source>
+            <translation>Speicherklassen</translation>
+        </message>
+        <message>
+            <source>By month</source>
+            <translation>Nach Monat</translation>
+        </message>
+        <message>
+            <source>{largest} largest</source>
+            <translation>{largest} größte</translation>
+        </message>
+        <message>
+            <source>{oldest} oldest</source>
+            <translation>{oldest} älteste</translation>
+        </message>
+        <message>
+            <source>Versions and uploads</source>
+            <translation>Versionen und Uploads</translation>
+        </message>
+        <message>
+            <source>Older versions: {versions}, {version_size}</source>
+            <translation>Ältere Versionen: {versions}, {version_size}</translation>
+        </message>
+        <message>
+            <source>Delete markers: {delete_markers:,}</source>
+            <translation>Löschmarkierungen: {delete_markers:,}</translation>
+        </message>
+        <message>
+            <source>Older versions and delete markers were not counted (versioning is off here).</source>
+            <translation>Ältere Versionen und Löschmarkierungen wurden nicht gezählt (die Versionierung ist hier aus).</translation>
+        </message>
+        <message>
+            <source>Unfinished uploads: {uploads}, {upload_size} stored in their parts</source>
+            <translation>Unfertige Uploads: {uploads}, {upload_size} in ihren Teilen gespeichert</translation>
+        </message>
+        <message>
+            <source>These take space (or clutter listings) without showing as files. Clean up… can remove every version of what it matches; Unfinished uploads… on the transfer queue's toolbar lists and aborts uploads.</source>
+            <translation>Diese belegen Platz (oder füllen Auflistungen), ohne als Dateien zu erscheinen. „Aufräumen…“ kann jede Version des Gefundenen entfernen; „Unfertige Uploads…“ in der Werkzeugleiste der Übertragungsliste listet Uploads auf und bricht sie ab.</translation>
+        </message>
+        <message>
+            <source>{size:,} bytes</source>
+            <translation>{size:,} Bytes</translation>
+        </message>
+        <message>
+            <source>Export statistics as {upper}</source>
+            <translation>Statistik als {upper} exportieren</translation>
+        </message>
+        <message>
+            <source>{upper} files (*.{kind})</source>
+            <translation>{upper}-Dateien (*.{kind})</translation>
+        </message>
+        <message>
+            <source>Could not write {name}: {strerror}. Choose another folder.</source>
+            <translation>{name} konnte nicht geschrieben werden: {strerror}. Wählen Sie einen anderen Ordner.</translation>
+        </message>
+        <message>
+            <source>Exported to {name}</source>
+            <translation>Exportiert nach {name}</translation>
+        </message>
+        <message numerus="yes">
+            <source>{count:,} upload(s)</source>
+            <translation>
+                <numerusform>{count:,} Upload</numerusform>
+                <numerusform>{count:,} Uploads</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{count:,} version(s)</source>
+            <translation>
+                <numerusform>{count:,} Version</numerusform>
+                <numerusform>{count:,} Versionen</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>StatsActions</name>
+        <message>
+            <source>The connection of these statistics has been closed.</source>
+            <translation>Die Verbindung dieser Statistik wurde geschlossen.</translation>
+        </message>
+        <message>
+            <source>Open the connection again, then ask for its statistics.</source>
+            <translation>Öffnen Sie die Verbindung erneut und fragen Sie dann nach ihrer Statistik.</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatsAdapter</name>
+        <message>
+            <source>all buckets of {connection}</source>
+            <translation>alle Buckets von {connection}</translation>
+        </message>
+        <message>
+            <source>Bucket {value} of {buckets} ({bucket}): {text}</source>
+            <translation>Bucket {value} von {buckets} ({bucket}): {text}</translation>
+        </message>
+        <message numerus="yes">
+            <source>{objects:,} object(s) so far, {size}</source>
+            <translation>
+                <numerusform>bisher {objects:,} Objekt, {size}</numerusform>
+                <numerusform>bisher {objects:,} Objekte, {size}</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>StatsCharts</name>
+        <message>
+            <source>{title}: nothing stored here</source>
+            <translation>{title}: hier ist nichts gespeichert</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Größe</translation>
+        </message>
+        <message>
+            <source>Objects</source>
+            <translation>Objekte</translation>
+        </message>
+        <message>
+            <source>Size ({unit}) by month of last change</source>
+            <translation>Größe ({unit}) nach Monat der letzten Änderung</translation>
+        </message>
+        <message>
+            <source>When the data last changed</source>
+            <translation>Wann die Daten zuletzt geändert wurden</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncWatching</name>
+        <message numerus="yes">
+            <source>Watching {count} folder(s)</source>
+            <translation>
+                <numerusform>{count} Ordner wird beobachtet</numerusform>
+                <numerusform>{count} Ordner werden beobachtet</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>TableCells</name>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Größe</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Typ</translation>
+        </message>
+        <message>
+            <source>Last modified</source>
+            <translation>Zuletzt geändert</translation>
+        </message>
+        <message>
+            <source>Storage class</source>
+            <translation>Speicherklasse</translation>
+        </message>
+        <message>
+            <source>ETag</source>
+            <translation>ETag</translation>
+        </message>
+        <message>
+            <source>Folder</source>
+            <translation>Ordner</translation>
+        </message>
+    </context>
+    <context>
         <name>TableView</name>
         <message>
             <source>Table preview</source>
             <translation>Tabellenvorschau</translation>
+        </message>
+        <message>
+            <source>Validate…</source>
+            <translation>Prüfen…</translation>
+        </message>
+        <message>
+            <source>Check every row of the whole file, with the results in the Jobs panel</source>
+            <translation>Jede Zeile der ganzen Datei prüfen, mit den Ergebnissen im Auftragsbereich</translation>
         </message>
         <message>
             <source> (the file has more; not shown)</source>
@@ -3490,6 +4939,16 @@ Was zu tun ist: {fix}</translation>
         </message>
     </context>
     <context>
+        <name>TransferStatus</name>
+        <message numerus="yes">
+            <source>{active} transfer(s): {done} of {total} ({value:.0f} %)</source>
+            <translation>
+                <numerusform>{active} Übertragung: {done} von {total} ({value:.0f} %)</numerusform>
+                <numerusform>{active} Übertragungen: {done} von {total} ({value:.0f} %)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>TreeRoots</name>
         <message>
             <source>⚠ Certificates are not checked: anyone on the network could read or change what you send and receive.</source>
@@ -3506,6 +4965,209 @@ Was zu tun ist: {fix}</translation>
         <message>
             <source>The local sandbox stays open while the app runs.</source>
             <translation>Die lokale Sandbox bleibt offen, solange die App läuft.</translation>
+        </message>
+    </context>
+    <context>
+        <name>UploadRules</name>
+        <message>
+            <source>Checking the files against the upload rules…</source>
+            <translation>Die Dateien werden gegen die Upload-Regeln geprüft…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>Upload rules</source>
+            <translation>Upload-Regeln</translation>
+        </message>
+        <message>
+            <source>Checking the files against the upload rules: {done} of {total}…</source>
+            <translation>Die Dateien werden gegen die Upload-Regeln geprüft: {done} von {total}…</translation>
+        </message>
+        <message>
+            <source>Upload cancelled while checking the files: nothing was sent.</source>
+            <translation>Upload beim Prüfen der Dateien abgebrochen: Nichts wurde gesendet.</translation>
+        </message>
+        <message>
+            <source>Nothing was uploaded: every file breaks an upload rule.</source>
+            <translation>Nichts wurde hochgeladen: Jede Datei verstößt gegen eine Upload-Regel.</translation>
+        </message>
+        <message>
+            <source>Nothing was uploaded: the content of every file is already in the bucket (see the transfer queue).</source>
+            <translation>Nichts wurde hochgeladen: Der Inhalt jeder Datei ist bereits im Bucket (siehe Übertragungsliste).</translation>
+        </message>
+        <message numerus="yes">
+            <source>{count} file(s) queued for upload.</source>
+            <translation>
+                <numerusform>{count} Datei zum Hochladen eingereiht.</numerusform>
+                <numerusform>{count} Dateien zum Hochladen eingereiht.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>UploadRulesTab</name>
+        <message>
+            <source>Largest file</source>
+            <translation>Größte Datei</translation>
+        </message>
+        <message>
+            <source>No limit</source>
+            <translation>Keine Grenze</translation>
+        </message>
+        <message>
+            <source>Allowed kinds (by content)</source>
+            <translation>Erlaubte Arten (nach Inhalt)</translation>
+        </message>
+        <message>
+            <source>Any kind</source>
+            <translation>Jede Art</translation>
+        </message>
+        <message>
+            <source>Programs under another name</source>
+            <translation>Programme unter anderem Namen</translation>
+        </message>
+        <message>
+            <source>Refused</source>
+            <translation>Verweigert</translation>
+        </message>
+        <message>
+            <source>Allowed</source>
+            <translation>Erlaubt</translation>
+        </message>
+        <message>
+            <source>Key of each file</source>
+            <translation>Schlüssel jeder Datei</translation>
+        </message>
+        <message>
+            <source>Category folders</source>
+            <translation>Kategorie-Ordner</translation>
+        </message>
+        <message>
+            <source>Yes (images/, documents/, …)</source>
+            <translation>Ja (images/, documents/, …)</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>Nein</translation>
+        </message>
+        <message>
+            <source>Same content already there</source>
+            <translation>Gleicher Inhalt bereits vorhanden</translation>
+        </message>
+        <message>
+            <source>Upload anyway</source>
+            <translation>Trotzdem hochladen</translation>
+        </message>
+        <message>
+            <source>Skip it</source>
+            <translation>Überspringen</translation>
+        </message>
+        <message>
+            <source>Ask</source>
+            <translation>Fragen</translation>
+        </message>
+    </context>
+    <context>
+        <name>UrlImportActions</name>
+        <message>
+            <source>Upload from URL…</source>
+            <translation>Von URL hochladen…</translation>
+        </message>
+        <message>
+            <source>Download a file from a web link straight into the folder shown</source>
+            <translation>Eine Datei von einem Weblink direkt in den angezeigten Ordner laden</translation>
+        </message>
+        <message>
+            <source>Paste link to import</source>
+            <translation>Link zum Importieren einfügen</translation>
+        </message>
+        <message>
+            <source>The clipboard holds no web link to import.</source>
+            <translation>Die Zwischenablage enthält keinen Weblink zum Importieren.</translation>
+        </message>
+        <message>
+            <source>Open a bucket first: the import goes into the folder shown.</source>
+            <translation>Öffnen Sie zuerst einen Bucket: Der Import landet im angezeigten Ordner.</translation>
+        </message>
+        <message>
+            <source>Not connected yet: nothing was imported.</source>
+            <translation>Noch nicht verbunden: Nichts wurde importiert.</translation>
+        </message>
+        <message>
+            <source>Import of {link} queued.</source>
+            <translation>Import von {link} eingereiht.</translation>
+        </message>
+    </context>
+    <context>
+        <name>UrlImportDialog</name>
+        <message>
+            <source>Upload from URL</source>
+            <translation>Von URL hochladen</translation>
+        </message>
+        <message>
+            <source>Link</source>
+            <translation>Link</translation>
+        </message>
+        <message>
+            <source>Object name</source>
+            <translation>Objektname</translation>
+        </message>
+        <message>
+            <source>From the server's answer</source>
+            <translation>Aus der Antwort des Servers</translation>
+        </message>
+        <message>
+            <source>The name the server gives the file is used unless you change this one.</source>
+            <translation>Der Name, den der Server der Datei gibt, wird verwendet, es sei denn, Sie ändern diesen hier.</translation>
+        </message>
+        <message>
+            <source> MiB</source>
+            <translation> MiB</translation>
+        </message>
+        <message>
+            <source>No limit</source>
+            <translation>Keine Grenze</translation>
+        </message>
+        <message>
+            <source>Size limit</source>
+            <translation>Größengrenze</translation>
+        </message>
+        <message>
+            <source>A bigger file is refused, and a download that grows past this is stopped with nothing kept.</source>
+            <translation>Eine größere Datei wird abgelehnt, und ein Download, der darüber hinauswächst, wird angehalten, ohne etwas zu behalten.</translation>
+        </message>
+        <message>
+            <source>Allow local addresses</source>
+            <translation>Lokale Adressen erlauben</translation>
+        </message>
+        <message>
+            <source>Only for a link you trust: it may then reach this computer and your network (routers, admin pages, internal services), which links are otherwise refused.</source>
+            <translation>Nur für einen Link, dem Sie vertrauen: Er kann dann diesen Computer und Ihr Netz erreichen (Router, Verwaltungsseiten, interne Dienste), was Links sonst verwehrt ist.</translation>
+        </message>
+        <message>
+            <source>Link:</source>
+            <translation>Link:</translation>
+        </message>
+        <message>
+            <source>Into:</source>
+            <translation>Nach:</translation>
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation>Name:</translation>
+        </message>
+        <message>
+            <source>Size limit:</source>
+            <translation>Größengrenze:</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Importieren</translation>
+        </message>
+        <message>
+            <source>The file is downloaded from the link and stored in the bucket as it arrives, through the transfer queue.</source>
+            <translation>Die Datei wird vom Link heruntergeladen und beim Eintreffen über die Übertragungsliste im Bucket gespeichert.</translation>
         </message>
     </context>
     <context>
@@ -3786,6 +5448,14 @@ Was zu tun ist: {fix}</translation>
     <context>
         <name>WelcomePage</name>
         <message>
+            <source>Welcome</source>
+            <translation>Willkommen</translation>
+        </message>
+        <message>
+            <source>Ways to open a first server: connect, import, or the local sandbox</source>
+            <translation>Wege, einen ersten Server zu öffnen: verbinden, importieren oder die lokale Sandbox</translation>
+        </message>
+        <message>
             <source>Welcome to {app}</source>
             <translation>Willkommen bei {app}</translation>
         </message>
@@ -3870,6 +5540,17 @@ Was zu tun ist: {fix}</translation>
                 <numerusform>{count} Verbindung auf diesem Computer gefunden: {where}.</numerusform>
                 <numerusform>{count} Verbindungen auf diesem Computer gefunden: {where}.</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>Widgets</name>
+        <message>
+            <source>{value} min {value2:02d} s</source>
+            <translation>{value} min {value2:02d} s</translation>
+        </message>
+        <message>
+            <source>{value} h {value2:02d} min</source>
+            <translation>{value} h {value2:02d} min</translation>
         </message>
     </context>
     <context>

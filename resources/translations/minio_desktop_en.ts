@@ -12,6 +12,46 @@
         </message>
     </context>
     <context>
+        <name>CleanupDialog</name>
+        <message numerus="yes">
+            <source>Delete {count:,} object(s)…</source>
+            <translation>
+                <numerusform>Delete {count:,} object…</numerusform>
+                <numerusform>Delete {count:,} objects…</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Deleted {done:,} object(s) ({what}).</source>
+            <translation>
+                <numerusform>Deleted {done:,} object ({what}).</numerusform>
+                <numerusform>Deleted {done:,} objects ({what}).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{count:,} matching object(s), {size}{shown}; {scanned:,} looked at</source>
+            <translation>
+                <numerusform>{count:,} matching object, {size}{shown}; {scanned:,} looked at</numerusform>
+                <numerusform>{count:,} matching objects, {size}{shown}; {scanned:,} looked at</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>CleanupSession</name>
+        <message numerus="yes">
+            <source>Delete {count:,} object(s) ({size}) from “{bucket}”?
+
+{describe}; {how}.</source>
+            <translation>
+                <numerusform>Delete {count:,} object ({size}) from “{bucket}”?
+
+{describe}; {how}.</numerusform>
+                <numerusform>Delete {count:,} objects ({size}) from “{bucket}”?
+
+{describe}; {how}.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ConnectionsController</name>
         <message numerus="yes">
             <source>{count} connection(s)</source>
@@ -159,6 +199,81 @@
         </message>
     </context>
     <context>
+        <name>DuplicatesDialog</name>
+        <message numerus="yes">
+            <source> {unverified} a size with another but the server keeps no hash of it/them (uploaded in parts by another tool), so they were not compared and are not listed.</source>
+            <translation>
+                <numerusform> {unverified} a size with another but the server keeps no hash of it (uploaded in parts by another tool), so they were not compared and are not listed.</numerusform>
+                <numerusform> {unverified} a size with another but the server keeps no hash of them (uploaded in parts by another tool), so they were not compared and are not listed.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{count:,} copy/copies</source>
+            <translation>
+                <numerusform>{count:,} copy</numerusform>
+                <numerusform>{count:,} copies</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{count:,} extra copy/copies</source>
+            <translation>
+                <numerusform>{count:,} extra copy</numerusform>
+                <numerusform>{count:,} extra copies</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{count:,} group(s)</source>
+            <translation>
+                <numerusform>{count:,} group</numerusform>
+                <numerusform>{count:,} groups</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{count:,} object(s)</source>
+            <translation>
+                <numerusform>{count:,} object</numerusform>
+                <numerusform>{count:,} objects</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{count:,} object(s) shares/share</source>
+            <translation>
+                <numerusform>{count:,} object shares</numerusform>
+                <numerusform>{count:,} objects share</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{count:,} object(s) was/were</source>
+            <translation>
+                <numerusform>{count:,} object was</numerusform>
+                <numerusform>{count:,} objects were</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DuplicatesFlow</name>
+        <message numerus="yes">
+            <source>Delete {keys:,} duplicate copy/copies ({size}) from “{bucket}”? One copy of each group stays.</source>
+            <translation>
+                <numerusform>Delete {keys:,} duplicate copy ({size}) from “{bucket}”? One copy of each group stays.</numerusform>
+                <numerusform>Delete {keys:,} duplicate copies ({size}) from “{bucket}”? One copy of each group stays.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Read {count:,} object(s) ({size}, {size2:,} bytes) from “{bucket}” to compare them by SHA-256?
+
+Every byte is downloaded (nothing is saved on this computer): on a slow or metered link this takes time and may cost transfer fees. Cancel stops it; what was read still counts.</source>
+            <translation>
+                <numerusform>Read {count:,} object ({size}, {size2:,} bytes) from “{bucket}” to compare them by SHA-256?
+
+Every byte is downloaded (nothing is saved on this computer): on a slow or metered link this takes time and may cost transfer fees. Cancel stops it; what was read still counts.</numerusform>
+                <numerusform>Read {count:,} objects ({size}, {size2:,} bytes) from “{bucket}” to compare them by SHA-256?
+
+Every byte is downloaded (nothing is saved on this computer): on a slow or metered link this takes time and may cost transfer fees. Cancel stops it; what was read still counts.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>IncompleteUploadsDialog</name>
         <message numerus="yes">
             <source>{found} unfinished upload(s) holding {total}. Aborting one deletes its stored parts; the upload cannot be resumed afterwards.</source>
@@ -233,12 +348,69 @@
         </message>
     </context>
     <context>
+        <name>StatisticsWindow</name>
+        <message numerus="yes">
+            <source>{count:,} upload(s)</source>
+            <translation>
+                <numerusform>{count:,} upload</numerusform>
+                <numerusform>{count:,} uploads</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{count:,} version(s)</source>
+            <translation>
+                <numerusform>{count:,} version</numerusform>
+                <numerusform>{count:,} versions</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>StatsAdapter</name>
+        <message numerus="yes">
+            <source>{objects:,} object(s) so far, {size}</source>
+            <translation>
+                <numerusform>{objects:,} object so far, {size}</numerusform>
+                <numerusform>{objects:,} objects so far, {size}</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncWatching</name>
+        <message numerus="yes">
+            <source>Watching {count} folder(s)</source>
+            <translation>
+                <numerusform>Watching {count} folder</numerusform>
+                <numerusform>Watching {count} folders</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>TransferQueueModel</name>
         <message numerus="yes">
             <source>Batch {number}: {count} item(s)</source>
             <translation>
                 <numerusform>Batch {number}: {count} item</numerusform>
                 <numerusform>Batch {number}: {count} items</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>TransferStatus</name>
+        <message numerus="yes">
+            <source>{active} transfer(s): {done} of {total} ({value:.0f} %)</source>
+            <translation>
+                <numerusform>{active} transfer: {done} of {total} ({value:.0f} %)</numerusform>
+                <numerusform>{active} transfers: {done} of {total} ({value:.0f} %)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>UploadRules</name>
+        <message numerus="yes">
+            <source>{count} file(s) queued for upload.</source>
+            <translation>
+                <numerusform>{count} file queued for upload.</numerusform>
+                <numerusform>{count} files queued for upload.</numerusform>
             </translation>
         </message>
     </context>

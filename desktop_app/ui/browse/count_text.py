@@ -4,6 +4,7 @@ filter hides some, how many of the loaded ones that is and which filter does it.
 from __future__ import annotations
 
 from desktop_app.core.categories import Category
+from desktop_app.ui.shell.i18n import translate
 
 
 def count_text(shown: int, loaded: int, pattern: str = "",
@@ -15,4 +16,11 @@ def count_text(shown: int, loaded: int, pattern: str = "",
         filters.append(f"“{pattern.strip()}”")
     if not filters:
         return f"{loaded:,} {noun}"
-    return f"{shown:,} of {loaded:,} {noun} shown (filter: {', '.join(filters)})"
+    return translate(
+        "CountText",
+        "{shown:,} of {loaded:,} {noun} shown (filter: {filters})").format(
+        shown=shown,
+        loaded=loaded,
+        noun=noun,
+        filters=', '.join(filters),
+    )

@@ -385,7 +385,7 @@ class ObjectTable(QTableView):
         header = self.horizontalHeader()
         menu = QMenu(self)
         for column, title in enumerate(COLUMNS):
-            action = menu.addAction(title)
+            action = menu.addAction(translate("TableCells", title))
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(column))
             action.setEnabled(column != COL_NAME)

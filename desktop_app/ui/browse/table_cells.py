@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from desktop_app.core.humanize import human_size, human_time
 from desktop_app.core.keys import DOT_SEGMENT_WARNING, display_key, has_dot_segment
@@ -22,9 +22,17 @@ from desktop_app.core.row_store import (
     RowStore,
 )
 from desktop_app.ui.shell import icons
+from desktop_app.ui.shell.i18n import translate
 from desktop_app.ui.shell.roles import ENTRY_ROLE, KEY_ROLE
 
-COLUMNS = ("Name", "Size", "Type", "Last modified", "Storage class", "ETag")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("TableCells", "Name"),
+    QT_TRANSLATE_NOOP("TableCells", "Size"),
+    QT_TRANSLATE_NOOP("TableCells", "Type"),
+    QT_TRANSLATE_NOOP("TableCells", "Last modified"),
+    QT_TRANSLATE_NOOP("TableCells", "Storage class"),
+    QT_TRANSLATE_NOOP("TableCells", "ETag"),
+)
 ANSWERED_ROLES = frozenset({
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole,
     Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole, ENTRY_ROLE, KEY_ROLE,
@@ -63,8 +71,8 @@ def cell_text(rows: RowStore, i: int, column: int, is_folder: bool, prefix: str)
     if column == COL_NAME:
         name = rows.keys[i][len(prefix):]
         return display_key(name)
-    if column == COL_TYPE:
-        return rows.type_of(i)
+    if column == COL_TYPE:  # the core's type names stay English; a folder is ours
+        return translate("TableCells", "Folder") if is_folder else rows.type_of(i)
     if is_folder:
         return ""
     if column == 1:
@@ -83,7 +91,7 @@ def header_data(section: int, orientation: Qt.Orientation, role: int) -> Any:
     if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
         return None
     if role == Qt.ItemDataRole.DisplayRole:
-        return COLUMNS[section]
+        return translate("TableCells", COLUMNS[section])
     if role == Qt.ItemDataRole.TextAlignmentRole and section == 1:
         return _RIGHT
     return None

@@ -35,6 +35,7 @@ from desktop_app.ui.insight.cleanup_work import (
 from desktop_app.ui.insight.place_menu import PlaceEntry
 from desktop_app.ui.shell.context import WindowContext
 from desktop_app.ui.shell.flows import FlowOwner, dialog_result, run_browse, run_transfer
+from desktop_app.ui.shell.i18n import translate
 from desktop_app.ui.shell.job_rerun import connection_for, place_params
 
 POLL_MS = 150
@@ -127,7 +128,8 @@ class CleanupSession(QObject):
     def _poll(self) -> None:
         if self.progress is not None:
             p = self.progress
-            self.dialog.show_delete_progress(p.done, p.total, p.phase or "Deleting")
+            self.dialog.show_delete_progress(p.done, p.total, p.phase or translate(
+                "CleanupSession", "Deleting"))
             if self._job is not None and self._job[0] is not None:
                 self._job[0].progress(self._job[1], p.done)
             return
@@ -169,17 +171,31 @@ class CleanupSession(QObject):
         matches, flt = list(self.run.matches), self.filter
         every = self.dialog.remove_every_version
         if every and not isinstance(self.storage, VersionCleanupOps):
-            self.dialog.show_problem("This connection cannot remove versions in bulk; choose "
-                                     "to leave delete markers instead.")
+            self.dialog.show_problem(translate(
+                "CleanupSession",
+                "This connection cannot remove versions in bulk; choose to leave delete markers "
+                "instead."))
             return
         count = len(matches)
-        how = ("every version of them is removed for good" if every else
-               "delete markers are left, older versions stay" if self.dialog.versioned else
-               "this cannot be undone")
-        text = (f"Delete {count:,} object{'' if count == 1 else 's'} "
-                f"({human_size(self.run.size)}) from “{self.bucket}”?\n\n"
-                f"{flt.describe()}; {how}.")
-        self.question = ask(self.dialog, "cleanupConfirm", "Delete matches", text, "Delete")
+        how = (translate(
+            "CleanupSession", "every version of them is removed for good") if every else
+               translate(
+                   "CleanupSession",
+                   "delete markers are left, older versions stay") if self.dialog.versioned else
+               translate("CleanupSession", "this cannot be undone"))
+        text = (translate(
+            "CleanupSession",
+            "Delete {count:,} object(s) ({size}) from “{bucket}”?\n\n{describe}; "
+            "{how}.", "", count).format(
+            count=count,
+            size=human_size(self.run.size),
+            bucket=self.bucket,
+            describe=flt.describe(),
+            how=how,
+        ))
+        self.question = ask(self.dialog, "cleanupConfirm", translate(
+            "CleanupSession", "Delete matches"), text, translate(
+            "CleanupSession", "Delete"))
         if not await self._answered_yes():
             return
         progress = self.progress = Progress()
@@ -210,8 +226,11 @@ class CleanupSession(QObject):
             self.progress, self._job = None, None
         if log is not None:
             report_job(log, job, self.bucket, report)
-        what = ("every version" if every else
-                "delete markers left" if self.dialog.versioned else "for good")
+        what = (translate("CleanupSession", "every version") if every else
+                translate(
+                    "CleanupSession",
+                    "delete markers left") if self.dialog.versioned else translate(
+                    "CleanupSession", "for good"))
         self.dialog.show_report(report, what)
         if report.done and self.context.listing.bucket == self.bucket:
             self.context.listing.refresh()
@@ -226,8 +245,9 @@ class CleanupSession(QObject):
             return
         storage = self.storage
         if not isinstance(storage, BucketSettingsOps):
-            self.dialog.show_problem("This connection cannot change lifecycle rules; use a "
-                                     "connection to an S3 server.")
+            self.dialog.show_problem(translate(
+                "CleanupSession",
+                "This connection cannot change lifecycle rules; use a connection to an S3 server."))
             return
         self.dialog.set_busy(True)
         try:
@@ -236,15 +256,31 @@ class CleanupSession(QObject):
             self.dialog.set_busy(False)
         rules = add_rule(rules, rule)
         new = rules[-1]
-        where = f"below “{new.prefix}”" if new.prefix else "in the whole bucket"
-        text = (f"Add the lifecycle rule “{new.id}” to “{self.bucket}”?\n\nThe server will "
-                f"then remove objects {where} {new.expire_days} days after they were last "
-                "changed, every day, without asking."
-                + ("\n\nIn this bucket that leaves delete markers; older versions stay until "
-                   "another rule removes them." if self.dialog.versioned else "")
-                + f"\n\nThe bucket keeps its {len(rules) - 1} other rule(s).")
-        self.question = ask(self.dialog, "cleanupRuleConfirm", "Make a lifecycle rule", text,
-                            "Add rule", details=storage.lifecycle_xml(rules))
+        where = translate(
+            "CleanupSession",
+            "below “{prefix}”").format(prefix=new.prefix) if new.prefix else translate(
+            "CleanupSession", "in the whole bucket")
+        text = (translate(
+            "CleanupSession",
+            "Add the lifecycle rule “{id}” to “{bucket}”?\n\nThe server will then remove objects "
+            "{where} {expire_days} days after they were last changed, every day, without "
+            "asking.").format(
+            id=new.id,
+            bucket=self.bucket,
+            where=where,
+            expire_days=new.expire_days,
+        )
+                + (translate(
+                    "CleanupSession",
+                    "\n\nIn this bucket that leaves delete markers; older versions stay until "
+                    "another rule removes them.") if self.dialog.versioned else "")
+                + translate(
+                    "CleanupSession",
+                    "\n\nThe bucket keeps its {value} other rule(s).").format(value=len(rules) - 1))
+        self.question = ask(self.dialog, "cleanupRuleConfirm", translate(
+            "CleanupSession", "Make a lifecycle rule"), text,
+                            translate(
+                                "CleanupSession", "Add rule"), details=storage.lifecycle_xml(rules))
         if not await self._answered_yes():
             return
         self.dialog.set_busy(True)
@@ -252,8 +288,9 @@ class CleanupSession(QObject):
             await run_browse(self.context.runner, storage.set_lifecycle, self.bucket, rules)
         finally:
             self.dialog.set_busy(False)
-        self.dialog.show_note(f"Added the lifecycle rule “{new.id}”; the server applies it "
-                              "once a day.")
+        self.dialog.show_note(translate(
+            "CleanupSession",
+            "Added the lifecycle rule “{id}”; the server applies it once a day.").format(id=new.id))
 
 
 class CleanupActions(QObject):
@@ -287,8 +324,11 @@ class CleanupActions(QObject):
         return self._entry().folder_actions(self.context, menu, bucket, prefix)
 
     def _entry(self) -> PlaceEntry:
-        return PlaceEntry("Clean up…", "actionCleanup", "Find old or unwanted objects here, "
-                          "then delete them or make a lifecycle rule", self.open_cleanup)
+        return PlaceEntry(translate(
+            "CleanupActions", "Clean up…"), "actionCleanup", translate(
+            "CleanupActions",
+            "Find old or unwanted objects here, then delete them or make a lifecycle "
+            "rule"), self.open_cleanup)
 
     def open_cleanup(self, conn_id: str, bucket: str, prefix: str = "") -> None:
         entry = self.context.connections.get(conn_id)
@@ -305,7 +345,12 @@ class CleanupActions(QObject):
         except AppError:
             versioned = False  # the server cannot say: offer plain deletes only
         place = f"{bucket}/{prefix}" if prefix else bucket
-        dialog = CleanupDialog(f"{place} on {connection}", prefix, versioned,
+        dialog = CleanupDialog(translate(
+            "CleanupActions",
+            "{place} on {connection}").format(
+            place=place,
+            connection=connection,
+        ), prefix, versioned,
                                self.context.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.active_dialog = dialog

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -45,6 +46,7 @@ from desktop_app.core.cleanup import MAX_DAYS, CleanupFilter
 from desktop_app.core.humanize import human_size, human_time
 from desktop_app.core.types import ObjectEntry
 from desktop_app.storage.bulk_ops import BulkReport
+from desktop_app.ui.shell.i18n import translate
 
 SHOWN_ROWS = 5000
 MB = 1 << 20
@@ -55,7 +57,8 @@ Index = QModelIndex | QPersistentModelIndex
 class MatchModel(QAbstractTableModel):
     """The matches shown: key, size, last change (appended in batches)."""
 
-    HEADERS = ("Object", "Size", "Last modified")
+    HEADERS = (QT_TRANSLATE_NOOP("MatchModel", "Object"), QT_TRANSLATE_NOOP("MatchModel", "Size"),
+               QT_TRANSLATE_NOOP("MatchModel", "Last modified"))
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,7 +79,7 @@ class MatchModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
+            return translate("MatchModel", self.HEADERS[section])
         return None
 
     def append(self, entries: Sequence[ObjectEntry]) -> None:
@@ -100,7 +103,7 @@ def _size_box(parent: QWidget, name: str) -> QDoubleSpinBox:
     box.setObjectName(name)
     box.setRange(0, 10_000_000)
     box.setDecimals(2)
-    box.setSuffix(" MB")
+    box.setSuffix(translate("CleanupDialog", " MB"))
     box.setSpecialValueText("any")
     return box
 
@@ -117,17 +120,20 @@ class CleanupDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("cleanupDialog")
-        self.setWindowTitle(f"Clean up — {place}")
+        self.setWindowTitle(translate("CleanupDialog", "Clean up — {place}").format(place=place))
         self.resize(760, 600)
         self.model = MatchModel(self)
         self.busy = False
         self._finished = False  # a complete dry run is shown: Delete may remove it
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_form(prefix))
-        self.every_version = QRadioButton("Remove every version of them for good", self)
+        self.every_version = QRadioButton(translate(
+            "CleanupDialog", "Remove every version of them for good"), self)
         self.every_version.setObjectName("cleanupEveryVersion")
         self.markers = QRadioButton(
-            "Leave delete markers (older versions stay and can be restored)", self)
+            translate(
+                "CleanupDialog",
+                "Leave delete markers (older versions stay and can be restored)"), self)
         self.markers.setObjectName("cleanupDeleteMarkers")
         self.markers.setChecked(True)
         group = QButtonGroup(self)
@@ -135,7 +141,8 @@ class CleanupDialog(QDialog):
         group.addButton(self.every_version)
         self.versioned = versioned
         if versioned:
-            layout.addWidget(QLabel("This bucket keeps versions. When deleting:", self))
+            layout.addWidget(QLabel(translate(
+                "CleanupDialog", "This bucket keeps versions. When deleting:"), self))
             layout.addWidget(self.markers)
             layout.addWidget(self.every_version)
         else:
@@ -156,8 +163,10 @@ class CleanupDialog(QDialog):
         header.resizeSection(1, width("1,023.9 MiB") + 16)
         header.resizeSection(2, width("2026-12-31 23:59") + 16)
         layout.addWidget(self.table, 1)
-        self.status = QLabel("Choose what to clean up, then Find matches: nothing is deleted "
-                             "before you confirm.", self)
+        self.status = QLabel(translate(
+            "CleanupDialog",
+            "Choose what to clean up, then Find matches: nothing is deleted before you "
+            "confirm."), self)
         self.status.setObjectName("cleanupStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
@@ -186,53 +195,58 @@ class CleanupDialog(QDialog):
         form = QFormLayout()
         self.prefix_edit = QLineEdit(prefix, self)
         self.prefix_edit.setObjectName("cleanupPrefix")
-        self.prefix_edit.setPlaceholderText("the whole bucket")
-        form.addRow("Below folder:", self.prefix_edit)
+        self.prefix_edit.setPlaceholderText(translate("CleanupDialog", "the whole bucket"))
+        form.addRow(translate("CleanupDialog", "Below folder:"), self.prefix_edit)
         age = QHBoxLayout()
-        self.age_check = QCheckBox("Last changed more than", self)
+        self.age_check = QCheckBox(translate("CleanupDialog", "Last changed more than"), self)
         self.age_check.setObjectName("cleanupAgeCheck")
         self.age_days = QSpinBox(self)
         self.age_days.setObjectName("cleanupAgeDays")
         self.age_days.setRange(0, MAX_DAYS)
         self.age_days.setValue(30)
-        self.age_days.setSuffix(" days ago")
+        self.age_days.setSuffix(translate("CleanupDialog", " days ago"))
         self.age_check.setChecked(True)
         self.age_check.toggled.connect(self.age_days.setEnabled)
         age.addWidget(self.age_check)
         age.addWidget(self.age_days)
         age.addStretch(1)
-        form.addRow("Age:", age)
+        form.addRow(translate("CleanupDialog", "Age:"), age)
         self.name_edit = QLineEdit(self)
         self.name_edit.setObjectName("cleanupName")
-        self.name_edit.setPlaceholderText("any name; a pattern such as *.tmp or plain text")
-        form.addRow("Name:", self.name_edit)
+        self.name_edit.setPlaceholderText(translate(
+            "CleanupDialog", "any name; a pattern such as *.tmp or plain text"))
+        form.addRow(translate("CleanupDialog", "Name:"), self.name_edit)
         self.category_combo = QComboBox(self)
         self.category_combo.setObjectName("cleanupCategory")
-        self.category_combo.addItem("Any category", None)
+        self.category_combo.addItem(translate("CleanupDialog", "Any category"), None)
         for category in Category:
             self.category_combo.addItem(category.value, category)
-        form.addRow("Category:", self.category_combo)
+        form.addRow(translate("CleanupDialog", "Category:"), self.category_combo)
         sizes = QHBoxLayout()
         self.min_size = _size_box(self, "cleanupMinSize")
         self.max_size = _size_box(self, "cleanupMaxSize")
-        sizes.addWidget(QLabel("at least", self))
+        sizes.addWidget(QLabel(translate("CleanupDialog", "at least"), self))
         sizes.addWidget(self.min_size)
-        sizes.addWidget(QLabel("at most", self))
+        sizes.addWidget(QLabel(translate("CleanupDialog", "at most"), self))
         sizes.addWidget(self.max_size)
         sizes.addStretch(1)
-        form.addRow("Size:", sizes)
+        form.addRow(translate("CleanupDialog", "Size:"), sizes)
         return form
 
     def _build_buttons(self) -> QHBoxLayout:
         """Find and the rule on the left (they change nothing yet); Cancel, the destructive
         Delete and Close on the right."""
         row = QHBoxLayout()
-        self.find_button = self._button("Find matches", "cleanupFind", self.find_requested)
-        self.rule_button = self._button("Make this a lifecycle rule…", "cleanupRule",
+        self.find_button = self._button(translate(
+            "CleanupDialog", "Find matches"), "cleanupFind", self.find_requested)
+        self.rule_button = self._button(translate(
+            "CleanupDialog", "Make this a lifecycle rule…"), "cleanupRule",
                                         self.rule_requested)
-        self.cancel_button = self._button("Cancel", "cleanupCancel", self.cancel_requested)
-        self.delete_button = self._button("Delete…", "cleanupDelete", self.delete_requested)
-        close = QPushButton("Close", self)
+        self.cancel_button = self._button(translate(
+            "CleanupDialog", "Cancel"), "cleanupCancel", self.cancel_requested)
+        self.delete_button = self._button(translate(
+            "CleanupDialog", "Delete…"), "cleanupDelete", self.delete_requested)
+        close = QPushButton(translate("CleanupDialog", "Close"), self)
         close.setObjectName("cleanupClose")
         close.setAutoDefault(False)
         close.clicked.connect(self.reject)
@@ -299,8 +313,9 @@ class CleanupDialog(QDialog):
         if self.busy or not self._finished:
             return
         self._finished = False
-        self.delete_button.setText("Delete…")
-        self.show_note("The filter changed: Find matches again before deleting.")
+        self.delete_button.setText(translate("CleanupDialog", "Delete…"))
+        self.show_note(translate(
+            "CleanupDialog", "The filter changed: Find matches again before deleting."))
         self._update_buttons()
 
     def start_dry_run(self) -> None:
@@ -308,19 +323,31 @@ class CleanupDialog(QDialog):
         self._finished = False
         self.report.hide()
         self.progress.hide()
-        self.delete_button.setText("Delete…")
+        self.delete_button.setText(translate("CleanupDialog", "Delete…"))
         self.set_busy(True)
 
     def show_matches(self, new: Sequence[ObjectEntry], count: int, size: int, scanned: int,
                      done: bool, cancelled: bool = False) -> None:
         self.model.append(new)
-        shown = "" if count <= SHOWN_ROWS else f" (the first {SHOWN_ROWS:,} are listed)"
-        text = (f"{count:,} matching object{'' if count == 1 else 's'}, {human_size(size)}"
-                f"{shown}; {scanned:,} looked at")
+        shown = "" if count <= SHOWN_ROWS else translate(
+            "CleanupDialog", " (the first {SHOWN_ROWS:,} are listed)").format(SHOWN_ROWS=SHOWN_ROWS)
+        text = (translate(
+            "CleanupDialog",
+            "{count:,} matching object(s), {size}{shown}; {scanned:,} looked at", "", count).format(
+            count=count,
+            size=human_size(size),
+            shown=shown,
+            scanned=scanned,
+        ))
         if cancelled:
-            text += ". Stopped: only part of the folder was looked at; find again to delete."
+            text += translate(
+                "CleanupDialog",
+                ". Stopped: only part of the folder was looked at; find again to delete.")
         elif done:
-            text += ". Nothing has been deleted yet." if count else ". Nothing to clean up."
+            text += translate(
+                "CleanupDialog",
+                ". Nothing has been deleted yet.") if count else translate(
+                "CleanupDialog", ". Nothing to clean up.")
         else:
             text += "…"
         self.status.setStyleSheet("")
@@ -329,7 +356,9 @@ class CleanupDialog(QDialog):
             self._finished = done and not cancelled
             if self._finished and count:
                 self.delete_button.setText(
-                    f"Delete {count:,} object{'' if count == 1 else 's'}…")
+                    translate(
+                        "CleanupDialog",
+                        "Delete {count:,} object(s)…", "", count).format(count=count))
             self.set_busy(False)
 
     def start_delete(self, count: int) -> None:
@@ -342,25 +371,42 @@ class CleanupDialog(QDialog):
     def show_delete_progress(self, done: int, total: int, phase: str) -> None:
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(min(done, total))
-        self.status.setText(f"{phase}: {done:,} of {total:,}…")
+        self.status.setText(translate(
+            "CleanupDialog",
+            "{phase}: {done:,} of {total:,}…").format(phase=phase, done=done, total=total))
 
     def show_report(self, report: BulkReport, what: str) -> None:
         self._finished = False
         self.progress.hide()
-        parts = [f"Deleted {report.done:,} object{'' if report.done == 1 else 's'} ({what})."]
+        parts = [translate(
+            "CleanupDialog",
+            "Deleted {done:,} object(s) ({what}).", "", report.done).format(
+            done=report.done,
+            what=what,
+        )]
         if report.cancelled:
-            parts.append(f"Cancelled: {report.remaining:,} were left as they were.")
+            parts.append(translate(
+                "CleanupDialog",
+                "Cancelled: {remaining:,} were left as they were.").format(
+                remaining=report.remaining,
+            ))
         elif report.remaining:
-            parts.append(f"{report.remaining:,} were not tried after the error.")
+            parts.append(translate(
+                "CleanupDialog",
+                "{remaining:,} were not tried after the error.").format(remaining=report.remaining))
         if report.failures:
-            parts.append(f"{len(report.failures):,} could not be deleted; see below.")
+            parts.append(translate(
+                "CleanupDialog",
+                "{failures:,} could not be deleted; see below.").format(
+                failures=len(report.failures),
+            ))
             self.report.setPlainText("\n".join(f"{f.key} — {f.reason}"
                                                for f in report.failures))
             self.report.show()
         self.status.setStyleSheet("" if report.ok else ERROR_STYLE)
         self.status.setText(" ".join(parts))
         self.model.clear()
-        self.delete_button.setText("Delete…")
+        self.delete_button.setText(translate("CleanupDialog", "Delete…"))
         self.set_busy(False)
 
     def show_problem(self, text: str) -> None:

@@ -23,6 +23,7 @@ from desktop_app.storage.protocol import (
     ObjectStorage,
     VersionCleanupOps,
 )
+from desktop_app.ui.shell.i18n import translate
 
 
 class DryRun:
@@ -80,7 +81,7 @@ def delete_every_version(storage: VersionCleanupOps, bucket: str, prefix: str,
     whose versions all went."""
     wanted = {o.key for o in matches}
     sizes = {o.key: o.size for o in matches}
-    progress.start("Listing versions", len(wanted), sum(sizes.values()))
+    progress.start(translate("CleanupWork", "Listing versions"), len(wanted), sum(sizes.values()))
     targets: list[tuple[str, str]] = []
     try:
         for version in storage.iter_versions_below(bucket, prefix):
@@ -93,7 +94,7 @@ def delete_every_version(storage: VersionCleanupOps, bucket: str, prefix: str,
                           remaining=len(wanted))
     if progress.cancelled:
         return BulkReport(0, (), True, remaining=len(wanted))
-    progress.start("Deleting", len(wanted), sum(sizes.values()))
+    progress.start(translate("CleanupWork", "Deleting"), len(wanted), sum(sizes.values()))
     refused: dict[str, str] = {}
     pending = {key: 0 for key in wanted}
     for key, _ in targets:

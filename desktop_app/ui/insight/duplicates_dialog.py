@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import threading
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -38,6 +38,7 @@ from desktop_app.core.duplicates import (
 from desktop_app.core.humanize import human_size, human_time
 from desktop_app.core.keys_text import shown_key
 from desktop_app.core.types import ObjectEntry
+from desktop_app.ui.shell.i18n import translate
 
 POLL_MS = 150
 READ_REQUEST = "read"  # next_request(): compare the rest by reading them
@@ -46,10 +47,16 @@ WARNING_STYLE = "color:#b3261e;"
 
 
 _WORDS = {  # phase -> (verb, what) of the progress line
-    "relisting": ("Listing again (many different sizes, so memory stays small):", "objects"),
-    "comparing": ("Compared", "objects of a shared size"),
-    "deleting": ("Deleted", "copies"),
-    "checking": ("Checked that nothing changed since the search:", "copies"),
+    "relisting": (QT_TRANSLATE_NOOP(
+        "DuplicatesDialog", "Listing again (many different sizes, so memory stays small):"),
+        QT_TRANSLATE_NOOP("DuplicatesDialog", "objects")),
+    "comparing": (QT_TRANSLATE_NOOP("DuplicatesDialog", "Compared"),
+                  QT_TRANSLATE_NOOP("DuplicatesDialog", "objects of a shared size")),
+    "deleting": (QT_TRANSLATE_NOOP("DuplicatesDialog", "Deleted"),
+                 QT_TRANSLATE_NOOP("DuplicatesDialog", "copies")),
+    "checking": (QT_TRANSLATE_NOOP("DuplicatesDialog",
+                                   "Checked that nothing changed since the search:"),
+                 QT_TRANSLATE_NOOP("DuplicatesDialog", "copies")),
 }
 
 
@@ -74,32 +81,74 @@ class ScanProgress:
 def summary_text(report: DuplicateReport) -> str:
     """What was found, in one paragraph."""
     if report.cancelled:
-        return (f"Stopped after listing {_count(report.scanned, 'object', 'objects')}; "
-                "nothing was compared. Find again to finish.")
+        return (translate(
+            "DuplicatesDialog",
+            "Stopped after listing {scanned}; nothing was compared. Find again to finish.").format(
+            scanned=translate(
+                "DuplicatesDialog", "{count:,} object(s)", "", report.scanned).format(
+                count=report.scanned),
+        ))
     if not report.groups:
-        text = (f"No duplicates among {_count(report.scanned, 'object', 'objects')} "
-                f"({_count(report.asked, 'object was', 'objects were')} compared by hash).")
+        text = (translate(
+            "DuplicatesDialog",
+            "No duplicates among {scanned} ({asked} compared by hash).").format(
+            scanned=translate(
+                "DuplicatesDialog", "{count:,} object(s)", "", report.scanned).format(
+                count=report.scanned),
+            asked=translate(
+                "DuplicatesDialog", "{count:,} object(s) was/were", "", report.asked).format(
+                count=report.asked),
+        ))
     else:
-        text = (f"{_count(len(report.groups), 'group', 'groups')} of identical objects among "
-                f"{_count(report.scanned, 'object', 'objects')}: "
-                f"{_count(report.extra_count, 'extra copy', 'extra copies')}, "
-                f"{human_size(report.freeable)} could be freed.")
+        text = (translate(
+            "DuplicatesDialog",
+            "{groups} of identical objects among {scanned}: {extra_count}, {freeable} could be "
+            "freed.").format(
+            groups=translate(
+                "DuplicatesDialog", "{count:,} group(s)", "", len(report.groups)).format(
+                count=len(report.groups)),
+            scanned=translate(
+                "DuplicatesDialog", "{count:,} object(s)", "", report.scanned).format(
+                count=report.scanned),
+            extra_count=translate(
+                "DuplicatesDialog", "{count:,} extra copy/copies", "", report.extra_count).format(
+                count=report.extra_count),
+            freeable=human_size(report.freeable),
+        ))
     if report.unverified:
-        text += (f" {_count(report.unverified, 'object shares', 'objects share')} a size with "
-                 "another but the server keeps no hash of "
-                 f"{'it' if report.unverified == 1 else 'them'} (uploaded in parts by another "
-                 "tool), so they were not compared and are not listed.")
+        text += (translate(
+            "DuplicatesDialog",
+            " {unverified} a size with another but the server keeps no hash of it/them (uploaded "
+            "in parts by another tool), so they were not compared and are not "
+            "listed.", "", report.unverified).format(
+            unverified=translate(
+                "DuplicatesDialog", "{count:,} object(s) "
+                                    "shares/share", "", report.unverified).format(
+                count=report.unverified),
+        ))
         if report.pending:
-            text += " “Compare by reading…” can decide by reading them."
+            text += translate(
+                "DuplicatesDialog", " “Compare by reading…” can decide by reading them.")
     if report.unread:
-        text += (f" {_count(len(report.unread), 'object', 'objects')} could not be read "
-                 "(listed below).")
+        text += (translate(
+            "DuplicatesDialog",
+            " {unread} could not be read (listed below).").format(
+            unread=translate(
+                "DuplicatesDialog", "{count:,} object(s)", "", len(report.unread)).format(
+                count=len(report.unread)),
+        ))
     return text
 
 
 def group_title(group: DuplicateGroup) -> str:
-    return (f"{len(group.entries)} copies of {human_size(group.size)} — "
-            f"{human_size(group.freeable)} could be freed (same {group.kind})")
+    return (translate(
+        "DuplicatesDialog",
+        "{entries} copies of {size} — {freeable} could be freed (same {kind})").format(
+        entries=len(group.entries),
+        size=human_size(group.size),
+        freeable=human_size(group.freeable),
+        kind=group.kind,
+    ))
 
 
 class DuplicatesDialog(QDialog):
@@ -109,7 +158,8 @@ class DuplicatesDialog(QDialog):
                  ) -> None:
         super().__init__(parent)
         self.setObjectName("duplicatesDialog")
-        self.setWindowTitle(f"Duplicates in {scope}")
+        self.setWindowTitle(translate(
+            "DuplicatesDialog", "Duplicates in {scope}").format(scope=scope))
         self.resize(760, 520)
         self.progress = progress
         self.groups: list[DuplicateGroup] = []
@@ -120,26 +170,30 @@ class DuplicatesDialog(QDialog):
         self.bar = QProgressBar(self)
         self.bar.setObjectName("duplicatesProgress")
         self.bar.setRange(0, 0)
-        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button = QPushButton(translate("DuplicatesDialog", "Cancel"), self)
         self.cancel_button.setObjectName("duplicatesCancel")
         self.cancel_button.clicked.connect(self.cancel_work)
         self.summary = self._label("duplicatesSummary")
 
         self.keep_combo = QComboBox(self)
         self.keep_combo.setObjectName("duplicatesKeep")
-        self.keep_combo.addItem("Keep the oldest copy", Keep.OLDEST)
-        self.keep_combo.addItem("Keep the newest copy", Keep.NEWEST)
-        self.select_button = QPushButton("Select extras", self)
+        self.keep_combo.addItem(translate("DuplicatesDialog", "Keep the oldest copy"), Keep.OLDEST)
+        self.keep_combo.addItem(translate("DuplicatesDialog", "Keep the newest copy"), Keep.NEWEST)
+        self.select_button = QPushButton(translate("DuplicatesDialog", "Select extras"), self)
         self.select_button.setObjectName("duplicatesSelectExtras")
-        self.select_button.setToolTip("Tick every copy but the one kept, in every group")
+        self.select_button.setToolTip(translate(
+            "DuplicatesDialog", "Tick every copy but the one kept, in every group"))
         self.select_button.clicked.connect(self.select_extras)
-        self.clear_button = QPushButton("Select none", self)
+        self.clear_button = QPushButton(translate("DuplicatesDialog", "Select none"), self)
         self.clear_button.setObjectName("duplicatesSelectNone")
         self.clear_button.clicked.connect(lambda: self.set_checked(set()))
 
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("duplicatesTree")
-        self.tree.setHeaderLabels(["Object", "Size", "Last modified"])
+        self.tree.setHeaderLabels([translate(
+            "DuplicatesDialog", "Object"), translate(
+            "DuplicatesDialog", "Size"), translate(
+            "DuplicatesDialog", "Last modified")])
         self.tree.setUniformRowHeights(True)
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -148,7 +202,8 @@ class DuplicatesDialog(QDialog):
         self.tree.setColumnWidth(2, 150)
         self.tree.itemChanged.connect(lambda *_: self._update_buttons())
         self.tree.itemDoubleClicked.connect(self._open_folder)
-        self.tree.setToolTip("Double-click a copy to show its folder in the main window")
+        self.tree.setToolTip(translate(
+            "DuplicatesDialog", "Double-click a copy to show its folder in the main window"))
 
         self.report = QPlainTextEdit(self)
         self.report.setObjectName("duplicatesReport")
@@ -159,14 +214,19 @@ class DuplicatesDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.delete_button = self.buttons.addButton(
-            "Delete selected…", QDialogButtonBox.ButtonRole.DestructiveRole)
+            translate(
+                "DuplicatesDialog",
+                "Delete selected…"), QDialogButtonBox.ButtonRole.DestructiveRole)
         self.delete_button.setObjectName("duplicatesDelete")
         self.delete_button.clicked.connect(self._ask_delete)
         self.read_button = self.buttons.addButton(
-            "Compare by reading…", QDialogButtonBox.ButtonRole.ActionRole)
+            translate(
+                "DuplicatesDialog", "Compare by reading…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.read_button.setObjectName("duplicatesRead")
-        self.read_button.setToolTip("Download the objects no stored hash could compare and "
-                                    "compare their SHA-256 (nothing is saved)")
+        self.read_button.setToolTip(translate(
+            "DuplicatesDialog",
+            "Download the objects no stored hash could compare and compare their SHA-256 "
+            "(nothing is saved)"))
         self.read_button.clicked.connect(self._ask_read)
         self.read_button.hide()
         self.to_read: list[ObjectEntry] = []
@@ -193,7 +253,7 @@ class DuplicatesDialog(QDialog):
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self.refresh)
-        self.set_busy(True, "Listing objects…")
+        self.set_busy(True, translate("DuplicatesDialog", "Listing objects…"))
 
     def _label(self, name: str) -> QLabel:
         label = QLabel(self)
@@ -225,21 +285,35 @@ class DuplicatesDialog(QDialog):
     def refresh(self) -> None:
         p = self.progress
         if p.cancel.is_set():
-            self.status.setText("Cancelling… (waiting for the requests under way)")
+            self.status.setText(translate(
+                "DuplicatesDialog", "Cancelling… (waiting for the requests under way)"))
             return
         if p.phase == "listing":
             self.bar.setRange(0, 0)
-            self.status.setText(f"Listing objects… {p.done:,} so far")
+            self.status.setText(translate(
+                "DuplicatesDialog", "Listing objects… {done:,} so far").format(done=p.done))
         elif p.phase == "reading":  # bytes: the bar in per mille (sizes overflow an int)
             self.bar.setRange(0, 1000)
             self.bar.setValue(1000 * p.done // max(p.total, 1))
-            self.status.setText(f"Reading to compare: {human_size(p.done)} of "
-                                f"{human_size(p.total)}…")
+            self.status.setText(translate(
+                "DuplicatesDialog",
+                "Reading to compare: {done} of {total}…").format(
+                done=human_size(p.done),
+                total=human_size(p.total),
+            ))
         else:
             self.bar.setRange(0, max(p.total, 1))
             self.bar.setValue(min(p.done, p.total))
-            verb, what = _WORDS.get(p.phase, _WORDS["comparing"])
-            self.status.setText(f"{verb} {p.done:,} of {p.total:,} {what}…")
+            verb, what = (translate("DuplicatesDialog", word)
+                          for word in _WORDS.get(p.phase, _WORDS["comparing"]))
+            self.status.setText(translate(
+                "DuplicatesDialog",
+                "{verb} {done:,} of {total:,} {what}…").format(
+                verb=verb,
+                done=p.done,
+                total=p.total,
+                what=what,
+            ))
 
     def cancel_work(self) -> None:
         self.progress.cancel.set()
@@ -253,8 +327,12 @@ class DuplicatesDialog(QDialog):
         self.status.clear()
         self.to_read = reading_plan(report) if not report.cancelled else []
         size = sum(e.size for e in self.to_read)
-        self.read_button.setText(f"Compare {len(self.to_read):,} by reading "
-                                 f"({human_size(size)})…")
+        self.read_button.setText(translate(
+            "DuplicatesDialog",
+            "Compare {to_read:,} by reading ({size})…").format(
+            to_read=len(self.to_read),
+            size=human_size(size),
+        ))
         self.read_button.setVisible(bool(self.to_read))
         self.report.setPlainText("\n".join(f"{shown_key(key)} — {why}"
                                            for key, why in report.unread))
@@ -346,13 +424,25 @@ class DuplicatesDialog(QDialog):
         if whole:
             self.selection_note.setStyleSheet(WARNING_STYLE)
             self.selection_note.setText(
-                f"Every copy of {_count(len(whole), 'group', 'groups')} is ticked: leave at "
-                "least one copy of each unticked, or its content would be gone.")
+                translate(
+                    "DuplicatesDialog",
+                    "Every copy of {whole} is ticked: leave at least one copy of each unticked, "
+                    "or its content would be gone.").format(
+                    whole=translate(
+                        "DuplicatesDialog", "{count:,} group(s)", "", len(whole)).format(
+                        count=len(whole)),
+                ))
         else:
             self.selection_note.setStyleSheet("")
             self.selection_note.setText(
-                f"{_count(len(chosen), 'copy', 'copies')} selected, "
-                f"{human_size(self.chosen_size())}." if chosen else "")
+                translate(
+                    "DuplicatesDialog",
+                    "{chosen} selected, {human_size}.").format(
+                    chosen=translate(
+                        "DuplicatesDialog", "{count:,} copy/copies", "", len(chosen)).format(
+                        count=len(chosen)),
+                    human_size=human_size(self.chosen_size()),
+                ) if chosen else "")
         self.delete_button.setEnabled(bool(chosen) and not whole and not self._busy)
         self.read_button.setEnabled(not self._busy)
 
@@ -366,9 +456,15 @@ class DuplicatesDialog(QDialog):
         self.groups = kept_groups
         freeable = sum(g.freeable for g in kept_groups)
         self.summary.setText(
-            f"{_count(len(kept_groups), 'group', 'groups')} of identical objects left, "
-            f"{human_size(freeable)} could still be freed." if kept_groups
-            else "No duplicates are left.")
+            translate(
+                "DuplicatesDialog",
+                "{kept_groups} of identical objects left, {freeable} could still be freed.").format(
+                kept_groups=translate(
+                    "DuplicatesDialog", "{count:,} group(s)", "", len(kept_groups)).format(
+                    count=len(kept_groups)),
+                freeable=human_size(freeable),
+            ) if kept_groups
+            else translate("DuplicatesDialog", "No duplicates are left."))
         self._fill()
 
     def show_outcome(self, text: str, failures: list[str]) -> None:

@@ -51,6 +51,7 @@ from desktop_app.ui.insight.duplicates_dialog import (
 from desktop_app.ui.insight.place_menu import PlaceEntry
 from desktop_app.ui.shell.context import WindowContext
 from desktop_app.ui.shell.flows import FlowOwner, dialog_result, run_browse, run_transfer
+from desktop_app.ui.shell.i18n import translate
 from desktop_app.ui.shell.job_rerun import connection_for, place_params
 
 JOB_TICK_MS = 250
@@ -87,17 +88,25 @@ def read_sha256(storage: Any, bucket: str, cancel: threading.Event, entry: Objec
         read += len(chunk)
         tick(len(chunk))
     if read != entry.size:
-        raise AppError(f"“{shown_key(entry.key)}” changed while it was read.",
-                       "Find duplicates again.")
+        raise AppError(translate(
+            "DuplicatesFlow",
+            "“{key}” changed while it was read.").format(key=shown_key(entry.key)),
+                       translate("DuplicatesFlow", "Find duplicates again."))
     return digest.hexdigest()
 
 
 def read_text(count: int, size: int, bucket: str) -> str:
-    return (f"Read {count:,} object{'' if count == 1 else 's'} ({human_size(size)}, "
-            f"{size:,} bytes) from “{bucket}” to compare them by SHA-256?\n\nEvery byte is "
-            "downloaded (nothing is saved on this computer): on a slow or metered link this "
-            "takes time and may cost transfer fees. Cancel stops it; what was read still "
-            "counts.")
+    return (translate(
+        "DuplicatesFlow",
+        "Read {count:,} object(s) ({size}, {size2:,} bytes) from “{bucket}” to compare them by "
+        "SHA-256?\n\nEvery byte is downloaded (nothing is saved on this computer): on a slow or "
+        "metered link this takes time and may cost transfer fees. Cancel stops it; what was read "
+        "still counts.", "", count).format(
+        count=count,
+        size=human_size(size),
+        size2=size,
+        bucket=bucket,
+    ))
 
 
 def scan(storage: Any, bucket: str, prefix: str, progress: ScanProgress) -> DuplicateReport:
@@ -185,26 +194,39 @@ def delete_copies(storage: Any, bucket: str, plan: list[tuple[DuplicateGroup, li
 
 
 def outcome_text(outcome: DeleteOutcome, total: int) -> str:
-    text = f"Deleted {len(outcome.deleted):,} of {total:,} selected copies."
+    text = translate(
+        "DuplicatesFlow",
+        "Deleted {deleted:,} of {total:,} selected copies.").format(
+        deleted=len(outcome.deleted),
+        total=total,
+    )
     if outcome.cancelled:
-        text += " Stopped by Cancel; the rest are still there."
+        text += translate("DuplicatesFlow", " Stopped by Cancel; the rest are still there.")
     stale = sum(1 for _, reason in outcome.failed if reason in (CHANGED, KEEPER_GONE))
     refused = len(outcome.failed) - stale
     if stale:
-        text += (f" {stale:,} changed since the search and were left (listed below); "
-                 "Find duplicates again to see them as they are now.")
+        text += (translate(
+            "DuplicatesFlow",
+            " {stale:,} changed since the search and were left (listed below); Find duplicates "
+            "again to see them as they are now.").format(stale=stale))
     if refused:
-        text += (f" The server refused {refused:,} (listed below); check your delete rights "
-                 "or the objects' retention, then try again.")
+        text += (translate(
+            "DuplicatesFlow",
+            " The server refused {refused:,} (listed below); check your delete rights or the "
+            "objects' retention, then try again.").format(refused=refused))
     return text
 
 
 def confirm_text(keys: list[str], size: int, bucket: str, versioned: bool) -> str:
-    text = (f"Delete {len(keys):,} duplicate {'copy' if len(keys) == 1 else 'copies'} "
-            f"({human_size(size)}) from “{bucket}”? One copy of each group stays.")
+    text = (translate(
+        "DuplicatesFlow",
+        "Delete {keys:,} duplicate copy/copies ({size}) from “{bucket}”? One copy of each group "
+        "stays.", "", len(keys)).format(keys=len(keys), size=human_size(size), bucket=bucket))
     if versioned:
-        text += ("\n\nThe bucket keeps versions: each delete adds a delete marker and the "
-                 "bytes stay stored as an older version until that is removed too.")
+        text += (translate(
+            "DuplicatesFlow",
+            "\n\nThe bucket keeps versions: each delete adds a delete marker and the bytes stay "
+            "stored as an older version until that is removed too."))
     return text
 
 
@@ -236,8 +258,12 @@ class DuplicatesActions(QObject):
         return self._entry().folder_actions(self.context, menu, bucket, prefix)
 
     def _entry(self) -> PlaceEntry:
-        return PlaceEntry("Find duplicates…", "actionFindDuplicates", "Find identical objects "
-                          "by the hashes the server keeps, without downloading them", self.find)
+        return PlaceEntry(translate(
+            "DuplicatesActions",
+            "Find duplicates…"), "actionFindDuplicates", translate(
+            "DuplicatesActions",
+            "Find identical objects by the hashes the server keeps, without downloading "
+            "them"), self.find)
 
     # -- the flow ------------------------------------------------------------------------
     def find(self, conn_id: str, bucket: str, prefix: str = "") -> None:
@@ -253,8 +279,12 @@ class DuplicatesActions(QObject):
             return
         if not isinstance(entry.storage, HashSource):
             self.context.show_error(AppError(
-                f"The connection “{entry.name}” cannot read the hashes the server keeps.",
-                "Use a connection to an S3 server."))
+                translate(
+                    "DuplicatesActions",
+                    "The connection “{name}” cannot read the hashes the server keeps.").format(
+                    name=entry.name,
+                ),
+                translate("DuplicatesActions", "Use a connection to an S3 server.")))
             return
         self.flows.start(self._run(place, entry.storage))
 
@@ -319,12 +349,14 @@ class DuplicatesActions(QObject):
         progress, Cancel); the report with those sizes decided."""
         bucket = place[1]
         size = sum(e.size for e in dialog.to_read)
-        box = QMessageBox(QMessageBox.Icon.Question, "Compare by reading",
+        box = QMessageBox(QMessageBox.Icon.Question, translate(
+            "DuplicatesActions", "Compare by reading"),
                           read_text(len(dialog.to_read), size, bucket),
                           QMessageBox.StandardButton.Cancel, dialog)
         box.setObjectName("duplicatesReadConfirm")
         box.setTextFormat(Qt.TextFormat.PlainText)
-        go = box.addButton("Read and compare", QMessageBox.ButtonRole.AcceptRole)
+        go = box.addButton(translate(
+            "DuplicatesActions", "Read and compare"), QMessageBox.ButtonRole.AcceptRole)
         go.setObjectName("duplicatesReadConfirmYes")
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         self.active_dialog = box
@@ -337,7 +369,8 @@ class DuplicatesActions(QObject):
         if not agreed:
             return report
         progress = dialog.progress
-        dialog.set_busy(True, f"Reading {human_size(size)}…")
+        dialog.set_busy(True, translate(
+            "DuplicatesActions", "Reading {size}…").format(size=human_size(size)))
         progress.update("reading", 0, size)
         log = self.context.jobs()
         job = "" if log is None else log.start(
@@ -368,8 +401,10 @@ class DuplicatesActions(QObject):
         if shiboken6.isValid(dialog):
             dialog.show_report(new)
             if stopped:
-                dialog.show_outcome("Reading stopped by Cancel; what was read is compared, "
-                                    "the rest is still not.", [])
+                dialog.show_outcome(translate(
+                    "DuplicatesActions",
+                    "Reading stopped by Cancel; what was read is compared, the rest is still "
+                    "not."), [])
         return new
 
     async def _delete(self, dialog: DuplicatesDialog, storage: Any,
@@ -379,11 +414,13 @@ class DuplicatesActions(QObject):
         keys = [key for _, group_keys in plan for key in group_keys]
         versioned = bool(await run_browse(self.context.runner, storage.versioning_enabled,
                                           bucket))
-        box = QMessageBox(QMessageBox.Icon.Warning, "Delete duplicate copies",
+        box = QMessageBox(QMessageBox.Icon.Warning, translate(
+            "DuplicatesActions", "Delete duplicate copies"),
                           confirm_text(keys, dialog.chosen_size(), bucket, versioned),
                           QMessageBox.StandardButton.Cancel, dialog)
         box.setObjectName("duplicatesConfirm")
-        delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        delete = box.addButton(translate(
+            "DuplicatesActions", "Delete"), QMessageBox.ButtonRole.DestructiveRole)
         delete.setObjectName("duplicatesConfirmDelete")
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         self.active_dialog = box
@@ -395,7 +432,8 @@ class DuplicatesActions(QObject):
             box.deleteLater()
         if not agreed:
             return
-        dialog.set_busy(True, f"Deleting {len(keys):,} copies…")
+        dialog.set_busy(True, translate(
+            "DuplicatesActions", "Deleting {keys:,} copies…").format(keys=len(keys)))
         dialog.progress.update("checking", 0, len(keys))
         log = self.context.jobs()
         job = "" if log is None else log.start(

@@ -26,14 +26,17 @@ from desktop_app.ui.insight.stats_adapter import Computation, compute, scope_tex
 from desktop_app.ui.insight.stats_window import StatisticsWindow
 from desktop_app.ui.shell.context import WindowContext
 from desktop_app.ui.shell.flows import FlowOwner, run_transfer
+from desktop_app.ui.shell.i18n import translate
 from desktop_app.ui.shell.job_rerun import connection_for, place_params
 
 Place = tuple[str, str, str]  # (connection id, bucket or "" for all, prefix)
 
 
 def _closed() -> AppError:
-    return AppError("The connection of these statistics has been closed.",
-                    "Open the connection again, then ask for its statistics.")
+    return AppError(translate(
+        "StatsActions", "The connection of these statistics has been closed."),
+                    translate(
+                        "StatsActions", "Open the connection again, then ask for its statistics."))
 
 
 class _Progress(QObject):
@@ -74,8 +77,12 @@ class StatisticsActions(QObject):
         return self._entry().folder_actions(self.context, menu, bucket, prefix)
 
     def _entry(self) -> PlaceEntry:
-        return PlaceEntry("Statistics…", "actionStatistics", "Count and chart what is stored "
-                          "here, without downloading anything", self.show_statistics,
+        return PlaceEntry(translate(
+            "StatisticsActions",
+            "Statistics…"), "actionStatistics", translate(
+            "StatisticsActions",
+            "Count and chart what is stored here, without downloading "
+            "anything"), self.show_statistics,
                           on_roots=True)
 
     # -- the window ----------------------------------------------------------------------

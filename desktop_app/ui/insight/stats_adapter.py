@@ -17,6 +17,7 @@ from desktop_app.core.humanize import human_size
 from desktop_app.core.stats import StorageStats, Tally
 from desktop_app.storage.stats_scan import ScanProgress, load_cached, save_cached, scan
 from desktop_app.ui.insight.stats_view import Exporter, Listed, Share, StatsView
+from desktop_app.ui.shell.i18n import translate
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,8 @@ class Outcome:
 def scope_text(connection: str, bucket: str, prefix: str) -> str:
     """The window title's place: "bucket/prefix", or every bucket of the connection."""
     if not bucket:
-        return f"all buckets of {connection}"
+        return translate(
+            "StatsAdapter", "all buckets of {connection}").format(connection=connection)
     return f"{bucket}/{prefix}"
 
 
@@ -95,10 +97,21 @@ def outcome_of(stats: StorageStats, job: Computation, connection_name: str = "")
 
 def progress_text(step: ScanProgress) -> str:
     """"12,000 objects so far, 3.1 GiB", with the bucket while a connection is scanned."""
-    text = f"{step.objects:,} object{'' if step.objects == 1 else 's'} so far, " \
-        f"{human_size(step.size)}"
+    text = translate(
+        "StatsAdapter",
+        "{objects:,} object(s) so far, {size}", "", step.objects).format(
+        objects=step.objects,
+        size=human_size(step.size),
+    )
     if step.buckets > 1:
-        text = f"Bucket {step.buckets_done + 1} of {step.buckets} ({step.bucket}): {text}"
+        text = translate(
+            "StatsAdapter",
+            "Bucket {value} of {buckets} ({bucket}): {text}").format(
+            value=step.buckets_done + 1,
+            buckets=step.buckets,
+            bucket=step.bucket,
+            text=text,
+        )
     return text
 
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop_app.core.humanize import human_size
 from desktop_app.ui.insight.stats_view import Share
+from desktop_app.ui.shell.i18n import translate
 
 _UNITS = ("bytes", "KiB", "MiB", "GiB", "TiB", "PiB")
 
@@ -62,7 +63,8 @@ def pie_chart(shares: Sequence[Share], title: str, parent: QWidget | None = None
             f"{share.label} {human_size(share.size)} ({100 * share.size / total:.0f}%)",
             float(share.size))
     chart = QChart()
-    chart.setTitle(title if series.count() else f"{title}: nothing stored here")
+    chart.setTitle(title if series.count() else translate(
+        "StatsCharts", "{title}: nothing stored here").format(title=title))
     chart.addSeries(series)
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
     return _view(chart, "categoryPie", parent)
@@ -99,7 +101,9 @@ def bar_chart(shares: Sequence[Share], title: str, name: str, by_size: bool,
         unit, divisor = size_unit(max((s.size for s in shares), default=0))
     else:
         unit, divisor = "objects", 1.0
-    bars = QBarSet("Size" if by_size else "Objects")
+    bars = QBarSet(translate(
+        "StatsCharts", "Size") if by_size else translate(
+        "StatsCharts", "Objects"))
     values = [(s.size if by_size else s.count) / divisor for s in reversed(shares)]
     for value in values:  # the first share on top
         bars.append(value)
@@ -118,7 +122,8 @@ def bar_chart(shares: Sequence[Share], title: str, name: str, by_size: bool,
 def month_histogram(months: Sequence[Share], parent: QWidget | None = None) -> QChartView:
     """Size last changed per month, oldest month on the left."""
     unit, divisor = size_unit(max((m.size for m in months), default=0))
-    sizes = QBarSet(f"Size ({unit}) by month of last change")
+    sizes = QBarSet(translate(
+        "StatsCharts", "Size ({unit}) by month of last change").format(unit=unit))
     values = [month.size / divisor for month in months]
     for value in values:
         sizes.append(value)
@@ -126,7 +131,7 @@ def month_histogram(months: Sequence[Share], parent: QWidget | None = None) -> Q
     series.setObjectName("monthSeries")
     series.append(sizes)
     chart = QChart()
-    chart.setTitle("When the data last changed")
+    chart.setTitle(translate("StatsCharts", "When the data last changed"))
     chart.addSeries(series)
     _axes(chart, series, [m.label for m in months], unit, max(values, default=0))
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -34,8 +34,12 @@ from desktop_app.core.errors import AppError
 from desktop_app.core.humanize import human_size, human_time
 from desktop_app.ui.insight.stats_charts import bar_chart, month_histogram, pie_chart
 from desktop_app.ui.insight.stats_view import Exporter, Listed, StatsView, folder_of
+from desktop_app.ui.shell.i18n import translate
 
-_COLUMNS = ("Name", "Size", "Last modified", "Storage class")
+_COLUMNS = (QT_TRANSLATE_NOOP("StatisticsWindow", "Name"),
+            QT_TRANSLATE_NOOP("StatisticsWindow", "Size"),
+            QT_TRANSLATE_NOOP("StatisticsWindow", "Last modified"),
+            QT_TRANSLATE_NOOP("StatisticsWindow", "Storage class"))
 
 
 def _plural(count: int, word: str) -> str:
@@ -50,14 +54,15 @@ class StatisticsWindow(QDialog):
     def __init__(self, scope: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("statisticsWindow")
-        self.setWindowTitle(f"Statistics — {scope}")
+        self.setWindowTitle(translate(
+            "StatisticsWindow", "Statistics — {scope}").format(scope=scope))
         self.setWindowFlag(Qt.WindowType.Window)
         self.setModal(False)
         self.resize(980, 720)
         self.view: StatsView | None = None
         self._exporters: dict[str, Exporter] = {}
 
-        self.summary = QLabel("Counting…", self)
+        self.summary = QLabel(translate("StatisticsWindow", "Counting…"), self)
         self.summary.setObjectName("statsSummary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         font = self.summary.font()
@@ -67,11 +72,14 @@ class StatisticsWindow(QDialog):
         self.stamp = QLabel("", self)
         self.stamp.setObjectName("statsStamp")
         self.stamp.setTextFormat(Qt.TextFormat.PlainText)
-        self.recompute_button = self._button("Recompute", "recomputeButton",
+        self.recompute_button = self._button(translate(
+            "StatisticsWindow", "Recompute"), "recomputeButton",
                                              self.recompute_requested.emit)
-        self.csv_button = self._button("Export CSV…", "exportCsvButton",
+        self.csv_button = self._button(translate(
+            "StatisticsWindow", "Export CSV…"), "exportCsvButton",
                                        lambda: self._ask_export("csv"))
-        self.json_button = self._button("Export JSON…", "exportJsonButton",
+        self.json_button = self._button(translate(
+            "StatisticsWindow", "Export JSON…"), "exportJsonButton",
                                         lambda: self._ask_export("json"))
         header = QHBoxLayout()
         header.addWidget(self.summary, 1)
@@ -85,7 +93,8 @@ class StatisticsWindow(QDialog):
         self.progress_bar.setRange(0, 0)  # the total is unknown until the listing ends
         self.progress_label = QLabel("", self.progress_row)
         self.progress_label.setObjectName("statsProgressLabel")
-        self.cancel_button = self._button("Cancel", "cancelButton", self.cancel_requested.emit)
+        self.cancel_button = self._button(translate(
+            "StatisticsWindow", "Cancel"), "cancelButton", self.cancel_requested.emit)
         row = QHBoxLayout(self.progress_row)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.progress_bar, 1)
@@ -122,12 +131,12 @@ class StatisticsWindow(QDialog):
     def _table(self, name: str) -> QTableWidget:
         table = QTableWidget(0, len(_COLUMNS), self)
         table.setObjectName(name)
-        table.setHorizontalHeaderLabels(list(_COLUMNS))
+        table.setHorizontalHeaderLabels([translate("StatisticsWindow", c) for c in _COLUMNS])
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         table.verticalHeader().hide()
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        table.setToolTip("Double-click an object to show its folder")
+        table.setToolTip(translate("StatisticsWindow", "Double-click an object to show its folder"))
         table.cellDoubleClicked.connect(lambda row, _col: self._open_row(table, row))
         return table
 
@@ -135,7 +144,7 @@ class StatisticsWindow(QDialog):
     def start(self) -> None:
         """A (re)computation begins: progress and Cancel show, the rest waits."""
         self._set_busy(True)
-        self.progress_label.setText("Listing…")
+        self.progress_label.setText(translate("StatisticsWindow", "Listing…"))
 
     def show_progress(self, text: str) -> None:
         self.progress_label.setText(text)
@@ -146,19 +155,25 @@ class StatisticsWindow(QDialog):
         self._exporters = dict(exporters)
         self._set_busy(False)
         self.summary.setText(f"{_plural(view.count, 'object')}, {human_size(view.size)}")
-        self.stamp.setText(f"Computed {human_time(view.computed_at)}" if view.computed_at
+        self.stamp.setText(translate(
+            "StatisticsWindow",
+            "Computed {computed_at}").format(
+            computed_at=human_time(view.computed_at),
+        ) if view.computed_at
                            else "")
         self._fill_tabs(view)
 
     def show_cancelled(self) -> None:
         self._set_busy(False)
-        self.summary.setText("Cancelled — nothing counted yet" if self.view is None
+        self.summary.setText(translate(
+            "StatisticsWindow", "Cancelled — nothing counted yet") if self.view is None
                              else self.summary.text())
-        self.stamp.setText("Cancelled. Press Recompute to count again.")
+        self.stamp.setText(translate(
+            "StatisticsWindow", "Cancelled. Press Recompute to count again."))
 
     def show_failed(self, error: AppError) -> None:
         self._set_busy(False)
-        self.summary.setText("The statistics could not be computed")
+        self.summary.setText(translate("StatisticsWindow", "The statistics could not be computed"))
         self.stamp.setText("")
         self.progress_row.show()
         self.progress_bar.hide()
@@ -187,45 +202,69 @@ class StatisticsWindow(QDialog):
                 page.deleteLater()  # charts are drawn anew for every result
         overview = QWidget(self.tabs)
         grid = QGridLayout(overview)
-        grid.addWidget(pie_chart(view.categories, "Space by category", overview), 0, 0, 1, 2)
-        grid.addWidget(bar_chart(view.categories, "Objects by category", "categoryCounts",
+        grid.addWidget(pie_chart(view.categories, translate(
+            "StatisticsWindow", "Space by category"), overview), 0, 0, 1, 2)
+        grid.addWidget(bar_chart(view.categories, translate(
+            "StatisticsWindow", "Objects by category"), "categoryCounts",
                                  by_size=False, parent=overview), 1, 0)
-        grid.addWidget(bar_chart(view.categories, "Size by category", "categorySizes",
+        grid.addWidget(bar_chart(view.categories, translate(
+            "StatisticsWindow", "Size by category"), "categorySizes",
                                  by_size=True, parent=overview), 1, 1)
-        self.tabs.addTab(overview, "Categories")
+        self.tabs.addTab(overview, translate("StatisticsWindow", "Categories"))
         classes = QWidget(self.tabs)
         row = QHBoxLayout(classes)
-        row.addWidget(bar_chart(view.storage_classes, "Size by storage class", "classSizes",
+        row.addWidget(bar_chart(view.storage_classes, translate(
+            "StatisticsWindow", "Size by storage class"), "classSizes",
                                 by_size=True, parent=classes))
-        row.addWidget(bar_chart(view.storage_classes, "Objects by storage class",
+        row.addWidget(bar_chart(view.storage_classes, translate(
+            "StatisticsWindow", "Objects by storage class"),
                                 "classCounts", by_size=False, parent=classes))
-        self.tabs.addTab(classes, "Storage classes")
-        self.tabs.addTab(month_histogram(view.months, self.tabs), "By month")
+        self.tabs.addTab(classes, translate("StatisticsWindow", "Storage classes"))
+        self.tabs.addTab(month_histogram(view.months, self.tabs), translate(
+            "StatisticsWindow", "By month"))
         self._fill_table(self.largest_table, view.largest)
         self._fill_table(self.oldest_table, view.oldest)
-        self.tabs.addTab(self.largest_table, f"{len(view.largest)} largest")
-        self.tabs.addTab(self.oldest_table, f"{len(view.oldest)} oldest")
+        self.tabs.addTab(self.largest_table, translate(
+            "StatisticsWindow", "{largest} largest").format(largest=len(view.largest)))
+        self.tabs.addTab(self.oldest_table, translate(
+            "StatisticsWindow", "{oldest} oldest").format(oldest=len(view.oldest)))
         self.versions_label.setText(self._versions_text(view))
-        self.tabs.addTab(self.versions_label, "Versions and uploads")
+        self.tabs.addTab(self.versions_label, translate("StatisticsWindow", "Versions and uploads"))
         self.tabs.setCurrentIndex(max(current, 0))
 
     @staticmethod
     def _versions_text(view: StatsView) -> str:
         lines = []
         if view.versioned:
-            lines.append(f"Older versions: {_plural(view.versions, 'version')}, "
-                         f"{human_size(view.version_size)}")
-            lines.append(f"Delete markers: {view.delete_markers:,}")
+            lines.append(translate(
+                "StatisticsWindow",
+                "Older versions: {versions}, {version_size}").format(
+                versions=translate(
+                    "StatisticsWindow", "{count:,} version(s)", "", view.versions).format(
+                    count=view.versions),
+                version_size=human_size(view.version_size),
+            ))
+            lines.append(translate(
+                "StatisticsWindow",
+                "Delete markers: {delete_markers:,}").format(delete_markers=view.delete_markers))
         else:
-            lines.append("Older versions and delete markers were not counted "
-                         "(versioning is off here).")
-        lines.append(f"Unfinished uploads: {_plural(view.uploads, 'upload')}, "
-                     f"{human_size(view.upload_size)} stored in their parts")
+            lines.append(translate(
+                "StatisticsWindow",
+                "Older versions and delete markers were not counted (versioning is off here)."))
+        lines.append(translate(
+            "StatisticsWindow",
+            "Unfinished uploads: {uploads}, {upload_size} stored in their parts").format(
+            uploads=translate(
+                "StatisticsWindow", "{count:,} upload(s)", "", view.uploads).format(
+                count=view.uploads),
+            upload_size=human_size(view.upload_size),
+        ))
         if view.versions or view.delete_markers or view.uploads:
-            lines += ["", "These take space (or clutter listings) without showing as files. "
-                      "Clean up… can remove every version of what it matches; "
-                      "Unfinished uploads… on the transfer queue's toolbar lists and "
-                      "aborts uploads."]
+            lines += ["", translate(
+                "StatisticsWindow",
+                "These take space (or clutter listings) without showing as files. Clean up… can "
+                "remove every version of what it matches; Unfinished uploads… on the transfer "
+                "queue's toolbar lists and aborts uploads.")]
         return "\n".join(lines)
 
     def _fill_table(self, table: QTableWidget, rows: tuple[Listed, ...]) -> None:
@@ -237,7 +276,8 @@ class StatisticsWindow(QDialog):
             name.setData(Qt.ItemDataRole.UserRole, (listed.bucket, listed.key))
             size = QTableWidgetItem(human_size(listed.size))
             size.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            size.setToolTip(f"{listed.size:,} bytes")
+            size.setToolTip(translate(
+                "StatisticsWindow", "{size:,} bytes").format(size=listed.size))
             for column, item in enumerate((name, size,
                                            QTableWidgetItem(human_time(listed.last_modified)),
                                            QTableWidgetItem(listed.storage_class))):
@@ -258,8 +298,12 @@ class StatisticsWindow(QDialog):
     # -- export --------------------------------------------------------------------------
     def _ask_export(self, kind: str) -> None:
         path, _filter = QFileDialog.getSaveFileName(
-            self, f"Export statistics as {kind.upper()}", f"statistics.{kind}",
-            f"{kind.upper()} files (*.{kind})")
+            self, translate(
+                "StatisticsWindow",
+                "Export statistics as {upper}").format(upper=kind.upper()), f"statistics.{kind}",
+            translate(
+                "StatisticsWindow",
+                "{upper} files (*.{kind})").format(upper=kind.upper(), kind=kind))
         if path:
             self.export_to(kind, Path(path))
 
@@ -271,7 +315,12 @@ class StatisticsWindow(QDialog):
         try:
             path.write_text(exporter(), encoding="utf-8")
         except OSError as exc:
-            self.stamp.setText(f"Could not write {path.name}: {exc.strerror}. "
-                               "Choose another folder.")
+            self.stamp.setText(translate(
+                "StatisticsWindow",
+                "Could not write {name}: {strerror}. Choose another folder.").format(
+                name=path.name,
+                strerror=exc.strerror,
+            ))
             return
-        self.stamp.setText(f"Exported to {path.name}")
+        self.stamp.setText(translate(
+            "StatisticsWindow", "Exported to {name}").format(name=path.name))

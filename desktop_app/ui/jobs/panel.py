@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QItemSelectionModel,
     QModelIndex,
@@ -35,8 +36,12 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.humanize import human_size
 from desktop_app.core.jobs import Job, JobLog
+from desktop_app.ui.shell.i18n import translate
 
-COLUMNS = ("State", "Job", "Progress", "Counts", "Started", "Ended", "Errors")
+COLUMNS = (QT_TRANSLATE_NOOP("JobsModel", "State"), QT_TRANSLATE_NOOP("JobsModel", "Job"),
+           QT_TRANSLATE_NOOP("JobsModel", "Progress"), QT_TRANSLATE_NOOP("JobsModel", "Counts"),
+           QT_TRANSLATE_NOOP("JobsModel", "Started"), QT_TRANSLATE_NOOP("JobsModel", "Ended"),
+           QT_TRANSLATE_NOOP("JobsModel", "Errors"))
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -49,7 +54,13 @@ def progress_text(job: Job) -> str:
     def amount(n: int) -> str:
         return human_size(n) if job.params.get("progress_unit") == "bytes" else f"{n:,}"
     if job.total:
-        return f"{amount(job.done)} of {amount(job.total)} ({100 * job.done // job.total}%)"
+        return translate(
+            "Panel",
+            "{done} of {total} ({value}%)").format(
+            done=amount(job.done),
+            total=amount(job.total),
+            value=100 * job.done // job.total,
+        )
     return amount(job.done) if job.done else ""
 
 
@@ -98,7 +109,7 @@ class JobsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
+            return translate("JobsModel", COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -122,7 +133,7 @@ class JobsPanel(QDockWidget):
 
     def __init__(self, log_source: Callable[[], JobLog | None],
                  parent: QWidget | None = None) -> None:
-        super().__init__("Jobs", parent)
+        super().__init__(translate("JobsPanel", "Jobs"), parent)
         self.setObjectName("jobsPanel")
         self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
@@ -147,14 +158,17 @@ class JobsPanel(QDockWidget):
         self.errors = QPlainTextEdit(self)
         self.errors.setObjectName("jobErrors")
         self.errors.setReadOnly(True)
-        self.errors.setPlaceholderText("The selected job's errors, one item a line.")
-        self.cancel_button = QPushButton("Cancel", self)
+        self.errors.setPlaceholderText(translate(
+            "JobsPanel", "The selected job's errors, one item a line."))
+        self.cancel_button = QPushButton(translate("JobsPanel", "Cancel"), self)
         self.cancel_button.setObjectName("jobCancel")
-        self.rerun_button = QPushButton("Run again", self)
+        self.rerun_button = QPushButton(translate("JobsPanel", "Run again"), self)
         self.rerun_button.setObjectName("jobRerun")
         self.rerun_button.setToolTip(
-            "Statistics and duplicate searches run again at once; clean-ups, deletes, copies, "
-            "moves and emptying a bucket open their question again, filled in")
+            translate(
+                "JobsPanel",
+                "Statistics and duplicate searches run again at once; clean-ups, deletes, "
+                "copies, moves and emptying a bucket open their question again, filled in"))
         self.cancel_button.clicked.connect(self.cancel_selected)
         self.rerun_button.clicked.connect(self.rerun_selected)
         buttons = QHBoxLayout()
@@ -220,8 +234,10 @@ class JobsPanel(QDockWidget):
         try:
             self._log.rerun(job.id)
         except (KeyError, TypeError, ValueError):  # a record edited or from another version
-            self.errors.setPlainText("This job cannot run again: what it kept to run again "
-                                     "is incomplete. Start it again from its menu.")
+            self.errors.setPlainText(translate(
+                "JobsPanel",
+                "This job cannot run again: what it kept to run again is incomplete. Start it "
+                "again from its menu."))
 
     def _on_changed(self, job_id: str) -> None:
         if self._log is None:
@@ -246,7 +262,11 @@ class JobsPanel(QDockWidget):
             return
         lines = [f"{error.item}: {error.message}" for error in job.errors]
         if job.errors_dropped:
-            lines.append(f"… and {job.errors_dropped:,} more errors (not kept).")
+            lines.append(translate(
+                "JobsPanel",
+                "… and {errors_dropped:,} more errors (not kept).").format(
+                errors_dropped=job.errors_dropped,
+            ))
         if job.message:
             lines.insert(0, job.message)
         text = "\n".join(lines)

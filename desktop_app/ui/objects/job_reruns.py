@@ -18,6 +18,7 @@ from desktop_app.core.types import FolderEntry, ObjectEntry
 from desktop_app.storage.protocol import Storage
 from desktop_app.ui.shell.context import WindowContext
 from desktop_app.ui.shell.flows import run_browse
+from desktop_app.ui.shell.i18n import translate
 from desktop_app.ui.shell.job_rerun import connection_for
 
 MAX_KEPT_ITEMS = 1000
@@ -101,7 +102,12 @@ class ObjectReruns:
         entries = await run_browse(self.context.runner, still_there, storage, bucket, names)
         if not entries:
             self.actions.show_status(
-                f"None of the {len(names):,} items of that job is in “{bucket}” any more.")
+                translate(
+                    "ObjectReruns",
+                    "None of the {names:,} items of that job is in “{bucket}” any more.").format(
+                    names=len(names),
+                    bucket=bucket,
+                ))
             return
         if job.kind == "delete":
             await self.actions._delete(storage, bucket, entries, (bucket, prefix))

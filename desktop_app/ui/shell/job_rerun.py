@@ -10,6 +10,7 @@ from typing import Any
 from desktop_app.core.errors import AppError
 from desktop_app.storage.open_connections import OpenConnection
 from desktop_app.ui.shell.context import WindowContext
+from desktop_app.ui.shell.i18n import translate
 
 
 def place_params(context: WindowContext, conn_id: str, bucket: str, prefix: str = "",
@@ -24,7 +25,8 @@ def connection_for(context: WindowContext, params: Mapping[str, Any]) -> OpenCon
     """The open connection the job ran on; None (after saying so) when it is not open."""
     entry = context.connections.get(str(params.get("conn", "")))
     if entry is None:
-        name = str(params.get("connection") or "the connection of this job")
-        context.show_error(AppError(f"“{name}” is not open, so the job cannot run again.",
-                                    "Connect to it, then press Run again."))
+        name = str(params.get("connection") or translate("JobRerun", "the connection of this job"))
+        context.show_error(AppError(translate(
+            "JobRerun", "“{name}” is not open, so the job cannot run again.").format(name=name),
+                                    translate("JobRerun", "Connect to it, then press Run again.")))
     return entry

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.humanize import human_size
+from desktop_app.ui.shell.i18n import translate
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -33,8 +34,10 @@ def human_eta(seconds: float) -> str:
     if s < 60:
         return f"{s} s"
     if s < 3600:
-        return f"{s // 60} min {s % 60:02d} s"
-    return f"{s // 3600} h {(s % 3600) // 60:02d} min"
+        return translate(
+            "Widgets", "{value} min {value2:02d} s").format(value=s // 60, value2=s % 60)
+    return translate(
+        "Widgets", "{value} h {value2:02d} min").format(value=s // 3600, value2=(s % 3600) // 60)
 
 
 
@@ -101,6 +104,12 @@ class TransferStatus(QWidget):
         share = done / total if total else 0.0
         self.bar.setValue(int(share * 1000))
         self.label.setText(
-            f"{active} transfer{'s' if active != 1 else ''}: "
-            f"{human_size(done)} of {human_size(total)} ({share * 100:.0f} %)"
+            translate(
+                "TransferStatus",
+                "{active} transfer(s): {done} of {total} ({value:.0f} %)", "", active).format(
+                active=active,
+                done=human_size(done),
+                total=human_size(total),
+                value=share * 100,
+            )
         )
