@@ -297,7 +297,7 @@ def test_a_watched_folder_uploads_files_once_they_settle(
     pair = new_pair(tmp_path, bucket, store, watch=True)
     root = Path(pair.local_folder)
     news: list[WatchNews] = []
-    watch = FolderWatch(pair, engine, storage, store, store.state(pair.id), settle_s=0.6,
+    watch = FolderWatch(pair, engine, storage, store, store.state(pair.id), settle_s=1.0,
                         on_news=news.append)
     watch.start()
     try:
@@ -306,7 +306,7 @@ def test_a_watched_folder_uploads_files_once_they_settle(
         stop = threading.Event()
         pieces = [os.urandom(1000) for _ in range(12)]
 
-        def slow_writer() -> None:  # a file written over ~1.2 s, never paused for 0.6 s
+        def slow_writer() -> None:  # a file written over ~1.2 s, never paused for 1 s
             with (root / "slow.bin").open("wb") as handle:
                 for piece in pieces:
                     handle.write(piece)

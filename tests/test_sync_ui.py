@@ -160,6 +160,8 @@ def test_a_watched_pair_uploads_what_arrives_and_says_so_in_the_status_bar(
     qtbot.waitUntil(lambda: names(storage, bucket) == {"in/scan-001.pdf"}, timeout=WAIT)
     qtbot.waitUntil(lambda: "1 sent" in label.text(), timeout=WAIT)
     assert "scan-001.pdf" in label.text()
+    if os.environ.get("SYNC_PNG"):
+        _window.grab().save(os.environ["SYNC_PNG"].replace(".png", "-status.png"))
 
 
 def test_a_watched_pair_follows_the_upload_rules_of_its_bucket(
