@@ -3,7 +3,8 @@
 No temporary file: up to `multipart_threshold` bytes are held to decide; a body that ends
 before that is one PUT (CRC64NVME and SHA-256, like a small upload), anything longer or of
 unknown size becomes a FULL_OBJECT CRC64NVME multipart upload fed part by part as the bytes
-arrive (one part in memory), checked against the server's CRC at the end like our uploads.
+arrive (the part being read plus at most `IN_FLIGHT` being sent), checked against the
+server's CRC at the end like our uploads.
 
 Pause, retry and resume: the row's `ImportJob` remembers the open multipart upload, its
 parts and the source's validator (strong ETag or Last-Modified, only when it says
@@ -11,8 +12,8 @@ parts and the source's validator (strong ETag or Last-Modified, only when it say
 with `Range` + `If-Range` and continues after the last finished part; a source that ignores
 ranges or changed meanwhile answers 200, and the import starts again from zero (the old upload
 aborted). A cancel or a final failure aborts the multipart upload: no object and no unfinished
-upload is left behind. Imports are not journalled: after a restart they are gone (a paused
-one's upload stays in "Unfinished uploads" for the maintenance view to abort).
+upload is left behind. Imports are not journalled: after a restart they are gone, and the
+engine's shutdown aborts a paused one's upload.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import threading
+from collections import deque
 from collections.abc import Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 
 from desktop_app.core import url_safety
@@ -57,6 +60,8 @@ from desktop_app.transfers.url_fetch import (
 )
 
 READ_SIZE = 256 * 1024
+IN_FLIGHT = 2  # parts of one import on their way to the server while the next is read
+Inflight = deque[tuple[Future[PartInfo], int]]  # (part being sent, its size)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +93,7 @@ class ImportJob:
     part_size: int = 0
     checked: bool = False
     parts: list[PartInfo] = field(default_factory=list)
+    queued: int = 0  # bytes handed to parts so far (sent or on their way)
 
     @property
     def offset(self) -> int:
@@ -154,6 +160,7 @@ def _attempt(ctx: Context, transfer: Transfer, job: ImportJob) -> None:
         if resume is not None:
             if fetched.response.status == 206 and content_range_start(fetched) == job.offset:
                 transfer.set_progress(job.offset)
+                job.queued = job.offset
                 _stream(ctx, transfer, job, fetched.chunks(READ_SIZE), bytearray())
                 return
             discard(ctx, transfer, job)  # changed, or ranges ignored: from zero
@@ -182,7 +189,7 @@ def _fresh(ctx: Context, transfer: Transfer, job: ImportJob, fetched: Fetched) -
         raise _too_big(request, length)
     transfer.size = length or 0
     transfer.set_progress(0)
-    job.length, job.validator, job.parts = length, validator(fetched), []
+    job.length, job.validator, job.parts, job.queued = length, validator(fetched), [], 0
     chunks = fetched.chunks(READ_SIZE)
     buffer = bytearray()
     threshold = ctx.options.multipart_threshold
@@ -225,7 +232,7 @@ def _take(ctx: Context, transfer: Transfer, job: ImportJob, buffer: bytearray,
           data: bytes) -> None:
     """One piece of the body into `buffer`: counted, limited, paced, stoppable."""
     transfer.checkpoint()
-    received = job.offset + len(buffer) + len(data)
+    received = job.queued + len(buffer) + len(data)
     if job.request.limit and received > job.request.limit:
         raise SourceError(
             f"“{job.request.shown}” sent more than the limit of "
@@ -238,19 +245,28 @@ def _take(ctx: Context, transfer: Transfer, job: ImportJob, buffer: bytearray,
 
 def _stream(ctx: Context, transfer: Transfer, job: ImportJob, chunks: Iterator[bytes],
             buffer: bytearray) -> None:
-    """Parts out of `buffer` and the rest of the body, then Complete and the CRC check."""
-    while True:
-        while len(buffer) >= job.part_size:
-            _part(ctx, transfer, job, bytes(buffer[:job.part_size]))
-            del buffer[:job.part_size]
-        data = next(chunks, None)
-        if data is None:
-            break
-        _take(ctx, transfer, job, buffer, data)
-    transfer.checkpoint()  # as in `_fresh`: a cut body is not an ended one
-    _short_length(job, job.offset + len(buffer))
-    if buffer or not job.parts:
-        _part(ctx, transfer, job, bytes(buffer))
+    """Parts out of `buffer` and the rest of the body, then Complete and the CRC check.
+
+    A part is sent on the part pool while the next one is read (`IN_FLIGHT` at most), so
+    the source and the server work at the same time; parts are recorded in order."""
+    inflight: Inflight = deque()
+    try:
+        while True:
+            while len(buffer) >= job.part_size:
+                _send(ctx, transfer, job, inflight, bytes(buffer[:job.part_size]))
+                del buffer[:job.part_size]
+            data = next(chunks, None)
+            if data is None:
+                break
+            _take(ctx, transfer, job, buffer, data)
+        transfer.checkpoint()  # as in `_fresh`: a cut body is not an ended one
+        _short_length(job, job.queued + len(buffer))
+        if buffer or not (job.parts or inflight):
+            _send(ctx, transfer, job, inflight, bytes(buffer))
+    except BaseException:
+        _settle(job, inflight, quiet=True)  # what arrived in order stays for a resume
+        raise
+    _settle(job, inflight)
     whole = _combined(job.parts)
     upload_id = job.upload_id
     ctx.with_retry(transfer, lambda: ctx.storage.complete_multipart(
@@ -264,14 +280,45 @@ def _stream(ctx: Context, transfer: Transfer, job: ImportJob, chunks: Iterator[b
     transfer.set_progress(transfer.size)
 
 
-def _part(ctx: Context, transfer: Transfer, job: ImportJob, data: bytes) -> None:
-    number = len(job.parts) + 1
+def _send(ctx: Context, transfer: Transfer, job: ImportJob,
+          inflight: Inflight, data: bytes) -> None:
+    """Queue one part; first wait for the oldest when `IN_FLIGHT` are already on their way
+    (its failure is raised here)."""
+    while len(inflight) >= IN_FLIGHT:
+        job.parts.append(inflight.popleft()[0].result())
+    number = len(job.parts) + len(inflight) + 1
+    inflight.append((ctx.part_executor.submit(_part, ctx, transfer, job, number, data),
+                     len(data)))
+    job.queued += len(data)
+
+
+def _settle(job: ImportJob, inflight: Inflight, quiet: bool = False) -> None:
+    """Wait for every part on its way; those that arrived in order are recorded (a resume
+    continues after them); the first failure is raised unless `quiet`."""
+    gap = False
+    error: BaseException | None = None
+    while inflight:
+        future, _size = inflight.popleft()
+        try:
+            part = future.result()
+        except BaseException as exc:
+            gap, error = True, error or exc
+            continue
+        if not gap:
+            job.parts.append(part)
+    if error is not None and not quiet:
+        raise error
+
+
+def _part(ctx: Context, transfer: Transfer, job: ImportJob, number: int,
+          data: bytes) -> PartInfo:
+    transfer.checkpoint()
     crc = crc_of(data, CRC)
     upload_id = job.upload_id
     etag = ctx.with_retry(transfer, lambda: ctx.storage.upload_part(
         transfer.bucket, transfer.key, upload_id, number, data,
         checksum=crc if job.checked else None))
-    job.parts.append(PartInfo(number, etag, len(data), crc.b64()))
+    return PartInfo(number, etag, len(data), crc.b64())
 
 
 def _single(ctx: Context, transfer: Transfer, data: bytes, ctype: str) -> None:
