@@ -358,3 +358,28 @@ def test_a_batch_keeps_its_own_conflict_policy_after_a_restart(
     finally:
         engine.shutdown()
     assert keys(storage, bucket) == {"report.txt": b"new version"}
+
+
+def test_a_watched_folder_never_uploads_a_twin_of_a_name_in_the_bucket(
+        storage: MinioStorage, bucket: str, engine: TransferEngine, tmp_path: Path) -> None:
+    store = PairStore(tmp_path / "data")
+    pair = new_pair(tmp_path, bucket, store, watch=True)
+    root = Path(pair.local_folder)
+    nfc = unicodedata.normalize("NFC", "Résumé.txt")
+    put(storage, bucket, "sync/Report.txt", b"there")
+    put(storage, bucket, "sync/" + nfc, b"there too")
+    watch = FolderWatch(pair, engine, storage, store, store.state(pair.id), settle_s=0.3)
+    watch.start()
+    try:
+        write(root, "report.txt", b"case twin")
+        write(root, unicodedata.normalize("NFD", "Résumé.txt"), b"unicode twin")
+        write(root, "fine.txt", b"no twin")
+        deadline = time.monotonic() + 20
+        while (len(watch.news.refused) < 2 or watch.news.sent < 1 or watch.busy) \
+                and time.monotonic() < deadline:
+            time.sleep(0.1)
+    finally:
+        watch.stop()
+    assert set(keys(storage, bucket, "sync/")) == {"Report.txt", nfc, "fine.txt"}
+    assert sorted(why.split(":")[0] for _key, why in watch.news.refused) == [
+        "Not uploaded", "Not uploaded"]

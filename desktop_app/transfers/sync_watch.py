@@ -7,8 +7,9 @@ half-done, and a burst of 500 files goes as a few batches rather than 500). Each
 through the transfer queue like any sync upload and is recorded in the pair's state, so the
 next compare knows it is synced. A file already recorded with the same size and time (one a
 sync just downloaded) is not sent back; temporary files of downloads in progress are never
-sent. Upload rules of the target (`rules`) may refuse a file or give it another key; a file
-under another key is uploaded but not recorded (it is not the folder's mirror).
+sent; nor is a case or Unicode twin of a name already there (the bucket is listed once when
+watching begins). Upload rules of the target (`rules`) may refuse a file or give it another
+key; a file under another key is uploaded but not recorded (it is not the folder's mirror).
 """
 
 from __future__ import annotations
@@ -25,15 +26,21 @@ from pathlib import Path
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
+from desktop_app.core.errors import AppError
 from desktop_app.core.local_scan import LocalEntry
+from desktop_app.core.sync_compare import fold
 from desktop_app.core.sync_model import PairStore, SyncPair, SyncState
+from desktop_app.storage.sync_listing import list_remote
 from desktop_app.transfers.options import ConflictPolicy
 from desktop_app.transfers.partial import TEMP_PREFIX, TEMP_SUFFIX
+from desktop_app.transfers.sync_jobs import ResumeStorage
 from desktop_app.transfers.sync_plan import SyncPlan
-from desktop_app.transfers.sync_run import PairLock, SyncEngine, SyncRun, SyncStorage
+from desktop_app.transfers.sync_run import PairLock, SyncEngine, SyncRun
 
 log = logging.getLogger(__name__)
 DEFAULT_SETTLE_S = 2.0
+CLASH = ("Not uploaded: it differs only in upper/lower case or Unicode form from “{twin}”, "
+         "which would make a duplicate.")
 
 # (path, key relative to the pair) -> (the key to upload to, relative to the pair's prefix,
 # and "") or ("", why it is refused)
@@ -64,7 +71,7 @@ class _Events(FileSystemEventHandler):
 
 
 class FolderWatch:
-    def __init__(self, pair: SyncPair, engine: SyncEngine, storage: SyncStorage,
+    def __init__(self, pair: SyncPair, engine: SyncEngine, storage: ResumeStorage,
                  store: PairStore | None, state: SyncState, settle_s: float = DEFAULT_SETTLE_S,
                  rules: RuleCheck | None = None,
                  on_news: Callable[[WatchNews], None] | None = None) -> None:
@@ -81,6 +88,7 @@ class FolderWatch:
         self._lock = threading.Lock()
         self._seen: dict[str, tuple[int, int, float] | None] = {}  # path -> size, mtime, since
         self._runs: list[SyncRun] = []
+        self._folded: dict[str, str] | None = None
         self._stop = threading.Event()
         self._observer = Observer()
         self._thread = threading.Thread(target=self._loop, name="sync-watch", daemon=True)
@@ -113,8 +121,26 @@ class FolderWatch:
             self._seen[path] = None
 
     # -- the settling loop ---------------------------------------------------------------
+    def _names(self) -> dict[str, str]:
+        """The bucket's keys below the pair by folded form, listed once when watching begins
+        (and kept up to date with what is sent), so a case or Unicode twin of an object is
+        never uploaded beside it."""
+        if self._folded is None:
+            try:
+                listed = list_remote(self.storage, self.pair.bucket, self.pair.prefix,
+                                     self._stop).entries
+            except AppError as exc:  # the server is away: only the state's names then
+                log.warning("Watching %s: the bucket could not be listed: %s", self.root,
+                            exc.message)
+                listed = {}
+            with PairLock.of(self.pair.id):
+                known = [*listed, *self.state.entries]
+            self._folded = {fold(key): key for key in known}
+        return self._folded
+
     def _loop(self) -> None:
         step = max(0.05, min(0.5, self.settle_s / 4))
+        self._names()
         while not self._stop.wait(step):
             try:
                 ready = self._settled()
@@ -181,8 +207,13 @@ class FolderWatch:
     def _send(self, ready: list[LocalEntry]) -> None:
         mirrored: list[LocalEntry] = []
         other: list[tuple[Path, str, int]] = []
+        names = self._names()
         for entry in ready:
             path = self.root.joinpath(*entry.key.split("/"))
+            twin = names.setdefault(fold(entry.key), entry.key)
+            if twin != entry.key:
+                self.news.refused.append((entry.key, CLASH.format(twin=twin)))
+                continue
             if self.rules is not None:
                 target, why = self.rules(path, entry.key)
                 if why:
