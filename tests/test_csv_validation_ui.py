@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import csv
 import os
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
@@ -137,3 +140,42 @@ def test_the_file_menu_offers_validate_for_one_csv_and_an_upload_into_a_schema_f
     assert [e.item for e in job.errors] == ["Line 3", "Line 3"]
     assert "integer" not in job.message
     assert len(window.csv_validation.dialogs) == 0  # after an upload: the Jobs panel only
+
+
+def test_cancel_from_the_jobs_log_stops_the_stream_and_shows_no_dialog(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        storage: MinioStorage, bucket: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    put_bytes(storage, bucket, "big.csv", sample_csv() * 3)
+    window, conn = open_window(qtbot, make_window, app_environ, bucket)
+    entry = window.open_connections.get(conn)
+    assert entry is not None
+    gate = threading.Event()
+    real = entry.storage.iter_chunks
+
+    def held(bucket_: str, key: str, **kwargs: object) -> Iterator[bytes]:
+        """The server's stream, held after its first 300 kB until the test lets it go."""
+        sent = 0
+        for chunk in real(bucket_, key, chunk_size=64 * 1024):
+            if sent < 300_000 <= sent + len(chunk):
+                gate.wait(WAIT / 1000)
+            sent += len(chunk)
+            yield chunk
+
+    monkeypatch.setattr(entry.storage, "iter_chunks", held)
+    log = window.jobs.log()
+    assert log is not None
+    window.csv_validation.validate(conn, bucket, "big.csv")
+    qtbot.waitUntil(lambda: any(j.kind == "csv_validate" for j in log.jobs()), timeout=WAIT)
+    job_id = next(j.id for j in log.jobs() if j.kind == "csv_validate")
+    qtbot.waitUntil(lambda: log.get(job_id).done > 0, timeout=WAIT)  # type: ignore[union-attr]
+    assert log.can_cancel(job_id)
+    assert log.cancel(job_id)
+    gate.set()
+    qtbot.waitUntil(lambda: log.get(job_id).state is JobState.CANCELLED,  # type: ignore[union-attr]
+                    timeout=WAIT)
+    job = log.get(job_id)
+    assert job is not None
+    assert "stopped before the end" in job.message
+    assert 0 < job.counts["rows"] < 3 * ROWS
+    qtbot.wait(200)
+    assert window.csv_validation.dialogs == []
