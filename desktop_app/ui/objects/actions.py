@@ -363,6 +363,9 @@ class ObjectActions(VersionFlows):
     async def _presign(self, storage: Storage, bucket: str, keys: list[str],
                        place: tuple[str, str]) -> None:
         dialog = PresignDialog(len(keys), self._temporary_credentials(), None, self.context.window)
+        encryption = getattr(storage, "encryption", None)
+        if encryption is not None and encryption.key_for(bucket) is not None:
+            dialog.explain_customer_key()
         with self.flows.bound_to(place):
             if not await self.ask(dialog):
                 return

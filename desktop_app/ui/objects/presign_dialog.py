@@ -135,6 +135,9 @@ class PresignDialog(QDialog):
         layout.addWidget(self.valid_until_label)
         layout.addWidget(self.error_label)
         layout.addWidget(self.warning_label)
+        self.sse_note = _label(self, "sseNote")
+        self.sse_note.hide()
+        layout.addWidget(self.sse_note)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(460)
 
@@ -146,6 +149,16 @@ class PresignDialog(QDialog):
         self._clock.timeout.connect(self._update)
         self._clock.start()
         self._update()
+
+    def explain_customer_key(self) -> None:
+        """The objects are read with a customer key (SSE-C): a link alone does not open them."""
+        self.sse_note.setText(translate(
+            "PresignDialog",
+            "This bucket's objects are encrypted with a customer key (SSE-C): the link alone "
+            "does not open them. Whoever receives it must also send the key in the "
+            "x-amz-server-side-encryption-customer-* headers, so the key has to be given to "
+            "them separately; some servers refuse such links even then."))
+        self.sse_note.show()
 
     # -- the testable API ----------------------------------------------------------------
     def set_preset(self, text: str) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from desktop_app.ui.buckets.actions import BucketActions, BucketList
+from desktop_app.ui.encryption.actions import EncryptionActions
 from desktop_app.ui.insight.cleanup_actions import CleanupActions
 from desktop_app.ui.insight.duplicates_flow import DuplicatesActions
 from desktop_app.ui.insight.stats_actions import StatisticsActions
@@ -29,6 +30,7 @@ class LocationMenus:
         self.duplicates = DuplicatesActions(context)
         self.cleanup = CleanupActions(context)
         self.upload_rules: UploadRulesActions | None = None  # set by upload_rules_wiring
+        self.encryption: EncryptionActions | None = None  # set by encryption_wiring
 
     def bucket_menu(self, menu: QMenu, conn_id: str, bucket: str) -> list[QAction]:
         """A connection root's (bucket "") or a bucket's entries in the tree's menu."""
@@ -37,7 +39,9 @@ class LocationMenus:
                 *self.duplicates.menu_actions(menu, conn_id, bucket),
                 *self.cleanup.menu_actions(menu, conn_id, bucket),
                 *(self.upload_rules.menu_actions(menu, conn_id, bucket)
-                  if self.upload_rules is not None else [])]
+                  if self.upload_rules is not None else []),
+                *(self.encryption.menu_actions(menu, conn_id, bucket)
+                  if self.encryption is not None else [])]
 
     def folder_menu(self, menu: QMenu, bucket: str, prefix: str) -> list[QAction]:
         """A folder's entries in the file table's menu."""

@@ -46,6 +46,7 @@ from desktop_app.ui.previews.pane import PreviewPane
 from desktop_app.ui.shell import icons
 from desktop_app.ui.shell.context import ConnectionHost, WindowContext
 from desktop_app.ui.shell.csv_validation_wiring import install_csv_validation
+from desktop_app.ui.shell.encryption_wiring import install_encryption
 from desktop_app.ui.shell.i18n import translate
 from desktop_app.ui.shell.jobs_dock import JobsDock
 from desktop_app.ui.shell.location_menus import LocationMenus
@@ -126,6 +127,8 @@ class MainWindow(QMainWindow):
             diagnose=self.action_diagnose, active_changed=self.active_connection_changed,
             docks=[self.transfer_queue, self.jobs.panel, self.browse.search_panel,
                    self.versions_panel])
+        self.encryption = install_encryption(self.context, self.transfers, menus,
+                                             self.message_bar, self.active_connection_changed)
         self.url_import = install_url_import(self.context, self.transfers, self.menus,
                                              self.object_table)
         self.csv_validation = install_csv_validation(self.context, self.transfers,

@@ -3,12 +3,17 @@ the window stays usable (no modal dialog for a failed listing)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from desktop_app.core.errors import AppError
 from desktop_app.ui.shell.i18n import translate
+
+# A feature's remedy for an error it knows: (button text, what the button does), or None.
+Offer = Callable[[AppError], tuple[str, Callable[[], None]] | None]
 
 # (background, border, text) per kind, for a light and a dark palette: the text colour is set
 # on the labels too, which would otherwise take the palette's (light grey on pink when dark).
@@ -33,6 +38,12 @@ class MessageBar(QFrame):
         self._text.setWordWrap(True)
         self._text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._text.setStyleSheet("border:none; background:transparent;")
+        self.offers: list[Offer] = []  # features add theirs (e.g. "Enter encryption key…")
+        self._action = QToolButton(self)
+        self._action.setObjectName("messageAction")
+        self._action.hide()
+        self._remedy: Callable[[], None] | None = None
+        self._action.clicked.connect(self._run_remedy)
         close = QToolButton(self)
         close.setText("✕")
         close.setToolTip(translate("MessageBar", "Dismiss"))
@@ -42,6 +53,7 @@ class MessageBar(QFrame):
         layout.setContentsMargins(10, 6, 6, 6)
         layout.addWidget(self._title)
         layout.addWidget(self._text, 1)
+        layout.addWidget(self._action, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
         self._kind = "info"
         self._dark: bool | None = None  # the palette the colours were chosen for
@@ -53,9 +65,22 @@ class MessageBar(QFrame):
 
     def show_error(self, error: AppError) -> None:
         self._show("error", error.title + ":", error.user_text())
+        for offer in self.offers:
+            remedy = offer(error)
+            if remedy is not None:
+                self._action.setText(remedy[0])
+                self._remedy = remedy[1]
+                self._action.show()
+                break
 
     def show_info(self, text: str) -> None:
         self._show("info", "", text)
+
+    def _run_remedy(self) -> None:
+        remedy, self._remedy = self._remedy, None
+        self.hide()
+        if remedy is not None:
+            remedy()
 
     def _show(self, kind: str, title: str, text: str) -> None:
         self._kind = kind
@@ -63,6 +88,8 @@ class MessageBar(QFrame):
         self._title.setText(title)
         self._title.setVisible(bool(title))
         self._text.setText(text)
+        self._action.hide()
+        self._remedy = None
         self.show()
 
     @staticmethod

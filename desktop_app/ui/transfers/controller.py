@@ -186,6 +186,10 @@ class TransferController(QObject):
             self.context.show_error(self._settings_error)
             self._settings_error = None
 
+    def engine_of(self, storage: object) -> QueueEngine | None:
+        """The engine of an open connection's storage, if it has one yet."""
+        return self._engines.get(id(storage))
+
     def _start_engine(self, storage: TransferStorage) -> QueueEngine:
         """The engine runs in a process of its own (the window's thread then never waits
         for the GIL behind transfer threads); storages that cannot be rebuilt there (test
