@@ -20,6 +20,7 @@ from desktop_app.core.bucket_settings import BucketEncryption, LifecycleRule, Ob
 from desktop_app.core.buckets import BucketUsage, EmptyReport, Retention
 from desktop_app.core.checksums import Algo, Crc
 from desktop_app.core.object_properties import ObjectProperties
+from desktop_app.core.share_links import PostForm, PostLimits
 from desktop_app.core.transfer_types import (
     MultipartUploadInfo,
     ObjectBody,
@@ -139,6 +140,17 @@ class ObjectStorage(Protocol):
         content_disposition: str | None = None,
     ) -> str:
         """A presigned GET valid from `issued_at` for `expires` (at most 7 days)."""
+        ...
+
+    def presign_upload(
+        self, bucket: str, key: str, content_type: str, expires: timedelta,
+        issued_at: datetime,
+    ) -> str:
+        """A presigned PUT of exactly `key`, accepted only with this Content-Type."""
+        ...
+
+    def presign_post(self, bucket: str, limits: PostLimits, valid_until: datetime) -> PostForm:
+        """The URL and signed fields of a POST-policy upload form within `limits`."""
         ...
 
     def iter_chunks(

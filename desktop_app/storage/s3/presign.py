@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from minio.datatypes import PostPolicy
+
 from desktop_app.core.checksums import CHECKSUM_MODE
 from desktop_app.core.errors import ConfigError
+from desktop_app.core.share_links import PostForm, PostLimits
 from desktop_app.storage.object_fetch import ObjectFetcher
 from desktop_app.storage.s3.errors import S3Errors
+from desktop_app.storage.s3.upload_signing import presign_put_url
 
 MAX_PRESIGN_EXPIRY = timedelta(days=7)
 _FETCH_EXPIRY = timedelta(minutes=15)
@@ -38,6 +42,37 @@ class Presign(S3Errors):
                 bucket_name=bucket, object_name=key, expires=expires,
                 response_headers=response_headers, request_date=issued_at,
             )
+
+    def presign_upload(
+        self, bucket: str, key: str, content_type: str, expires: timedelta,
+        issued_at: datetime,
+    ) -> str:
+        """A PUT link for exactly `key`, accepted only with this Content-Type header."""
+        _check_expiry(expires)
+        settings = self._settings
+        with self._errors(f"create an upload link to “{key}”", bucket=bucket, key=key):
+            region = self._client._get_region(bucket)
+            url = self._client._base_url.build(
+                method="PUT", region=region, bucket_name=bucket, object_name=key)
+            return presign_put_url(
+                url, region=region, access_key=settings.access_key,
+                secret_key=settings.secret_key, session_token=settings.session_token,
+                content_type=content_type, issued_at=issued_at, expires=expires)
+
+    def presign_post(self, bucket: str, limits: PostLimits, valid_until: datetime) -> PostForm:
+        """The URL and signed form fields of an HTML-form (POST policy) upload into
+        `bucket` within `limits`, usable until `valid_until`."""
+        _check_expiry(valid_until - datetime.now(valid_until.tzinfo))
+        policy = PostPolicy(bucket, valid_until)
+        policy.add_starts_with_condition("key", limits.key_prefix)
+        if limits.max_size is not None:
+            policy.add_content_length_range_condition(limits.min_size, limits.max_size)
+        policy.add_starts_with_condition("Content-Type", limits.content_type_prefix)
+        with self._errors("create an upload form", bucket=bucket):
+            fields = self._client.presigned_post_policy(policy)
+            region = self._client._get_region(bucket)
+            url = self._client._base_url.build(method="POST", region=region, bucket_name=bucket)
+        return PostForm(url.geturl(), tuple(fields.items()))
 
     def object_fetcher(self, connections: int) -> ObjectFetcher:
         """Small whole-object GETs for an asyncio loop, presigned here (see object_fetch)."""
