@@ -38,7 +38,8 @@ def _messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
 
 
 class _TrCalls(ast.NodeVisitor):
-    """self.tr("text") calls, whose context is the class they are written in."""
+    """self.tr("text") calls (under the class they are written in) and bare tr("text") calls
+    (under no context), as lupdate files them."""
 
     def __init__(self) -> None:
         self.classes: list[str] = []
@@ -51,10 +52,15 @@ class _TrCalls(ast.NodeVisitor):
 
     def visit_Call(self, node: ast.Call) -> None:
         func = node.func
-        if (isinstance(func, ast.Attribute) and func.attr == "tr" and self.classes and node.args
-                and isinstance(func.value, ast.Name) and func.value.id == "self"
-                and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
-            self.found.add((self.classes[-1], node.args[0].value))
+        literal = bool(node.args) and isinstance(node.args[0], ast.Constant) and isinstance(
+            node.args[0].value, str)
+        if (literal and isinstance(func, ast.Attribute) and func.attr == "tr" and self.classes
+                and isinstance(func.value, ast.Name) and func.value.id == "self"):
+            self.found.add((self.classes[-1], node.args[0].value))  # type: ignore[attr-defined]
+        elif literal and isinstance(func, ast.Name) and func.id == "tr":
+            # a module's own tr() helper: lupdate files it under no context at all, whatever
+            # context the helper passes at run time (so it is never found translated)
+            self.found.add(("", node.args[0].value))  # type: ignore[attr-defined]
         self.generic_visit(node)
 
 

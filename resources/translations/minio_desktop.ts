@@ -292,6 +292,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Watched folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source> · {sent} sent ({size}), last “{last}”</source>
             <translation type="unfinished" />
         </message>
@@ -1832,9 +1836,19 @@ What should happen?</source>
     </context>
     <context>
         <name>CountText</name>
-        <message>
-            <source>{shown:,} of {loaded:,} {noun} shown (filter: {filters})</source>
-            <translation type="unfinished" />
+        <message numerus="yes">
+            <source>{count:,} item(s)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{shown:,} of {loaded:,} item(s) shown (filter: {filters})</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
     </context>
     <context>
@@ -2500,6 +2514,113 @@ The bucket keeps versions: each delete adds a delete marker and the bytes stay s
         </message>
     </context>
     <context>
+        <name>EncryptionDialog</name>
+        <message>
+            <source>Encryption keys</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No encryption asked for (the bucket's default applies)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Server-managed keys (SSE-S3)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customer key (SSE-C): the server keeps no copy of it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Generate new key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Paste key…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show key…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep a copy of a customer key somewhere safe: an object encrypted with it cannot be read by anyone without it, not even by the server's owner. The key is kept only in the system keyring, and is sent only over HTTPS.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customer-key encryption needs an HTTPS connection.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customer-key encryption needs an HTTPS connection: over http the key would travel in the clear with every request.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A customer key is set (fingerprint {fp}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No customer key is set.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Replace the key?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Objects already encrypted with the current key can be read only with it. Replace it with a new key anyway?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Paste key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The key, in base64 (44 characters):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not a key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show the key?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Anyone who sees this key can read every object encrypted with it. Show it only where nobody is watching your screen.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customer key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The key (base64). Keep a copy in a safe place.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove the key?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Objects encrypted with this key will no longer open here until the key is entered again. Remove it?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Generate a key or paste one first.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>EncryptionTab</name>
         <message>
             <source>The default encryption applies to objects uploaded from now on; objects already stored keep the encryption they were stored with.</source>
@@ -2550,6 +2671,28 @@ The bucket keeps versions: each delete adds a delete marker and the bytes stay s
         </message>
         <message>
             <source>Virtual host</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>HelpActions</name>
+        <message>
+            <source>Open &amp;Log Folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show the folder with the log files, to attach to a bug report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;About MinIO Desktop</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>HexView</name>
+        <message>
+            <source>Hex preview</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2752,6 +2895,14 @@ The bucket keeps versions: each delete adds a delete marker and the bytes stay s
         <name>JobsPanel</name>
         <message>
             <source>Jobs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Long operations: their state, progress, counts and errors</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Errors of the selected job</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3851,6 +4002,10 @@ The bucket keeps versions: each delete adds a delete marker and the bytes stay s
             <translation type="unfinished" />
         </message>
         <message>
+            <source>This bucket's objects are encrypted with a customer key (SSE-C): the link alone does not open them. Whoever receives it must also send the key in the x-amz-server-side-encryption-customer-* headers, so the key has to be given to them separately; some servers refuse such links even then.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The link works for {expires}, until {until} ({zone}).</source>
             <translation type="unfinished" />
         </message>
@@ -4718,6 +4873,13 @@ The bucket keeps versions: each delete adds a delete marker and the bytes stay s
         <name>SyncWatching</name>
         <message numerus="yes">
             <source>Watching {count} folder(s)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{count} new file(s) from “{folder}” uploaded to {bucket}.</source>
             <translation type="unfinished">
                 <numerusform />
                 <numerusform />
@@ -5617,21 +5779,6 @@ The bucket keeps versions: each delete adds a delete marker and the bytes stay s
         </message>
         <message>
             <source> (list cut short)</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>parent</name>
-        <message>
-            <source>Open &amp;Log Folder</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Show the folder with the log files, to attach to a bug report</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;About MinIO Desktop</source>
             <translation type="unfinished" />
         </message>
     </context>

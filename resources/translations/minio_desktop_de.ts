@@ -73,7 +73,7 @@
         </message>
         <message>
             <source>{count} conflict(s) left as they are.</source>
-            <translation>{count} Konflikt unverändert gelassen.</translation>
+            <translation>{count} Konflikte unverändert gelassen.</translation>
         </message>
         <message>
             <source>Open Transfers → Sync folders… to see the pair and run it again.</source>
@@ -85,7 +85,7 @@
         </message>
         <message>
             <source>{count} file(s) changed both in the folder and in the bucket since the last sync. Which version should be kept?</source>
-            <translation>{count} Datei wurde seit der letzten Synchronisierung sowohl im Ordner als auch im Bucket geändert. Welche Version soll bleiben?</translation>
+            <translation>{count} Dateien wurden seit der letzten Synchronisierung sowohl im Ordner als auch im Bucket geändert. Welche Version soll bleiben?</translation>
         </message>
         <message>
             <source>This computer's</source>
@@ -117,7 +117,7 @@
         </message>
         <message>
             <source>This sync deletes {count} file(s) ({size}): {where}. Deleted objects cannot be brought back unless the bucket keeps versions.</source>
-            <translation>Diese Synchronisierung löscht {count} Datei ({size}): {where}. Gelöschte Objekte lassen sich nicht zurückholen, es sei denn, der Bucket bewahrt Versionen auf.</translation>
+            <translation>Diese Synchronisierung löscht {count} Dateien ({size}): {where}. Gelöschte Objekte lassen sich nicht zurückholen, es sei denn, der Bucket bewahrt Versionen auf.</translation>
         </message>
         <message>
             <source>Delete them</source>
@@ -281,7 +281,7 @@
         </message>
         <message>
             <source>{title} — {count} file(s)</source>
-            <translation>{title} — {count} Datei</translation>
+            <translation>{title} — {count} Dateien</translation>
         </message>
         <message>
             <source>… and {count} more</source>
@@ -290,6 +290,10 @@
         <message>
             <source>“{folder}” cannot be watched: {why}</source>
             <translation>„{folder}“ kann nicht beobachtet werden: {why}</translation>
+        </message>
+        <message>
+            <source>Watched folder</source>
+            <translation>Beobachteter Ordner</translation>
         </message>
         <message>
             <source> · {sent} sent ({size}), last “{last}”</source>
@@ -449,11 +453,11 @@
         </message>
         <message>
             <source>{count} conflict(s) to decide</source>
-            <translation>{count} Konflikt zu entscheiden</translation>
+            <translation>{count} Konflikte zu entscheiden</translation>
         </message>
         <message>
             <source>{count} name clash(es) left as they are</source>
-            <translation>{count} Namenskonflikt unverändert gelassen</translation>
+            <translation>{count} Namenskonflikte unverändert gelassen</translation>
         </message>
         <message>
             <source>Nothing to sync: both sides agree.</source>
@@ -1846,9 +1850,19 @@ Was soll geschehen?</translation>
     </context>
     <context>
         <name>CountText</name>
-        <message>
-            <source>{shown:,} of {loaded:,} {noun} shown (filter: {filters})</source>
-            <translation>{shown:,} von {loaded:,} {noun} angezeigt (Filter: {filters})</translation>
+        <message numerus="yes">
+            <source>{count:,} item(s)</source>
+            <translation>
+                <numerusform>{count:,} Element</numerusform>
+                <numerusform>{count:,} Elemente</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{shown:,} of {loaded:,} item(s) shown (filter: {filters})</source>
+            <translation>
+                <numerusform>{shown:,} von {loaded:,} Element angezeigt (Filter: {filters})</numerusform>
+                <numerusform>{shown:,} von {loaded:,} Elementen angezeigt (Filter: {filters})</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -2522,6 +2536,113 @@ Der Bucket bewahrt Versionen auf: Jedes Löschen setzt eine Löschmarkierung, un
         </message>
     </context>
     <context>
+        <name>EncryptionDialog</name>
+        <message>
+            <source>Encryption keys</source>
+            <translation>Verschlüsselungsschlüssel</translation>
+        </message>
+        <message>
+            <source>No encryption asked for (the bucket's default applies)</source>
+            <translation>Keine Verschlüsselung verlangt (der Standard des Buckets gilt)</translation>
+        </message>
+        <message>
+            <source>Server-managed keys (SSE-S3)</source>
+            <translation>Vom Server verwaltete Schlüssel (SSE-S3)</translation>
+        </message>
+        <message>
+            <source>Customer key (SSE-C): the server keeps no copy of it</source>
+            <translation>Kundenschlüssel (SSE-C): Der Server behält keine Kopie davon</translation>
+        </message>
+        <message>
+            <source>Generate new key</source>
+            <translation>Neuen Schlüssel erzeugen</translation>
+        </message>
+        <message>
+            <source>Paste key…</source>
+            <translation>Schlüssel einfügen…</translation>
+        </message>
+        <message>
+            <source>Show key…</source>
+            <translation>Schlüssel zeigen…</translation>
+        </message>
+        <message>
+            <source>Remove key</source>
+            <translation>Schlüssel entfernen</translation>
+        </message>
+        <message>
+            <source>Keep a copy of a customer key somewhere safe: an object encrypted with it cannot be read by anyone without it, not even by the server's owner. The key is kept only in the system keyring, and is sent only over HTTPS.</source>
+            <translation>Bewahren Sie eine Kopie eines Kundenschlüssels sicher auf: Ein damit verschlüsseltes Objekt kann ohne ihn niemand lesen, nicht einmal der Betreiber des Servers. Der Schlüssel wird nur im Schlüsselbund des Systems verwahrt und nur über HTTPS gesendet.</translation>
+        </message>
+        <message>
+            <source>Customer-key encryption needs an HTTPS connection.</source>
+            <translation>Verschlüsselung mit Kundenschlüssel braucht eine HTTPS-Verbindung.</translation>
+        </message>
+        <message>
+            <source>Customer-key encryption needs an HTTPS connection: over http the key would travel in the clear with every request.</source>
+            <translation>Verschlüsselung mit Kundenschlüssel braucht eine HTTPS-Verbindung: Über http ginge der Schlüssel mit jeder Anfrage im Klartext über die Leitung.</translation>
+        </message>
+        <message>
+            <source>A customer key is set (fingerprint {fp}).</source>
+            <translation>Ein Kundenschlüssel ist gesetzt (Fingerabdruck {fp}).</translation>
+        </message>
+        <message>
+            <source>No customer key is set.</source>
+            <translation>Kein Kundenschlüssel gesetzt.</translation>
+        </message>
+        <message>
+            <source>Replace the key?</source>
+            <translation>Schlüssel ersetzen?</translation>
+        </message>
+        <message>
+            <source>Objects already encrypted with the current key can be read only with it. Replace it with a new key anyway?</source>
+            <translation>Bereits mit dem aktuellen Schlüssel verschlüsselte Objekte lassen sich nur mit ihm lesen. Trotzdem durch einen neuen Schlüssel ersetzen?</translation>
+        </message>
+        <message>
+            <source>Paste key</source>
+            <translation>Schlüssel einfügen</translation>
+        </message>
+        <message>
+            <source>The key, in base64 (44 characters):</source>
+            <translation>Der Schlüssel in Base64 (44 Zeichen):</translation>
+        </message>
+        <message>
+            <source>Not a key</source>
+            <translation>Kein Schlüssel</translation>
+        </message>
+        <message>
+            <source>Show the key?</source>
+            <translation>Schlüssel zeigen?</translation>
+        </message>
+        <message>
+            <source>Anyone who sees this key can read every object encrypted with it. Show it only where nobody is watching your screen.</source>
+            <translation>Wer diesen Schlüssel sieht, kann jedes damit verschlüsselte Objekt lesen. Zeigen Sie ihn nur, wo niemand auf Ihren Bildschirm schaut.</translation>
+        </message>
+        <message>
+            <source>Customer key</source>
+            <translation>Kundenschlüssel</translation>
+        </message>
+        <message>
+            <source>The key (base64). Keep a copy in a safe place.</source>
+            <translation>Der Schlüssel (Base64). Bewahren Sie eine Kopie an einem sicheren Ort auf.</translation>
+        </message>
+        <message>
+            <source>Remove the key?</source>
+            <translation>Schlüssel entfernen?</translation>
+        </message>
+        <message>
+            <source>Objects encrypted with this key will no longer open here until the key is entered again. Remove it?</source>
+            <translation>Mit diesem Schlüssel verschlüsselte Objekte lassen sich hier nicht mehr öffnen, bis der Schlüssel erneut eingegeben wird. Entfernen?</translation>
+        </message>
+        <message>
+            <source>No key</source>
+            <translation>Kein Schlüssel</translation>
+        </message>
+        <message>
+            <source>Generate a key or paste one first.</source>
+            <translation>Erzeugen Sie zuerst einen Schlüssel oder fügen Sie einen ein.</translation>
+        </message>
+    </context>
+    <context>
         <name>EncryptionTab</name>
         <message>
             <source>The default encryption applies to objects uploaded from now on; objects already stored keep the encryption they were stored with.</source>
@@ -2573,6 +2694,28 @@ Der Bucket bewahrt Versionen auf: Jedes Löschen setzt eine Löschmarkierung, un
         <message>
             <source>Virtual host</source>
             <translation>Virtueller Host</translation>
+        </message>
+    </context>
+    <context>
+        <name>HelpActions</name>
+        <message>
+            <source>Open &amp;Log Folder</source>
+            <translation>&amp;Protokollordner öffnen</translation>
+        </message>
+        <message>
+            <source>Show the folder with the log files, to attach to a bug report</source>
+            <translation>Den Ordner mit den Protokolldateien zeigen, um sie einem Fehlerbericht anzuhängen</translation>
+        </message>
+        <message>
+            <source>&amp;About MinIO Desktop</source>
+            <translation>Ü&amp;ber MinIO Desktop</translation>
+        </message>
+    </context>
+    <context>
+        <name>HexView</name>
+        <message>
+            <source>Hex preview</source>
+            <translation>Hex-Vorschau</translation>
         </message>
     </context>
     <context>
@@ -2775,6 +2918,14 @@ Der Bucket bewahrt Versionen auf: Jedes Löschen setzt eine Löschmarkierung, un
         <message>
             <source>Jobs</source>
             <translation>Aufträge</translation>
+        </message>
+        <message>
+            <source>Long operations: their state, progress, counts and errors</source>
+            <translation>Lange Vorgänge: ihr Zustand, Fortschritt, Zähler und Fehler</translation>
+        </message>
+        <message>
+            <source>Errors of the selected job</source>
+            <translation>Fehler des ausgewählten Auftrags</translation>
         </message>
         <message>
             <source>The selected job's errors, one item a line.</source>
@@ -3873,6 +4024,10 @@ Der Bucket bewahrt Versionen auf: Jedes Löschen setzt eine Löschmarkierung, un
             <translation>{count} Links kopieren</translation>
         </message>
         <message>
+            <source>This bucket's objects are encrypted with a customer key (SSE-C): the link alone does not open them. Whoever receives it must also send the key in the x-amz-server-side-encryption-customer-* headers, so the key has to be given to them separately; some servers refuse such links even then.</source>
+            <translation>Die Objekte dieses Buckets sind mit einem Kundenschlüssel (SSE-C) verschlüsselt: Der Link allein öffnet sie nicht. Wer ihn erhält, muss auch den Schlüssel in den Headern x-amz-server-side-encryption-customer-* senden, daher muss ihm der Schlüssel getrennt gegeben werden; manche Server lehnen solche Links trotzdem ab.</translation>
+        </message>
+        <message>
             <source>The link works for {expires}, until {until} ({zone}).</source>
             <translation>Der Link funktioniert {expires} lang, bis {until} ({zone}).</translation>
         </message>
@@ -4744,6 +4899,13 @@ Der Bucket bewahrt Versionen auf: Jedes Löschen setzt eine Löschmarkierung, un
             <translation>
                 <numerusform>{count} Ordner wird beobachtet</numerusform>
                 <numerusform>{count} Ordner werden beobachtet</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{count} new file(s) from “{folder}” uploaded to {bucket}.</source>
+            <translation>
+                <numerusform>{count} neue Datei aus „{folder}“ nach {bucket} hochgeladen.</numerusform>
+                <numerusform>{count} neue Dateien aus „{folder}“ nach {bucket} hochgeladen.</numerusform>
             </translation>
         </message>
     </context>
@@ -5641,21 +5803,6 @@ Der Bucket bewahrt Versionen auf: Jedes Löschen setzt eine Löschmarkierung, un
         <message>
             <source> (list cut short)</source>
             <translation> (Liste gekürzt)</translation>
-        </message>
-    </context>
-    <context>
-        <name>parent</name>
-        <message>
-            <source>Open &amp;Log Folder</source>
-            <translation>&amp;Protokollordner öffnen</translation>
-        </message>
-        <message>
-            <source>Show the folder with the log files, to attach to a bug report</source>
-            <translation>Den Ordner mit den Protokolldateien zeigen, um sie einem Fehlerbericht anzuhängen</translation>
-        </message>
-        <message>
-            <source>&amp;About MinIO Desktop</source>
-            <translation>Ü&amp;ber MinIO Desktop</translation>
         </message>
     </context>
 </TS>

@@ -100,6 +100,23 @@
         </message>
     </context>
     <context>
+        <name>CountText</name>
+        <message numerus="yes">
+            <source>{count:,} item(s)</source>
+            <translation>
+                <numerusform>{count:,} item</numerusform>
+                <numerusform>{count:,} items</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{shown:,} of {loaded:,} item(s) shown (filter: {filters})</source>
+            <translation>
+                <numerusform>{shown:,} of {loaded:,} item shown (filter: {filters})</numerusform>
+                <numerusform>{shown:,} of {loaded:,} items shown (filter: {filters})</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>DeleteBucketFlow</name>
         <message numerus="yes">
             <source>Emptied and deleted the bucket “{bucket}” ({count} version(s) removed).</source>
@@ -381,6 +398,13 @@ Every byte is downloaded (nothing is saved on this computer): on a slow or meter
             <translation>
                 <numerusform>Watching {count} folder</numerusform>
                 <numerusform>Watching {count} folders</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{count} new file(s) from “{folder}” uploaded to {bucket}.</source>
+            <translation>
+                <numerusform>{count} new file from “{folder}” uploaded to {bucket}.</numerusform>
+                <numerusform>{count} new files from “{folder}” uploaded to {bucket}.</numerusform>
             </translation>
         </message>
     </context>

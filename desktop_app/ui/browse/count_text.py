@@ -10,17 +10,11 @@ from desktop_app.ui.shell.i18n import translate
 def count_text(shown: int, loaded: int, pattern: str = "",
                category: Category | None = None) -> str:
     """"340 items", or "12 of 340 items shown (filter: Images, “cat”)"."""
-    noun = "item" if loaded == 1 else "items"
-    filters = [category.label] if category is not None else []
+    filters = [translate("Categories", category.label)] if category is not None else []
     if pattern.strip():
         filters.append(f"“{pattern.strip()}”")
     if not filters:
-        return f"{loaded:,} {noun}"
+        return translate("CountText", "{count:,} item(s)", "", loaded).format(count=loaded)
     return translate(
-        "CountText",
-        "{shown:,} of {loaded:,} {noun} shown (filter: {filters})").format(
-        shown=shown,
-        loaded=loaded,
-        noun=noun,
-        filters=', '.join(filters),
-    )
+        "CountText", "{shown:,} of {loaded:,} item(s) shown (filter: {filters})", "", loaded,
+    ).format(shown=shown, loaded=loaded, filters=", ".join(filters))

@@ -143,6 +143,9 @@ class JobsPanel(QDockWidget):
         self.model = JobsModel(self)
         self.view = QTableView(self)
         self.view.setObjectName("jobsView")
+        self.view.setAccessibleName(translate("JobsPanel", "Jobs"))
+        self.view.setAccessibleDescription(translate(
+            "JobsPanel", "Long operations: their state, progress, counts and errors"))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -157,6 +160,7 @@ class JobsPanel(QDockWidget):
             self.view.setColumnWidth(column, width)
         self.errors = QPlainTextEdit(self)
         self.errors.setObjectName("jobErrors")
+        self.errors.setAccessibleName(translate("JobsPanel", "Errors of the selected job"))
         self.errors.setReadOnly(True)
         self.errors.setPlaceholderText(translate(
             "JobsPanel", "The selected job's errors, one item a line."))

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop_app.core.text_preview import hex_dump
 from desktop_app.ui.previews.text_view import CodeView
+from desktop_app.ui.shell.i18n import translate
 
 CHOICES = (16, 8, 4)  # bytes per line, widest first
 
@@ -23,6 +24,7 @@ class HexView(CodeView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, line_numbers=False)
         self.setObjectName("previewHex")
+        self.setAccessibleName(translate("HexView", "Hex preview"))
         self._content = b""
         self.per_line = 16
 

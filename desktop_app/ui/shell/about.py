@@ -31,6 +31,7 @@ from desktop_app.storage.doctor_s3 import describe_server
 from desktop_app.storage.s3 import MinioStorage
 from desktop_app.storage.s3.server_info import SDK_VERSION, server_header
 from desktop_app.ui.shell import icons
+from desktop_app.ui.shell.i18n import translate
 from desktop_app.ui.shell.menu_bar import MenuBar
 from desktop_app.ui.shell.tasks import TaskRunner
 
@@ -139,12 +140,12 @@ class HelpActions:
         self._parent, self._runner, self._storage = parent, runner, active_storage
         self.log_folder = log_folder
         self.dialog: AboutDialog | None = None
-        self.open_log = QAction(parent.tr("Open &Log Folder"), parent)
+        self.open_log = QAction(translate("HelpActions", "Open &Log Folder"), parent)
         self.open_log.setObjectName("openLogFolder")
-        self.open_log.setStatusTip(parent.tr("Show the folder with the log files, to attach "
-                                             "to a bug report"))
+        self.open_log.setStatusTip(translate(
+            "HelpActions", "Show the folder with the log files, to attach to a bug report"))
         self.open_log.triggered.connect(lambda: open_folder(self.log_folder))
-        self.about = QAction(parent.tr("&About MinIO Desktop"), parent)
+        self.about = QAction(translate("HelpActions", "&About MinIO Desktop"), parent)
         self.about.setObjectName("about")
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
         self.about.triggered.connect(self.show_about)
