@@ -238,20 +238,24 @@ def report(size: int, settings: ConnectionSettings, root: Path, data_dir: Path,
             if tool.startswith("rclone"):
                 notes[tool] = rclone_counts(err)
             elif tool == "ours-idle":
-                notes[tool] = f"in-process {figures['inner_seconds']:.2f} s"
+                inner = statistics.median(r["inner_seconds"] for r in runs[tool])
+                notes[tool] = f"in-process {inner:.2f} s (median)"
             else:
                 got = {k: int(figures[k]) for k in expected}
                 if got != expected:
                     print(f"  warning: {tool} found {got}, expected {expected}")
+                inner = statistics.median(r["inner_seconds"] for r in runs[tool])
                 notes[tool] = (f"{int(figures['same']):,} same, {int(figures['different']):,}"
                                f" different, {int(figures['only_local']):,} only here, "
                                f"{int(figures['only_remote']):,} only there; "
                                f"{int(figures['checksummed']):,} files read; in-process "
-                               f"{figures['inner_seconds']:.2f} s")
+                               f"{inner:.2f} s (median)")
     med = {t: {k: statistics.median(r[k] for r in runs[t]) for k in ("seconds", "cpu", "rss_mb")}
            for t in tools}
     base = med.get("ours", next(iter(med.values())))["seconds"]
-    print(f"\n== {size:,} files vs {size + size // 100:,} objects, median of {rounds} rounds")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"\n== {size:,} files vs {size + size // 100:,} objects, median of {rounds} rounds"
+          f" (load average {load} on {os.cpu_count()} cores)")
     print(f"  {'tool':<13} {'wall s':>8} {'x ours':>7} {'CPU s':>8} {'peak MB':>8}")
     for tool in tools:
         m = med[tool]
