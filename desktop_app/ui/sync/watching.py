@@ -99,8 +99,9 @@ class Watchers:
             self.stop(pair_id)
 
     def _arrived(self, pair_id: str, news: WatchNews) -> None:
-        if pair_id not in self.watching:
-            return
+        found = self.watching.get(pair_id)
+        if found is None or found[1].news is not news:
+            return  # from a watcher stopped since (its news came late)
         self.news[pair_id] = news
         self._show()
         self._notify(pair_id, news)
