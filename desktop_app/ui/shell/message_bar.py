@@ -41,12 +41,14 @@ class MessageBar(QFrame):
         self.offers: list[Offer] = []  # features add theirs (e.g. "Enter encryption key…")
         self._action = QToolButton(self)
         self._action.setObjectName("messageAction")
+        self._action.setAccessibleName(translate("MessageBar", "What to do about it"))
         self._action.hide()
         self._remedy: Callable[[], None] | None = None
         self._action.clicked.connect(self._run_remedy)
         close = QToolButton(self)
         close.setText("✕")
         close.setToolTip(translate("MessageBar", "Dismiss"))
+        close.setAccessibleName(translate("MessageBar", "Dismiss"))
         close.setAutoRaise(True)
         close.clicked.connect(self.hide)
         layout = QHBoxLayout(self)
@@ -69,6 +71,7 @@ class MessageBar(QFrame):
             remedy = offer(error)
             if remedy is not None:
                 self._action.setText(remedy[0])
+                self._action.setAccessibleName(remedy[0])
                 self._remedy = remedy[1]
                 self._action.show()
                 break
