@@ -90,6 +90,12 @@ def test_over_http_the_window_offers_sse_s3_not_sse_c_and_keeps_it_in_the_keyrin
     window.message_bar.show_info("done")
     assert button.isHidden()
 
+    # A preview that fails for want of the key says so, and the bar offers the key again.
+    pane = window.preview_pane
+    pane._on_error(pane._generation, key_needed(bucket, "photo.jpg", had_key=True))
+    assert "not with the key set" in window.message_bar.text
+    assert not button.isHidden()
+
 
 def test_the_presign_dialog_explains_customer_key_links(qtbot: QtBot) -> None:
     dialog = PresignDialog(1)

@@ -22,6 +22,7 @@ from desktop_app.core.errors import AppError, Cancelled
 from desktop_app.core.humanize import human_size
 from desktop_app.core.mime import QT_IMAGE_FORMATS, ViewKind
 from desktop_app.core.object_properties import ObjectProperties
+from desktop_app.core.sse import CustomerKeyNeeded
 from desktop_app.core.text_preview import HEX_BYTES
 from desktop_app.storage.preview_fetch import PREVIEW_CAP, PreviewCache
 from desktop_app.storage.property_edits import BulkEdit, apply_bulk_edit, apply_property_edits
@@ -52,6 +53,7 @@ class PreviewPane(QWidget):
     selection_saved = Signal(str, int)  # bucket, number of failures
     lock_failed = Signal(object)  # AppError from changing retention / legal hold
     validate_requested = Signal(str, str)  # bucket, key: the table preview's Validate…
+    key_needed = Signal(object)  # CustomerKeyNeeded: the window offers "Enter encryption key…"
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None,
                  cap: int = PREVIEW_CAP) -> None:
@@ -328,6 +330,8 @@ class PreviewPane(QWidget):
         if generation == self._generation and not isinstance(err, Cancelled):
             self._show_message(translate(
                 "PreviewPane", "No preview: {user_text}").format(user_text=err.user_text()))
+            if isinstance(err, CustomerKeyNeeded):
+                self.key_needed.emit(err)
 
     def _show_message(self, text: str, actions: bool = False) -> None:
         self.image_view.clear()
@@ -418,6 +422,8 @@ class PreviewPane(QWidget):
         if generation == self._generation:
             self.properties_panel.status.setText(translate(
                 "PreviewPane", "Details unavailable: {message}").format(message=err.message))
+            if isinstance(err, CustomerKeyNeeded):
+                self.key_needed.emit(err)
 
     def edit_properties(self) -> PropertiesDialog | None:
         """Open the edit dialog (non-modal, so tests and users can keep the window live)."""

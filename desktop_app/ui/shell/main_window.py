@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
                    self.versions_panel])
         self.encryption = install_encryption(self.context, self.transfers, menus,
                                              self.message_bar, self.active_connection_changed)
+        self.preview_pane.key_needed.connect(self.show_error)  # with "Enter encryption key…"
         self.url_import = install_url_import(self.context, self.transfers, self.menus,
                                              self.object_table)
         self.csv_validation = install_csv_validation(self.context, self.transfers,
