@@ -96,6 +96,9 @@ def test_validate_from_the_preview_runs_a_job_and_shows_every_error_by_line(
     if shots := os.environ.get("CSV_SHOTS_DIR"):
         dialog.grab().save(str(Path(shots) / "csv-results.png"))
         pane.grab().save(str(Path(shots) / "csv-preview.png"))
+        window.jobs.panel.show()
+        window.jobs.panel.resize(1000, 200)
+        window.jobs.panel.grab().save(str(Path(shots) / "csv-job.png"))
     dialog.schema_button.click()
     store = SchemaStore(window.csv_validation.config_dir() or tmp_path, conn)
     found = store.for_key(bucket, "imports/next.csv")
