@@ -11,7 +11,7 @@ import binascii
 
 from desktop_app.core.duplicates import StoredHashes
 from desktop_app.core.object_properties import stored_sha256
-from desktop_app.storage.s3.errors import S3Errors
+from desktop_app.storage.s3.sse import SseRequests
 from desktop_app.storage.transfer_http import etag_md5
 
 _CHECKSUMS = {"sha256": "SHA-256", "sha1": "SHA-1", "crc64nvme": "CRC64NVME",
@@ -41,13 +41,14 @@ def hashes_from_headers(etag: str, headers: dict[str, str]) -> StoredHashes:
     return StoredHashes(values)
 
 
-class Checksums(S3Errors):
+class Checksums(SseRequests):
     def stored_hashes(self, bucket: str, key: str) -> StoredHashes:
         """One HEAD asking for stored checksums too; nothing of the body is read."""
         with self._errors(f"read the details of “{key}”", bucket=bucket, key=key):
             obj = self._client.stat_object(
                 bucket_name=bucket, object_name=key,
-                extra_headers={"x-amz-checksum-mode": "ENABLED"},
+                extra_headers={"x-amz-checksum-mode": "ENABLED",
+                               **self.sse_read_headers(bucket)},
             )
         headers = {k.lower(): str(v) for k, v in (obj.metadata or {}).items()}
         return hashes_from_headers(obj.etag or "", headers)
