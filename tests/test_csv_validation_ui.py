@@ -106,7 +106,18 @@ def test_validate_from_the_preview_runs_a_job_and_shows_every_error_by_line(
     assert found[0] == f"{bucket}/imports/"
     assert [c.kind for c in found[1].columns] == [
         ColumnKind.INTEGER, ColumnKind.EMAIL, ColumnKind.DATE]
-    dialog.reject()
+
+    dialog.kind_boxes[1].setCurrentIndex(list(ColumnKind).index(ColumnKind.TEXT))  # e-mail: text
+    dialog.again_button.click()
+    qtbot.waitUntil(lambda: bool(window.csv_validation.dialogs)
+                    and window.csv_validation.dialogs[-1] is not dialog, timeout=WAIT)
+    again = window.csv_validation.dialogs[-1].report
+    assert [(i.line, i.kind) for i in again.first_errors] == [
+        (27_001, "unclosed_quote"), (29_001, "field_count")]
+    assert [c.rule.kind for c in again.columns] == [
+        ColumnKind.INTEGER, ColumnKind.TEXT, ColumnKind.DATE]
+    assert not any(c.inferred for c in again.columns)
+    window.csv_validation.dialogs[-1].reject()
 
 
 def test_the_file_menu_offers_validate_for_one_csv_and_an_upload_into_a_schema_folder_is_checked(

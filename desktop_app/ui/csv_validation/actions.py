@@ -208,10 +208,17 @@ class CsvValidationActions(QObject):
                                   self.context.window)
         dialog.export_requested.connect(lambda: self._ask_export(dialog, errors_path))
         dialog.save_schema_requested.connect(
-            lambda: self.save_schema(conn_id, bucket, prefix, report.schema, dialog))
+            lambda: self.save_schema(conn_id, bucket, prefix, dialog.chosen_schema(), dialog))
+        dialog.check_again_requested.connect(lambda: self._check_again(dialog, run))
         dialog.finished.connect(lambda *_: self._closed(dialog))
         self.dialogs.append(dialog)
         dialog.open()
+
+    def _check_again(self, dialog: CsvResultsDialog, run: tuple[str, str, str]) -> None:
+        """Validate with the dialog's choices; its results replace this dialog."""
+        schema = dialog.chosen_schema()
+        dialog.close()
+        self.validate(*run, schema=schema)
 
     def _closed(self, dialog: CsvResultsDialog) -> None:
         with contextlib.suppress(ValueError):

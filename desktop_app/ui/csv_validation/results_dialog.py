@@ -3,9 +3,12 @@ by line, and the two ways out: export every error, or keep these checks for the 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -18,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.csv_checks import ColumnKind, ColumnRule, CsvSchema
 from desktop_app.core.csv_validate import KIND_LABELS, CsvReport
 from desktop_app.core.humanize import human_size
 from desktop_app.ui.shell.i18n import translate
@@ -44,8 +48,12 @@ def summary_text(report: CsvReport) -> str:
 
 
 class CsvResultsDialog(QDialog):
+    """The Type and Required of each column can be changed here: "Check again" validates with
+    those choices, "Save as schema" keeps them for the folder."""
+
     export_requested = Signal()
     save_schema_requested = Signal()
+    check_again_requested = Signal()
 
     def __init__(self, name: str, place: str, report: CsvReport,
                  parent: QWidget | None = None) -> None:
@@ -85,18 +93,26 @@ class CsvResultsDialog(QDialog):
             place=place))
         self.schema_button.setEnabled(bool(report.columns))
         self.schema_button.clicked.connect(self.save_schema_requested)
+        self.again_button = QPushButton(_tr("Check again"), self)
+        self.again_button.setObjectName("csvCheckAgain")
+        self.again_button.setToolTip(_tr("Validate the file again with the types and "
+                                         "required columns chosen above"))
+        self.again_button.setEnabled(bool(report.columns))
+        self.again_button.clicked.connect(self.check_again_requested)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         row = QHBoxLayout()
         row.addWidget(self.export_button)
         row.addWidget(self.schema_button)
+        row.addWidget(self.again_button)
         row.addStretch(1)
         row.addWidget(buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(headline)
         layout.addWidget(details)
         layout.addWidget(self.counts)
-        layout.addWidget(QLabel(_tr("Columns"), self))
+        layout.addWidget(QLabel(_tr("Columns (choose a type or untick Required to change "
+                                    "the checks)"), self))
         layout.addWidget(self.columns, 2)
         shown = len(report.first_errors)
         title = _tr("Errors") if shown == report.total_errors else _tr(
@@ -132,11 +148,34 @@ class CsvResultsDialog(QDialog):
     def _columns_table(self) -> QTableWidget:
         table = self._table("csvColumns", [_tr("Column"), _tr("Type"), _tr("Required"),
                                            _tr("Empty"), _tr("Invalid"), _tr("Checks")])
-        self._fill(table, [[c.rule.name, _tr(c.rule.kind.value), _tr("yes") if c.rule.required
-                            else "", f"{c.empty:,}", f"{c.invalid:,}",
+        self._fill(table, [[c.rule.name, "", "", f"{c.empty:,}", f"{c.invalid:,}",
                             _tr("inferred from the first rows") if c.inferred else _tr("chosen")]
                            for c in self.report.columns])
+        self.kind_boxes: list[QComboBox] = []
+        self.required_items: list[QTableWidgetItem] = []
+        for row, column in enumerate(self.report.columns):
+            box = QComboBox(table)
+            box.setAccessibleName(_tr("Type of {column}").format(column=column.rule.name))
+            for kind in ColumnKind:
+                box.addItem(_tr(kind.value), kind)
+            box.setCurrentIndex(list(ColumnKind).index(column.rule.kind))
+            table.setCellWidget(row, 1, box)
+            self.kind_boxes.append(box)
+            required = QTableWidgetItem()
+            required.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            required.setCheckState(Qt.CheckState.Checked if column.rule.required
+                                   else Qt.CheckState.Unchecked)
+            table.setItem(row, 2, required)
+            self.required_items.append(required)
         return table
+
+    def chosen_schema(self) -> CsvSchema:
+        """The checks as shown in the columns table now (the user's choices)."""
+        rules = tuple(
+            ColumnRule(column.rule.name, ColumnKind(self.kind_boxes[row].currentData()),
+                       self.required_items[row].checkState() == Qt.CheckState.Checked)
+            for row, column in enumerate(self.report.columns))
+        return replace(self.report.schema, columns=rules)
 
     def _errors_table(self) -> QTableWidget:
         table = self._table("csvErrors", [_tr("Line"), _tr("Column"), _tr("Problem"),
