@@ -3336,6 +3336,10 @@ The bucket keeps versions: each delete adds a delete marker and the bytes stay s
     <context>
         <name>MessageBar</name>
         <message>
+            <source>What to do about it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Dismiss</source>
             <translation type="unfinished" />
         </message>
@@ -4638,6 +4642,285 @@ The bucket keeps versions: each delete adds a delete marker and the bytes stay s
         </message>
         <message>
             <source>The {what} could not be read. {user_text}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ShareCenter</name>
+        <message>
+            <source>Share center</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Download link</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Upload link</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>History</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connection “{name}”, bucket “{bucket}”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No bucket is open.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open a bucket, then share from it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name the file to share.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type its key, e.g. folder/report.pdf.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Download link copied; it works until {until}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name the file and its content type.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>E.g. inbox/photo.jpg, image/jpeg.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Upload command copied; it works until {until}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save the upload form</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Web page (*.html)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Upload to {where}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved the form to {path}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The connection of this link is not open.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open that connection, then copy again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Signed anew for the time left and copied; it works until {until}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>How long the link works</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>minutes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>hours</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Download {where}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Upload to {where} ({type})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>type {prefix}…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>up to {size}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Upload form into {where}{limits}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>For whom</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Created</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Expires</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Time left</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sign the link anew for the time it has left and copy it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove expired</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>expired</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>For whom, why (kept in the history)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Valid for:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Note:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Create and copy download link</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>As the server sends it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show in the browser (inline)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Download as a file (attachment)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>File (key):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Browser:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy link</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Create upload link</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>One file with a fixed name (PUT)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Files under a folder (POST form)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kind:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Content type:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>any; e.g. image/</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> bytes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> MiB</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no limit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Folder (key prefix):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Content type starts with:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Smallest file:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Largest file:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy command</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save HTML form…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server refuses a file outside the folder, outside the size range or with another content type, and any upload after the link expires. The uploader picks the file name; a file of the same name is replaced.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server accepts exactly this name with exactly this content type, until the link expires; a second upload replaces the first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Share center…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Download and upload links for this bucket, and what was shared</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Share (upload links, history)…</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -3358,6 +3358,10 @@ Der Bucket bewahrt Versionen auf: Jedes Löschen setzt eine Löschmarkierung, un
     <context>
         <name>MessageBar</name>
         <message>
+            <source>What to do about it</source>
+            <translation>Was dagegen zu tun ist</translation>
+        </message>
+        <message>
             <source>Dismiss</source>
             <translation>Ausblenden</translation>
         </message>
@@ -4662,6 +4666,285 @@ Der Bucket bewahrt Versionen auf: Jedes Löschen setzt eine Löschmarkierung, un
         <message>
             <source>The {what} could not be read. {user_text}</source>
             <translation>{what}: konnte nicht gelesen werden. {user_text}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShareCenter</name>
+        <message>
+            <source>Share center</source>
+            <translation>Freigabezentrale</translation>
+        </message>
+        <message>
+            <source>Download link</source>
+            <translation>Download-Link</translation>
+        </message>
+        <message>
+            <source>Upload link</source>
+            <translation>Upload-Link</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>Verlauf</translation>
+        </message>
+        <message>
+            <source>Connection “{name}”, bucket “{bucket}”</source>
+            <translation>Verbindung „{name}“, Bucket „{bucket}“</translation>
+        </message>
+        <message>
+            <source>No bucket is open.</source>
+            <translation>Kein Bucket ist geöffnet.</translation>
+        </message>
+        <message>
+            <source>Open a bucket, then share from it.</source>
+            <translation>Öffnen Sie einen Bucket und geben Sie daraus frei.</translation>
+        </message>
+        <message>
+            <source>Name the file to share.</source>
+            <translation>Nennen Sie die freizugebende Datei.</translation>
+        </message>
+        <message>
+            <source>Type its key, e.g. folder/report.pdf.</source>
+            <translation>Geben Sie ihren Schlüssel ein, z. B. ordner/bericht.pdf.</translation>
+        </message>
+        <message>
+            <source>Download link copied; it works until {until}.</source>
+            <translation>Download-Link kopiert; er funktioniert bis {until}.</translation>
+        </message>
+        <message>
+            <source>Name the file and its content type.</source>
+            <translation>Nennen Sie die Datei und ihren Inhaltstyp.</translation>
+        </message>
+        <message>
+            <source>E.g. inbox/photo.jpg, image/jpeg.</source>
+            <translation>Z. B. eingang/foto.jpg, image/jpeg.</translation>
+        </message>
+        <message>
+            <source>Upload command copied; it works until {until}.</source>
+            <translation>Upload-Befehl kopiert; er funktioniert bis {until}.</translation>
+        </message>
+        <message>
+            <source>Save the upload form</source>
+            <translation>Das Upload-Formular speichern</translation>
+        </message>
+        <message>
+            <source>Web page (*.html)</source>
+            <translation>Webseite (*.html)</translation>
+        </message>
+        <message>
+            <source>Upload to {where}</source>
+            <translation>Hochladen nach {where}</translation>
+        </message>
+        <message>
+            <source>Saved the form to {path}.</source>
+            <translation>Formular unter {path} gespeichert.</translation>
+        </message>
+        <message>
+            <source>The connection of this link is not open.</source>
+            <translation>Die Verbindung dieses Links ist nicht geöffnet.</translation>
+        </message>
+        <message>
+            <source>Open that connection, then copy again.</source>
+            <translation>Öffnen Sie diese Verbindung und kopieren Sie dann erneut.</translation>
+        </message>
+        <message>
+            <source>Signed anew for the time left and copied; it works until {until}.</source>
+            <translation>Für die verbleibende Zeit neu signiert und kopiert; er funktioniert bis {until}.</translation>
+        </message>
+        <message>
+            <source>How long the link works</source>
+            <translation>Wie lange der Link funktioniert</translation>
+        </message>
+        <message>
+            <source>minutes</source>
+            <translation>Minuten</translation>
+        </message>
+        <message>
+            <source>hours</source>
+            <translation>Stunden</translation>
+        </message>
+        <message>
+            <source>days</source>
+            <translation>Tage</translation>
+        </message>
+        <message>
+            <source>Download {where}</source>
+            <translation>{where} herunterladen</translation>
+        </message>
+        <message>
+            <source>Upload to {where} ({type})</source>
+            <translation>Hochladen nach {where} ({type})</translation>
+        </message>
+        <message>
+            <source>type {prefix}…</source>
+            <translation>Typ {prefix}…</translation>
+        </message>
+        <message>
+            <source>up to {size}</source>
+            <translation>bis {size}</translation>
+        </message>
+        <message>
+            <source>Upload form into {where}{limits}</source>
+            <translation>Upload-Formular nach {where}{limits}</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>Was</translation>
+        </message>
+        <message>
+            <source>For whom</source>
+            <translation>Für wen</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>Erstellt</translation>
+        </message>
+        <message>
+            <source>Expires</source>
+            <translation>Läuft ab</translation>
+        </message>
+        <message>
+            <source>Time left</source>
+            <translation>Restzeit</translation>
+        </message>
+        <message>
+            <source>Copy again</source>
+            <translation>Erneut kopieren</translation>
+        </message>
+        <message>
+            <source>Sign the link anew for the time it has left and copy it</source>
+            <translation>Den Link für seine verbleibende Zeit neu signieren und kopieren</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Entfernen</translation>
+        </message>
+        <message>
+            <source>Remove expired</source>
+            <translation>Abgelaufene entfernen</translation>
+        </message>
+        <message>
+            <source>expired</source>
+            <translation>abgelaufen</translation>
+        </message>
+        <message>
+            <source>For whom, why (kept in the history)</source>
+            <translation>Für wen, warum (im Verlauf aufbewahrt)</translation>
+        </message>
+        <message>
+            <source>Valid for:</source>
+            <translation>Gültig für:</translation>
+        </message>
+        <message>
+            <source>Note:</source>
+            <translation>Notiz:</translation>
+        </message>
+        <message>
+            <source>Create and copy download link</source>
+            <translation>Download-Link erstellen und kopieren</translation>
+        </message>
+        <message>
+            <source>As the server sends it</source>
+            <translation>Wie der Server es sendet</translation>
+        </message>
+        <message>
+            <source>Show in the browser (inline)</source>
+            <translation>Im Browser anzeigen (inline)</translation>
+        </message>
+        <message>
+            <source>Download as a file (attachment)</source>
+            <translation>Als Datei herunterladen (Anhang)</translation>
+        </message>
+        <message>
+            <source>File (key):</source>
+            <translation>Datei (Schlüssel):</translation>
+        </message>
+        <message>
+            <source>Browser:</source>
+            <translation>Browser:</translation>
+        </message>
+        <message>
+            <source>Copy link</source>
+            <translation>Link kopieren</translation>
+        </message>
+        <message>
+            <source>Create upload link</source>
+            <translation>Upload-Link erstellen</translation>
+        </message>
+        <message>
+            <source>One file with a fixed name (PUT)</source>
+            <translation>Eine Datei mit festem Namen (PUT)</translation>
+        </message>
+        <message>
+            <source>Files under a folder (POST form)</source>
+            <translation>Dateien unter einem Ordner (POST-Formular)</translation>
+        </message>
+        <message>
+            <source>Kind:</source>
+            <translation>Art:</translation>
+        </message>
+        <message>
+            <source>Content type:</source>
+            <translation>Inhaltstyp:</translation>
+        </message>
+        <message>
+            <source>any; e.g. image/</source>
+            <translation>beliebig; z. B. image/</translation>
+        </message>
+        <message>
+            <source> bytes</source>
+            <translation> Bytes</translation>
+        </message>
+        <message>
+            <source> MiB</source>
+            <translation> MiB</translation>
+        </message>
+        <message>
+            <source>no limit</source>
+            <translation>keine Grenze</translation>
+        </message>
+        <message>
+            <source>Folder (key prefix):</source>
+            <translation>Ordner (Schlüsselpräfix):</translation>
+        </message>
+        <message>
+            <source>Content type starts with:</source>
+            <translation>Inhaltstyp beginnt mit:</translation>
+        </message>
+        <message>
+            <source>Smallest file:</source>
+            <translation>Kleinste Datei:</translation>
+        </message>
+        <message>
+            <source>Largest file:</source>
+            <translation>Größte Datei:</translation>
+        </message>
+        <message>
+            <source>Copy command</source>
+            <translation>Befehl kopieren</translation>
+        </message>
+        <message>
+            <source>Save HTML form…</source>
+            <translation>HTML-Formular speichern…</translation>
+        </message>
+        <message>
+            <source>The server refuses a file outside the folder, outside the size range or with another content type, and any upload after the link expires. The uploader picks the file name; a file of the same name is replaced.</source>
+            <translation>Der Server lehnt eine Datei außerhalb des Ordners, außerhalb des Größenbereichs oder mit anderem Inhaltstyp ab, ebenso jeden Upload nach Ablauf des Links. Der Hochladende wählt den Dateinamen; eine gleichnamige Datei wird ersetzt.</translation>
+        </message>
+        <message>
+            <source>The server accepts exactly this name with exactly this content type, until the link expires; a second upload replaces the first.</source>
+            <translation>Der Server nimmt genau diesen Namen mit genau diesem Inhaltstyp an, bis der Link abläuft; ein zweiter Upload ersetzt den ersten.</translation>
+        </message>
+        <message>
+            <source>Share center…</source>
+            <translation>Freigabezentrale…</translation>
+        </message>
+        <message>
+            <source>Download and upload links for this bucket, and what was shared</source>
+            <translation>Download- und Upload-Links für diesen Bucket und was freigegeben wurde</translation>
+        </message>
+        <message>
+            <source>Share (upload links, history)…</source>
+            <translation>Freigeben (Upload-Links, Verlauf)…</translation>
         </message>
     </context>
     <context>

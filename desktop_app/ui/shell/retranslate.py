@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QDockWidget,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -45,54 +46,76 @@ def remember(text: str, key: Key) -> None:
         ORIGINS[text] = key
 
 
-def _again(text: str, lookup: Lookup) -> str | None:
-    key = ORIGINS.get(text)
-    return None if key is None else lookup(*key)
+# Where a text was put by the last switch: (id of the widget, which text) -> (its origin, the
+# text it got). Two sources may share a translation ("Add connection…" and "Add a
+# connection…" are one German text); this keeps each place on its own source.
+_PLACED: dict[tuple[int, str], tuple[Key, str]] = {}
 
 
-def _swap(getter: Callable[[], str], setter: Callable[[str], None], lookup: Lookup) -> None:
-    new = _again(getter(), lookup)
-    if new is not None and new != getter():
+def _origin(owner: object, place: str, text: str) -> Key | None:
+    placed = _PLACED.get((id(owner), place))
+    return placed[0] if placed is not None and placed[1] == text else ORIGINS.get(text)
+
+
+def _put(owner: object, place: str, key: Key, old: str, setter: Callable[[str], None],
+         lookup: Lookup) -> None:
+    new = lookup(*key)
+    _PLACED[(id(owner), place)] = (key, new)
+    if new != old:
         setter(new)
 
 
+def _swap(owner: object, place: str, getter: Callable[[], str],
+          setter: Callable[[str], None], lookup: Lookup) -> None:
+    old = getter()
+    key = _origin(owner, place, old)
+    if key is not None:
+        _put(owner, place, key, old, setter, lookup)
+
+
 def _action(action: QAction, lookup: Lookup) -> None:
-    _swap(action.text, action.setText, lookup)
-    _swap(action.toolTip, action.setToolTip, lookup)
-    _swap(action.statusTip, action.setStatusTip, lookup)
+    _swap(action, "text", action.text, action.setText, lookup)
+    _swap(action, "toolTip", action.toolTip, action.setToolTip, lookup)
+    _swap(action, "statusTip", action.statusTip, action.setStatusTip, lookup)
 
 
 def _widget(widget: QWidget, lookup: Lookup) -> None:
-    _swap(widget.windowTitle, widget.setWindowTitle, lookup)
-    _swap(widget.toolTip, widget.setToolTip, lookup)
-    _swap(widget.statusTip, widget.setStatusTip, lookup)
-    _swap(widget.accessibleName, widget.setAccessibleName, lookup)
-    _swap(widget.accessibleDescription, widget.setAccessibleDescription, lookup)
+    _swap(widget, "windowTitle", widget.windowTitle, widget.setWindowTitle, lookup)
+    _swap(widget, "toolTip", widget.toolTip, widget.setToolTip, lookup)
+    _swap(widget, "statusTip", widget.statusTip, widget.setStatusTip, lookup)
+    _swap(widget, "accessibleName", widget.accessibleName, widget.setAccessibleName, lookup)
+    _swap(widget, "accessibleDescription", widget.accessibleDescription,
+          widget.setAccessibleDescription, lookup)
     if isinstance(widget, (QAbstractButton, QLabel)):
-        _swap(widget.text, widget.setText, lookup)
+        _swap(widget, "text", widget.text, widget.setText, lookup)
     if isinstance(widget, QLineEdit):
-        _swap(widget.placeholderText, widget.setPlaceholderText, lookup)
+        _swap(widget, "placeholderText", widget.placeholderText, widget.setPlaceholderText, lookup)
     if isinstance(widget, (QGroupBox, QMenu)):
-        _swap(widget.title, widget.setTitle, lookup)
+        _swap(widget, "title", widget.title, widget.setTitle, lookup)
     if isinstance(widget, QAbstractSpinBox):
-        _swap(widget.specialValueText, widget.setSpecialValueText, lookup)
+        _swap(widget, "specialValueText", widget.specialValueText,
+              widget.setSpecialValueText, lookup)
     if isinstance(widget, QTabBar):
         for i in range(widget.count()):
-            _swap(lambda i=i: widget.tabText(i), lambda t, i=i: widget.setTabText(i, t), lookup)
-            _swap(lambda i=i: widget.tabToolTip(i), lambda t, i=i: widget.setTabToolTip(i, t),
+            _swap(widget, f"tabText{i}", lambda i=i: widget.tabText(i),
+                  lambda t, i=i: widget.setTabText(i, t), lookup)
+            _swap(widget, f"tabToolTip{i}", lambda i=i: widget.tabToolTip(i),
+                  lambda t, i=i: widget.setTabToolTip(i, t),
                   lookup)
     if isinstance(widget, QComboBox):
         for i in range(widget.count()):
-            _swap(lambda i=i: widget.itemText(i), lambda t, i=i: widget.setItemText(i, t), lookup)
+            _swap(widget, f"itemText{i}", lambda i=i: widget.itemText(i),
+                  lambda t, i=i: widget.setItemText(i, t), lookup)
     if isinstance(widget, QTableWidget):
         for i in range(widget.columnCount()):
             item = widget.horizontalHeaderItem(i)
             if item is not None:
-                _swap(item.text, item.setText, lookup)
+                _swap(item, "text", item.text, item.setText, lookup)
     if isinstance(widget, QTreeWidget):
         header = widget.headerItem()
         for i in range(header.columnCount()):
-            _swap(lambda i=i: header.text(i), lambda t, i=i: header.setText(i, t), lookup)
+            _swap(header, f"text{i}", lambda i=i: header.text(i),
+                  lambda t, i=i: header.setText(i, t), lookup)
     if isinstance(widget, QAbstractItemView) and widget.model() is not None:
         model = widget.model()
         if model.columnCount() > 0:
@@ -107,8 +130,20 @@ def retranslate_open_windows(lookup: Lookup) -> None:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return
-    for widget in app.allWidgets():
+    actions = [action for window in app.topLevelWidgets()
+               for action in window.findChildren(QAction)]
+    # Where each action's text came from, read before a dock's new title resets the text of
+    # its toggle action.
+    texts = [(action, action.text(), _origin(action, "text", action.text()))
+             for action in actions]
+    widgets = app.allWidgets()
+    for dock in widgets:
+        if isinstance(dock, QDockWidget):
+            _swap(dock, "windowTitle", dock.windowTitle, dock.setWindowTitle, lookup)
+    for widget in widgets:
         _widget(widget, lookup)
-    for window in app.topLevelWidgets():
-        for action in window.findChildren(QAction):
-            _action(action, lookup)
+    for action, old, key in texts:
+        if key is not None:
+            _put(action, "text", key, old if action.text() == old else "", action.setText,
+                 lookup)
+        _action(action, lookup)
