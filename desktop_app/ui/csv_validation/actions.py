@@ -200,6 +200,8 @@ class CsvValidationActions(QObject):
         self.finished.emit(report)
         if show and not cancel.is_set():
             self._show(run, report, errors_path)
+        else:  # nothing can export it: the errors file goes now
+            errors_path.unlink(missing_ok=True)
 
     def _show(self, run: tuple[str, str, str], report: CsvReport, errors_path: Path) -> None:
         conn_id, bucket, key = run
@@ -210,7 +212,7 @@ class CsvValidationActions(QObject):
         dialog.save_schema_requested.connect(
             lambda: self.save_schema(conn_id, bucket, prefix, dialog.chosen_schema(), dialog))
         dialog.check_again_requested.connect(lambda: self._check_again(dialog, run))
-        dialog.finished.connect(lambda *_: self._closed(dialog))
+        dialog.finished.connect(lambda *_: self._closed(dialog, errors_path))
         self.dialogs.append(dialog)
         dialog.open()
 
@@ -220,10 +222,13 @@ class CsvValidationActions(QObject):
         dialog.close()
         self.validate(*run, schema=schema)
 
-    def _closed(self, dialog: CsvResultsDialog) -> None:
+    def _closed(self, dialog: CsvResultsDialog, errors_path: Path) -> None:
+        """The errors file lives as long as its dialog (an export copies it first)."""
         with contextlib.suppress(ValueError):
             self.dialogs.remove(dialog)
         dialog.deleteLater()
+        if not any(self.flows.tasks):  # an export still copying keeps it until close_all
+            errors_path.unlink(missing_ok=True)
 
     # -- the dialog's buttons -------------------------------------------------------------
     def _ask_export(self, dialog: CsvResultsDialog, errors_path: Path) -> None:
