@@ -26,6 +26,7 @@ from desktop_app.core.sse import (
     Encryption,
     EncryptionKeys,
     Mode,
+    key_needed,
 )
 from desktop_app.storage.preview_fetch import fetch_preview
 from desktop_app.storage.s3 import MinioStorage
@@ -82,6 +83,8 @@ def test_keys_by_scope_and_a_pickled_copy() -> None:
     copy = pickle.loads(pickle.dumps(keys))  # noqa: S301 - our own object
     assert copy.key_for("other") == b
     assert Encryption.from_json(Encryption(Mode.CUSTOMER, a).to_json()).key == a
+    error = pickle.loads(pickle.dumps(key_needed("b", "k", had_key=True)))  # noqa: S301
+    assert (error.bucket, error.key, error.wrong_key) == ("b", "k", True)
 
 
 # -- against the real server over HTTPS -------------------------------------------------------

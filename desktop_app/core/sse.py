@@ -210,6 +210,10 @@ class CustomerKeyNeeded(AppError):
         self.key = key
         self.wrong_key = wrong_key
 
+    def __reduce__(self) -> tuple[type[CustomerKeyNeeded], tuple[str, str, str, str, bool]]:
+        """Whole across the transfer process's pipe (the UI offers the key on it)."""
+        return (type(self), (self.message, self.hint, self.bucket, self.key, self.wrong_key))
+
 
 def key_needed(bucket: str, key: str, had_key: bool) -> CustomerKeyNeeded:
     name = f"“{key}”" if key else "This object"
