@@ -33,3 +33,9 @@ def test_stray_quote_inside_an_unquoted_field_is_reported_with_its_line() -> Non
 
     assert table.rows == [["1", "2"], ["3", '4"5']]
     assert any(re.match(r"Line 3\b", error) for error in table.errors)
+
+
+def test_only_line_feeds_end_lines_and_bare_carriage_returns_work_too() -> None:
+    table = parse_csv('a,b\r\n1,"x\u2028y"\r\n2,\x0cz\r\n', "x.csv")
+    assert table.rows == [["1", "x\u2028y"], ["2", "\x0cz"]]
+    assert parse_csv("a,b\r1,2\r3,4\r", "mac.csv").rows == [["1", "2"], ["3", "4"]]

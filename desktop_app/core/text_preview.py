@@ -100,7 +100,13 @@ def parse_csv(text: str, name: str = "", truncated: bool = False) -> CsvTable:
     more = truncated
 
     def records() -> Iterator[Record]:
-        for number, line in enumerate(text.splitlines(), 1):
+        # Only line feeds end lines (as in the validator): a form feed or U+2028 inside a
+        # field stays data; a file of bare carriage returns (classic Mac) ends lines with them.
+        breaks = "\n" if "\n" in text or "\r" not in text else "\r"
+        lines = text.replace("\r\n", "\n").split(breaks)
+        if lines and not lines[-1]:
+            lines.pop()
+        for number, line in enumerate(lines, 1):
             yield from splitter.feed(number, line)
         if not (truncated and splitter.open_since is not None):  # may close past the cap
             yield from splitter.finish()
