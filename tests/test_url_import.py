@@ -197,6 +197,7 @@ def test_a_stall_midway_resumes_with_range(
 def test_cancel_midway_leaves_no_object_and_no_unfinished_upload(
         engine: TransferEngine, storage: MinioStorage, bucket: str, source: UrlSource) -> None:
     source.body = b"y" * (24 * MiB)
+    source.slow_s = 0.06  # ~4 MiB/s: the stop lands well before the end
     tid = engine.import_urls(bucket, [UrlImport(f"{source.url}/slow", name="slow.bin",
                                                 allow_local=True)])[0]
     wait_until(lambda: engine.get(tid) is not None
@@ -212,6 +213,7 @@ def test_cancel_midway_leaves_no_object_and_no_unfinished_upload(
 def test_pause_and_resume_continue_with_range(
         engine: TransferEngine, storage: MinioStorage, bucket: str, source: UrlSource) -> None:
     source.body = bytes(reversed(range(256))) * (64 * 1024)  # 16 MiB
+    source.slow_s = 0.06  # ~4 MiB/s: the stop lands well before the end
     tid = engine.import_urls(bucket, [UrlImport(f"{source.url}/slow", name="paused.bin",
                                                 allow_local=True)])[0]
     wait_until(lambda: engine.get(tid).done_bytes > 11 * MiB)  # type: ignore[union-attr]
@@ -282,6 +284,7 @@ def test_quitting_with_a_paused_import_leaves_no_unfinished_upload(
         storage: MinioStorage, bucket: str, source: UrlSource, tmp_path: Path) -> None:
     engine = make_engine(storage, tmp_path)
     source.body = b"q" * (16 * MiB)
+    source.slow_s = 0.06  # ~4 MiB/s: the stop lands well before the end
     tid = engine.import_urls(bucket, [UrlImport(f"{source.url}/slow", name="quit.bin",
                                                 allow_local=True)])[0]
     wait_until(lambda: engine.get(tid).done_bytes > 11 * MiB)  # type: ignore[union-attr]
@@ -297,6 +300,7 @@ def test_pause_without_range_support_starts_again_from_zero(
         engine: TransferEngine, storage: MinioStorage, bucket: str, source: UrlSource) -> None:
     source.ranges = False
     source.body = bytes(range(256)) * (64 * 1024) + b"end"  # 16 MiB + 3
+    source.slow_s = 0.06  # ~4 MiB/s: the stop lands well before the end
     tid = engine.import_urls(bucket, [UrlImport(f"{source.url}/slow", name="again.bin",
                                                 allow_local=True)])[0]
     wait_until(lambda: engine.get(tid).done_bytes > 11 * MiB)  # type: ignore[union-attr]

@@ -312,7 +312,8 @@ def _settle(job: ImportJob, inflight: Inflight, quiet: bool = False) -> None:
 
 def _part(ctx: Context, transfer: Transfer, job: ImportJob, number: int,
           data: bytes) -> PartInfo:
-    transfer.checkpoint()
+    """Send one part (a part handed over is sent even if a pause comes meanwhile: it is
+    kept for the resume)."""
     crc = crc_of(data, CRC)
     upload_id = job.upload_id
     etag = ctx.with_retry(transfer, lambda: ctx.storage.upload_part(
