@@ -54,6 +54,7 @@ from desktop_app.ui.shell.i18n import (
 from desktop_app.ui.shell.main_window import MainWindow
 from desktop_app.ui.shell.qt_log import log_qt_messages
 from desktop_app.ui.shell.self_test import list_and_quit
+from desktop_app.ui.shell.share_wiring import install_share
 from desktop_app.ui.shell.single_instance import SingleInstance, bring_forward, socket_path
 from desktop_app.ui.shell.sync_wiring import install_sync
 from desktop_app.ui.shell.tasks import TaskRunner
@@ -157,6 +158,7 @@ def build_app(environ: Mapping[str, str] | None = None) -> DesktopApp:
     window = MainWindow(runner)
     window.transfers.configure(environ)
     window.sync = install_sync(window)  # type: ignore[attr-defined]
+    window.share = install_share(window)  # type: ignore[attr-defined]
     runner.setParent(window)
     session = Session(runner, environ, window.open_connections)
     window.on_close(session.shutdown)

@@ -15,6 +15,7 @@ from desktop_app.storage.s3.upload_signing import presign_put_url
 
 MAX_PRESIGN_EXPIRY = timedelta(days=7)
 _FETCH_EXPIRY = timedelta(minutes=15)
+_LARGEST_OBJECT = 5 << 40  # S3's 5 TiB: "at least N bytes" with no upper bound
 
 
 class Presign(S3Errors):
@@ -65,8 +66,9 @@ class Presign(S3Errors):
         _check_expiry(valid_until - datetime.now(valid_until.tzinfo))
         policy = PostPolicy(bucket, valid_until)
         policy.add_starts_with_condition("key", limits.key_prefix)
-        if limits.max_size is not None:
-            policy.add_content_length_range_condition(limits.min_size, limits.max_size)
+        if limits.max_size is not None or limits.min_size > 0:
+            policy.add_content_length_range_condition(
+                limits.min_size, _LARGEST_OBJECT if limits.max_size is None else limits.max_size)
         policy.add_starts_with_condition("Content-Type", limits.content_type_prefix)
         with self._errors("create an upload form", bucket=bucket):
             fields = self._client.presigned_post_policy(policy)

@@ -85,6 +85,11 @@ class ObjectActions(VersionFlows):
         # Actions for the selected files (bucket, files), e.g. Validate… of a CSV.
         self.file_menu_actions: Callable[[QMenu, str, list[ObjectEntry]], list[QAction]] | None \
             = None
+        # Shown beside "Copy presigned link" (the Share center), and told of every batch of
+        # links that dialog made: (bucket, keys, issued, valid until, disposition).
+        self.link_actions: list[QAction] = []
+        self.links_made: Callable[[str, list[str], datetime, datetime, Disposition], None] \
+            | None = None
         self._build_actions()
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._show_menu)
@@ -214,7 +219,7 @@ class ObjectActions(VersionFlows):
         menu.setObjectName("objectContextMenu")
         groups: list[list[QAction]] = [
             [self.action_open, self.action_download],
-            [self.action_presign, self.action_s3_uri, self.action_url],
+            [self.action_presign, *self.link_actions, self.action_s3_uri, self.action_url],
             [self.action_rename, self.action_copy_to, self.action_move_to, self.action_delete],
             [self.action_new_folder, self.refresh_action],
             [self.action_versions, self.action_properties],
@@ -370,8 +375,12 @@ class ObjectActions(VersionFlows):
             if not await self.ask(dialog):
                 return
         expires, mode = dialog.expires(), dialog.chosen_disposition()
-        self._links_ready(await run_browse(self.runner, make_links, storage, bucket, keys,
-                                           expires, mode))
+        result = await run_browse(self.runner, make_links, storage, bucket, keys, expires, mode)
+        self._links_ready(result)
+        if self.links_made is not None:
+            failed = {key for key, _ in result[2]}
+            self.links_made(bucket, [k for k in keys if k not in failed],
+                            result[1] - expires, result[1], mode)
 
     def _links_ready(
         self, result: tuple[list[str], datetime, list[tuple[str, AppError]]]
