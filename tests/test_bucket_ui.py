@@ -186,7 +186,8 @@ def test_creating_a_bucket_shows_it_selected_in_the_tree(
     menu = window.bucket_tree.menu_for(window.tree_model.connection_index(conn))
     assert menu is not None
     assert [a.text() for a in menu.actions() if a.text()] == [
-        "New bucket…", "Refresh", "Statistics…", "Upload rules…", "Disconnect"]
+        "New bucket…", "Refresh", "Statistics…", "Upload rules…", "Encryption keys…",
+        "Disconnect"]
     next(a for a in menu.actions() if a.text() == "New bucket…").trigger()
     dialog = new_bucket_dialog(qtbot, window)
     name = f"created-{secrets.token_hex(4)}"
@@ -253,8 +254,9 @@ def test_deleting_an_empty_bucket_removes_it_from_the_tree(
     menu = window.bucket_tree.menu_for(window.tree_model.index_for(bucket, conn=conn))
     assert menu is not None
     texts = [a.text() for a in menu.actions()]
-    assert texts == ["New bucket…", "Delete bucket…", "Properties…", "Refresh", "Statistics…",
-                     "Find duplicates…", "Clean up…", "Upload rules…"]
+    assert texts[:8] == ["New bucket…", "Delete bucket…", "Properties…", "Refresh",
+                         "Statistics…", "Find duplicates…", "Clean up…", "Upload rules…"]
+    assert "Encryption keys…" in texts[8:]
     assert menu.actions()[2].isEnabled()  # the real adapter has bucket settings
     menu.actions()[1].trigger()
     qtbot.waitUntil(lambda: isinstance(window.bucket_actions.active_dialog,

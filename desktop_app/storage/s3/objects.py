@@ -23,7 +23,7 @@ from desktop_app.core.types import ObjectStat
 from desktop_app.storage.protocol import MAX_DELETE_BATCH, SINGLE_COPY_LIMIT
 from desktop_app.storage.s3.body import RetryableBody
 from desktop_app.storage.s3.checksummed import checksum_headers, damaged_is_transient
-from desktop_app.storage.s3.sse import CopyEncryption, SseRequests, sdk_sse
+from desktop_app.storage.s3.sse import CopyEncryption, SseRequests
 from desktop_app.storage.transfer_http import etag_md5
 
 log = logging.getLogger(__name__)
@@ -222,7 +222,7 @@ class Objects(SseRequests):
             result = self._client.put_object(
                 bucket_name=bucket, object_name=key, data=stream, length=length,
                 content_type=content_type, metadata=dict(metadata) if metadata else None,
-                sse=sdk_sse(self.sse_write_headers(bucket)),
+                sse=self.sdk_target(bucket),
             )
         return (result.etag or "").strip('"')
 
@@ -286,6 +286,12 @@ class Objects(SseRequests):
                 return server_copy(self._client, src_bucket, src_key, dst_bucket, dst_key,
                                    multipart_threshold, part_size, size, encryption=crypt)
             except S3Error as exc:
+                if exc.code == "NotImplemented" and (crypt.source or crypt.target):
+                    raise ConfigError(
+                        f"The server cannot copy “{src_key}” with encryption keys part by "
+                        "part (NotImplemented), which is how objects above "
+                        f"{multipart_threshold >> 20} MiB are copied.",
+                        "Download it and upload it again instead.") from None
                 # A source stored in plain refuses a copy-source key (400 InvalidRequest).
                 if crypt.source is None or exc.code not in ("InvalidRequest", "InvalidArgument"):
                     raise

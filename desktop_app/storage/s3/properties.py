@@ -14,7 +14,7 @@ from desktop_app.core.object_properties import (
     stored_sha256,
 )
 from desktop_app.core.sse import describe_encryption
-from desktop_app.storage.s3.sse import SseRequests, sdk_source_key, sdk_sse
+from desktop_app.storage.s3.sse import SseRequests, sdk_source_key
 
 
 class Properties(SseRequests):
@@ -125,7 +125,7 @@ class Properties(SseRequests):
                 result = self._client.copy_object(
                     bucket_name=bucket, object_name=key, source=source, metadata=headers,
                     metadata_directive=REPLACE, tagging_directive=COPY,
-                    sse=sdk_sse(self.sse_read_headers(bucket)),
+                    sse=source_key,  # the same key: its encryption unchanged
                 )
         except ServerError as exc:
             if "PreconditionFailed" in exc.message:

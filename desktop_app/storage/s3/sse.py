@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from minio.sse import Sse, SseCustomerKey
+from minio.sse import Sse, SseCustomerKey, SseS3
 
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.errors import ConfigError
@@ -91,7 +91,17 @@ class SseRequests(S3Errors):
         """The source's key and the target's mode, for `objects.server_copy`."""
         self.sse_copy_headers(src_bucket, dst_bucket)  # refuses a key over http
         return CopyEncryption(sdk_source_key(self._encryption, src_bucket),
-                              sdk_sse(self.sse_write_headers(dst_bucket)))
+                              self.sdk_target(dst_bucket))
+
+    def sdk_target(self, bucket: str) -> Sse | None:
+        """The SDK's `Sse` for writing into `bucket`. Its own types, because its multipart
+        calls (put_object of a long stream, compose) send a customer key again with every
+        part only when it is an `SseCustomerKey`."""
+        self.sse_write_headers(bucket)  # refuses a key over http
+        setting = self._encryption.for_bucket(bucket)
+        if setting.mode is Mode.CUSTOMER and setting.key is not None:
+            return SseCustomerKey(setting.key.raw)
+        return SseS3() if setting.mode is Mode.SERVER else None
 
 
 @dataclass(frozen=True)
@@ -100,26 +110,6 @@ class CopyEncryption:
 
     source: SseCustomerKey | None = None
     target: Sse | None = None
-
-
-class HeaderSse(Sse):
-    """Our headers in the SDK's `Sse` shape (its upload and copy calls take one)."""
-
-    def __init__(self, headers: Headers) -> None:
-        self._headers = {k: str(v) for k, v in headers.items()}
-
-    def headers(self) -> dict[str, str]:
-        return dict(self._headers)
-
-    def tls_required(self) -> bool:
-        return False  # checked by `SseRequests._check_https` before any key is sent
-
-    def copy_headers(self) -> dict[str, str]:
-        return {}
-
-
-def sdk_sse(headers: Headers) -> HeaderSse | None:
-    return HeaderSse(headers) if headers else None
 
 
 def sdk_source_key(keys: EncryptionKeys, bucket: str) -> SseCustomerKey | None:
