@@ -6,23 +6,31 @@ refused with the reason."""
 from __future__ import annotations
 
 import json
+import os
 import shlex
 import subprocess
 import urllib.request
 from pathlib import Path
 
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QDialog, QMenu
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.share_history import LinkKind
 from desktop_app.storage.s3 import MinioStorage
+from desktop_app.ui.objects.presign_dialog import PresignDialog
 from desktop_app.ui.share.center import ShareCenter
 from desktop_app.ui.shell.main_window import MainWindow
 from tests.conftest import WindowFactory
 from tests.helpers import put_bytes
 
 WAIT = 15_000
+
+
+def shot(center: ShareCenter, name: str) -> None:
+    """With SHOTS_DIR set, a PNG of the center for a look by eye."""
+    if folder := os.environ.get("SHOTS_DIR"):
+        center.grab().save(str(Path(folder) / f"share-{name}.png"))
 
 
 def open_center(qtbot: QtBot, make_window: WindowFactory, environ: dict[str, str],
@@ -58,6 +66,7 @@ def test_share_center_makes_links_keeps_history_and_copies_again(
     center.download.expiry.set(8, 2)
     assert "at most 7 days" in center.download.error_label.text()
     assert not center.download.create_button.isEnabled()
+    shot(center, "download-refused")
     center.download.expiry.set(2, 1)  # 2 hours
     center.download.note.setText("for Bob")
     QGuiApplication.clipboard().clear()
@@ -75,6 +84,7 @@ def test_share_center_makes_links_keeps_history_and_copies_again(
     center.upload.create_button.click()
     qtbot.waitUntil(lambda: center.upload.save_form.isEnabled(), timeout=WAIT)
     command = center.upload.output.text.toPlainText()
+    shot(center, "upload-form")
     assert command.startswith("curl ")
     assert command.index("key=docs/") < command.index("file=@")
     (tmp_path / "FILE").write_text("uploaded by a guest\n")
@@ -90,6 +100,7 @@ def test_share_center_makes_links_keeps_history_and_copies_again(
     assert table.item(0, 1).text() == "for the auditors"
     assert table.item(1, 1).text() == "for Bob"
     assert table.item(1, 4).text().startswith(("01:59", "02:00"))
+    shot(center, "history")
     text = (Path(app_environ["MINIO_DESKTOP_DATA_DIR"]) / "share_history.json").read_text()
     assert "Signature" not in text
     assert "x-amz-signature" not in text
@@ -107,3 +118,23 @@ def test_share_center_makes_links_keeps_history_and_copies_again(
     center.history_tab.remove.click()
     qtbot.waitUntil(lambda: table.rowCount() == 1, timeout=WAIT)
     center.close()
+
+
+def test_links_of_the_copy_presigned_link_dialog_join_the_history(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        storage: MinioStorage, bucket: str) -> None:
+    put_bytes(storage, bucket, "docs/plan.txt", b"the plan\n", "text/plain")
+    window, center = open_center(qtbot, make_window, app_environ, bucket)
+    center.close()
+    QGuiApplication.clipboard().clear()
+    window.object_actions.copy_presigned_link()
+    qtbot.waitUntil(lambda: window.findChild(QDialog, "presignDialog") is not None, timeout=WAIT)
+    dialog = window.findChild(QDialog, "presignDialog")
+    assert isinstance(dialog, PresignDialog)
+    dialog.set_preset("1 hour")
+    dialog.accept()
+    qtbot.waitUntil(lambda: QGuiApplication.clipboard().text().startswith("http"), timeout=WAIT)
+    table = center.history_tab.table
+    qtbot.waitUntil(lambda: table.rowCount() == 1, timeout=WAIT)
+    assert table.item(0, 0).text() == f"Download {bucket}/docs/plan.txt"
+    assert table.item(0, 4).text().startswith(("00:59", "01:00"))

@@ -21,6 +21,7 @@ from desktop_app.core.share_links import (
     curl_post,
     curl_put,
     html_form,
+    temporary_note,
     upload_expiry_problem,
 )
 from desktop_app.storage.s3 import MinioStorage
@@ -135,6 +136,12 @@ def test_expiry_beyond_seven_days_refused_with_the_reason(
     assert problem
     assert "temporary credentials" in problem
     assert upload_expiry_problem(timedelta(minutes=30), True, ends, _now()) is None
+    # Profiles keep a session token but not when it ends: said, not checked.
+    assert upload_expiry_problem(timedelta(days=7), True, None, _now()) is None
+    note = temporary_note(True, None)
+    assert note is not None
+    assert "does not know when they end" in note
+    assert temporary_note(False, None) is None
 
 
 def test_history_keeps_no_signature_and_copy_again_signs_for_the_time_left(

@@ -7,6 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -49,8 +50,13 @@ class LinkTab(QWidget):
     def finish_layout(self, output: QWidget) -> None:
         self.form.addRow(translate("ShareCenter", "Valid for:"), self.expiry)
         self.form.addRow(translate("ShareCenter", "Note:"), self.note)
-        for widget in (self.error_label, self.warning_label, self.create_button, output):
-            self.layout_.addWidget(widget)
+        self.layout_.addWidget(self.error_label)
+        self.layout_.addWidget(self.warning_label)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.create_button)
+        self.layout_.addLayout(row)
+        self.layout_.addWidget(output)
         self.layout_.addStretch(1)
 
     def show_problem(self, problem: str | None, warning: str | None) -> None:
