@@ -195,6 +195,21 @@ def test_wrong_key_ranged_reads_previews_and_properties(tls_storage: MinioStorag
         tls_storage.stat(bucket, "t.csv")
 
 
+def test_media_with_a_customer_key_is_not_streamed_by_a_link(tls_storage: MinioStorage) -> None:
+    import struct
+
+    bucket = _bucket(tls_storage)
+    tls_storage.encryption.set(bucket, Encryption(Mode.CUSTOMER, CustomerKey.generate()))
+    pcm = b"\0" * 8000
+    wav = (b"RIFF" + struct.pack("<I", 36 + len(pcm)) + b"WAVEfmt "
+           + struct.pack("<IHHIIHH", 16, 1, 1, 8000, 8000, 1, 8) + b"data"
+           + struct.pack("<I", len(pcm)) + pcm)
+    tls_storage.put_bytes(bucket, "tone.wav", wav, "audio/wav", {})
+    preview = fetch_preview(tls_storage, bucket, "tone.wav")
+    assert preview.media_url == ""
+    assert "cannot be streamed" in preview.problem
+
+
 def test_a_copy_reencrypts_from_key_a_to_key_b(tls_storage: MinioStorage) -> None:
     src, dst = _bucket(tls_storage), _bucket(tls_storage)
     a, b = CustomerKey.generate(), CustomerKey.generate()

@@ -156,6 +156,12 @@ def _fetch(storage: BrowseStorage, stat: ObjectStat, cap: int,
         check()
         return _fetch_zip(storage, base, head, cap)
     if view in (ViewKind.AUDIO, ViewKind.VIDEO):
+        encryption = getattr(storage, "encryption", None)
+        if encryption is not None and encryption.key_for(bucket) is not None:
+            # The player fetches a presigned link, which cannot carry the customer key.
+            return replace(base, content=head[:HEX_BYTES], truncated=size > HEX_BYTES,
+                           problem="This media file is encrypted with a customer key, so it "
+                                   "cannot be streamed: download it to play it.")
         return replace(base, media_url=storage.presign_get(bucket, key, MEDIA_LINK_LIFETIME))
     return replace(base, content=head[:HEX_BYTES], truncated=size > HEX_BYTES)
 
