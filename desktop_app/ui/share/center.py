@@ -18,7 +18,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QTabWidget, QVBoxLayout, QWidget
 
 from desktop_app.core.errors import AppError, ConfigError
-from desktop_app.core.links import content_disposition
+from desktop_app.core.links import MAX_LINK_EXPIRY, content_disposition
 from desktop_app.core.share_history import LinkKind, SharedLink, ShareHistory, new_link
 from desktop_app.core.share_links import (
     PostForm,
@@ -132,11 +132,21 @@ class ShareCenter(QDialog):
 
     def _check(self) -> None:
         temporary = self._temporary()
+        # Profiles keep a session token but not when it ends: said, cannot be checked.
+        note = translate(
+            "ShareCenter",
+            "This connection uses temporary credentials (a session token) and the app does "
+            "not know when they end: the link stops working then, perhaps sooner than the "
+            "time chosen.") if temporary_note(temporary, None) else None
         for tab in (self.download, self.upload):
-            # Profiles keep a session token but not when it ends: warn, cannot check.
-            tab.show_problem(upload_expiry_problem(tab.expiry.value(), temporary, None,
-                                                   datetime.now(UTC)),
-                             temporary_note(temporary, None))
+            expires = tab.expiry.value()
+            problem = upload_expiry_problem(expires, temporary, None, datetime.now(UTC))
+            if problem is not None and expires > MAX_LINK_EXPIRY:
+                problem = translate(
+                    "ShareCenter",
+                    "Links can be valid for at most 7 days: S3 signatures (SigV4) are refused "
+                    "by the server after that. Choose 7 days or less.")
+            tab.show_problem(problem, note)
 
     def _ready(self, tab: LinkTab) -> tuple[Storage, str, datetime, timedelta]:
         storage, conn_id = self.context.active_storage(), self.context.active_connection()
