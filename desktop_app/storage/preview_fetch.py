@@ -160,8 +160,9 @@ def _fetch(storage: BrowseStorage, stat: ObjectStat, cap: int,
         if encryption is not None and encryption.key_for(bucket) is not None:
             # The player fetches a presigned link, which cannot carry the customer key.
             return replace(base, content=head[:HEX_BYTES], truncated=size > HEX_BYTES,
-                           problem="This media file is encrypted with a customer key, so it "
-                                   "cannot be streamed: download it to play it.")
+                           problem="Media in this bucket is read with a customer key, which "
+                                   "the player's link cannot carry, so it cannot be streamed: "
+                                   "download the file to play it.")
         return replace(base, media_url=storage.presign_get(bucket, key, MEDIA_LINK_LIFETIME))
     return replace(base, content=head[:HEX_BYTES], truncated=size > HEX_BYTES)
 
