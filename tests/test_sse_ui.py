@@ -73,6 +73,12 @@ def test_over_http_the_window_offers_sse_s3_not_sse_c_and_keeps_it_in_the_keyrin
     qtbot.waitUntil(lambda: "saved in the system keyring" in window.message_bar.text,
                     timeout=WAIT)
     assert EncryptionStore(SecretStore.detect()).load(conn)[bucket].mode is Mode.SERVER
+    # Loaded again from the keyring when the connection opens (here: asked again).
+    storage.encryption.replace({})
+    window.encryption._loaded.discard(conn)
+    window.encryption.load(conn)
+    qtbot.waitUntil(lambda: storage.encryption.for_bucket(bucket).mode is Mode.SERVER,
+                    timeout=WAIT)
     storage.put_bytes(bucket, "s.txt", b"abc", "text/plain", {})
     assert storage.object_properties(bucket, "s.txt").encryption == "SSE-S3 (AES256)"
     EncryptionStore(SecretStore.detect()).forget(conn)
