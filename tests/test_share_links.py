@@ -10,6 +10,7 @@ import shlex
 import subprocess
 import time
 from datetime import UTC, datetime, timedelta
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -213,3 +214,48 @@ def test_html_form_holds_the_fields_in_order_with_the_file_last(
     assert names[-1] == "file"
     assert 'value="drop/${filename}"' in page
     assert 'type="text" name="Content-Type"' in page
+
+
+def test_presigned_put_of_a_key_with_spaces_and_accents(
+        storage: MinioStorage, bucket: str, files: Path) -> None:
+    key = "in/rapport d'été (v2)+final.txt"
+    url = storage.presign_upload(bucket, key, "text/plain", timedelta(minutes=5), _now())
+    code, out = _run(curl_put(url, "text/plain", "note.txt"), files)
+    assert code == 0, out
+    assert storage.stat(bucket, key).size == 16
+
+
+class _Fields(HTMLParser):
+    """The named inputs of a page, in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.inputs: list[tuple[str, str, str]] = []
+        self.action = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if tag == "form":
+            self.action = values["action"]
+        if tag == "input" and "name" in values:
+            self.inputs.append((values["type"], values["name"], values.get("value", "")))
+
+
+def test_the_saved_html_form_uploads_as_a_browser_would(
+        storage: MinioStorage, bucket: str, files: Path) -> None:
+    limits = PostLimits("guests/", "text/", 0, 1000)
+    form = storage.presign_post(bucket, limits, _now() + timedelta(minutes=5))
+    page = _Fields()
+    page.feed(html_form(form, limits, "text/TYPE", "Upload"))
+    assert page.inputs[-1][:2] == ("file", "file")
+    command = ["curl", "-sS", "--fail-with-body"]
+    for kind, name, value in page.inputs:  # what a browser sends: the fields in page order
+        if kind == "file":
+            command += ["-F", f"{name}=@note.txt"]
+        elif name == "Content-Type":
+            command += ["-F", f"{name}=text/plain"]  # the visible field, filled in
+        else:
+            command += ["-F", f"{name}={value}"]
+    code, out = _run(shlex.join([*command, page.action]), files)
+    assert code == 0, out
+    assert storage.stat(bucket, "guests/note.txt").content_type == "text/plain"
