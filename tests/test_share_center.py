@@ -5,6 +5,7 @@ refused with the reason."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import shlex
@@ -138,3 +139,22 @@ def test_links_of_the_copy_presigned_link_dialog_join_the_history(
     qtbot.waitUntil(lambda: table.rowCount() == 1, timeout=WAIT)
     assert table.item(0, 0).text() == f"Download {bucket}/docs/plan.txt"
     assert table.item(0, 4).text().startswith(("00:59", "01:00"))
+
+
+def test_temporary_credentials_are_said_to_end_the_link(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        storage: MinioStorage, bucket: str) -> None:
+    put_bytes(storage, bucket, "docs/plan.txt", b"the plan\n", "text/plain")
+    window, center = open_center(qtbot, make_window, app_environ, bucket)
+    assert center.download.warning_label.isHidden()
+    conn = window.open_connections.get(window.active_connection)
+    assert conn is not None
+    assert conn.settings is not None
+    conn.settings = dataclasses.replace(conn.settings, session_token="a-session-token")
+    center.hide()  # (raising an open window warns on the offscreen test platform)
+    center.show_for(bucket, "docs/plan.txt")
+    for tab in (center.download, center.upload):
+        assert "does not know when they end" in tab.warning_label.text()
+        assert not tab.warning_label.isHidden()
+        assert tab.create_button.isEnabled()  # said, not refused: the end is unknown
+    center.close()

@@ -66,6 +66,7 @@ class ShareCenter(QDialog):
         self._history_file = history_file
         self.history: ShareHistory | None = None
         self.bucket = ""
+        self.conn_id: str | None = None  # the connection shown when opened
         self.flows = FlowOwner(self, self._failed)
         self.where = note_label(self, "shareWhere")
         self.status = note_label(self, "shareStatus")
@@ -99,7 +100,8 @@ class ShareCenter(QDialog):
     # -- opening -------------------------------------------------------------------------
     def show_for(self, bucket: str, key: str = "", prefix: str = "") -> None:
         self.bucket = bucket
-        conn = self.context.connections.get(self.context.active_connection())
+        self.conn_id = self.context.active_connection()
+        conn = self.context.connections.get(self.conn_id)
         name = conn.name if conn is not None else "-"
         self.where.setText(translate("ShareCenter", "Connection “{name}”, bucket “{bucket}”")
                            .format(name=name, bucket=bucket or "-"))
@@ -126,7 +128,7 @@ class ShareCenter(QDialog):
 
     # -- checks --------------------------------------------------------------------------
     def _temporary(self) -> bool:
-        conn = self.context.connections.get(self.context.active_connection())
+        conn = self.context.connections.get(self.conn_id)
         settings = conn.settings if conn is not None else None
         return bool(settings is not None and settings.session_token)
 
@@ -149,15 +151,16 @@ class ShareCenter(QDialog):
             tab.show_problem(problem, note)
 
     def _ready(self, tab: LinkTab) -> tuple[Storage, str, datetime, timedelta]:
-        storage, conn_id = self.context.active_storage(), self.context.active_connection()
-        if storage is None or conn_id is None or not self.bucket:
+        conn = self.context.connections.get(self.conn_id)
+        if conn is None or self.conn_id is None or not self.bucket:
             raise ConfigError(translate("ShareCenter", "No bucket is open."),
                               translate("ShareCenter", "Open a bucket, then share from it."))
         self._check()
         problem = tab.error_label.text()
         if problem:
             raise ConfigError(problem)
-        return storage, conn_id, datetime.now(UTC).replace(microsecond=0), tab.expiry.value()
+        return (conn.storage, self.conn_id, datetime.now(UTC).replace(microsecond=0),
+                tab.expiry.value())
 
     # -- making links --------------------------------------------------------------------
     async def _create_download(self) -> None:
