@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox
 
@@ -36,15 +36,12 @@ from desktop_app.transfers.sync_run import SyncEngine, SyncRun, failures_text
 from desktop_app.transfers.sync_watch import RuleCheck
 from desktop_app.ui.shell.context import WindowContext
 from desktop_app.ui.shell.flows import FlowOwner, dialog_result, run_transfer
+from desktop_app.ui.shell.i18n import translate
 from desktop_app.ui.shell.job_rerun import connection_for, place_params
 from desktop_app.ui.sync.watching import Watchers
 from desktop_app.ui.sync.window import SyncWindow
 
 FOLLOW_S = 0.3  # how often a running sync looks at the queue
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SyncActions", text)
 
 
 class SyncActions(QObject):
@@ -68,19 +65,21 @@ class SyncActions(QObject):
         self.plan: SyncPlan | None = None
         self.comparison: Comparison | None = None
         self.watchers = Watchers(context, self.store, engine_for, self.state_of, rules_for)
-        self.action_sync = QAction(tr("Sync folders…"), context.window)
+        self.action_sync = QAction(translate("SyncActions", "Sync folders…"), context.window)
         self.action_sync.setObjectName("actionSyncFolders")
-        self.action_sync.setToolTip(tr("Compare and sync a local folder with a bucket folder; "
-                                       "saved pairs and watched folders"))
+        self.action_sync.setToolTip(translate(
+            "SyncActions", "Compare and sync a local folder with a bucket folder; saved pairs and "
+            "watched folders"))
         self.action_sync.triggered.connect(self._from_menu)
         context.on_close(self.close)
         context.job_handlers["sync"] = self.run_again
 
     # -- menus ---------------------------------------------------------------------------
     def _entry(self, menu: QMenu, conn_id: str, bucket: str, prefix: str) -> QAction:
-        action = QAction(tr("Sync with a local folder…"), menu)
+        action = QAction(translate("SyncActions", "Sync with a local folder…"), menu)
         action.setObjectName("actionSyncWithFolder")
-        action.setToolTip(tr("Compare this place with a folder on this computer, then sync"))
+        action.setToolTip(translate(
+            "SyncActions", "Compare this place with a folder on this computer, then sync"))
         action.triggered.connect(lambda *_: self.show_for(conn_id, bucket, prefix))
         return action
 
@@ -170,7 +169,7 @@ class SyncActions(QObject):
         except ValueError:  # not a pair id (a damaged job record)
             pair = None
         if pair is None or self.window is None:
-            self._tell(tr("That sync pair is no longer saved."))
+            self._tell(translate("SyncActions", "That sync pair is no longer saved."))
             return False
         self.window.load_pair(pair, self._where(pair))
         return True
@@ -213,9 +212,10 @@ class SyncActions(QObject):
     def _missing(self) -> str:
         """What the form lacks before it can compare or be saved."""
         if self.window is None or self.window.pair is None:
-            return tr("Pick a bucket folder first: open a saved pair, or right-click a bucket "
-                      "and choose “Sync with a local folder…”.")
-        return tr("Choose the folder to sync first.")
+            return translate(
+                "SyncActions", "Pick a bucket folder first: open a saved pair, or right-click a "
+                "bucket and choose “Sync with a local folder…”.")
+        return translate("SyncActions", "Choose the folder to sync first.")
 
     # -- flows ---------------------------------------------------------------------------
     async def _compare(self, then_sync: bool = False, after: str = "") -> None:
@@ -228,9 +228,10 @@ class SyncActions(QObject):
             return
         storage = self._storage(pair)
         if storage is None:
-            window.show_failed(tr("Its connection is not open: open it, then compare."))
+            window.show_failed(translate(
+                "SyncActions", "Its connection is not open: open it, then compare."))
             return
-        window.show_busy(tr("Listing both sides…"))
+        window.show_busy(translate("SyncActions", "Listing both sides…"))
         try:
             comparison = await run_transfer(self.context.runner, compare_pair, pair,
                                             storage, self.state_of(pair.id))
@@ -238,7 +239,7 @@ class SyncActions(QObject):
             window.show_failed(exc.user_text())
             return
         except OSError as exc:
-            window.show_failed(tr("The folder cannot be read: {why}").format(
+            window.show_failed(translate("SyncActions", "The folder cannot be read: {why}").format(
                 why=exc.strerror or str(exc)))
             return
         if not shiboken6.isValid(window):
@@ -247,7 +248,8 @@ class SyncActions(QObject):
         self.plan = make_plan(comparison, pair)
         window.show_comparison(comparison, self.plan)
         if after:
-            window.show_done(after + "\n" + tr("Now: ") + window.summary.text())
+            window.show_done(after + "\n" + translate(
+                "SyncActions", "Now: ") + window.summary.text())
         if then_sync:
             await self._sync()
 
@@ -259,7 +261,7 @@ class SyncActions(QObject):
         if pair is None:
             return
         if pair.id in self.running:
-            self._tell(tr("This pair is syncing already."))
+            self._tell(translate("SyncActions", "This pair is syncing already."))
             return
         if plan.undecided:
             answer = await self._ask_conflicts(plan)
@@ -272,7 +274,8 @@ class SyncActions(QObject):
         engine = self.engine_for(pair.connection_id)
         storage = self._storage(pair)
         if engine is None or storage is None:
-            window.show_failed(tr("Its connection is not open: open it, then sync."))
+            window.show_failed(translate(
+                "SyncActions", "Its connection is not open: open it, then sync."))
             return
         run = SyncRun(pair, plan, engine, storage, self.store(), self.state_of(pair.id))
         await self.follow(run, window)
@@ -283,13 +286,13 @@ class SyncActions(QObject):
         self.running[pair.id] = run
         log = self.context.jobs()
         job_id = None if log is None else log.start(
-            "sync", tr("Sync"), f"{pair.local_folder} ⇄ {self._where(pair)}",
+            "sync", translate("SyncActions", "Sync"), f"{pair.local_folder} ⇄ {self._where(pair)}",
             params=place_params(self.context, pair.connection_id, pair.bucket, pair.prefix,
                                 pair=pair.id))
         state = JobState.FAILED
         try:
             if window is not None:
-                window.show_busy(tr("Sending to the transfer queue…"))
+                window.show_busy(translate("SyncActions", "Sending to the transfer queue…"))
             if not run.started:
                 await run_transfer(self.context.runner, run.start)
             while not await run_transfer(self.context.runner, run.poll):
@@ -321,35 +324,41 @@ class SyncActions(QObject):
 
     def _ended(self, run: SyncRun, window: SyncWindow | None) -> None:
         out = run.outcome
-        text = tr("Synced: {up} uploaded, {down} downloaded, {deleted} deleted ({size}).").format(
+        text = translate(
+            "SyncActions", "Synced: {up} uploaded, {down} downloaded, {deleted} deleted "
+            "({size}).").format(
             up=out.uploaded, down=out.downloaded, deleted=out.deleted, size=human_size(out.bytes))
         if out.failed:
-            text += " " + tr("{count} failed:").format(count=len(out.failed)) + "\n" + \
+            text += " " + translate(
+                "SyncActions", "{count} failed:").format(count=len(out.failed)) + "\n" + \
                 failures_text(out)
         if run.plan.undecided:
-            text += " " + tr("{count} conflict(s) left as they are.").format(
+            text += " " + translate(
+                "SyncActions", "{count} conflict(s) left as they "
+                "are.", "", len(run.plan.undecided)).format(
                 count=len(run.plan.undecided))
         if window is not None and shiboken6.isValid(window):
             self.refresh_pairs()
             self.flows.start(self._compare(after=text))  # the tree as things are now
         elif out.failed:
-            self.context.show_error(AppError(text, tr("Open Transfers → Sync folders… to "
-                                                      "see the pair and run it again.")))
+            self.context.show_error(AppError(text, translate(
+                "SyncActions", "Open Transfers → Sync folders… to see the pair and run it again.")))
 
     async def _ask_conflicts(self, plan: SyncPlan) -> Resolution | None:
         """One answer for every conflict the rule leaves to the user (None: cancel)."""
-        box = QMessageBox(QMessageBox.Icon.Question, tr("Conflicts"), tr(
-            "{count} file(s) changed both in the folder and in the bucket since the last "
-            "sync. Which version should be kept?").format(count=len(plan.undecided)),
-            QMessageBox.StandardButton.NoButton, self.window)
+        count = len(plan.undecided)
+        text = translate(
+            "SyncActions", "{count} file(s) changed both in the folder and in the bucket since the "
+            "last sync. Which version should be kept?", "", count).format(count=count)
+        box = QMessageBox(QMessageBox.Icon.Question, translate("SyncActions", "Conflicts"), text,
+                          QMessageBox.StandardButton.NoButton, self.window)
         box.setDetailedText("\n".join(i.key for i in plan.undecided[:200]))
+        accept = QMessageBox.ButtonRole.AcceptRole
         choices = {
-            box.addButton(tr("This computer's"), QMessageBox.ButtonRole.AcceptRole):
-                Resolution.HERE,
-            box.addButton(tr("The bucket's"), QMessageBox.ButtonRole.AcceptRole):
-                Resolution.THERE,
-            box.addButton(tr("Keep both"), QMessageBox.ButtonRole.AcceptRole): Resolution.BOTH,
-            box.addButton(tr("Skip them"), QMessageBox.ButtonRole.AcceptRole): Resolution.SKIP,
+            box.addButton(translate("SyncActions", "This computer's"), accept): Resolution.HERE,
+            box.addButton(translate("SyncActions", "The bucket's"), accept): Resolution.THERE,
+            box.addButton(translate("SyncActions", "Keep both"), accept): Resolution.BOTH,
+            box.addButton(translate("SyncActions", "Skip them"), accept): Resolution.SKIP,
         }
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         await dialog_result(box)
@@ -360,19 +369,23 @@ class SyncActions(QObject):
         """Deleting is confirmed with its count and size, every run."""
         where = []
         if plan.delete_remote:
-            where.append(tr("{count} in the bucket").format(count=len(plan.delete_remote)))
+            where.append(translate(
+                "SyncActions", "{count} in the bucket").format(count=len(plan.delete_remote)))
         if plan.delete_local:
-            where.append(tr("{count} in the folder").format(count=len(plan.delete_local)))
-        box = QMessageBox(QMessageBox.Icon.Warning, tr("Delete files?"), tr(
-            "This sync deletes {count} file(s) ({size}): {where}. Deleted objects cannot be "
-            "brought back unless the bucket keeps versions.").format(
-            count=plan.deletions, size=human_size(plan.deletion_bytes), where=", ".join(where)),
-            QMessageBox.StandardButton.NoButton, self.window)
+            where.append(translate(
+                "SyncActions", "{count} in the folder").format(count=len(plan.delete_local)))
+        text = translate(
+            "SyncActions", "This sync deletes {count} file(s) ({size}): {where}. Deleted objects "
+            "cannot be brought back unless the bucket keeps versions.", "", plan.deletions).format(
+            count=plan.deletions, size=human_size(plan.deletion_bytes), where=", ".join(where))
+        box = QMessageBox(QMessageBox.Icon.Warning, translate("SyncActions", "Delete files?"), text,
+                          QMessageBox.StandardButton.NoButton, self.window)
         keys = [f"− {e.key}" for e in plan.delete_remote] + [f"− {e.key}" for e in
                                                              plan.delete_local]
         box.setDetailedText("\n".join(keys[:500]))
-        delete = box.addButton(tr("Delete them"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(tr("Keep them"), QMessageBox.ButtonRole.RejectRole)
+        delete = box.addButton(translate(
+            "SyncActions", "Delete them"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(translate("SyncActions", "Keep them"), QMessageBox.ButtonRole.RejectRole)
         await dialog_result(box)
         return box.clickedButton() is delete
 
@@ -403,7 +416,8 @@ class SyncActions(QObject):
                                      engine, store, self.state_of(pair.id))
         finally:
             self.running.pop(pair.id, None)
-        self.context.show_info(tr("Continuing the sync of “{name}” that was interrupted.")
+        self.context.show_info(translate(
+            "SyncActions", "Continuing the sync of “{name}” that was interrupted.")
                                .format(name=pair.name or pair.local_folder))
         await self.follow(run, None)
 

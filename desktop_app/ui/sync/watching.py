@@ -9,7 +9,7 @@ import logging
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from desktop_app.core.desktop_notify import notify
@@ -19,13 +19,10 @@ from desktop_app.transfers.sync_jobs import sync_storage
 from desktop_app.transfers.sync_run import SyncEngine
 from desktop_app.transfers.sync_watch import FolderWatch, RuleCheck, WatchNews
 from desktop_app.ui.shell.context import WindowContext
+from desktop_app.ui.shell.i18n import translate
 
 log = logging.getLogger(__name__)
 NOTIFY_EVERY_S = 60.0
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SyncWatching", text)
 
 
 class _News(QObject):
@@ -75,7 +72,8 @@ class Watchers:
         try:
             watch.start()
         except OSError as exc:
-            self.context.show_info(tr("“{folder}” cannot be watched: {why}").format(
+            self.context.show_info(translate(
+                "SyncWatching", "“{folder}” cannot be watched: {why}").format(
                 folder=pair.local_folder, why=exc.strerror or str(exc)))
             return
         self.watching[pair.id] = (pair, watch)
@@ -116,8 +114,8 @@ class Watchers:
             return
         self._told[pair_id] = (news.sent, now)
         pair = self.watching[pair_id][0]
-        title = tr("Watched folder")
-        text = QCoreApplication.translate(
+        title = translate("SyncWatching", "Watched folder")
+        text = translate(
             "SyncWatching", "{count} new file(s) from “{folder}” uploaded to {bucket}.", "",
             news.sent - told).format(count=news.sent - told, folder=pair.local_folder,
                                      bucket=pair.bucket)
@@ -130,18 +128,22 @@ class Watchers:
             self.label.hide()
             return
         sent = sum(n.sent for n in self.news.values())
-        text = QCoreApplication.translate(
+        text = translate(
             "SyncWatching", "Watching {count} folder(s)", "", count).format(count=count)
         if sent:
             last = next((n.last for n in reversed(self.news.values()) if n.last), "")
-            text += tr(" · {sent} sent ({size}), last “{last}”").format(
+            text += translate("SyncWatching", " · {sent} sent ({size}), last “{last}”").format(
                 sent=sent, size=human_size(sum(n.bytes for n in self.news.values())),
                 last=last.rpartition("/")[2])
         tips = [f"{pair.local_folder} → {pair.bucket}/{pair.prefix}"
                 for pair, _w in self.watching.values()]
         for news in self.news.values():
-            tips += [tr("Refused: {key}: {why}").format(key=k, why=w) for k, w in news.refused[-5:]]
-            tips += [tr("Failed: {key}: {why}").format(key=k, why=w) for k, w in news.failed[-5:]]
+            tips += [translate(
+                "SyncWatching", "Refused: {key}: {why}").format(
+                key=k, why=w) for k, w in news.refused[-5:]]
+            tips += [translate(
+                "SyncWatching", "Failed: {key}: {why}").format(
+                key=k, why=w) for k, w in news.failed[-5:]]
         self.label.setText(text)
         self.label.setToolTip("\n".join(tips))
         self.label.show()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,38 +34,40 @@ from desktop_app.core.humanize import human_size
 from desktop_app.core.sync_compare import Comparison, Group
 from desktop_app.core.sync_model import ConflictRule, Direction, SyncPair, SyncState
 from desktop_app.transfers.sync_plan import SyncPlan
+from desktop_app.ui.shell.i18n import translate
 from desktop_app.ui.sync.compare_view import CompareTree
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SyncWindow", text)
-
-
 def direction_names() -> dict[Direction, str]:
-    return {Direction.UPLOAD: tr("Upload: make the bucket match the folder"),
-            Direction.DOWNLOAD: tr("Download: make the folder match the bucket"),
-            Direction.TWO_WAY: tr("Two-way: send each change where it is missing")}
+    return {Direction.UPLOAD: translate("SyncWindow", "Upload: make the bucket match the folder"),
+            Direction.DOWNLOAD: translate(
+                "SyncWindow", "Download: make the folder match the bucket"),
+            Direction.TWO_WAY: translate(
+                "SyncWindow", "Two-way: send each change where it is missing")}
 
 
 def rule_names() -> dict[ConflictRule, str]:
-    return {ConflictRule.ASK: tr("Ask me"),
-            ConflictRule.NEWER_WINS: tr("The newer version wins"),
-            ConflictRule.KEEP_BOTH: tr("Keep both (the bucket's under a new name)")}
+    return {ConflictRule.ASK: translate("SyncWindow", "Ask me"),
+            ConflictRule.NEWER_WINS: translate("SyncWindow", "The newer version wins"),
+            ConflictRule.KEEP_BOTH: translate(
+                "SyncWindow", "Keep both (the bucket's under a new name)")}
 
 
 def last_run_text(state: SyncState) -> str:
     """"Never run", "Unfinished: continues when its connection opens", or what it did."""
     if not state.finished:
-        return tr("Unfinished: continues when its connection is open")
+        return translate("SyncWindow", "Unfinished: continues when its connection is open")
     if not state.last_run:
-        return tr("Never run")
+        return translate("SyncWindow", "Never run")
     when = time.strftime("%Y-%m-%d %H:%M", time.localtime(state.last_run))
     done = state.summary
-    text = tr("Last run {when}: {up} uploaded, {down} downloaded, {deleted} deleted").format(
+    text = translate(
+        "SyncWindow", "Last run {when}: {up} uploaded, {down} downloaded, {deleted} "
+        "deleted").format(
         when=when, up=done.get("uploaded", 0), down=done.get("downloaded", 0),
         deleted=done.get("deleted", 0))
     if done.get("failed"):
-        text += tr(", {failed} failed").format(failed=done["failed"])
+        text += translate("SyncWindow", ", {failed} failed").format(failed=done["failed"])
     return text
 
 
@@ -80,7 +82,7 @@ class SyncWindow(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("syncWindow")
-        self.setWindowTitle(tr("Sync a folder with a bucket"))
+        self.setWindowTitle(translate("SyncWindow", "Sync a folder with a bucket"))
         self.setWindowFlag(Qt.WindowType.Window)
         self.setModal(False)
         self.resize(1100, 680)
@@ -95,17 +97,18 @@ class SyncWindow(QDialog):
 
     # -- building ------------------------------------------------------------------------
     def _build_pairs(self) -> QWidget:
-        box = QGroupBox(tr("Saved pairs"), self)
+        box = QGroupBox(translate("SyncWindow", "Saved pairs"), self)
         self.pairs = QListWidget(box)
         self.pairs.setObjectName("syncPairs")
         self.pairs.setWordWrap(True)
         self.pairs.itemDoubleClicked.connect(lambda item: self.open_pair_requested.emit(
             item.data(Qt.ItemDataRole.UserRole)))
-        self.run_pair = QPushButton(tr("Sync again"), box)
+        self.run_pair = QPushButton(translate("SyncWindow", "Sync again"), box)
         self.run_pair.setObjectName("syncRunPair")
-        self.run_pair.setToolTip(tr("Compare and sync the selected pair in one click"))
-        self.open_pair = QPushButton(tr("Open"), box)
-        self.forget_pair = QPushButton(tr("Forget"), box)
+        self.run_pair.setToolTip(translate(
+            "SyncWindow", "Compare and sync the selected pair in one click"))
+        self.open_pair = QPushButton(translate("SyncWindow", "Open"), box)
+        self.forget_pair = QPushButton(translate("SyncWindow", "Forget"), box)
         for button, signal in ((self.run_pair, self.run_pair_requested),
                                (self.open_pair, self.open_pair_requested),
                                (self.forget_pair, self.forget_pair_requested)):
@@ -125,64 +128,67 @@ class SyncWindow(QDialog):
         form = QFormLayout()
         self.folder = QLineEdit(main)
         self.folder.setObjectName("syncFolder")
-        self.folder.setPlaceholderText(tr("The local folder to sync"))
-        choose = QPushButton(tr("Choose…"), main)
+        self.folder.setPlaceholderText(translate("SyncWindow", "The local folder to sync"))
+        choose = QPushButton(translate("SyncWindow", "Choose…"), main)
         choose.clicked.connect(self._choose_folder)
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(choose)
-        form.addRow(tr("Folder:"), row)
+        form.addRow(translate("SyncWindow", "Folder:"), row)
         self.target = QLabel(main)
         self.target.setObjectName("syncTarget")
         self.target.setTextFormat(Qt.TextFormat.PlainText)
-        self.target.setText(tr("None yet: open a saved pair, or right-click a bucket → "
-                               "Sync with a local folder…"))
-        form.addRow(tr("Bucket folder:"), self.target)
+        self.target.setText(translate(
+            "SyncWindow", "None yet: open a saved pair, or right-click a bucket → Sync with a "
+            "local folder…"))
+        form.addRow(translate("SyncWindow", "Bucket folder:"), self.target)
         self.direction = QComboBox(main)
         self.direction.setObjectName("syncDirection")
         for value, text in direction_names().items():
             self.direction.addItem(text, value.value)
-        form.addRow(tr("Direction:"), self.direction)
+        form.addRow(translate("SyncWindow", "Direction:"), self.direction)
         self.rule = QComboBox(main)
         self.rule.setObjectName("syncConflictRule")
         for rule, text in rule_names().items():
             self.rule.addItem(text, rule.value)
-        form.addRow(tr("Conflicts:"), self.rule)
-        self.delete = QCheckBox(tr("Delete on the other side what was removed on this one "
-                                   "(asked again with the count)"), main)
+        form.addRow(translate("SyncWindow", "Conflicts:"), self.rule)
+        self.delete = QCheckBox(translate(
+            "SyncWindow", "Delete on the other side what was removed on this one (asked again with "
+            "the count)"), main)
         self.delete.setObjectName("syncDelete")
         form.addRow("", self.delete)
-        self.watch = QCheckBox(tr("Watch the folder and upload new and changed files as "
-                                  "they settle"), main)
+        self.watch = QCheckBox(translate(
+            "SyncWindow", "Watch the folder and upload new and changed files as they settle"), main)
         self.watch.setObjectName("syncWatch")
         form.addRow("", self.watch)
         self.name = QLineEdit(main)
-        self.name.setPlaceholderText(tr("A name for this pair"))
-        self.save = QPushButton(tr("Save pair"), main)
+        self.name.setPlaceholderText(translate("SyncWindow", "A name for this pair"))
+        self.save = QPushButton(translate("SyncWindow", "Save pair"), main)
         self.save.setObjectName("syncSave")
         self.save.clicked.connect(self.save_requested)
         row = QHBoxLayout()
         row.addWidget(self.name, 1)
         row.addWidget(self.save)
-        form.addRow(tr("Name:"), row)
+        form.addRow(translate("SyncWindow", "Name:"), row)
 
-        self.compare = QPushButton(tr("Compare"), main)
+        self.compare = QPushButton(translate("SyncWindow", "Compare"), main)
         self.compare.setObjectName("syncCompare")
         self.compare.setDefault(True)
         self.compare.clicked.connect(self.compare_requested)
-        self.summary = QLabel(tr("Press Compare to see the difference; nothing moves until "
-                                 "you press Sync."), main)
+        self.summary = QLabel(translate(
+            "SyncWindow", "Press Compare to see the difference; nothing moves until you press "
+            "Sync."), main)
         self.summary.setObjectName("syncSummary")
         self.summary.setWordWrap(True)
         self.summary.setMinimumHeight(2 * self.summary.fontMetrics().lineSpacing() + 4)
         self.tree = CompareTree(main)
         self.progress = QProgressBar(main)
         self.progress.setVisible(False)
-        self.sync = QPushButton(tr("Sync"), main)
+        self.sync = QPushButton(translate("SyncWindow", "Sync"), main)
         self.sync.setObjectName("syncRun")
         self.sync.setEnabled(False)
         self.sync.clicked.connect(self.sync_requested)
-        close = QPushButton(tr("Close"), main)
+        close = QPushButton(translate("SyncWindow", "Close"), main)
         close.clicked.connect(self.close)
         top = QHBoxLayout()
         top.addWidget(self.compare)
@@ -201,7 +207,7 @@ class SyncWindow(QDialog):
         return main
 
     def _choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, tr("Folder to sync"),
+        chosen = QFileDialog.getExistingDirectory(self, translate("SyncWindow", "Folder to sync"),
                                                   self.folder.text() or str(Path.home()))
         if chosen:
             self.folder.setText(chosen)
@@ -247,7 +253,7 @@ class SyncWindow(QDialog):
         self.pairs.clear()
         for pair, state, where in pairs:
             title = pair.name or Path(pair.local_folder).name
-            watching = tr(" · watching") if pair.watch else ""
+            watching = translate("SyncWindow", " · watching") if pair.watch else ""
             item = QListWidgetItem(f"{title}{watching}\n{pair.local_folder} ⇄ {where}\n"
                                    f"{last_run_text(state)}", self.pairs)
             item.setData(Qt.ItemDataRole.UserRole, pair.id)
@@ -262,24 +268,28 @@ class SyncWindow(QDialog):
 
     def show_comparison(self, comparison: Comparison, plan: SyncPlan) -> None:
         self.tree.show_comparison(comparison, plan)
-        parts = [tr("{up} to upload ({up_size})").format(
+        parts = [translate("SyncWindow", "{up} to upload ({up_size})").format(
                      up=len(plan.uploads), up_size=human_size(plan.upload_bytes)),
-                 tr("{down} to download ({down_size})").format(
+                 translate("SyncWindow", "{down} to download ({down_size})").format(
                      down=len(plan.downloads), down_size=human_size(plan.download_bytes))]
         if plan.deletions:
-            parts.append(tr("{count} to delete ({size})").format(
+            parts.append(translate("SyncWindow", "{count} to delete ({size})").format(
                 count=plan.deletions, size=human_size(plan.deletion_bytes)))
         if plan.undecided:
-            parts.append(tr("{count} conflict(s) to decide").format(count=len(plan.undecided)))
+            parts.append(translate(
+                "SyncWindow", "{count} conflict(s) to decide", "", len(plan.undecided)).format(
+                count=len(plan.undecided)))
         if comparison.count(Group.NAME_CLASHES):
-            parts.append(tr("{count} name clash(es) left as they are").format(
+            parts.append(translate(
+                "SyncWindow", "{count} name clash(es) left as they "
+                "are", "", comparison.count(Group.NAME_CLASHES)).format(
                 count=comparison.count(Group.NAME_CLASHES)))
         text = "; ".join(parts) + "."
         if not (plan.transfers or plan.deletions or plan.undecided):
-            text = tr("Nothing to sync: both sides agree.") + (
+            text = translate("SyncWindow", "Nothing to sync: both sides agree.") + (
                 " " + parts[-1] + "." if comparison.count(Group.NAME_CLASHES) else "")
         if not comparison.complete:
-            text = tr("Incomplete (cancelled or not fully listed): ") + text
+            text = translate("SyncWindow", "Incomplete (cancelled or not fully listed): ") + text
         self.summary.setText(text)
         self.compare.setEnabled(True)
         self.sync.setEnabled(not plan.empty or bool(plan.undecided))
@@ -288,7 +298,8 @@ class SyncWindow(QDialog):
         self.progress.setVisible(True)
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        self.progress.setFormat(tr("{done} of {total} files").format(done=done, total=total))
+        self.progress.setFormat(translate(
+            "SyncWindow", "{done} of {total} files").format(done=done, total=total))
 
     def show_done(self, text: str) -> None:
         self.progress.setVisible(False)
