@@ -110,3 +110,16 @@ def test_the_presign_dialog_explains_customer_key_links(qtbot: QtBot) -> None:
     dialog.explain_customer_key()
     assert "the link alone does not open them" in dialog.sse_note.text()
     assert CustomerKey.generate().b64 not in dialog.sse_note.text()
+
+
+def test_deleting_a_profile_forgets_its_encryption_keys(tmp_path: Path) -> None:
+    from desktop_app.core.profiles import ProfileStore
+    from desktop_app.ui.connections.jobs import delete_profile
+
+    secrets = SecretStore.detect()
+    store = EncryptionStore(secrets)
+    conn_id = "profile:gone-" + os.urandom(4).hex()
+    store.save(conn_id, {"b": Encryption(Mode.CUSTOMER, CustomerKey.generate())})
+    assert store.load(conn_id)
+    delete_profile(secrets, ProfileStore(tmp_path), conn_id.removeprefix("profile:"))
+    assert store.load(conn_id) == {}

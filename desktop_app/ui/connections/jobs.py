@@ -14,8 +14,10 @@ from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.credentials import SecretStore
 from desktop_app.core.errors import AuthFailed, ConfigError, ConnectionFailed
 from desktop_app.core.profiles import Profile, ProfileStore, Secrets, to_settings
+from desktop_app.core.sse_store import EncryptionStore
 from desktop_app.storage.doctor import run_checks
 from desktop_app.storage.doctor_report import Status
+from desktop_app.storage.open_connections import profile_connection_id
 from desktop_app.storage.s3 import MinioStorage
 from desktop_app.ui.shell.i18n import translate
 
@@ -62,10 +64,12 @@ def persist(secrets: SecretStore, staged: ProfileStore, jobs: list[SaveJob]) -> 
 
 
 def delete_profile(secrets: SecretStore, staged: ProfileStore, profile_id: str) -> ProfileStore:
-    """Remove the profile from the file and its entry from the keyring."""
+    """Remove the profile from the file and its entries (secret, encryption keys) from the
+    keyring."""
     staged.remove(profile_id)
     staged.save()
     secrets.delete(profile_id)
+    EncryptionStore(secrets).forget(profile_connection_id(profile_id))
     return staged
 
 
