@@ -37,10 +37,6 @@ _TEXTS = (
 )
 
 
-def _tr(text: str) -> str:
-    return translate("UploadRulesTab", text)
-
-
 class UploadRulesTab(QWidget):
     title = TITLE
     changed = Signal()
@@ -50,11 +46,14 @@ class UploadRulesTab(QWidget):
         self.setObjectName("uploadRulesTab")
         layout = QVBoxLayout(self)
         if rules is None:
-            origin = _tr("No upload rules: every file is uploaded under its own name.")
+            origin = translate(
+                "UploadRulesTab", "No upload rules: every file is uploaded under its own name.")
         elif source == "bucket":
-            origin = _tr("This bucket has rules of its own (they replace the connection's):")
+            origin = translate(
+                "UploadRulesTab", "This bucket has rules of its own (they replace the "
+                "connection's):")
         else:
-            origin = _tr("The connection's rules apply to this bucket:")
+            origin = translate("UploadRulesTab", "The connection's rules apply to this bucket:")
         head = QLabel(origin, self)
         head.setObjectName("uploadRulesOrigin")
         head.setWordWrap(True)
@@ -63,13 +62,14 @@ class UploadRulesTab(QWidget):
         self.lines: list[tuple[str, str]] = rules.summary() if rules is not None else []
         form = QFormLayout()
         for name, value in self.lines:
-            shown = QLabel(_tr(value), self)
+            shown = QLabel(translate("UploadRulesTab", value), self)
             shown.setTextFormat(Qt.TextFormat.PlainText)
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            form.addRow(_tr(name) + ":", shown)
+            form.addRow(translate("UploadRulesTab", name) + ":", shown)
         layout.addLayout(form)
-        hint = QLabel(_tr("Change them with “Upload rules…” in the bucket's menu (in the tree "
-                          "or the Bucket menu)."), self)
+        hint = QLabel(translate(
+            "UploadRulesTab", "Change them with “Upload rules…” in the bucket's menu (in the tree "
+            "or the Bucket menu)."), self)
         hint.setWordWrap(True)
         layout.addWidget(hint)
         layout.addStretch(1)

@@ -17,19 +17,17 @@ from desktop_app.ui.upload_rules.editor_dialog import UploadRulesEditor
 from desktop_app.ui.upload_rules.gate import UploadRulesGate
 
 
-def _tr(text: str) -> str:
-    return translate("UploadRulesActions", text)
-
-
 class UploadRulesActions:
     def __init__(self, context: WindowContext, config_folder: Callable[[], Path | None]) -> None:
         self.context = context
         self.gate = UploadRulesGate(context, config_folder)
         self.editor: UploadRulesEditor | None = None
-        self.bucket_action = QAction(_tr("Upload rules…"), context.window)
+        self.bucket_action = QAction(translate(
+            "UploadRulesActions", "Upload rules…"), context.window)
         self.bucket_action.setObjectName("actionUploadRules")
-        self.bucket_action.setToolTip(_tr("Size limit, allowed kinds, naming and duplicates for "
-                                          "uploads into the bucket shown"))
+        self.bucket_action.setToolTip(translate(
+            "UploadRulesActions", "Size limit, allowed kinds, naming and duplicates for uploads "
+            "into the bucket shown"))
         self.bucket_action.triggered.connect(self._for_shown_bucket)
         menus = getattr(context.window, "menus", None)
         if menus is not None:
@@ -37,7 +35,7 @@ class UploadRulesActions:
 
     def menu_actions(self, menu: QMenu, conn_id: str, bucket: str) -> list[QAction]:
         """The tree's menu: a connection's rules (bucket ""), or one bucket's override."""
-        action = QAction(_tr("Upload rules…"), menu)
+        action = QAction(translate("UploadRulesActions", "Upload rules…"), menu)
         action.setObjectName("actionUploadRulesTree")
         action.triggered.connect(lambda *_: self.edit(conn_id, bucket))
         return [action]
@@ -45,15 +43,16 @@ class UploadRulesActions:
     def _for_shown_bucket(self) -> None:
         conn_id = self.context.active_connection()
         if not conn_id:
-            self.context.show_info(_tr("Open a connection first."))
+            self.context.show_info(translate("UploadRulesActions", "Open a connection first."))
             return
         self.edit(conn_id, self.context.listing.bucket)
 
     def edit(self, conn_id: str, bucket: str = "") -> UploadRulesEditor | None:
         store = self.gate.store()
         if store is None:
-            self.context.show_info(_tr("Upload rules need the settings folder, which is not "
-                                       "known yet."))
+            self.context.show_info(translate(
+                "UploadRulesActions", "Upload rules need the settings folder, which is not known "
+                "yet."))
             return None
         key = self.gate.profile_key(conn_id)
         entry = self.context.connections.get(conn_id)
@@ -61,13 +60,16 @@ class UploadRulesActions:
         if bucket:
             own = store.bucket_rules(key, bucket)
             rules = own or store.connection_rules(key)
-            where = _tr("Rules for uploads into the bucket “{bucket}” on {name}. They replace "
-                        "the connection's rules for this bucket.").format(bucket=bucket, name=name)
+            where = translate(
+                "UploadRulesActions", "Rules for uploads into the bucket “{bucket}” on {name}. "
+                "They replace the connection's rules for this bucket.").format(
+                bucket=bucket, name=name)
             inherited = own is None
         else:
             rules = store.connection_rules(key)
-            where = _tr("Rules for uploads into every bucket of {name} (a bucket can have "
-                        "its own).").format(name=name)
+            where = translate(
+                "UploadRulesActions", "Rules for uploads into every bucket of {name} (a bucket can "
+                "have its own).").format(name=name)
             inherited = False
         editor = self.editor = UploadRulesEditor(where, rules, inherited, self.context.window)
         editor.saved.connect(lambda new: self._save(key, bucket, new))
@@ -80,9 +82,12 @@ class UploadRulesActions:
             return
         store.set_rules(key, rules, bucket)
         self.context.runner.submit(
-            store.save, on_success=lambda _r: self.context.show_info(_tr("Upload rules saved.")),
+            store.save, on_success=lambda _r: self.context.show_info(translate(
+                "UploadRulesActions", "Upload rules saved.")),
             on_error=self._not_saved)
 
     def _not_saved(self, error: AppError) -> None:
-        self.context.show_error(AppError(_tr("The upload rules were not saved: {error}").format(
-            error=error.user_text()), _tr("Check that the settings folder can be written.")))
+        self.context.show_error(AppError(translate(
+            "UploadRulesActions", "The upload rules were not saved: {error}").format(
+            error=error.user_text()), translate(
+                "UploadRulesActions", "Check that the settings folder can be written.")))

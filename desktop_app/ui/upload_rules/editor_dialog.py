@@ -38,25 +38,21 @@ MB = 1024 * 1024
 _EXAMPLE_SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
 
 
-def _tr(text: str) -> str:
-    return translate("UploadRulesEditor", text)
-
-
 def naming_labels() -> dict[Naming, str]:
     return {
-        Naming.KEEP: _tr("Keep the name"),
-        Naming.DATE: _tr("In a folder per day: {date}/{name}"),
-        Naming.TIMESTAMP: _tr("Time first: {timestamp}_{name}"),
-        Naming.UUID: _tr("Random: {uuid}{ext}"),
-        Naming.SHA256: _tr("By content: {sha256}{ext}"),
+        Naming.KEEP: translate("UploadRulesEditor", "Keep the name"),
+        Naming.DATE: translate("UploadRulesEditor", "In a folder per day: {date}/{name}"),
+        Naming.TIMESTAMP: translate("UploadRulesEditor", "Time first: {timestamp}_{name}"),
+        Naming.UUID: translate("UploadRulesEditor", "Random: {uuid}{ext}"),
+        Naming.SHA256: translate("UploadRulesEditor", "By content: {sha256}{ext}"),
     }
 
 
 def duplicate_labels() -> dict[OnDuplicate, str]:
     return {
-        OnDuplicate.UPLOAD: _tr("Upload anyway (no check)"),
-        OnDuplicate.SKIP: _tr("Skip the file"),
-        OnDuplicate.ASK: _tr("Ask before uploading"),
+        OnDuplicate.UPLOAD: translate("UploadRulesEditor", "Upload anyway (no check)"),
+        OnDuplicate.SKIP: translate("UploadRulesEditor", "Skip the file"),
+        OnDuplicate.ASK: translate("UploadRulesEditor", "Ask before uploading"),
     }
 
 
@@ -69,12 +65,13 @@ class UploadRulesEditor(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("uploadRulesEditor")
-        self.setWindowTitle(_tr("Upload rules"))
+        self.setWindowTitle(translate("UploadRulesEditor", "Upload rules"))
         start = rules or UploadRules()
         intro = QLabel(where, self)
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)
-        self.enabled = QCheckBox(_tr("Check uploads against these rules before sending"), self)
+        self.enabled = QCheckBox(translate(
+            "UploadRulesEditor", "Check uploads against these rules before sending"), self)
         self.enabled.setObjectName("rulesEnabled")
         self.enabled.setChecked(rules is not None and not inherited)
         self.form_box = QGroupBox(self)
@@ -83,9 +80,9 @@ class UploadRulesEditor(QDialog):
         self.max_size.setObjectName("rulesMaxSize")
         self.max_size.setRange(0, 10_000_000)
         self.max_size.setSuffix(" MB")
-        self.max_size.setSpecialValueText(_tr("No limit"))
+        self.max_size.setSpecialValueText(translate("UploadRulesEditor", "No limit"))
         self.max_size.setValue((start.max_size + MB - 1) // MB)
-        form.addRow(_tr("Largest file:"), self.max_size)
+        form.addRow(translate("UploadRulesEditor", "Largest file:"), self.max_size)
         kinds = QWidget(self.form_box)
         grid = QGridLayout(kinds)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -96,17 +93,20 @@ class UploadRulesEditor(QDialog):
             box.setChecked(category.name in start.allowed)
             grid.addWidget(box, n // 3, n % 3)
             self.kind_boxes[category] = box
-        form.addRow(_tr("Allowed kinds:"), kinds)
+        form.addRow(translate("UploadRulesEditor", "Allowed kinds:"), kinds)
         self.types = QLineEdit(", ".join(a for a in start.allowed
                                          if a not in Category.__members__), self.form_box)
         self.types.setObjectName("rulesTypes")
-        self.types.setPlaceholderText(_tr("e.g. application/pdf, image/*"))
-        form.addRow(_tr("Also these types:"), self.types)
-        form.addRow(QLabel(_tr("Kinds are judged by the content (first bytes), checked against "
-                               "the name; none ticked and no type allows every kind."),
+        self.types.setPlaceholderText(translate(
+            "UploadRulesEditor", "e.g. application/pdf, image/*"))
+        form.addRow(translate("UploadRulesEditor", "Also these types:"), self.types)
+        form.addRow(QLabel(translate(
+            "UploadRulesEditor", "Kinds are judged by the content (first bytes), checked against "
+            "the name; none ticked and no type allows every kind."),
                            self.form_box))
-        self.disguised = QCheckBox(_tr("Refuse programs named as another kind (a .pdf that is "
-                                       "an executable)"), self.form_box)
+        self.disguised = QCheckBox(translate(
+            "UploadRulesEditor", "Refuse programs named as another kind (a .pdf that is an "
+            "executable)"), self.form_box)
         self.disguised.setObjectName("rulesRefuseDisguised")
         self.disguised.setChecked(start.refuse_disguised)
         form.addRow(self.disguised)
@@ -115,9 +115,10 @@ class UploadRulesEditor(QDialog):
         for scheme, label in naming_labels().items():
             self.naming.addItem(label, scheme)
         self.naming.setCurrentIndex(list(Naming).index(start.naming))
-        form.addRow(_tr("Name of each file:"), self.naming)
-        self.folders = QCheckBox(_tr("Put each file in a folder for its kind (images/, "
-                                     "documents/, …)"), self.form_box)
+        form.addRow(translate("UploadRulesEditor", "Name of each file:"), self.naming)
+        self.folders = QCheckBox(translate(
+            "UploadRulesEditor", "Put each file in a folder for its kind (images/, documents/, "
+            "…)"), self.form_box)
         self.folders.setObjectName("rulesCategoryFolders")
         self.folders.setChecked(start.category_folders)
         form.addRow(self.folders)
@@ -126,11 +127,11 @@ class UploadRulesEditor(QDialog):
         for choice, label in duplicate_labels().items():
             self.duplicate.addItem(label, choice)
         self.duplicate.setCurrentIndex(list(OnDuplicate).index(start.on_duplicate))
-        form.addRow(_tr("Same content already there:"), self.duplicate)
+        form.addRow(translate("UploadRulesEditor", "Same content already there:"), self.duplicate)
         self.example = QLabel(self.form_box)
         self.example.setObjectName("rulesExample")
         self.example.setTextFormat(Qt.TextFormat.PlainText)
-        form.addRow(_tr("Example:"), self.example)
+        form.addRow(translate("UploadRulesEditor", "Example:"), self.example)
         self.problem = QLabel(self)
         self.problem.setObjectName("rulesProblem")
         self.problem.setStyleSheet("color: palette(highlight);")
@@ -174,8 +175,9 @@ class UploadRulesEditor(QDialog):
         wrong = [t.strip() for t in self.types.text().split(",")
                  if t.strip() and "/" not in t.strip()]
         if wrong and self.enabled.isChecked():
-            self.problem.setText(_tr("“{entry}” is not a type: write types like application/pdf "
-                                     "or image/*, or tick a kind above.").format(entry=wrong[0]))
+            self.problem.setText(translate(
+                "UploadRulesEditor", "“{entry}” is not a type: write types like application/pdf or "
+                "image/*, or tick a kind above.").format(entry=wrong[0]))
             self.problem.show()
             return
         self.saved.emit(self.rules())

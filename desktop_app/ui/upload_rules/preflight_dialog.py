@@ -24,15 +24,11 @@ from desktop_app.core.upload_rules import OnDuplicate
 from desktop_app.ui.shell.i18n import translate
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return translate("PreflightDialog", text, "", n)
-
-
 class PreflightDialog(QDialog):
     def __init__(self, result: Preflight, bucket: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("uploadPreflightDialog")
-        self.setWindowTitle(_tr("Upload rules"))
+        self.setWindowTitle(translate("PreflightDialog", "Upload rules"))
         self.resize(720, 420)
         self.preflight = result
         refused = len(result.refused)
@@ -41,21 +37,24 @@ class PreflightDialog(QDialog):
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)
         if refused:
-            intro.setText(_tr("These files break the upload rules of “{bucket}” and will not be "
-                              "uploaded ({count} of {total}):").format(
+            intro.setText(translate(
+                "PreflightDialog", "These files break the upload rules of “{bucket}” and will not "
+                "be uploaded ({count} of {total}):").format(
                 count=refused, bucket=bucket, total=refused + self.total_files()))
         else:
-            intro.setText(_tr("Nothing breaks the upload rules of “{bucket}”.").format(
+            intro.setText(translate(
+                "PreflightDialog", "Nothing breaks the upload rules of “{bucket}”.").format(
                 bucket=bucket))
         self.list = QTreeWidget(self)
         self.list.setObjectName("preflightList")
         self.list.setColumnCount(2)
-        self.list.setHeaderLabels([_tr("File"), _tr("Reason")])
+        self.list.setHeaderLabels([translate("PreflightDialog", "File"),
+                                   translate("PreflightDialog", "Reason")])
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
         self.list.setWordWrap(False)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.list.setAccessibleName(_tr("Files that will not be uploaded"))
+        self.list.setAccessibleName(translate("PreflightDialog", "Files that will not be uploaded"))
         header = self.list.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -69,15 +68,16 @@ class PreflightDialog(QDialog):
         self.duplicates_box.setObjectName("preflightUploadDuplicates")
         if asks:
             for verdict in result.duplicates:
-                text = _tr("Same content already in the bucket as “{key}”.").format(
+                text = translate(
+                    "PreflightDialog", "Same content already in the bucket as “{key}”.").format(
                     key=verdict.duplicate_of)
                 item = QTreeWidgetItem([str(verdict.path.name), text])
                 item.setToolTip(0, str(verdict.path))
                 item.setToolTip(1, text)
                 self.list.addTopLevelItem(item)
-            self.duplicates_box.setText(_tr(
-                "Upload the {count} file(s) whose content is already there anyway",
-                len(result.duplicates)).format(count=len(result.duplicates)))
+            self.duplicates_box.setText(translate(
+                "PreflightDialog", "Upload the {count} file(s) whose content is already there "
+                "anyway", "", len(result.duplicates)).format(count=len(result.duplicates)))
         self.duplicates_box.setVisible(asks)
         self.list.resizeColumnToContents(0)
         header.resizeSection(0, min(header.sectionSize(0) + 16, 260))
@@ -111,7 +111,9 @@ class PreflightDialog(QDialog):
 
     def _update(self) -> None:
         count = self.count()
-        self.upload_button.setText(_tr("Upload the other {count}").format(count=count)
-                                   if self.preflight.refused else
-                                   _tr("Upload {count} file(s)", count).format(count=count))
+        if self.preflight.refused:
+            text = translate("PreflightDialog", "Upload the other {count}", "", count)
+        else:
+            text = translate("PreflightDialog", "Upload {count} file(s)", "", count)
+        self.upload_button.setText(text.format(count=count))
         self.upload_button.setEnabled(count > 0 or bool(self.preflight.markers))
