@@ -42,10 +42,6 @@ JOB_KIND = "csv_validate"
 JOB_ERRORS = 50  # the first errors also listed on the job itself (the Jobs panel)
 
 
-def _tr(text: str) -> str:
-    return translate("CsvValidation", text)
-
-
 def is_csv(key: str) -> bool:
     return key.lower().endswith(CSV_SUFFIXES)
 
@@ -102,10 +98,11 @@ class CsvValidationActions(QObject):
         if conn_id is None or len(entries) != 1 or not is_csv(entries[0].key):
             return []
         key = entries[0].key
-        action = QAction(_tr("Validate…"), menu)
+        action = QAction(translate("CsvValidation", "Validate…"), menu)
         action.setObjectName("actionValidateCsv")
-        action.setStatusTip(_tr("Check every row of this file: field counts, quoting, "
-                                "encoding and the values of each column"))
+        action.setStatusTip(translate(
+            "CsvValidation", "Check every row of this file: field counts, quoting, encoding and "
+            "the values of each column"))
         action.triggered.connect(lambda: self.validate(conn_id, bucket, key))
         return [action]
 
@@ -142,8 +139,9 @@ class CsvValidationActions(QObject):
         for the object's place, else inferred."""
         run = (conn_id, bucket, key)
         if run in self._cancels:
-            self.context.show_info(_tr("“{name}” is being validated already; see the Jobs "
-                                       "panel.").format(name=key.rsplit("/", 1)[-1]))
+            self.context.show_info(translate(
+                "CsvValidation", "“{name}” is being validated already; see the Jobs panel.").format(
+                name=key.rsplit("/", 1)[-1]))
             return
         entry = self.context.connections.get(conn_id)
         if entry is None:
@@ -162,7 +160,8 @@ class CsvValidationActions(QObject):
         log = self.context.jobs()
         prefix = key.rsplit("/", 1)[0] + "/" if "/" in key else ""
         job_id = None if log is None else log.start(
-            JOB_KIND, _tr("Validate CSV"), f"{name}: {bucket}/{key}", cancel=cancel.set,
+            JOB_KIND, translate("CsvValidation", "Validate CSV"), f"{name}: {bucket}/{key}",
+            cancel=cancel.set,
             params=place_params(self.context, conn_id, bucket, prefix, key=key, rerun=JOB_KIND,
                                 progress_unit="bytes"))
         progress = _Progress(self)
@@ -190,7 +189,8 @@ class CsvValidationActions(QObject):
             self._cancels.pop(run, None)
         if log is not None and job_id is not None:
             for issue in report.first_errors[:JOB_ERRORS]:
-                log.add_error(job_id, _tr("Line {line}").format(line=f"{issue.line:,}"),
+                log.add_error(job_id, translate(
+                    "CsvValidation", "Line {line}").format(line=f"{issue.line:,}"),
                               issue.message)
             state = JobState.CANCELLED if cancel.is_set() else (
                 JobState.FAILED if report.fatal else JobState.DONE)
@@ -233,8 +233,8 @@ class CsvValidationActions(QObject):
     # -- the dialog's buttons -------------------------------------------------------------
     def _ask_export(self, dialog: CsvResultsDialog, errors_path: Path) -> None:
         path, _filter = QFileDialog.getSaveFileName(
-            dialog, _tr("Export all errors"), str(Path.home() / "csv-errors.csv"),
-            _tr("CSV files (*.csv)"))
+            dialog, translate("CsvValidation", "Export all errors"),
+            str(Path.home() / "csv-errors.csv"), translate("CsvValidation", "CSV files (*.csv)"))
         if path:
             self.flows.start(self.export_errors(errors_path, Path(path)))
 
@@ -244,10 +244,12 @@ class CsvValidationActions(QObject):
             await run_transfer(self.context.runner, shutil.copyfile, errors_path, target)
         except OSError as exc:
             self.context.show_error(AppError(
-                f"The errors could not be saved to {target} ({exc.strerror or exc}).",
-                "Choose another folder, or free some space."))
+                translate("CsvValidation", "The errors could not be saved to {path} ({why}).")
+                .format(path=target, why=exc.strerror or exc),
+                translate("CsvValidation", "Choose another folder, or free some space.")))
             return
-        self.context.show_info(_tr("All errors saved to {path}.").format(path=target))
+        self.context.show_info(translate(
+            "CsvValidation", "All errors saved to {path}.").format(path=target))
 
     def save_schema(self, conn_id: str, bucket: str, prefix: str, schema: CsvSchema,
                     parent: Any = None) -> Path | None:
@@ -261,13 +263,17 @@ class CsvValidationActions(QObject):
             store.save(place, schema)
         except OSError as exc:
             self.context.show_error(AppError(
-                f"The schema could not be saved ({exc.strerror or exc}).",
-                f"Check that {store.path.parent} can be written."))
+                translate("CsvValidation", "The schema could not be saved ({why}).").format(
+                    why=exc.strerror or exc),
+                translate("CsvValidation", "Check that {folder} can be written.").format(
+                    folder=store.path.parent)))
             return None
-        kinds = ", ".join(f"{c.name}: {c.kind.value}" + (" (required)" if c.required else "")
-                          for c in schema.columns)
-        self.context.show_info(_tr("CSV files uploaded to {place} will be validated with "
-                                   "{columns}.").format(place=place, columns=kinds))
+        required = translate("CsvValidation", " (required)")
+        kinds = ", ".join(f"{c.name}: {translate('CsvColumnKinds', c.kind.value)}"
+                          + (required if c.required else "") for c in schema.columns)
+        self.context.show_info(translate(
+            "CsvValidation", "CSV files uploaded to {place} will be validated with "
+            "{columns}.").format(place=place, columns=kinds))
         return store.path
 
     def close_all(self) -> None:

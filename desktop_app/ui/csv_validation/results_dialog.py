@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,11 +26,39 @@ from desktop_app.core.csv_validate import KIND_LABELS, CsvReport
 from desktop_app.core.humanize import human_size
 from desktop_app.ui.shell.i18n import translate
 
-_DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}
+_DELIMITERS = {",": QT_TRANSLATE_NOOP("CsvResultsDialog", "comma"),
+               ";": QT_TRANSLATE_NOOP("CsvResultsDialog", "semicolon"),
+               "\t": QT_TRANSLATE_NOOP("CsvResultsDialog", "tab"),
+               "|": QT_TRANSLATE_NOOP("CsvResultsDialog", "bar")}
+# The core's problem labels (csv_validate.KIND_LABELS) and column kinds (csv_checks.ColumnKind),
+# plain English there, for the translator.
+_PROBLEMS = (
+    QT_TRANSLATE_NOOP("CsvProblems", "Wrong number of fields"),
+    QT_TRANSLATE_NOOP("CsvProblems", "Quote never closed"),
+    QT_TRANSLATE_NOOP("CsvProblems", "Stray quote"),
+    QT_TRANSLATE_NOOP("CsvProblems", "Text after a closing quote"),
+    QT_TRANSLATE_NOOP("CsvProblems", "Undecodable bytes"),
+    QT_TRANSLATE_NOOP("CsvProblems", "Line too long"),
+    QT_TRANSLATE_NOOP("CsvProblems", "Required value missing"),
+    QT_TRANSLATE_NOOP("CsvProblems", "Not a whole number"),
+    QT_TRANSLATE_NOOP("CsvProblems", "Not a number"),
+    QT_TRANSLATE_NOOP("CsvProblems", "Not a date"),
+    QT_TRANSLATE_NOOP("CsvProblems", "Not an e-mail address"),
+    QT_TRANSLATE_NOOP("CsvProblems", "Not a phone number"),
+)
+_KINDS = (
+    QT_TRANSLATE_NOOP("CsvColumnKinds", "text"),
+    QT_TRANSLATE_NOOP("CsvColumnKinds", "integer"),
+    QT_TRANSLATE_NOOP("CsvColumnKinds", "decimal"),
+    QT_TRANSLATE_NOOP("CsvColumnKinds", "date"),
+    QT_TRANSLATE_NOOP("CsvColumnKinds", "email"),
+    QT_TRANSLATE_NOOP("CsvColumnKinds", "phone"),
+)
 
 
-def _tr(text: str) -> str:
-    return translate("CsvResultsDialog", text)
+def problem_label(kind: str) -> str:
+    """The label of a kind of problem in the language shown."""
+    return translate("CsvProblems", KIND_LABELS.get(kind, kind))
 
 
 def summary_text(report: CsvReport) -> str:
@@ -38,12 +66,14 @@ def summary_text(report: CsvReport) -> str:
     if report.fatal:
         return report.fatal
     errors = report.total_errors
-    verdict = _tr("no problems found") if not errors else (
-        _tr("1 problem") if errors == 1 else _tr("{count} problems").format(count=f"{errors:,}"))
-    text = _tr("{rows} rows × {columns} columns, {verdict}").format(
+    verdict = translate("CsvResultsDialog", "no problems found") if not errors else (
+        translate("CsvResultsDialog", "1 problem") if errors == 1 else translate(
+            "CsvResultsDialog", "{count} problems").format(count=f"{errors:,}"))
+    text = translate("CsvResultsDialog", "{rows} rows × {columns} columns, {verdict}").format(
         rows=f"{report.rows:,}", columns=len(report.header), verdict=verdict)
     if not report.complete:
-        text += _tr(" (stopped before the end: the counts cover what was read)")
+        text += translate(
+            "CsvResultsDialog", " (stopped before the end: the counts cover what was read)")
     return text
 
 
@@ -59,7 +89,7 @@ class CsvResultsDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("csvResultsDialog")
-        self.setWindowTitle(_tr("Validation of {name}").format(name=name))
+        self.setWindowTitle(translate("CsvResultsDialog", "Validation of {name}").format(name=name))
         self.resize(760, 560)
         self.report = report
         headline = QLabel(summary_text(report), self)
@@ -69,12 +99,12 @@ class CsvResultsDialog(QDialog):
         font = headline.font()
         font.setBold(True)
         headline.setFont(font)
-        delimiter = _DELIMITERS.get(report.delimiter, repr(report.delimiter))
-        details = QLabel(_tr("{size} read · {lines} lines · {encoding} · separated by "
-                             "{delimiter}").format(size=human_size(report.bytes_read),
-                                                   lines=f"{report.lines:,}",
-                                                   encoding=report.encoding,
-                                                   delimiter=delimiter), self)
+        named = _DELIMITERS.get(report.delimiter)
+        delimiter = translate("CsvResultsDialog", named) if named else repr(report.delimiter)
+        details = QLabel(translate(
+            "CsvResultsDialog", "{size} read · {lines} lines · {encoding} · separated by "
+            "{delimiter}").format(size=human_size(report.bytes_read), lines=f"{report.lines:,}",
+                                  encoding=report.encoding, delimiter=delimiter), self)
         details.setTextFormat(Qt.TextFormat.PlainText)
         self.counts = QLabel(self._counts_text(), self)
         self.counts.setObjectName("csvErrorCounts")
@@ -82,21 +112,23 @@ class CsvResultsDialog(QDialog):
         self.counts.setWordWrap(True)
         self.columns = self._columns_table()
         self.errors = self._errors_table()
-        self.export_button = QPushButton(_tr("Export all errors…"), self)
+        self.export_button = QPushButton(translate("CsvResultsDialog", "Export all errors…"), self)
         self.export_button.setObjectName("csvExportErrors")
         self.export_button.setEnabled(report.total_errors > 0)
         self.export_button.clicked.connect(self.export_requested)
-        self.schema_button = QPushButton(_tr("Save as schema for this folder…"), self)
+        self.schema_button = QPushButton(translate(
+            "CsvResultsDialog", "Save as schema for this folder…"), self)
         self.schema_button.setObjectName("csvSaveSchema")
-        self.schema_button.setToolTip(_tr(
-            "CSV files uploaded to {place} are then checked with these columns").format(
-            place=place))
+        self.schema_button.setToolTip(translate(
+            "CsvResultsDialog", "CSV files uploaded to {place} are then checked with these "
+            "columns").format(place=place))
         self.schema_button.setEnabled(bool(report.columns))
         self.schema_button.clicked.connect(self.save_schema_requested)
-        self.again_button = QPushButton(_tr("Check again"), self)
+        self.again_button = QPushButton(translate("CsvResultsDialog", "Check again"), self)
         self.again_button.setObjectName("csvCheckAgain")
-        self.again_button.setToolTip(_tr("Validate the file again with the types and "
-                                         "required columns chosen above"))
+        self.again_button.setToolTip(translate(
+            "CsvResultsDialog", "Validate the file again with the types and required columns "
+            "chosen above"))
         self.again_button.setEnabled(bool(report.columns))
         self.again_button.clicked.connect(self.check_again_requested)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -111,18 +143,20 @@ class CsvResultsDialog(QDialog):
         layout.addWidget(headline)
         layout.addWidget(details)
         layout.addWidget(self.counts)
-        layout.addWidget(QLabel(_tr("Columns (choose a type or untick Required to change "
-                                    "the checks)"), self))
+        layout.addWidget(QLabel(translate(
+            "CsvResultsDialog", "Columns (choose a type or untick Required to change the "
+            "checks)"), self))
         layout.addWidget(self.columns, 2)
         shown = len(report.first_errors)
-        title = _tr("Errors") if shown == report.total_errors else _tr(
-            "First {shown} of {total} errors").format(shown=shown, total=f"{report.total_errors:,}")
+        title = translate("CsvResultsDialog", "Errors") if shown == report.total_errors else (
+            translate("CsvResultsDialog", "First {shown} of {total} errors").format(
+                shown=shown, total=f"{report.total_errors:,}"))
         layout.addWidget(QLabel(title, self))
         layout.addWidget(self.errors, 3)
         layout.addLayout(row)
 
     def _counts_text(self) -> str:
-        parts = [f"{_tr(KIND_LABELS.get(kind, kind))}: {count:,}"
+        parts = [f"{problem_label(kind)}: {count:,}"
                  for kind, count in sorted(self.report.error_counts.items(),
                                            key=lambda item: -item[1])]
         return " · ".join(parts)
@@ -146,18 +180,23 @@ class CsvResultsDialog(QDialog):
                 table.setItem(r, c, QTableWidgetItem(value))
 
     def _columns_table(self) -> QTableWidget:
-        table = self._table("csvColumns", [_tr("Column"), _tr("Type"), _tr("Required"),
-                                           _tr("Empty"), _tr("Invalid"), _tr("Checks")])
+        table = self._table("csvColumns", [
+            translate("CsvResultsDialog", "Column"), translate("CsvResultsDialog", "Type"),
+            translate("CsvResultsDialog", "Required"), translate("CsvResultsDialog", "Empty"),
+            translate("CsvResultsDialog", "Invalid"), translate("CsvResultsDialog", "Checks")])
+        inferred = translate("CsvResultsDialog", "inferred from the first rows")
+        chosen = translate("CsvResultsDialog", "chosen")
         self._fill(table, [[c.rule.name, "", "", f"{c.empty:,}", f"{c.invalid:,}",
-                            _tr("inferred from the first rows") if c.inferred else _tr("chosen")]
+                            inferred if c.inferred else chosen]
                            for c in self.report.columns])
         self.kind_boxes: list[QComboBox] = []
         self.required_items: list[QTableWidgetItem] = []
         for row, column in enumerate(self.report.columns):
             box = QComboBox(table)
-            box.setAccessibleName(_tr("Type of {column}").format(column=column.rule.name))
+            box.setAccessibleName(translate(
+                "CsvResultsDialog", "Type of {column}").format(column=column.rule.name))
             for kind in ColumnKind:
-                box.addItem(_tr(kind.value), kind)
+                box.addItem(translate("CsvColumnKinds", kind.value), kind)
             box.setCurrentIndex(list(ColumnKind).index(column.rule.kind))
             table.setCellWidget(row, 1, box)
             self.kind_boxes.append(box)
@@ -178,9 +217,11 @@ class CsvResultsDialog(QDialog):
         return replace(self.report.schema, columns=rules)
 
     def _errors_table(self) -> QTableWidget:
-        table = self._table("csvErrors", [_tr("Line"), _tr("Column"), _tr("Problem"),
-                                          _tr("Value"), _tr("Details")])
+        table = self._table("csvErrors", [
+            translate("CsvResultsDialog", "Line"), translate("CsvResultsDialog", "Column"),
+            translate("CsvResultsDialog", "Problem"), translate("CsvResultsDialog", "Value"),
+            translate("CsvResultsDialog", "Details")])
         self._fill(table, [[f"{i.line:,}", i.column_name or (str(i.column) if i.column else ""),
-                            _tr(KIND_LABELS.get(i.kind, i.kind)), i.value, i.message]
+                            problem_label(i.kind), i.value, i.message]
                            for i in self.report.first_errors])
         return table
