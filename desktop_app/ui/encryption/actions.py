@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
@@ -19,10 +18,7 @@ from desktop_app.core.sse import CONNECTION_SCOPE, CustomerKeyNeeded, Encryption
 from desktop_app.core.sse_store import EncryptionStore
 from desktop_app.ui.encryption.keys_dialog import EncryptionDialog
 from desktop_app.ui.shell.context import WindowContext
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("EncryptionActions", text)
+from desktop_app.ui.shell.i18n import translate
 
 
 class EncryptionActions:
@@ -32,17 +28,19 @@ class EncryptionActions:
         self._store: EncryptionStore | None = None
         self._loaded: set[str] = set()
         self.dialog: EncryptionDialog | None = None
-        self.bucket_action = QAction(_tr("Encryption keys…"), context.window)
+        self.bucket_action = QAction(translate(
+            "EncryptionActions", "Encryption keys…"), context.window)
         self.bucket_action.setObjectName("actionEncryptionKeys")
-        self.bucket_action.setToolTip(_tr("Customer key (SSE-C) or server-managed keys "
-                                          "(SSE-S3) for uploads into the shown bucket"))
+        self.bucket_action.setToolTip(translate(
+            "EncryptionActions", "Customer key (SSE-C) or server-managed keys (SSE-S3) for uploads "
+            "into the shown bucket"))
         self.bucket_action.triggered.connect(lambda *_: self._for_shown_bucket())
         menus = getattr(context.window, "menus", None)
         if menus is not None:
             menus.add("Bucket", self.bucket_action, "encryption")
 
     def menu_actions(self, menu: QMenu, conn_id: str, bucket: str) -> list[QAction]:
-        action = QAction(_tr("Encryption keys…"), menu)
+        action = QAction(translate("EncryptionActions", "Encryption keys…"), menu)
         action.triggered.connect(lambda *_: self.edit(conn_id, bucket))
         return [action]
 
@@ -53,7 +51,7 @@ class EncryptionActions:
         conn_id = self.context.active_connection()
         if not conn_id:
             return None
-        return (_tr("Enter encryption key…"),
+        return (translate("EncryptionActions", "Enter encryption key…"),
                 lambda: self.edit(conn_id, error.bucket, ask_key=True))
 
     # -- the keyring (on workers) --------------------------------------------------------
@@ -94,7 +92,7 @@ class EncryptionActions:
     def _for_shown_bucket(self) -> None:
         conn_id = self.context.active_connection()
         if not conn_id:
-            self.context.show_info(_tr("Open a connection first."))
+            self.context.show_info(translate("EncryptionActions", "Open a connection first."))
             return
         self.edit(conn_id, self.context.listing.bucket)
 
@@ -102,16 +100,19 @@ class EncryptionActions:
         entry = self.context.connections.get(conn_id)
         keys = getattr(entry.storage, "encryption", None) if entry is not None else None
         if entry is None or not isinstance(keys, EncryptionKeys):
-            self.context.show_info(_tr("This connection does not support encryption keys."))
+            self.context.show_info(translate(
+                "EncryptionActions", "This connection does not support encryption keys."))
             return
         scope = bucket or CONNECTION_SCOPE
         if bucket:
-            where = _tr("Encryption of new uploads into the bucket “{bucket}” on {name}, and "
-                        "the key sent to read its objects. It replaces the connection's "
-                        "setting for this bucket.").format(bucket=bucket, name=entry.name)
+            where = translate(
+                "EncryptionActions", "Encryption of new uploads into the bucket “{bucket}” on "
+                "{name}, and the key sent to read its objects. It replaces the connection's "
+                "setting for this bucket.").format(bucket=bucket, name=entry.name)
         else:
-            where = _tr("Encryption of new uploads into every bucket of {name} (a bucket can "
-                        "have its own), and the key sent to read their objects.").format(
+            where = translate(
+                "EncryptionActions", "Encryption of new uploads into every bucket of {name} (a "
+                "bucket can have its own), and the key sent to read their objects.").format(
                 name=entry.name)
         current = keys.snapshot().get(scope, Encryption())
         secure = bool(entry.settings.secure) if entry.settings is not None else False
@@ -134,10 +135,11 @@ class EncryptionActions:
             session_only = store.problem is not None
             self.context.runner.submit(
                 store.save, conn_id, settings, session_only,
-                on_success=lambda _r: self.context.show_info(
-                    _tr("Encryption setting saved in the system keyring.") if not session_only
-                    else _tr("Encryption setting kept for this session only: {why}").format(
-                        why=store.problem)),
+                on_success=lambda _r: self.context.show_info(translate(
+                    "EncryptionActions", "Encryption setting saved in the system keyring.")
+                    if not session_only else translate(
+                        "EncryptionActions", "Encryption setting kept for this session only: {why}"
+                    ).format(why=store.problem)),
                 on_error=self.context.show_error, context=self.context.window)
 
         self._with_store(save)
