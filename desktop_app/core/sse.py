@@ -215,18 +215,22 @@ class CustomerKeyNeeded(AppError):
         return (type(self), (self.message, self.hint, self.bucket, self.key, self.wrong_key))
 
 
+_KEY_HINT = ("Enter the key it was uploaded with: Encryption keys… in the Bucket menu or the "
+             "bucket's right-click menu.")
+
+
 def key_needed(bucket: str, key: str, had_key: bool) -> CustomerKeyNeeded:
     name = f"“{key}”" if key else "This object"
     if had_key:
         return CustomerKeyNeeded(
             f"{name} is encrypted with a customer key, and not with the key set for "
             f"“{bucket}” (or you may not read it).",
-            "Choose Enter encryption key… and give the key it was uploaded with.",
+            _KEY_HINT,
             bucket, key, wrong_key=True)
     return CustomerKeyNeeded(
         f"{name} is encrypted with a customer key, which the server does not keep: it can "
         "be read only with that key.",
-        "Choose Enter encryption key… and give the key it was uploaded with.",
+        _KEY_HINT,
         bucket, key, wrong_key=False)
 
 
