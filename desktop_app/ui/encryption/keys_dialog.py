@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.errors import AppError
 from desktop_app.core.sse import CustomerKey, Encryption, Mode, https_problem
+from desktop_app.ui.shell.i18n import translate
 
 
 class EncryptionDialog(QDialog):
@@ -30,15 +31,16 @@ class EncryptionDialog(QDialog):
                  parent: QWidget | None = None, ask_key: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("encryptionDialog")
-        self.setWindowTitle(self.tr("Encryption keys"))
+        self.setWindowTitle(translate("EncryptionDialog", "Encryption keys"))
         self._key = current.key
         intro = QLabel(where, self)
         intro.setWordWrap(True)
-        self.none = QRadioButton(self.tr("No encryption asked for (the bucket's default "
-                                         "applies)"), self)
-        self.server = QRadioButton(self.tr("Server-managed keys (SSE-S3)"), self)
-        self.customer = QRadioButton(self.tr("Customer key (SSE-C): the server keeps no copy "
-                                             "of it"), self)
+        self.none = QRadioButton(translate(
+            "EncryptionDialog", "No encryption asked for (the bucket's default applies)"), self)
+        self.server = QRadioButton(translate(
+            "EncryptionDialog", "Server-managed keys (SSE-S3)"), self)
+        self.customer = QRadioButton(translate(
+            "EncryptionDialog", "Customer key (SSE-C): the server keeps no copy of it"), self)
         group = QButtonGroup(self)
         for button in (self.none, self.server, self.customer):
             group.addButton(button)
@@ -47,10 +49,10 @@ class EncryptionDialog(QDialog):
         self.key_state = QLabel(self)
         self.key_state.setObjectName("keyState")
         self.key_state.setWordWrap(True)
-        self.generate = QPushButton(self.tr("Generate new key"), self)
-        self.paste = QPushButton(self.tr("Paste key…"), self)
-        self.show_key = QPushButton(self.tr("Show key…"), self)
-        self.remove = QPushButton(self.tr("Remove key"), self)
+        self.generate = QPushButton(translate("EncryptionDialog", "Generate new key"), self)
+        self.paste = QPushButton(translate("EncryptionDialog", "Paste key…"), self)
+        self.show_key = QPushButton(translate("EncryptionDialog", "Show key…"), self)
+        self.remove = QPushButton(translate("EncryptionDialog", "Remove key"), self)
         self.generate.clicked.connect(self._generate)
         self.paste.clicked.connect(self._paste)
         self.show_key.clicked.connect(self._show)
@@ -59,10 +61,10 @@ class EncryptionDialog(QDialog):
         for button in (self.generate, self.paste, self.show_key, self.remove):
             keys.addWidget(button)
         keys.addStretch(1)
-        warning = QLabel(self.tr(
-            "Keep a copy of a customer key somewhere safe: an object encrypted with it cannot "
-            "be read by anyone without it, not even by the server's owner. The key is kept "
-            "only in the system keyring, and is sent only over HTTPS."), self)
+        warning = QLabel(translate(
+            "EncryptionDialog", "Keep a copy of a customer key somewhere safe: an object encrypted "
+            "with it cannot be read by anyone without it, not even by the server's owner. The key "
+            "is kept only in the system keyring, and is sent only over HTTPS."), self)
         warning.setWordWrap(True)
         self.http_reason = QLabel(self)
         self.http_reason.setObjectName("httpReason")
@@ -70,11 +72,11 @@ class EncryptionDialog(QDialog):
         problem = https_problem(secure)
         if problem is not None:
             self.customer.setEnabled(False)
-            self.customer.setToolTip(self.tr("Customer-key encryption needs an HTTPS "
-                                             "connection."))
-            self.http_reason.setText(self.tr(
-                "Customer-key encryption needs an HTTPS connection: over http the key would "
-                "travel in the clear with every request."))
+            self.customer.setToolTip(translate(
+                "EncryptionDialog", "Customer-key encryption needs an HTTPS connection."))
+            self.http_reason.setText(translate(
+                "EncryptionDialog", "Customer-key encryption needs an HTTPS connection: over http "
+                "the key would travel in the clear with every request."))
         self.http_reason.setVisible(problem is not None)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -101,10 +103,11 @@ class EncryptionDialog(QDialog):
         has_key = self._key is not None
         if has_key:
             assert self._key is not None
-            self.key_state.setText(self.tr("A customer key is set (fingerprint {fp}).").format(
+            self.key_state.setText(translate(
+                "EncryptionDialog", "A customer key is set (fingerprint {fp}).").format(
                 fp=self._key.fingerprint))
         else:
-            self.key_state.setText(self.tr("No customer key is set."))
+            self.key_state.setText(translate("EncryptionDialog", "No customer key is set."))
         usable = self.customer.isEnabled()
         self.generate.setEnabled(usable)
         self.paste.setEnabled(usable)
@@ -119,45 +122,52 @@ class EncryptionDialog(QDialog):
 
     def _generate(self) -> None:
         if self._key is not None and QMessageBox.question(
-                self, self.tr("Replace the key?"),
-                self.tr("Objects already encrypted with the current key can be read only with "
-                        "it. Replace it with a new key anyway?")) \
+                self, translate("EncryptionDialog", "Replace the key?"),
+                translate(
+                    "EncryptionDialog", "Objects already encrypted with the current key can be "
+                    "read only with it. Replace it with a new key anyway?")) \
                 != QMessageBox.StandardButton.Yes:
             return
         self.set_key(CustomerKey.generate())
 
     def _paste(self) -> None:
         text, ok = QInputDialog.getText(
-            self, self.tr("Paste key"), self.tr("The key, in base64 (44 characters):"),
+            self, translate("EncryptionDialog", "Paste key"),
+            translate("EncryptionDialog", "The key, in base64 (44 characters):"),
             QLineEdit.EchoMode.Password)
         if not ok or not text.strip():
             return
         try:
             self.set_key(CustomerKey.from_base64(text))
         except AppError as exc:
-            QMessageBox.warning(self, self.tr("Not a key"), exc.user_text())
+            QMessageBox.warning(self, translate("EncryptionDialog", "Not a key"), exc.user_text())
 
     def _show(self) -> None:
         if self._key is None:
             return
         if QMessageBox.warning(
-                self, self.tr("Show the key?"),
-                self.tr("Anyone who sees this key can read every object encrypted with it. "
-                        "Show it only where nobody is watching your screen."),
+                self, translate("EncryptionDialog", "Show the key?"),
+                translate(
+                    "EncryptionDialog", "Anyone who sees this key can read every object encrypted "
+                    "with it. Show it only where nobody is watching your screen."),
                 QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel) \
                 != QMessageBox.StandardButton.Ok:
             return
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Customer key"),
-                          self.tr("The key (base64). Keep a copy in a safe place."),
+        box = QMessageBox(QMessageBox.Icon.Information,
+                          translate("EncryptionDialog", "Customer key"),
+                          translate("EncryptionDialog",
+                                    "The key (base64). Keep a copy in a safe place."),
                           QMessageBox.StandardButton.Close, self)
         box.setDetailedText(self._key.b64)
         box.exec()
 
     def _remove(self) -> None:
         if QMessageBox.question(
-                self, self.tr("Remove the key?"),
-                self.tr("Objects encrypted with this key will no longer open here until the "
-                        "key is entered again. Remove it?")) != QMessageBox.StandardButton.Yes:
+                self, translate("EncryptionDialog", "Remove the key?"),
+                translate(
+                    "EncryptionDialog", "Objects encrypted with this key will no longer open here "
+                    "until the key is entered again. Remove it?")) \
+                != QMessageBox.StandardButton.Yes:
             return
         self._key = None
         if self.customer.isChecked():
@@ -167,8 +177,8 @@ class EncryptionDialog(QDialog):
     # -- the answer ----------------------------------------------------------------------
     def _accept(self) -> None:
         if self.customer.isChecked() and self._key is None:
-            QMessageBox.warning(self, self.tr("No key"),
-                                self.tr("Generate a key or paste one first."))
+            QMessageBox.warning(self, translate("EncryptionDialog", "No key"),
+                                translate("EncryptionDialog", "Generate a key or paste one first."))
             return
         self.accept()
 
