@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from desktop_app.core.errors import AppError
 from desktop_app.ui.shell import icons
 from desktop_app.ui.shell.context import WindowContext
+from desktop_app.ui.shell.i18n import translate
 from desktop_app.ui.shell.menu_bar import MenuBar
 from desktop_app.ui.transfers.controller import TransferController
 from desktop_app.ui.transfers.url_import_dialog import UrlImportDialog, is_web_link
@@ -22,14 +23,14 @@ class UrlImportActions(QObject):
         super().__init__(context.window)
         self.context, self.transfers = context, transfers
         self.dialog: UrlImportDialog | None = None
-        self.action = QAction(self.tr("Upload from URL…"), context.window)
+        self.action = QAction(translate("UrlImportActions", "Upload from URL…"), context.window)
         self.action.setObjectName("actionUploadFromUrl")
         self.action.setIcon(icons.svg_icon("upload"))
-        self.action.setStatusTip(self.tr("Download a file from a web link straight into the "
-                                         "folder shown"))
+        self.action.setStatusTip(translate(
+            "UrlImportActions", "Download a file from a web link straight into the folder shown"))
         self.action.triggered.connect(lambda: self.open())
         menus.add("File", self.action, "open")
-        self.paste_action = QAction(self.tr("Paste link to import"), table)
+        self.paste_action = QAction(translate("UrlImportActions", "Paste link to import"), table)
         self.paste_action.setObjectName("actionPasteUrl")
         self.paste_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Paste))
         self.paste_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -42,13 +43,14 @@ class UrlImportActions(QObject):
         if is_web_link(text):
             self.open(text)
         else:
-            self.context.show_info(self.tr("The clipboard holds no web link to import."))
+            self.context.show_info(translate(
+                "UrlImportActions", "The clipboard holds no web link to import."))
 
     def open(self, url: str = "") -> UrlImportDialog | None:
         bucket, prefix = self.context.listing.bucket, self.context.listing.prefix
         if not bucket:
-            self.context.show_info(self.tr("Open a bucket first: the import goes into the "
-                                           "folder shown."))
+            self.context.show_info(translate(
+                "UrlImportActions", "Open a bucket first: the import goes into the folder shown."))
             return None
         if self.dialog is not None:
             self.dialog.close()
@@ -60,10 +62,12 @@ class UrlImportActions(QObject):
     def _queue(self, dialog: UrlImportDialog) -> None:
         engine = self.transfers.engine
         if engine is None:
-            self.context.show_info(self.tr("Not connected yet: nothing was imported."))
+            self.context.show_info(translate(
+                "UrlImportActions", "Not connected yet: nothing was imported."))
             return
         request = dialog.request()
-        self.context.show_info(self.tr("Import of {link} queued.").format(link=request.shown))
+        self.context.show_info(translate(
+            "UrlImportActions", "Import of {link} queued.").format(link=request.shown))
         self.context.runner.submit(
             engine.import_urls, dialog.bucket, [request],
             on_success=lambda _ids: self.transfers.queue.queue_model.refresh(),

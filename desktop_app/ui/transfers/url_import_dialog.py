@@ -24,6 +24,7 @@ from desktop_app.core.url_safety import parse
 from desktop_app.transfers.options import MiB
 from desktop_app.transfers.url_fetch import clean_name, name_from_url
 from desktop_app.transfers.url_import import UrlImport
+from desktop_app.ui.shell.i18n import translate
 
 DEFAULT_LIMIT_MIB = 1024
 MAX_LIMIT_MIB = 5 * 1024 * 1024  # S3's largest object
@@ -46,39 +47,42 @@ class UrlImportDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("urlImportDialog")
-        self.setWindowTitle(self.tr("Upload from URL"))
+        self.setWindowTitle(translate("UrlImportDialog", "Upload from URL"))
         self.bucket, self.prefix = bucket, prefix
         self._auto_name = ""
         self.url_edit = QLineEdit(self)
         self.url_edit.setObjectName("urlEdit")
         self.url_edit.setPlaceholderText("https://example.com/file.pdf")
-        self.url_edit.setAccessibleName(self.tr("Link"))
+        self.url_edit.setAccessibleName(translate("UrlImportDialog", "Link"))
         self.problem = QLabel(self)
         self.problem.setObjectName("urlProblem")
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color:#b00020;")
         self.name_edit = QLineEdit(self)
         self.name_edit.setObjectName("nameEdit")
-        self.name_edit.setAccessibleName(self.tr("Object name"))
-        self.name_edit.setPlaceholderText(self.tr("From the server's answer"))
-        name_hint = QLabel(self.tr("The name the server gives the file is used unless you "
-                                   "change this one."), self)
+        self.name_edit.setAccessibleName(translate("UrlImportDialog", "Object name"))
+        self.name_edit.setPlaceholderText(translate("UrlImportDialog", "From the server's answer"))
+        name_hint = QLabel(translate(
+            "UrlImportDialog", "The name the server gives the file is used unless you change this "
+            "one."), self)
         name_hint.setWordWrap(True)
         name_hint.setEnabled(False)
         self.limit = QSpinBox(self)
         self.limit.setObjectName("limitSpin")
         self.limit.setRange(0, MAX_LIMIT_MIB)
         self.limit.setValue(DEFAULT_LIMIT_MIB)
-        self.limit.setSuffix(self.tr(" MiB"))
-        self.limit.setSpecialValueText(self.tr("No limit"))
-        self.limit.setAccessibleName(self.tr("Size limit"))
-        self.limit.setToolTip(self.tr("A bigger file is refused, and a download that grows "
-                                      "past this is stopped with nothing kept."))
-        self.allow_local = QCheckBox(self.tr("Allow local addresses"), self)
+        self.limit.setSuffix(translate("UrlImportDialog", " MiB"))
+        self.limit.setSpecialValueText(translate("UrlImportDialog", "No limit"))
+        self.limit.setAccessibleName(translate("UrlImportDialog", "Size limit"))
+        self.limit.setToolTip(translate(
+            "UrlImportDialog", "A bigger file is refused, and a download that grows past this is "
+            "stopped with nothing kept."))
+        self.allow_local = QCheckBox(translate("UrlImportDialog", "Allow local addresses"), self)
         self.allow_local.setObjectName("allowLocal")
-        self.warning = QLabel(self.tr(
-            "Only for a link you trust: it may then reach this computer and your network "
-            "(routers, admin pages, internal services), which links are otherwise refused."),
+        self.warning = QLabel(translate(
+            "UrlImportDialog", "Only for a link you trust: it may then reach this computer and "
+            "your network (routers, admin pages, internal services), which links are otherwise "
+            "refused."),
             self)
         self.warning.setObjectName("allowLocalWarning")
         self.warning.setWordWrap(True)
@@ -88,21 +92,22 @@ class UrlImportDialog(QDialog):
         target.setObjectName("targetLabel")
 
         form = QFormLayout()
-        form.addRow(self.tr("Link:"), self.url_edit)
+        form.addRow(translate("UrlImportDialog", "Link:"), self.url_edit)
         form.addRow("", self.problem)
-        form.addRow(self.tr("Into:"), target)
-        form.addRow(self.tr("Name:"), self.name_edit)
+        form.addRow(translate("UrlImportDialog", "Into:"), target)
+        form.addRow(translate("UrlImportDialog", "Name:"), self.name_edit)
         form.addRow("", name_hint)
-        form.addRow(self.tr("Size limit:"), self.limit)
+        form.addRow(translate("UrlImportDialog", "Size limit:"), self.limit)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(self.tr("Import"))
+        self.ok.setText(translate("UrlImportDialog", "Import"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        explain = QLabel(self.tr("The file is downloaded from the link and stored in the "
-                                 "bucket as it arrives, through the transfer queue."), self)
+        explain = QLabel(translate(
+            "UrlImportDialog", "The file is downloaded from the link and stored in the bucket as "
+            "it arrives, through the transfer queue."), self)
         explain.setWordWrap(True)
         layout.addWidget(explain)
         layout.addLayout(form)
