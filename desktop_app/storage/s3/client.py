@@ -18,6 +18,7 @@ from urllib3.exceptions import InsecureRequestWarning
 
 from desktop_app.core.connection import ConnectionSettings, effective_addressing
 from desktop_app.core.errors import ServerError
+from desktop_app.storage.s3 import signing_key
 from desktop_app.storage.s3.checksummed import ChecksumMinio
 from desktop_app.storage.transfer_http import ca_file
 
@@ -100,6 +101,7 @@ def make_client(settings: ConnectionSettings, http: urllib3.PoolManager,
                 virtual: bool | None = None) -> Minio:
     """The SDK client over `http`, addressed as the settings ask (or path/virtual-host style
     when `virtual` is given, which the doctor uses to try both)."""
+    signing_key.install()  # every signature with the day's key, derived once (see there)
     client = ChecksumMinio(
         endpoint=settings.endpoint,
         access_key=settings.access_key,

@@ -1,0 +1,78 @@
+"""The SigV4 signing key, derived once per day instead of once per request.
+
+AWS Signature Version 4 signs every request with a key made by four chained HMACs over the
+secret key, the day (YYYYMMDD), the region and the service. The key depends on nothing else,
+yet minio-py 7.2.20 derives it again for every request and every presigned URL: about a fifth
+of the SDK's signing time, paid once per file when a thousand small files move. Here the
+derivation is remembered per (secret, day, region, service), so a new day (or another region
+or secret) derives a new key and a signature never uses a stale one.
+
+`cached_signing_key` takes the SDK's place (`install`, called once when the first client is
+built); `presign_get` signs the small-file lane's GETs with it directly, without the SDK's
+per-URL overhead, producing the very URL the SDK would for the same inputs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from collections.abc import Callable
+from datetime import UTC, datetime
+from functools import lru_cache
+from urllib.parse import SplitResult, quote
+
+from minio import signer
+
+_ALGORITHM = "AWS4-HMAC-SHA256"
+_SDK_SIGNING_KEY: Callable[[str, datetime, str, str], bytes] = signer._get_signing_key
+
+
+@lru_cache(maxsize=16)
+def _derive(secret_key: str, day: str, region: str, service: str) -> bytes:
+    key = hmac.new(("AWS4" + secret_key).encode(), day.encode(), hashlib.sha256).digest()
+    for part in (region, service, "aws4_request"):
+        key = hmac.new(key, part.encode(), hashlib.sha256).digest()
+    return key
+
+
+def cached_signing_key(secret_key: str, date: datetime, region: str, service_name: str) -> bytes:
+    """The SDK's `_get_signing_key`, remembered per day (of UTC, as the SDK counts days)."""
+    return _derive(secret_key, _day(date), region, service_name)
+
+
+def _day(date: datetime) -> str:
+    """YYYYMMDD of `date` in UTC (a naive datetime is taken as UTC already)."""
+    if date.tzinfo is not None:
+        date = date.astimezone(UTC)
+    return f"{date.year:04d}{date.month:02d}{date.day:02d}"
+
+
+def install() -> None:
+    """Let every SDK signature (requests and presigned URLs) use the cached key."""
+    signer._get_signing_key = cached_signing_key
+
+
+def _quote(value: str) -> str:
+    return quote(value, safe="-_.~")
+
+
+def presign_get(url: SplitResult, *, region: str, access_key: str, secret_key: str,
+                issued_at: datetime, expires_s: int) -> SplitResult:
+    """A query-signed GET of `url` (built by the SDK, its query already encoded and any
+    session token in it), byte for byte what the SDK's `presign_v4` returns."""
+    when = issued_at.astimezone(UTC)
+    day = _day(when)
+    stamp = f"{day}T{when.hour:02d}{when.minute:02d}{when.second:02d}Z"
+    scope = f"{day}/{region}/s3/aws4_request"
+    query = (url.query + "&" if url.query else "") + (
+        f"X-Amz-Algorithm={_ALGORITHM}&X-Amz-Credential={_quote(f'{access_key}/{scope}')}"
+        f"&X-Amz-Date={stamp}&X-Amz-Expires={expires_s}&X-Amz-SignedHeaders=host")
+    canonical_query = "&".join(
+        "=".join(pair) for pair in sorted(part.split("=") for part in query.split("&")))
+    canonical = (f"GET\n{url.path or '/'}\n{canonical_query}\nhost:{url.netloc}\n\nhost\n"
+                 "UNSIGNED-PAYLOAD")
+    to_sign = (f"{_ALGORITHM}\n{stamp}\n{scope}\n"
+               f"{hashlib.sha256(canonical.encode()).hexdigest()}")
+    signature = hmac.new(_derive(secret_key, day, region, "s3"), to_sign.encode(),
+                         hashlib.sha256).hexdigest()
+    return url._replace(query=f"{query}&X-Amz-Signature={signature}")
