@@ -104,7 +104,7 @@ def _size_box(parent: QWidget, name: str) -> QDoubleSpinBox:
     box.setRange(0, 10_000_000)
     box.setDecimals(2)
     box.setSuffix(translate("CleanupDialog", " MB"))
-    box.setSpecialValueText("any")
+    box.setSpecialValueText(translate("CleanupDialog", "any"))
     return box
 
 

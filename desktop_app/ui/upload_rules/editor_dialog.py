@@ -79,7 +79,7 @@ class UploadRulesEditor(QDialog):
         self.max_size = QSpinBox(self.form_box)
         self.max_size.setObjectName("rulesMaxSize")
         self.max_size.setRange(0, 10_000_000)
-        self.max_size.setSuffix(" MB")
+        self.max_size.setSuffix(translate("UploadRulesEditor", " MB"))
         self.max_size.setSpecialValueText(translate("UploadRulesEditor", "No limit"))
         self.max_size.setValue((start.max_size + MB - 1) // MB)
         form.addRow(translate("UploadRulesEditor", "Largest file:"), self.max_size)
