@@ -86,6 +86,11 @@ class Presign(S3Errors):
         """A GET link asking for the stored checksums too: `x-amz-checksum-mode` rides in the
         signed query (an unsigned x-amz-* header would break a presigned signature), so
         the answer's own headers carry the CRC the lane checks the body against."""
+        keys = getattr(self, "encryption", None)
+        if keys is not None and keys.key_for(bucket) is not None:
+            # A link cannot carry a customer key: the lane hands this file to the threaded
+            # path (which sends it) without a request bound to fail.
+            raise ConfigError(f"A link to “{key}” cannot carry its customer key.")
         # Left out once the server refused it (see Objects.open_object).
         query: dict[str, str | list[str] | tuple[str]] = (
             {} if getattr(self, "_no_checksum_mode", False) else dict(CHECKSUM_MODE))
