@@ -85,13 +85,24 @@ def current_language() -> str:
     return _Installed.language
 
 
+class _Catalogue(QTranslator):
+    """A translator over a copy of the `.qm` in memory, which it keeps alive: Qt maps a file
+    it loads by name, and a catalogue rewritten under a running app (a package upgrade,
+    `make ts`) then kills it with SIGBUS on the next lookup."""
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__()
+        self._data = data  # Qt reads from this buffer without copying it
+
+
 def _load_ours(language: str) -> QTranslator | None:
-    folder = resources.files("desktop_app.resources") / "translations"
-    translator = QTranslator()
-    # The package data is a plain folder (a wheel or a checkout), so Qt reads the file itself.
-    if translator.load(f"{CATALOGUE}_{language}", str(folder)):
-        return translator
-    return None
+    entry = resources.files("desktop_app.resources") / "translations" / f"{CATALOGUE}_{language}.qm"
+    try:
+        data = entry.read_bytes()
+    except OSError:
+        return None
+    translator = _Catalogue(data)
+    return translator if translator.load(data) else None
 
 
 def _load_qt(language: str) -> QTranslator | None:
