@@ -130,8 +130,10 @@ def retranslate_open_windows(lookup: Lookup) -> None:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return
-    actions = [action for window in app.topLevelWidgets()
-               for action in window.findChildren(QAction)]
+    # The windows' wrappers are held until the end: a wrapper let go mid-way can take the C++
+    # objects it owns, and so their actions, with it.
+    windows = app.topLevelWidgets()
+    actions = [action for window in windows for action in window.findChildren(QAction)]
     # Where each action's text came from, read before a dock's new title resets the text of
     # its toggle action.
     texts = [(action, action.text(), _origin(action, "text", action.text()))
