@@ -2,477 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1">
     <context>
-        <name />
-        <message>
-            <source>Sync folders…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Compare and sync a local folder with a bucket folder; saved pairs and watched folders</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sync with a local folder…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Compare this place with a folder on this computer, then sync</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>That sync pair is no longer saved.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Pick a bucket folder first: open a saved pair, or right-click a bucket and choose “Sync with a local folder…”.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Choose the folder to sync first.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Its connection is not open: open it, then compare.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Listing both sides…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The folder cannot be read: {why}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Now: </source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This pair is syncing already.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Its connection is not open: open it, then sync.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sync</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sending to the transfer queue…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Synced: {up} uploaded, {down} downloaded, {deleted} deleted ({size}).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{count} failed:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{count} conflict(s) left as they are.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Open Transfers → Sync folders… to see the pair and run it again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Conflicts</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{count} file(s) changed both in the folder and in the bucket since the last sync. Which version should be kept?</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This computer's</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The bucket's</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Keep both</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Skip them</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{count} in the bucket</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{count} in the folder</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Delete files?</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This sync deletes {count} file(s) ({size}): {where}. Deleted objects cannot be brought back unless the bucket keeps versions.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Delete them</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Keep them</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Continuing the sync of “{name}” that was interrupted.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Only in the folder</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Only in the bucket</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The same</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Different</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Name clashes</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Files in the folder with no object of that name</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Objects with no file of that name in the folder</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The same size and content (or unchanged since the last sync)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>On both sides, with different content; the newer side is said</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Changed both in the folder and in the bucket since the last sync</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Names that differ only in upper/lower case or Unicode form: never transferred, they would make a duplicate</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>new here</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>new there</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>deleted here since the last sync</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>deleted there since the last sync</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>unchanged since the last sync</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>same checksum</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>same size, times within tolerance</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>size differs</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>checksum differs</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>newer here</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>newer there</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>changed on both sides since the last sync</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>differs only in upper/lower case from another name</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>differs only in Unicode normalisation (NFC/NFD) from another name</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Nothing (deleting is off)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Upload</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Download</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Delete in the bucket</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Delete in the folder</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Keep both: the bucket's as “{name}”</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Ask</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Left as it is</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Name</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Size</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Why</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sync will</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{title} — {count} file(s)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>… and {count} more</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>“{folder}” cannot be watched: {why}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Watched folder</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source> · {sent} sent ({size}), last “{last}”</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Refused: {key}: {why}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Failed: {key}: {why}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Upload: make the bucket match the folder</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Download: make the folder match the bucket</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Two-way: send each change where it is missing</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Ask me</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The newer version wins</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Keep both (the bucket's under a new name)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Unfinished: continues when its connection is open</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Never run</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Last run {when}: {up} uploaded, {down} downloaded, {deleted} deleted</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>, {failed} failed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sync a folder with a bucket</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Saved pairs</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sync again</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Compare and sync the selected pair in one click</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Open</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Forget</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The local folder to sync</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Choose…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Folder:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>None yet: open a saved pair, or right-click a bucket → Sync with a local folder…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Bucket folder:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Direction:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Conflicts:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Delete on the other side what was removed on this one (asked again with the count)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Watch the folder and upload new and changed files as they settle</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>A name for this pair</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Save pair</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Name:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Compare</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Press Compare to see the difference; nothing moves until you press Sync.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Close</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Folder to sync</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source> · watching</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{up} to upload ({up_size})</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{down} to download ({down_size})</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{count} to delete ({size})</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{count} conflict(s) to decide</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{count} name clash(es) left as they are</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Nothing to sync: both sides agree.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Incomplete (cancelled or not fully listed): </source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{done} of {total} files</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
         <name>AboutDialog</name>
         <message>
             <source>About %1</source>
@@ -1115,6 +644,10 @@
         <name>CleanupDialog</name>
         <message>
             <source> MB</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>any</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1889,9 +1422,277 @@ What should happen?</source>
         </message>
     </context>
     <context>
+        <name>CsvColumnKinds</name>
+        <message>
+            <source>text</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>integer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>decimal</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>email</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>phone</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>CsvModel</name>
         <message>
             <source>Column {value}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CsvProblems</name>
+        <message>
+            <source>Wrong number of fields</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Quote never closed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stray quote</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Text after a closing quote</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Undecodable bytes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Line too long</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Required value missing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not a whole number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not a number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not a date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not an e-mail address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not a phone number</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CsvResultsDialog</name>
+        <message>
+            <source>comma</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>semicolon</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>tab</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>bar</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no problems found</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>1 problem</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{count} problems</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{rows} rows × {columns} columns, {verdict}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> (stopped before the end: the counts cover what was read)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Validation of {name}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{size} read · {lines} lines · {encoding} · separated by {delimiter}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export all errors…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save as schema for this folder…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CSV files uploaded to {place} are then checked with these columns</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Validate the file again with the types and required columns chosen above</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Columns (choose a type or untick Required to change the checks)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Errors</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>First {shown} of {total} errors</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Column</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Required</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Empty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Invalid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>inferred from the first rows</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>chosen</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type of {column}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Line</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Value</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Details</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CsvValidation</name>
+        <message>
+            <source>Validate…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check every row of this file: field counts, quoting, encoding and the values of each column</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>“{name}” is being validated already; see the Jobs panel.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Validate CSV</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Line {line}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export all errors</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The errors could not be saved to {path} ({why}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose another folder, or free some space.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All errors saved to {path}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The schema could not be saved ({why}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check that {folder} can be written.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> (required)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CSV files uploaded to {place} will be validated with {columns}.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2510,6 +2311,45 @@ The bucket keeps versions: each delete adds a delete marker and the bytes stay s
         <name>EmptyReportDialog</name>
         <message>
             <source>The bucket was not deleted</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>EncryptionActions</name>
+        <message>
+            <source>Encryption keys…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customer key (SSE-C) or server-managed keys (SSE-S3) for uploads into the shown bucket</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter encryption key…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open a connection first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This connection does not support encryption keys.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Encryption of new uploads into the bucket “{bucket}” on {name}, and the key sent to read its objects. It replaces the connection's setting for this bucket.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Encryption of new uploads into every bucket of {name} (a bucket can have its own), and the key sent to read their objects.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Encryption setting saved in the system keyring.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Encryption setting kept for this session only: {why}</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -3932,6 +3772,58 @@ The bucket keeps versions: each delete adds a delete marker and the bytes stay s
         </message>
     </context>
     <context>
+        <name>PreflightDialog</name>
+        <message>
+            <source>Upload rules</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>These files break the upload rules of “{bucket}” and will not be uploaded ({count} of {total}):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing breaks the upload rules of “{bucket}”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>File</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Files that will not be uploaded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Same content already in the bucket as “{key}”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Upload the other {count}</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Upload {count} file(s)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Upload the {count} file(s) whose content is already there anyway</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>PresignDialog</name>
         <message>
             <source>minutes</source>
@@ -4668,6 +4560,14 @@ The bucket keeps versions: each delete adds a delete marker and the bytes stay s
             <translation type="unfinished" />
         </message>
         <message>
+            <source>This connection uses temporary credentials (a session token) and the app does not know when they end: the link stops working then, perhaps sooner than the time chosen.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Links can be valid for at most 7 days: S3 signatures (SigV4) are refused by the server after that. Choose 7 days or less.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>No bucket is open.</source>
             <translation type="unfinished" />
         </message>
@@ -4919,10 +4819,6 @@ The bucket keeps versions: each delete adds a delete marker and the bytes stay s
             <source>Download and upload links for this bucket, and what was shared</source>
             <translation type="unfinished" />
         </message>
-        <message>
-            <source>Share (upload links, history)…</source>
-            <translation type="unfinished" />
-        </message>
     </context>
     <context>
         <name>StatisticsActions</name>
@@ -5153,7 +5049,321 @@ The bucket keeps versions: each delete adds a delete marker and the bytes stay s
         </message>
     </context>
     <context>
+        <name>SyncActions</name>
+        <message>
+            <source>Sync folders…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Compare and sync a local folder with a bucket folder; saved pairs and watched folders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sync with a local folder…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Compare this place with a folder on this computer, then sync</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>That sync pair is no longer saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pick a bucket folder first: open a saved pair, or right-click a bucket and choose “Sync with a local folder…”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose the folder to sync first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Its connection is not open: open it, then compare.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Listing both sides…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The folder cannot be read: {why}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Now: </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This pair is syncing already.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Its connection is not open: open it, then sync.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sync</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sending to the transfer queue…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Synced: {up} uploaded, {down} downloaded, {deleted} deleted ({size}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{count} failed:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open Transfers → Sync folders… to see the pair and run it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>{count} file(s) changed both in the folder and in the bucket since the last sync. Which version should be kept?</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>Conflicts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This computer's</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The bucket's</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep both</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Skip them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{count} in the bucket</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{count} in the folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete files?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Continuing the sync of “{name}” that was interrupted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>This sync deletes {count} file(s) ({size}): {where}. Deleted objects cannot be brought back unless the bucket keeps versions.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{count} conflict(s) left as they are.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncCompareView</name>
+        <message>
+            <source>Only in the folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only in the bucket</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The same</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Different</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Conflicts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name clashes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Files in the folder with no object of that name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Objects with no file of that name in the folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The same size and content (or unchanged since the last sync)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>On both sides, with different content; the newer side is said</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Changed both in the folder and in the bucket since the last sync</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Names that differ only in upper/lower case or Unicode form: never transferred, they would make a duplicate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>new here</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>new there</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>deleted here since the last sync</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>deleted there since the last sync</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unchanged since the last sync</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>same checksum</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>same size, times within tolerance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>size differs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>checksum differs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>newer here</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>newer there</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>changed on both sides since the last sync</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>differs only in upper/lower case from another name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>differs only in Unicode normalisation (NFC/NFD) from another name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing (deleting is off)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Upload</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Download</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete in the bucket</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete in the folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep both: the bucket's as “{name}”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ask</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Left as it is</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sync will</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>… and {count} more</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>{title} — {count:,} file(s)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>SyncWatching</name>
+        <message>
+            <source>“{folder}” cannot be watched: {why}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Watched folder</source>
+            <translation type="unfinished" />
+        </message>
         <message numerus="yes">
             <source>Watching {count} folder(s)</source>
             <translation type="unfinished">
@@ -5161,8 +5371,197 @@ The bucket keeps versions: each delete adds a delete marker and the bytes stay s
                 <numerusform />
             </translation>
         </message>
+        <message>
+            <source> · {sent} sent ({size}), last “{last}”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Refused: {key}: {why}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Failed: {key}: {why}</source>
+            <translation type="unfinished" />
+        </message>
         <message numerus="yes">
             <source>{count} new file(s) from “{folder}” uploaded to {bucket}.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncWindow</name>
+        <message>
+            <source>Upload: make the bucket match the folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Download: make the folder match the bucket</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Two-way: send each change where it is missing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ask me</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The newer version wins</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep both (the bucket's under a new name)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unfinished: continues when its connection is open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Never run</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last run {when}: {up} uploaded, {down} downloaded, {deleted} deleted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>, {failed} failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sync a folder with a bucket</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved pairs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sync again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Compare and sync the selected pair in one click</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Forget</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The local folder to sync</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Folder:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>None yet: open a saved pair, or right-click a bucket → Sync with a local folder…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bucket folder:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Direction:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Conflicts:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete on the other side what was removed on this one (asked again with the count)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Watch the folder and upload new and changed files as they settle</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A name for this pair</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save pair</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Compare</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Press Compare to see the difference; nothing moves until you press Sync.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sync</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Folder to sync</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> · watching</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{up} to upload ({up_size})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{down} to download ({down_size})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{count} to delete ({size})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing to sync: both sides agree.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Incomplete (cancelled or not fully listed): </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{done} of {total} files</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>{count} conflict(s) to decide</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{count} name clash(es) left as they are</source>
             <translation type="unfinished">
                 <numerusform />
                 <numerusform />
@@ -5428,6 +5827,140 @@ The bucket keeps versions: each delete adds a delete marker and the bytes stay s
         </message>
     </context>
     <context>
+        <name>UploadRulesActions</name>
+        <message>
+            <source>Upload rules…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Size limit, allowed kinds, naming and duplicates for uploads into the bucket shown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open a connection first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Upload rules need the settings folder, which is not known yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rules for uploads into the bucket “{bucket}” on {name}. They replace the connection's rules for this bucket.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rules for uploads into every bucket of {name} (a bucket can have its own).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Upload rules saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The upload rules were not saved: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check that the settings folder can be written.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>UploadRulesEditor</name>
+        <message>
+            <source>Keep the name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>In a folder per day: {date}/{name}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Time first: {timestamp}_{name}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Random: {uuid}{ext}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>By content: {sha256}{ext}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Upload anyway (no check)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Skip the file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ask before uploading</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Upload rules</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check uploads against these rules before sending</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> MB</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No limit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Largest file:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Allowed kinds:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>e.g. application/pdf, image/*</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Also these types:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kinds are judged by the content (first bytes), checked against the name; none ticked and no type allows every kind.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Refuse programs named as another kind (a .pdf that is an executable)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name of each file:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Put each file in a folder for its kind (images/, documents/, …)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Same content already there:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Example:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>“{entry}” is not a type: write types like application/pdf or image/*, or tick a kind above.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>UploadRulesTab</name>
         <message>
             <source>Largest file</source>
@@ -5487,6 +6020,22 @@ The bucket keeps versions: each delete adds a delete marker and the bytes stay s
         </message>
         <message>
             <source>Ask</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No upload rules: every file is uploaded under its own name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This bucket has rules of its own (they replace the connection's):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The connection's rules apply to this bucket:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Change them with “Upload rules…” in the bucket's menu (in the tree or the Bucket menu).</source>
             <translation type="unfinished" />
         </message>
     </context>

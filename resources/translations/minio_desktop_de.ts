@@ -2,477 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
     <context>
-        <name />
-        <message>
-            <source>Sync folders…</source>
-            <translation>Ordner synchronisieren…</translation>
-        </message>
-        <message>
-            <source>Compare and sync a local folder with a bucket folder; saved pairs and watched folders</source>
-            <translation>Einen lokalen Ordner mit einem Bucket-Ordner vergleichen und synchronisieren; gespeicherte Paare und beobachtete Ordner</translation>
-        </message>
-        <message>
-            <source>Sync with a local folder…</source>
-            <translation>Mit einem lokalen Ordner synchronisieren…</translation>
-        </message>
-        <message>
-            <source>Compare this place with a folder on this computer, then sync</source>
-            <translation>Diesen Ort mit einem Ordner auf diesem Computer vergleichen, dann synchronisieren</translation>
-        </message>
-        <message>
-            <source>That sync pair is no longer saved.</source>
-            <translation>Dieses Sync-Paar ist nicht mehr gespeichert.</translation>
-        </message>
-        <message>
-            <source>Pick a bucket folder first: open a saved pair, or right-click a bucket and choose “Sync with a local folder…”.</source>
-            <translation>Wählen Sie zuerst einen Bucket-Ordner: Öffnen Sie ein gespeichertes Paar oder klicken Sie mit der rechten Maustaste auf einen Bucket und wählen Sie „Mit einem lokalen Ordner synchronisieren…“.</translation>
-        </message>
-        <message>
-            <source>Choose the folder to sync first.</source>
-            <translation>Wählen Sie zuerst den zu synchronisierenden Ordner.</translation>
-        </message>
-        <message>
-            <source>Its connection is not open: open it, then compare.</source>
-            <translation>Seine Verbindung ist nicht offen: Öffnen Sie sie, dann vergleichen Sie.</translation>
-        </message>
-        <message>
-            <source>Listing both sides…</source>
-            <translation>Beide Seiten werden aufgelistet…</translation>
-        </message>
-        <message>
-            <source>The folder cannot be read: {why}</source>
-            <translation>Der Ordner kann nicht gelesen werden: {why}</translation>
-        </message>
-        <message>
-            <source>Now: </source>
-            <translation>Jetzt: </translation>
-        </message>
-        <message>
-            <source>This pair is syncing already.</source>
-            <translation>Dieses Paar wird bereits synchronisiert.</translation>
-        </message>
-        <message>
-            <source>Its connection is not open: open it, then sync.</source>
-            <translation>Seine Verbindung ist nicht offen: Öffnen Sie sie, dann synchronisieren Sie.</translation>
-        </message>
-        <message>
-            <source>Sync</source>
-            <translation>Synchronisieren</translation>
-        </message>
-        <message>
-            <source>Sending to the transfer queue…</source>
-            <translation>Wird an die Übertragungsliste gesendet…</translation>
-        </message>
-        <message>
-            <source>Synced: {up} uploaded, {down} downloaded, {deleted} deleted ({size}).</source>
-            <translation>Synchronisiert: {up} hochgeladen, {down} heruntergeladen, {deleted} gelöscht ({size}).</translation>
-        </message>
-        <message>
-            <source>{count} failed:</source>
-            <translation>{count} fehlgeschlagen:</translation>
-        </message>
-        <message>
-            <source>{count} conflict(s) left as they are.</source>
-            <translation>{count} Konflikte unverändert gelassen.</translation>
-        </message>
-        <message>
-            <source>Open Transfers → Sync folders… to see the pair and run it again.</source>
-            <translation>Öffnen Sie Übertragungen → Ordner synchronisieren…, um das Paar zu sehen und erneut auszuführen.</translation>
-        </message>
-        <message>
-            <source>Conflicts</source>
-            <translation>Konflikte</translation>
-        </message>
-        <message>
-            <source>{count} file(s) changed both in the folder and in the bucket since the last sync. Which version should be kept?</source>
-            <translation>{count} Dateien wurden seit der letzten Synchronisierung sowohl im Ordner als auch im Bucket geändert. Welche Version soll bleiben?</translation>
-        </message>
-        <message>
-            <source>This computer's</source>
-            <translation>Die dieses Computers</translation>
-        </message>
-        <message>
-            <source>The bucket's</source>
-            <translation>Die des Buckets</translation>
-        </message>
-        <message>
-            <source>Keep both</source>
-            <translation>Beide behalten</translation>
-        </message>
-        <message>
-            <source>Skip them</source>
-            <translation>Überspringen</translation>
-        </message>
-        <message>
-            <source>{count} in the bucket</source>
-            <translation>{count} im Bucket</translation>
-        </message>
-        <message>
-            <source>{count} in the folder</source>
-            <translation>{count} im Ordner</translation>
-        </message>
-        <message>
-            <source>Delete files?</source>
-            <translation>Dateien löschen?</translation>
-        </message>
-        <message>
-            <source>This sync deletes {count} file(s) ({size}): {where}. Deleted objects cannot be brought back unless the bucket keeps versions.</source>
-            <translation>Diese Synchronisierung löscht {count} Dateien ({size}): {where}. Gelöschte Objekte lassen sich nicht zurückholen, es sei denn, der Bucket bewahrt Versionen auf.</translation>
-        </message>
-        <message>
-            <source>Delete them</source>
-            <translation>Löschen</translation>
-        </message>
-        <message>
-            <source>Keep them</source>
-            <translation>Behalten</translation>
-        </message>
-        <message>
-            <source>Continuing the sync of “{name}” that was interrupted.</source>
-            <translation>Die unterbrochene Synchronisierung von „{name}“ wird fortgesetzt.</translation>
-        </message>
-        <message>
-            <source>Only in the folder</source>
-            <translation>Nur im Ordner</translation>
-        </message>
-        <message>
-            <source>Only in the bucket</source>
-            <translation>Nur im Bucket</translation>
-        </message>
-        <message>
-            <source>The same</source>
-            <translation>Gleich</translation>
-        </message>
-        <message>
-            <source>Different</source>
-            <translation>Verschieden</translation>
-        </message>
-        <message>
-            <source>Name clashes</source>
-            <translation>Namenskonflikte</translation>
-        </message>
-        <message>
-            <source>Files in the folder with no object of that name</source>
-            <translation>Dateien im Ordner ohne Objekt dieses Namens</translation>
-        </message>
-        <message>
-            <source>Objects with no file of that name in the folder</source>
-            <translation>Objekte ohne Datei dieses Namens im Ordner</translation>
-        </message>
-        <message>
-            <source>The same size and content (or unchanged since the last sync)</source>
-            <translation>Gleiche Größe und gleicher Inhalt (oder seit der letzten Synchronisierung unverändert)</translation>
-        </message>
-        <message>
-            <source>On both sides, with different content; the newer side is said</source>
-            <translation>Auf beiden Seiten, mit verschiedenem Inhalt; die neuere Seite wird genannt</translation>
-        </message>
-        <message>
-            <source>Changed both in the folder and in the bucket since the last sync</source>
-            <translation>Seit der letzten Synchronisierung im Ordner und im Bucket geändert</translation>
-        </message>
-        <message>
-            <source>Names that differ only in upper/lower case or Unicode form: never transferred, they would make a duplicate</source>
-            <translation>Namen, die sich nur in Groß-/Kleinschreibung oder Unicode-Form unterscheiden: nie übertragen, sie ergäben ein Duplikat</translation>
-        </message>
-        <message>
-            <source>new here</source>
-            <translation>hier neu</translation>
-        </message>
-        <message>
-            <source>new there</source>
-            <translation>dort neu</translation>
-        </message>
-        <message>
-            <source>deleted here since the last sync</source>
-            <translation>hier seit der letzten Synchronisierung gelöscht</translation>
-        </message>
-        <message>
-            <source>deleted there since the last sync</source>
-            <translation>dort seit der letzten Synchronisierung gelöscht</translation>
-        </message>
-        <message>
-            <source>unchanged since the last sync</source>
-            <translation>seit der letzten Synchronisierung unverändert</translation>
-        </message>
-        <message>
-            <source>same checksum</source>
-            <translation>gleiche Prüfsumme</translation>
-        </message>
-        <message>
-            <source>same size, times within tolerance</source>
-            <translation>gleiche Größe, Zeiten innerhalb der Toleranz</translation>
-        </message>
-        <message>
-            <source>size differs</source>
-            <translation>Größe verschieden</translation>
-        </message>
-        <message>
-            <source>checksum differs</source>
-            <translation>Prüfsumme verschieden</translation>
-        </message>
-        <message>
-            <source>newer here</source>
-            <translation>hier neuer</translation>
-        </message>
-        <message>
-            <source>newer there</source>
-            <translation>dort neuer</translation>
-        </message>
-        <message>
-            <source>changed on both sides since the last sync</source>
-            <translation>seit der letzten Synchronisierung auf beiden Seiten geändert</translation>
-        </message>
-        <message>
-            <source>differs only in upper/lower case from another name</source>
-            <translation>unterscheidet sich nur in Groß-/Kleinschreibung von einem anderen Namen</translation>
-        </message>
-        <message>
-            <source>differs only in Unicode normalisation (NFC/NFD) from another name</source>
-            <translation>unterscheidet sich nur in der Unicode-Normalisierung (NFC/NFD) von einem anderen Namen</translation>
-        </message>
-        <message>
-            <source>Nothing (deleting is off)</source>
-            <translation>Nichts (Löschen ist aus)</translation>
-        </message>
-        <message>
-            <source>Upload</source>
-            <translation>Hochladen</translation>
-        </message>
-        <message>
-            <source>Download</source>
-            <translation>Herunterladen</translation>
-        </message>
-        <message>
-            <source>Delete in the bucket</source>
-            <translation>Im Bucket löschen</translation>
-        </message>
-        <message>
-            <source>Delete in the folder</source>
-            <translation>Im Ordner löschen</translation>
-        </message>
-        <message>
-            <source>Keep both: the bucket's as “{name}”</source>
-            <translation>Beide behalten: die des Buckets als „{name}“</translation>
-        </message>
-        <message>
-            <source>Ask</source>
-            <translation>Fragen</translation>
-        </message>
-        <message>
-            <source>Left as it is</source>
-            <translation>Unverändert gelassen</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <source>Size</source>
-            <translation>Größe</translation>
-        </message>
-        <message>
-            <source>Why</source>
-            <translation>Warum</translation>
-        </message>
-        <message>
-            <source>Sync will</source>
-            <translation>Sync wird</translation>
-        </message>
-        <message>
-            <source>{title} — {count} file(s)</source>
-            <translation>{title} — {count} Dateien</translation>
-        </message>
-        <message>
-            <source>… and {count} more</source>
-            <translation>… und {count} weitere</translation>
-        </message>
-        <message>
-            <source>“{folder}” cannot be watched: {why}</source>
-            <translation>„{folder}“ kann nicht beobachtet werden: {why}</translation>
-        </message>
-        <message>
-            <source>Watched folder</source>
-            <translation>Beobachteter Ordner</translation>
-        </message>
-        <message>
-            <source> · {sent} sent ({size}), last “{last}”</source>
-            <translation> · {sent} gesendet ({size}), zuletzt „{last}“</translation>
-        </message>
-        <message>
-            <source>Refused: {key}: {why}</source>
-            <translation>Verweigert: {key}: {why}</translation>
-        </message>
-        <message>
-            <source>Failed: {key}: {why}</source>
-            <translation>Fehlgeschlagen: {key}: {why}</translation>
-        </message>
-        <message>
-            <source>Upload: make the bucket match the folder</source>
-            <translation>Hochladen: den Bucket an den Ordner angleichen</translation>
-        </message>
-        <message>
-            <source>Download: make the folder match the bucket</source>
-            <translation>Herunterladen: den Ordner an den Bucket angleichen</translation>
-        </message>
-        <message>
-            <source>Two-way: send each change where it is missing</source>
-            <translation>In beide Richtungen: jede Änderung dorthin senden, wo sie fehlt</translation>
-        </message>
-        <message>
-            <source>Ask me</source>
-            <translation>Mich fragen</translation>
-        </message>
-        <message>
-            <source>The newer version wins</source>
-            <translation>Die neuere Version gewinnt</translation>
-        </message>
-        <message>
-            <source>Keep both (the bucket's under a new name)</source>
-            <translation>Beide behalten (die des Buckets unter neuem Namen)</translation>
-        </message>
-        <message>
-            <source>Unfinished: continues when its connection is open</source>
-            <translation>Unfertig: wird fortgesetzt, sobald seine Verbindung offen ist</translation>
-        </message>
-        <message>
-            <source>Never run</source>
-            <translation>Noch nie ausgeführt</translation>
-        </message>
-        <message>
-            <source>Last run {when}: {up} uploaded, {down} downloaded, {deleted} deleted</source>
-            <translation>Zuletzt {when}: {up} hochgeladen, {down} heruntergeladen, {deleted} gelöscht</translation>
-        </message>
-        <message>
-            <source>, {failed} failed</source>
-            <translation>, {failed} fehlgeschlagen</translation>
-        </message>
-        <message>
-            <source>Sync a folder with a bucket</source>
-            <translation>Einen Ordner mit einem Bucket synchronisieren</translation>
-        </message>
-        <message>
-            <source>Saved pairs</source>
-            <translation>Gespeicherte Paare</translation>
-        </message>
-        <message>
-            <source>Sync again</source>
-            <translation>Erneut synchronisieren</translation>
-        </message>
-        <message>
-            <source>Compare and sync the selected pair in one click</source>
-            <translation>Das ausgewählte Paar mit einem Klick vergleichen und synchronisieren</translation>
-        </message>
-        <message>
-            <source>Open</source>
-            <translation>Öffnen</translation>
-        </message>
-        <message>
-            <source>Forget</source>
-            <translation>Vergessen</translation>
-        </message>
-        <message>
-            <source>The local folder to sync</source>
-            <translation>Der zu synchronisierende lokale Ordner</translation>
-        </message>
-        <message>
-            <source>Choose…</source>
-            <translation>Auswählen…</translation>
-        </message>
-        <message>
-            <source>Folder:</source>
-            <translation>Ordner:</translation>
-        </message>
-        <message>
-            <source>None yet: open a saved pair, or right-click a bucket → Sync with a local folder…</source>
-            <translation>Noch keiner: Öffnen Sie ein gespeichertes Paar oder klicken Sie mit der rechten Maustaste auf einen Bucket → Mit einem lokalen Ordner synchronisieren…</translation>
-        </message>
-        <message>
-            <source>Bucket folder:</source>
-            <translation>Bucket-Ordner:</translation>
-        </message>
-        <message>
-            <source>Direction:</source>
-            <translation>Richtung:</translation>
-        </message>
-        <message>
-            <source>Conflicts:</source>
-            <translation>Konflikte:</translation>
-        </message>
-        <message>
-            <source>Delete on the other side what was removed on this one (asked again with the count)</source>
-            <translation>Auf der anderen Seite löschen, was auf dieser entfernt wurde (mit der Anzahl erneut gefragt)</translation>
-        </message>
-        <message>
-            <source>Watch the folder and upload new and changed files as they settle</source>
-            <translation>Den Ordner beobachten und neue und geänderte Dateien hochladen, sobald sie fertig sind</translation>
-        </message>
-        <message>
-            <source>A name for this pair</source>
-            <translation>Ein Name für dieses Paar</translation>
-        </message>
-        <message>
-            <source>Save pair</source>
-            <translation>Paar speichern</translation>
-        </message>
-        <message>
-            <source>Name:</source>
-            <translation>Name:</translation>
-        </message>
-        <message>
-            <source>Compare</source>
-            <translation>Vergleichen</translation>
-        </message>
-        <message>
-            <source>Press Compare to see the difference; nothing moves until you press Sync.</source>
-            <translation>Drücken Sie „Vergleichen“, um den Unterschied zu sehen; nichts wird bewegt, bevor Sie „Synchronisieren“ drücken.</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>Schließen</translation>
-        </message>
-        <message>
-            <source>Folder to sync</source>
-            <translation>Zu synchronisierender Ordner</translation>
-        </message>
-        <message>
-            <source> · watching</source>
-            <translation> · wird beobachtet</translation>
-        </message>
-        <message>
-            <source>{up} to upload ({up_size})</source>
-            <translation>{up} hochzuladen ({up_size})</translation>
-        </message>
-        <message>
-            <source>{down} to download ({down_size})</source>
-            <translation>{down} herunterzuladen ({down_size})</translation>
-        </message>
-        <message>
-            <source>{count} to delete ({size})</source>
-            <translation>{count} zu löschen ({size})</translation>
-        </message>
-        <message>
-            <source>{count} conflict(s) to decide</source>
-            <translation>{count} Konflikte zu entscheiden</translation>
-        </message>
-        <message>
-            <source>{count} name clash(es) left as they are</source>
-            <translation>{count} Namenskonflikte unverändert gelassen</translation>
-        </message>
-        <message>
-            <source>Nothing to sync: both sides agree.</source>
-            <translation>Nichts zu synchronisieren: Beide Seiten stimmen überein.</translation>
-        </message>
-        <message>
-            <source>Incomplete (cancelled or not fully listed): </source>
-            <translation>Unvollständig (abgebrochen oder nicht ganz aufgelistet): </translation>
-        </message>
-        <message>
-            <source>{done} of {total} files</source>
-            <translation>{done} von {total} Dateien</translation>
-        </message>
-    </context>
-    <context>
         <name>AboutDialog</name>
         <message>
             <source>About %1</source>
@@ -1116,6 +645,10 @@
         <message>
             <source> MB</source>
             <translation> MB</translation>
+        </message>
+        <message>
+            <source>any</source>
+            <translation>beliebig</translation>
         </message>
         <message>
             <source>Clean up — {place}</source>
@@ -1904,10 +1437,278 @@ Was soll geschehen?</translation>
         </message>
     </context>
     <context>
+        <name>CsvColumnKinds</name>
+        <message>
+            <source>text</source>
+            <translation>Text</translation>
+        </message>
+        <message>
+            <source>integer</source>
+            <translation>Ganzzahl</translation>
+        </message>
+        <message>
+            <source>decimal</source>
+            <translation>Dezimalzahl</translation>
+        </message>
+        <message>
+            <source>date</source>
+            <translation>Datum</translation>
+        </message>
+        <message>
+            <source>email</source>
+            <translation>E-Mail</translation>
+        </message>
+        <message>
+            <source>phone</source>
+            <translation>Telefon</translation>
+        </message>
+    </context>
+    <context>
         <name>CsvModel</name>
         <message>
             <source>Column {value}</source>
             <translation>Spalte {value}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CsvProblems</name>
+        <message>
+            <source>Wrong number of fields</source>
+            <translation>Falsche Anzahl Felder</translation>
+        </message>
+        <message>
+            <source>Quote never closed</source>
+            <translation>Anführungszeichen nie geschlossen</translation>
+        </message>
+        <message>
+            <source>Stray quote</source>
+            <translation>Verirrtes Anführungszeichen</translation>
+        </message>
+        <message>
+            <source>Text after a closing quote</source>
+            <translation>Text nach einem schließenden Anführungszeichen</translation>
+        </message>
+        <message>
+            <source>Undecodable bytes</source>
+            <translation>Nicht decodierbare Bytes</translation>
+        </message>
+        <message>
+            <source>Line too long</source>
+            <translation>Zeile zu lang</translation>
+        </message>
+        <message>
+            <source>Required value missing</source>
+            <translation>Pflichtwert fehlt</translation>
+        </message>
+        <message>
+            <source>Not a whole number</source>
+            <translation>Keine ganze Zahl</translation>
+        </message>
+        <message>
+            <source>Not a number</source>
+            <translation>Keine Zahl</translation>
+        </message>
+        <message>
+            <source>Not a date</source>
+            <translation>Kein Datum</translation>
+        </message>
+        <message>
+            <source>Not an e-mail address</source>
+            <translation>Keine E-Mail-Adresse</translation>
+        </message>
+        <message>
+            <source>Not a phone number</source>
+            <translation>Keine Telefonnummer</translation>
+        </message>
+    </context>
+    <context>
+        <name>CsvResultsDialog</name>
+        <message>
+            <source>comma</source>
+            <translation>Komma</translation>
+        </message>
+        <message>
+            <source>semicolon</source>
+            <translation>Semikolon</translation>
+        </message>
+        <message>
+            <source>tab</source>
+            <translation>Tabulator</translation>
+        </message>
+        <message>
+            <source>bar</source>
+            <translation>senkrechten Strich</translation>
+        </message>
+        <message>
+            <source>no problems found</source>
+            <translation>keine Probleme gefunden</translation>
+        </message>
+        <message>
+            <source>1 problem</source>
+            <translation>1 Problem</translation>
+        </message>
+        <message>
+            <source>{count} problems</source>
+            <translation>{count} Probleme</translation>
+        </message>
+        <message>
+            <source>{rows} rows × {columns} columns, {verdict}</source>
+            <translation>{rows} Zeilen × {columns} Spalten, {verdict}</translation>
+        </message>
+        <message>
+            <source> (stopped before the end: the counts cover what was read)</source>
+            <translation> (vor dem Ende angehalten: Die Zahlen gelten für das Gelesene)</translation>
+        </message>
+        <message>
+            <source>Validation of {name}</source>
+            <translation>Prüfung von {name}</translation>
+        </message>
+        <message>
+            <source>{size} read · {lines} lines · {encoding} · separated by {delimiter}</source>
+            <translation>{size} gelesen · {lines} Zeilen · {encoding} · getrennt durch {delimiter}</translation>
+        </message>
+        <message>
+            <source>Export all errors…</source>
+            <translation>Alle Fehler exportieren…</translation>
+        </message>
+        <message>
+            <source>Save as schema for this folder…</source>
+            <translation>Als Schema für diesen Ordner speichern…</translation>
+        </message>
+        <message>
+            <source>CSV files uploaded to {place} are then checked with these columns</source>
+            <translation>In {place} hochgeladene CSV-Dateien werden dann mit diesen Spalten geprüft</translation>
+        </message>
+        <message>
+            <source>Check again</source>
+            <translation>Erneut prüfen</translation>
+        </message>
+        <message>
+            <source>Validate the file again with the types and required columns chosen above</source>
+            <translation>Die Datei erneut mit den oben gewählten Typen und Pflichtspalten prüfen</translation>
+        </message>
+        <message>
+            <source>Columns (choose a type or untick Required to change the checks)</source>
+            <translation>Spalten (wählen Sie einen Typ oder entfernen Sie das Häkchen bei „Pflicht“, um die Prüfungen zu ändern)</translation>
+        </message>
+        <message>
+            <source>Errors</source>
+            <translation>Fehler</translation>
+        </message>
+        <message>
+            <source>First {shown} of {total} errors</source>
+            <translation>Die ersten {shown} von {total} Fehlern</translation>
+        </message>
+        <message>
+            <source>Column</source>
+            <translation>Spalte</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Typ</translation>
+        </message>
+        <message>
+            <source>Required</source>
+            <translation>Pflicht</translation>
+        </message>
+        <message>
+            <source>Empty</source>
+            <translation>Leer</translation>
+        </message>
+        <message>
+            <source>Invalid</source>
+            <translation>Ungültig</translation>
+        </message>
+        <message>
+            <source>Checks</source>
+            <translation>Prüfungen</translation>
+        </message>
+        <message>
+            <source>inferred from the first rows</source>
+            <translation>aus den ersten Zeilen abgeleitet</translation>
+        </message>
+        <message>
+            <source>chosen</source>
+            <translation>gewählt</translation>
+        </message>
+        <message>
+            <source>Type of {column}</source>
+            <translation>Typ von {column}</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>Zeile</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>Problem</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>Wert</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>Details</translation>
+        </message>
+    </context>
+    <context>
+        <name>CsvValidation</name>
+        <message>
+            <source>Validate…</source>
+            <translation>Prüfen…</translation>
+        </message>
+        <message>
+            <source>Check every row of this file: field counts, quoting, encoding and the values of each column</source>
+            <translation>Jede Zeile dieser Datei prüfen: Feldanzahl, Anführungszeichen, Kodierung und die Werte jeder Spalte</translation>
+        </message>
+        <message>
+            <source>“{name}” is being validated already; see the Jobs panel.</source>
+            <translation>„{name}“ wird bereits geprüft; siehe Auftragsbereich.</translation>
+        </message>
+        <message>
+            <source>Validate CSV</source>
+            <translation>CSV prüfen</translation>
+        </message>
+        <message>
+            <source>Line {line}</source>
+            <translation>Zeile {line}</translation>
+        </message>
+        <message>
+            <source>Export all errors</source>
+            <translation>Alle Fehler exportieren</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV-Dateien (*.csv)</translation>
+        </message>
+        <message>
+            <source>The errors could not be saved to {path} ({why}).</source>
+            <translation>Die Fehler konnten nicht in {path} gespeichert werden ({why}).</translation>
+        </message>
+        <message>
+            <source>Choose another folder, or free some space.</source>
+            <translation>Wählen Sie einen anderen Ordner oder schaffen Sie freien Speicherplatz.</translation>
+        </message>
+        <message>
+            <source>All errors saved to {path}.</source>
+            <translation>Alle Fehler in {path} gespeichert.</translation>
+        </message>
+        <message>
+            <source>The schema could not be saved ({why}).</source>
+            <translation>Das Schema konnte nicht gespeichert werden ({why}).</translation>
+        </message>
+        <message>
+            <source>Check that {folder} can be written.</source>
+            <translation>Prüfen Sie, ob {folder} beschreibbar ist.</translation>
+        </message>
+        <message>
+            <source> (required)</source>
+            <translation> (Pflicht)</translation>
+        </message>
+        <message>
+            <source>CSV files uploaded to {place} will be validated with {columns}.</source>
+            <translation>In {place} hochgeladene CSV-Dateien werden mit {columns} geprüft.</translation>
         </message>
     </context>
     <context>
@@ -2533,6 +2334,45 @@ Der Bucket bewahrt Versionen auf: Jedes Löschen setzt eine Löschmarkierung, un
         <message>
             <source>The bucket was not deleted</source>
             <translation>Der Bucket wurde nicht gelöscht</translation>
+        </message>
+    </context>
+    <context>
+        <name>EncryptionActions</name>
+        <message>
+            <source>Encryption keys…</source>
+            <translation>Verschlüsselungsschlüssel…</translation>
+        </message>
+        <message>
+            <source>Customer key (SSE-C) or server-managed keys (SSE-S3) for uploads into the shown bucket</source>
+            <translation>Kundenschlüssel (SSE-C) oder vom Server verwaltete Schlüssel (SSE-S3) für Uploads in den angezeigten Bucket</translation>
+        </message>
+        <message>
+            <source>Enter encryption key…</source>
+            <translation>Verschlüsselungsschlüssel eingeben…</translation>
+        </message>
+        <message>
+            <source>Open a connection first.</source>
+            <translation>Öffnen Sie zuerst eine Verbindung.</translation>
+        </message>
+        <message>
+            <source>This connection does not support encryption keys.</source>
+            <translation>Diese Verbindung unterstützt keine Verschlüsselungsschlüssel.</translation>
+        </message>
+        <message>
+            <source>Encryption of new uploads into the bucket “{bucket}” on {name}, and the key sent to read its objects. It replaces the connection's setting for this bucket.</source>
+            <translation>Verschlüsselung neuer Uploads in den Bucket „{bucket}“ auf {name} und der Schlüssel, der zum Lesen seiner Objekte gesendet wird. Sie ersetzt die Einstellung der Verbindung für diesen Bucket.</translation>
+        </message>
+        <message>
+            <source>Encryption of new uploads into every bucket of {name} (a bucket can have its own), and the key sent to read their objects.</source>
+            <translation>Verschlüsselung neuer Uploads in jeden Bucket von {name} (ein Bucket kann eine eigene haben) und der Schlüssel, der zum Lesen ihrer Objekte gesendet wird.</translation>
+        </message>
+        <message>
+            <source>Encryption setting saved in the system keyring.</source>
+            <translation>Verschlüsselungseinstellung im Schlüsselbund des Systems gespeichert.</translation>
+        </message>
+        <message>
+            <source>Encryption setting kept for this session only: {why}</source>
+            <translation>Verschlüsselungseinstellung nur für diese Sitzung behalten: {why}</translation>
         </message>
     </context>
     <context>
@@ -3954,6 +3794,58 @@ Der Bucket bewahrt Versionen auf: Jedes Löschen setzt eine Löschmarkierung, un
         </message>
     </context>
     <context>
+        <name>PreflightDialog</name>
+        <message>
+            <source>Upload rules</source>
+            <translation>Upload-Regeln</translation>
+        </message>
+        <message>
+            <source>These files break the upload rules of “{bucket}” and will not be uploaded ({count} of {total}):</source>
+            <translation>Diese Dateien verstoßen gegen die Upload-Regeln von „{bucket}“ und werden nicht hochgeladen ({count} von {total}):</translation>
+        </message>
+        <message>
+            <source>Nothing breaks the upload rules of “{bucket}”.</source>
+            <translation>Nichts verstößt gegen die Upload-Regeln von „{bucket}“.</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Datei</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Grund</translation>
+        </message>
+        <message>
+            <source>Files that will not be uploaded</source>
+            <translation>Dateien, die nicht hochgeladen werden</translation>
+        </message>
+        <message>
+            <source>Same content already in the bucket as “{key}”.</source>
+            <translation>Gleicher Inhalt bereits im Bucket als „{key}“.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Upload the other {count}</source>
+            <translation>
+                <numerusform>Die übrige Datei hochladen</numerusform>
+                <numerusform>Die übrigen {count} hochladen</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Upload {count} file(s)</source>
+            <translation>
+                <numerusform>{count} Datei hochladen</numerusform>
+                <numerusform>{count} Dateien hochladen</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Upload the {count} file(s) whose content is already there anyway</source>
+            <translation>
+                <numerusform>Die {count} Datei, deren Inhalt schon vorhanden ist, trotzdem hochladen</numerusform>
+                <numerusform>Die {count} Dateien, deren Inhalt schon vorhanden ist, trotzdem hochladen</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>PresignDialog</name>
         <message>
             <source>minutes</source>
@@ -4691,6 +4583,14 @@ Der Bucket bewahrt Versionen auf: Jedes Löschen setzt eine Löschmarkierung, un
             <translation>Verbindung „{name}“, Bucket „{bucket}“</translation>
         </message>
         <message>
+            <source>This connection uses temporary credentials (a session token) and the app does not know when they end: the link stops working then, perhaps sooner than the time chosen.</source>
+            <translation>Diese Verbindung nutzt temporäre Zugangsdaten (ein Sitzungstoken), und die App weiß nicht, wann sie ablaufen: Der Link funktioniert dann nicht mehr, vielleicht früher als die gewählte Zeit.</translation>
+        </message>
+        <message>
+            <source>Links can be valid for at most 7 days: S3 signatures (SigV4) are refused by the server after that. Choose 7 days or less.</source>
+            <translation>Links können höchstens 7 Tage gültig sein: Danach lehnt der Server S3-Signaturen (SigV4) ab. Wählen Sie 7 Tage oder weniger.</translation>
+        </message>
+        <message>
             <source>No bucket is open.</source>
             <translation>Kein Bucket ist geöffnet.</translation>
         </message>
@@ -4942,10 +4842,6 @@ Der Bucket bewahrt Versionen auf: Jedes Löschen setzt eine Löschmarkierung, un
             <source>Download and upload links for this bucket, and what was shared</source>
             <translation>Download- und Upload-Links für diesen Bucket und was freigegeben wurde</translation>
         </message>
-        <message>
-            <source>Share (upload links, history)…</source>
-            <translation>Freigeben (Upload-Links, Verlauf)…</translation>
-        </message>
     </context>
     <context>
         <name>StatisticsActions</name>
@@ -5176,7 +5072,321 @@ Der Bucket bewahrt Versionen auf: Jedes Löschen setzt eine Löschmarkierung, un
         </message>
     </context>
     <context>
+        <name>SyncActions</name>
+        <message>
+            <source>Sync folders…</source>
+            <translation>Ordner synchronisieren…</translation>
+        </message>
+        <message>
+            <source>Compare and sync a local folder with a bucket folder; saved pairs and watched folders</source>
+            <translation>Einen lokalen Ordner mit einem Bucket-Ordner vergleichen und synchronisieren; gespeicherte Paare und beobachtete Ordner</translation>
+        </message>
+        <message>
+            <source>Sync with a local folder…</source>
+            <translation>Mit einem lokalen Ordner synchronisieren…</translation>
+        </message>
+        <message>
+            <source>Compare this place with a folder on this computer, then sync</source>
+            <translation>Diesen Ort mit einem Ordner auf diesem Computer vergleichen, dann synchronisieren</translation>
+        </message>
+        <message>
+            <source>That sync pair is no longer saved.</source>
+            <translation>Dieses Sync-Paar ist nicht mehr gespeichert.</translation>
+        </message>
+        <message>
+            <source>Pick a bucket folder first: open a saved pair, or right-click a bucket and choose “Sync with a local folder…”.</source>
+            <translation>Wählen Sie zuerst einen Bucket-Ordner: Öffnen Sie ein gespeichertes Paar oder klicken Sie mit der rechten Maustaste auf einen Bucket und wählen Sie „Mit einem lokalen Ordner synchronisieren…“.</translation>
+        </message>
+        <message>
+            <source>Choose the folder to sync first.</source>
+            <translation>Wählen Sie zuerst den zu synchronisierenden Ordner.</translation>
+        </message>
+        <message>
+            <source>Its connection is not open: open it, then compare.</source>
+            <translation>Die Verbindung des Paars ist nicht offen: Öffnen Sie sie und vergleichen Sie dann.</translation>
+        </message>
+        <message>
+            <source>Listing both sides…</source>
+            <translation>Beide Seiten werden aufgelistet…</translation>
+        </message>
+        <message>
+            <source>The folder cannot be read: {why}</source>
+            <translation>Der Ordner kann nicht gelesen werden: {why}</translation>
+        </message>
+        <message>
+            <source>Now: </source>
+            <translation>Jetzt: </translation>
+        </message>
+        <message>
+            <source>This pair is syncing already.</source>
+            <translation>Dieses Paar wird bereits synchronisiert.</translation>
+        </message>
+        <message>
+            <source>Its connection is not open: open it, then sync.</source>
+            <translation>Die Verbindung des Paars ist nicht offen: Öffnen Sie sie und synchronisieren Sie dann.</translation>
+        </message>
+        <message>
+            <source>Sync</source>
+            <translation>Synchronisieren</translation>
+        </message>
+        <message>
+            <source>Sending to the transfer queue…</source>
+            <translation>Wird an die Übertragungsliste gesendet…</translation>
+        </message>
+        <message>
+            <source>Synced: {up} uploaded, {down} downloaded, {deleted} deleted ({size}).</source>
+            <translation>Synchronisiert: {up} hochgeladen, {down} heruntergeladen, {deleted} gelöscht ({size}).</translation>
+        </message>
+        <message>
+            <source>{count} failed:</source>
+            <translation>{count} fehlgeschlagen:</translation>
+        </message>
+        <message>
+            <source>Open Transfers → Sync folders… to see the pair and run it again.</source>
+            <translation>Öffnen Sie Übertragungen → Ordner synchronisieren…, um das Paar zu sehen und erneut auszuführen.</translation>
+        </message>
+        <message numerus="yes">
+            <source>{count} file(s) changed both in the folder and in the bucket since the last sync. Which version should be kept?</source>
+            <translation>
+                <numerusform>{count} Datei wurde seit der letzten Synchronisierung sowohl im Ordner als auch im Bucket geändert. Welche Version soll bleiben?</numerusform>
+                <numerusform>{count} Dateien wurden seit der letzten Synchronisierung sowohl im Ordner als auch im Bucket geändert. Welche Version soll bleiben?</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Conflicts</source>
+            <translation>Konflikte</translation>
+        </message>
+        <message>
+            <source>This computer's</source>
+            <translation>Die dieses Computers</translation>
+        </message>
+        <message>
+            <source>The bucket's</source>
+            <translation>Die des Buckets</translation>
+        </message>
+        <message>
+            <source>Keep both</source>
+            <translation>Beide behalten</translation>
+        </message>
+        <message>
+            <source>Skip them</source>
+            <translation>Überspringen</translation>
+        </message>
+        <message>
+            <source>{count} in the bucket</source>
+            <translation>{count} im Bucket</translation>
+        </message>
+        <message>
+            <source>{count} in the folder</source>
+            <translation>{count} im Ordner</translation>
+        </message>
+        <message>
+            <source>Delete files?</source>
+            <translation>Dateien löschen?</translation>
+        </message>
+        <message>
+            <source>Delete them</source>
+            <translation>Löschen</translation>
+        </message>
+        <message>
+            <source>Keep them</source>
+            <translation>Behalten</translation>
+        </message>
+        <message>
+            <source>Continuing the sync of “{name}” that was interrupted.</source>
+            <translation>Die unterbrochene Synchronisierung von „{name}“ wird fortgesetzt.</translation>
+        </message>
+        <message numerus="yes">
+            <source>This sync deletes {count} file(s) ({size}): {where}. Deleted objects cannot be brought back unless the bucket keeps versions.</source>
+            <translation>
+                <numerusform>Diese Synchronisierung löscht {count} Datei ({size}): {where}. Gelöschte Objekte lassen sich nicht zurückholen, es sei denn, der Bucket bewahrt Versionen auf.</numerusform>
+                <numerusform>Diese Synchronisierung löscht {count} Dateien ({size}): {where}. Gelöschte Objekte lassen sich nicht zurückholen, es sei denn, der Bucket bewahrt Versionen auf.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{count} conflict(s) left as they are.</source>
+            <translation>
+                <numerusform>{count} Konflikt unverändert gelassen.</numerusform>
+                <numerusform>{count} Konflikte unverändert gelassen.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncCompareView</name>
+        <message>
+            <source>Only in the folder</source>
+            <translation>Nur im Ordner</translation>
+        </message>
+        <message>
+            <source>Only in the bucket</source>
+            <translation>Nur im Bucket</translation>
+        </message>
+        <message>
+            <source>The same</source>
+            <translation>Gleich</translation>
+        </message>
+        <message>
+            <source>Different</source>
+            <translation>Verschieden</translation>
+        </message>
+        <message>
+            <source>Conflicts</source>
+            <translation>Konflikte</translation>
+        </message>
+        <message>
+            <source>Name clashes</source>
+            <translation>Namenskonflikte</translation>
+        </message>
+        <message>
+            <source>Files in the folder with no object of that name</source>
+            <translation>Dateien im Ordner ohne Objekt dieses Namens</translation>
+        </message>
+        <message>
+            <source>Objects with no file of that name in the folder</source>
+            <translation>Objekte ohne Datei dieses Namens im Ordner</translation>
+        </message>
+        <message>
+            <source>The same size and content (or unchanged since the last sync)</source>
+            <translation>Gleiche Größe und gleicher Inhalt (oder seit der letzten Synchronisierung unverändert)</translation>
+        </message>
+        <message>
+            <source>On both sides, with different content; the newer side is said</source>
+            <translation>Auf beiden Seiten, mit verschiedenem Inhalt; die neuere Seite wird genannt</translation>
+        </message>
+        <message>
+            <source>Changed both in the folder and in the bucket since the last sync</source>
+            <translation>Seit der letzten Synchronisierung im Ordner und im Bucket geändert</translation>
+        </message>
+        <message>
+            <source>Names that differ only in upper/lower case or Unicode form: never transferred, they would make a duplicate</source>
+            <translation>Namen, die sich nur in Groß-/Kleinschreibung oder Unicode-Form unterscheiden: nie übertragen, sie ergäben ein Duplikat</translation>
+        </message>
+        <message>
+            <source>new here</source>
+            <translation>hier neu</translation>
+        </message>
+        <message>
+            <source>new there</source>
+            <translation>dort neu</translation>
+        </message>
+        <message>
+            <source>deleted here since the last sync</source>
+            <translation>hier seit der letzten Synchronisierung gelöscht</translation>
+        </message>
+        <message>
+            <source>deleted there since the last sync</source>
+            <translation>dort seit der letzten Synchronisierung gelöscht</translation>
+        </message>
+        <message>
+            <source>unchanged since the last sync</source>
+            <translation>seit der letzten Synchronisierung unverändert</translation>
+        </message>
+        <message>
+            <source>same checksum</source>
+            <translation>gleiche Prüfsumme</translation>
+        </message>
+        <message>
+            <source>same size, times within tolerance</source>
+            <translation>gleiche Größe, Zeiten innerhalb der Toleranz</translation>
+        </message>
+        <message>
+            <source>size differs</source>
+            <translation>Größe verschieden</translation>
+        </message>
+        <message>
+            <source>checksum differs</source>
+            <translation>Prüfsumme verschieden</translation>
+        </message>
+        <message>
+            <source>newer here</source>
+            <translation>hier neuer</translation>
+        </message>
+        <message>
+            <source>newer there</source>
+            <translation>dort neuer</translation>
+        </message>
+        <message>
+            <source>changed on both sides since the last sync</source>
+            <translation>seit der letzten Synchronisierung auf beiden Seiten geändert</translation>
+        </message>
+        <message>
+            <source>differs only in upper/lower case from another name</source>
+            <translation>unterscheidet sich nur in Groß-/Kleinschreibung von einem anderen Namen</translation>
+        </message>
+        <message>
+            <source>differs only in Unicode normalisation (NFC/NFD) from another name</source>
+            <translation>unterscheidet sich nur in der Unicode-Normalisierung (NFC/NFD) von einem anderen Namen</translation>
+        </message>
+        <message>
+            <source>Nothing (deleting is off)</source>
+            <translation>Nichts (Löschen ist aus)</translation>
+        </message>
+        <message>
+            <source>Upload</source>
+            <translation>Hochladen</translation>
+        </message>
+        <message>
+            <source>Download</source>
+            <translation>Herunterladen</translation>
+        </message>
+        <message>
+            <source>Delete in the bucket</source>
+            <translation>Im Bucket löschen</translation>
+        </message>
+        <message>
+            <source>Delete in the folder</source>
+            <translation>Im Ordner löschen</translation>
+        </message>
+        <message>
+            <source>Keep both: the bucket's as “{name}”</source>
+            <translation>Beide behalten: die des Buckets als „{name}“</translation>
+        </message>
+        <message>
+            <source>Ask</source>
+            <translation>Fragen</translation>
+        </message>
+        <message>
+            <source>Left as it is</source>
+            <translation>Unverändert gelassen</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Größe</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Warum</translation>
+        </message>
+        <message>
+            <source>Sync will</source>
+            <translation>Sync wird</translation>
+        </message>
+        <message>
+            <source>… and {count} more</source>
+            <translation>… und {count} weitere</translation>
+        </message>
+        <message numerus="yes">
+            <source>{title} — {count:,} file(s)</source>
+            <translation>
+                <numerusform>{title} — {count:,} Datei</numerusform>
+                <numerusform>{title} — {count:,} Dateien</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>SyncWatching</name>
+        <message>
+            <source>“{folder}” cannot be watched: {why}</source>
+            <translation>„{folder}“ kann nicht beobachtet werden: {why}</translation>
+        </message>
+        <message>
+            <source>Watched folder</source>
+            <translation>Beobachteter Ordner</translation>
+        </message>
         <message numerus="yes">
             <source>Watching {count} folder(s)</source>
             <translation>
@@ -5184,11 +5394,200 @@ Der Bucket bewahrt Versionen auf: Jedes Löschen setzt eine Löschmarkierung, un
                 <numerusform>{count} Ordner werden beobachtet</numerusform>
             </translation>
         </message>
+        <message>
+            <source> · {sent} sent ({size}), last “{last}”</source>
+            <translation> · {sent} gesendet ({size}), zuletzt „{last}“</translation>
+        </message>
+        <message>
+            <source>Refused: {key}: {why}</source>
+            <translation>Verweigert: {key}: {why}</translation>
+        </message>
+        <message>
+            <source>Failed: {key}: {why}</source>
+            <translation>Fehlgeschlagen: {key}: {why}</translation>
+        </message>
         <message numerus="yes">
             <source>{count} new file(s) from “{folder}” uploaded to {bucket}.</source>
             <translation>
                 <numerusform>{count} neue Datei aus „{folder}“ nach {bucket} hochgeladen.</numerusform>
                 <numerusform>{count} neue Dateien aus „{folder}“ nach {bucket} hochgeladen.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncWindow</name>
+        <message>
+            <source>Upload: make the bucket match the folder</source>
+            <translation>Hochladen: den Bucket an den Ordner angleichen</translation>
+        </message>
+        <message>
+            <source>Download: make the folder match the bucket</source>
+            <translation>Herunterladen: den Ordner an den Bucket angleichen</translation>
+        </message>
+        <message>
+            <source>Two-way: send each change where it is missing</source>
+            <translation>In beide Richtungen: jede Änderung dorthin senden, wo sie fehlt</translation>
+        </message>
+        <message>
+            <source>Ask me</source>
+            <translation>Mich fragen</translation>
+        </message>
+        <message>
+            <source>The newer version wins</source>
+            <translation>Die neuere Version gewinnt</translation>
+        </message>
+        <message>
+            <source>Keep both (the bucket's under a new name)</source>
+            <translation>Beide behalten (die des Buckets unter neuem Namen)</translation>
+        </message>
+        <message>
+            <source>Unfinished: continues when its connection is open</source>
+            <translation>Unfertig: wird fortgesetzt, sobald seine Verbindung offen ist</translation>
+        </message>
+        <message>
+            <source>Never run</source>
+            <translation>Noch nie ausgeführt</translation>
+        </message>
+        <message>
+            <source>Last run {when}: {up} uploaded, {down} downloaded, {deleted} deleted</source>
+            <translation>Zuletzt {when}: {up} hochgeladen, {down} heruntergeladen, {deleted} gelöscht</translation>
+        </message>
+        <message>
+            <source>, {failed} failed</source>
+            <translation>, {failed} fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>Sync a folder with a bucket</source>
+            <translation>Einen Ordner mit einem Bucket synchronisieren</translation>
+        </message>
+        <message>
+            <source>Saved pairs</source>
+            <translation>Gespeicherte Paare</translation>
+        </message>
+        <message>
+            <source>Sync again</source>
+            <translation>Erneut synchronisieren</translation>
+        </message>
+        <message>
+            <source>Compare and sync the selected pair in one click</source>
+            <translation>Das ausgewählte Paar mit einem Klick vergleichen und synchronisieren</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Öffnen</translation>
+        </message>
+        <message>
+            <source>Forget</source>
+            <translation>Vergessen</translation>
+        </message>
+        <message>
+            <source>The local folder to sync</source>
+            <translation>Der zu synchronisierende lokale Ordner</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Auswählen…</translation>
+        </message>
+        <message>
+            <source>Folder:</source>
+            <translation>Ordner:</translation>
+        </message>
+        <message>
+            <source>None yet: open a saved pair, or right-click a bucket → Sync with a local folder…</source>
+            <translation>Noch keiner: Öffnen Sie ein gespeichertes Paar oder klicken Sie mit der rechten Maustaste auf einen Bucket → Mit einem lokalen Ordner synchronisieren…</translation>
+        </message>
+        <message>
+            <source>Bucket folder:</source>
+            <translation>Bucket-Ordner:</translation>
+        </message>
+        <message>
+            <source>Direction:</source>
+            <translation>Richtung:</translation>
+        </message>
+        <message>
+            <source>Conflicts:</source>
+            <translation>Konflikte:</translation>
+        </message>
+        <message>
+            <source>Delete on the other side what was removed on this one (asked again with the count)</source>
+            <translation>Auf der anderen Seite löschen, was auf dieser entfernt wurde (mit der Anzahl erneut gefragt)</translation>
+        </message>
+        <message>
+            <source>Watch the folder and upload new and changed files as they settle</source>
+            <translation>Den Ordner beobachten und neue und geänderte Dateien hochladen, sobald sie fertig sind</translation>
+        </message>
+        <message>
+            <source>A name for this pair</source>
+            <translation>Ein Name für dieses Paar</translation>
+        </message>
+        <message>
+            <source>Save pair</source>
+            <translation>Paar speichern</translation>
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation>Name:</translation>
+        </message>
+        <message>
+            <source>Compare</source>
+            <translation>Vergleichen</translation>
+        </message>
+        <message>
+            <source>Press Compare to see the difference; nothing moves until you press Sync.</source>
+            <translation>Drücken Sie „Vergleichen“, um den Unterschied zu sehen; nichts wird bewegt, bevor Sie „Synchronisieren“ drücken.</translation>
+        </message>
+        <message>
+            <source>Sync</source>
+            <translation>Synchronisieren</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Schließen</translation>
+        </message>
+        <message>
+            <source>Folder to sync</source>
+            <translation>Zu synchronisierender Ordner</translation>
+        </message>
+        <message>
+            <source> · watching</source>
+            <translation> · wird beobachtet</translation>
+        </message>
+        <message>
+            <source>{up} to upload ({up_size})</source>
+            <translation>{up} hochzuladen ({up_size})</translation>
+        </message>
+        <message>
+            <source>{down} to download ({down_size})</source>
+            <translation>{down} herunterzuladen ({down_size})</translation>
+        </message>
+        <message>
+            <source>{count} to delete ({size})</source>
+            <translation>{count} zu löschen ({size})</translation>
+        </message>
+        <message>
+            <source>Nothing to sync: both sides agree.</source>
+            <translation>Nichts zu synchronisieren: Beide Seiten stimmen überein.</translation>
+        </message>
+        <message>
+            <source>Incomplete (cancelled or not fully listed): </source>
+            <translation>Unvollständig (abgebrochen oder nicht ganz aufgelistet): </translation>
+        </message>
+        <message>
+            <source>{done} of {total} files</source>
+            <translation>{done} von {total} Dateien</translation>
+        </message>
+        <message numerus="yes">
+            <source>{count} conflict(s) to decide</source>
+            <translation>
+                <numerusform>{count} Konflikt zu entscheiden</numerusform>
+                <numerusform>{count} Konflikte zu entscheiden</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{count} name clash(es) left as they are</source>
+            <translation>
+                <numerusform>{count} Namenskonflikt unverändert gelassen</numerusform>
+                <numerusform>{count} Namenskonflikte unverändert gelassen</numerusform>
             </translation>
         </message>
     </context>
@@ -5451,6 +5850,140 @@ Der Bucket bewahrt Versionen auf: Jedes Löschen setzt eine Löschmarkierung, un
         </message>
     </context>
     <context>
+        <name>UploadRulesActions</name>
+        <message>
+            <source>Upload rules…</source>
+            <translation>Upload-Regeln…</translation>
+        </message>
+        <message>
+            <source>Size limit, allowed kinds, naming and duplicates for uploads into the bucket shown</source>
+            <translation>Größengrenze, erlaubte Arten, Benennung und Duplikate für Uploads in den angezeigten Bucket</translation>
+        </message>
+        <message>
+            <source>Open a connection first.</source>
+            <translation>Öffnen Sie zuerst eine Verbindung.</translation>
+        </message>
+        <message>
+            <source>Upload rules need the settings folder, which is not known yet.</source>
+            <translation>Upload-Regeln brauchen den Einstellungsordner, der noch nicht bekannt ist.</translation>
+        </message>
+        <message>
+            <source>Rules for uploads into the bucket “{bucket}” on {name}. They replace the connection's rules for this bucket.</source>
+            <translation>Regeln für Uploads in den Bucket „{bucket}“ auf {name}. Sie ersetzen die Regeln der Verbindung für diesen Bucket.</translation>
+        </message>
+        <message>
+            <source>Rules for uploads into every bucket of {name} (a bucket can have its own).</source>
+            <translation>Regeln für Uploads in jeden Bucket von {name} (ein Bucket kann eigene haben).</translation>
+        </message>
+        <message>
+            <source>Upload rules saved.</source>
+            <translation>Upload-Regeln gespeichert.</translation>
+        </message>
+        <message>
+            <source>The upload rules were not saved: {error}</source>
+            <translation>Die Upload-Regeln wurden nicht gespeichert: {error}</translation>
+        </message>
+        <message>
+            <source>Check that the settings folder can be written.</source>
+            <translation>Prüfen Sie, ob der Einstellungsordner beschreibbar ist.</translation>
+        </message>
+    </context>
+    <context>
+        <name>UploadRulesEditor</name>
+        <message>
+            <source>Keep the name</source>
+            <translation>Den Namen behalten</translation>
+        </message>
+        <message>
+            <source>In a folder per day: {date}/{name}</source>
+            <translation>In einem Ordner pro Tag: {date}/{name}</translation>
+        </message>
+        <message>
+            <source>Time first: {timestamp}_{name}</source>
+            <translation>Zeit zuerst: {timestamp}_{name}</translation>
+        </message>
+        <message>
+            <source>Random: {uuid}{ext}</source>
+            <translation>Zufällig: {uuid}{ext}</translation>
+        </message>
+        <message>
+            <source>By content: {sha256}{ext}</source>
+            <translation>Nach Inhalt: {sha256}{ext}</translation>
+        </message>
+        <message>
+            <source>Upload anyway (no check)</source>
+            <translation>Trotzdem hochladen (keine Prüfung)</translation>
+        </message>
+        <message>
+            <source>Skip the file</source>
+            <translation>Die Datei überspringen</translation>
+        </message>
+        <message>
+            <source>Ask before uploading</source>
+            <translation>Vor dem Hochladen fragen</translation>
+        </message>
+        <message>
+            <source>Upload rules</source>
+            <translation>Upload-Regeln</translation>
+        </message>
+        <message>
+            <source>Check uploads against these rules before sending</source>
+            <translation>Uploads vor dem Senden mit diesen Regeln prüfen</translation>
+        </message>
+        <message>
+            <source> MB</source>
+            <translation> MB</translation>
+        </message>
+        <message>
+            <source>No limit</source>
+            <translation>Keine Grenze</translation>
+        </message>
+        <message>
+            <source>Largest file:</source>
+            <translation>Größte Datei:</translation>
+        </message>
+        <message>
+            <source>Allowed kinds:</source>
+            <translation>Erlaubte Arten:</translation>
+        </message>
+        <message>
+            <source>e.g. application/pdf, image/*</source>
+            <translation>z. B. application/pdf, image/*</translation>
+        </message>
+        <message>
+            <source>Also these types:</source>
+            <translation>Auch diese Typen:</translation>
+        </message>
+        <message>
+            <source>Kinds are judged by the content (first bytes), checked against the name; none ticked and no type allows every kind.</source>
+            <translation>Arten werden nach dem Inhalt (den ersten Bytes) beurteilt und mit dem Namen abgeglichen; ist nichts angekreuzt und kein Typ angegeben, ist jede Art erlaubt.</translation>
+        </message>
+        <message>
+            <source>Refuse programs named as another kind (a .pdf that is an executable)</source>
+            <translation>Programme ablehnen, die als andere Art benannt sind (eine .pdf, die ein Programm ist)</translation>
+        </message>
+        <message>
+            <source>Name of each file:</source>
+            <translation>Name jeder Datei:</translation>
+        </message>
+        <message>
+            <source>Put each file in a folder for its kind (images/, documents/, …)</source>
+            <translation>Jede Datei in einen Ordner für ihre Art legen (images/, documents/, …)</translation>
+        </message>
+        <message>
+            <source>Same content already there:</source>
+            <translation>Gleicher Inhalt schon vorhanden:</translation>
+        </message>
+        <message>
+            <source>Example:</source>
+            <translation>Beispiel:</translation>
+        </message>
+        <message>
+            <source>“{entry}” is not a type: write types like application/pdf or image/*, or tick a kind above.</source>
+            <translation>„{entry}“ ist kein Typ: Schreiben Sie Typen wie application/pdf oder image/*, oder kreuzen Sie oben eine Art an.</translation>
+        </message>
+    </context>
+    <context>
         <name>UploadRulesTab</name>
         <message>
             <source>Largest file</source>
@@ -5511,6 +6044,22 @@ Der Bucket bewahrt Versionen auf: Jedes Löschen setzt eine Löschmarkierung, un
         <message>
             <source>Ask</source>
             <translation>Fragen</translation>
+        </message>
+        <message>
+            <source>No upload rules: every file is uploaded under its own name.</source>
+            <translation>Keine Upload-Regeln: Jede Datei wird unter ihrem eigenen Namen hochgeladen.</translation>
+        </message>
+        <message>
+            <source>This bucket has rules of its own (they replace the connection's):</source>
+            <translation>Dieser Bucket hat eigene Regeln (sie ersetzen die der Verbindung):</translation>
+        </message>
+        <message>
+            <source>The connection's rules apply to this bucket:</source>
+            <translation>Die Regeln der Verbindung gelten für diesen Bucket:</translation>
+        </message>
+        <message>
+            <source>Change them with “Upload rules…” in the bucket's menu (in the tree or the Bucket menu).</source>
+            <translation>Ändern Sie sie mit „Upload-Regeln…“ im Menü des Buckets (im Baum oder im Menü „Bucket“).</translation>
         </message>
     </context>
     <context>

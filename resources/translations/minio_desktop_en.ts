@@ -335,6 +335,30 @@ Every byte is downloaded (nothing is saved on this computer): on a slow or meter
         </message>
     </context>
     <context>
+        <name>PreflightDialog</name>
+        <message numerus="yes">
+            <source>Upload the other {count}</source>
+            <translation>
+                <numerusform>Upload the other {count}</numerusform>
+                <numerusform>Upload the other {count}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Upload the {count} file(s) whose content is already there anyway</source>
+            <translation>
+                <numerusform>Upload the {count} file whose content is already there anyway</numerusform>
+                <numerusform>Upload the {count} files whose content is already there anyway</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Upload {count} file(s)</source>
+            <translation>
+                <numerusform>Upload {count} file</numerusform>
+                <numerusform>Upload {count} files</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>PreviewPane</name>
         <message numerus="yes">
             <source>PDF · {page_count} page(s)</source>
@@ -392,6 +416,40 @@ Every byte is downloaded (nothing is saved on this computer): on a slow or meter
         </message>
     </context>
     <context>
+        <name>SyncActions</name>
+        <message numerus="yes">
+            <source>This sync deletes {count} file(s) ({size}): {where}. Deleted objects cannot be brought back unless the bucket keeps versions.</source>
+            <translation>
+                <numerusform>This sync deletes {count} file ({size}): {where}. Deleted objects cannot be brought back unless the bucket keeps versions.</numerusform>
+                <numerusform>This sync deletes {count} files ({size}): {where}. Deleted objects cannot be brought back unless the bucket keeps versions.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{count} conflict(s) left as they are.</source>
+            <translation>
+                <numerusform>{count} conflict left as they are.</numerusform>
+                <numerusform>{count} conflicts left as they are.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{count} file(s) changed both in the folder and in the bucket since the last sync. Which version should be kept?</source>
+            <translation>
+                <numerusform>{count} file changed both in the folder and in the bucket since the last sync. Which version should be kept?</numerusform>
+                <numerusform>{count} files changed both in the folder and in the bucket since the last sync. Which version should be kept?</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncCompareView</name>
+        <message numerus="yes">
+            <source>{title} — {count:,} file(s)</source>
+            <translation>
+                <numerusform>{title} — {count:,} file</numerusform>
+                <numerusform>{title} — {count:,} files</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>SyncWatching</name>
         <message numerus="yes">
             <source>Watching {count} folder(s)</source>
@@ -405,6 +463,23 @@ Every byte is downloaded (nothing is saved on this computer): on a slow or meter
             <translation>
                 <numerusform>{count} new file from “{folder}” uploaded to {bucket}.</numerusform>
                 <numerusform>{count} new files from “{folder}” uploaded to {bucket}.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncWindow</name>
+        <message numerus="yes">
+            <source>{count} conflict(s) to decide</source>
+            <translation>
+                <numerusform>{count} conflict to decide</numerusform>
+                <numerusform>{count} conflicts to decide</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{count} name clash(es) left as they are</source>
+            <translation>
+                <numerusform>{count} name clash left as they are</numerusform>
+                <numerusform>{count} name clashes left as they are</numerusform>
             </translation>
         </message>
     </context>
