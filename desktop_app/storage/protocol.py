@@ -352,7 +352,8 @@ class TransferStorage(Endpoint, Protocol):
         ...
 
     def put_bytes(
-        self, bucket: str, key: str, data: bytes, content_type: str, metadata: dict[str, str],
+        self, bucket: str, key: str, data: bytes | memoryview, content_type: str,
+        metadata: dict[str, str],
         if_absent: bool = False, checksum: Crc | None = None,
     ) -> str:
         """One single PUT of `data` (small files); returns the ETag. `if_absent` sends

@@ -83,7 +83,7 @@ class LocalBytes:
         return local
 
     @classmethod
-    def of_data(cls, data: bytes, sha256: str, crc: Crc) -> LocalBytes:
+    def of_data(cls, data: bytes | memoryview, sha256: str, crc: Crc) -> LocalBytes:
         def crc_of(algo: Algo) -> Crc:
             computed = Crc(algo)
             computed.update(data)

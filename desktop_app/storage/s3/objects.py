@@ -227,7 +227,8 @@ class Objects(SseRequests):
         return (result.etag or "").strip('"')
 
     def put_bytes(
-        self, bucket: str, key: str, data: bytes, content_type: str, metadata: dict[str, str],
+        self, bucket: str, key: str, data: bytes | memoryview, content_type: str,
+        metadata: dict[str, str],
         if_absent: bool = False, checksum: Crc | None = None,
     ) -> str:
         # The internal single PUT sends `data` as is (put_object would copy it twice).
@@ -240,7 +241,8 @@ class Objects(SseRequests):
         try:
             with self._transfer_errors(action, bucket, key), damaged_is_transient(action):
                 result = self._client._put_object(
-                    bucket_name=bucket, object_name=key, data=data, headers=headers
+                    bucket_name=bucket, object_name=key, headers=headers,
+                    data=data,  # type: ignore[arg-type]  # urllib3 sends any buffer as is
                 )
         except ObjectChanged:  # 412: only If-None-Match can fail here
             raise DestinationExists(f"“{key}” already exists in “{bucket}”.") from None
