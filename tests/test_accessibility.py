@@ -132,3 +132,55 @@ def test_every_control_of_the_main_dialogs_has_an_accessible_name(
             assert missing == [], f"{dialog.objectName()}: {missing}"
     finally:
         runner.shutdown()
+
+
+def test_every_control_of_the_feature_dialogs_has_an_accessible_name(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    from desktop_app.core.csv_validate import validate_file
+    from desktop_app.core.sse import Encryption
+    from desktop_app.core.upload_duplicates import Preflight
+    from desktop_app.core.upload_rules import Verdict
+    from desktop_app.ui.csv_validation.results_dialog import CsvResultsDialog
+    from desktop_app.ui.encryption.keys_dialog import EncryptionDialog
+    from desktop_app.ui.sync.window import SyncWindow
+    from desktop_app.ui.transfers.url_import_dialog import UrlImportDialog
+    from desktop_app.ui.upload_rules.editor_dialog import UploadRulesEditor
+    from desktop_app.ui.upload_rules.preflight_dialog import PreflightDialog
+
+    table = tmp_path / "a.csv"
+    table.write_text("id,name\n1,a\nx,b,c\n")
+    refused = Verdict(tmp_path / "a.exe", False, "Programs are refused", "")
+    duplicate = Verdict(tmp_path / "b.pdf", True, "", "b.pdf", duplicate_of="old.pdf")
+    dialogs: list[QDialog] = [
+        SyncWindow(),
+        CsvResultsDialog("a.csv", "photos/", validate_file(table)),
+        UploadRulesEditor("Bucket “photos”", None, False),
+        PreflightDialog(Preflight(refused=[refused], duplicates=[duplicate]), "photos"),
+        EncryptionDialog("Bucket “photos”", Encryption(), secure=True),
+        UrlImportDialog("photos", "2024/"),
+    ]
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        missing = unnamed_controls(dialog)
+        assert missing == [], f"{dialog.objectName()}: {missing}"
+
+
+def test_every_control_of_the_share_center_has_an_accessible_name(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        bucket: str) -> None:
+    from PySide6.QtWidgets import QTabWidget
+
+    window: MainWindow = make_window(app_environ)
+    qtbot.waitUntil(lambda: bucket in helpers.bucket_names(window), timeout=10_000)
+    window.open_location(bucket, "")
+    next(a for a in window.menus.menu("Bucket").actions()
+         if a.objectName() == "actionShareCenter").trigger()
+    center = window.share.center  # type: ignore[attr-defined]
+    qtbot.waitUntil(center.isVisible, timeout=10_000)
+    tabs = center.findChild(QTabWidget)
+    assert tabs is not None
+    assert tabs.count() >= 3
+    for index in range(tabs.count()):  # each tab's controls, shown
+        tabs.setCurrentIndex(index)
+        assert unnamed_controls(center) == [], tabs.tabText(index)

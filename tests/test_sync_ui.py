@@ -71,7 +71,7 @@ def test_compare_shows_groups_then_sync_uploads_and_keeps_the_pair(
     qtbot.waitUntil(lambda: dialog.sync.isEnabled(), timeout=WAIT)
     only_here = dialog.tree.branch(Group.ONLY_LOCAL)
     assert only_here is not None
-    assert "2 file(s)" in only_here.text(0)
+    assert "2 files" in only_here.text(0)
     assert only_here.text(1) == "1.5 KiB"
     assert "2 to upload" in dialog.summary.text()
     assert names(storage, bucket) == {"remote-only.txt"}  # nothing moved yet
@@ -120,7 +120,7 @@ def test_deletions_are_confirmed_with_their_count(
     qtbot.waitUntil(lambda: message_box() is not None, timeout=WAIT)
     box = message_box()
     assert box is not None
-    assert "deletes 2 file(s) (30 B)" in box.text()
+    assert "deletes 2 files (30 B)" in box.text()
     next(b for b in box.buttons() if b.text() == "Delete them").click()
     qtbot.waitUntil(lambda: dialog.summary.text().startswith("Synced:"), timeout=WAIT)
     assert names(storage, bucket) == {"keep.txt"}
@@ -155,7 +155,7 @@ def test_a_watched_pair_uploads_what_arrives_and_says_so_in_the_status_bar(
     sync.watchers.settle_s = 0.4
     sync.watchers.update(pair)
     label = sync.watchers.label
-    assert label.text().startswith("Watching 1 folder")  # "(s)" until the catalogue has it
+    assert label.text() == "Watching 1 folder"  # the English singular of "folder(s)"
     (folder / "scan-001.pdf").write_bytes(b"%PDF-1.4 " + b"0" * 100)
     qtbot.waitUntil(lambda: names(storage, bucket) == {"in/scan-001.pdf"}, timeout=WAIT)
     qtbot.waitUntil(lambda: "1 sent" in label.text(), timeout=WAIT)
@@ -206,7 +206,7 @@ def test_conflicts_are_asked_once_and_keep_both_keeps_both(
     (folder / "plan.txt").write_bytes(b"v2 here")
     put_bytes(storage, bucket, "plan.txt", b"v2 there")
     dialog.compare.click()
-    qtbot.waitUntil(lambda: "1 conflict(s) to decide" in dialog.summary.text(), timeout=WAIT)
+    qtbot.waitUntil(lambda: "1 conflict to decide" in dialog.summary.text(), timeout=WAIT)
     dialog.sync.click()
     qtbot.waitUntil(lambda: message_box() is not None, timeout=WAIT)
     box = message_box()

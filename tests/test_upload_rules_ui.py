@@ -157,7 +157,7 @@ def test_ask_lists_the_duplicates_and_can_upload_them_anyway(
         "Same content already in the bucket as “kept.pdf”."
     assert not dialog.upload_button.isEnabled()  # nothing else to upload
     dialog.duplicates_box.setChecked(True)
-    assert dialog.upload_button.text() == "Upload 1 file(s)"
+    assert dialog.upload_button.text() == "Upload 1 file"
     dialog.upload_button.click()
     qtbot.waitUntil(lambda: keys(storage, bucket) == {"kept.pdf", "again.pdf"}, timeout=WAIT)
 

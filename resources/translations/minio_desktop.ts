@@ -1553,6 +1553,14 @@ What should happen?</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Columns and their checks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Errors by line</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Export all errors…</source>
             <translation type="unfinished" />
         </message>
@@ -4664,6 +4672,10 @@ The bucket keeps versions: each delete adds a delete marker and the bytes stay s
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Shared links</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>What</source>
             <translation type="unfinished" />
         </message>
@@ -4797,6 +4809,10 @@ The bucket keeps versions: each delete adds a delete marker and the bytes stay s
         </message>
         <message>
             <source>Copy command</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Upload link or command</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5458,6 +5474,10 @@ The bucket keeps versions: each delete adds a delete marker and the bytes stay s
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Local folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The local folder to sync</source>
             <translation type="unfinished" />
         </message>
@@ -5494,6 +5514,10 @@ The bucket keeps versions: each delete adds a delete marker and the bytes stay s
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Name of the pair</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>A name for this pair</source>
             <translation type="unfinished" />
         </message>
@@ -5511,6 +5535,14 @@ The bucket keeps versions: each delete adds a delete marker and the bytes stay s
         </message>
         <message>
             <source>Press Compare to see the difference; nothing moves until you press Sync.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Difference</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What differs between the folder and the bucket folder, by group, and what the sync will do with each file</source>
             <translation type="unfinished" />
         </message>
         <message>

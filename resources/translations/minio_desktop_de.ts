@@ -1568,6 +1568,14 @@ Was soll geschehen?</translation>
             <translation>{size} gelesen · {lines} Zeilen · {encoding} · getrennt durch {delimiter}</translation>
         </message>
         <message>
+            <source>Columns and their checks</source>
+            <translation>Spalten und ihre Prüfungen</translation>
+        </message>
+        <message>
+            <source>Errors by line</source>
+            <translation>Fehler nach Zeile</translation>
+        </message>
+        <message>
             <source>Export all errors…</source>
             <translation>Alle Fehler exportieren…</translation>
         </message>
@@ -4687,6 +4695,10 @@ Der Bucket bewahrt Versionen auf: Jedes Löschen setzt eine Löschmarkierung, un
             <translation>Upload-Formular nach {where}{limits}</translation>
         </message>
         <message>
+            <source>Shared links</source>
+            <translation>Geteilte Links</translation>
+        </message>
+        <message>
             <source>What</source>
             <translation>Was</translation>
         </message>
@@ -4821,6 +4833,10 @@ Der Bucket bewahrt Versionen auf: Jedes Löschen setzt eine Löschmarkierung, un
         <message>
             <source>Copy command</source>
             <translation>Befehl kopieren</translation>
+        </message>
+        <message>
+            <source>Upload link or command</source>
+            <translation>Upload-Link oder -Befehl</translation>
         </message>
         <message>
             <source>Save HTML form…</source>
@@ -5481,6 +5497,10 @@ Der Bucket bewahrt Versionen auf: Jedes Löschen setzt eine Löschmarkierung, un
             <translation>Vergessen</translation>
         </message>
         <message>
+            <source>Local folder</source>
+            <translation>Lokaler Ordner</translation>
+        </message>
+        <message>
             <source>The local folder to sync</source>
             <translation>Der zu synchronisierende lokale Ordner</translation>
         </message>
@@ -5517,6 +5537,10 @@ Der Bucket bewahrt Versionen auf: Jedes Löschen setzt eine Löschmarkierung, un
             <translation>Den Ordner beobachten und neue und geänderte Dateien hochladen, sobald sie fertig sind</translation>
         </message>
         <message>
+            <source>Name of the pair</source>
+            <translation>Name des Paars</translation>
+        </message>
+        <message>
             <source>A name for this pair</source>
             <translation>Ein Name für dieses Paar</translation>
         </message>
@@ -5535,6 +5559,14 @@ Der Bucket bewahrt Versionen auf: Jedes Löschen setzt eine Löschmarkierung, un
         <message>
             <source>Press Compare to see the difference; nothing moves until you press Sync.</source>
             <translation>Drücken Sie „Vergleichen“, um den Unterschied zu sehen; nichts wird bewegt, bevor Sie „Synchronisieren“ drücken.</translation>
+        </message>
+        <message>
+            <source>Difference</source>
+            <translation>Unterschied</translation>
+        </message>
+        <message>
+            <source>What differs between the folder and the bucket folder, by group, and what the sync will do with each file</source>
+            <translation>Was sich zwischen dem Ordner und dem Bucket-Ordner unterscheidet, nach Gruppen, und was die Synchronisierung mit jeder Datei tun wird</translation>
         </message>
         <message>
             <source>Sync</source>

@@ -53,6 +53,7 @@ class HistoryTab(QWidget):
         super().__init__(parent)
         self.table = QTableWidget(0, 5, self)
         self.table.setObjectName("shareHistory")
+        self.table.setAccessibleName(translate("ShareCenter", "Shared links"))
         self.table.setHorizontalHeaderLabels([
             translate("ShareCenter", "What"), translate("ShareCenter", "For whom"),
             translate("ShareCenter", "Created"), translate("ShareCenter", "Expires"),

@@ -84,6 +84,7 @@ class DownloadTab(LinkTab):
         self.form.addRow(translate("ShareCenter", "File (key):"), self.key)
         self.form.addRow(translate("ShareCenter", "Browser:"), self.disposition)
         self.output = OutputBox("downloadLink", translate("ShareCenter", "Copy link"), self)
+        self.output.text.setAccessibleName(translate("ShareCenter", "Download link"))
         self.finish_layout(self.output)
 
     def chosen_disposition(self) -> Disposition:
@@ -143,6 +144,7 @@ class UploadTab(LinkTab):
         self.enforced = note_label(self, "uploadEnforced")
         self.form.addRow(self.enforced)
         self.output = OutputBox("uploadCommand", translate("ShareCenter", "Copy command"), self)
+        self.output.text.setAccessibleName(translate("ShareCenter", "Upload link or command"))
         self.save_form = QPushButton(translate("ShareCenter", "Save HTML form…"), self.output)
         self.save_form.setObjectName("saveHtmlForm")
         self.save_form.setEnabled(False)

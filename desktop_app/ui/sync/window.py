@@ -128,6 +128,7 @@ class SyncWindow(QDialog):
         form = QFormLayout()
         self.folder = QLineEdit(main)
         self.folder.setObjectName("syncFolder")
+        self.folder.setAccessibleName(translate("SyncWindow", "Local folder"))
         self.folder.setPlaceholderText(translate("SyncWindow", "The local folder to sync"))
         choose = QPushButton(translate("SyncWindow", "Choose…"), main)
         choose.clicked.connect(self._choose_folder)
@@ -162,6 +163,7 @@ class SyncWindow(QDialog):
         self.watch.setObjectName("syncWatch")
         form.addRow("", self.watch)
         self.name = QLineEdit(main)
+        self.name.setAccessibleName(translate("SyncWindow", "Name of the pair"))
         self.name.setPlaceholderText(translate("SyncWindow", "A name for this pair"))
         self.save = QPushButton(translate("SyncWindow", "Save pair"), main)
         self.save.setObjectName("syncSave")
@@ -182,6 +184,10 @@ class SyncWindow(QDialog):
         self.summary.setWordWrap(True)
         self.summary.setMinimumHeight(2 * self.summary.fontMetrics().lineSpacing() + 4)
         self.tree = CompareTree(main)
+        self.tree.setAccessibleName(translate("SyncWindow", "Difference"))
+        self.tree.setAccessibleDescription(translate(
+            "SyncWindow", "What differs between the folder and the bucket folder, by group, and "
+            "what the sync will do with each file"))
         self.progress = QProgressBar(main)
         self.progress.setVisible(False)
         self.sync = QPushButton(translate("SyncWindow", "Sync"), main)
