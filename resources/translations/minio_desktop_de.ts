@@ -5379,7 +5379,7 @@ Der Bucket bewahrt Versionen auf: Jedes Löschen setzt eine Löschmarkierung, un
         </message>
         <message>
             <source>Sync will</source>
-            <translation>Sync wird</translation>
+            <translation>Vorgesehene Aktion</translation>
         </message>
         <message>
             <source>… and {count} more</source>
