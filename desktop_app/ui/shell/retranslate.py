@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -132,19 +133,24 @@ def retranslate_open_windows(lookup: Lookup) -> None:
         return
     # The windows' wrappers are held until the end: a wrapper let go mid-way can take the C++
     # objects it owns, and so their actions, with it.
-    windows = app.topLevelWidgets()
-    actions = [action for window in windows for action in window.findChildren(QAction)]
+    # A window closed with deleteLater can still be listed while its children are already
+    # gone in C++: only live objects are touched.
+    windows = [w for w in app.topLevelWidgets() if shiboken6.isValid(w)]
+    actions = [action for window in windows for action in window.findChildren(QAction)
+               if shiboken6.isValid(action)]
     # Where each action's text came from, read before a dock's new title resets the text of
     # its toggle action.
     texts = [(action, action.text(), _origin(action, "text", action.text()))
              for action in actions]
-    widgets = app.allWidgets()
+    widgets = [w for w in app.allWidgets() if shiboken6.isValid(w)]
     for dock in widgets:
         if isinstance(dock, QDockWidget):
             _swap(dock, "windowTitle", dock.windowTitle, dock.setWindowTitle, lookup)
     for widget in widgets:
         _widget(widget, lookup)
     for action, old, key in texts:
+        if not shiboken6.isValid(action):
+            continue  # went with a widget re-translated above
         if key is not None:
             _put(action, "text", key, old if action.text() == old else "", action.setText,
                  lookup)
