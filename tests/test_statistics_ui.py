@@ -159,7 +159,13 @@ def test_connection_statistics_count_every_bucket(
     # the last page's progress, said while it listed (the line is hidden once done)
     assert re.fullmatch(r"Bucket (\d+) of \1 \(.+\): [\d,]+ objects? so far, .+",
                         stats.progress_label.text())
+    # The sandbox is shared by the whole run: other tests' buckets may hold 100 bigger
+    # objects, and then ours is rightly not among the connection's 100 largest.
     ours = [row for row in view.largest if row.bucket == bucket]
+    cat = storage.stat(bucket, "docs/pics/cat.jpg").size
+    if len(view.largest) == 100 and view.largest[-1].size > cat:
+        assert not ours
+        return
     assert ours[0].key == "docs/pics/cat.jpg"
     assert any(stats.largest_table.item(r, 0).text() == f"{bucket}/docs/pics/cat.jpg"
                for r in range(stats.largest_table.rowCount()))
