@@ -3647,6 +3647,10 @@ The bucket keeps versions: each delete adds a delete marker and the bytes stay s
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Size only (not offered: a damaged file would be kept as done)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Files at once:</source>
             <translation type="unfinished" />
         </message>
@@ -3680,10 +3684,6 @@ The bucket keeps versions: each delete adds a delete marker and the bytes stay s
         </message>
         <message>
             <source>Appearance</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Size only (not available yet: every transfer is checked)</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -3669,6 +3669,10 @@ Der Bucket bewahrt Versionen auf: Jedes Löschen setzt eine Löschmarkierung, un
             <translation>Prüfsumme jeder Datei (am sichersten)</translation>
         </message>
         <message>
+            <source>Size only (not offered: a damaged file would be kept as done)</source>
+            <translation>Nur die Größe (nicht angeboten: eine beschädigte Datei bliebe als fertig liegen)</translation>
+        </message>
+        <message>
             <source>Files at once:</source>
             <translation>Dateien gleichzeitig:</translation>
         </message>
@@ -3703,10 +3707,6 @@ Der Bucket bewahrt Versionen auf: Jedes Löschen setzt eine Löschmarkierung, un
         <message>
             <source>Appearance</source>
             <translation>Darstellung</translation>
-        </message>
-        <message>
-            <source>Size only (not available yet: every transfer is checked)</source>
-            <translation>Nur Größe (noch nicht verfügbar: jede Übertragung wird geprüft)</translation>
         </message>
         <message>
             <source>Applied at once where no transfer is queued; a connection with transfers in its queue uses them once it is opened again.</source>

@@ -126,7 +126,7 @@ class PreferencesDialog(QDialog):
             translate("PreferencesDialog", "Checksum of every file (safest)"), "checksum")
         self.verification.addItem(
             translate("PreferencesDialog",
-                      "Size only (not available yet: every transfer is checked)"), "size")
+                      "Size only (not offered: a damaged file would be kept as done)"), "size")
         model = self.verification.model()
         if isinstance(model, QStandardItemModel):  # (a combo box's own model)
             item = model.item(1)
