@@ -75,7 +75,7 @@ class TransferEngine(RowCommands):
         self._lock = threading.Lock()
         self._items: dict[int, Transfer] = {}
         self._roots: dict[int, Path] = {}
-        self._batches = 0
+        self._batches = self.journal.last_batch()  # a drop queued before restore() ran
         self._idle = threading.Condition(self._lock)
         self._active = 0
         self._listeners: list[Listener] = []
@@ -363,11 +363,18 @@ class TransferEngine(RowCommands):
 
     # -- journal and maintenance ---------------------------------------------------------
     def restore(self) -> list[int]:
-        """Bring back the journalled queue after a restart; unfinished work starts again."""
+        """Bring back the journalled queue after a restart; unfinished work starts again.
+
+        The window runs this on a worker, so a drop queued meanwhile may already be in the
+        journal: records this engine already holds are not brought back a second time."""
         restored: list[Transfer] = []
         for batch, policy in self.journal.batch_conflicts().items():
-            self.ctx.batch_conflict[batch] = ConflictPolicy(policy)
+            self.ctx.batch_conflict.setdefault(batch, ConflictPolicy(policy))
+        with self._lock:
+            held = {t.journal_id for t in self._items.values()}
         for rec in self.journal.pending():
+            if rec.id in held:
+                continue
             direction = Direction(rec.direction)
             t = Transfer(direction, rec.bucket, rec.key, Path(rec.local_path), rec.size,
                          rec.batch, etag=rec.etag, journal_id=rec.id)

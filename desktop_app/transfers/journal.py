@@ -215,6 +215,14 @@ class Journal:
             rows = self._db.execute("SELECT batch, conflict FROM batches").fetchall()
         return {int(b): str(c) for b, c in rows}
 
+    def last_batch(self) -> int:
+        """The highest batch number in the journal: a new session numbers on from it."""
+        with self._lock:
+            (last,) = self._db.execute(
+                "SELECT MAX(b) FROM (SELECT MAX(batch) AS b FROM items"
+                " UNION ALL SELECT MAX(batch) FROM batches)").fetchone()
+        return int(last or 0)
+
     def pending(self) -> list[ItemRecord]:
         with self._lock:
             rows = self._db.execute(
