@@ -27,6 +27,7 @@ from desktop_app.transfers.conflicts import Conflict
 from desktop_app.transfers.engine import TransferEngine
 from desktop_app.transfers.journal import Journal
 from desktop_app.transfers.options import ConflictPolicy
+from desktop_app.transfers.rows import encode
 
 PUBLISH_INTERVAL = 0.1  # seconds between pushes of changed rows (the queue polls at 0.25)
 STOP_GRACE = 3.0  # seconds the child gives workers to unwind (temp files) before it exits
@@ -131,7 +132,9 @@ class _Child:
             else:
                 self._known += len(changes.new)
             if changes.reset or changes.new or changes.changed:
-                self.send(("changes", changes))
+                self.send(("rows", changes.generation, changes.reset,
+                           [encode(v) for v in changes.new],
+                           [encode(v) for v in changes.changed]))
 
     def _publish_loop(self) -> None:
         while not self._stopping.wait(PUBLISH_INTERVAL):

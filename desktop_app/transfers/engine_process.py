@@ -39,7 +39,7 @@ from desktop_app.transfers.conflicts import Conflict, Resolver
 from desktop_app.transfers.engine import TransferEngine
 from desktop_app.transfers.engine_child import STOP_GRACE, messages
 from desktop_app.transfers.options import ConflictPolicy, TransferOptions
-from desktop_app.transfers.rows import Changes, TransferView, pick_changes
+from desktop_app.transfers.rows import Changes, RawRow, TransferView, decode, pick_changes
 from desktop_app.transfers.state import State
 from desktop_app.transfers.url_import import UrlImport
 
@@ -226,8 +226,8 @@ class EngineProcess:
     def _read(self) -> None:
         for message in messages(self._rx):
             kind = message[0]
-            if kind == "changes":
-                self._apply(message[1])
+            if kind == "rows":
+                self._apply(*message[1:])
             elif kind == "result":
                 _kind, req, ok, value = message
                 with self._lock:
@@ -257,22 +257,28 @@ class EngineProcess:
         for future in pending:
             future.set_exception(_gone())
 
-    def _apply(self, changes: Changes) -> None:
+    def _apply(self, generation: int, reset: bool, new_rows: list[RawRow],
+               changed_rows: list[RawRow]) -> None:
+        """Take the rows the child pushed. They are decoded before the lock is taken (only
+        this thread writes the mirror), so the window never waits behind the decoding."""
+        views = self._views
+        new = [decode(raw, None if reset else views.get(raw[0])) for raw in new_rows]
+        changed = [decode(raw, views.get(raw[0])) for raw in changed_rows
+                   if raw[0] in views]
         with self._lock:
-            if changes.reset:
-                self._views = {v.id: v for v in changes.new}
-                self._order = [v.id for v in changes.new]
+            if reset:
+                self._views = {v.id: v for v in new}
+                self._order = [v.id for v in new]
                 self._dirty = set()
-                self._generation = changes.generation
+                self._generation = generation
                 return
-            for view in changes.new:
+            for view in new:
                 if view.id not in self._views:
                     self._order.append(view.id)
                 self._views[view.id] = view
-            for view in changes.changed:
-                if view.id in self._views:
-                    self._views[view.id] = view
-                    self._dirty.add(view.id)
+            for view in changed:
+                self._views[view.id] = view
+                self._dirty.add(view.id)
 
     def _answer(self, qid: int, conflict: Conflict) -> None:
         forgotten = self._forgotten.setdefault(qid, threading.Event())

@@ -1,7 +1,10 @@
 """The rows the queue shows: plain copies of transfers, and which of them a viewer lacks.
 
 Both the engine and the window's mirror of an engine process answer "what changed since I
-last looked" with `pick_changes`, so the two cannot drift apart.
+last looked" with `pick_changes`, so the two cannot drift apart. Between the two processes a
+row travels as a plain tuple (`encode`, `decode`): unpickling a `TransferView` itself cost the
+window's process about 21 us a row (a `Path` rebuilt, a per-field `__setstate__`, two enum
+look-ups), a tuple about 0.4 us, and `decode` keeps the path object a row already had.
 """
 
 from __future__ import annotations
@@ -65,3 +68,25 @@ def view_of(t: Transfer) -> TransferView:
     return TransferView(t.id, t.batch, t.direction, t.bucket, t.key, t.local_path, t.name,
                         t.size, t.done_bytes, t.state, t.error, t.phase, t.denied,
                         t.verified_by, t.source)
+
+
+# A row on the wire: TransferView's fields in order, the enums as their values, the path as str.
+RawRow = tuple[int, int, str, str, str, str, str, int, int, str, str, str, bool, str, str]
+_DIRECTIONS = {d.value: d for d in Direction}
+_STATES = {s.value: s for s in State}
+
+
+def encode(view: TransferView) -> RawRow:
+    """`view` as plain values: cheap to pickle and to unpickle."""
+    return (view.id, view.batch, view.direction._value_, view.bucket, view.key,
+            str(view.local_path), view.name, view.size, view.done_bytes, view.state._value_,
+            view.error, view.phase, view.denied, view.verified_by, view.source)
+
+
+def decode(raw: RawRow, old: TransferView | None = None) -> TransferView:
+    """The row `encode` made; `old`, the copy held so far, lends its path when unchanged."""
+    (tid, batch, direction, bucket, key, path, name, size, done, state, error, phase, denied,
+     verified_by, source) = raw
+    local = old.local_path if old is not None and str(old.local_path) == path else Path(path)
+    return TransferView(tid, batch, _DIRECTIONS[direction], bucket, key, local, name, size,
+                        done, _STATES[state], error, phase, denied, verified_by, source)
