@@ -27,7 +27,7 @@ from desktop_app.transfers.options import MiB
 from desktop_app.transfers.partial import temp_files
 from desktop_app.transfers.retry import RetryPolicy
 from desktop_app.transfers.state import State
-from desktop_app.transfers.verify import UNVERIFIED, RangeCrc, check_for
+from desktop_app.transfers.verify import UNVERIFIED, RangeCrc, check_for, crc_matches
 from desktop_app.ui.transfers.queue import QUEUE_COLUMNS, TransferQueue
 from tests.fault_proxy import Fault, FaultProxy
 from tests.hostile_s3 import HostileS3, Misbehaviour
@@ -412,6 +412,23 @@ def test_a_range_checksums_each_part_of_a_composite_on_its_own() -> None:
     assert {k: (v.length, v.value) for k, v in pieces.items()} == {
         k: (len(data[k:e]), crc_of(data[k:e], Algo.CRC32).value)
         for k, e in ((0, 300), (300, 700), (700, 1000))}
+
+
+def test_a_one_part_composite_is_checked_without_part_boundaries() -> None:
+    """Its part is the whole object (e.g. a small file a multipart upload made of one part,
+    fetched by the small-file lane with no HEAD): CRC of the whole object's CRC."""
+    data, bad = body_of(70_000), bytearray(body_of(70_000))
+    bad[100] ^= 1
+    whole = crc_of(data, Algo.CRC32C)
+    value = crc_of(whole.value.to_bytes(4, "big"), Algo.CRC32C).b64()
+    check = check_for("", "", [StoredChecksum("CRC32C", "COMPOSITE", value, parts=1)])
+    assert check.label == "CRC32C (composite, 1 part)"
+    assert check.matches(data)
+    assert not check.matches(bytes(bad))
+    pieces = {0: crc_of(data[:30_000], Algo.CRC32C), 30_000: crc_of(data[30_000:],
+                                                                     Algo.CRC32C)}
+    assert crc_matches(check, pieces, len(data))  # ranged: combined, then its CRC
+    assert not crc_matches(check, {0: crc_of(bytes(bad), Algo.CRC32C)}, len(data))
 
 
 @pytest.mark.real_server

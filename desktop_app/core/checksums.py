@@ -150,7 +150,7 @@ class StoredChecksum:
     def label(self) -> str:
         """How the queue and Properties name it: "CRC64NVME", "CRC32C (composite, 4 parts)"."""
         if self.kind == COMPOSITE:
-            return f"{self.algo} (composite, {self.parts} parts)"
+            return f"{self.algo} (composite, {self.parts} part{'s' if self.parts != 1 else ''})"
         return self.algo
 
 

@@ -211,10 +211,8 @@ def _part_ends(storage: ChecksummedReads, bucket: str, key: str, first: ObjectBo
     if any(c.source == "server" and c.crc is not None for c in first.checksums):
         return ()
     composite = next((c for c in first.checksums if c.kind == COMPOSITE and c.parts), None)
-    if composite is None or composite.parts > MAX_PART_HEADS:
-        return ()
-    if composite.parts == 1:
-        return (first.total_size,)
+    if composite is None or not 1 < composite.parts <= MAX_PART_HEADS:
+        return ()  # one part is the whole object: checked without its boundaries
     ends: list[int] = []
     pos = 0
     try:

@@ -6,7 +6,8 @@ Then the strongest check the object allows, and the row says which (`Check.label
 1. a full-object CRC the server keeps (CRC64NVME, CRC32C, CRC32: what AWS SDKs, the AWS CLI
    and MinIO clients write by default, and our own uploads): each range worker checksums its
    own bytes and the ranges are combined in offset order, so it costs no second pass;
-2. a COMPOSITE (`...-N`) CRC, checked per part, when the part boundaries are known;
+2. a COMPOSITE (`...-N`) CRC, checked per part, when the part boundaries are known (a
+   one-part one always: its part is the whole object);
 3. the `crc64nvme` user metadata we write where the server keeps no checksum itself;
 4. a SHA-256 (our older `sha256` metadata, a seed service's, or the server's own), fed in
    order as the ranges complete;
@@ -41,10 +42,17 @@ class Check:
     algo: Algo | None = None  # the CRC's algorithm
     part_ends: tuple[int, ...] = ()  # a composite CRC: where each part ends
     label: str = UNVERIFIED  # what the row shows: "CRC64NVME", "MD5 (ETag)", ...
+    one_part: bool = False  # a composite of one part: the CRC of the whole object's CRC
 
     @property
     def crc(self) -> bool:
         return self.kind == CRC
+
+    def whole_b64(self, total: Crc) -> str:
+        """What the stored value must be for a whole object of CRC `total` (no part ends)."""
+        if self.one_part:
+            return crc_of(total.value.to_bytes(total.algo.width, "big"), total.algo).b64()
+        return total.b64()
 
     def new(self) -> hashlib._Hash | None:
         """A fresh digest for a hash check (None for a CRC or nothing)."""
@@ -56,7 +64,7 @@ class Check:
         if self.crc:
             assert self.algo is not None
             if not self.part_ends:
-                return crc_of(data, self.algo).b64() == self.expected
+                return self.whole_b64(crc_of(data, self.algo)) == self.expected
             view, start, pieces = memoryview(data), 0, {}
             for end in self.part_ends:
                 pieces[start] = crc_of(view[start:end], self.algo)
@@ -86,6 +94,8 @@ def check_for(sha256: str, md5: str, checksums: Iterable[StoredChecksum] = (),
             return Check(CRC, item.value, item.crc, (), item.label())
     for item in stored:
         algo = algo_named(item.algo)
+        if item.kind == COMPOSITE and algo is not None and item.parts == 1:
+            return Check(CRC, item.value, algo, (), item.label(), one_part=True)
         if item.kind == COMPOSITE and algo is not None and item.parts \
                 and len(part_ends) == item.parts:
             return Check(CRC, item.value, algo, part_ends, item.label())
@@ -128,7 +138,7 @@ def crc_matches(check: Check, pieces: Mapping[int, Crc], size: int) -> bool:
         total = Crc(algo)
         for _offset, crc in ordered:
             total = total.then(crc)
-        return total.b64() == check.expected
+        return check.whole_b64(total) == check.expected
     parts: list[bytes] = []
     ends = iter(check.part_ends)
     end, current = next(ends), Crc(algo)
