@@ -36,7 +36,8 @@ class Misbehaviour:
     """What to do wrong: `kind` on requests of kind `on` (see KINDS), optionally only for
     `key`, `times` times (None: every time). Kinds: redirect, truncate, short, long, corrupt,
     raw (`body` as the answer), status (`status` + S3 error `code`), replace (after the GET is
-    answered, the object gets `body` as its new bytes)."""
+    answered, the object gets `body` as its new bytes), checksum (a HEAD or whole GET sends
+    its stored `x-amz-checksum-*` values as those of other bytes)."""
 
     kind: str
     on: str
@@ -108,12 +109,16 @@ class HostileS3:
 
     # -- what the test sets up and reads back -------------------------------------------
     def put(self, bucket: str, key: str, data: Data, sha256: bool = True,
-            metadata: dict[str, str] | None = None, etag: str | None = None) -> Stored:
-        """Store an object; `sha256` adds the metadata the app's own uploads carry."""
+            metadata: dict[str, str] | None = None, etag: str | None = None,
+            checksums: dict[str, str] | None = None, part_size: int = 0) -> Stored:
+        """Store an object; `sha256` adds the metadata the app's own uploads carry;
+        `checksums` are the `x-amz-checksum-*` headers the server keeps for it, `part_size`
+        that of a multipart object (see `Stored`)."""
         meta = dict(metadata or {})
         if sha256:
             meta["sha256"] = hashlib.sha256(data[0:len(data)]).hexdigest()
-        stored = Stored(data, etag or md5_etag(data), meta)
+        stored = Stored(data, etag or md5_etag(data), meta, checksums=dict(checksums or {}),
+                        part_size=part_size)
         with self.lock:
             self.buckets.setdefault(bucket, {})[key] = stored
         return stored
