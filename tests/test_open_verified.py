@@ -11,7 +11,9 @@ import logging
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
+from desktop_app.app import build_window
 from desktop_app.core.checksums import Algo, crc_of
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.types import ObjectEntry
@@ -19,6 +21,7 @@ from desktop_app.storage.bulk_ops import Progress
 from desktop_app.storage.s3 import MinioStorage
 from desktop_app.transfers.options import MiB
 from desktop_app.transfers.simple_download import download
+from desktop_app.ui.objects.delete_dialog import ReportDialog
 from tests.fault_proxy import Fault, FaultProxy
 from tests.s3_peers import boto_multipart, boto_put, minio_put
 
@@ -58,7 +61,9 @@ def planned(storage: MinioStorage, bucket: str, keys: list[str]
 
 
 def corrupt_gets(key: str, times: int) -> list[Fault]:
-    return [Fault("corrupt", lambda m, p, h: m == "GET" and p.split("?")[0].endswith(key))
+    """GETs of `key` asking for its checksums (what Open sends; a preview's reads pass)."""
+    return [Fault("corrupt", lambda m, p, h: m == "GET" and p.split("?")[0].endswith(key)
+                  and any(k.lower() == "x-amz-checksum-mode" for k in h))
             for _ in range(times)]
 
 
@@ -96,3 +101,38 @@ def test_open_never_hands_over_a_flipped_byte(
             "sha.bin": "SHA-256"}  # the strongest check each allows, as in the queue
     finally:
         via_proxy.close()
+
+
+@pytest.mark.real_server
+def test_open_in_the_window_says_why_and_opens_nothing(
+        qtbot: QtBot, app_environ: dict[str, str], s3_server: ConnectionSettings,
+        storage: MinioStorage, bucket: str, proxy: FaultProxy) -> None:
+    data = body_of(200_000, 9)
+    storage.put_bytes(bucket, "photo.jpg", data, "image/jpeg", {},
+                      checksum=crc_of(data, Algo.CRC64NVME))
+    window = build_window({**app_environ, "MINIO_BUCKET_NAME": bucket,
+                           "MINIO_ENDPOINT": f"http://{s3_server.host}:{proxy.port}"})
+    qtbot.addWidget(window)
+    try:
+        qtbot.waitUntil(lambda: window.table_model.rowCount() == 1, timeout=20_000)
+        actions = window.object_actions
+        opened: list[Path] = []
+        actions.open_file = lambda path: opened.append(path) or True
+        proxy.faults = corrupt_gets("photo.jpg", 2)
+        model = window.table_model
+        window.object_table.selectRow(model.row_of_key("photo.jpg"))
+        actions.action_open.trigger()
+        qtbot.waitUntil(lambda: isinstance(actions.active_dialog, ReportDialog), timeout=20_000)
+        dialog = actions.active_dialog
+        assert isinstance(dialog, ReportDialog)
+        text = dialog.listing.toPlainText()
+        assert "photo.jpg" in text
+        assert DIFFER in text
+        assert "CRC64NVME checksum does not match" in text
+        assert opened == []
+        assert all(f.fired for f in proxy.faults)
+        temp_root = actions._temp_root
+        assert temp_root is not None
+        assert [p for p in temp_root.rglob("*") if p.is_file()] == []
+    finally:
+        window.close()
