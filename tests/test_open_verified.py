@@ -99,6 +99,11 @@ def test_open_never_hands_over_a_flipped_byte(
             "ours.bin": "CRC64NVME", "boto.bin": "CRC32",
             "composite.bin": "CRC32C (composite, 3 parts)", "plain.bin": "MD5 (ETag)",
             "sha.bin": "SHA-256"}  # the strongest check each allows, as in the queue
+
+        boto_put(s3_server, bucket, "empty.bin", b"")  # an empty body passes its CRC too
+        report, saved = download(via_proxy, bucket, planned(storage, bucket, ["empty.bin"]),
+                                 tmp_path, Progress())
+        assert (report.failures, [p.read_bytes() for p in saved]) == ((), [b""])
     finally:
         via_proxy.close()
 
