@@ -24,7 +24,7 @@ from desktop_app.core.jobs import JobState
 from desktop_app.core.transfer_types import PartInfo
 from desktop_app.core.types import ObjectEntry
 from desktop_app.storage.s3 import MinioStorage
-from desktop_app.ui.insight.duplicates_flow import read_sha256
+from desktop_app.ui.insight.duplicates_work import read_sha256
 from tests import test_duplicates_ui as dupes
 from tests.conftest import WindowFactory
 from tests.test_duplicates import entry, listing

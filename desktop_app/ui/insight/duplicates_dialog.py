@@ -3,13 +3,13 @@ groups of identical objects (largest saving first), each copy with a check box; 
 ticks every copy but the oldest (or newest) one, and "Delete selected…" asks the flow to
 delete the ticked ones. A group can never have every copy ticked for deletion.
 
-The flow (duplicates_flow.py) drives it: `next_delete()` waits for the user's request.
+The flow (duplicates_flow.py) drives it: `next_delete()` waits for the user's request. The
+summary and group titles are worded in duplicates_wording.py.
 """
 
 from __future__ import annotations
 
 import asyncio
-import threading
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -38,6 +38,8 @@ from desktop_app.core.duplicates import (
 from desktop_app.core.humanize import human_size, human_time
 from desktop_app.core.keys_text import shown_key
 from desktop_app.core.types import ObjectEntry
+from desktop_app.ui.insight.duplicates_wording import group_title, summary_text
+from desktop_app.ui.insight.duplicates_work import ScanProgress
 from desktop_app.ui.shell.i18n import translate
 
 POLL_MS = 150
@@ -58,97 +60,6 @@ _WORDS = {  # phase -> (verb, what) of the progress line
                                    "Checked that nothing changed since the search:"),
                  QT_TRANSLATE_NOOP("DuplicatesDialog", "copies")),
 }
-
-
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n:,} {one if n == 1 else many}"
-
-
-class ScanProgress:
-    """Plain numbers written by the worker and read by the window's timer (no signal per
-    object), and the Cancel flag the worker watches."""
-
-    def __init__(self) -> None:
-        self.phase = "listing"
-        self.done = 0
-        self.total = 0
-        self.cancel = threading.Event()
-
-    def update(self, phase: str, done: int, total: int) -> None:
-        self.phase, self.done, self.total = phase, done, total
-
-
-def summary_text(report: DuplicateReport) -> str:
-    """What was found, in one paragraph."""
-    if report.cancelled:
-        return (translate(
-            "DuplicatesDialog",
-            "Stopped after listing {scanned}; nothing was compared. Find again to finish.").format(
-            scanned=translate(
-                "DuplicatesDialog", "{count:,} object(s)", "", report.scanned).format(
-                count=report.scanned),
-        ))
-    if not report.groups:
-        text = (translate(
-            "DuplicatesDialog",
-            "No duplicates among {scanned} ({asked} compared by hash).").format(
-            scanned=translate(
-                "DuplicatesDialog", "{count:,} object(s)", "", report.scanned).format(
-                count=report.scanned),
-            asked=translate(
-                "DuplicatesDialog", "{count:,} object(s) was/were", "", report.asked).format(
-                count=report.asked),
-        ))
-    else:
-        text = (translate(
-            "DuplicatesDialog",
-            "{groups} of identical objects among {scanned}: {extra_count}, {freeable} could be "
-            "freed.").format(
-            groups=translate(
-                "DuplicatesDialog", "{count:,} group(s)", "", len(report.groups)).format(
-                count=len(report.groups)),
-            scanned=translate(
-                "DuplicatesDialog", "{count:,} object(s)", "", report.scanned).format(
-                count=report.scanned),
-            extra_count=translate(
-                "DuplicatesDialog", "{count:,} extra copy/copies", "", report.extra_count).format(
-                count=report.extra_count),
-            freeable=human_size(report.freeable),
-        ))
-    if report.unverified:
-        text += (translate(
-            "DuplicatesDialog",
-            " {unverified} a size with another but the server keeps no hash of it/them (uploaded "
-            "in parts by another tool), so they were not compared and are not "
-            "listed.", "", report.unverified).format(
-            unverified=translate(
-                "DuplicatesDialog", "{count:,} object(s) "
-                                    "shares/share", "", report.unverified).format(
-                count=report.unverified),
-        ))
-        if report.pending:
-            text += translate(
-                "DuplicatesDialog", " “Compare by reading…” can decide by reading them.")
-    if report.unread:
-        text += (translate(
-            "DuplicatesDialog",
-            " {unread} could not be read (listed below).").format(
-            unread=translate(
-                "DuplicatesDialog", "{count:,} object(s)", "", len(report.unread)).format(
-                count=len(report.unread)),
-        ))
-    return text
-
-
-def group_title(group: DuplicateGroup) -> str:
-    return (translate(
-        "DuplicatesDialog",
-        "{entries} copies of {size} — {freeable} could be freed (same {kind})").format(
-        entries=len(group.entries),
-        size=human_size(group.size),
-        freeable=human_size(group.freeable),
-        kind=group.kind,
-    ))
 
 
 class DuplicatesDialog(QDialog):

@@ -16,10 +16,6 @@ Cancel, a job of its own).
 from __future__ import annotations
 
 import asyncio
-import hashlib
-import threading
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
@@ -29,24 +25,22 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 
 from desktop_app.core.duplicates import (
-    READ,
     DuplicateGroup,
     DuplicateReport,
     HashSource,
-    StoredHashes,
-    find_duplicates,
     hash_by_reading,
 )
 from desktop_app.core.errors import AppError
 from desktop_app.core.humanize import human_size
 from desktop_app.core.jobs import Job, JobLog, JobState
 from desktop_app.core.keys_text import shown_key
-from desktop_app.core.types import ObjectEntry
-from desktop_app.storage.protocol import MAX_DELETE_BATCH
-from desktop_app.ui.insight.duplicates_dialog import (
-    READ_REQUEST,
-    DuplicatesDialog,
+from desktop_app.ui.insight.duplicates_dialog import READ_REQUEST, DuplicatesDialog
+from desktop_app.ui.insight.duplicates_wording import confirm_text, outcome_text, read_text
+from desktop_app.ui.insight.duplicates_work import (
     ScanProgress,
+    delete_copies,
+    read_sha256,
+    scan,
 )
 from desktop_app.ui.insight.place_menu import PlaceEntry
 from desktop_app.ui.shell.context import WindowContext
@@ -73,161 +67,6 @@ def follow(log: JobLog, job: str, progress: ScanProgress, parent: QObject) -> QT
     timer.timeout.connect(tick)
     timer.start(JOB_TICK_MS)
     return timer
-
-
-def read_sha256(storage: Any, bucket: str, cancel: threading.Event, entry: ObjectEntry,
-                tick: Callable[[int], None]) -> str | None:
-    """Runs on a worker: the object's bytes streamed through SHA-256 (nothing is kept), the
-    version listed only (If-Match on its ETag); None when Cancel stopped it."""
-    digest = hashlib.sha256()
-    read = 0
-    for chunk in storage.iter_chunks(bucket, entry.key, if_match=entry.etag or None):
-        if cancel.is_set():
-            return None
-        digest.update(chunk)
-        read += len(chunk)
-        tick(len(chunk))
-    if read != entry.size:
-        raise AppError(translate(
-            "DuplicatesFlow",
-            "“{key}” changed while it was read.").format(key=shown_key(entry.key)),
-                       translate("DuplicatesFlow", "Find duplicates again."))
-    return digest.hexdigest()
-
-
-def read_text(count: int, size: int, bucket: str) -> str:
-    return (translate(
-        "DuplicatesFlow",
-        "Read {count:,} object(s) ({size}, {size2:,} bytes) from “{bucket}” to compare them by "
-        "SHA-256?\n\nEvery byte is downloaded (nothing is saved on this computer): on a slow or "
-        "metered link this takes time and may cost transfer fees. Cancel stops it; what was read "
-        "still counts.", "", count).format(
-        count=count,
-        size=human_size(size),
-        size2=size,
-        bucket=bucket,
-    ))
-
-
-def scan(storage: Any, bucket: str, prefix: str, progress: ScanProgress) -> DuplicateReport:
-    """Runs on a worker: the streaming listing (twice in a bucket of very many distinct
-    sizes), then HEADs inside same-size groups."""
-    def listing() -> Iterator[ObjectEntry]:
-        for page in storage.iter_listing(bucket, prefix, recursive=True,
-                                         cancel=progress.cancel):
-            yield from page.objects
-    return find_duplicates(listing, partial(storage.stored_hashes, bucket),
-                           progress.cancel, progress.update)
-
-
-@dataclass
-class DeleteOutcome:
-    deleted: list[str] = field(default_factory=list)
-    failed: list[tuple[str, str]] = field(default_factory=list)  # (key, reason)
-    cancelled: bool = False
-
-
-CHANGED = "changed since the search (find again before deleting it)"
-KEEPER_GONE = ("the copy to keep has changed or is gone since the search, so this one may be "
-               "the last (find again)")
-
-
-def _unchanged(storage: Any, bucket: str, group: DuplicateGroup, key: str) -> bool:
-    """Whether the server still gives `key` the hashes it gave when compared; a copy
-    compared by reading is unchanged while its ETag is the one read (If-Match)."""
-    kept = group.hashes.get(key, StoredHashes()).values
-    try:
-        if READ in kept:
-            etag = next(e.etag for e in group.entries if e.key == key)
-            return bool(etag) and storage.stat(bucket, key).etag == etag
-        now = storage.stored_hashes(bucket, key)
-    except AppError:
-        return False  # gone, or unreadable: not proven the same
-    return bool(now.values) and now.values == kept
-
-
-def recheck(storage: Any, bucket: str, plan: list[tuple[DuplicateGroup, list[str]]],
-            progress: ScanProgress) -> tuple[list[str], list[tuple[str, str]]]:
-    """Runs on a worker, right before deleting: one HEAD per ticked copy, and per group until
-    a copy to keep answers unchanged. A copy goes only while it and a kept copy are still
-    what the search compared: objects can change between the search and the click."""
-    total = sum(len(keys) for _, keys in plan)
-    ok: list[str] = []
-    refused: list[tuple[str, str]] = []
-    done = 0
-    for group, keys in plan:
-        if progress.cancel.is_set():
-            break
-        keepers = [e.key for e in group.entries if e.key not in set(keys)]
-        if not any(_unchanged(storage, bucket, group, key) for key in keepers):
-            refused += [(key, KEEPER_GONE) for key in keys]
-        else:
-            for key in keys:
-                if _unchanged(storage, bucket, group, key):
-                    ok.append(key)
-                else:
-                    refused.append((key, CHANGED))
-        done += len(keys)
-        progress.update("checking", done, total)
-    return ok, refused
-
-
-def delete_copies(storage: Any, bucket: str, plan: list[tuple[DuplicateGroup, list[str]]],
-                  progress: ScanProgress) -> DeleteOutcome:
-    """Runs on a worker: the recheck, then bulk deletes of up to 1000 keys, Cancel checked
-    between them."""
-    keys, refused_early = recheck(storage, bucket, plan, progress)
-    outcome = DeleteOutcome(failed=refused_early, cancelled=progress.cancel.is_set())
-    for start in range(0, len(keys), MAX_DELETE_BATCH):
-        if progress.cancel.is_set():
-            outcome.cancelled = True
-            break
-        batch = keys[start:start + MAX_DELETE_BATCH]
-        try:
-            refused = dict(storage.delete_many(bucket, batch))
-        except AppError as err:
-            refused = {key: err.user_text() for key in batch}
-        outcome.failed.extend((key, refused[key]) for key in batch if key in refused)
-        outcome.deleted.extend(key for key in batch if key not in refused)
-        progress.update("deleting", start + len(batch), len(keys))
-    return outcome
-
-
-def outcome_text(outcome: DeleteOutcome, total: int) -> str:
-    text = translate(
-        "DuplicatesFlow",
-        "Deleted {deleted:,} of {total:,} selected copies.").format(
-        deleted=len(outcome.deleted),
-        total=total,
-    )
-    if outcome.cancelled:
-        text += translate("DuplicatesFlow", " Stopped by Cancel; the rest are still there.")
-    stale = sum(1 for _, reason in outcome.failed if reason in (CHANGED, KEEPER_GONE))
-    refused = len(outcome.failed) - stale
-    if stale:
-        text += (translate(
-            "DuplicatesFlow",
-            " {stale:,} changed since the search and were left (listed below); Find duplicates "
-            "again to see them as they are now.").format(stale=stale))
-    if refused:
-        text += (translate(
-            "DuplicatesFlow",
-            " The server refused {refused:,} (listed below); check your delete rights or the "
-            "objects' retention, then try again.").format(refused=refused))
-    return text
-
-
-def confirm_text(keys: list[str], size: int, bucket: str, versioned: bool) -> str:
-    text = (translate(
-        "DuplicatesFlow",
-        "Delete {keys:,} duplicate copy/copies ({size}) from “{bucket}”? One copy of each group "
-        "stays.", "", len(keys)).format(keys=len(keys), size=human_size(size), bucket=bucket))
-    if versioned:
-        text += (translate(
-            "DuplicatesFlow",
-            "\n\nThe bucket keeps versions: each delete adds a delete marker and the bytes stay "
-            "stored as an older version until that is removed too."))
-    return text
 
 
 class DuplicatesActions(QObject):
