@@ -26,8 +26,8 @@ from desktop_app.core.keys_text import shown_key
 from desktop_app.core.links import Disposition, content_disposition, object_url, s3_uri
 from desktop_app.core.types import FolderEntry, ObjectEntry
 from desktop_app.storage.protocol import Storage
-from desktop_app.ui.objects.action_flows import Entry, key_of
 from desktop_app.ui.objects.copy_move_dialog import NameDialog
+from desktop_app.ui.objects.flow_base import Entry, key_of
 from desktop_app.ui.objects.job_reruns import ObjectReruns
 from desktop_app.ui.objects.presign_dialog import PresignDialog
 from desktop_app.ui.objects.version_flows import VersionFlows

@@ -16,7 +16,8 @@ from desktop_app.core.keys_text import shown_key
 from desktop_app.core.types import ObjectEntry
 from desktop_app.core.versions import ObjectVersion
 from desktop_app.storage.protocol import Storage
-from desktop_app.ui.objects.action_flows import ActionFlows, Place
+from desktop_app.ui.objects.action_flows import ActionFlows
+from desktop_app.ui.objects.flow_base import Place
 from desktop_app.ui.objects.versions_dialog import VersionsDialog, deleted_keys
 from desktop_app.ui.shell.flows import FlowOwner, run_browse
 from desktop_app.ui.shell.i18n import translate
