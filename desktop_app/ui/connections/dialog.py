@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMenu,
     QMessageBox,
     QPushButton,
     QToolButton,
@@ -34,12 +33,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core import importers
 from desktop_app.core.credentials import KeyringUnavailable, SecretStore
 from desktop_app.core.errors import AppError
-from desktop_app.core.importers import ImportResult
 from desktop_app.core.profiles import Profile, ProfileStore, new_profile_id
-from desktop_app.ui.connections.form import ConnectionForm
+from desktop_app.ui.connections.form import ConnectionForm, save_problems
 from desktop_app.ui.connections.import_preview import ImportPreview
 from desktop_app.ui.connections.jobs import (
     ConnectionTester,
@@ -50,6 +47,7 @@ from desktop_app.ui.connections.jobs import (
     persist_and_settings,
     run_test,
 )
+from desktop_app.ui.connections.profile_import import chosen_jobs, import_menu, read_sources
 from desktop_app.ui.shell.flows import FlowOwner, dialog_result, run_browse
 from desktop_app.ui.shell.i18n import translate
 from desktop_app.ui.shell.tasks import TaskRunner
@@ -115,19 +113,7 @@ class ConnectionDialog(QDialog):
         self.import_button.setObjectName("importButton")
         self.import_button.setText(translate("ConnectionDialog", "Import"))
         self.import_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.import_button)
-        for text, source in ((translate(
-            "ConnectionDialog", "Everything found"), "all"), (translate(
-            "ConnectionDialog", "mc aliases"), "mc"),
-                             (translate(
-                                 "ConnectionDialog",
-                                 "rclone remotes"), "rclone"), (translate(
-                                 "ConnectionDialog", "AWS CLI profiles"), "aws"),
-                             (translate("ConnectionDialog", "MINIO_* variables"), "env")):
-            action = menu.addAction(text)
-            action.setObjectName(f"import_{source}")
-            action.triggered.connect(lambda _=False, s=source: self.start_import(s))
-        self.import_button.setMenu(menu)
+        self.import_button.setMenu(import_menu(self.import_button, self.start_import))
         self.test_button = self._button("testButton", translate(
             "ConnectionDialog", "Test connection"), self.test_connection)
         self.save_button = self._button("saveButton", translate(
@@ -245,19 +231,9 @@ class ConnectionDialog(QDialog):
     # -- validation and jobs -------------------------------------------------------------
     def _job(self) -> SaveJob | None:
         """The form as a save job, or None after showing what must be fixed."""
-        problems = self.form.problems(secret_required=self.source_id is None)
-        name = self.form.name_edit.text().strip()
-        clash = self.store.find_by_name(name) if name else None
-        if clash is not None and clash.id != self.current_id:
-            problems.append(translate(
-                "ConnectionDialog",
-                "Another connection is already called “{name}”.").format(name=clash.name))
         session_only = self.session_only_check.isChecked()
-        if self.secrets.problem is not None and not session_only:
-            problems.append(translate(
-                "ConnectionDialog",
-                "The system keyring cannot be used: tick “Keep the secret for this session only” "
-                "to use this connection until the app quits."))
+        problems = save_problems(self.form, self.store, self.current_id, self.source_id,
+                                 session_only, self.secrets.problem)
         if problems:
             self.form_error.setText("\n".join(problems))
             self.form_error.show()
@@ -419,18 +395,6 @@ class ConnectionDialog(QDialog):
                     done=deleted)
 
     # -- import --------------------------------------------------------------------------
-    def _read_sources(self, source: str) -> list[ImportResult]:
-        home, environ = self.home, self.environ
-        if source == "mc":
-            return [importers.from_mc(importers.default_mc_config(home, environ))]
-        if source == "rclone":
-            return [importers.from_rclone(importers.default_rclone_config(home, environ))]
-        if source == "aws":
-            return [importers.from_aws(*importers.default_aws_files(home, environ))]
-        if source == "env":
-            return [importers.from_env(environ)]
-        return importers.import_all(home, environ)
-
     def start_import(self, source: str) -> None:
         self._busy(translate("ConnectionDialog", "Looking for connections…"))
         self.flows.start(self._import(source))
@@ -438,7 +402,8 @@ class ConnectionDialog(QDialog):
     async def _import(self, source: str) -> None:
         """Read what other tools saved, let the user pick, then save the picked ones."""
         try:
-            results = await run_browse(self.runner, self._read_sources, source)
+            results = await run_browse(self.runner, read_sources, source, self.home,
+                                      self.environ)
         except AppError as err:
             self._show_failure(err)
             return
@@ -450,18 +415,9 @@ class ConnectionDialog(QDialog):
             self._import_chosen(preview)
 
     def _import_chosen(self, preview: ImportPreview) -> None:
-        chosen = preview.chosen()
-        if not chosen:
+        staged, jobs = chosen_jobs(self.store, preview)
+        if not jobs:
             return
-        staged = self.store.copy()
-        jobs = []
-        for candidate in chosen:
-            profile = candidate.profile.with_changes(name=staged.unique_name(
-                candidate.profile.name))
-            staged.put(profile)
-            jobs.append(SaveJob(profile, candidate.secrets.secret_key,
-                                candidate.secrets.session_token or "", None,
-                                preview.session_only.isChecked()))
         generation = self._busy(translate(
             "ConnectionDialog", "Importing {jobs} connection(s)…").format(jobs=len(jobs)))
 

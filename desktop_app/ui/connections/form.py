@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.errors import ConfigError
-from desktop_app.core.profiles import Profile, endpoint_problem, normalize_endpoint
+from desktop_app.core.profiles import Profile, ProfileStore, endpoint_problem, normalize_endpoint
 from desktop_app.ui.shell.i18n import translate
 
 _ERROR_STYLE = "color:#b3261e;"
@@ -193,3 +193,24 @@ class ConnectionForm(QWidget):
             allow_invalid_certs=allow_invalid,
             has_session_token=bool(self.typed_token) or (not self.typed_secret and had_token),
         )
+
+
+def save_problems(form: ConnectionForm, store: ProfileStore, current_id: str | None,
+                  source_id: str | None, session_only: bool,
+                  keyring_problem: str | None) -> list[str]:
+    """What must be fixed before the form can be saved: its own fields, a name another
+    connection has, a secret the keyring cannot keep (unless kept for this session only).
+    `source_id`: the saved profile whose secret an untyped one is (None: one must be typed)."""
+    problems = form.problems(secret_required=source_id is None)
+    name = form.name_edit.text().strip()
+    clash = store.find_by_name(name) if name else None
+    if clash is not None and clash.id != current_id:
+        problems.append(translate(
+            "ConnectionDialog",
+            "Another connection is already called “{name}”.").format(name=clash.name))
+    if keyring_problem is not None and not session_only:
+        problems.append(translate(
+            "ConnectionDialog",
+            "The system keyring cannot be used: tick “Keep the secret for this session only” "
+            "to use this connection until the app quits."))
+    return problems
