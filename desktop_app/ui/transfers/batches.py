@@ -49,8 +49,11 @@ class Batch:
 
     def replace(self, old: TransferView, new: TransferView) -> None:
         """Totals follow a row from its `old` copy to its `new` one."""
-        self.totals = [t + n - o for t, o, n in zip(self.totals, counts(old), counts(new),
-                                                     strict=True)]
+        before, after = counts(old), counts(new)
+        if before[0] == after[0] and before[2:] == after[2:]:  # only its progress moved
+            self.totals[1] += after[1] - before[1]
+            return
+        self.totals = [t + n - o for t, o, n in zip(self.totals, before, after, strict=True)]
 
     @property
     def size(self) -> int:

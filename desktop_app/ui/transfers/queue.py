@@ -61,6 +61,7 @@ class TransferQueue(QDockWidget):
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
         )
         self.queue_model = TransferQueueModel(self)
+        self.queue_model.rows_on_screen = self.rows_on_screen
         self.view = QTreeView(self)
         self.view.setObjectName("transferQueueView")
         self.view.setAccessibleName(translate("TransferQueue", "Transfer queue"))
@@ -139,6 +140,36 @@ class TransferQueue(QDockWidget):
     def set_engine(self, engine: QueueEngine | None) -> None:
         self.queue_model.set_engine(engine)
 
+    def rows_on_screen(self, number: int) -> tuple[int, int] | None:
+        """The first and last rows of batch `number` the view shows now, None when none:
+        the model announces changes of those rows only. For each row of a changed span a
+        view on screen asked the model for an index (8 per row in a closed batch) to learn
+        it had nothing to paint: most of a refresh's cost with the list on screen."""
+        model = self.queue_model
+        row = model.batch_position(number)
+        if row is None:
+            return None
+        parent = model.index(row, 0)
+        count = model.rowCount(parent)
+        view = self.view
+        if not view.isVisible():
+            return 0, count - 1  # a hidden view looks at nothing: all rows cost it no work
+        if not view.isExpanded(parent):
+            return None
+        area = view.viewport().rect()
+        top = _place(view.indexAt(area.topLeft()))
+        bottom = _place(view.indexAt(area.bottomLeft()))
+        if top is None or top[0] > row:
+            return None  # nothing shown, or the batch is above the top of the list
+        first = 0 if top[0] < row else max(top[1], 0)
+        if bottom is None or bottom[0] > row:
+            last = count - 1  # the list ends on screen, or a later batch is at the bottom
+        elif bottom[0] == row:
+            last = bottom[1]  # -1 when only the batch's own row is on screen
+        else:
+            return None  # the batch starts below the bottom of the list
+        return (first, last) if first <= last else None
+
     def _expand_new_batches(self, parent: QModelIndex, first: int, last: int) -> None:
         """New batches open, big ones excepted: after each insert into an open batch the
         tree view lays out every row it shows again (50-90 ms for 10,000 rows here), so a
@@ -202,3 +233,13 @@ class TransferQueue(QDockWidget):
         engine = self.engine
         if engine is not None:
             engine.shutdown(wait=False)
+
+
+def _place(index: QModelIndex) -> tuple[int, int] | None:
+    """(batch row, transfer row) of a view index: -1 for a batch's own row; None if none."""
+    if not index.isValid():
+        return None
+    parent = index.parent()
+    if parent.isValid():
+        return parent.row(), index.row()
+    return index.row(), -1

@@ -12,6 +12,7 @@ byte deltas between ticks; ETA follows from it.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -32,7 +33,7 @@ from desktop_app.transfers.rows import TransferView
 from desktop_app.transfers.state import Direction, State
 from desktop_app.ui.shell.i18n import translate
 from desktop_app.ui.transfers.batches import Arrivals, Batch
-from desktop_app.ui.transfers.widgets import PROGRESS_ROLE, human_eta
+from desktop_app.ui.transfers.widgets import PROGRESS_ROLE, human_eta, verified_text, verified_tip
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 QUEUE_COLUMNS = (
@@ -57,6 +58,11 @@ _ARROWS = {
 }
 DIRECTION_LABELS = tuple(_ARROWS.values())  # source texts: translate before measuring
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+# The roles `data` answers; a painted cell asks for about eight, most of them answered None.
+_ROLES = frozenset({int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole),
+                   int(Qt.ItemDataRole.TextAlignmentRole), int(PROGRESS_ROLE), int(ID_ROLE)})
+# (first, last) rows of a batch on screen, or None when none is (see `rows_on_screen`).
+OnScreen = Callable[[int], tuple[int, int] | None]
 
 
 class TransferQueueModel(QAbstractItemModel):
@@ -85,6 +91,10 @@ class TransferQueueModel(QAbstractItemModel):
         self._last: dict[int, tuple[int, float]] = {}
         self._seen_batches: set[int] = set()
         self._primed = False
+        # Set by the view that shows the model: which transfer rows are on screen. Changed
+        # rows off screen are not announced (the view would look each one up to find out
+        # it has nothing to paint); they show their latest state when scrolled to.
+        self.rows_on_screen: OnScreen | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
@@ -139,8 +149,7 @@ class TransferQueueModel(QAbstractItemModel):
             self.endResetModel()
             touched: set[int] = set()
         else:
-            back = self._got_through(changes.changed)
-            touched = self._apply(changes.changed)
+            touched, back = self._apply(changes.changed)
         self._known += len(changes.new)
         self._arrivals.add(changes.new)
         touched |= self._insert_slice()
@@ -170,39 +179,47 @@ class TransferQueueModel(QAbstractItemModel):
         if self._arrivals:
             self._more.start()
 
-    def _got_through(self, changed: list[TransferView]) -> bool:
-        """A row shown as waiting for the server runs or is done now: the server answers."""
-        for view in changed:
-            where = self._pos.get(view.id)
-            if where is None or view.state not in (State.RUNNING, State.DONE):
-                continue
-            number, row = where
-            if self._batches[self._batch_row[number]].rows[row].error.startswith(
-                    WAITING_FOR_SERVER):
-                return True
-        return False
-
-    def _apply(self, changed: list[TransferView]) -> set[int]:
+    def _apply(self, changed: list[TransferView]) -> tuple[set[int], bool]:
         """Take the new copies of changed rows; repaint one span of rows per batch (one
-        signal per row cost 0.5 s when 10,000 rows changed at once)."""
+        signal per row cost 0.5 s when 10,000 rows changed at once), cut to the rows on
+        screen. Also says whether a row shown as waiting for the server runs or is done
+        now (the server answers)."""
         spans: dict[int, tuple[int, int]] = {}
+        back = False
+        pos, batches, batch_row = self._pos, self._batches, self._batch_row
+        got_through = (State.RUNNING.value, State.DONE.value)
         for view in changed:
-            where = self._pos.get(view.id)
+            where = pos.get(view.id)
             if where is None:
                 self._arrivals.update(view)  # not shown yet: show its latest state later
                 continue
             number, row = where
-            batch = self._batches[self._batch_row[number]]
-            batch.replace(batch.rows[row], view)
+            batch = batches[batch_row[number]]
+            old = batch.rows[row]
+            if (not back and old.error and view.state._value_ in got_through
+                    and old.error.startswith(WAITING_FOR_SERVER)):
+                back = True
+            batch.replace(old, view)
             batch.rows[row] = view
-            low, high = spans.get(number, (row, row))
-            spans[number] = (min(low, row), max(high, row))
+            span = spans.get(number)
+            if span is None:
+                spans[number] = (row, row)
+            elif row < span[0] or row > span[1]:
+                spans[number] = (min(span[0], row), max(span[1], row))
         last_column = len(QUEUE_COLUMNS) - 1
+        on_screen = self.rows_on_screen
         for number, (low, high) in spans.items():
-            parent = self.index(self._batch_row[number], 0)
+            if on_screen is not None:
+                shown = on_screen(number)
+                if shown is None:
+                    continue
+                low, high = max(low, shown[0]), min(high, shown[1])
+                if low > high:
+                    continue
+            parent = self.index(batch_row[number], 0)
             self.dataChanged.emit(self.index(low, 0, parent),
                                   self.index(high, last_column, parent))
-        return set(spans)
+        return set(spans), back
 
     def _append(self, views: list[TransferView]) -> set[int]:
         """Add new rows (in engine order), inserting batches and children as needed."""
@@ -294,6 +311,10 @@ class TransferQueueModel(QAbstractItemModel):
             return self._batches[index.row()].number
         return int(number)
 
+    def batch_position(self, number: int) -> int | None:
+        """The row of batch `number` in the list, None when it is not shown."""
+        return self._batch_row.get(number)
+
     def rows_known(self, number: int) -> int:
         """Rows of batch `number` shown so far plus those waiting for their turn."""
         row = self._batch_row.get(number)
@@ -361,7 +382,7 @@ class TransferQueueModel(QAbstractItemModel):
         return len(QUEUE_COLUMNS)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():
             return None
         number = index.internalId()
         if number == 0:
@@ -454,24 +475,3 @@ class TransferQueueModel(QAbstractItemModel):
             return translate("QueueModel", QUEUE_COLUMNS[section])
         return None
 
-
-def verified_text(verified_by: str) -> str:
-    """A finished row's Details: how its bytes were checked (failed rows show the error)."""
-    if not verified_by:
-        return ""
-    if verified_by.startswith("unverified"):
-        return translate("QueueModel", "Not verified (size only)")
-    return translate("QueueModel", "Verified by {verified_by}").format(verified_by=verified_by)
-
-
-def verified_tip(verified_by: str) -> str:
-    """What the verification in Details means, for its tooltip."""
-    if verified_by.startswith("unverified"):
-        return translate(
-            "QueueModel",
-            "The server keeps no checksum for this object: only its size was checked.")
-    return translate(
-        "QueueModel",
-        "Checked with {verified_by}: the bytes match what the server keeps.").format(
-        verified_by=verified_by,
-    )

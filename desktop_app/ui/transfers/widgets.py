@@ -1,5 +1,5 @@
 """Small widgets around the transfer queue: the progress-bar delegate, the status-bar
-summary, and the ETA text."""
+summary, the ETA text and what a row's verification means."""
 
 from __future__ import annotations
 
@@ -38,6 +38,28 @@ def human_eta(seconds: float) -> str:
             "Widgets", "{value} min {value2:02d} s").format(value=s // 60, value2=s % 60)
     return translate(
         "Widgets", "{value} h {value2:02d} min").format(value=s // 3600, value2=(s % 3600) // 60)
+
+
+def verified_text(verified_by: str) -> str:
+    """A finished row's Details: how its bytes were checked (failed rows show the error)."""
+    if not verified_by:
+        return ""
+    if verified_by.startswith("unverified"):
+        return translate("QueueModel", "Not verified (size only)")
+    return translate("QueueModel", "Verified by {verified_by}").format(verified_by=verified_by)
+
+
+def verified_tip(verified_by: str) -> str:
+    """What the verification in Details means, for its tooltip."""
+    if verified_by.startswith("unverified"):
+        return translate(
+            "QueueModel",
+            "The server keeps no checksum for this object: only its size was checked.")
+    return translate(
+        "QueueModel",
+        "Checked with {verified_by}: the bytes match what the server keeps.").format(
+        verified_by=verified_by,
+    )
 
 
 
