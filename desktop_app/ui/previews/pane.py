@@ -5,7 +5,8 @@ Loading runs on a worker (`previews.loader.load_preview`: ranged reads, then dec
 QImage / str / table data - never widgets). Each selection bumps a generation, cancels the
 previous request if it has not started, and only the latest selection's result is ever
 shown. Recent previews are cached (checked against the ETag). All text is plain text: a key
-or file that looks like HTML is shown literally and fetches nothing.
+or file that looks like HTML is shown literally and fetches nothing. The views themselves are
+in view_stack.py.
 """
 
 from __future__ import annotations
@@ -16,28 +17,20 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QPalette
-from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from desktop_app.core.errors import AppError, Cancelled
-from desktop_app.core.humanize import human_size
-from desktop_app.core.mime import QT_IMAGE_FORMATS, ViewKind
 from desktop_app.core.object_properties import ObjectProperties
 from desktop_app.core.sse import CustomerKeyNeeded
-from desktop_app.core.text_preview import HEX_BYTES
 from desktop_app.storage.preview_fetch import PREVIEW_CAP, PreviewCache
 from desktop_app.storage.property_edits import BulkEdit, apply_bulk_edit, apply_property_edits
 from desktop_app.storage.protocol import Storage
 from desktop_app.ui.previews.bulk_edit import BulkEditDialog, SelectionCard
-from desktop_app.ui.previews.cards import MessageCard
-from desktop_app.ui.previews.hex_view import HexView
-from desktop_app.ui.previews.image_view import ImageView
 from desktop_app.ui.previews.loader import LoadedPreview, load_preview
 from desktop_app.ui.previews.object_lock import ObjectLockControl
 from desktop_app.ui.previews.properties_dialog import PropertiesDialog
 from desktop_app.ui.previews.properties_panel import PropertiesPanel
-from desktop_app.ui.previews.table_view import TableView
-from desktop_app.ui.previews.text_view import CodeView
-from desktop_app.ui.previews.zip_view import ZipView
+from desktop_app.ui.previews.view_stack import ViewStack
 from desktop_app.ui.shell.i18n import translate
 from desktop_app.ui.shell.tasks import TaskRunner
 
@@ -83,28 +76,22 @@ class PreviewPane(QWidget):
         self._subtitle.setWordWrap(True)
         self._subtitle.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
-        self._stack = QStackedWidget(self)
-        self.card = MessageCard(self)
+        self._stack = ViewStack(self)
+        self.card = self._stack.card
         self.card.download_requested.connect(lambda: self._emit_for_current(
             self.download_requested))
         self.card.open_requested.connect(lambda: self._emit_for_current(self.open_requested))
-        self.text_view = CodeView(self)
-        self.text_view.setObjectName("previewText")
-        self.text_view.setAccessibleName(translate("PreviewPane", "Text preview"))
-        self.table_view = TableView(self)
+        self.text_view = self._stack.text_view
+        self.table_view = self._stack.table_view
         self.table_view.validate_requested.connect(lambda: self._emit_for_current(
             self.validate_requested))
-        self.image_view = ImageView(self)
-        self.hex_view = HexView(self)
-        self.zip_view = ZipView(self)
-        self._pdf_view: Any = None  # created on first use (QtPdf is optional)
-        self._media_view: Any = None  # created on first use (QtMultimedia is big)
+        self.image_view = self._stack.image_view
+        self.hex_view = self._stack.hex_view
+        self.zip_view = self._stack.zip_view
         self.selection_card = SelectionCard(self)
         self.selection_card.edit_requested.connect(self.edit_selection)
         self._selection: tuple[str, list[str]] | None = None
-        for widget in (self.card, self.text_view, self.table_view, self.image_view,
-                       self.hex_view, self.zip_view, self.selection_card):
-            self._stack.addWidget(widget)
+        self._stack.addWidget(self.selection_card)
 
         self.properties_panel = PropertiesPanel(self)
         self.properties_panel.edit_requested.connect(self.edit_properties)
@@ -173,16 +160,15 @@ class PreviewPane(QWidget):
     @property
     def shown_text(self) -> str:
         """What the text view shows (empty when another view is active)."""
-        return self.text_view.toPlainText() if self._stack.currentWidget() is self.text_view \
-            else ""
+        return self._stack.shown_text
 
     @property
     def message(self) -> str:
-        return self.card.text if self._stack.currentWidget() is self.card else ""
+        return self._stack.message
 
     @property
     def showing_image(self) -> bool:
-        return self._stack.currentWidget() is self.image_view and self.image_view.has_image
+        return self._stack.showing_image
 
     @property
     def current_view(self) -> QWidget:
@@ -198,16 +184,16 @@ class PreviewPane(QWidget):
 
     @property
     def pdf_view(self) -> Any:
-        return self._pdf_view
+        return self._stack.pdf_view
 
     @property
     def media_view(self) -> Any:
-        return self._media_view
+        return self._stack.media_view
 
     def release_media(self) -> None:
         """Unload the player before the pane goes away (see media_view on why)."""
-        if self._media_view is not None:
-            self._media_view.release()
+        if self._stack.media_view is not None:
+            self._stack.media_view.release()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.release_media()
@@ -224,8 +210,8 @@ class PreviewPane(QWidget):
         if self._future is not None:
             self._future.cancel()  # only succeeds while still queued; fine either way
             self._future = None
-        if self._media_view is not None:
-            self._media_view.stop()
+        if self._stack.media_view is not None:
+            self._stack.media_view.stop()
         return self._generation
 
     def _on_loaded(self, generation: int, loaded: LoadedPreview) -> None:
@@ -239,92 +225,9 @@ class PreviewPane(QWidget):
         self.preview_shown.emit(*self._current)
 
     def _show(self, loaded: LoadedPreview) -> None:
-        data = loaded.data
-        view = data.view
-        if data.too_large:
-            self._show_message(
-                translate(
-                    "PreviewPane",
-                    "This file is too large to preview ({size}; the preview limit is "
-                    "{cap}).").format(
-                    size=human_size(data.stat.size),
-                    cap=human_size(self.cap),
-                ), actions=True)
-            return
-        if loaded.problem and view is not ViewKind.HEX:
-            self._show_message(loaded.problem, actions=True)
-            return
-        subtitle = ""
-        if view in (ViewKind.TEXT, ViewKind.JSON):
-            self.text_view.setPlainText(loaded.text)
-            self._stack.setCurrentWidget(self.text_view)
-            subtitle = f"{data.mime} · {loaded.encoding}"
-            if data.truncated:
-                subtitle += translate(
-                    "PreviewPane",
-                    " · first {human_size} shown").format(human_size=human_size(len(data.content)))
-        elif view is ViewKind.CSV and loaded.table is not None:
-            self.table_view.set_table(loaded.table)
-            self._stack.setCurrentWidget(self.table_view)
-            subtitle = f"{data.mime} · {loaded.encoding}"
-        elif view in (ViewKind.IMAGE, ViewKind.SVG) and loaded.image is not None:
-            animation = data.content if loaded.animated else None
-            self._stack.setCurrentWidget(self.image_view)
-            self.image_view.set_image(loaded.image, loaded.notes, animation,
-                                      QT_IMAGE_FORMATS.get(data.mime, ""))
-            subtitle = data.mime + (translate(
-                "PreviewPane", " · animated") if loaded.animated else "")
-        elif view is ViewKind.PDF:
-            subtitle = self._show_pdf(data.content)
-        elif view in (ViewKind.AUDIO, ViewKind.VIDEO):
-            self._show_media(data.media_url, view is ViewKind.VIDEO)
-            subtitle = translate(
-                "PreviewPane", "{mime} · streamed from the server").format(mime=data.mime)
-        elif view is ViewKind.ZIP:
-            self.zip_view.set_entries(data.zip_entries, data.zip_more)
-            self._stack.setCurrentWidget(self.zip_view)
-            subtitle = translate("PreviewPane", "{mime} · table of contents").format(mime=data.mime)
-        else:
-            self.hex_view.show_bytes(loaded.data.content[:HEX_BYTES])
-            self._stack.setCurrentWidget(self.hex_view)
-            subtitle = loaded.problem or (
-                translate(
-                    "PreviewPane",
-                    "{mime} · no preview for this kind of file; first {human_size} in hex").format(
-                    mime=data.mime,
-                    human_size=human_size(len(data.content)),
-                ))
-        self._subtitle.setText(subtitle)
-
-    def _show_pdf(self, content: bytes) -> str:
-        try:
-            from desktop_app.ui.previews.pdf_view import PdfView
-        except ImportError:
-            self._show_message(translate(
-                "PreviewPane",
-                "PDF preview needs the PySide6-Addons package, which is not installed. Download "
-                "the file to open it."), actions=True)
-            return ""
-        if self._pdf_view is None:
-            self._pdf_view = PdfView(self)
-            self._stack.addWidget(self._pdf_view)
-        self._stack.setCurrentWidget(self._pdf_view)
-        error = self._pdf_view.load(content)
-        if error:
-            self._show_message(error, actions=True)
-            return ""
-        pages = self._pdf_view.page_count
-        return translate("PreviewPane", "PDF · {page_count} page(s)", "", pages).format(
-            page_count=pages)
-
-    def _show_media(self, url: str, video: bool) -> None:
-        from desktop_app.ui.previews.media_view import MediaView
-
-        if self._media_view is None:
-            self._media_view = MediaView(self)
-            self._stack.addWidget(self._media_view)
-        self._stack.setCurrentWidget(self._media_view)
-        self._media_view.play_url(url, video)
+        subtitle = self._stack.show_loaded(loaded, self.cap)
+        if subtitle is not None:
+            self._subtitle.setText(subtitle)
 
     def _on_error(self, generation: int, err: AppError) -> None:
         if generation == self._generation and not isinstance(err, Cancelled):
@@ -334,12 +237,7 @@ class PreviewPane(QWidget):
                 self.key_needed.emit(err)
 
     def _show_message(self, text: str, actions: bool = False) -> None:
-        self.image_view.clear()
-        if self._pdf_view is not None:
-            self._pdf_view.clear()
-        self.text_view.clear()
-        self.card.show_message(text, actions)
-        self._stack.setCurrentWidget(self.card)
+        self._stack.show_message(text, actions)
 
     def _emit_for_current(self, signal: Any) -> None:
         if self._current is not None:
