@@ -216,8 +216,10 @@ class TransferQueueModel(QAbstractItemModel):
                 low, high = max(low, shown[0]), min(high, shown[1])
                 if low > high:
                     continue
+            # From column 1: a row's direction never changes, and a span that starts at
+            # column 0 has the tree view ask the model, row by row, whether it has children.
             parent = self.index(batch_row[number], 0)
-            self.dataChanged.emit(self.index(low, 0, parent),
+            self.dataChanged.emit(self.index(low, 1, parent),
                                   self.index(high, last_column, parent))
         return set(spans), back
 
