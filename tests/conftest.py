@@ -152,3 +152,22 @@ def make_window(qtbot: QtBot) -> Iterator[WindowFactory]:
     yield make
     for window in windows:
         window.close()
+
+
+@pytest.fixture
+def open_bucket(qtbot: QtBot, app_environ: dict[str, str]
+                ) -> Iterator[Callable[[str, int], MainWindow]]:
+    """A window showing `bucket` once its listing has `rows` rows; all are closed after the
+    test."""
+    windows: list[MainWindow] = []
+
+    def make(bucket: str, rows: int) -> MainWindow:
+        window = build_window({**app_environ, "MINIO_BUCKET_NAME": bucket})
+        qtbot.addWidget(window)
+        windows.append(window)
+        qtbot.waitUntil(lambda: window.table_model.rowCount() == rows, timeout=20_000)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import threading
+from typing import Any
 
 from desktop_app.storage.protocol import Storage
 from desktop_app.ui.shell.main_window import MainWindow
@@ -23,3 +25,27 @@ def root_names(window: MainWindow) -> list[str]:
     """The connection roots of the tree, as shown."""
     model = window.tree_model
     return [str(model.index(row, 0).data()) for row in range(model.rowCount())]
+
+
+class GatedStorage:
+    """The real storage, whose call `gated` waits (at most `wait_s`) until the test sets
+    `go_on`; `asked` is set when the call comes. Everything else passes straight through."""
+
+    def __init__(self, storage: Storage, gated: str, wait_s: float) -> None:
+        self._storage = storage
+        self._gated = gated
+        self._wait_s = wait_s
+        self.asked = threading.Event()
+        self.go_on = threading.Event()
+
+    def __getattr__(self, name: str) -> Any:
+        found = getattr(self._storage, name)
+        if name != self._gated:
+            return found
+
+        def waiting(*args: Any, **kwargs: Any) -> Any:
+            self.asked.set()
+            self.go_on.wait(self._wait_s)
+            return found(*args, **kwargs)
+
+        return waiting

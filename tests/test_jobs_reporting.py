@@ -14,15 +14,19 @@ from desktop_app.core.jobs import Job, JobState
 from desktop_app.storage.bulk_ops import BulkReport, Progress
 from desktop_app.storage.s3 import MinioStorage
 from desktop_app.ui.buckets.delete_dialogs import EmptyAndDeleteDialog
-from desktop_app.ui.objects.copy_move_dialog import DestinationDialog
 from desktop_app.ui.objects.delete_dialog import DeleteDialog
 from desktop_app.ui.shell.main_window import MainWindow
 from tests import test_duplicates_ui as dupes
 from tests.conftest import WindowFactory
-from tests.helpers import put_bytes
+from tests.helpers import GatedStorage, put_bytes
+from tests.object_action_helpers import (
+    dialog_of,
+    select,
+    two_files_sent_to_archive,
+    wait_report,
+)
 from tests.test_cleanup import answer, seed_two_ages
-from tests.test_object_actions import dialog_of, open_bucket, select, wait_report  # noqa: F401
-from tests.test_statistics_ui import WAIT, GatedStorage, finished, open_window, seed
+from tests.test_statistics_ui import WAIT, finished, open_window, seed
 
 
 def jobs(window: MainWindow) -> list[Job]:
@@ -56,7 +60,7 @@ def test_cancel_in_the_jobs_panel_stops_a_statistics_run(
     window, conn = open_window(qtbot, make_window, app_environ, bucket)
     entry = window.open_connections.get(conn)
     assert entry is not None
-    gated = GatedStorage(storage)
+    gated = GatedStorage(storage, "list_v2_raw", WAIT / 1000)
     entry.storage = gated  # type: ignore[assignment]
     window.statistics.show_statistics(conn, bucket, "")
     qtbot.waitUntil(gated.asked.is_set, timeout=WAIT)
@@ -122,7 +126,7 @@ def test_a_cleanup_delete_is_a_job_with_its_counts(
 
 
 def test_a_bulk_delete_is_a_job_with_its_counts(
-        qtbot: QtBot, open_bucket: WindowFactory,  # noqa: F811 (the fixture imported above)
+        qtbot: QtBot, open_bucket: WindowFactory,
         storage: MinioStorage, bucket: str) -> None:
     put_bytes(storage, bucket, "keep.txt", b"k")
     for n in range(3):
@@ -140,17 +144,9 @@ def test_a_bulk_delete_is_a_job_with_its_counts(
 
 
 def test_a_move_is_a_job_with_its_counts(
-        qtbot: QtBot, open_bucket: WindowFactory,  # noqa: F811 (the fixture imported above)
+        qtbot: QtBot, open_bucket: WindowFactory,
         storage: MinioStorage, bucket: str) -> None:
-    put_bytes(storage, bucket, "a.txt", b"a", "text/plain")
-    put_bytes(storage, bucket, "b.txt", b"b", "text/plain")
-    window = open_bucket(bucket, 2)
-    select(qtbot, window, "a.txt", "b.txt")
-    window.object_actions.action_move_to.trigger()
-    destination = dialog_of(qtbot, window, DestinationDialog)
-    destination.set_destination(bucket, "archive/2026")
-    destination.accept()
-    wait_report(qtbot, window)
+    window = two_files_sent_to_archive(qtbot, open_bucket, storage, bucket, move=True)
 
     moves = [job for job in jobs(window) if job.kind == "move"]
     assert len(moves) == 1
@@ -189,7 +185,7 @@ def test_find_duplicates_and_deleting_extras_are_jobs(
 
 
 def test_a_running_bulk_action_shows_its_progress_in_the_job_log(
-        qtbot: QtBot, open_bucket: WindowFactory,  # noqa: F811 (the fixture imported above)
+        qtbot: QtBot, open_bucket: WindowFactory,
         bucket: str) -> None:
     window = open_bucket(bucket, 0)
     go_on = threading.Event()

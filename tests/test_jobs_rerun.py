@@ -5,8 +5,6 @@ their counts while they stream."""
 from __future__ import annotations
 
 import os
-import threading
-from typing import Any
 
 import shiboken6
 from PySide6.QtWidgets import QPushButton
@@ -20,15 +18,15 @@ from desktop_app.ui.objects.delete_dialog import DeleteDialog
 from desktop_app.ui.shell.main_window import MainWindow
 from tests import test_duplicates_ui as dupes
 from tests.conftest import WindowFactory
-from tests.helpers import put_bytes
-from tests.test_cleanup import answer, seed_two_ages
-from tests.test_object_actions import (  # noqa: F401 (open_bucket is a fixture)
+from tests.helpers import GatedStorage, put_bytes
+from tests.object_action_helpers import (
     dialog_of,
     keys_in,
-    open_bucket,
     select,
+    two_files_sent_to_archive,
     wait_report,
 )
+from tests.test_cleanup import answer, seed_two_ages
 from tests.test_statistics_ui import WAIT, finished, open_window, seed
 
 
@@ -42,23 +40,6 @@ def only(window: MainWindow, kind: str) -> list[Job]:
     return [job for job in log_of(window).jobs() if job.kind == kind]
 
 
-class UploadsGate:
-    """The real storage; the scan's last step (unfinished uploads) waits for the test."""
-
-    def __init__(self, storage: MinioStorage) -> None:
-        self._storage = storage
-        self.asked = threading.Event()
-        self.go_on = threading.Event()
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._storage, name)
-
-    def list_multipart_uploads(self, *args: Any, **kwargs: Any) -> Any:
-        self.asked.set()
-        self.go_on.wait(WAIT / 1000)
-        return self._storage.list_multipart_uploads(*args, **kwargs)
-
-
 def test_statistics_counts_show_while_running_and_run_again_counts_afresh(
         qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
         storage: MinioStorage, bucket: str) -> None:
@@ -66,7 +47,8 @@ def test_statistics_counts_show_while_running_and_run_again_counts_afresh(
     window, conn = open_window(qtbot, make_window, app_environ, bucket)
     entry = window.open_connections.get(conn)
     assert entry is not None
-    gated = UploadsGate(storage)
+    # the scan's last step (unfinished uploads) waits for the test
+    gated = GatedStorage(storage, "list_multipart_uploads", WAIT / 1000)
     entry.storage = gated  # type: ignore[assignment]
     window.statistics.show_statistics(conn, bucket, "docs/")
     qtbot.waitUntil(gated.asked.is_set, timeout=WAIT)
@@ -101,23 +83,6 @@ def test_statistics_counts_show_while_running_and_run_again_counts_afresh(
     finished(qtbot, window, (conn, bucket, "docs/"))
 
 
-class HashGate:
-    """The real storage; asking for stored hashes waits for the test."""
-
-    def __init__(self, storage: MinioStorage) -> None:
-        self._storage = storage
-        self.asked = threading.Event()
-        self.go_on = threading.Event()
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._storage, name)
-
-    def stored_hashes(self, *args: Any, **kwargs: Any) -> Any:
-        self.asked.set()
-        self.go_on.wait(WAIT / 1000)
-        return self._storage.stored_hashes(*args, **kwargs)
-
-
 def test_find_duplicates_counts_show_while_running_and_run_again_searches_again(
         qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
         storage: MinioStorage, bucket: str) -> None:
@@ -125,7 +90,8 @@ def test_find_duplicates_counts_show_while_running_and_run_again_searches_again(
     window, conn = dupes.started_window(qtbot, make_window, app_environ, bucket)
     entry = window.open_connections.get(conn)
     assert entry is not None
-    gated = HashGate(storage)
+    # asking for stored hashes waits for the test
+    gated = GatedStorage(storage, "stored_hashes", WAIT / 1000)
     entry.storage = gated  # type: ignore[assignment]
     window.duplicates.find(conn, bucket)
     qtbot.waitUntil(gated.asked.is_set, timeout=WAIT)
@@ -204,7 +170,7 @@ def test_cleanup_runs_again_after_a_restart_with_its_filter(
 
 
 def test_a_bulk_delete_runs_again_through_its_confirmation(
-        qtbot: QtBot, open_bucket: WindowFactory,  # noqa: F811 (the fixture imported above)
+        qtbot: QtBot, open_bucket: WindowFactory,
         storage: MinioStorage, bucket: str) -> None:
     put_bytes(storage, bucket, "keep.txt", b"k")
     put_bytes(storage, bucket, "x.txt", b"x")
@@ -233,17 +199,9 @@ def test_a_bulk_delete_runs_again_through_its_confirmation(
 
 
 def test_a_copy_runs_again_with_its_destination_filled_in(
-        qtbot: QtBot, open_bucket: WindowFactory,  # noqa: F811 (the fixture imported above)
+        qtbot: QtBot, open_bucket: WindowFactory,
         storage: MinioStorage, bucket: str) -> None:
-    put_bytes(storage, bucket, "a.txt", b"a", "text/plain")
-    put_bytes(storage, bucket, "b.txt", b"b", "text/plain")
-    window = open_bucket(bucket, 2)
-    select(qtbot, window, "a.txt", "b.txt")
-    window.object_actions.action_copy_to.trigger()
-    destination = dialog_of(qtbot, window, DestinationDialog)
-    destination.set_destination(bucket, "archive/2026")
-    destination.accept()
-    wait_report(qtbot, window)
+    window = two_files_sent_to_archive(qtbot, open_bucket, storage, bucket, move=False)
     [job] = only(window, "copy")
     for key in ("archive/2026/a.txt", "archive/2026/b.txt"):
         storage.delete(bucket, key)

@@ -9,13 +9,11 @@ import shutil
 import subprocess
 import threading
 import urllib.request
-from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TypeVar
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMenu, QPushButton
 from pytestqt.qtbot import QtBot
@@ -23,68 +21,23 @@ from pytestqt.qtbot import QtBot
 from desktop_app.app import build_window
 from desktop_app.core.errors import ConfigError
 from desktop_app.core.links import Disposition
-from desktop_app.storage.bulk_ops import Progress, walk
 from desktop_app.storage.s3 import MinioStorage
 from desktop_app.transfers.options import ConflictPolicy
-from desktop_app.ui.objects.actions import ObjectActions
 from desktop_app.ui.objects.copy_move_dialog import CollisionDialog, DestinationDialog, NameDialog
 from desktop_app.ui.objects.delete_dialog import DeleteDialog, ReportDialog
 from desktop_app.ui.objects.presign_dialog import PresignDialog
 from desktop_app.ui.objects.properties_dialog import PropertiesDialog
-from desktop_app.ui.shell.main_window import MainWindow
 from tests.helpers import put_bytes
-
-WAIT = 20_000
-D = TypeVar("D", bound=QDialog)
-WindowFactory = Callable[[str, int], MainWindow]
-
-
-@pytest.fixture
-def open_bucket(qtbot: QtBot, app_environ: dict[str, str]) -> Iterator[WindowFactory]:
-    """A window showing `bucket` once its listing has `rows` rows."""
-    windows: list[MainWindow] = []
-
-    def make(bucket: str, rows: int) -> MainWindow:
-        window = build_window({**app_environ, "MINIO_BUCKET_NAME": bucket})
-        qtbot.addWidget(window)
-        windows.append(window)
-        qtbot.waitUntil(lambda: window.table_model.rowCount() == rows, timeout=WAIT)
-        return window
-
-    yield make
-    for window in windows:
-        window.close()
-
-
-def actions(window: MainWindow) -> ObjectActions:
-    return window.object_actions
-
-
-def select(qtbot: QtBot, window: MainWindow, *keys: str) -> None:
-    """Select rows by key, once the (possibly refreshing) listing shows them."""
-    model = window.table_model
-    qtbot.waitUntil(lambda: all(model.row_of_key(k) >= 0 for k in keys), timeout=WAIT)
-    selection = window.object_table.selectionModel()
-    selection.clearSelection()
-    for key in keys:
-        row = model.row_of_key(key)
-        selection.select(model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
-                         | QItemSelectionModel.SelectionFlag.Rows)
-
-
-def dialog_of(qtbot: QtBot, window: MainWindow, kind: type[D]) -> D:
-    qtbot.waitUntil(lambda: isinstance(actions(window).active_dialog, kind), timeout=WAIT)
-    dialog = actions(window).active_dialog
-    assert isinstance(dialog, kind)
-    return dialog
-
-
-def wait_report(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.waitUntil(lambda: actions(window).last_report is not None, timeout=WAIT)
-
-
-def keys_in(storage: MinioStorage, bucket: str, prefix: str = "") -> list[str]:
-    return [o.key for o in walk(storage, bucket, prefix, Progress())]
+from tests.object_action_helpers import (
+    WAIT,
+    WindowFactory,
+    actions,
+    dialog_of,
+    keys_in,
+    select,
+    two_files_sent_to_archive,
+    wait_report,
+)
 
 
 def fetch(url: str) -> tuple[bytes, str]:
@@ -406,15 +359,7 @@ def test_copy_to_other_bucket_asks_about_collisions(
 
 def test_move_to_folder(qtbot: QtBot, open_bucket: WindowFactory, storage: MinioStorage,
                         bucket: str) -> None:
-    put_bytes(storage, bucket, "a.txt", b"a", "text/plain")
-    put_bytes(storage, bucket, "b.txt", b"b", "text/plain")
-    window = open_bucket(bucket, 2)
-    select(qtbot, window, "a.txt", "b.txt")
-    window.object_actions.action_move_to.trigger()
-    destination = dialog_of(qtbot, window, DestinationDialog)
-    destination.set_destination(bucket, "archive/2026")
-    destination.accept()
-    wait_report(qtbot, window)
+    window = two_files_sent_to_archive(qtbot, open_bucket, storage, bucket, move=True)
     assert keys_in(storage, bucket) == ["archive/2026/a.txt", "archive/2026/b.txt"]
     qtbot.waitUntil(lambda: window.table_model.row_of_key("archive/") >= 0, timeout=WAIT)
 

@@ -6,37 +6,19 @@ confirmed runs on, and an error in an awaited storage call reaches the message b
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
 
-import pytest
 from pytestqt.qtbot import QtBot
 
-from desktop_app.app import build_window
-from desktop_app.storage.bulk_ops import Progress, walk
 from desktop_app.storage.s3 import MinioStorage
 from desktop_app.ui.objects.actions import ObjectActions
 from desktop_app.ui.objects.delete_dialog import DeleteDialog
 from desktop_app.ui.shell.main_window import MainWindow
 from tests.helpers import put_bytes
-
-WAIT = 20_000
-WindowFactory = Callable[[str, int], MainWindow]
-
-
-@pytest.fixture
-def open_bucket(qtbot: QtBot, app_environ: dict[str, str]) -> Iterator[WindowFactory]:
-    windows: list[MainWindow] = []
-
-    def make(bucket: str, rows: int) -> MainWindow:
-        window = build_window({**app_environ, "MINIO_BUCKET_NAME": bucket})
-        qtbot.addWidget(window)
-        windows.append(window)
-        qtbot.waitUntil(lambda: window.table_model.rowCount() == rows, timeout=WAIT)
-        return window
-
-    yield make
-    for window in windows:
-        window.close()
+from tests.object_action_helpers import (
+    WAIT,
+    WindowFactory,
+    keys_in,
+)
 
 
 class Held:
@@ -66,10 +48,6 @@ def window_storage(window: MainWindow) -> MinioStorage:
     storage = window.storage
     assert isinstance(storage, MinioStorage)
     return storage
-
-
-def keys_in(storage: MinioStorage, bucket: str) -> list[str]:
-    return [o.key for o in walk(storage, bucket, "", Progress())]
 
 
 def start_deleting_folder(qtbot: QtBot, window: MainWindow, folder: str) -> Held:

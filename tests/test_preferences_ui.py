@@ -242,7 +242,7 @@ def test_with_the_delete_question_off_a_delete_goes_ahead_and_download_starts_th
 
     from desktop_app.ui.objects.delete_dialog import DeleteDialog
     from tests.helpers import put_bytes
-    from tests.test_object_actions import keys_in
+    from tests.object_action_helpers import keys_in
 
     put_bytes(storage, bucket, "gone.txt", b"12345")
     put_bytes(storage, bucket, "keep.txt", b"k")

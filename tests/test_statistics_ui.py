@@ -10,9 +10,7 @@ import csv
 import io
 import json
 import re
-import threading
 from pathlib import Path
-from typing import Any
 
 import pytest
 import shiboken6
@@ -25,7 +23,7 @@ from desktop_app.storage.s3 import MinioStorage
 from desktop_app.ui.insight.stats_window import StatisticsWindow
 from desktop_app.ui.shell.main_window import MainWindow
 from tests.conftest import WindowFactory
-from tests.helpers import put_bytes
+from tests.helpers import GatedStorage, put_bytes
 
 WAIT = 15_000
 
@@ -171,23 +169,6 @@ def test_connection_statistics_count_every_bucket(
                for r in range(stats.largest_table.rowCount()))
 
 
-class GatedStorage:
-    """The real storage, whose listing waits until the test lets it go on."""
-
-    def __init__(self, storage: MinioStorage) -> None:
-        self._storage = storage
-        self.asked = threading.Event()
-        self.go_on = threading.Event()
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._storage, name)
-
-    def list_v2_raw(self, *args: Any, **kwargs: Any) -> bytes:
-        self.asked.set()
-        self.go_on.wait(WAIT / 1000)
-        return self._storage.list_v2_raw(*args, **kwargs)
-
-
 def test_cancel_stops_the_scan_and_recompute_counts_again(
         qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
         storage: MinioStorage, bucket: str) -> None:
@@ -195,7 +176,7 @@ def test_cancel_stops_the_scan_and_recompute_counts_again(
     window, conn = open_window(qtbot, make_window, app_environ, bucket)
     entry = window.open_connections.get(conn)
     assert entry is not None
-    gated = GatedStorage(storage)
+    gated = GatedStorage(storage, "list_v2_raw", WAIT / 1000)
     entry.storage = gated  # type: ignore[assignment]
     window.statistics.show_statistics(conn, bucket, "")
     stats = window.statistics.windows[(conn, bucket, "")]

@@ -11,7 +11,6 @@ from desktop_app.storage.s3 import MinioStorage
 from desktop_app.ui.browse.count_text import count_text
 from tests.conftest import WindowFactory
 from tests.helpers import put_bytes
-from tests.test_object_actions import open_bucket  # noqa: F401 (a fixture)
 
 WAIT = 15_000
 
@@ -26,7 +25,7 @@ def test_count_text_names_the_filter() -> None:
 
 
 def test_status_bar_follows_the_category_and_name_filter(
-        qtbot: QtBot, open_bucket: WindowFactory,  # noqa: F811
+        qtbot: QtBot, open_bucket: WindowFactory,
         storage: MinioStorage, bucket: str) -> None:
     for key in ("a.jpg", "b.png", "c.txt", "d.pdf"):
         put_bytes(storage, bucket, key, b"x")

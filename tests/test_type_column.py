@@ -15,7 +15,6 @@ from desktop_app.storage.s3 import MinioStorage
 from desktop_app.ui.shell.main_window import MainWindow
 from tests.conftest import WindowFactory
 from tests.helpers import put_bytes
-from tests.test_object_actions import open_bucket  # noqa: F401 (a fixture)
 
 WAIT = 15_000
 
@@ -40,7 +39,7 @@ def type_cell(window: MainWindow, key: str, role: int = Qt.ItemDataRole.DisplayR
 
 
 def test_the_stored_type_replaces_the_guess_once_the_file_is_read(
-        qtbot: QtBot, open_bucket: WindowFactory,  # noqa: F811
+        qtbot: QtBot, open_bucket: WindowFactory,
         storage: MinioStorage, bucket: str) -> None:
     put_bytes(storage, bucket, "report.pdf", b"%PDF-1.4 not really", "text/plain")
     put_bytes(storage, bucket, "blob.bin", b"\x00\x01", "application/octet-stream")
