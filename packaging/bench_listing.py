@@ -14,7 +14,6 @@ to the end, so start-up costs are not counted). Figures, not asserts.
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import os
 import shutil
@@ -24,15 +23,15 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from itertools import pairwise
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import bench_sandbox
+
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.storage.s3 import MinioStorage
-from desktop_app.storage.sandbox import SandboxServer
 
 BUCKET = "bench-listing"
 
@@ -43,18 +42,8 @@ def prefix_for(size: int) -> str:
 
 def fill(storage: MinioStorage, size: int, threads: int) -> None:
     prefix = prefix_for(size)
-    present = sum(len(p.objects) for p in storage.iter_listing(BUCKET, prefix))
-    if present >= size:
-        return
-    started = time.perf_counter()
-
-    def put(i: int) -> None:
-        storage.put_stream(BUCKET, f"{prefix}object-{i:07d}.dat", io.BytesIO(b"x"), 1)
-
-    with ThreadPoolExecutor(threads) as pool:
-        list(pool.map(put, range(size)))
-    took = time.perf_counter() - started
-    print(f"  filled {size:,} objects in {took:.0f} s ({size / took:,.0f} puts/s)", flush=True)
+    bench_sandbox.fill(storage, BUCKET, prefix, size, threads,
+                       lambda i: (f"{prefix}object-{i:07d}.dat", b"x"))
 
 
 # -- the contenders --------------------------------------------------------------------------
@@ -170,17 +159,7 @@ def table_child(settings_json: str, prefix: str) -> None:
 
 
 def run_table(settings: ConnectionSettings, prefix: str) -> dict[str, float]:
-    fields = {
-        "name": settings.name, "host": settings.host, "port": settings.port,
-        "secure": settings.secure, "access_key": settings.access_key,
-        "secret_key": settings.secret_key, "region": settings.region,
-    }
-    done = subprocess.run(  # noqa: S603 - our own script
-        [sys.executable, __file__, "--table-child", prefix],
-        input=json.dumps(fields).encode(), capture_output=True, check=True, timeout=900,
-    )
-    result: dict[str, float] = json.loads(done.stdout.decode().strip().splitlines()[-1])
-    return result
+    return bench_sandbox.run_child(__file__, "--table-child", prefix, settings, timeout=900)
 
 
 # -- main ------------------------------------------------------------------------------------
@@ -206,20 +185,13 @@ def main() -> int:
     data = args.data or Path(tempfile.mkdtemp(prefix="bench-listing-"))
     data.mkdir(parents=True, exist_ok=True)
     home = Path(tempfile.mkdtemp(prefix="bench-home-"))
-    server = SandboxServer(data)
-    settings = server.start()
-    storage = MinioStorage(settings, pool_size=64)
     try:
-        print(f"SeaweedFS at {settings.url}, data in {data}", flush=True)
-        if BUCKET not in {b.name for b in storage.list_buckets()}:
-            storage.make_bucket(BUCKET)
-        for size in sizes:
-            fill(storage, size, args.threads)
-        for size in sizes:
-            report(size, settings, storage, home, args.rounds)
+        with bench_sandbox.sandbox(data, BUCKET) as (settings, storage):
+            for size in sizes:
+                fill(storage, size, args.threads)
+            for size in sizes:
+                report(size, settings, storage, home, args.rounds)
     finally:
-        storage.close()
-        server.stop()
         shutil.rmtree(home, ignore_errors=True)
         if args.data is None:
             shutil.rmtree(data, ignore_errors=True)

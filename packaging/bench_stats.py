@@ -14,22 +14,20 @@ child process each) with the growth from one size to the next extrapolated to 1M
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import bench_sandbox
+
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.storage.s3 import MinioStorage
-from desktop_app.storage.sandbox import SandboxServer
 from desktop_app.storage.stats_scan import ScanProgress, scan
 
 BUCKET = "bench-stats"
@@ -47,19 +45,8 @@ def key_for(prefix: str, i: int) -> str:
 
 def fill(storage: MinioStorage, size: int, threads: int) -> None:
     prefix = prefix_for(size)
-    present = sum(len(p.objects) for p in storage.iter_listing(BUCKET, prefix))
-    if present >= size:
-        return
-    started = time.perf_counter()
-
-    def put(i: int) -> None:
-        data = b"x" * (1 + i % 97)
-        storage.put_stream(BUCKET, key_for(prefix, i), io.BytesIO(data), len(data))
-
-    with ThreadPoolExecutor(threads) as pool:
-        list(pool.map(put, range(size)))
-    took = time.perf_counter() - started
-    print(f"  filled {size:,} objects in {took:.0f} s ({size / took:,.0f} puts/s)", flush=True)
+    bench_sandbox.fill(storage, BUCKET, prefix, size, threads,
+                       lambda i: (key_for(prefix, i), b"x" * (1 + i % 97)))
 
 
 def listing(storage: MinioStorage, prefix: str) -> int:
@@ -104,17 +91,7 @@ def memory_child(settings_json: str, prefix: str) -> None:
 
 
 def run_memory(settings: ConnectionSettings, prefix: str) -> dict[str, int]:
-    fields = {
-        "name": settings.name, "host": settings.host, "port": settings.port,
-        "secure": settings.secure, "access_key": settings.access_key,
-        "secret_key": settings.secret_key, "region": settings.region,
-    }
-    done = subprocess.run(  # noqa: S603 - our own script
-        [sys.executable, __file__, "--memory-child", prefix],
-        input=json.dumps(fields).encode(), capture_output=True, check=True, timeout=1800,
-    )
-    result: dict[str, int] = json.loads(done.stdout.decode().strip().splitlines()[-1])
-    return result
+    return bench_sandbox.run_child(__file__, "--memory-child", prefix, settings, timeout=1800)
 
 
 # -- main ------------------------------------------------------------------------------------
@@ -161,33 +138,26 @@ def main() -> int:
     sizes = sorted(int(s) for s in args.sizes.split(","))
     data = args.data or Path(tempfile.mkdtemp(prefix="bench-stats-"))
     data.mkdir(parents=True, exist_ok=True)
-    server = SandboxServer(data)
-    settings = server.start()
-    storage = MinioStorage(settings, pool_size=64)
     try:
-        print(f"SeaweedFS at {settings.url}, data in {data}", flush=True)
-        if BUCKET not in {b.name for b in storage.list_buckets()}:
-            storage.make_bucket(BUCKET)
-        for size in sizes:
-            fill(storage, size, args.threads)
-        for size in sizes:
-            report(size, storage, args.rounds)
-        print("\n== memory the scan allocates (tracemalloc peak; peak RSS growth over a scan "
-              "without tracemalloc; child process each)")
-        measured = {size: run_memory(settings, prefix_for(size)) for size in sizes}
-        peaks = {size: m["peak_bytes"] for size, m in measured.items()}
-        for size, figures in measured.items():
-            print(f"  {size:>9,} objects            {figures['peak_bytes'] / 1e6:8.1f} MB peak "
-                  f"(peak RSS grew {figures['rss_growth'] / 1e6:.1f} MB)")
-        if len(sizes) >= 2:
-            small, large = sizes[0], sizes[-1]
-            slope = (peaks[large] - peaks[small]) / (large - small)
-            at_million = peaks[large] + slope * (1_000_000 - large)
-            print(f"  growth {slope * 100_000 / 1e6:+.2f} MB per 100k objects; "
-                  f"extrapolated to 1M objects: {at_million / 1e6:.1f} MB (target < 30)")
+        with bench_sandbox.sandbox(data, BUCKET) as (settings, storage):
+            for size in sizes:
+                fill(storage, size, args.threads)
+            for size in sizes:
+                report(size, storage, args.rounds)
+            print("\n== memory the scan allocates (tracemalloc peak; peak RSS growth over a scan "
+                  "without tracemalloc; child process each)")
+            measured = {size: run_memory(settings, prefix_for(size)) for size in sizes}
+            peaks = {size: m["peak_bytes"] for size, m in measured.items()}
+            for size, figures in measured.items():
+                print(f"  {size:>9,} objects            {figures['peak_bytes'] / 1e6:8.1f} MB peak "
+                      f"(peak RSS grew {figures['rss_growth'] / 1e6:.1f} MB)")
+            if len(sizes) >= 2:
+                small, large = sizes[0], sizes[-1]
+                slope = (peaks[large] - peaks[small]) / (large - small)
+                at_million = peaks[large] + slope * (1_000_000 - large)
+                print(f"  growth {slope * 100_000 / 1e6:+.2f} MB per 100k objects; "
+                      f"extrapolated to 1M objects: {at_million / 1e6:.1f} MB (target < 30)")
     finally:
-        storage.close()
-        server.stop()
         if args.data is None:
             shutil.rmtree(data, ignore_errors=True)
     return 0
