@@ -22,7 +22,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QDialog, QMenu, QMessageBox
 
 from desktop_app.core.duplicates import (
     DuplicateGroup,
@@ -182,6 +182,18 @@ class DuplicatesActions(QObject):
             self.context.activate_connection(conn_id)
         self.context.open_location(bucket, prefix)
 
+    async def _confirmed(self, dialog: DuplicatesDialog, box: QMessageBox,
+                         yes: QAbstractButton) -> bool:
+        """Whether the user answered `box` (asked over `dialog`) with `yes`; the box is the
+        active dialog meanwhile, and deleted after."""
+        self.active_dialog = box
+        try:
+            await dialog_result(box)
+            return box.clickedButton() is yes
+        finally:
+            self.active_dialog = dialog
+            box.deleteLater()
+
     async def _read(self, dialog: DuplicatesDialog, storage: Any, place: tuple[str, str, str],
                     report: DuplicateReport) -> DuplicateReport:
         """Ask with the bytes it reads, then compare the rest by reading them (worker,
@@ -198,14 +210,7 @@ class DuplicatesActions(QObject):
             "DuplicatesActions", "Read and compare"), QMessageBox.ButtonRole.AcceptRole)
         go.setObjectName("duplicatesReadConfirmYes")
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        self.active_dialog = box
-        try:
-            await dialog_result(box)
-            agreed = box.clickedButton() is go
-        finally:
-            self.active_dialog = dialog
-            box.deleteLater()
-        if not agreed:
+        if not await self._confirmed(dialog, box, go):
             return report
         progress = dialog.progress
         dialog.set_busy(True, translate(
@@ -262,14 +267,7 @@ class DuplicatesActions(QObject):
             "DuplicatesActions", "Delete"), QMessageBox.ButtonRole.DestructiveRole)
         delete.setObjectName("duplicatesConfirmDelete")
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        self.active_dialog = box
-        try:
-            await dialog_result(box)
-            agreed = box.clickedButton() is delete
-        finally:
-            self.active_dialog = dialog
-            box.deleteLater()
-        if not agreed:
+        if not await self._confirmed(dialog, box, delete):
             return
         dialog.set_busy(True, translate(
             "DuplicatesActions", "Deleting {keys:,} copies…").format(keys=len(keys)))
