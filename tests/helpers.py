@@ -6,13 +6,26 @@ import io
 import threading
 from typing import Any
 
+from pytestqt.qtbot import QtBot
+
 from desktop_app.storage.protocol import Storage
 from desktop_app.ui.shell.main_window import MainWindow
+from tests.conftest import WindowFactory
 
 
 def put_bytes(storage: Storage, bucket: str, key: str, data: bytes, ctype: str = "") -> None:
     content_type = ctype or "application/octet-stream"
     storage.put_stream(bucket, key, io.BytesIO(data), len(data), content_type)
+
+
+def open_window(qtbot: QtBot, make_window: WindowFactory, environ: dict[str, str], bucket: str,
+                wait_ms: int) -> tuple[MainWindow, str]:
+    """A window built from `environ`, once the tree lists `bucket`; and its connection."""
+    window = make_window(environ)
+    conn = window.active_connection
+    assert conn is not None
+    qtbot.waitUntil(lambda: bucket in window.tree_model.bucket_names(conn), timeout=wait_ms)
+    return window, conn
 
 
 def bucket_names(window: MainWindow, conn_id: str | None = None) -> list[str]:

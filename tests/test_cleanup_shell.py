@@ -8,20 +8,10 @@ from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from desktop_app.storage.s3 import MinioStorage
-from desktop_app.ui.shell.main_window import MainWindow
 from tests.conftest import WindowFactory
-from tests.helpers import put_bytes
+from tests.helpers import open_window, put_bytes
 
 WAIT = 15_000
-
-
-def open_window(qtbot: QtBot, make_window: WindowFactory, environ: dict[str, str],
-                bucket: str) -> tuple[MainWindow, str]:
-    window = make_window(environ)
-    conn = window.active_connection
-    assert conn is not None
-    qtbot.waitUntil(lambda: bucket in window.tree_model.bucket_names(conn), timeout=WAIT)
-    return window, conn
 
 
 def texts(menu: QMenu | None) -> list[str]:
@@ -37,7 +27,7 @@ def trigger(menu: QMenu | None, text: str) -> None:
 def test_clean_up_on_a_bucket_in_the_tree(qtbot: QtBot, make_window: WindowFactory,
                                           app_environ: dict[str, str], storage: MinioStorage,
                                           bucket: str) -> None:
-    window, conn = open_window(qtbot, make_window, app_environ, bucket)
+    window, conn = open_window(qtbot, make_window, app_environ, bucket, WAIT)
     assert "Clean up…" not in texts(window.bucket_tree.menu_for(
         window.tree_model.connection_index(conn)))
     trigger(window.bucket_tree.menu_for(window.tree_model.index_for(bucket, conn=conn)),
@@ -55,7 +45,7 @@ def test_clean_up_on_a_folder_in_the_table(qtbot: QtBot, make_window: WindowFact
                                            bucket: str) -> None:
     put_bytes(storage, bucket, "logs/a.tmp", b"a")
     put_bytes(storage, bucket, "logs/b.tmp", b"bb")
-    window, _conn = open_window(qtbot, make_window, app_environ, bucket)
+    window, _conn = open_window(qtbot, make_window, app_environ, bucket, WAIT)
     window.open_location(bucket, "logs/")
     qtbot.waitUntil(lambda: window.table_model.rowCount() == 2, timeout=WAIT)
     trigger(window.object_actions.build_menu(), "Clean up…")  # nothing selected: "logs/"

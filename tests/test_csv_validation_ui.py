@@ -21,7 +21,7 @@ from desktop_app.storage.s3 import MinioStorage
 from desktop_app.ui.csv_validation.results_dialog import CsvResultsDialog
 from desktop_app.ui.shell.main_window import MainWindow
 from tests.conftest import WindowFactory
-from tests.helpers import put_bytes
+from tests.helpers import open_window, put_bytes
 
 WAIT = 20_000
 ROWS = 30_000  # several chunks of the object's stream, beyond the preview's 10,000 rows
@@ -37,15 +37,6 @@ def sample_csv(bad_from: int = 0) -> bytes:
     return ("\n".join(lines) + "\n").encode()
 
 
-def open_window(qtbot: QtBot, make_window: WindowFactory, environ: dict[str, str],
-                bucket: str) -> tuple[MainWindow, str]:
-    window = make_window(environ)
-    conn = window.active_connection
-    assert conn is not None
-    qtbot.waitUntil(lambda: bucket in window.tree_model.bucket_names(conn), timeout=WAIT)
-    return window, conn
-
-
 def results(qtbot: QtBot, window: MainWindow) -> CsvResultsDialog:
     actions = window.csv_validation
     qtbot.waitUntil(lambda: bool(actions.dialogs), timeout=WAIT)
@@ -56,7 +47,7 @@ def test_validate_from_the_preview_runs_a_job_and_shows_every_error_by_line(
         qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
         storage: MinioStorage, bucket: str, tmp_path: Path) -> None:
     put_bytes(storage, bucket, "imports/people.csv", sample_csv())
-    window, conn = open_window(qtbot, make_window, app_environ, bucket)
+    window, conn = open_window(qtbot, make_window, app_environ, bucket, WAIT)
     pane = window.preview_pane
     with qtbot.waitSignal(pane.preview_shown, timeout=WAIT):
         pane.show_object(bucket, "imports/people.csv")
@@ -125,7 +116,7 @@ def test_the_file_menu_offers_validate_for_one_csv_and_an_upload_into_a_schema_f
         storage: MinioStorage, bucket: str, tmp_path: Path) -> None:
     put_bytes(storage, bucket, "in/a.csv", b"n,d\n1,2024-01-01\n2,2024-02-03\n")
     put_bytes(storage, bucket, "in/notes.txt", b"hello")
-    window, _conn = open_window(qtbot, make_window, app_environ, bucket)
+    window, _conn = open_window(qtbot, make_window, app_environ, bucket, WAIT)
     window.open_location(bucket, "in/")
     qtbot.waitUntil(lambda: window.table_model.rowCount() == 2, timeout=WAIT)
     table = window.object_table
@@ -160,7 +151,7 @@ def test_cancel_from_the_jobs_log_stops_the_stream_and_shows_no_dialog(
         qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
         storage: MinioStorage, bucket: str, monkeypatch: pytest.MonkeyPatch) -> None:
     put_bytes(storage, bucket, "big.csv", sample_csv() * 3)
-    window, conn = open_window(qtbot, make_window, app_environ, bucket)
+    window, conn = open_window(qtbot, make_window, app_environ, bucket, WAIT)
     entry = window.open_connections.get(conn)
     assert entry is not None
     gate = threading.Event()

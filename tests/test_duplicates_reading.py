@@ -27,6 +27,7 @@ from desktop_app.storage.s3 import MinioStorage
 from desktop_app.ui.insight.duplicates_work import read_sha256
 from tests import test_duplicates_ui as dupes
 from tests.conftest import WindowFactory
+from tests.helpers import open_window
 from tests.test_duplicates import entry, listing
 
 WAIT = 15_000
@@ -121,7 +122,7 @@ def test_dialog_asks_with_the_bytes_then_reads_and_deletes_a_read_copy(
         qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
         storage: MinioStorage, bucket: str) -> None:
     seed(storage, bucket)
-    window, conn = dupes.started_window(qtbot, make_window, app_environ, bucket)
+    window, conn = open_window(qtbot, make_window, app_environ, bucket, WAIT)
     actions = window.duplicates
     actions.find(conn, bucket)
     dialog = dupes.open_dialog(qtbot, actions)

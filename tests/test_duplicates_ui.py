@@ -20,8 +20,8 @@ from desktop_app.storage.listing_xml import ParsedListing
 from desktop_app.storage.s3 import MinioStorage
 from desktop_app.ui.insight.duplicates_dialog import DuplicatesDialog
 from desktop_app.ui.insight.duplicates_flow import DuplicatesActions
-from desktop_app.ui.shell.main_window import MainWindow
 from tests.conftest import WindowFactory
+from tests.helpers import open_window
 
 WAIT = 15_000
 A = b"A" * 2048
@@ -56,20 +56,11 @@ def group_keys(dialog: DuplicatesDialog) -> list[list[str]]:
     return [[e.key for e in g.entries] for g in dialog.groups]
 
 
-def started_window(qtbot: QtBot, make_window: WindowFactory, environ: dict[str, str],
-                   bucket: str) -> tuple[MainWindow, str]:
-    window = make_window(environ)
-    conn = window.active_connection
-    assert conn is not None
-    qtbot.waitUntil(lambda: bucket in window.tree_model.bucket_names(conn), timeout=WAIT)
-    return window, conn
-
-
 def test_bucket_menu_finds_copies_and_deletes_extras_keeping_the_oldest(
         qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
         storage: MinioStorage, bucket: str) -> None:
     seed(storage, bucket)
-    window, conn = started_window(qtbot, make_window, app_environ, bucket)
+    window, conn = open_window(qtbot, make_window, app_environ, bucket, WAIT)
     menu = window.bucket_tree.menu_for(window.tree_model.index_for(bucket, conn=conn))
     assert menu is not None
     find = [a for a in menu.actions() if a.text() == "Find duplicates…"]
@@ -119,7 +110,7 @@ def test_every_copy_of_a_group_ticked_cannot_be_deleted(
         storage: MinioStorage, bucket: str) -> None:
     storage.put_bytes(bucket, "x", A, "", {})
     storage.copy_object(bucket, "x", bucket, "y")
-    window, conn = started_window(qtbot, make_window, app_environ, bucket)
+    window, conn = open_window(qtbot, make_window, app_environ, bucket, WAIT)
     window.duplicates.find(conn, bucket)
     dialog = open_dialog(qtbot, window.duplicates)
     wait_results(qtbot, dialog)
@@ -136,7 +127,7 @@ def test_folder_menu_looks_below_that_folder_only(
         qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
         storage: MinioStorage, bucket: str) -> None:
     seed(storage, bucket)
-    window, _ = started_window(qtbot, make_window, app_environ, bucket)
+    window, _ = open_window(qtbot, make_window, app_environ, bucket, WAIT)
     window.open_location(bucket, "pics/")
     qtbot.waitUntil(lambda: window.table_model.prefix == "pics/", timeout=WAIT)
     menu = window.object_actions.build_menu()
@@ -233,7 +224,7 @@ def test_copies_changed_after_the_search_are_not_deleted(
     """Between the search and the click another user overwrites an extra and deletes a kept
     copy: the overwritten one stays, and so does the last copy of the other group."""
     seed(storage, bucket)
-    window, conn = started_window(qtbot, make_window, app_environ, bucket)
+    window, conn = open_window(qtbot, make_window, app_environ, bucket, WAIT)
     window.duplicates.find(conn, bucket)
     dialog = open_dialog(qtbot, window.duplicates)
     wait_results(qtbot, dialog)

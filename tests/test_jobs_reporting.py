@@ -18,7 +18,7 @@ from desktop_app.ui.objects.delete_dialog import DeleteDialog
 from desktop_app.ui.shell.main_window import MainWindow
 from tests import test_duplicates_ui as dupes
 from tests.conftest import WindowFactory
-from tests.helpers import GatedStorage, put_bytes
+from tests.helpers import GatedStorage, open_window, put_bytes
 from tests.object_action_helpers import (
     dialog_of,
     select,
@@ -26,7 +26,7 @@ from tests.object_action_helpers import (
     wait_report,
 )
 from tests.test_cleanup import answer, seed_two_ages
-from tests.test_statistics_ui import WAIT, finished, open_window, seed
+from tests.test_statistics_ui import WAIT, finished, seed
 
 
 def jobs(window: MainWindow) -> list[Job]:
@@ -39,7 +39,7 @@ def test_a_statistics_run_is_a_job_that_ends_done_with_counts(
         qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
         storage: MinioStorage, bucket: str) -> None:
     seed(storage, bucket)
-    window, conn = open_window(qtbot, make_window, app_environ, bucket)
+    window, conn = open_window(qtbot, make_window, app_environ, bucket, WAIT)
     window.statistics.show_statistics(conn, bucket, "docs/")
     finished(qtbot, window, (conn, bucket, "docs/"))
 
@@ -57,7 +57,7 @@ def test_cancel_in_the_jobs_panel_stops_a_statistics_run(
         qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
         storage: MinioStorage, bucket: str) -> None:
     seed(storage, bucket)
-    window, conn = open_window(qtbot, make_window, app_environ, bucket)
+    window, conn = open_window(qtbot, make_window, app_environ, bucket, WAIT)
     entry = window.open_connections.get(conn)
     assert entry is not None
     gated = GatedStorage(storage, "list_v2_raw", WAIT / 1000)
@@ -84,7 +84,7 @@ def test_emptying_a_bucket_is_a_job_with_its_counts(
     storage.set_versioning(bucket, True)
     for body in (b"one", b"two"):
         put_bytes(storage, bucket, "doc.txt", body)
-    window, conn = open_window(qtbot, make_window, app_environ, bucket)
+    window, conn = open_window(qtbot, make_window, app_environ, bucket, WAIT)
     window.bucket_actions.delete_bucket(conn, bucket)
     qtbot.waitUntil(lambda: isinstance(window.bucket_actions.active_dialog,
                                        EmptyAndDeleteDialog), timeout=WAIT)
@@ -104,7 +104,7 @@ def test_a_cleanup_delete_is_a_job_with_its_counts(
         qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
         storage: MinioStorage, bucket: str) -> None:
     now = seed_two_ages(storage, bucket)
-    window, conn = open_window(qtbot, make_window, app_environ, bucket)
+    window, conn = open_window(qtbot, make_window, app_environ, bucket, WAIT)
     actions = window.cleanup
     actions.clock = lambda: now
     actions.open_cleanup(conn, bucket)
@@ -159,7 +159,7 @@ def test_find_duplicates_and_deleting_extras_are_jobs(
         qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
         storage: MinioStorage, bucket: str) -> None:
     dupes.seed(storage, bucket)
-    window, conn = open_window(qtbot, make_window, app_environ, bucket)
+    window, conn = open_window(qtbot, make_window, app_environ, bucket, WAIT)
     window.duplicates.find(conn, bucket, "")
     dialog = dupes.open_dialog(qtbot, window.duplicates)
     dupes.wait_results(qtbot, dialog)

@@ -18,7 +18,7 @@ from desktop_app.ui.objects.delete_dialog import DeleteDialog
 from desktop_app.ui.shell.main_window import MainWindow
 from tests import test_duplicates_ui as dupes
 from tests.conftest import WindowFactory
-from tests.helpers import GatedStorage, put_bytes
+from tests.helpers import GatedStorage, open_window, put_bytes
 from tests.object_action_helpers import (
     dialog_of,
     keys_in,
@@ -27,7 +27,7 @@ from tests.object_action_helpers import (
     wait_report,
 )
 from tests.test_cleanup import answer, seed_two_ages
-from tests.test_statistics_ui import WAIT, finished, open_window, seed
+from tests.test_statistics_ui import WAIT, finished, seed
 
 
 def log_of(window: MainWindow) -> JobLog:
@@ -44,7 +44,7 @@ def test_statistics_counts_show_while_running_and_run_again_counts_afresh(
         qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
         storage: MinioStorage, bucket: str) -> None:
     seed(storage, bucket)
-    window, conn = open_window(qtbot, make_window, app_environ, bucket)
+    window, conn = open_window(qtbot, make_window, app_environ, bucket, WAIT)
     entry = window.open_connections.get(conn)
     assert entry is not None
     # the scan's last step (unfinished uploads) waits for the test
@@ -87,7 +87,7 @@ def test_find_duplicates_counts_show_while_running_and_run_again_searches_again(
         qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
         storage: MinioStorage, bucket: str) -> None:
     dupes.seed(storage, bucket)
-    window, conn = dupes.started_window(qtbot, make_window, app_environ, bucket)
+    window, conn = open_window(qtbot, make_window, app_environ, bucket, WAIT)
     entry = window.open_connections.get(conn)
     assert entry is not None
     # asking for stored hashes waits for the test
@@ -126,7 +126,7 @@ def test_cleanup_runs_again_after_a_restart_with_its_filter(
         qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
         storage: MinioStorage, bucket: str) -> None:
     seed_two_ages(storage, bucket)
-    window, conn = open_window(qtbot, make_window, app_environ, bucket)
+    window, conn = open_window(qtbot, make_window, app_environ, bucket, WAIT)
     actions = window.cleanup
     actions.open_cleanup(conn, bucket, "logs/")
     qtbot.waitUntil(lambda: actions.active_dialog is not None
@@ -147,7 +147,7 @@ def test_cleanup_runs_again_after_a_restart_with_its_filter(
     window.close()
     put_bytes(storage, bucket, "logs/g.tmp", b"g")
 
-    second, _ = open_window(qtbot, make_window, app_environ, bucket)
+    second, _ = open_window(qtbot, make_window, app_environ, bucket, WAIT)
     panel = second.jobs.panel
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=WAIT)
     panel.select(job.id)
@@ -221,7 +221,7 @@ def test_an_emptying_runs_again_through_its_typed_confirmation(
         qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
         storage: MinioStorage, bucket: str) -> None:
     put_bytes(storage, bucket, "doc.txt", b"one")
-    window, conn = open_window(qtbot, make_window, app_environ, bucket)
+    window, conn = open_window(qtbot, make_window, app_environ, bucket, WAIT)
     window.bucket_actions.delete_bucket(conn, bucket)
     qtbot.waitUntil(lambda: isinstance(window.bucket_actions.active_dialog,
                                        EmptyAndDeleteDialog), timeout=WAIT)

@@ -23,7 +23,7 @@ from desktop_app.storage.s3 import MinioStorage
 from desktop_app.ui.insight.stats_window import StatisticsWindow
 from desktop_app.ui.shell.main_window import MainWindow
 from tests.conftest import WindowFactory
-from tests.helpers import GatedStorage, put_bytes
+from tests.helpers import GatedStorage, open_window, put_bytes
 
 WAIT = 15_000
 
@@ -34,15 +34,6 @@ def seed(storage: MinioStorage, bucket: str) -> None:
     put_bytes(storage, bucket, "docs/pics/cat.jpg", b"j" * 5000)
     put_bytes(storage, bucket, "docs/pics/dog.png", b"g" * 700)
     put_bytes(storage, bucket, "music/song.mp3", b"m" * 40)
-
-
-def open_window(qtbot: QtBot, make_window: WindowFactory, environ: dict[str, str],
-                bucket: str) -> tuple[MainWindow, str]:
-    window = make_window(environ)
-    conn = window.active_connection
-    assert conn is not None
-    qtbot.waitUntil(lambda: bucket in window.tree_model.bucket_names(conn), timeout=WAIT)
-    return window, conn
 
 
 def trigger(menu: QMenu | None, text: str) -> None:
@@ -65,7 +56,7 @@ def test_folder_statistics_from_the_table_count_by_category_and_open_the_largest
         qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
         storage: MinioStorage, bucket: str, tmp_path: Path) -> None:
     seed(storage, bucket)
-    window, conn = open_window(qtbot, make_window, app_environ, bucket)
+    window, conn = open_window(qtbot, make_window, app_environ, bucket, WAIT)
     window.open_location(bucket, "docs/")
     qtbot.waitUntil(lambda: window.table_model.rowCount() == 3, timeout=WAIT)
     trigger(window.object_actions.build_menu(), "Statistics…")  # nothing selected: "docs/"
@@ -106,7 +97,7 @@ def test_a_selected_folder_gets_statistics_and_files_do_not(
         qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
         storage: MinioStorage, bucket: str) -> None:
     seed(storage, bucket)
-    window, conn = open_window(qtbot, make_window, app_environ, bucket)
+    window, conn = open_window(qtbot, make_window, app_environ, bucket, WAIT)
     window.open_location(bucket, "docs/")
     model = window.table_model
     qtbot.waitUntil(lambda: model.rowCount() == 3, timeout=WAIT)
@@ -130,7 +121,7 @@ def test_bucket_statistics_from_the_tree_count_versions_and_delete_markers(
     put_bytes(storage, bucket, "a.csv", b"2" * 30)  # the first becomes a noncurrent version
     put_bytes(storage, bucket, "gone.zip", b"z" * 7)
     storage.delete(bucket, "gone.zip")  # a delete marker over it
-    window, conn = open_window(qtbot, make_window, app_environ, bucket)
+    window, conn = open_window(qtbot, make_window, app_environ, bucket, WAIT)
     menu = window.bucket_tree.menu_for(window.tree_model.index_for(bucket, conn=conn))
     trigger(menu, "Statistics…")
     stats = finished(qtbot, window, (conn, bucket, ""))
@@ -147,7 +138,7 @@ def test_connection_statistics_count_every_bucket(
         qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
         storage: MinioStorage, bucket: str) -> None:
     seed(storage, bucket)
-    window, conn = open_window(qtbot, make_window, app_environ, bucket)
+    window, conn = open_window(qtbot, make_window, app_environ, bucket, WAIT)
     trigger(window.bucket_tree.menu_for(window.tree_model.connection_index(conn)),
             "Statistics…")
     stats = finished(qtbot, window, (conn, "", ""))
@@ -173,7 +164,7 @@ def test_cancel_stops_the_scan_and_recompute_counts_again(
         qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
         storage: MinioStorage, bucket: str) -> None:
     seed(storage, bucket)
-    window, conn = open_window(qtbot, make_window, app_environ, bucket)
+    window, conn = open_window(qtbot, make_window, app_environ, bucket, WAIT)
     entry = window.open_connections.get(conn)
     assert entry is not None
     gated = GatedStorage(storage, "list_v2_raw", WAIT / 1000)
@@ -203,7 +194,7 @@ def test_a_kept_result_opens_again_until_recompute(
         qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
         storage: MinioStorage, bucket: str) -> None:
     seed(storage, bucket)
-    window, conn = open_window(qtbot, make_window, app_environ, bucket)
+    window, conn = open_window(qtbot, make_window, app_environ, bucket, WAIT)
     place = (conn, bucket, "music/")
     window.statistics.show_statistics(*place)
     first = finished(qtbot, window, place)
@@ -228,7 +219,7 @@ def test_a_kept_result_opens_again_until_recompute(
 def test_a_failed_scan_says_what_happened_in_the_window(
         qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
         storage: MinioStorage, bucket: str) -> None:
-    window, conn = open_window(qtbot, make_window, app_environ, bucket)
+    window, conn = open_window(qtbot, make_window, app_environ, bucket, WAIT)
     storage.delete_bucket(bucket)
     window.statistics.show_statistics(conn, bucket, "")
     stats = window.statistics.windows[(conn, bucket, "")]
@@ -245,7 +236,7 @@ def test_after_its_connection_closes_the_window_says_so(
         qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
         storage: MinioStorage, bucket: str) -> None:
     seed(storage, bucket)
-    window, conn = open_window(qtbot, make_window, app_environ, bucket)
+    window, conn = open_window(qtbot, make_window, app_environ, bucket, WAIT)
     window.statistics.show_statistics(conn, bucket, "")
     stats = finished(qtbot, window, (conn, bucket, ""))
     window.close_connection(conn)
