@@ -45,7 +45,7 @@ class ObjectFetcher:
     def __init__(self, settings: ConnectionSettings, presign: Callable[[str, str], str],
                  connections: int) -> None:
         self._presign = presign
-        self._ssl = _ssl_for(settings)
+        self._ssl = ssl_for(settings)
         self._connections = connections
         self._session: aiohttp.ClientSession | None = None
 
@@ -88,7 +88,7 @@ class ObjectFetcher:
             self._session = None
 
 
-def _ssl_for(settings: ConnectionSettings) -> ssl.SSLContext | bool:
+def ssl_for(settings: ConnectionSettings) -> ssl.SSLContext | bool:
     """The same trust as the adapter's urllib3 pool: the profile's CA bundle, or none."""
     if not settings.secure:
         return True  # plain http: no TLS is used at all

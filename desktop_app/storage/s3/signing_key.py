@@ -9,14 +9,16 @@ or secret) derives a new key and a signature never uses a stale one.
 
 `cached_signing_key` takes the SDK's place (`install`, called once when the first client is
 built); `presign_get` signs the small-file lane's GETs with it directly, without the SDK's
-per-URL overhead, producing the very URL the SDK would for the same inputs.
+per-URL overhead, producing the very URL the SDK would for the same inputs; `sign_headers` does
+the same for the small-upload lane's PUTs (an Authorization header, as the SDK signs requests).
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from functools import lru_cache
 from urllib.parse import SplitResult, quote
@@ -24,6 +26,8 @@ from urllib.parse import SplitResult, quote
 from minio import signer
 
 _ALGORITHM = "AWS4-HMAC-SHA256"
+_SPACES = re.compile(" +")
+_UNSIGNED = ("authorization", "user-agent")  # left out of the signature, as the SDK does
 _SDK_SIGNING_KEY: Callable[[str, datetime, str, str], bytes] = signer._get_signing_key
 
 
@@ -76,3 +80,30 @@ def presign_get(url: SplitResult, *, region: str, access_key: str, secret_key: s
     signature = hmac.new(_derive(secret_key, day, region, "s3"), to_sign.encode(),
                          hashlib.sha256).hexdigest()
     return url._replace(query=f"{query}&X-Amz-Signature={signature}")
+
+
+def sign_headers(method: str, url: SplitResult, headers: Mapping[str, str], *, region: str,
+                 access_key: str, secret_key: str, content_sha256: str,
+                 issued_at: datetime) -> str:
+    """The Authorization header of a header-signed request: every header in `headers` but
+    Authorization and User-Agent is signed (names in lower case, runs of spaces in values
+    made one), as the SDK's `sign_v4_s3` does. `headers` must already hold Host and
+    x-amz-date (of `issued_at`) and x-amz-content-sha256 (`content_sha256`)."""
+    when = issued_at.astimezone(UTC)
+    day = _day(when)
+    stamp = f"{day}T{when.hour:02d}{when.minute:02d}{when.second:02d}Z"
+    scope = f"{day}/{region}/s3/aws4_request"
+    lowered = sorted((name.lower(), _SPACES.sub(" ", value).strip())
+                     for name, value in headers.items() if name.lower() not in _UNSIGNED)
+    signed = ";".join(name for name, _value in lowered)
+    canonical_query = "&".join(
+        "=".join(pair) for pair in sorted(part.split("=") for part in url.query.split("&")))
+    canonical = (f"{method}\n{url.path or '/'}\n{canonical_query}\n"
+                 + "\n".join(f"{name}:{value}" for name, value in lowered)
+                 + f"\n\n{signed}\n{content_sha256}")
+    to_sign = (f"{_ALGORITHM}\n{stamp}\n{scope}\n"
+               f"{hashlib.sha256(canonical.encode()).hexdigest()}")
+    signature = hmac.new(_derive(secret_key, day, region, "s3"), to_sign.encode(),
+                         hashlib.sha256).hexdigest()
+    return (f"{_ALGORITHM} Credential={access_key}/{scope}, SignedHeaders={signed}, "
+            f"Signature={signature}")

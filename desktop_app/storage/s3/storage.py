@@ -19,11 +19,13 @@ from desktop_app.storage.s3.objects import Objects
 from desktop_app.storage.s3.policy import BucketPolicy
 from desktop_app.storage.s3.presign import Presign
 from desktop_app.storage.s3.properties import Properties
+from desktop_app.storage.s3.small_puts import SmallPuts
 from desktop_app.storage.s3.versions import Versions
 
 
 class MinioStorage(Buckets, Listing, Objects, Multipart, Versions, Properties, Presign, Doctor,
-                   BucketSettings, BucketPolicy, BucketLifecycle, Checksums, ChecksumProbe):
+                   BucketSettings, BucketPolicy, BucketLifecycle, Checksums, ChecksumProbe,
+                   SmallPuts):
     """Thread-safe: the SDK client and urllib3 pool may be shared by worker threads."""
 
     def transfer_factory(self) -> Callable[[], MinioStorage]:

@@ -1,0 +1,89 @@
+"""Whole small objects sent on an asyncio loop (aiohttp): the small-upload lane's PUTs.
+
+The SDK builds each request in Python over urllib3, and a thread per file hands the GIL
+around: for a thousand 64 KiB files that was most of the client's CPU. One event loop with
+a pool of keep-alive connections sends the same PUTs for less.
+
+Only the happy path is known here: the answer is a status (200: stored), or 0 when the
+request did not get one (a dropped connection, a timeout). Anything but 200 sends the file
+back to the threaded path, which retries and turns errors into messages. A redirect is never
+followed: the signed request replayed to another host would hand it our signature. The
+requests are signed by the storage adapter (`sign`), so no signing code lives here.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import aiohttp
+
+from desktop_app.core.checksums import Crc
+from desktop_app.core.connection import ConnectionSettings
+from desktop_app.storage.object_fetch import ssl_for
+
+log = logging.getLogger(__name__)
+CONNECT_TIMEOUT_S = 4.0
+READ_TIMEOUT_S = 60.0
+ERROR_BODY_MAX = 64 * 1024  # an error's XML is read (so the connection is kept) up to this
+
+
+@dataclass(frozen=True, slots=True)
+class PutRequest:
+    """One single PUT as the threaded path's `put_bytes` sends it."""
+
+    bucket: str
+    key: str
+    length: int
+    content_type: str
+    metadata: dict[str, str]
+    checksum: Crc  # the server checks the body against it (BadDigest otherwise)
+    if_absent: bool  # `If-None-Match: *`: refused (412) when the key is taken
+
+
+# (request) -> (URL, headers including Authorization); raises when it cannot be signed.
+Signer = Callable[[PutRequest], tuple[str, dict[str, str]]]
+
+
+class ObjectPutter:
+    """Create and use on the loop's own thread (aiohttp sessions belong to one loop)."""
+
+    def __init__(self, settings: ConnectionSettings, sign: Signer, connections: int) -> None:
+        self._sign = sign
+        self._ssl = ssl_for(settings)
+        self._connections = connections
+        self._session: aiohttp.ClientSession | None = None
+
+    def _open(self) -> aiohttp.ClientSession:
+        if self._session is None:
+            self._session = aiohttp.ClientSession(
+                connector=aiohttp.TCPConnector(limit=self._connections, ssl=self._ssl),
+                timeout=aiohttp.ClientTimeout(sock_connect=CONNECT_TIMEOUT_S,
+                                              sock_read=READ_TIMEOUT_S),
+                skip_auto_headers=("Accept-Encoding", "User-Agent", "Content-Type"),
+            )
+        return self._session
+
+    async def put(self, request: PutRequest, body: bytes) -> int:
+        """The answer's status (200: stored), or 0 when there was none."""
+        if len(body) != request.length:
+            return 0
+        try:
+            url, headers = self._sign(request)
+            async with self._open().put(url, data=body, headers=headers,
+                                        allow_redirects=False) as response:
+                if response.status != 200:
+                    log.debug("Small upload of %s answered %s", request.key, response.status)
+                    length = response.content_length
+                    if length is not None and length <= ERROR_BODY_MAX:
+                        await response.read()  # the connection can serve the next PUT
+                return response.status
+        except Exception:
+            log.debug("Small upload of %s got no answer", request.key, exc_info=True)
+            return 0
+
+    async def close(self) -> None:
+        if self._session is not None:
+            await self._session.close()
+            self._session = None
