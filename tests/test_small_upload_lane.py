@@ -1,9 +1,15 @@
-"""The small-upload lane's PUTs are the threaded path's, signed as the SDK signs them."""
+"""The small-upload lane (one asyncio thread): its PUTs are the threaded path's, signed as the
+SDK signs them; against the real server it stores small files intact and checked, and hands
+everything unusual (a taken key, a refusal, a damaged body, a pause) to the threaded path."""
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
+import threading
+from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import minio.time
@@ -13,8 +19,26 @@ from minio import signer
 from desktop_app.core.checksums import Algo, crc_of
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.sse import CustomerKey, Encryption, EncryptionKeys, Mode
-from desktop_app.storage.object_put import PutRequest
+from desktop_app.core.transfer_types import SHA256_META, RemoteObject
+from desktop_app.storage.object_put import ObjectPutter, PutRequest
 from desktop_app.storage.s3 import MinioStorage, signing_key
+from desktop_app.transfers.engine import TransferEngine
+from desktop_app.transfers.journal import Journal
+from desktop_app.transfers.options import ConflictPolicy, MiB
+from desktop_app.transfers.small_uploads import SmallUploads
+from desktop_app.transfers.state import State
+from tests.fault_proxy import Fault, FaultProxy
+from tests.helpers import put_bytes
+from tests.transfer_helpers import (
+    crc64_of,
+    errors,
+    sha_of,
+    small_options,
+    states,
+    stored_crc64,
+    wait_until,
+    write_file,
+)
 
 SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
 SETTINGS = ConnectionSettings(name="t", host="127.0.0.1", port=9000, secure=False,
@@ -76,3 +100,274 @@ def test_lane_put_is_signed_as_the_sdk_signs_put_bytes(
     assert ("if-none-match" in headers["Authorization"]) is if_absent
     storage.close()
 
+
+# -- against the real server ---------------------------------------------------------------
+
+
+class LaneStorage(MinioStorage):
+    """Records the keys the threaded path PUTs (the lane sends on its own); with `gate`
+    given before the engine is made, the lane's PUTs wait until it is set."""
+
+    def __init__(self, settings: ConnectionSettings, gate: threading.Event | None = None,
+                 hidden: frozenset[str] = frozenset()) -> None:
+        super().__init__(settings)
+        self.threaded: list[str] = []
+        self.lane_tried: list[str] = []  # keys the lane sent a PUT for
+        self._count_lock = threading.Lock()
+        self._gate = gate
+        self._hidden = hidden  # keys the listing leaves out (taken after it, as it were)
+
+    def put_bytes(self, bucket: str, key: str, *args: Any, **kwargs: Any) -> str:
+        with self._count_lock:
+            self.threaded.append(key)
+        return super().put_bytes(bucket, key, *args, **kwargs)
+
+    def iter_objects(self, bucket: str, prefix: str = "") -> Iterator[RemoteObject]:
+        return (o for o in super().iter_objects(bucket, prefix) if o.key not in self._hidden)
+
+    def object_putter(self, connections: int) -> Any:
+        real, gate, tried = super().object_putter(connections), self._gate, self.lane_tried
+
+        class Gated:
+            async def put(self, request: PutRequest, body: bytes) -> int:
+                while gate is not None and not gate.is_set():
+                    await asyncio.sleep(0.01)
+                tried.append(request.key)
+                return await real.put(request, body)
+
+            async def close(self) -> None:
+                await real.close()
+
+        return Gated()
+
+
+def lane_of(engine: TransferEngine) -> SmallUploads:
+    lane = engine._lanes.uploads
+    assert lane is not None
+    return lane
+
+
+def check_stored(storage: MinioStorage, bucket: str, key: str, path: Path) -> None:
+    """The object holds the file's bytes, its sha256 metadata and its CRC64NVME."""
+    assert storage.read_range(bucket, key, 0, 2 * MiB) == path.read_bytes(), key
+    head = storage.head_checksums(bucket, key)
+    assert head.metadata.get(SHA256_META) == sha_of(path), key
+    assert stored_crc64(storage, bucket, key) == crc64_of(path), key
+
+
+@pytest.fixture
+def lane_storage(s3_server: ConnectionSettings) -> Iterator[LaneStorage]:
+    storage = LaneStorage(s3_server)
+    yield storage
+    storage.close()
+
+
+def test_small_files_take_the_lane_and_arrive_checked(
+        lane_storage: LaneStorage, bucket: str, tmp_path: Path) -> None:
+    src = tmp_path / "src" / "up"
+    sizes = {"empty.bin": 0, "one.txt": 1, "edge.bin": MiB, "over.bin": MiB + 1,
+             "dír with space/ünïcode.txt": 300}
+    sizes |= {f"many/f{n:02d}.bin": 64 * 1024 + n for n in range(30)}
+    for n, (name, size) in enumerate(sizes.items()):
+        write_file(src / name, size, seed=n)
+    engine = TransferEngine(lane_storage, small_options(), Journal.in_dir(tmp_path / "data"))
+    ids = engine.upload_paths([src], bucket)
+    assert engine.wait(60)
+    assert set(states(engine, ids).values()) == {State.DONE}, errors(engine)
+    # The file over the lane's limit and one scout (which learnt whether the server keeps
+    # checksums and listed the batch's keys) went the threaded way; the rest the lane's.
+    threaded = set(lane_storage.threaded)
+    assert "up/over.bin" in threaded
+    assert len(threaded) == 2, threaded
+    assert lane_of(engine).sent == len(sizes) - 2
+    for name in sizes:
+        check_stored(lane_storage, bucket, f"up/{name}", src / name)
+    assert {v.verified_by for v in engine.snapshot()} == {"CRC64NVME"}
+    assert all(v.done_bytes == v.size for v in engine.snapshot())
+    assert engine.journal.pending() == []
+    # The answers are known now: a second batch needs no scout.
+    lane_storage.threaded.clear()
+    more = [(src / "one.txt", "again/one.txt", 1), (src / "edge.bin", "again/edge.bin", MiB)]
+    ids = engine.upload_files(bucket, more, conflict=ConflictPolicy.OVERWRITE)
+    assert engine.wait(30)
+    assert set(states(engine, ids).values()) == {State.DONE}, errors(engine)
+    assert lane_storage.threaded == []
+    check_stored(lane_storage, bucket, "again/edge.bin", src / "edge.bin")
+    engine.shutdown()
+
+
+@pytest.mark.parametrize("policy", [ConflictPolicy.SKIP, ConflictPolicy.KEEP_BOTH])
+def test_existing_keys_are_left_to_the_conflict_policy(
+        s3_server: ConnectionSettings, bucket: str, tmp_path: Path,
+        policy: ConflictPolicy) -> None:
+    # "d/late.txt" is taken but the listing does not show it (as if taken just after it):
+    # the lane's PUT carries If-None-Match, the server refuses it, the policy decides.
+    storage = LaneStorage(s3_server, hidden=frozenset({"d/late.txt"}))
+    storage.keeps_checksums(bucket)  # known already: no scout
+    for name in ("listed.txt", "late.txt"):
+        put_bytes(storage, bucket, f"d/{name}", b"precious " + name.encode())
+    src = tmp_path / "d"
+    for n, name in enumerate(("listed.txt", "late.txt", "free1.txt", "free2.txt")):
+        write_file(src / name, 100 + n, seed=n)
+    engine = TransferEngine(storage, small_options(conflict=policy))
+    ids = engine.upload_paths([src], bucket)
+    assert engine.wait(30)
+    assert not errors(engine)
+    # The listed key never went to the lane; the late one did (unless it was the batch's
+    # scout), and its PUT was refused (If-None-Match) rather than replacing the object.
+    assert "d/listed.txt" not in storage.lane_tried
+    assert "d/late.txt" in storage.lane_tried or storage.threaded[0] == "d/late.txt"
+    assert "d/late.txt" in storage.threaded
+    for name in ("listed.txt", "late.txt"):
+        assert storage.read_range(bucket, f"d/{name}", 0, 100) == b"precious " + name.encode()
+    got = sorted(s.value for s in states(engine, ids).values())
+    keys = sorted(o.key for o in MinioStorage.iter_objects(storage, bucket, "d/"))
+    if policy is ConflictPolicy.SKIP:
+        assert got == ["done", "done", "skipped", "skipped"]
+        assert len(keys) == 4
+    else:
+        assert got == ["done"] * 4
+        assert len(keys) == 6  # both kept under new names
+    check_stored(storage, bucket, "d/free1.txt", src / "free1.txt")
+    engine.shutdown()
+    storage.close()
+
+
+def test_refusals_and_failures_end_on_the_retrying_path(
+        s3_server: ConnectionSettings, storage: MinioStorage, bucket: str, proxy: FaultProxy,
+        tmp_path: Path) -> None:
+    src = tmp_path / "f"
+    for n in range(12):
+        write_file(src / f"{n:02d}.bin", 5000 + n, seed=n)
+    via_proxy = LaneStorage(dataclasses.replace(s3_server, port=proxy.port))
+    via_proxy.keeps_checksums(bucket)
+    engine = TransferEngine(via_proxy, small_options(conflict=ConflictPolicy.OVERWRITE))
+    proxy.faults = [
+        Fault("corrupt-request", lambda m, p, h: m == "PUT" and "f/03.bin" in p),  # BadDigest
+        Fault("503", lambda m, p, h: m == "PUT" and "f/05.bin" in p),
+        Fault("reset", lambda m, p, h: m == "PUT" and "f/07.bin" in p),
+    ]
+    ids = engine.upload_paths([src], bucket)
+    assert engine.wait(60)
+    assert set(states(engine, ids).values()) == {State.DONE}, errors(engine)
+    assert sorted(proxy.fired) == ["503", "corrupt-request", "reset"]
+    # A refused body and an error status always go the long way; a reset may already be
+    # sent again by aiohttp itself on a fresh connection.
+    assert {"f/03.bin", "f/05.bin"} <= set(via_proxy.threaded) <= {
+        "f/03.bin", "f/05.bin", "f/07.bin"}
+    for n in range(12):
+        check_stored(storage, bucket, f"f/{n:02d}.bin", src / f"{n:02d}.bin")
+    assert {v.verified_by for v in engine.snapshot()} == {"CRC64NVME"}
+    engine.shutdown()
+    via_proxy.close()
+
+
+def test_a_file_not_its_listed_size_is_sent_as_it_is_now(
+        lane_storage: LaneStorage, bucket: str, tmp_path: Path) -> None:
+    lane_storage.keeps_checksums(bucket)
+    path = tmp_path / "grew.txt"
+    path.write_bytes(b"longer than it was when listed")
+    engine = TransferEngine(lane_storage, small_options(conflict=ConflictPolicy.OVERWRITE))
+    ids = engine.upload_files(bucket, [(path, "grew.txt", 5)])
+    assert engine.wait(30)
+    assert set(states(engine, ids).values()) == {State.DONE}, errors(engine)
+    assert lane_storage.threaded == ["grew.txt"]
+    check_stored(lane_storage, bucket, "grew.txt", path)
+    engine.shutdown()
+
+
+@pytest.mark.parametrize("stop", ["pause", "cancel"])
+def test_stopped_files_are_not_sent(
+        s3_server: ConnectionSettings, bucket: str, tmp_path: Path, stop: str) -> None:
+    gate = threading.Event()
+    storage = LaneStorage(s3_server, gate)
+    storage.keeps_checksums(bucket)
+    src = tmp_path / "s"
+    for n in range(10):
+        write_file(src / f"{n}.bin", 1000, seed=n)
+    # One file at once: two lane workers, whose PUTs wait at the gate; the rest queue.
+    engine = TransferEngine(storage, small_options(files_at_once=1,
+                                                   conflict=ConflictPolicy.OVERWRITE))
+    ids = engine.upload_paths([src], bucket)
+    wait_until(lambda: sum(s is State.RUNNING for s in states(engine, ids).values()) == 2)
+    (engine.pause if stop == "pause" else engine.cancel)(ids)
+    gate.set()
+    assert engine.wait(30)
+    stored = {o.key for o in storage.iter_objects(bucket, "s/")}
+    got = states(engine, ids)
+    # The two PUTs already on their way finish (as a late stop lets a threaded PUT end);
+    # none of the others was sent, by the lane or the threaded path.
+    stopped = "paused" if stop == "pause" else "cancelled"
+    assert sorted(s.value for s in got.values()) == sorted(["done"] * 2 + [stopped] * 8)
+    assert stored == {v.key for v in engine.snapshot() if v.state is State.DONE}
+    assert storage.threaded == []
+    if stop == "pause":
+        engine.resume(ids)
+        assert engine.wait(30)
+        assert set(states(engine, ids).values()) == {State.DONE}, errors(engine)
+        assert {o.key for o in storage.iter_objects(bucket, "s/")} == {
+            f"s/{n}.bin" for n in range(10)}
+    engine.shutdown()
+    storage.close()
+
+
+def test_a_redirect_is_not_followed(tmp_path: Path) -> None:
+    import http.server
+
+    hits: list[str] = []
+
+    class Redirect(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def do_PUT(self) -> None:
+            hits.append(self.path)
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            self.send_response(307)
+            self.send_header("Location", f"http://127.0.0.1:{self.server.server_port}/else")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Redirect)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_address[1]
+    settings = dataclasses.replace(SETTINGS, port=port)
+    body = b"x" * 10
+
+    def sign(request: PutRequest) -> tuple[str, dict[str, str]]:
+        return f"http://127.0.0.1:{port}/b/k", {"Content-Length": str(request.length)}
+
+    async def run() -> int:
+        putter = ObjectPutter(settings, sign, 2)
+        try:
+            return await putter.put(PutRequest("b", "k", len(body), "text/plain", {},
+                                               crc_of(body), False), body)
+        finally:
+            await putter.close()
+
+    try:
+        assert asyncio.run(run()) == 307
+        assert hits == ["/b/k"]  # the signed PUT was not replayed to the other address
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_scout_that_learns_nothing_leaves_its_batch_to_the_threaded_path(
+        s3_server: ConnectionSettings, bucket: str, tmp_path: Path) -> None:
+    class NeverKnown(LaneStorage):
+        def checksums_known_kept(self) -> bool | None:
+            return None  # as when the probe was refused: it is asked again every time
+
+    storage = NeverKnown(s3_server)
+    src = tmp_path / "n"
+    for n in range(6):
+        write_file(src / f"{n}.bin", 100, seed=n)
+    engine = TransferEngine(storage, small_options(conflict=ConflictPolicy.OVERWRITE))
+    ids = engine.upload_paths([src], bucket)
+    assert engine.wait(30)
+    assert set(states(engine, ids).values()) == {State.DONE}, errors(engine)
+    assert lane_of(engine).sent == 0
+    assert sorted(storage.threaded) == [f"n/{n}.bin" for n in range(6)]
+    engine.shutdown()
+    storage.close()

@@ -4,8 +4,8 @@
 `snapshot()` on a timer (never per chunk) and calls pause/resume/cancel/retry by id (the
 engine inherits those commands from `commands.RowCommands`). Files run on a file pool of
 `files_at_once` threads; parts of big files on one shared part pool, so the total number of
-connections stays within the adapter's HTTP pool. Small downloads go to the
-asyncio lane (`small_lane`) when the storage offers one, and come back here for anything
+connections stays within the adapter's HTTP pool. Small downloads and uploads go to the
+asyncio lanes (`lanes`) when the storage offers them, and come back here for anything
 unusual. Every item is journalled, so `restore()` after a restart brings the queue back and
 resumes multipart uploads.
 """
@@ -30,13 +30,13 @@ from desktop_app.transfers.conflicts import Resolver
 from desktop_app.transfers.context import Context, failure_text
 from desktop_app.transfers.download import download
 from desktop_app.transfers.journal import Journal
+from desktop_app.transfers.lanes import LaneHosting, Lanes
 from desktop_app.transfers.memory import fix_mmap_threshold
 from desktop_app.transfers.options import ConflictPolicy, TransferOptions
 from desktop_app.transfers.paths import parent_prefix, plan
 from desktop_app.transfers.remote_keys import RemoteKeys
 from desktop_app.transfers.rows import Changes, TransferView, pick_changes, view_of
 from desktop_app.transfers.scan import scan_upload
-from desktop_app.transfers.small_lane import lane_for
 from desktop_app.transfers.state import Direction, Paused, State, Transfer
 from desktop_app.transfers.upload import upload
 from desktop_app.transfers.url_fetch import name_from_url
@@ -47,7 +47,7 @@ KEPT_LISTINGS = 16  # upload batches whose existing-key listing is kept
 Listener = Callable[[Transfer], None]
 
 
-class TransferEngine(RowCommands):
+class TransferEngine(LaneHosting, RowCommands):
     def __init__(
         self,
         storage: TransferStorage,
@@ -85,7 +85,7 @@ class TransferEngine(RowCommands):
         self._dirty: set[int] = set()
         self._running: set[int] = set()  # transfers a worker is inside right now
         self._resubmit: set[int] = set()  # resumed or retried while their worker unwound
-        self._lane = lane_for(storage, self.options, limiter is not None, self)
+        self._lanes = Lanes(storage, self.ctx, limiter is not None, self)
         self._imports: dict[int, ImportJob] = {}  # URL imports by row id (not journalled)
         # Who resolves a URL import's host names (tests make names resolve anywhere).
         self.url_resolver: url_safety.Resolver = url_safety.system_resolver
@@ -204,10 +204,8 @@ class TransferEngine(RowCommands):
             if self._closed:
                 return
             self._active += 1
-        root = self._roots.get(transfer.id)
-        if self._lane is not None and root is not None and self._lane.takes(transfer):
-            self._lane.submit(transfer, root)
-        else:
+        if not self._lanes.take(transfer, self._roots.get(transfer.id),
+                                transfer.id not in self._imports):
             self._files.submit(self._run, transfer)
 
     # -- running -------------------------------------------------------------------------
@@ -254,27 +252,6 @@ class TransferEngine(RowCommands):
         transfer.denied = False
         self._notify(transfer)
         return True
-
-    # -- the small lane's host side (called on the lane's thread) --------------------------
-    def lane_begin(self, transfer: Transfer) -> bool:
-        if self._start(transfer):
-            return True
-        self._finished(transfer)
-        return False
-
-    def lane_handover(self, transfer: Transfer) -> None:
-        try:
-            self._files.submit(self._run, transfer, True)
-        except RuntimeError:  # the pools are shut down: the journal keeps it for next time
-            self._finished(transfer)
-
-    def lane_done(self, transfer: Transfer) -> None:
-        if transfer.state in (State.RUNNING, State.PAUSED):
-            transfer.transition(State.DONE)
-        self._finished(transfer)
-
-    def lane_dropped(self, transfer: Transfer) -> None:
-        self._finished(transfer)
 
     def _finished(self, transfer: Transfer) -> None:
         journal, jid, state = self.journal, transfer.journal_id, transfer.state
@@ -430,8 +407,7 @@ class TransferEngine(RowCommands):
         for t in items:
             if not t.state.finished:
                 t.request_pause()
-        if self._lane is not None:
-            self._lane.close()  # before the pools: what it hands over still has workers
+        self._lanes.close()  # before the pools: what they hand over still has workers
         if self._own_pools:
             self._files.shutdown(wait=wait, cancel_futures=True)
             self._parts.shutdown(wait=wait, cancel_futures=True)

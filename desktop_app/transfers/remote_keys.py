@@ -47,6 +47,14 @@ class RemoteKeys:
                 return False
             return self._complete or key <= self._last  # S3 lists in code point order
 
+    def listed_absent(self, key: str) -> bool | None:
+        """`surely_absent` once the listing is in; None before, without listing (the
+        small-upload lane must not wait on the network on its loop)."""
+        with self._lock:
+            if self._keys is None:
+                return None
+        return self.surely_absent(key)
+
     def _load(self) -> None:
         keys: set[str] = set()
         try:

@@ -18,16 +18,15 @@ threaded path's.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import os
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from desktop_app.core.errors import AppError
 from desktop_app.transfers.download import fsync_dir
+from desktop_app.transfers.lane_loop import LaneHost, LaneLoop
 from desktop_app.transfers.options import TransferOptions
 from desktop_app.transfers.partial import PartialFile, commit_group, write_unsynced
 from desktop_app.transfers.paths import ensure_parent_dirs
@@ -39,7 +38,6 @@ if TYPE_CHECKING:
     from desktop_app.storage.object_fetch import Fetched
 
 log = logging.getLogger(__name__)
-CLOSE_GRACE_S = 3.0
 
 
 class Fetcher(Protocol):
@@ -49,41 +47,16 @@ class Fetcher(Protocol):
     async def close(self) -> None: ...
 
 
-class LaneHost(Protocol):
-    """The engine's side: the same bookkeeping as its threaded workers."""
-
-    def lane_begin(self, transfer: Transfer) -> bool:
-        """QUEUED -> RUNNING; False when it is no longer to be run (paused, cancelled)."""
-        ...
-
-    def lane_handover(self, transfer: Transfer) -> None:
-        """Run it (already RUNNING) on the threaded path."""
-        ...
-
-    def lane_done(self, transfer: Transfer) -> None: ...
-
-    def lane_dropped(self, transfer: Transfer) -> None:
-        """The lane closed before starting it: it stays queued in the journal."""
-        ...
-
-
-class SmallDownloads:
+class SmallDownloads(LaneLoop[tuple[Transfer, Path]]):
     def __init__(self, make_fetcher: Callable[[int], Fetcher], host: LaneHost,
                  workers: int, max_size: int) -> None:
+        super().__init__(host, workers, "transfer-small")
         self.max_size = max_size
-        self._host = host
-        self._workers = max(1, workers)
         try:
             self._fetcher: Fetcher | None = make_fetcher(self._workers)
         except Exception:  # e.g. an unreadable CA bundle: the threaded path will say so
             log.warning("Small downloads take the threaded path", exc_info=True)
             self._fetcher = None
-        self._lock = threading.Lock()
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._thread: threading.Thread | None = None
-        self._queue: asyncio.Queue[tuple[Transfer, Path] | None] | None = None
-        self._tasks: list[asyncio.Task[None]] = []
-        self._closing = False
         # Written, waiting for their folder's group to be flushed and renamed into place.
         self._synced: dict[Path, list[tuple[Transfer, PartialFile]]] = {}
 
@@ -94,44 +67,13 @@ class SmallDownloads:
                 and not transfer.key.endswith("/") and transfer.attempts == 0
                 and not self._closing)
 
-    def submit(self, transfer: Transfer, root: Path) -> None:
-        loop, queue = self._started()
-        loop.call_soon_threadsafe(queue.put_nowait, (transfer, root))
+    def _transfer_of(self, item: tuple[Transfer, Path]) -> Transfer:
+        return item[0]
 
-    def _started(self) -> tuple[asyncio.AbstractEventLoop, asyncio.Queue[
-            tuple[Transfer, Path] | None]]:
-        with self._lock:
-            if self._loop is None:
-                loop = asyncio.new_event_loop()
-                ready = threading.Event()
-                self._thread = threading.Thread(target=self._serve, args=(loop, ready),
-                                                name="transfer-small", daemon=True)
-                self._thread.start()
-                ready.wait()
-                self._loop = loop
-            assert self._queue is not None
-            return self._loop, self._queue
-
-    def _serve(self, loop: asyncio.AbstractEventLoop, ready: threading.Event) -> None:
-        asyncio.set_event_loop(loop)
-        self._queue = asyncio.Queue()
-        self._tasks = [loop.create_task(self._work()) for _ in range(self._workers)]
-        ready.set()
-        loop.run_forever()
-        loop.close()
-
-    async def _work(self) -> None:
-        assert self._queue is not None
-        while (item := await self._queue.get()) is not None:
-            transfer, root = item
-            if self._closing:
-                self._host.lane_dropped(transfer)
-            elif self._host.lane_begin(transfer):
-                try:
-                    await self._one(transfer, root)
-                except asyncio.CancelledError:  # closing: it stays queued in the journal
-                    self._host.lane_dropped(transfer)
-                    raise
+    async def _handle(self, item: tuple[Transfer, Path]) -> None:
+        transfer, root = item
+        if self._host.lane_begin(transfer):
+            await self._one(transfer, root)
 
     async def _one(self, transfer: Transfer, root: Path) -> None:
         try:
@@ -206,25 +148,7 @@ class SmallDownloads:
             except AppError:
                 log.exception("Finishing %s failed", transfer.key)
 
-    def close(self) -> None:
-        """Stop taking work; let what runs finish or hand over, for at most a few seconds."""
-        with self._lock:
-            loop, self._closing = self._loop, True
-        if loop is None:
-            return
-        with contextlib.suppress(Exception):
-            asyncio.run_coroutine_threadsafe(self._drain(), loop).result(CLOSE_GRACE_S + 1)
-        loop.call_soon_threadsafe(loop.stop)
-        if self._thread is not None:
-            self._thread.join(CLOSE_GRACE_S)
-
-    async def _drain(self) -> None:
-        assert self._queue is not None
-        for _ in self._tasks:
-            self._queue.put_nowait(None)
-        _done, late = await asyncio.wait(self._tasks, timeout=CLOSE_GRACE_S)
-        for task in late:
-            task.cancel()
+    async def _close_io(self) -> None:
         if self._fetcher is not None:
             await self._fetcher.close()
 
