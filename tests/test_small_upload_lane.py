@@ -194,6 +194,7 @@ def test_small_files_take_the_lane_and_arrive_checked(
     assert lane_storage.threaded == []
     check_stored(lane_storage, bucket, "again/edge.bin", src / "edge.bin")
     engine.shutdown()
+    engine.shutdown()  # a window closed twice shuts its in-process engine down twice
 
 
 @pytest.mark.parametrize("policy", [ConflictPolicy.SKIP, ConflictPolicy.KEEP_BOTH])

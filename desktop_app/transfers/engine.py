@@ -273,7 +273,8 @@ class TransferEngine(LaneHosting, RowCommands):
             self._cleanup_cancelled(transfer)  # cancel() saw this worker and left it to us
         with self._lock:
             self._active -= 1
-            self._idle.notify_all()
+            if self._active == 0:  # what `wait` waits for (a wake-up per file cost the GIL)
+                self._idle.notify_all()
         if again and transfer.try_transition(State.QUEUED):
             (self._submit if was is State.PAUSED else self._retried)(transfer)
 

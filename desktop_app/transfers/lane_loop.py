@@ -101,10 +101,11 @@ class LaneLoop(Generic[Item]):
                 raise
 
     def close(self) -> None:
-        """Stop taking work; let what runs finish or hand over, for at most a few seconds."""
+        """Stop taking work; let what runs finish or hand over, for at most a few seconds.
+        Once only: a window may be closed (and the engine shut down) twice."""
         with self._lock:
-            loop, self._closing = self._loop, True
-        if loop is None:
+            loop, closed, self._closing = self._loop, self._closing, True
+        if loop is None or closed:
             return
         with contextlib.suppress(Exception):
             asyncio.run_coroutine_threadsafe(self._drain(), loop).result(CLOSE_GRACE_S + 1)
