@@ -39,8 +39,10 @@ class TransferOptions:
     # (one ranged GET each; s5cmd asks 50 MiB), and our side a little less too.
     download_part_size: int = 32 * MiB
     memory_budget: int = 96 * MiB  # upload bytes held in memory at once, all workers
-    small_lane: bool = True  # small downloads on one asyncio thread, 2 x files_at_once in flight
-    small_max: int = 1 * MiB  # downloads up to this size take that lane
+    # Small downloads and uploads on asyncio threads (one per direction), each with
+    # 2 x files_at_once requests in flight; files up to small_max take them.
+    small_lane: bool = True
+    small_max: int = 1 * MiB
     resume_step: int = 64 * MiB  # a big download's saved front is journalled this often,
     resume_interval_s: float = 2.0  # but no more often than this (each time costs a flush)
     chunk_size: int = 1 * MiB  # download read size, and the bandwidth accounting unit
