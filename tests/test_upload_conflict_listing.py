@@ -15,6 +15,7 @@ from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.errors import AccessDenied
 from desktop_app.core.transfer_errors import TransientError
 from desktop_app.core.transfer_types import ObjectHead, RemoteObject
+from desktop_app.storage.object_put import PutRequest
 from desktop_app.storage.s3 import MinioStorage
 from desktop_app.transfers.engine import TransferEngine
 from desktop_app.transfers.options import ConflictPolicy
@@ -57,6 +58,22 @@ class Requests:
                 self.conditional.append(key)
         return self.real.put_bytes(bucket, key, data, content_type, metadata,
                                    if_absent=if_absent, checksum=checksum)
+
+    def object_putter(self, connections: int) -> object:
+        """The small-upload lane's PUTs, counted the same way."""
+        real, requests = self.real.object_putter(connections), self
+
+        class Counted:
+            async def put(self, request: PutRequest, body: bytes) -> int:
+                if request.if_absent:
+                    with requests._lock:
+                        requests.conditional.append(request.key)
+                return await real.put(request, body)
+
+            async def close(self) -> None:
+                await real.close()
+
+        return Counted()
 
 
 @pytest.mark.real_server
