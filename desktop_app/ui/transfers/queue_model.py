@@ -1,12 +1,13 @@
 """The transfer queue's item model: batches (one per drop or download) with their transfers.
 
 It never listens to per-chunk progress. A QTimer asks the engine a few times a second for what
-changed (`engine.changes`): changed rows are repainted as one range per batch, and each batch
-keeps running totals updated by deltas - so a 10,000-file batch costs the GUI thread only what
-actually moved (qutebrowser's downloads model refreshes on a timer the same way). New rows are
-inserted `INSERT_SLICE` at a time, the rest on the next turns of the event loop: a folder of
-10,000 files inserted at once held the window for 0.1-0.4 s. Speed is a smoothed average of
-byte deltas between ticks; ETA follows from it.
+changed (`engine.changes`): changed rows are repainted as one range per batch, cut to the
+rows on screen (`rows_on_screen`), and each batch keeps running totals updated by deltas - so
+a 10,000-file batch costs the GUI thread only what actually moved (qutebrowser's downloads
+model refreshes on a timer the same way). New rows are inserted `INSERT_SLICE` at a time, the
+rest on the next turns of the event loop: a folder of 10,000 files inserted at once held the
+window for 0.1-0.4 s. Speed is a smoothed average of byte deltas between ticks; ETA follows
+from it.
 """
 
 from __future__ import annotations
