@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import secrets
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -18,10 +19,11 @@ from minio import signer
 
 from desktop_app.core.checksums import Algo, crc_of
 from desktop_app.core.connection import ConnectionSettings
-from desktop_app.core.sse import CustomerKey, Encryption, EncryptionKeys, Mode
+from desktop_app.core.sse import CustomerKey, CustomerKeyNeeded, Encryption, EncryptionKeys, Mode
 from desktop_app.core.transfer_types import SHA256_META, RemoteObject
 from desktop_app.storage.object_put import ObjectPutter, PutRequest
 from desktop_app.storage.s3 import MinioStorage, signing_key
+from desktop_app.storage.sandbox import SandboxServer
 from desktop_app.transfers.engine import TransferEngine
 from desktop_app.transfers.journal import Journal
 from desktop_app.transfers.options import ConflictPolicy, MiB
@@ -29,6 +31,7 @@ from desktop_app.transfers.small_uploads import SmallUploads
 from desktop_app.transfers.state import State
 from tests.fault_proxy import Fault, FaultProxy
 from tests.helpers import put_bytes
+from tests.tls_certs import self_signed
 from tests.transfer_helpers import (
     crc64_of,
     errors,
@@ -370,5 +373,41 @@ def test_a_scout_that_learns_nothing_leaves_its_batch_to_the_threaded_path(
     assert set(states(engine, ids).values()) == {State.DONE}, errors(engine)
     assert lane_of(engine).sent == 0
     assert sorted(storage.threaded) == [f"n/{n}.bin" for n in range(6)]
+    engine.shutdown()
+    storage.close()
+
+
+@pytest.fixture(scope="module")
+def https_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ConnectionSettings]:
+    certs = self_signed(tmp_path_factory.mktemp("tls"), "server", ips=("127.0.0.1",))
+    server = SandboxServer(tmp_path_factory.mktemp("https-s3"), certs.cert, certs.key)
+    server.start()
+    yield dataclasses.replace(server.https_settings, ca_bundle=str(certs.cert))
+    server.stop()
+
+
+def test_customer_key_uploads_take_the_lane_over_https(
+        https_settings: ConnectionSettings, tmp_path: Path) -> None:
+    key = CustomerKey.generate()
+    storage = LaneStorage(https_settings)
+    bucket = f"ssec-{secrets.token_hex(4)}"
+    storage.make_bucket(bucket)
+    storage.keeps_checksums(bucket)
+    storage.encryption.set(bucket, Encryption(Mode.CUSTOMER, key))
+    src = tmp_path / "c"
+    for n in range(6):
+        write_file(src / f"{n}.txt", 3000 + n, seed=n)
+    engine = TransferEngine(storage, small_options(conflict=ConflictPolicy.OVERWRITE))
+    ids = engine.upload_paths([src], bucket)
+    assert engine.wait(30)
+    assert set(states(engine, ids).values()) == {State.DONE}, errors(engine)
+    assert storage.threaded == []
+    assert lane_of(engine).sent == 6
+    for n in range(6):
+        check_stored(storage, bucket, f"c/{n}.txt", src / f"{n}.txt")
+    bare = MinioStorage(https_settings)  # stored encrypted: without the key, refused
+    with pytest.raises(CustomerKeyNeeded):
+        bare.read_range(bucket, "c/0.txt", 0, 10)
+    bare.close()
     engine.shutdown()
     storage.close()
