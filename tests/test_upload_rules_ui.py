@@ -282,3 +282,21 @@ def test_a_dropped_folder_is_checked_file_by_file_with_category_folders(
     dialog.upload_button.click()
     qtbot.waitUntil(lambda: keys(storage, bucket) == {"images/album/cover.png",
                                                       "documents/notes.pdf"}, timeout=WAIT)
+
+
+def test_a_big_file_under_a_content_rule_keeps_the_sha256_the_check_read(
+        qtbot: QtBot, make_window: WindowFactory, app_environ: dict[str, str],
+        storage: MinioStorage, bucket: str, tmp_path: Path) -> None:
+    """Multipart uploads store no SHA-256 of their own; under a rule that read it anyway
+    (content-addressed names), the object carries it, so a seed service can find it."""
+    window, _conn = open_window(qtbot, make_window, app_environ, bucket,
+                                UploadRules(naming=Naming.SHA256))
+    big = tmp_path / "video.bin"
+    block = os.urandom(1 << 20)
+    big.write_bytes(block * 17 + b"tail")  # past the 16 MiB multipart threshold
+    digest = hashlib.sha256(big.read_bytes()).hexdigest()
+    window.transfers.upload([big], bucket, "")
+    qtbot.waitUntil(lambda: keys(storage, bucket) == {f"{digest}.bin"}, timeout=WAIT)
+    stat = storage.stat(bucket, f"{digest}.bin")
+    assert "-" in stat.etag  # sent in parts
+    assert {k.lower(): v for k, v in stat.metadata.items()}.get("sha256") == digest

@@ -16,6 +16,20 @@ SHA256_META = "sha256"  # user metadata key holding the hex SHA-256 of the whole
 
 
 @dataclass(frozen=True, slots=True)
+class KnownSha256:
+    """The SHA-256 of a local file read before it was queued (an upload rule needed it), with
+    the size and modification time the file had then. A multipart upload stores it only while
+    the file still has both: it hashes nothing itself (that would take a second read)."""
+
+    size: int
+    mtime_ns: int  # 0: not known (the file changed while it was read)
+    hexdigest: str
+
+    def fits(self, size: int, mtime_ns: int) -> bool:
+        return bool(self.mtime_ns) and (self.size, self.mtime_ns) == (size, mtime_ns)
+
+
+@dataclass(frozen=True, slots=True)
 class PartInfo:
     """One uploaded part of a multipart upload, as the server lists it."""
 

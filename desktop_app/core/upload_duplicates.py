@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Protocol
 
 from desktop_app.core.duplicates import StoredHashes
+from desktop_app.core.transfer_types import KnownSha256
 from desktop_app.core.upload_rules import OnDuplicate, UploadRules, Verdict, check
 
 
@@ -105,6 +106,12 @@ class Preflight:
         chosen = self.accepted + (self.duplicates if with_duplicates else [])
         return [(v.path, v.target_key, v.size) for v in chosen] + \
             [(path, key, 0) for path, key in self.markers]
+
+    def known_sha256(self, with_duplicates: bool) -> dict[Path, KnownSha256]:
+        """The SHA-256 read for the rules, by file, for the upload to store (see KnownSha256)."""
+        chosen = self.accepted + (self.duplicates if with_duplicates else [])
+        return {v.path: KnownSha256(v.size, v.mtime_ns, v.sha256) for v in chosen
+                if v.sha256 and v.mtime_ns}
 
     def skipped(self, with_duplicates: bool) -> list[tuple[Path, str, int, str]]:
         """(path, key, size, why) of duplicates not uploaded: rows that say where they are."""

@@ -187,6 +187,7 @@ class Verdict:
     sha256: str = ""
     crc64: str = ""
     duplicate_of: str = ""
+    mtime_ns: int = 0  # when the SHA-256 was read (0: not read, or the file changed meanwhile)
 
 
 @dataclass(frozen=True)
@@ -198,13 +199,15 @@ class FileFacts:
     detected: str
     sha256: str = ""
     crc64: str = ""  # CRC64NVME as 16 hex digits, read in the same pass as the SHA-256
+    mtime_ns: int = 0  # the file's, when the hashes describe it (0: it changed while read)
 
 
 def read_facts(path: Path, want_sha256: bool, check: Callable[[], None] | None = None
                ) -> FileFacts:
     """Size, first bytes and detected type; with `want_sha256` also the SHA-256 and the
     CRC64NVME (one read of the whole file: multipart uploads keep only the CRC)."""
-    size = os.stat(path).st_size
+    before = os.stat(path)
+    size = before.st_size
     with open(path, "rb") as handle:
         head = handle.read(SNIFF_BYTES)
         if not want_sha256:
@@ -216,8 +219,10 @@ def read_facts(path: Path, want_sha256: bool, check: Callable[[], None] | None =
             crc.update(chunk)
             if check is not None:
                 check()
+        after = os.fstat(handle.fileno())
+    same = (after.st_size, after.st_mtime_ns) == (size, before.st_mtime_ns)
     return FileFacts(size, head, sniff(head, path.name), digest.hexdigest(),
-                     f"{crc.value:016x}")
+                     f"{crc.value:016x}", before.st_mtime_ns if same else 0)
 
 
 def _matches(pattern: str, mime: str, category: Category | None) -> bool:
@@ -302,7 +307,8 @@ def check(rules: UploadRules, path: Path, prefix: str, relative: str = "",
     if problem:
         return Verdict(path, False, problem, "", facts.size, facts.detected)
     key = target_key(rules, prefix, relative, facts, now)
-    return Verdict(path, True, "", key, facts.size, facts.detected, facts.sha256, facts.crc64)
+    return Verdict(path, True, "", key, facts.size, facts.detected, facts.sha256, facts.crc64,
+                   mtime_ns=facts.mtime_ns)
 
 
 @dataclass

@@ -16,13 +16,13 @@ import contextlib
 import logging
 import os
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Executor, ThreadPoolExecutor
 from pathlib import Path
 
 from desktop_app.core import url_safety
 from desktop_app.core.errors import AccessDenied, AppError, Cancelled
-from desktop_app.core.transfer_types import MultipartUploadInfo, RemoteObject
+from desktop_app.core.transfer_types import KnownSha256, MultipartUploadInfo, RemoteObject
 from desktop_app.storage.protocol import TransferStorage
 from desktop_app.transfers.bandwidth import TokenBucket
 from desktop_app.transfers.commands import RowCommands
@@ -118,13 +118,16 @@ class TransferEngine(LaneHosting, RowCommands):
 
     def upload_files(self, bucket: str, files: Sequence[tuple[Path, str, int]],
                      conflict: ConflictPolicy | None = None,
-                     skipped: Sequence[tuple[Path, str, int, str]] = ()) -> list[int]:
+                     skipped: Sequence[tuple[Path, str, int, str]] = (),
+                     known: Mapping[Path, KnownSha256] | None = None) -> list[int]:
         """Queue (path, key, size) files as one batch, each under the key given (a sync
         knows its keys); `conflict` overrides the engine's policy for this batch.
-        `skipped` (path, key, size, why) become finished rows that say why (upload rules)."""
+        `skipped` (path, key, size, why) become finished rows that say why (upload rules);
+        `known`: SHA-256 values the rules already read, stored with multipart uploads."""
         batch = self._next_batch(conflict)
-        transfers = [Transfer(Direction.UPLOAD, bucket, key, path, size, batch)
-                     for path, key, size in files]
+        known = known or {}
+        transfers = [Transfer(Direction.UPLOAD, bucket, key, path, size, batch,
+                              known_sha256=known.get(path)) for path, key, size in files]
         for path, key, size, why in skipped:
             item = Transfer(Direction.UPLOAD, bucket, key, path, size, batch)
             item.state, item.error = State.SKIPPED, why

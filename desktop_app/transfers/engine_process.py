@@ -25,14 +25,14 @@ import os
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
 from desktop_app.core.errors import AppError, Cancelled
-from desktop_app.core.transfer_types import MultipartUploadInfo, RemoteObject
+from desktop_app.core.transfer_types import KnownSha256, MultipartUploadInfo, RemoteObject
 from desktop_app.storage.protocol import TransferStorage
 from desktop_app.transfers import engine_child
 from desktop_app.transfers.conflicts import Conflict, Resolver
@@ -109,8 +109,10 @@ class EngineProcess:
 
     def upload_files(self, bucket: str, files: Sequence[tuple[Path, str, int]],
                      conflict: ConflictPolicy | None = None,
-                     skipped: Sequence[tuple[Path, str, int, str]] = ()) -> list[int]:
-        return list(self._call("upload_files", bucket, list(files), conflict, list(skipped)))
+                     skipped: Sequence[tuple[Path, str, int, str]] = (),
+                     known: Mapping[Path, KnownSha256] | None = None) -> list[int]:
+        return list(self._call("upload_files", bucket, list(files), conflict, list(skipped),
+                               dict(known or {})))
 
     def download_objects(self, bucket: str, objects: Sequence[RemoteObject], root: Path,
                          prefix: str = "", conflict: ConflictPolicy | None = None

@@ -14,6 +14,7 @@ from enum import Enum
 from pathlib import Path
 
 from desktop_app.core.errors import Cancelled
+from desktop_app.core.transfer_types import KnownSha256
 
 CHECKSUMMING = "Checksumming"  # the phase a running upload shows while it hashes the file
 PHASES = (CHECKSUMMING,)  # every phase text a running row can show instead of its state
@@ -89,6 +90,7 @@ class Transfer:
     # "MD5 (ETag)", "CRC32 (composite, 3 parts)", "unverified (size only)"; "" until then.
     verified_by: str = ""
     source: str = ""  # a URL import's link (without its query), shown instead of a path
+    known_sha256: KnownSha256 | None = None  # read by an upload rule (multipart stores it)
     journal_id: int | None = None
     # The engine's set of changed ids: the UI refreshes only those, not 10,000 rows a tick.
     sink: set[int] | None = field(default=None, repr=False)

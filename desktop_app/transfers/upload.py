@@ -261,6 +261,9 @@ def _start_multipart(ctx: Context, transfer: Transfer, path: Path,
     """Resolve the key and create the upload; None when the conflict policy skips it."""
     keeps = _keeps_checksums(ctx, transfer)
     meta: dict[str, str] = {}
+    known = transfer.known_sha256
+    if known is not None and known.fits(transfer.size, mtime_ns):
+        meta[SHA256_META] = known.hexdigest  # an upload rule read it: no second read here
     whole: Crc | None = None
     if not keeps:  # the value must be in the metadata, which S3 takes only now
         transfer.set_phase(CHECKSUMMING)

@@ -151,7 +151,8 @@ class UploadRulesGate(QObject):
             if queue is not None and shiboken6.isValid(queue):
                 queue.queue_model.refresh()
 
-        self.context.runner.submit(engine.upload_files, bucket, files, None, skipped,
+        known = result.known_sha256(with_duplicates)  # multipart uploads store it as well
+        self.context.runner.submit(engine.upload_files, bucket, files, None, skipped, known,
                                    on_success=refresh, on_error=self._failed, context=self,
                                    long_running=True)
 

@@ -1,0 +1,76 @@
+"""SHA-256 of multipart uploads when an upload rule already read the file for it.
+
+Multipart uploads store no SHA-256 of their own (it cannot be split across parts, so it
+would cost a second read). When an upload rule needed the SHA-256 anyway (content-addressed
+names, duplicate checks), the pre-flight has it: the upload then stores it as `sha256`
+metadata, provided the file still has the size and modification time it had when read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core.transfer_types import SHA256_META, KnownSha256
+from desktop_app.core.upload_duplicates import preflight
+from desktop_app.core.upload_rules import Naming, OnDuplicate, UploadRules
+from desktop_app.storage.s3 import MinioStorage
+from desktop_app.transfers.engine import TransferEngine
+from desktop_app.transfers.options import MiB
+from desktop_app.transfers.state import State
+from tests.transfer_helpers import small_options, write_file
+
+pytestmark = pytest.mark.real_server
+
+
+def _meta(storage: MinioStorage, bucket: str, key: str) -> dict[str, str]:
+    return {k.lower(): v for k, v in storage.stat(bucket, key).metadata.items()}
+
+
+def test_the_preflights_sha256_goes_with_a_multipart_upload(
+        storage: MinioStorage, bucket: str, tmp_path: Path) -> None:
+    src = tmp_path / "big.bin"
+    write_file(src, 11 * MiB + 3, seed=4)
+    rules = UploadRules(on_duplicate=OnDuplicate.SKIP)
+    result = preflight(rules, bucket, "in/", [(src, "big.bin", "")], None)
+    known = result.known_sha256(with_duplicates=False)
+    digest = hashlib.sha256(src.read_bytes()).hexdigest()
+    assert known[src].hexdigest == digest
+    engine = TransferEngine(storage, small_options())
+    engine.upload_files(bucket, result.files(False), None, (), known)
+    assert engine.wait(60)
+    (row,) = engine.snapshot()
+    assert row.state is State.DONE
+    assert storage.stat(bucket, "in/big.bin").etag.endswith("-3")  # it went in parts
+    assert _meta(storage, bucket, "in/big.bin").get(SHA256_META) == digest
+    engine.shutdown()
+
+
+def test_a_file_changed_since_the_preflight_keeps_no_stale_sha256(
+        storage: MinioStorage, bucket: str, tmp_path: Path) -> None:
+    src = tmp_path / "big.bin"
+    write_file(src, 11 * MiB, seed=5)
+    rules = UploadRules(naming=Naming.SHA256)
+    result = preflight(rules, bucket, "", [(src, "big.bin", "")], None)
+    known = result.known_sha256(with_duplicates=False)
+    stat = os.stat(src)
+    write_file(src, 11 * MiB, seed=6)  # same size, other bytes
+    os.utime(src, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+    engine = TransferEngine(storage, small_options())
+    engine.upload_files(bucket, result.files(False), None, (), known)
+    assert engine.wait(60)
+    (row,) = engine.snapshot()
+    assert row.state is State.DONE
+    assert SHA256_META not in _meta(storage, bucket, row.key)
+    engine.shutdown()
+
+
+def test_a_hint_fits_only_the_file_as_it_was_read() -> None:
+    hint = KnownSha256(10, 1234, "ab" * 32)
+    assert hint.fits(10, 1234)
+    assert not hint.fits(11, 1234)
+    assert not hint.fits(10, 1235)
+    assert not KnownSha256(10, 0, "ab" * 32).fits(10, 0)  # the time was not known
