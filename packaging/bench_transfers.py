@@ -252,6 +252,7 @@ def run_ours(cfg: dict[str, object], direction: str, local: Path, bucket: str,
     gui_cpu = (cpu_end.user - cpu_start.user) + (cpu_end.system - cpu_start.system)
     engine_cpu = (child_end.user - child_start.user) + (child_end.system - child_start.system)
     cpu = gui_cpu + engine_cpu
+    rss_kib = peak.stop()  # while the engine process still lives (its status goes with it)
     failed = [v.error for v in engine.snapshot() if v.state.value != "done"]
     if failed:
         raise SystemExit(f"ours: {len(failed)} failed: {failed[:3]}")
@@ -266,7 +267,7 @@ def run_ours(cfg: dict[str, object], direction: str, local: Path, bucket: str,
             "steal_s": psutil.cpu_times().steal - steal_start,
             "stall_ms": gaps["max"] * 1000,
             "idle_stall_ms": idle_stall * 1000, "rss_before_kib": rss_before,
-            "rss_kib": peak.stop()}
+            "rss_kib": rss_kib}
 
 
 def run_minio(cfg: dict[str, object], direction: str, local: Path, bucket: str,
