@@ -199,3 +199,33 @@ def test_a_drop_queued_before_the_restore_gets_a_batch_of_its_own(
     batches = {v.key: v.batch for v in engine.snapshot()}
     assert batches["a.txt"] != batches["gone.txt"]
     engine.shutdown()
+
+
+def test_a_restore_between_journalling_and_queueing_brings_nothing_back_twice(
+        storage: MinioStorage, bucket: str, tmp_path: Path) -> None:
+    """The restore runs on another thread than the drop's: when it reads the journal just
+    after the drop's rows are written there, but before the engine holds them, it must wait
+    for them rather than bring them back a second time."""
+    import threading
+
+    src = tmp_path / "a.txt"
+    src.write_bytes(b"alpha")
+    journal = Journal.in_dir(tmp_path / "data")
+    engine = TransferEngine(storage, small_options(), journal)
+    restorer: list[threading.Thread] = []
+    real_add = journal.add_items
+
+    def add_then_restore(rows: object) -> list[int]:
+        ids = real_add(rows)  # type: ignore[arg-type]
+        thread = threading.Thread(target=engine.restore)
+        thread.start()
+        thread.join(0.5)  # it runs now, or waits for the rows to be held
+        restorer.append(thread)
+        return ids
+
+    journal.add_items = add_then_restore  # type: ignore[method-assign]
+    ids = engine.upload_paths([src], bucket)
+    restorer[0].join(10)
+    assert engine.wait(30)
+    assert sorted(v.id for v in engine.snapshot()) == sorted(ids)
+    engine.shutdown()

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.exceptions import TimeoutError as QtTimeout
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -183,8 +184,11 @@ def test_download_selection_saves_objects_and_folders(
     window.transfers.download_selection(target)
     engine = window.transfers.engine
     assert engine is not None
-    qtbot.waitUntil(lambda: len(engine.snapshot()) == 2 and all(
-        v.state is State.DONE for v in engine.snapshot()), timeout=20_000)
+    try:
+        qtbot.waitUntil(lambda: len(engine.snapshot()) == 2 and all(
+            v.state is State.DONE for v in engine.snapshot()), timeout=20_000)
+    except QtTimeout:  # say what the rows were (it once timed out in a full run)
+        pytest.fail(f"rows: {[(v.key, v.state, v.error) for v in engine.snapshot()]}")
     assert (target / "a.txt").read_bytes() == b"alpha"
     assert (target / "dir" / "b.txt").read_bytes() == b"beta"
 

@@ -75,6 +75,9 @@ class TransferEngine(LaneHosting, RowCommands):
         self._lock = threading.Lock()
         self._items: dict[int, Transfer] = {}
         self._roots: dict[int, Path] = {}
+        # Held from journalling new rows until the engine holds them, and by restore(): one
+        # running on another thread never reads rows in between and brings them back twice.
+        self._holding = threading.Lock()
         self._batches = self.journal.last_batch()  # a drop queued before restore() ran
         self._idle = threading.Condition(self._lock)
         self._active = 0
@@ -183,21 +186,22 @@ class TransferEngine(LaneHosting, RowCommands):
         return batch
 
     def _add(self, transfers: list[Transfer], root: Path | None, journal: bool = True) -> None:
-        ids = self.journal.add_items(
-            (t.batch, t.direction.value, t.bucket, t.key, str(t.local_path),
-             str(root) if root else None, t.size, t.etag, t.state.value)
-            for t in transfers if not t.state.finished
-        ) if journal else []
-        for t, jid in zip((t for t in transfers if not t.state.finished and journal), ids,
-                          strict=True):
-            t.journal_id = jid
-        with self._lock:
-            for t in transfers:
-                self._items[t.id] = t
-                self._order.append(t.id)
-                t.sink = self._dirty
-                if root is not None:
-                    self._roots[t.id] = root
+        with self._holding:
+            ids = self.journal.add_items(
+                (t.batch, t.direction.value, t.bucket, t.key, str(t.local_path),
+                 str(root) if root else None, t.size, t.etag, t.state.value)
+                for t in transfers if not t.state.finished
+            ) if journal else []
+            for t, jid in zip((t for t in transfers if not t.state.finished and journal), ids,
+                              strict=True):
+                t.journal_id = jid
+            with self._lock:
+                for t in transfers:
+                    self._items[t.id] = t
+                    self._order.append(t.id)
+                    t.sink = self._dirty
+                    if root is not None:
+                        self._roots[t.id] = root
         for t in transfers:
             if t.state is State.QUEUED:
                 self._submit(t)
@@ -348,6 +352,14 @@ class TransferEngine(LaneHosting, RowCommands):
 
         The window runs this on a worker, so a drop queued meanwhile may already be in the
         journal: records this engine already holds are not brought back a second time."""
+        with self._holding:
+            restored = self._restore_held()
+        for t in restored:
+            if t.state is State.QUEUED:
+                self._submit(t)
+        return [t.id for t in restored]
+
+    def _restore_held(self) -> list[Transfer]:
         restored: list[Transfer] = []
         for batch, policy in self.journal.batch_conflicts().items():
             self.ctx.batch_conflict.setdefault(batch, ConflictPolicy(policy))
@@ -372,10 +384,7 @@ class TransferEngine(LaneHosting, RowCommands):
                 self._batches = max(self._batches, rec.batch)
                 if rec.root:
                     self._roots[t.id] = Path(rec.root)
-        for t in restored:
-            if t.state is State.QUEUED:
-                self._submit(t)
-        return [t.id for t in restored]
+        return restored
 
     def incomplete_uploads(self, bucket: str, prefix: str = "") -> list[MultipartUploadInfo]:
         """Unfinished multipart uploads on the server, with the bytes their parts hold."""
