@@ -14,19 +14,15 @@ storage adapter, so no signing code lives here.
 
 from __future__ import annotations
 
-import ssl
 from collections.abc import Callable
 from dataclasses import dataclass
-
-import aiohttp
 
 from desktop_app.core.checksums import StoredChecksum, stored_checksums
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.transfer_types import SHA256_META
-from desktop_app.storage.transfer_http import ca_file, etag_md5
+from desktop_app.storage.loop_session import LoopSession
+from desktop_app.storage.transfer_http import etag_md5
 
-CONNECT_TIMEOUT_S = 4.0
-READ_TIMEOUT_S = 60.0
 SHA256_HEADER = f"x-amz-meta-{SHA256_META}"
 
 
@@ -39,26 +35,15 @@ class Fetched:
     checksums: tuple[StoredChecksum, ...] = ()  # what the GET's own headers say (no HEAD)
 
 
-class ObjectFetcher:
+class ObjectFetcher(LoopSession):
     """Create and use on the loop's own thread (aiohttp sessions belong to one loop)."""
 
     def __init__(self, settings: ConnectionSettings, presign: Callable[[str, str], str],
                  connections: int) -> None:
+        super().__init__(settings, connections,
+                         auto_decompress=False,  # saved as stored: what the checksums describe
+                         skip_auto_headers=("Accept-Encoding", "User-Agent"))
         self._presign = presign
-        self._ssl = ssl_for(settings)
-        self._connections = connections
-        self._session: aiohttp.ClientSession | None = None
-
-    def _open(self) -> aiohttp.ClientSession:
-        if self._session is None:
-            self._session = aiohttp.ClientSession(
-                connector=aiohttp.TCPConnector(limit=self._connections, ssl=self._ssl),
-                timeout=aiohttp.ClientTimeout(sock_connect=CONNECT_TIMEOUT_S,
-                                              sock_read=READ_TIMEOUT_S),
-                auto_decompress=False,  # saved as stored: that is what the SHA-256 describes
-                skip_auto_headers=("Accept-Encoding", "User-Agent"),
-            )
-        return self._session
 
     async def get(self, bucket: str, key: str, if_match: str, max_size: int) -> Fetched | None:
         """The whole object, or None when anything is out of the ordinary."""
@@ -81,17 +66,3 @@ class ObjectFetcher:
                                    {k.lower(): v for k, v in response.headers.items()})))
         except Exception:
             return None
-
-    async def close(self) -> None:
-        if self._session is not None:
-            await self._session.close()
-            self._session = None
-
-
-def ssl_for(settings: ConnectionSettings) -> ssl.SSLContext | bool:
-    """The same trust as the adapter's urllib3 pool: the profile's CA bundle, or none."""
-    if not settings.secure:
-        return True  # plain http: no TLS is used at all
-    if not settings.verify_tls:
-        return False
-    return ssl.create_default_context(cafile=ca_file(settings))

@@ -17,15 +17,11 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import aiohttp
-
 from desktop_app.core.checksums import Crc
 from desktop_app.core.connection import ConnectionSettings
-from desktop_app.storage.object_fetch import ssl_for
+from desktop_app.storage.loop_session import LoopSession
 
 log = logging.getLogger(__name__)
-CONNECT_TIMEOUT_S = 4.0
-READ_TIMEOUT_S = 60.0
 ERROR_BODY_MAX = 64 * 1024  # an error's XML is read (so the connection is kept) up to this
 
 
@@ -46,24 +42,13 @@ class PutRequest:
 Signer = Callable[[PutRequest], tuple[str, dict[str, str]]]
 
 
-class ObjectPutter:
+class ObjectPutter(LoopSession):
     """Create and use on the loop's own thread (aiohttp sessions belong to one loop)."""
 
     def __init__(self, settings: ConnectionSettings, sign: Signer, connections: int) -> None:
+        super().__init__(settings, connections,
+                         skip_auto_headers=("Accept-Encoding", "User-Agent", "Content-Type"))
         self._sign = sign
-        self._ssl = ssl_for(settings)
-        self._connections = connections
-        self._session: aiohttp.ClientSession | None = None
-
-    def _open(self) -> aiohttp.ClientSession:
-        if self._session is None:
-            self._session = aiohttp.ClientSession(
-                connector=aiohttp.TCPConnector(limit=self._connections, ssl=self._ssl),
-                timeout=aiohttp.ClientTimeout(sock_connect=CONNECT_TIMEOUT_S,
-                                              sock_read=READ_TIMEOUT_S),
-                skip_auto_headers=("Accept-Encoding", "User-Agent", "Content-Type"),
-            )
-        return self._session
 
     async def put(self, request: PutRequest, body: bytes) -> int:
         """The answer's status (200: stored), or 0 when there was none."""
@@ -82,8 +67,3 @@ class ObjectPutter:
         except Exception:
             log.debug("Small upload of %s got no answer", request.key, exc_info=True)
             return 0
-
-    async def close(self) -> None:
-        if self._session is not None:
-            await self._session.close()
-            self._session = None
