@@ -6,13 +6,11 @@ rows on screen (`rows_on_screen`), and each batch keeps running totals updated b
 a 10,000-file batch costs the GUI thread only what actually moved (qutebrowser's downloads
 model refreshes on a timer the same way). New rows are inserted `INSERT_SLICE` at a time, the
 rest on the next turns of the event loop: a folder of 10,000 files inserted at once held the
-window for 0.1-0.4 s. Speed is a smoothed average of byte deltas between ticks; ETA follows
-from it.
+window for 0.1-0.4 s. Speeds (and so ETAs) come from `speeds`.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -34,7 +32,14 @@ from desktop_app.transfers.rows import TransferView
 from desktop_app.transfers.state import Direction, State
 from desktop_app.ui.shell.i18n import translate
 from desktop_app.ui.transfers.batches import Arrivals, Batch
-from desktop_app.ui.transfers.widgets import PROGRESS_ROLE, human_eta, verified_text, verified_tip
+from desktop_app.ui.transfers.speeds import Speeds
+from desktop_app.ui.transfers.widgets import (
+    PROGRESS_ROLE,
+    human_eta,
+    percent_of,
+    verified_text,
+    verified_tip,
+)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 QUEUE_COLUMNS = (
@@ -52,7 +57,6 @@ REFRESH_MS = 250
 # 5 ms of GUI time here, so a slower machine stays well under a 50 ms stall.
 INSERT_SLICE = 500
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
-_SMOOTHING = 0.3
 _ARROWS = {
     Direction.UPLOAD: QT_TRANSLATE_NOOP("QueueModel", "↑ Upload"),
     Direction.DOWNLOAD: QT_TRANSLATE_NOOP("QueueModel", "↓ Download"),
@@ -88,8 +92,7 @@ class TransferQueueModel(QAbstractItemModel):
         self._batch_row: dict[int, int] = {}
         self._pos: dict[int, tuple[int, int]] = {}  # transfer id -> (batch number, row)
         self._arrivals = Arrivals()
-        self._speed: dict[int, float] = {}
-        self._last: dict[int, tuple[int, float]] = {}
+        self._speeds = Speeds()
         self._seen_batches: set[int] = set()
         self._primed = False
         # Set by the view that shows the model: which transfer rows are on screen. Changed
@@ -132,8 +135,7 @@ class TransferQueueModel(QAbstractItemModel):
         self._batches, self._batch_row, self._pos = [], {}, {}
         self._arrivals.clear()
         self._more.stop()
-        self._speed.clear()
-        self._last.clear()
+        self._speeds.clear()
 
     def refresh(self) -> None:
         """One coalesced update from the engine's changes since the last tick; of the new
@@ -156,7 +158,7 @@ class TransferQueueModel(QAbstractItemModel):
         touched |= self._insert_slice()
         if back:
             self.server_back.emit()
-        self._update_speeds([v for v in changes.changed + changes.new if v.id in self._pos])
+        self._speeds.update([v for v in changes.changed + changes.new if v.id in self._pos])
         if any(v.state is State.RETRYING and v.error.startswith(WAITING_FOR_SERVER)
                for v in changes.changed):
             self.server_unreachable.emit()
@@ -255,29 +257,6 @@ class TransferQueueModel(QAbstractItemModel):
             batch.rows.append(view)
             batch.add(view)
             batch.uploads = batch.uploads or view.direction is Direction.UPLOAD
-
-    def _update_speeds(self, views: list[TransferView]) -> None:
-        now = time.monotonic()
-        seen = set()
-        for view in views:
-            seen.add(view.id)
-            if view.state is not State.RUNNING:
-                self._speed.pop(view.id, None)
-                self._last.pop(view.id, None)
-                continue
-            last = self._last.get(view.id)
-            self._last[view.id] = (view.done_bytes, now)
-            if last is not None and now > last[1]:
-                self._sample(view.id, (view.done_bytes - last[0]) / (now - last[1]))
-        for tid in [t for t in self._last if t not in seen]:  # running but silent this tick
-            _done, stamp = self._last[tid]
-            if now - stamp > 1.0:
-                self._sample(tid, 0.0)
-
-    def _sample(self, tid: int, rate: float) -> None:
-        old = self._speed.get(tid)
-        rate = max(0.0, rate)
-        self._speed[tid] = rate if old is None else old + _SMOOTHING * (rate - old)
 
     def _emit_overall(self, touched: set[int]) -> None:
         self.overall_changed.emit(sum(b.done for b in self._batches),
@@ -398,7 +377,8 @@ class TransferQueueModel(QAbstractItemModel):
         return self._item_data(rows[index.row()], index.column(), role)
 
     def _batch_speed(self, batch: Batch) -> float:
-        return sum(s for tid, s in self._speed.items() if self._pos[tid][0] == batch.number)
+        return sum(s for tid, s in self._speeds.by_id.items()
+                   if self._pos[tid][0] == batch.number)
 
     def _batch_data(self, batch: Batch, column: int, role: int) -> Any:
         if role == PROGRESS_ROLE:
@@ -434,7 +414,7 @@ class TransferQueueModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(view, column)
         if role == PROGRESS_ROLE:
-            return self._percent(view)
+            return percent_of(view)
         if role == ID_ROLE:
             return view.id
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -448,28 +428,23 @@ class TransferQueueModel(QAbstractItemModel):
             return _RIGHT
         return None
 
-    def _percent(self, view: TransferView) -> int:
-        if view.state is State.DONE:
-            return 100
-        if view.size <= 0:
-            return 0
-        return min(100, int(view.done_bytes * 100 / view.size))
-
     def _display(self, view: TransferView, column: int) -> str:
-        speed = self._speed.get(view.id, 0.0)
+        """One cell's text: a painted row asks for each cell, so only that one is made."""
         running = view.state is State.RUNNING
-        texts = {
-            0: translate("QueueModel", _ARROWS[view.direction]),
-            1: view.name,
-            2: human_size(view.size),
-            3: f"{self._percent(view)} %",
-            4: f"{human_size(int(speed))}/s" if running else "",
-            5: human_eta(max(0, view.size - view.done_bytes) / speed)
-            if running and speed > 0 else "",
-            6: view.phase if running and view.phase else view.state.value.capitalize(),
-            7: view.error.splitlines()[0] if view.error else verified_text(view.verified_by),
-        }
-        return texts.get(column, "")
+        if column == 0:
+            return translate("QueueModel", _ARROWS[view.direction])
+        if column in (1, 2, 3):
+            return (view.name, human_size(view.size), f"{percent_of(view)} %")[column - 1]
+        if column in (4, 5):
+            speed = self._speeds.by_id.get(view.id, 0.0) if running else 0.0
+            if column == 4:
+                return f"{human_size(int(speed))}/s" if running else ""
+            return human_eta(max(0, view.size - view.done_bytes) / speed) if speed > 0 else ""
+        if column == 6:
+            return view.phase if running and view.phase else view.state.value.capitalize()
+        if column == 7:
+            return view.error.splitlines()[0] if view.error else verified_text(view.verified_by)
+        return ""
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.humanize import human_size
+from desktop_app.transfers.rows import TransferView
+from desktop_app.transfers.state import State
 from desktop_app.ui.shell.i18n import translate
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -38,6 +40,15 @@ def human_eta(seconds: float) -> str:
             "Widgets", "{value} min {value2:02d} s").format(value=s // 60, value2=s % 60)
     return translate(
         "Widgets", "{value} h {value2:02d} min").format(value=s // 3600, value2=(s % 3600) // 60)
+
+
+def percent_of(view: TransferView) -> int:
+    """The progress bar's value: 100 once done (a size-0 file too), else bytes done."""
+    if view.state is State.DONE:
+        return 100
+    if view.size <= 0:
+        return 0
+    return min(100, int(view.done_bytes * 100 / view.size))
 
 
 def verified_text(verified_by: str) -> str:
