@@ -39,6 +39,11 @@ def _derive(secret_key: str, day: str, region: str, service: str) -> bytes:
     return key
 
 
+def signing_key(secret_key: str, day: str, region: str) -> bytes:
+    """The S3 signing key of `day` (YYYYMMDD), derived once a day: for signing of our own."""
+    return _derive(secret_key, day, region, "s3")
+
+
 def cached_signing_key(secret_key: str, date: datetime, region: str, service_name: str) -> bytes:
     """The SDK's `_get_signing_key`, remembered per day (of UTC, as the SDK counts days)."""
     return _derive(secret_key, _day(date), region, service_name)

@@ -15,15 +15,13 @@ import hmac
 from datetime import UTC, datetime, timedelta
 from urllib.parse import SplitResult, quote
 
+from desktop_app.storage.s3.signing_key import signing_key
+
 _ALGORITHM = "AWS4-HMAC-SHA256"
 
 
 def _quote(value: str) -> str:
     return quote(value, safe="-_.~")
-
-
-def _hmac(key: bytes, text: str) -> bytes:
-    return hmac.new(key, text.encode(), hashlib.sha256).digest()
 
 
 def presign_put_url(
@@ -67,8 +65,6 @@ def presign_put_url(
     ))
     to_sign = "\n".join((
         _ALGORITHM, stamp, scope, hashlib.sha256(canonical.encode()).hexdigest()))
-    key = _hmac(("AWS4" + secret_key).encode(), day)
-    for part in (region, "s3", "aws4_request"):
-        key = _hmac(key, part)
-    signature = hmac.new(key, to_sign.encode(), hashlib.sha256).hexdigest()
+    signature = hmac.new(signing_key(secret_key, day, region), to_sign.encode(),
+                         hashlib.sha256).hexdigest()
     return f"{url.scheme}://{url.netloc}{url.path}?{canonical_query}&X-Amz-Signature={signature}"
