@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLineEdit, QWidget
+from pytestqt.exceptions import TimeoutError as WaitTimeout
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.connection import ConnectionSettings
@@ -64,9 +65,24 @@ def tab_to(widget: QWidget) -> None:
 
 def back_to(qtbot: QtBot, window: QWidget) -> None:
     """What the desktop's window manager does when a dialog closes: the window is active
-    again (the offscreen test platform has no window manager)."""
+    again (the offscreen test platform has no window manager). A popup left open (a
+    completer's) would take the window's shortcuts: it is closed, as a click elsewhere would."""
     window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT)
+
+    def ready() -> bool:
+        popup = QApplication.activePopupWidget()
+        if popup is not None:
+            popup.close()
+        return popup is None and QApplication.activeWindow() is window
+    qtbot.waitUntil(ready, timeout=WAIT)
+
+
+def where_keys_go() -> str:
+    """Which window and widget have the keyboard now (for a failure's message)."""
+    def name(widget: QWidget | None) -> str:
+        return "none" if widget is None else f"{type(widget).__name__} {widget.objectName()!r}"
+    return (f"active window {name(QApplication.activeWindow())}, popup "
+            f"{name(QApplication.activePopupWidget())}, focus {name(QApplication.focusWidget())}")
 
 
 def answer_file_dialog(path: Path, problems: list[str]) -> Callable[[], None]:
@@ -87,6 +103,9 @@ def answer_file_dialog(path: Path, problems: list[str]) -> Callable[[], None]:
             if isinstance(dialog, QFileDialog):
                 dialog.reject()
             return
+        # The completer's popup waits for the folder to load and may open after the dialog
+        # has closed, taking the main window's shortcuts: the path is typed in full anyway.
+        edit.setCompleter(None)
         type_text(str(path), edit)
         press(Qt.Key.Key_Return, widget=edit)
         if dialog.isVisible():
@@ -167,9 +186,14 @@ def test_connect_browse_preview_upload_download_and_share_with_the_keyboard_only
     QTest.qWait(QApplication.keyboardInputInterval() + 50)
     type_text("typed-upload.txt")
     assert current_name(table) == "typed-upload.txt"
+    back_to(qtbot, window)
     press(Qt.Key.Key_P, CTRL | SHIFT, table)
     palette = window.findChild(QWidget, "commandPalette")
-    qtbot.waitUntil(lambda: palette is not None and palette.isVisible(), timeout=WAIT)
+    assert palette is not None
+    try:
+        qtbot.waitUntil(palette.isVisible, timeout=WAIT)
+    except WaitTimeout as error:
+        raise AssertionError(f"Ctrl+Shift+P opened no palette: {where_keys_go()}") from error
     type_text("Download to")
     target = tmp_path / "downloads"
     target.mkdir()
