@@ -201,6 +201,15 @@ class Journal:
         with self._lock:
             self._db.execute("DELETE FROM items WHERE id=?", (item_id,))
 
+    def remove_many(self, item_ids: list[int]) -> None:
+        """`remove` for each, in one transaction (one write to the file, not one each)."""
+        if not item_ids:
+            return
+        with self._lock:
+            self._db.execute("BEGIN")
+            self._db.executemany("DELETE FROM items WHERE id=?", [(i,) for i in item_ids])
+            self._db.execute("COMMIT")
+
     def set_batch_conflict(self, batch: int, policy: str) -> None:
         """A batch queued with its own conflict policy (a sync overwrites what it compared),
         kept so it still applies after a restart."""

@@ -32,6 +32,10 @@ class LaneHost(Protocol):
 
     def lane_done(self, transfer: Transfer) -> None: ...
 
+    def lane_done_all(self, transfers: list[Transfer]) -> None:
+        """`lane_done` for each, with one journal write for all of them."""
+        ...
+
     def lane_dropped(self, transfer: Transfer) -> None:
         """The lane closed before finishing it: it stays queued in the journal."""
         ...

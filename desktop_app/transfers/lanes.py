@@ -8,6 +8,7 @@ from concurrent.futures import Executor
 from pathlib import Path
 
 from desktop_app.transfers.context import Context
+from desktop_app.transfers.journal import Journal
 from desktop_app.transfers.lane_loop import LaneHost
 from desktop_app.transfers.small_lane import lane_for
 from desktop_app.transfers.small_uploads import upload_lane_for
@@ -48,6 +49,7 @@ class LaneHosting:
     running machinery (declared here for the type checker)."""
 
     _files: Executor
+    journal: Journal
 
     def _start(self, transfer: Transfer) -> bool:
         raise NotImplementedError
@@ -74,6 +76,20 @@ class LaneHosting:
         if transfer.state in (State.RUNNING, State.PAUSED):
             transfer.transition(State.DONE)
         self._finished(transfer)
+
+    def lane_done_all(self, transfers: list[Transfer]) -> None:
+        done: list[Transfer] = []
+        for transfer in transfers:
+            if transfer.state in (State.RUNNING, State.PAUSED):
+                transfer.transition(State.DONE)
+            if transfer.state is State.DONE and transfer.journal_id is not None:
+                done.append(transfer)
+        # One transaction: a DELETE each was a twentieth of a small download's time.
+        self.journal.remove_many([t.journal_id for t in done if t.journal_id is not None])
+        for transfer in done:
+            transfer.journal_id = None
+        for transfer in transfers:
+            self._finished(transfer)
 
     def lane_dropped(self, transfer: Transfer) -> None:
         self._finished(transfer)

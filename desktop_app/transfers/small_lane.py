@@ -2,9 +2,9 @@
 
 The threaded path costs about a millisecond of CPU per small file before a byte is saved,
 mostly in handing the GIL between sixteen threads. Here one thread runs a loop with a few
-dozen GETs in flight, and each finished body is checked and saved in one go: temp file
-(O_EXCL, no symlink followed), fsync, rename, and one fsync per folder for the renames that
-finished together.
+dozen GETs in flight and checks each body as it arrives; one writer thread saves them (temp
+file, O_EXCL, no symlink followed; one flush and one folder fsync per round of renames: see
+`lane_commit`), so no request waits on the disk.
 
 The lane only walks the happy path. An existing destination (a conflict to decide), an
 error status or a redirect, a dropped connection, a body that is not the listed size or does
@@ -24,25 +24,22 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from desktop_app.core.errors import AppError
-from desktop_app.transfers.download import fsync_dir
-from desktop_app.transfers.lane_loop import LaneHost, LaneLoop
+from desktop_app.transfers.lane_commit import Committer, Fetched
+from desktop_app.transfers.lane_loop import CLOSE_GRACE_S, LaneHost, LaneLoop
 from desktop_app.transfers.options import TransferOptions
-from desktop_app.transfers.partial import PartialFile, commit_group, write_unsynced
 from desktop_app.transfers.paths import ensure_parent_dirs
 from desktop_app.transfers.state import Direction, Transfer
-from desktop_app.transfers.verify import check_file_size, check_for
-from desktop_app.transfers.writeback import write_all
+from desktop_app.transfers.verify import check_for
 
 if TYPE_CHECKING:
-    from desktop_app.storage.object_fetch import Fetched
+    from desktop_app.storage.object_fetch import Fetched as Got
 
 log = logging.getLogger(__name__)
 
 
 class Fetcher(Protocol):
     async def get(self, bucket: str, key: str, if_match: str, max_size: int
-                  ) -> Fetched | None: ...
+                  ) -> Got | None: ...
 
     async def close(self) -> None: ...
 
@@ -57,8 +54,10 @@ class SmallDownloads(LaneLoop[tuple[Transfer, Path]]):
         except Exception:  # e.g. an unreadable CA bundle: the threaded path will say so
             log.warning("Small downloads take the threaded path", exc_info=True)
             self._fetcher = None
-        # Written, waiting for their folder's group to be flushed and renamed into place.
-        self._synced: dict[Path, list[tuple[Transfer, PartialFile]]] = {}
+        # Fetched bodies wait for the writer thread (see lane_commit); at most as many as
+        # there are requests in flight, so memory stays bounded when the disk is slow.
+        self._room: asyncio.Semaphore | None = None
+        self._committer = Committer(host, self._saved)
 
     def takes(self, transfer: Transfer) -> bool:
         """Small downloads of plain objects, first attempt only (a retry takes the long way)."""
@@ -77,22 +76,29 @@ class SmallDownloads(LaneLoop[tuple[Transfer, Path]]):
 
     async def _one(self, transfer: Transfer, root: Path) -> None:
         try:
-            temp = await self._save(transfer, root)
+            fetched = await self._fetch(transfer, root)
         except Exception:
             log.debug("Small download of %s handed over", transfer.key, exc_info=True)
-            temp = None
-        if temp is None:
+            fetched = None
+        if fetched is None:
             self._host.lane_handover(transfer)
             return
-        waiting = self._synced.setdefault(transfer.local_path.parent, [])
-        waiting.append((transfer, temp))
-        if len(waiting) == 1:  # after the callbacks already due: renames finished together
-            asyncio.get_running_loop().call_soon(self._sync_folder,
-                                                 transfer.local_path.parent)
+        if self._room is None:
+            self._room = asyncio.Semaphore(self._workers)
+        await self._room.acquire()
+        self._committer.put(fetched)
 
-    async def _save(self, transfer: Transfer, root: Path) -> PartialFile | None:
-        """The written temp file (flushed and renamed with its folder's group, see
-        `_sync_folder`), or None to hand the transfer over."""
+    def _saved(self, count: int) -> None:
+        """On the writer's thread: `count` bodies are off the lane's hands."""
+        loop, room = self._loop, self._room
+        if count and loop is not None and room is not None:
+            def release() -> None:
+                for _ in range(count):
+                    room.release()
+            loop.call_soon_threadsafe(release)
+
+    async def _fetch(self, transfer: Transfer, root: Path) -> Fetched | None:
+        """The checked body, or None to hand the transfer over."""
         dest = transfer.local_path
         ensure_parent_dirs(root, dest)
         if os.path.lexists(dest):
@@ -104,53 +110,21 @@ class SmallDownloads(LaneLoop[tuple[Transfer, Path]]):
                                       self.max_size)
         if got is None or (transfer.etag and got.etag and got.etag != transfer.etag):
             return None
-        size = transfer.size
-        if len(got.body) != size:  # not the object that was listed: not ours to save
+        if len(got.body) != transfer.size:  # not the object that was listed: not ours
             return None
         if transfer.cancel_event.is_set() or transfer.pause_event.is_set():
             return None
         check = check_for(got.sha256, got.md5, got.checksums)
         if not check.matches(got.body):
             return None  # damaged on the way: the threaded path retries and reports it
-        if os.path.lexists(dest):
-            return None
-        body = got.body
-
-        def write(fd: int) -> None:
-            write_all(fd, body)  # in small slices: see writeback
-            check_file_size(fd, size, transfer.name)  # the last word before the rename
-
-        temp = write_unsynced(dest, write)
-        transfer.verified_by = check.label
-        return temp
-
-    def _sync_folder(self, folder: Path) -> None:
-        """The files written into `folder` so far are flushed together (one syncfs where an
-        fsync each cost about 0.9 ms of CPU), renamed into place, and one fsync of the folder
-        makes the renames durable; then they are done. It happens on the loop: handing
-        flushes to helper threads cost more CPU than the waiting it saved."""
-        waiting: list[tuple[Transfer, PartialFile]] = []
-        for transfer, temp in self._synced.pop(folder, []):
-            if os.path.lexists(transfer.local_path):  # appeared meanwhile: not ours to replace
-                temp.discard()
-                self._host.lane_handover(transfer)
-            else:
-                waiting.append((transfer, temp))
-        errors = commit_group([(temp, t.local_path) for t, temp in waiting])
-        fsync_dir(folder)
-        for (transfer, _temp), error in zip(waiting, errors, strict=True):
-            if error is not None:
-                self._host.lane_handover(transfer)  # the threaded path words the error
-                continue
-            transfer.set_progress(transfer.size)
-            try:
-                self._host.lane_done(transfer)
-            except AppError:
-                log.exception("Finishing %s failed", transfer.key)
+        return Fetched(transfer, got.body, check.label)
 
     async def _close_io(self) -> None:
         if self._fetcher is not None:
             await self._fetcher.close()
+        # What was fetched is saved (or handed over) before the lane says it is closed.
+        await asyncio.get_running_loop().run_in_executor(
+            None, self._committer.close, CLOSE_GRACE_S)
 
 
 def lane_for(storage: object, options: TransferOptions, limited: bool,
