@@ -51,7 +51,7 @@ def test_bodies_are_saved_and_reported_done_with_their_check(tmp_path: Path) -> 
     committer = Committer(host, saved.append)
     items = [running(tmp_path, f"f{n}.txt", f"body {n}".encode() * n) for n in range(5)]
     for item in items:
-        committer.put(item)
+        committer.put([item])
     host.wait_for(5)
     committer.close(10)
     assert sorted(k for keys in host.done for k in keys) == [f"f{n}.txt" for n in range(5)]
@@ -67,9 +67,9 @@ def test_what_waits_during_a_slow_round_is_saved_in_one_round(tmp_path: Path) ->
     host, saved = Host(), []
     host.hold.clear()  # the first round "flushes" until released
     committer = Committer(host, saved.append)
-    committer.put(running(tmp_path, "first.txt", b"1"))
+    committer.put([running(tmp_path, "first.txt", b"1")])
     for n in range(10):
-        committer.put(running(tmp_path, f"later{n}.txt", b"x"))
+        committer.put([running(tmp_path, f"later{n}.txt", b"x")])
     host.hold.set()
     host.wait_for(11)
     committer.close(10)
@@ -85,9 +85,8 @@ def test_a_file_that_appeared_or_a_cancel_is_handed_over_untouched(tmp_path: Pat
     committer = Committer(host, lambda _n: None)
     cancelled = running(tmp_path, "cancelled.txt", b"c")
     cancelled.transfer.cancel_event.set()
-    committer.put(running(tmp_path, "there.txt", b"new"))
-    committer.put(cancelled)
-    committer.put(running(tmp_path, "fine.txt", b"f"))
+    committer.put([running(tmp_path, "there.txt", b"new"), cancelled])
+    committer.put([running(tmp_path, "fine.txt", b"f")])
     host.wait_for(3)
     committer.close(10)
     assert sorted(host.handed) == ["cancelled.txt", "there.txt"]

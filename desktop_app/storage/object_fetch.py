@@ -17,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from yarl import URL
+
 from desktop_app.core.checksums import StoredChecksum, stored_checksums
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.transfer_types import SHA256_META
@@ -48,7 +50,8 @@ class ObjectFetcher(LoopSession):
     async def get(self, bucket: str, key: str, if_match: str, max_size: int) -> Fetched | None:
         """The whole object, or None when anything is out of the ordinary."""
         try:
-            url = self._presign(bucket, key)
+            # Already encoded and signed: yarl takes it as it is (no second quoting pass).
+            url = URL(self._presign(bucket, key), encoded=True)
             headers = {"If-Match": f'"{if_match}"'} if if_match else {}
             async with self._open().get(url, headers=headers,
                                         allow_redirects=False) as response:

@@ -17,6 +17,8 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from yarl import URL
+
 from desktop_app.core.checksums import Crc
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.storage.loop_session import LoopSession
@@ -56,7 +58,8 @@ class ObjectPutter(LoopSession):
             return 0
         try:
             url, headers = self._sign(request)
-            async with self._open().put(url, data=body, headers=headers,
+            async with self._open().put(URL(url, encoded=True),  # signed: taken as it is
+                                        data=body, headers=headers,
                                         allow_redirects=False) as response:
                 if response.status != 200:
                     log.debug("Small upload of %s answered %s", request.key, response.status)

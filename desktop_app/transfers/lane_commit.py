@@ -60,17 +60,17 @@ class Committer:
         self._host = host
         self._saved = saved
         self._name = name
-        self._queue: queue.SimpleQueue[Fetched | None] = queue.SimpleQueue()
+        self._queue: queue.SimpleQueue[list[Fetched] | None] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
 
-    def put(self, item: Fetched) -> None:
+    def put(self, items: list[Fetched]) -> None:
         with self._lock:
             if self._thread is None:
                 self._thread = threading.Thread(target=self._serve, name=self._name,
                                                 daemon=True)
                 self._thread.start()
-        self._queue.put(item)
+        self._queue.put(items)
 
     def close(self, timeout: float) -> None:
         """Save what is waiting, then stop (for at most `timeout` seconds)."""
@@ -82,12 +82,11 @@ class Committer:
 
     def _serve(self) -> None:
         while True:
-            first = self._queue.get()
-            items = [first]
+            handed = [self._queue.get()]
             while not self._queue.empty():  # everything that came meanwhile: one round
-                items.append(self._queue.get_nowait())
-            stop = None in items
-            taken = [item for item in items if item is not None]
+                handed.append(self._queue.get_nowait())
+            stop = None in handed
+            taken = [item for items in handed if items is not None for item in items]
             try:
                 self._save_all(taken)
             except Exception:  # never leave a transfer running with nobody on it

@@ -58,6 +58,7 @@ class SmallDownloads(LaneLoop[tuple[Transfer, Path]]):
         # there are requests in flight, so memory stays bounded when the disk is slow.
         self._room: asyncio.Semaphore | None = None
         self._committer = Committer(host, self._saved)
+        self._handing: list[Fetched] = []  # checked bodies for the writer, this turn
 
     def takes(self, transfer: Transfer) -> bool:
         """Small downloads of plain objects, first attempt only (a retry takes the long way)."""
@@ -86,7 +87,15 @@ class SmallDownloads(LaneLoop[tuple[Transfer, Path]]):
         if self._room is None:
             self._room = asyncio.Semaphore(self._workers)
         await self._room.acquire()
-        self._committer.put(fetched)
+        # Handed over once per turn of the loop: waking the writer for each body cost more
+        # than the body's own check.
+        self._handing.append(fetched)
+        if len(self._handing) == 1:
+            asyncio.get_running_loop().call_soon(self._hand_over)
+
+    def _hand_over(self) -> None:
+        handing, self._handing = self._handing, []
+        self._committer.put(handing)
 
     def _saved(self, count: int) -> None:
         """On the writer's thread: `count` bodies are off the lane's hands."""
