@@ -132,6 +132,8 @@ class SmallDownloads(LaneLoop[tuple[Transfer, Path]]):
         if self._fetcher is not None:
             await self._fetcher.close()
         # What was fetched is saved (or handed over) before the lane says it is closed.
+        if self._handing:
+            self._hand_over()
         await asyncio.get_running_loop().run_in_executor(
             None, self._committer.close, CLOSE_GRACE_S)
 

@@ -71,6 +71,7 @@ class SmallUploads(LaneLoop[Transfer]):
             self._putter = None
         self._scouts: dict[int, Transfer] = {}  # by batch: who asks the threaded path first
         self.sent = 0  # files this lane stored (the rest went the threaded way)
+        self._stored: list[Transfer] = []  # stored this turn of the loop, not yet reported
 
     def takes(self, transfer: Transfer) -> bool:
         """Small uploads of files, first attempt only (a retry takes the long way)."""
@@ -98,10 +99,18 @@ class SmallUploads(LaneLoop[Transfer]):
         self.sent += 1
         transfer.verified_by = CRC.value  # the server checked our CRC64NVME on arrival
         transfer.set_progress(transfer.size)
-        try:
-            self._host.lane_done(transfer)
-        except AppError:
-            log.exception("Finishing %s failed", transfer.key)
+        # Reported done once per turn of the loop, in one journal write (see lanes).
+        self._stored.append(transfer)
+        if len(self._stored) == 1:
+            asyncio.get_running_loop().call_soon(self._report_stored)
+
+    def _report_stored(self) -> None:
+        stored, self._stored = self._stored, []
+        if stored:
+            try:
+                self._host.lane_done_all(stored)
+            except AppError:
+                log.exception("Finishing %d uploads failed", len(stored))
 
     def _verdict(self, transfer: Transfer) -> Verdict:
         """What the answers known so far allow, without asking the network."""
@@ -164,6 +173,7 @@ class SmallUploads(LaneLoop[Transfer]):
         return status == 200
 
     async def _close_io(self) -> None:
+        self._report_stored()
         if self._putter is not None:
             await self._putter.close()
 
