@@ -37,6 +37,7 @@ from desktop_app.transfers.paths import parent_prefix, plan
 from desktop_app.transfers.remote_keys import RemoteKeys
 from desktop_app.transfers.rows import Changes, TransferView, pick_changes, view_of
 from desktop_app.transfers.scan import scan_upload
+from desktop_app.transfers.server_memory import remember_checksum_answer
 from desktop_app.transfers.state import Direction, Paused, State, Transfer
 from desktop_app.transfers.upload import upload
 from desktop_app.transfers.url_fetch import name_from_url
@@ -88,6 +89,7 @@ class TransferEngine(LaneHosting, RowCommands):
         self._dirty: set[int] = set()
         self._running: set[int] = set()  # transfers a worker is inside right now
         self._resubmit: set[int] = set()  # resumed or retried while their worker unwound
+        remember_checksum_answer(storage, self.journal)
         self._lanes = Lanes(storage, self.ctx, limiter is not None, self)
         self._imports: dict[int, ImportJob] = {}  # URL imports by row id (not journalled)
         # Who resolves a URL import's host names (tests make names resolve anywhere).

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import threading
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,11 @@ from pathlib import Path
 from desktop_app.core.transfer_types import PartInfo
 
 _SCHEMA = """
+CREATE TABLE IF NOT EXISTS server_facts (
+    name TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    at REAL NOT NULL
+);
 CREATE TABLE IF NOT EXISTS items (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     batch INTEGER NOT NULL,
@@ -209,6 +215,21 @@ class Journal:
             self._db.execute("BEGIN")
             self._db.executemany("DELETE FROM items WHERE id=?", [(i,) for i in item_ids])
             self._db.execute("COMMIT")
+
+    def fact(self, name: str, max_age_s: float, now: float | None = None) -> str | None:
+        """What was learnt about the server as `name` at most `max_age_s` seconds ago."""
+        with self._lock:
+            row = self._db.execute("SELECT value, at FROM server_facts WHERE name=?",
+                                   (name,)).fetchone()
+        if row is None:
+            return None
+        age = (time.time() if now is None else now) - float(row[1])
+        return str(row[0]) if 0 <= age <= max_age_s else None
+
+    def set_fact(self, name: str, value: str, now: float | None = None) -> None:
+        with self._lock:
+            self._db.execute("INSERT OR REPLACE INTO server_facts (name, value, at) "
+                             "VALUES (?,?,?)", (name, value, time.time() if now is None else now))
 
     def set_batch_conflict(self, batch: int, policy: str) -> None:
         """A batch queued with its own conflict policy (a sync overwrites what it compared),

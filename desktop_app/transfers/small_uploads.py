@@ -42,7 +42,7 @@ from desktop_app.transfers.upload import content_type_for
 log = logging.getLogger(__name__)
 CRC = Algo.CRC64NVME
 SCOUT_POLL_S = 0.005  # first wait for a scout's answers; doubled up to SCOUT_POLL_MAX_S
-SCOUT_POLL_MAX_S = 0.2
+SCOUT_POLL_MAX_S = 0.02  # a longer sleep outlasted the answer by up to that much
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 # A scout in these states has learnt what it will for now.
 _SCOUT_GONE = frozenset({State.FAILED, State.CANCELLED, State.DONE, State.SKIPPED, State.PAUSED,

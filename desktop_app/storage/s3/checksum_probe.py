@@ -20,6 +20,7 @@ import contextlib
 import logging
 import secrets
 import threading
+from collections.abc import Callable
 
 from minio.error import S3Error
 
@@ -53,6 +54,16 @@ class ChecksumProbe(S3Errors):
 
     _keeps_checksums: bool | None = None
     _probe_lock = threading.Lock()  # one probe at a time; they are rare and short
+    # Told each answer a probe finds (the engine keeps it for its next runs).
+    checksum_answer_heard: Callable[[bool], None] | None = None
+
+    def recall_keeps_checksums(self, answer: bool) -> None:
+        """An answer this server gave lately, remembered by the caller: not asked again (a
+        probe costs a few round trips, and on a new bucket of some servers a fifth of a
+        second, which every small file of the first batch would wait for)."""
+        with self._probe_lock:
+            if self._keeps_checksums is None:
+                self._keeps_checksums = answer
 
     def keeps_checksums(self, bucket: str) -> bool:
         """True when uploads may rely on the server checking and storing CRC64NVME."""
@@ -71,6 +82,12 @@ class ChecksumProbe(S3Errors):
                         "over this connection store their CRC64NVME as user metadata instead.",
                         self.endpoint_url, reason)
                 self._keeps_checksums = answer
+                heard = self.checksum_answer_heard
+                if heard is not None:
+                    try:
+                        heard(answer)
+                    except Exception:  # remembering is a saving, never a failure
+                        log.warning("Could not remember the checksum answer", exc_info=True)
             return self._keeps_checksums
 
     def _probe(self, bucket: str) -> tuple[bool, str]:
