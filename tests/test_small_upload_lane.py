@@ -8,6 +8,7 @@ import asyncio
 import dataclasses
 import secrets
 import threading
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -116,6 +117,7 @@ class LaneStorage(MinioStorage):
         super().__init__(settings)
         self.threaded: list[str] = []
         self.lane_tried: list[str] = []  # keys the lane sent a PUT for
+        self.lane_entered: list[str] = []  # keys the lane began a PUT of (before the gate)
         self._count_lock = threading.Lock()
         self._gate = gate
         self._hidden = hidden  # keys the listing leaves out (taken after it, as it were)
@@ -130,9 +132,11 @@ class LaneStorage(MinioStorage):
 
     def object_putter(self, connections: int) -> Any:
         real, gate, tried = super().object_putter(connections), self._gate, self.lane_tried
+        entered = self.lane_entered
 
         class Gated:
             async def put(self, request: PutRequest, body: bytes) -> int:
+                entered.append(request.key)
                 while gate is not None and not gate.is_set():
                     await asyncio.sleep(0.01)
                 tried.append(request.key)
@@ -292,6 +296,14 @@ def test_stopped_files_are_not_sent(
     # One file at once: two lane workers, whose PUTs wait at the gate; the rest queue.
     engine = TransferEngine(storage, small_options(files_at_once=1,
                                                    conflict=ConflictPolicy.OVERWRITE))
+    # The lane's first PUT into a bucket goes alone (see the next test): one file first, so
+    # that two of the ten below are on their way at once.
+    gate.set()
+    write_file(tmp_path / "first.bin", 100)
+    first = engine.upload_paths([tmp_path / "first.bin"], bucket)
+    assert engine.wait(30)
+    assert states(engine, first)[first[0]] is State.DONE
+    gate.clear()
     ids = engine.upload_paths([src], bucket)
     wait_until(lambda: sum(s is State.RUNNING for s in states(engine, ids).values()) == 2)
     (engine.pause if stop == "pause" else engine.cancel)(ids)
@@ -303,7 +315,8 @@ def test_stopped_files_are_not_sent(
     # none of the others was sent, by the lane or the threaded path.
     stopped = "paused" if stop == "pause" else "cancelled"
     assert sorted(s.value for s in got.values()) == sorted(["done"] * 2 + [stopped] * 8)
-    assert stored == {v.key for v in engine.snapshot() if v.state is State.DONE}
+    assert stored == {v.key for v in engine.snapshot()
+                      if v.state is State.DONE and v.key.startswith("s/")}
     assert storage.threaded == []
     if stop == "pause":
         engine.resume(ids)
@@ -311,6 +324,31 @@ def test_stopped_files_are_not_sent(
         assert set(states(engine, ids).values()) == {State.DONE}, errors(engine)
         assert {o.key for o in storage.iter_objects(bucket, "s/")} == {
             f"s/{n}.bin" for n in range(10)}
+    engine.shutdown()
+    storage.close()
+
+
+def test_the_first_put_into_a_bucket_goes_alone(
+        s3_server: ConnectionSettings, bucket: str, tmp_path: Path) -> None:
+    """A server may prepare a bucket on its first write (SeaweedFS grows its volumes, and
+    many first writes at once grow more): the others wait for the first one's answer."""
+    gate = threading.Event()
+    storage = LaneStorage(s3_server, gate)
+    storage.keeps_checksums(bucket)
+    src = tmp_path / "s"
+    for n in range(6):
+        write_file(src / f"{n}.bin", 1000, seed=n)
+    engine = TransferEngine(storage, small_options(files_at_once=2,
+                                                   conflict=ConflictPolicy.OVERWRITE))
+    ids = engine.upload_paths([src], bucket)
+    wait_until(lambda: len(storage.lane_entered) >= 1)
+    time.sleep(0.3)  # time enough for the other three workers to begin theirs, if they could
+    assert len(storage.lane_entered) == 1
+    gate.set()
+    assert engine.wait(30)
+    assert set(states(engine, ids).values()) == {State.DONE}, errors(engine)
+    assert sorted(storage.lane_entered) == sorted(f"s/{n}.bin" for n in range(6))
+    assert storage.threaded == []
     engine.shutdown()
     storage.close()
 
