@@ -14,6 +14,7 @@ from desktop_app.core.connection import ConnectionSettings
 from desktop_app.core.errors import AppError
 from desktop_app.storage.s3 import MinioStorage
 from desktop_app.transfers.conflicts import Conflict
+from desktop_app.transfers.engine import TransferEngine
 from desktop_app.transfers.engine_process import EngineGone, EngineProcess
 from desktop_app.transfers.journal import Journal
 from desktop_app.transfers.options import ConflictPolicy, MiB
@@ -163,3 +164,20 @@ def test_the_engine_process_yields_the_cpu_to_the_window(storage: MinioStorage) 
         assert psutil.Process(process.pid).nice() == psutil.Process().nice() + CHILD_NICENESS
     finally:
         process.shutdown()
+
+
+def test_the_engine_says_when_its_last_item_ends(storage: MinioStorage, bucket: str,
+                                                 tmp_path: Path) -> None:
+    """The child pushes its rows the moment nothing runs any more (`idle_listener`), not at
+    the next interval: the end of a run is what the window waits to show."""
+    engine = TransferEngine(storage, small_options())
+    seen: list[int] = []
+    engine.idle_listener = lambda: seen.append(engine._active)  # (under the engine's lock)
+    for n in range(5):
+        write_file(tmp_path / "up" / f"{n}.bin", 2000, seed=n)
+    ids = engine.upload_paths([tmp_path / "up"], bucket)
+    assert engine.wait(30)
+    assert {v.state for v in engine.snapshot() if v.id in ids} == {State.DONE}
+    assert seen  # told...
+    assert set(seen) == {0}  # ...and only when nothing ran any more
+    engine.shutdown()

@@ -81,6 +81,8 @@ class TransferEngine(LaneHosting, RowCommands):
         self._holding = threading.Lock()
         self._batches = self.journal.last_batch()  # a drop queued before restore() ran
         self._idle = threading.Condition(self._lock)
+        # Called (quickly, under the engine's lock) each time the last running item ends.
+        self.idle_listener: Callable[[], None] | None = None
         self._active = 0
         self._listeners: list[Listener] = []
         self._closed = False
@@ -284,6 +286,8 @@ class TransferEngine(LaneHosting, RowCommands):
             self._active -= 1
             if self._active == 0:  # what `wait` waits for (a wake-up per file cost the GIL)
                 self._idle.notify_all()
+                if self.idle_listener is not None:
+                    self.idle_listener()
         if again and transfer.try_transition(State.QUEUED):
             (self._submit if was is State.PAUSED else self._retried)(transfer)
 

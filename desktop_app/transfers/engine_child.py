@@ -59,6 +59,7 @@ class _Child:
         self._known = 0
         self._generation = -1
         self._stopping = threading.Event()
+        self._wake = threading.Event()  # publish now, not at the next interval
         self._questions: dict[int, list[Any]] = {}
         self._qids = itertools.count(1)
         self.engine: TransferEngine | None = None
@@ -72,6 +73,9 @@ class _Child:
         assert kind == "start"
         journal = Journal(journal_path) if journal_path is not None else None
         self.engine = engine = TransferEngine(factory(), options, journal)
+        # The last row of a run reaches the window at once: the moment everything is done
+        # is the one a user waits for (at the next interval it came 50 ms late on average).
+        engine.idle_listener = self._wake.set
         calls = ThreadPoolExecutor(4, thread_name_prefix="engine-call")
         publisher = threading.Thread(target=self._publish_loop, name="engine-publish",
                                      daemon=True)
@@ -99,6 +103,7 @@ class _Child:
                     break
         finally:
             self._stopping.set()
+            self._wake.set()
             engine.shutdown(wait=False)
             engine.wait(STOP_GRACE)  # workers unwind; the journal keeps what is left
             with contextlib.suppress(OSError, ValueError):
@@ -137,7 +142,11 @@ class _Child:
                            [encode(v) for v in changes.changed]))
 
     def _publish_loop(self) -> None:
-        while not self._stopping.wait(PUBLISH_INTERVAL):
+        while True:
+            self._wake.wait(PUBLISH_INTERVAL)
+            self._wake.clear()
+            if self._stopping.is_set():
+                return
             try:
                 self.publish()
             except (OSError, ValueError):
