@@ -189,7 +189,6 @@ def run_ours(cfg: dict[str, object], direction: str, local: Path, bucket: str,
 
     # Queueing (folder scan / listing) is a worker's job in the app, so here too; the GUI
     # thread only runs its event loop (queue model refresh + heartbeat) meanwhile.
-    import time as _tm; open("/tmp/exp/trace.log", "a").write("%.3f %s\n" % (_tm.perf_counter(), "start"))
     pool = ThreadPoolExecutor(1)
     queued = pool.submit(launch)
 
@@ -250,7 +249,6 @@ def run_ours(cfg: dict[str, object], direction: str, local: Path, bucket: str,
     queued.result()
     pool.shutdown()
     seconds = time.perf_counter() - start
-    import time as _tm; open("/tmp/exp/trace.log", "a").write("%.3f %s\n" % (_tm.perf_counter(), "end"))
     cpu_end = os.times()
     child_end = child.cpu_times()
     gui_cpu = (cpu_end.user - cpu_start.user) + (cpu_end.system - cpu_start.system)
