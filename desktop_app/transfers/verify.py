@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from desktop_app.core.checksums import COMPOSITE, Algo, Crc, StoredChecksum, algo_named, crc_of
 from desktop_app.core.transfer_errors import IntegrityError
 
-_HINT = "The partial file was removed; retry the download."
+_HINT = "Nothing of it was kept; try again."  # (Retry in the queue, Open again)
 UNVERIFIED = "unverified (size only)"
 CRC = "CRC"
 
