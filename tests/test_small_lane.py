@@ -20,6 +20,7 @@ from desktop_app.transfers.journal import Journal
 from desktop_app.transfers.options import ConflictPolicy, MiB
 from desktop_app.transfers.partial import temp_files
 from desktop_app.transfers.retry import RetryPolicy
+from desktop_app.transfers.small_lane import DOWNLOAD_FACTOR
 from desktop_app.transfers.state import State
 from tests.fault_proxy import Fault, FaultProxy
 from tests.helpers import put_bytes
@@ -151,12 +152,12 @@ def test_faults_in_the_lane_end_on_the_retrying_path(
 def test_the_lane_reuses_its_connections(
         s3_server: ConnectionSettings, storage: MinioStorage, bucket: str, proxy: FaultProxy,
         tmp_path: Path) -> None:
-    put_numbered(storage, bucket, "many/", 40, 100)
+    put_numbered(storage, bucket, "many/", 80, 100)
     via_proxy = MinioStorage(dataclasses.replace(s3_server, port=proxy.port))
     engine = TransferEngine(via_proxy, small_options(files_at_once=2))
     download_all(engine, bucket, "many/", tmp_path)
-    # 2 files at once: 4 lane connections, plus the listing's; 41 without reuse.
-    assert proxy.connections <= 5, proxy.connections
+    # 2 files at once: 8 lane connections, plus the listing's; 81 without reuse.
+    assert proxy.connections <= 2 * DOWNLOAD_FACTOR + 1, proxy.connections
     engine.shutdown()
     via_proxy.close()
 

@@ -53,7 +53,7 @@ class Fetched:
 
 class Committer:
     """Started with the first body; `saved(n)` is called (on this thread) after each round
-    with the number of bodies it took, so the lane can fetch that many more."""
+    with the bytes of the bodies it took, so the lane can fetch that many more."""
 
     def __init__(self, host: CommitHost, saved: Callable[[int], None],
                  name: str = "transfer-small-write") -> None:
@@ -96,7 +96,7 @@ class Committer:
                         self._host.lane_handover(item.transfer)
             finally:
                 if taken:
-                    self._saved(len(taken))
+                    self._saved(sum(len(item.body) for item in taken))
             if stop:
                 return
 
