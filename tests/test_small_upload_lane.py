@@ -28,7 +28,7 @@ from desktop_app.storage.sandbox import SandboxServer
 from desktop_app.transfers.engine import TransferEngine
 from desktop_app.transfers.journal import Journal
 from desktop_app.transfers.options import ConflictPolicy, MiB
-from desktop_app.transfers.small_uploads import SmallUploads
+from desktop_app.transfers.small_uploads import UPLOAD_FACTOR, SmallUploads
 from desktop_app.transfers.state import State
 from tests.fault_proxy import Fault, FaultProxy
 from tests.helpers import put_bytes
@@ -293,11 +293,12 @@ def test_stopped_files_are_not_sent(
     src = tmp_path / "s"
     for n in range(10):
         write_file(src / f"{n}.bin", 1000, seed=n)
-    # One file at once: two lane workers, whose PUTs wait at the gate; the rest queue.
+    # One file at once: UPLOAD_FACTOR lane workers, whose PUTs wait at the gate; the rest
+    # queue.
     engine = TransferEngine(storage, small_options(files_at_once=1,
                                                    conflict=ConflictPolicy.OVERWRITE))
     # The lane's first PUT into a bucket goes alone (see the next test): one file first, so
-    # that two of the ten below are on their way at once.
+    # that several of the ten below are on their way at once.
     gate.set()
     write_file(tmp_path / "first.bin", 100)
     first = engine.upload_paths([tmp_path / "first.bin"], bucket)
@@ -305,16 +306,18 @@ def test_stopped_files_are_not_sent(
     assert states(engine, first)[first[0]] is State.DONE
     gate.clear()
     ids = engine.upload_paths([src], bucket)
-    wait_until(lambda: sum(s is State.RUNNING for s in states(engine, ids).values()) == 2)
+    wait_until(lambda: sum(s is State.RUNNING for s in states(engine, ids).values())
+               == UPLOAD_FACTOR)
     (engine.pause if stop == "pause" else engine.cancel)(ids)
     gate.set()
     assert engine.wait(30)
     stored = {o.key for o in storage.iter_objects(bucket, "s/")}
     got = states(engine, ids)
-    # The two PUTs already on their way finish (as a late stop lets a threaded PUT end);
+    # The PUTs already on their way finish (as a late stop lets a threaded PUT end);
     # none of the others was sent, by the lane or the threaded path.
     stopped = "paused" if stop == "pause" else "cancelled"
-    assert sorted(s.value for s in got.values()) == sorted(["done"] * 2 + [stopped] * 8)
+    assert sorted(s.value for s in got.values()) == sorted(
+        ["done"] * UPLOAD_FACTOR + [stopped] * (10 - UPLOAD_FACTOR))
     assert stored == {v.key for v in engine.snapshot()
                       if v.state is State.DONE and v.key.startswith("s/")}
     assert storage.threaded == []

@@ -1,7 +1,8 @@
 """A byte budget for one asyncio loop: how many bytes of small files a lane may hold at once.
 
-The download lane keeps many requests in flight (the wait for a small file is the round
-trip, not its bytes) and the bodies it fetched until the writer has saved them. Counting
+The lanes keep many requests in flight (the wait for a small file is the round trip, not
+its bytes); the download lane also holds the bodies it fetched until the writer has saved
+them, the upload lane each file it reads whole until its PUT is answered. Counting
 requests alone would let a folder of 1 MiB files hold a hundred megabytes; counting bytes
 lets a hundred 64 KiB files run at once and keeps a folder of larger ones to a few dozen.
 First come, first served: a big file waiting is not overtaken by small ones forever.
@@ -11,6 +12,8 @@ from __future__ import annotations
 
 import asyncio
 from collections import deque
+
+LANE_BYTES = 16 * 1024 * 1024  # a lane's bodies in flight or waiting to be written, at most
 
 
 class LaneBytes:

@@ -40,7 +40,7 @@ class TransferOptions:
     download_part_size: int = 32 * MiB
     memory_budget: int = 96 * MiB  # upload bytes held in memory at once, all workers
     # Small downloads and uploads on asyncio threads (one per direction), each with
-    # 2 x files_at_once requests in flight; files up to small_max take them.
+    # 4 x files_at_once requests in flight; files up to small_max take them.
     small_lane: bool = True
     small_max: int = 1 * MiB
     resume_step: int = 64 * MiB  # a big download's saved front is journalled this often,

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from desktop_app.transfers.lane_bytes import LaneBytes
+from desktop_app.transfers.lane_bytes import LANE_BYTES, LaneBytes
 from desktop_app.transfers.lane_commit import Committer, Fetched
 from desktop_app.transfers.lane_loop import CLOSE_GRACE_S, LaneHost, LaneLoop
 from desktop_app.transfers.options import TransferOptions
@@ -37,7 +37,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 DOWNLOAD_FACTOR = 4  # requests in flight per file the threaded path runs at once
-LANE_BYTES = 16 * 1024 * 1024  # of bodies fetched or waiting to be written, at most
 
 
 class Fetcher(Protocol):

@@ -34,6 +34,7 @@ from desktop_app.core.mime import SNIFF_BYTES
 from desktop_app.core.transfer_types import SHA256_META
 from desktop_app.storage.object_put import PutRequest
 from desktop_app.transfers.context import Context
+from desktop_app.transfers.lane_bytes import LANE_BYTES, LaneBytes
 from desktop_app.transfers.lane_loop import LaneHost, LaneLoop
 from desktop_app.transfers.options import ConflictPolicy
 from desktop_app.transfers.state import Direction, State, Transfer
@@ -41,6 +42,7 @@ from desktop_app.transfers.upload import content_type_for
 
 log = logging.getLogger(__name__)
 CRC = Algo.CRC64NVME
+UPLOAD_FACTOR = 4  # PUTs in flight per file the threaded path runs at once
 SCOUT_POLL_S = 0.005  # first wait for a scout's answers; doubled up to SCOUT_POLL_MAX_S
 SCOUT_POLL_MAX_S = 0.02  # a longer sleep outlasted the answer by up to that much
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -59,7 +61,7 @@ class Putter(Protocol):
 class SmallUploads(LaneLoop[Transfer]):
     def __init__(self, make_putter: Callable[[int], Putter], host: LaneHost, ctx: Context,
                  checksums_kept: Callable[[], bool | None], workers: int,
-                 max_size: int) -> None:
+                 max_size: int, max_bytes: int = LANE_BYTES) -> None:
         super().__init__(host, workers, "transfer-small-up")
         self.max_size = max_size
         self._ctx = ctx
@@ -73,6 +75,7 @@ class SmallUploads(LaneLoop[Transfer]):
         self.sent = 0  # files this lane stored (the rest went the threaded way)
         self._stored: list[Transfer] = []  # stored this turn of the loop, not yet reported
         self._buckets: dict[str, asyncio.Event] = {}  # set once a bucket's first PUT answered
+        self._bytes = LaneBytes(max(max_bytes, max_size))  # of the files being sent
 
     def takes(self, transfer: Transfer) -> bool:
         """Small uploads of files, first attempt only (a retry takes the long way)."""
@@ -91,11 +94,13 @@ class SmallUploads(LaneLoop[Transfer]):
         stored = False
         if verdict != "threaded":
             pilot = await self._first_into(transfer.bucket)
+            held = await self._bytes.take(transfer.size)  # the file's bytes, read whole
             try:
                 stored = await self._send(transfer, verdict == "put-if-absent")
             except Exception:
                 log.debug("Small upload of %s handed over", transfer.key, exc_info=True)
             finally:
+                self._bytes.give(held)
                 if pilot is not None:
                     pilot.set()
         if not stored:
@@ -209,5 +214,8 @@ def upload_lane_for(storage: object, ctx: Context, limited: bool,
     options = ctx.options
     if make is None or kept is None or limited or not options.small_lane:
         return None
-    # Twice the files at once: for small files the wait is the round trip, not the bytes.
-    return SmallUploads(make, host, ctx, kept, 2 * options.files_at_once, options.small_max)
+    # For small files the wait is the round trip, not the bytes: many PUTs at once, within
+    # a byte budget. (1000 x 64 KiB on 2 cores, alternated runs: 0.88-0.91 of s5cmd's speed
+    # with 32 in flight, 0.95-0.99 with 64, 0.93-0.96 with 128.)
+    return SmallUploads(make, host, ctx, kept, UPLOAD_FACTOR * options.files_at_once,
+                        options.small_max)
