@@ -284,19 +284,27 @@ def test_a_file_not_its_listed_size_is_sent_as_it_is_now(
     engine.shutdown()
 
 
+def gated(settings: ConnectionSettings, bucket: str, tmp: Path, count: int,
+          files_at_once: int) -> tuple[threading.Event, LaneStorage, TransferEngine, Path]:
+    """`count` small files in `tmp`/s and an overwriting engine whose lane PUTs wait at the
+    returned gate (closed), on a connection that knows the server keeps checksums."""
+    gate = threading.Event()
+    storage = LaneStorage(settings, gate)
+    storage.keeps_checksums(bucket)
+    src = tmp / "s"
+    for n in range(count):
+        write_file(src / f"{n}.bin", 1000, seed=n)
+    engine = TransferEngine(storage, small_options(files_at_once=files_at_once,
+                                                   conflict=ConflictPolicy.OVERWRITE))
+    return gate, storage, engine, src
+
+
 @pytest.mark.parametrize("stop", ["pause", "cancel"])
 def test_stopped_files_are_not_sent(
         s3_server: ConnectionSettings, bucket: str, tmp_path: Path, stop: str) -> None:
-    gate = threading.Event()
-    storage = LaneStorage(s3_server, gate)
-    storage.keeps_checksums(bucket)
-    src = tmp_path / "s"
-    for n in range(10):
-        write_file(src / f"{n}.bin", 1000, seed=n)
     # One file at once: UPLOAD_FACTOR lane workers, whose PUTs wait at the gate; the rest
     # queue.
-    engine = TransferEngine(storage, small_options(files_at_once=1,
-                                                   conflict=ConflictPolicy.OVERWRITE))
+    gate, storage, engine, src = gated(s3_server, bucket, tmp_path, 10, files_at_once=1)
     # The lane's first PUT into a bucket goes alone (see the next test): one file first, so
     # that several of the ten below are on their way at once.
     gate.set()
@@ -335,17 +343,10 @@ def test_the_first_put_into_a_bucket_goes_alone(
         s3_server: ConnectionSettings, bucket: str, tmp_path: Path) -> None:
     """A server may prepare a bucket on its first write (SeaweedFS grows its volumes, and
     many first writes at once grow more): the others wait for the first one's answer."""
-    gate = threading.Event()
-    storage = LaneStorage(s3_server, gate)
-    storage.keeps_checksums(bucket)
-    src = tmp_path / "s"
-    for n in range(6):
-        write_file(src / f"{n}.bin", 1000, seed=n)
-    engine = TransferEngine(storage, small_options(files_at_once=2,
-                                                   conflict=ConflictPolicy.OVERWRITE))
+    gate, storage, engine, src = gated(s3_server, bucket, tmp_path, 6, files_at_once=2)
     ids = engine.upload_paths([src], bucket)
     wait_until(lambda: len(storage.lane_entered) >= 1)
-    time.sleep(0.3)  # time enough for the other three workers to begin theirs, if they could
+    time.sleep(0.3)  # time enough for the other workers to begin theirs, if they could
     assert len(storage.lane_entered) == 1
     gate.set()
     assert engine.wait(30)

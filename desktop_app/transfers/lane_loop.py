@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import threading
+from collections.abc import Callable
 from typing import Generic, Protocol, TypeVar
 
 from desktop_app.transfers.state import Transfer
@@ -39,6 +40,26 @@ class LaneHost(Protocol):
     def lane_dropped(self, transfer: Transfer) -> None:
         """The lane closed before finishing it: it stays queued in the journal."""
         ...
+
+
+class PerTurn(Generic[Item]):
+    """Items gathered during one turn of the loop and passed on together at its end (a
+    wake-up of another thread, or a journal write, per item cost more than the item's own
+    work). Use on the loop's thread; `flush` also passes on what waits, at once."""
+
+    def __init__(self, pass_on: Callable[[list[Item]], None]) -> None:
+        self._pass_on = pass_on
+        self._items: list[Item] = []
+
+    def add(self, item: Item) -> None:
+        self._items.append(item)
+        if len(self._items) == 1:
+            asyncio.get_running_loop().call_soon(self.flush)
+
+    def flush(self) -> None:
+        items, self._items = self._items, []
+        if items:
+            self._pass_on(items)
 
 
 class LaneLoop(Generic[Item]):

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from desktop_app.transfers.lane_bytes import LANE_BYTES, LaneBytes
 from desktop_app.transfers.lane_commit import Committer, Fetched
-from desktop_app.transfers.lane_loop import CLOSE_GRACE_S, LaneHost, LaneLoop
+from desktop_app.transfers.lane_loop import CLOSE_GRACE_S, LaneHost, LaneLoop, PerTurn
 from desktop_app.transfers.options import TransferOptions
 from desktop_app.transfers.paths import ensure_parent_dirs
 from desktop_app.transfers.state import Direction, Transfer
@@ -60,7 +60,7 @@ class SmallDownloads(LaneLoop[tuple[Transfer, Path]]):
         # thread (see lane_commit): memory stays bounded however slow the disk is.
         self._bytes = LaneBytes(max(max_bytes, max_size))
         self._committer = Committer(host, self._saved)
-        self._handing: list[Fetched] = []  # checked bodies for the writer, this turn
+        self._handing = PerTurn[Fetched](self._committer.put)  # checked, for the writer
 
     def takes(self, transfer: Transfer) -> bool:
         """Small downloads of plain objects, first attempt only (a retry takes the long way)."""
@@ -88,15 +88,9 @@ class SmallDownloads(LaneLoop[tuple[Transfer, Path]]):
             self._bytes.give(held)
             self._host.lane_handover(transfer)
             return
-        # Handed over once per turn of the loop: waking the writer for each body cost more
-        # than the body's own check. Its bytes are given back once it is saved.
-        self._handing.append(fetched)
-        if len(self._handing) == 1:
-            asyncio.get_running_loop().call_soon(self._hand_over)
-
-    def _hand_over(self) -> None:
-        handing, self._handing = self._handing, []
-        self._committer.put(handing)
+        # To the writer once per turn of the loop (waking it for each body cost more than
+        # the body's own check); its bytes are given back once it is saved.
+        self._handing.add(fetched)
 
     def _saved(self, size: int) -> None:
         """On the writer's thread: bodies of `size` bytes in all are off the lane's hands."""
@@ -130,8 +124,7 @@ class SmallDownloads(LaneLoop[tuple[Transfer, Path]]):
         if self._fetcher is not None:
             await self._fetcher.close()
         # What was fetched is saved (or handed over) before the lane says it is closed.
-        if self._handing:
-            self._hand_over()
+        self._handing.flush()
         await asyncio.get_running_loop().run_in_executor(
             None, self._committer.close, CLOSE_GRACE_S)
 

@@ -35,7 +35,7 @@ from desktop_app.core.transfer_types import SHA256_META
 from desktop_app.storage.object_put import PutRequest
 from desktop_app.transfers.context import Context
 from desktop_app.transfers.lane_bytes import LANE_BYTES, LaneBytes
-from desktop_app.transfers.lane_loop import LaneHost, LaneLoop
+from desktop_app.transfers.lane_loop import LaneHost, LaneLoop, PerTurn
 from desktop_app.transfers.options import ConflictPolicy
 from desktop_app.transfers.state import Direction, State, Transfer
 from desktop_app.transfers.upload import content_type_for
@@ -73,7 +73,7 @@ class SmallUploads(LaneLoop[Transfer]):
             self._putter = None
         self._scouts: dict[int, Transfer] = {}  # by batch: who asks the threaded path first
         self.sent = 0  # files this lane stored (the rest went the threaded way)
-        self._stored: list[Transfer] = []  # stored this turn of the loop, not yet reported
+        self._stored = PerTurn[Transfer](self._report_stored)  # not yet reported done
         self._buckets: dict[str, asyncio.Event] = {}  # set once a bucket's first PUT answered
         self._bytes = LaneBytes(max(max_bytes, max_size))  # of the files being sent
 
@@ -109,18 +109,13 @@ class SmallUploads(LaneLoop[Transfer]):
         self.sent += 1
         transfer.verified_by = CRC.value  # the server checked our CRC64NVME on arrival
         transfer.set_progress(transfer.size)
-        # Reported done once per turn of the loop, in one journal write (see lanes).
-        self._stored.append(transfer)
-        if len(self._stored) == 1:
-            asyncio.get_running_loop().call_soon(self._report_stored)
+        self._stored.add(transfer)  # reported done once per turn, in one journal write
 
-    def _report_stored(self) -> None:
-        stored, self._stored = self._stored, []
-        if stored:
-            try:
-                self._host.lane_done_all(stored)
-            except AppError:
-                log.exception("Finishing %d uploads failed", len(stored))
+    def _report_stored(self, stored: list[Transfer]) -> None:
+        try:
+            self._host.lane_done_all(stored)
+        except AppError:
+            log.exception("Finishing %d uploads failed", len(stored))
 
     async def _first_into(self, bucket: str) -> asyncio.Event | None:
         """The first PUT of the lane into `bucket` goes alone (the returned event, to set
@@ -200,7 +195,7 @@ class SmallUploads(LaneLoop[Transfer]):
         return status == 200
 
     async def _close_io(self) -> None:
-        self._report_stored()
+        self._stored.flush()
         if self._putter is not None:
             await self._putter.close()
 
