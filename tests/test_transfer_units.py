@@ -503,7 +503,7 @@ class _NoHost:
     def lane_begin(self, transfer: Transfer) -> bool:
         raise AssertionError("nothing may start")
 
-    lane_handover = lane_done = lane_done_all = lane_dropped = lane_begin
+    lane_handover = lane_done_all = lane_dropped = lane_begin
 
 
 def test_the_small_lane_takes_only_small_plain_first_downloads() -> None:

@@ -31,10 +31,8 @@ class LaneHost(Protocol):
         """Run it (already RUNNING) on the threaded path."""
         ...
 
-    def lane_done(self, transfer: Transfer) -> None: ...
-
     def lane_done_all(self, transfers: list[Transfer]) -> None:
-        """`lane_done` for each, with one journal write for all of them."""
+        """RUNNING -> DONE for each, with one journal write for all of them."""
         ...
 
     def lane_dropped(self, transfer: Transfer) -> None:

@@ -72,11 +72,6 @@ class LaneHosting:
         except RuntimeError:  # the pools are shut down: the journal keeps it for next time
             self._finished(transfer)
 
-    def lane_done(self, transfer: Transfer) -> None:
-        if transfer.state in (State.RUNNING, State.PAUSED):
-            transfer.transition(State.DONE)
-        self._finished(transfer)
-
     def lane_done_all(self, transfers: list[Transfer]) -> None:
         done: list[Transfer] = []
         for transfer in transfers:
