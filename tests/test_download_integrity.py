@@ -122,7 +122,7 @@ def test_without_the_lane_a_small_redirect_is_refused_too(
 
 def test_every_client_refuses_redirects(elsewhere: ObjectServer) -> None:
     """The SDK's pool (listing, stat, previews, the Open path, ranged GETs) and the lane's
-    aiohttp client: each stops at the 307 and sends nothing to the other host."""
+    HTTP client (lean_http): each stops at the 307 and sends nothing to the other host."""
     server = ObjectServer(b"z" * 100, "redirect", redirect_port=elsewhere.port).start()
     storage = MinioStorage(hostile_settings(server.port))
     calls = {

@@ -1,52 +1,44 @@
-"""The aiohttp session both small-file lanes use: one pool of keep-alive connections on one
-event loop, with the same trust as the adapter's urllib3 pool and no redirect ever followed
-(each request passes `allow_redirects=False`)."""
+"""The connection pool both small-file lanes use: keep-alive connections on one event loop
+(see lean_http), with the same trust as the adapter's urllib3 pool, and no redirect ever
+followed (a 3xx is an answer like any other, which the lanes do not take)."""
 
 from __future__ import annotations
 
 import ssl
-from typing import Any
-
-import aiohttp
+from collections.abc import Mapping
 
 from desktop_app.core.connection import ConnectionSettings
+from desktop_app.storage.lean_http import Answer, LeanPool
 from desktop_app.storage.transfer_http import ca_file
 
 CONNECT_TIMEOUT_S = 4.0
 READ_TIMEOUT_S = 60.0
 
 
-def ssl_for(settings: ConnectionSettings) -> ssl.SSLContext | bool:
-    """The same trust as the adapter's urllib3 pool: the profile's CA bundle, or none."""
+def tls_for(settings: ConnectionSettings) -> ssl.SSLContext | None:
+    """The same trust as the adapter's urllib3 pool: the profile's CA bundle, none when the
+    profile turns checking off, and no TLS at all for plain http."""
     if not settings.secure:
-        return True  # plain http: no TLS is used at all
+        return None
     if not settings.verify_tls:
-        return False
+        context = ssl.create_default_context()
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+        return context
     return ssl.create_default_context(cafile=ca_file(settings))
 
 
 class LoopSession:
-    """Create and use on the loop's own thread (aiohttp sessions belong to one loop); the
-    session opens on first use with `session_options` (what the lane needs beyond the pool)."""
+    """Create and use on the loop's own thread: the pool's connections belong to its loop.
+    Building it fails (and the lane takes nothing) when the CA bundle cannot be read."""
 
-    def __init__(self, settings: ConnectionSettings, connections: int,
-                 **session_options: Any) -> None:
-        self._ssl = ssl_for(settings)
-        self._connections = connections
-        self._options = session_options
-        self._session: aiohttp.ClientSession | None = None
+    def __init__(self, settings: ConnectionSettings, connections: int) -> None:
+        self._pool = LeanPool(connections, tls_for(settings), CONNECT_TIMEOUT_S,
+                              READ_TIMEOUT_S)
 
-    def _open(self) -> aiohttp.ClientSession:
-        if self._session is None:
-            self._session = aiohttp.ClientSession(
-                connector=aiohttp.TCPConnector(limit=self._connections, ssl=self._ssl),
-                timeout=aiohttp.ClientTimeout(sock_connect=CONNECT_TIMEOUT_S,
-                                              sock_read=READ_TIMEOUT_S),
-                **self._options,
-            )
-        return self._session
+    async def _request(self, method: str, url: str, headers: Mapping[str, str],
+                       body: bytes | None, max_body: int) -> Answer | None:
+        return await self._pool.request(method, url, headers, body, max_body)
 
     async def close(self) -> None:
-        if self._session is not None:
-            await self._session.close()
-            self._session = None
+        await self._pool.close()

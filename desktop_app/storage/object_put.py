@@ -1,4 +1,4 @@
-"""Whole small objects sent on an asyncio loop (aiohttp): the small-upload lane's PUTs.
+"""Whole small objects sent on an asyncio loop: the small-upload lane's PUTs.
 
 The SDK builds each request in Python over urllib3, and a thread per file hands the GIL
 around: for a thousand 64 KiB files that was most of the client's CPU. One event loop with
@@ -16,8 +16,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-
-from yarl import URL
 
 from desktop_app.core.checksums import Crc
 from desktop_app.core.connection import ConnectionSettings
@@ -45,11 +43,10 @@ Signer = Callable[[PutRequest], tuple[str, dict[str, str]]]
 
 
 class ObjectPutter(LoopSession):
-    """Create and use on the loop's own thread (aiohttp sessions belong to one loop)."""
+    """Create and use on the loop's own thread (see LoopSession)."""
 
     def __init__(self, settings: ConnectionSettings, sign: Signer, connections: int) -> None:
-        super().__init__(settings, connections,
-                         skip_auto_headers=("Accept-Encoding", "User-Agent", "Content-Type"))
+        super().__init__(settings, connections)
         self._sign = sign
 
     async def put(self, request: PutRequest, body: bytes) -> int:
@@ -58,15 +55,15 @@ class ObjectPutter(LoopSession):
             return 0
         try:
             url, headers = self._sign(request)
-            async with self._open().put(URL(url, encoded=True),  # signed: taken as it is
-                                        data=body, headers=headers,
-                                        allow_redirects=False) as response:
-                if response.status != 200:
-                    log.debug("Small upload of %s answered %s", request.key, response.status)
-                    length = response.content_length
-                    if length is not None and length <= ERROR_BODY_MAX:
-                        await response.read()  # the connection can serve the next PUT
-                return response.status
+            # An error's XML is read too (up to ERROR_BODY_MAX), so the connection can
+            # serve the next PUT; a longer answer counts as none.
+            answer = await self._request("PUT", url, headers, body, ERROR_BODY_MAX)
+            if answer is None:
+                log.debug("Small upload of %s got no whole answer", request.key)
+                return 0
+            if answer.status != 200:
+                log.debug("Small upload of %s answered %s", request.key, answer.status)
+            return answer.status
         except Exception:
             log.debug("Small upload of %s got no answer", request.key, exc_info=True)
             return 0

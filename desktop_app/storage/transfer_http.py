@@ -1,5 +1,5 @@
-"""HTTP details both stacks share (the SDK's urllib3 in `storage.s3`, aiohttp in the
-small-file lane and the doctor's sockets): the CA file they trust, whether the server's port
+"""HTTP details both stacks share (the SDK's urllib3 in `storage.s3`, lean_http in the
+small-file lanes and the doctor's sockets): the CA file they trust, whether the server's port
 answers at all (the end of an outage), and when an ETag is the MD5 of the bytes."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from desktop_app.core.connection import ConnectionSettings
 
 def ca_file(settings: ConnectionSettings) -> str:
     """The certificates a checked connection trusts: the profile's bundle, SSL_CERT_FILE,
-    or certifi's (urllib3 for the SDK and aiohttp for small downloads use the same)."""
+    or certifi's (urllib3 for the SDK and lean_http for the small-file lanes use the same)."""
     return settings.ca_bundle or os.environ.get("SSL_CERT_FILE") or certifi.where()
 
 
