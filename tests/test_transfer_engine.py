@@ -458,3 +458,31 @@ def test_files_and_parts_stay_within_their_limits(storage: MinioStorage, bucket:
     assert 1 < probe.peak <= 3 + 4  # file workers + part workers, never more
     assert probe.peak_per_key <= 2  # parts of one file at once
     engine.shutdown()
+
+
+def test_a_one_get_download_is_written_out_while_it_arrives(
+        storage: MinioStorage, bucket: str, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Below the range size a download is one GET with no front: it starts the writeback
+    itself, so the fsync before the rename is not left the whole file to write."""
+    from desktop_app.transfers import writeback
+
+    body = bytes(range(256)) * (40 * 1024)  # 10 MiB
+    put_bytes(storage, bucket, "one-get.bin", body)
+    started: list[tuple[int, int]] = []
+    real = writeback.start_writeback
+
+    def recording(fd: int, start: int, end: int) -> bool:
+        started.append((start, end))
+        return real(fd, start, end)
+
+    monkeypatch.setattr(writeback, "start_writeback", recording)
+    engine = make_engine(storage, tmp_path, download_part_size=16 * MiB)
+    (tmp_path / "dest").mkdir()
+    ids = engine.download_objects(bucket, [RemoteObject("one-get.bin", len(body), "")],
+                                  tmp_path / "dest")
+    assert engine.wait(60)
+    assert states(engine, ids) == {ids[0]: State.DONE}, errors(engine)
+    assert (tmp_path / "dest" / "one-get.bin").read_bytes() == body
+    assert started == [(0, 4 * MiB), (4 * MiB, 8 * MiB)]
+    engine.shutdown()

@@ -538,3 +538,16 @@ def test_a_lane_whose_fetcher_cannot_be_built_takes_nothing(tmp_path: Path) -> N
     lane = SmallDownloads(fetcher, _NoHost(), 4, MiB)
     assert not lane.takes(Transfer(Direction.DOWNLOAD, "b", "k", Path("/tmp/k"), 10))
     lane.close()
+
+
+def test_a_stream_starts_writeback_every_step_from_where_it_began(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop_app.transfers import writeback
+
+    started: list[tuple[int, int, int]] = []
+    monkeypatch.setattr(writeback, "start_writeback",
+                        lambda fd, start, end: started.append((fd, start, end)) or True)
+    stream = writeback.Writeback(7, start=10, step=4)
+    for end in (12, 13, 14, 15, 17, 18, 30):
+        stream.wrote(end)
+    assert started == [(7, 10, 14), (7, 14, 18), (7, 18, 30)]

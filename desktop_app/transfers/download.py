@@ -47,7 +47,7 @@ from desktop_app.transfers.verify import (
     hash_mismatch,
     size_mismatch,
 )
-from desktop_app.transfers.writeback import write_at
+from desktop_app.transfers.writeback import Writeback, write_at
 
 log = logging.getLogger(__name__)
 
@@ -234,7 +234,8 @@ def _fill(ctx: Context, transfer: Transfer, temp: PartialFile, first: ObjectBody
         crc = RangeCrc(check, start, pieces) if check.crc else None
         feed = crc.update if crc is not None else inline.update if inline else None
         try:
-            _copy(ctx, transfer, fd, first, start, length, feed)
+            _copy(ctx, transfer, fd, first, start, length, feed,
+                  Writeback(fd, start) if single else None)
             if crc is not None:
                 crc.keep()
         except TransientError:
@@ -302,7 +303,8 @@ def _range(ctx: Context, transfer: Transfer, fd: int, offset: int, length: int,
 
 
 def _copy(ctx: Context, transfer: Transfer, fd: int, body: ObjectBody, offset: int,
-          length: int, feed: Callable[[memoryview], object] | None) -> int:
+          length: int, feed: Callable[[memoryview], object] | None,
+          writeback: Writeback | None = None) -> int:
     """Stream `length` bytes from `body` to `fd` at `offset`, each chunk also given to `feed`
     (a CRC or a hash) right after it is written; returns the bytes written.
 
@@ -325,6 +327,8 @@ def _copy(ctx: Context, transfer: Transfer, fd: int, body: ObjectBody, offset: i
             if feed is not None:
                 feed(view[:n])
             done += n
+            if writeback is not None:
+                writeback.wrote(offset + done)
             transfer.add_progress(n)
     except BaseException:
         transfer.add_progress(-done)  # progress steps back: the range will start over

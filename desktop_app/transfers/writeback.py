@@ -29,6 +29,26 @@ from collections.abc import Callable
 SYNC_FILE_RANGE_WRITE = 2
 MIN_STEP = 8 * 1024 * 1024  # smaller steps cost more calls than they save
 WRITE_SLICE = 64 * 1024  # bytes per write call (see the module docstring)
+# A one-GET download's writeback step. 100 x 10 MiB on 2 cores, three alternated series:
+# 1.01-1.23 s without it, 1.02-1.04 s with 4 MiB steps, 0.92-1.09 s with 2 MiB steps.
+STREAM_STEP = 4 * 1024 * 1024
+
+
+class Writeback:
+    """Start the kernel writing a file filled front to back, every `step` bytes as they
+    come in, so the fsync before its rename finds little left to write (see the module
+    docstring). For the one-GET downloads, which have no `DownloadFront` doing it."""
+
+    def __init__(self, fd: int, start: int = 0, step: int = STREAM_STEP) -> None:
+        self._fd = fd
+        self._from = start
+        self._step = step
+
+    def wrote(self, end: int) -> None:
+        """Bytes up to `end` are written."""
+        if end - self._from >= self._step:
+            start_writeback(self._fd, self._from, end)
+            self._from = end
 
 
 def write_at(fd: int, data: bytes | bytearray | memoryview, pos: int) -> None:
