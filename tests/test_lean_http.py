@@ -166,6 +166,8 @@ def test_an_error_answer_in_chunks_is_read_whole(serve: Callable[..., ScriptedSe
     b"HTTP/1.1 200 OK\r\nContent-Length: 50\r\n\r\n" + b"x" * 20,  # cut short, then closed
     b"SSH-2.0-OpenSSH_9.6\r\n\r\n",  # not HTTP at all
     b"HTTP/1.1 200 OK\r\nContent-Length: -5\r\n\r\n",
+    # Headers that would take memory without end (cut off at 64 KiB, whatever follows):
+    b"HTTP/1.1 200 OK\r\nX-Pad: " + b"a" * 200_000 + b"\r\nContent-Length: 4\r\n\r\nabcd",
 ])
 def test_anything_out_of_the_ordinary_is_no_answer(serve: Callable[..., ScriptedServer],
                                                    answer: bytes) -> None:

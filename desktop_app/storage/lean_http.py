@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 import httptools
 
 KEEP_IDLE_S = 15.0  # an idle connection older than this is closed, not reused
+MAX_HEAD = 64 * 1024  # bytes an answer may take before its headers end (S3's take ~1 KiB)
 _OWN_HEADERS = frozenset({"host", "content-length"})
 
 
@@ -51,6 +52,8 @@ class _Connection(asyncio.Protocol):
         self._got = 0
         self._max_body = 0
         self._answered = False  # a byte of the current answer arrived
+        self._head = 0  # bytes of the current answer received until its headers ended
+        self._head_done = False
         self._broken = False  # set in a parser callback (they must not raise)
         self._timer: asyncio.TimerHandle | None = None
         self.last = loop.time()
@@ -68,8 +71,13 @@ class _Connection(asyncio.Protocol):
             self.close()
             return
         self._answered = True
+        if not self._head_done:
+            self._head += len(data)
+            if self._head > MAX_HEAD + self._max_body:  # headers without end: not S3
+                self._broken = True
         try:
-            self._parser.feed_data(data)
+            if not self._broken:
+                self._parser.feed_data(data)
         except httptools.HttpParserError:
             self._broken = True
         if self._broken:
@@ -85,6 +93,7 @@ class _Connection(asyncio.Protocol):
         self._headers[name.decode("latin-1").lower()] = value.decode("latin-1")
 
     def on_headers_complete(self) -> None:
+        self._head_done = True
         length = self._headers.get("content-length", "0")
         if not length.isdigit() or int(length) > self._max_body:
             self._broken = True
@@ -111,6 +120,7 @@ class _Connection(asyncio.Protocol):
             return None
         self._headers, self._body, self._got = {}, [], 0
         self._max_body, self._answered, self._broken = max_body, False, False
+        self._head, self._head_done = 0, False
         self.reusable = False  # until a whole answer says otherwise
         waiter: asyncio.Future[Answer | None] = self._loop.create_future()
         self._waiter = waiter
