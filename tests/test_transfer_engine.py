@@ -486,3 +486,31 @@ def test_a_one_get_download_is_written_out_while_it_arrives(
     assert (tmp_path / "dest" / "one-get.bin").read_bytes() == body
     assert started == [(0, 4 * MiB), (4 * MiB, 8 * MiB)]
     engine.shutdown()
+
+
+def test_a_big_selection_starts_before_all_of_it_is_queued(
+        storage: MinioStorage, bucket: str, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Queued in steps (100, then 400, ...): the first files are handed out while the rest
+    are still being queued, and the ids still come back whole and in order."""
+    from desktop_app.transfers import engine as engine_module
+
+    put_bytes(storage, bucket, "many/0.txt", b"zero")
+    engine = make_engine(storage, tmp_path)
+    queued_at_submit: list[int] = []
+    real_submit = engine._submit
+
+    def submit(transfer: object) -> None:
+        queued_at_submit.append(len(engine._order))
+        real_submit(transfer)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine, "_submit", submit)
+    objects = [RemoteObject(f"many/{n}.txt", 4, "") for n in range(1200)]
+    (tmp_path / "dest").mkdir()
+    ids = engine.download_objects(bucket, objects, tmp_path / "dest", "many/")
+    assert engine.wait(120)
+    assert queued_at_submit[0] == engine_module.FIRST_STEP < len(objects)
+    assert ids == [view.id for view in engine.snapshot()]
+    assert [view.key for view in engine.snapshot()] == [o.key for o in objects]
+    assert (tmp_path / "dest" / "0.txt").read_bytes() == b"zero"
+    engine.shutdown()

@@ -45,6 +45,8 @@ from desktop_app.transfers.url_import import ImportJob, UrlImport, discard, run_
 
 log = logging.getLogger(__name__)
 KEPT_LISTINGS = 16  # upload batches whose existing-key listing is kept
+# Downloads are queued in steps: the first files start while the rest are queued.
+FIRST_STEP, MAX_STEP = 100, 10_000
 Listener = Callable[[Transfer], None]
 
 
@@ -150,7 +152,9 @@ class TransferEngine(LaneHosting, RowCommands):
         `conflict` overrides the engine's policy for this batch."""
         batch = self._next_batch(conflict)
         by_key = {o.key: o for o in objects}
+        ids: list[int] = []
         transfers: list[Transfer] = []
+        step = FIRST_STEP
         for planned in plan(root, by_key, prefix):
             obj = by_key[planned.key]
             item = Transfer(Direction.DOWNLOAD, bucket, obj.key, planned.path or root / "?",
@@ -158,8 +162,12 @@ class TransferEngine(LaneHosting, RowCommands):
             if planned.path is None:
                 item.state, item.error = State.SKIPPED, planned.reason
             transfers.append(item)
+            if len(transfers) >= step:  # the first files start while the rest are queued
+                self._add(transfers, root)
+                ids.extend(t.id for t in transfers)
+                transfers, step = [], min(step * 4, MAX_STEP)
         self._add(transfers, root)
-        return [t.id for t in transfers]
+        return ids + [t.id for t in transfers]
 
     def download_prefix(self, bucket: str, prefix: str, root: Path) -> list[int]:
         """Queue everything under `prefix` (a "folder"), saved under `root/<folder name>`.
