@@ -7,7 +7,7 @@ import asyncio
 import contextlib
 import socket
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -87,7 +87,8 @@ def run(*calls: tuple[str, str, dict[str, str], bytes | None], limit: int = 4,
 
 
 @pytest.fixture
-def serve() -> object:
+def serve() -> Iterator[Callable[..., ScriptedServer]]:
+    """Start scripted servers (`script(server, connection, number)`); closed after the test."""
     servers: list[ScriptedServer] = []
 
     def start(script: Callable[[ScriptedServer, socket.socket, int], None]) -> ScriptedServer:
