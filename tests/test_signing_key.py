@@ -74,6 +74,25 @@ def test_presigned_get_equals_the_sdks(
         request_date=when, extra_query_params=dict(CHECKSUM_MODE)) == expected
 
 
+@pytest.mark.parametrize("virtual", [False, True])
+def test_lane_links_of_one_bucket_are_the_sdks(monkeypatch: pytest.MonkeyPatch,
+                                               virtual: bool) -> None:
+    """The bucket's URL is built once and each key put in its place: every link, the first
+    and the ones after it, is the one the SDK makes for that key."""
+    storage = MinioStorage(SETTINGS)
+    storage._client = make_client(SETTINGS, make_http_client(SETTINGS), virtual=virtual)
+    monkeypatch.setattr(signer, "_get_signing_key", signing_key._SDK_SIGNING_KEY)
+    for key in ("plain.bin", "dir/a key with spaces & ‘quotes’ é~+.txt", "/lead//x%y?z#",
+                "plain.bin"):
+        link = storage._presign_fetch("bucket-1", key)
+        stamp = dict(p.split("=", 1) for p in urlsplit(link).query.split("&"))["X-Amz-Date"]
+        when = datetime.strptime(stamp, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+        assert link == storage._client.presigned_get_object(
+            bucket_name="bucket-1", object_name=key, expires=timedelta(minutes=15),
+            request_date=when, extra_query_params=dict(CHECKSUM_MODE))
+    assert len(storage.__dict__["_fetch_bases"]) == 1
+
+
 def test_lane_link_fetches_the_object(storage: MinioStorage,
                                                         bucket: str) -> None:
     storage._client.put_object(bucket_name=bucket, object_name="a b/ü.bin",

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from desktop_app.core.transfer_errors import TransientError
+from desktop_app.transfers.state import Flag
 
 T = TypeVar("T")
 Sleep = Callable[[float], None]
@@ -57,7 +58,7 @@ class RetryPolicy:
         fn: Callable[[], T],
         sleep: Sleep,
         on_retry: Callable[[int, TransientError, float], None] | None = None,
-        cancel: threading.Event | None = None,
+        cancel: Flag | threading.Event | None = None,
     ) -> T:
         """Run `fn`, retrying transient failures; the last failure is raised as is, with
         the number of tries in its `tries`.

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from urllib.parse import urlunsplit
+from urllib.parse import SplitResult, urlunsplit
 
 from minio.datatypes import PostPolicy
+from minio.helpers import quote
 
 from desktop_app.core.checksums import CHECKSUM_MODE
 from desktop_app.core.errors import ConfigError
@@ -106,11 +107,26 @@ class Presign(S3Errors):
             if creds.session_token:
                 query["X-Amz-Security-Token"] = creds.session_token
             region = client._get_region(bucket)
-            url = client._base_url.build(method="GET", region=region, bucket_name=bucket,
-                                         object_name=key, query_params=query)
             return urlunsplit(presign_get(
-                url, region=region, access_key=creds.access_key, secret_key=creds.secret_key,
+                self._fetch_url(bucket, key, region, query), region=region,
+                access_key=creds.access_key, secret_key=creds.secret_key,
                 issued_at=datetime.now(UTC), expires_s=int(_FETCH_EXPIRY.total_seconds())))
+
+    def _fetch_url(self, bucket: str, key: str, region: str,
+                   query: dict[str, str | list[str] | tuple[str]]) -> SplitResult:
+        """The SDK's URL of `key` (path- or virtual-style, the key encoded as the SDK
+        encodes it), from the bucket's URL built once by the SDK: its build cost the lane a
+        fifth of each link's time."""
+        marker = (bucket, region, repr(sorted(query.items())))
+        bases: dict[tuple[str, str, str], SplitResult] = self.__dict__.setdefault(
+            "_fetch_bases", {})
+        base = bases.get(marker)
+        if base is None:  # the object name "_" ends the path; the key's takes its place
+            base = self._client._base_url.build(method="GET", region=region,
+                                                bucket_name=bucket, object_name="_",
+                                                query_params=query)
+            bases[marker] = base
+        return base._replace(path=base.path[:-1] + quote(key))
 
 
 def _check_expiry(expires: timedelta) -> None:

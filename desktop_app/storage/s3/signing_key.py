@@ -73,18 +73,28 @@ def presign_get(url: SplitResult, *, region: str, access_key: str, secret_key: s
     day = _day(when)
     stamp = f"{day}T{when.hour:02d}{when.minute:02d}{when.second:02d}Z"
     scope = f"{day}/{region}/s3/aws4_request"
-    query = (url.query + "&" if url.query else "") + (
-        f"X-Amz-Algorithm={_ALGORITHM}&X-Amz-Credential={_quote(f'{access_key}/{scope}')}"
-        f"&X-Amz-Date={stamp}&X-Amz-Expires={expires_s}&X-Amz-SignedHeaders=host")
-    canonical_query = "&".join(
-        "=".join(pair) for pair in sorted(part.split("=") for part in query.split("&")))
+    query, canonical_query = _link_query(url.query, access_key, scope, stamp, expires_s)
     canonical = (f"GET\n{url.path or '/'}\n{canonical_query}\nhost:{url.netloc}\n\nhost\n"
                  "UNSIGNED-PAYLOAD")
     to_sign = (f"{_ALGORITHM}\n{stamp}\n{scope}\n"
                f"{hashlib.sha256(canonical.encode()).hexdigest()}")
-    signature = hmac.new(_derive(secret_key, day, region, "s3"), to_sign.encode(),
-                         hashlib.sha256).hexdigest()
+    signature = hmac.digest(_derive(secret_key, day, region, "s3"), to_sign.encode(),
+                            "sha256").hex()
     return url._replace(query=f"{query}&X-Amz-Signature={signature}")
+
+
+@lru_cache(maxsize=8)
+def _link_query(query: str, access_key: str, scope: str, stamp: str, expires_s: int
+                ) -> tuple[str, str]:
+    """A link's query before its signature, and that query sorted as the signature takes
+    it: the same for every link of a bucket signed within one second, so the lane's
+    thousand links a second build and sort it once (a third of their signing time)."""
+    full = (query + "&" if query else "") + (
+        f"X-Amz-Algorithm={_ALGORITHM}&X-Amz-Credential={_quote(f'{access_key}/{scope}')}"
+        f"&X-Amz-Date={stamp}&X-Amz-Expires={expires_s}&X-Amz-SignedHeaders=host")
+    canonical = "&".join(
+        "=".join(pair) for pair in sorted(part.split("=") for part in full.split("&")))
+    return full, canonical
 
 
 def sign_headers(method: str, url: SplitResult, headers: Mapping[str, str], *, region: str,
@@ -108,7 +118,7 @@ def sign_headers(method: str, url: SplitResult, headers: Mapping[str, str], *, r
                  + f"\n\n{signed}\n{content_sha256}")
     to_sign = (f"{_ALGORITHM}\n{stamp}\n{scope}\n"
                f"{hashlib.sha256(canonical.encode()).hexdigest()}")
-    signature = hmac.new(_derive(secret_key, day, region, "s3"), to_sign.encode(),
-                         hashlib.sha256).hexdigest()
+    signature = hmac.digest(_derive(secret_key, day, region, "s3"), to_sign.encode(),
+                            "sha256").hex()
     return (f"{_ALGORITHM} Credential={access_key}/{scope}, SignedHeaders={signed}, "
             f"Signature={signature}")
