@@ -93,6 +93,19 @@ def test_lane_links_of_one_bucket_are_the_sdks(monkeypatch: pytest.MonkeyPatch,
     assert len(storage.__dict__["_fetch_bases"]) == 1
 
 
+def test_lane_keeps_a_bounded_number_of_bucket_urls() -> None:
+    """A session token that rotates makes a new query each time: the built URLs kept for
+    them stay bounded, and a link after the bound is still the right one."""
+    storage = MinioStorage(SETTINGS)
+    query: dict[str, str | list[str] | tuple[str]] = dict(CHECKSUM_MODE)
+    for n in range(200):
+        query["X-Amz-Security-Token"] = f"token-{n}"
+        url = storage._fetch_url("bucket-1", "k.bin", "eu-west-3", query)
+        assert f"X-Amz-Security-Token=token-{n}" in url.query
+        assert url.path == "/bucket-1/k.bin"
+    assert 0 < len(storage.__dict__["_fetch_bases"]) <= 64
+
+
 def test_lane_link_fetches_the_object(storage: MinioStorage,
                                                         bucket: str) -> None:
     storage._client.put_object(bucket_name=bucket, object_name="a b/ü.bin",

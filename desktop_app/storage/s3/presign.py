@@ -18,6 +18,7 @@ from desktop_app.storage.s3.upload_signing import presign_put_url
 
 MAX_PRESIGN_EXPIRY = timedelta(days=7)
 _FETCH_EXPIRY = timedelta(minutes=15)
+_MAX_BASES = 64  # buckets (and queries) whose URL the lane keeps built
 _LARGEST_OBJECT = 5 << 40  # S3's 5 TiB: "at least N bytes" with no upper bound
 
 
@@ -125,6 +126,8 @@ class Presign(S3Errors):
             base = self._client._base_url.build(method="GET", region=region,
                                                 bucket_name=bucket, object_name="_",
                                                 query_params=query)
+            if len(bases) >= _MAX_BASES:  # a rotating session token: a new query each time
+                bases.clear()
             bases[marker] = base
         return base._replace(path=base.path[:-1] + quote(key))
 
