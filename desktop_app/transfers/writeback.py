@@ -10,10 +10,11 @@ the kernel copying into new page-cache pages (`copy_folio_from_iter_atomic`): th
 sizes its new folios by the length of the write, and big ones come from the large free blocks
 that, on a VM, the host may have taken back, so every first touch waits for it. s5cmd writes
 32 KiB at a time. A few calls per MiB cost far less than that on any machine. Measured
-again a day later, 128 KiB calls beat 64 KiB ones (rclone writes 128 KiB too): a 1 GiB
-download cost 1.16-1.38 CPU s against 1.20-1.64 over seven alternated pairs, 100 x 10 MiB
-1.59-1.65 against 1.59-2.04, and 256 KiB calls came between (1.23-1.47). Every call takes
-the file's lock, which the range workers of one file contend for.
+again a day later, 128 KiB calls had a 4-9 % lower median CPU than 64 KiB ones in three
+series of alternated runs (rclone writes 128 KiB too): a 1 GiB download 1.16-1.38 CPU s against
+1.20-1.64 over seven pairs, 100 x 10 MiB 1.59-1.65 against 1.59-2.04 over three; 256 KiB
+calls came between (1.23-1.47). Every call takes the file's lock, which the range workers
+of one file contend for.
 
 The download must be fsynced before its rename; left alone, the kernel writes nothing until
 that fsync, which then waits for the whole file (about a third of a second per 512 MiB
