@@ -65,21 +65,30 @@ def _quote(value: str) -> str:
     return quote(value, safe="-_.~")
 
 
+def _stamp(issued_at: datetime, region: str) -> tuple[str, str, str]:
+    """The day (YYYYMMDD), the X-Amz-Date stamp and the credential scope of a signature."""
+    when = issued_at.astimezone(UTC)
+    day = _day(when)
+    return (day, f"{day}T{when.hour:02d}{when.minute:02d}{when.second:02d}Z",
+            f"{day}/{region}/s3/aws4_request")
+
+
+def _signature(canonical: str, secret_key: str, day: str, region: str, stamp: str,
+               scope: str) -> str:
+    """The SigV4 signature of a canonical request, with the day's cached key."""
+    to_sign = f"{_ALGORITHM}\n{stamp}\n{scope}\n{hashlib.sha256(canonical.encode()).hexdigest()}"
+    return hmac.digest(_derive(secret_key, day, region, "s3"), to_sign.encode(), "sha256").hex()
+
+
 def presign_get(url: SplitResult, *, region: str, access_key: str, secret_key: str,
                 issued_at: datetime, expires_s: int) -> SplitResult:
     """A query-signed GET of `url` (built by the SDK, its query already encoded and any
     session token in it), byte for byte what the SDK's `presign_v4` returns."""
-    when = issued_at.astimezone(UTC)
-    day = _day(when)
-    stamp = f"{day}T{when.hour:02d}{when.minute:02d}{when.second:02d}Z"
-    scope = f"{day}/{region}/s3/aws4_request"
+    day, stamp, scope = _stamp(issued_at, region)
     query, canonical_query = _link_query(url.query, access_key, scope, stamp, expires_s)
     canonical = (f"GET\n{url.path or '/'}\n{canonical_query}\nhost:{url.netloc}\n\nhost\n"
                  "UNSIGNED-PAYLOAD")
-    to_sign = (f"{_ALGORITHM}\n{stamp}\n{scope}\n"
-               f"{hashlib.sha256(canonical.encode()).hexdigest()}")
-    signature = hmac.digest(_derive(secret_key, day, region, "s3"), to_sign.encode(),
-                            "sha256").hex()
+    signature = _signature(canonical, secret_key, day, region, stamp, scope)
     return url._replace(query=f"{query}&X-Amz-Signature={signature}")
 
 
@@ -104,10 +113,7 @@ def sign_headers(method: str, url: SplitResult, headers: Mapping[str, str], *, r
     Authorization and User-Agent is signed (names in lower case, runs of spaces in values
     made one), as the SDK's `sign_v4_s3` does. `headers` must already hold Host and
     x-amz-date (of `issued_at`) and x-amz-content-sha256 (`content_sha256`)."""
-    when = issued_at.astimezone(UTC)
-    day = _day(when)
-    stamp = f"{day}T{when.hour:02d}{when.minute:02d}{when.second:02d}Z"
-    scope = f"{day}/{region}/s3/aws4_request"
+    day, stamp, scope = _stamp(issued_at, region)
     lowered = sorted((name.lower(), _SPACES.sub(" ", value).strip())
                      for name, value in headers.items() if name.lower() not in _UNSIGNED)
     signed = ";".join(name for name, _value in lowered)
@@ -116,9 +122,6 @@ def sign_headers(method: str, url: SplitResult, headers: Mapping[str, str], *, r
     canonical = (f"{method}\n{url.path or '/'}\n{canonical_query}\n"
                  + "\n".join(f"{name}:{value}" for name, value in lowered)
                  + f"\n\n{signed}\n{content_sha256}")
-    to_sign = (f"{_ALGORITHM}\n{stamp}\n{scope}\n"
-               f"{hashlib.sha256(canonical.encode()).hexdigest()}")
-    signature = hmac.digest(_derive(secret_key, day, region, "s3"), to_sign.encode(),
-                            "sha256").hex()
+    signature = _signature(canonical, secret_key, day, region, stamp, scope)
     return (f"{_ALGORITHM} Credential={access_key}/{scope}, SignedHeaders={signed}, "
             f"Signature={signature}")
