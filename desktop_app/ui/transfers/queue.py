@@ -22,11 +22,8 @@ from PySide6.QtWidgets import (
 from desktop_app.transfers.engine_process import QueueEngine
 from desktop_app.transfers.state import PHASES, State
 from desktop_app.ui.shell.i18n import translate
-from desktop_app.ui.transfers.queue_model import (
-    DIRECTION_LABELS,
-    QUEUE_COLUMNS,
-    TransferQueueModel,
-)
+from desktop_app.ui.transfers.queue_cells import DIRECTION_LABELS
+from desktop_app.ui.transfers.queue_model import QUEUE_COLUMNS, TransferQueueModel
 from desktop_app.ui.transfers.widgets import ProgressDelegate, TransferStatus
 
 # A batch with more rows starts closed; its batch row shows its totals all the same.

@@ -25,21 +25,15 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from desktop_app.core.humanize import human_size
 from desktop_app.transfers.context import WAITING_FOR_SERVER
 from desktop_app.transfers.engine_process import QueueEngine
 from desktop_app.transfers.rows import TransferView
 from desktop_app.transfers.state import Direction, State
 from desktop_app.ui.shell.i18n import translate
 from desktop_app.ui.transfers.batches import Arrivals, Batch
+from desktop_app.ui.transfers.queue_cells import ID_ROLE, batch_data, item_data
 from desktop_app.ui.transfers.speeds import Speeds
-from desktop_app.ui.transfers.widgets import (
-    PROGRESS_ROLE,
-    human_eta,
-    percent_of,
-    verified_text,
-    verified_tip,
-)
+from desktop_app.ui.transfers.widgets import PROGRESS_ROLE
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 QUEUE_COLUMNS = (
@@ -56,13 +50,6 @@ REFRESH_MS = 250
 # Rows inserted per refresh, or per later turn of the event loop while more wait: about
 # 5 ms of GUI time here, so a slower machine stays well under a 50 ms stall.
 INSERT_SLICE = 500
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
-_ARROWS = {
-    Direction.UPLOAD: QT_TRANSLATE_NOOP("QueueModel", "↑ Upload"),
-    Direction.DOWNLOAD: QT_TRANSLATE_NOOP("QueueModel", "↓ Download"),
-}
-DIRECTION_LABELS = tuple(_ARROWS.values())  # source texts: translate before measuring
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 # The roles `data` answers; a painted cell asks for about eight, most of them answered None.
 _ROLES = frozenset({int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole),
                    int(Qt.ItemDataRole.TextAlignmentRole), int(PROGRESS_ROLE), int(ID_ROLE)})
@@ -370,81 +357,21 @@ class TransferQueueModel(QAbstractItemModel):
         if number == 0:
             if not 0 <= index.row() < len(self._batches):
                 return None
-            return self._batch_data(self._batches[index.row()], index.column(), role)
+            batch = self._batches[index.row()]
+            speed = self._batch_speed(batch) if index.column() in (4, 5) and batch.active \
+                else 0.0
+            return batch_data(batch, index.column(), role, speed)
         rows = self._batches[self._batch_row[number]].rows if number in self._batch_row else []
         if not 0 <= index.row() < len(rows):
             return None
-        return self._item_data(rows[index.row()], index.column(), role)
+        view = rows[index.row()]
+        speed = self._speeds.by_id.get(view.id, 0.0) \
+            if index.column() in (4, 5) and view.state is State.RUNNING else 0.0
+        return item_data(view, index.column(), role, speed)
 
     def _batch_speed(self, batch: Batch) -> float:
         return sum(s for tid, s in self._speeds.by_id.items()
                    if self._pos[tid][0] == batch.number)
-
-    def _batch_data(self, batch: Batch, column: int, role: int) -> Any:
-        if role == PROGRESS_ROLE:
-            if not batch.size:
-                return 0 if batch.active else 100
-            return min(100, int(batch.done * 100 / batch.size))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 4, 5):
-            return _RIGHT
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        count = len(batch.rows)
-        speed = self._batch_speed(batch) if column in (4, 5) and batch.active else 0.0
-        texts = {
-            0: translate("QueueModel", _ARROWS[batch.direction]),
-            1: translate(
-                "TransferQueueModel",
-                "Batch {number}: {count} item(s)", "", count).format(
-                number=batch.number,
-                count=count,
-            ),
-            2: human_size(batch.size),
-            3: f"{self._batch_data(batch, column, PROGRESS_ROLE)} %",
-            4: f"{human_size(int(speed))}/s" if speed else "",
-            5: human_eta((batch.size - batch.done) / speed) if speed else "",
-            6: batch.state_text(),
-            7: translate(
-                "TransferQueueModel",
-                "{failed} failed").format(failed=batch.failed) if batch.failed else "",
-        }
-        return texts.get(column, "")
-
-    def _item_data(self, view: TransferView, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(view, column)
-        if role == PROGRESS_ROLE:
-            return percent_of(view)
-        if role == ID_ROLE:
-            return view.id
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == 1:
-                return f"{view.bucket}/{view.key}\n{view.source or view.local_path}"
-            if column == 7 and view.error:
-                return view.error
-            if column == 7 and view.verified_by:
-                return verified_tip(view.verified_by)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 4, 5):
-            return _RIGHT
-        return None
-
-    def _display(self, view: TransferView, column: int) -> str:
-        """One cell's text: a painted row asks for each cell, so only that one is made."""
-        running = view.state is State.RUNNING
-        if column == 0:
-            return translate("QueueModel", _ARROWS[view.direction])
-        if column in (1, 2, 3):
-            return (view.name, human_size(view.size), f"{percent_of(view)} %")[column - 1]
-        if column in (4, 5):
-            speed = self._speeds.by_id.get(view.id, 0.0) if running else 0.0
-            if column == 4:
-                return f"{human_size(int(speed))}/s" if running else ""
-            return human_eta(max(0, view.size - view.done_bytes) / speed) if speed > 0 else ""
-        if column == 6:
-            return view.phase if running and view.phase else view.state.value.capitalize()
-        if column == 7:
-            return view.error.splitlines()[0] if view.error else verified_text(view.verified_by)
-        return ""
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
