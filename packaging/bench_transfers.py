@@ -443,6 +443,14 @@ def flush() -> float:
     return time.perf_counter() - started
 
 
+def host_steal() -> float:
+    """CPU seconds the hypervisor has taken from this VM so far (no process here gets them):
+    a round with seconds of it says more about the host than about the tool."""
+    import psutil
+
+    return float(psutil.cpu_times().steal)
+
+
 def server_cpu(pid: int | None) -> float:
     """CPU seconds the server has used so far (what it costs to serve each tool)."""
     import psutil
@@ -548,16 +556,19 @@ def main() -> None:
                             else:  # our workers warm up right before their clock starts
                                 env["BENCH_WARM_BYTES"] = str(warm)
                             before = server_cpu(server.pid)
+                            steal_before = host_steal()
                             res = timed_run(cmd, env)
+                            res.setdefault("steal_s", host_steal() - steal_before)
                             res["server_cpu"] = server_cpu(server.pid) - before
                             res["flush_s"] = flush()
                             results.setdefault((name, direction, tool), []).append(res)
                             stall = (f" ({res['gui_cpu']:.2f} in the window's process), "
-                                     f"GUI stall {res['stall_ms']:.0f} ms, steal "
-                                     f"{res['steal_s']:.2f} s" if "stall_ms" in res else "")
+                                     f"GUI stall {res['stall_ms']:.0f} ms"
+                                     if "stall_ms" in res else "")
                             print(f"  {name:13} {direction:4} {tool:11} round {rnd + 1}: "
                                   f"{res['seconds']:.2f} s, CPU {res['cpu_seconds']:.2f} s"
-                                  f"{stall}, server {res['server_cpu']:.2f} s, "
+                                  f"{stall}, steal {res['steal_s']:.2f} s, "
+                                  f"server {res['server_cpu']:.2f} s, "
                                   f"flush {res['flush_s']:.2f} s", flush=True)
                             if direction == "up":
                                 drop_bucket(storage, settings, bucket)
