@@ -1,4 +1,4 @@
-"""The SigV4 signing key derived once per day, and the small-file lane's own presigned GETs."""
+"""The SigV4 signing key derived once per day, and the small-file lane's own signed GETs."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ import io
 import urllib.error
 import urllib.request
 from datetime import UTC, datetime, timedelta, timezone
-from urllib.parse import urlsplit, urlunsplit
+from typing import Any
 
+import minio.time
 import pytest
 from minio import signer
 
@@ -45,75 +46,72 @@ def test_every_client_signs_with_the_cached_key() -> None:
     assert signer._get_signing_key is signing_key.cached_signing_key
 
 
+class _Sent(Exception):
+    pass
+
+
+def _sdk_get(client: Any, key: str, monkeypatch: pytest.MonkeyPatch) -> tuple[str, dict[str, str]]:
+    """The URL and headers the SDK signs for a GET of `key` asking for its checksums."""
+    seen: dict[str, Any] = {}
+
+    class Http:
+        def urlopen(self, method: str, url: str, body: object = None, headers: Any = None,
+                    preload_content: bool = True) -> None:
+            seen.update(method=method, url=url, headers=dict(headers))
+            raise _Sent
+
+    monkeypatch.setattr(client, "_http", Http())
+    with pytest.raises(_Sent):
+        client.get_object(bucket_name="bucket-1", object_name=key,
+                          request_headers=dict(CHECKSUM_MODE))
+    assert seen["method"] == "GET"
+    headers = seen["headers"]
+    headers.pop("User-Agent")
+    return seen["url"], headers
+
+
 @pytest.mark.parametrize("virtual", [False, True])
 @pytest.mark.parametrize("token", [None, "FQoG/token+with=odd&chars"])
-@pytest.mark.parametrize("key", ["plain.bin", "dir/a key with spaces & ‘quotes’ é~+.txt"])
-def test_presigned_get_equals_the_sdks(
-    monkeypatch: pytest.MonkeyPatch, virtual: bool, token: str | None, key: str,
+def test_lane_gets_are_signed_as_the_sdk_signs_them(
+    monkeypatch: pytest.MonkeyPatch, virtual: bool, token: str | None,
 ) -> None:
+    """Every lane GET of a bucket, the first and the ones after it (the bucket's URL built
+    once, each key put in its place), is the request the SDK signs for that key: the same
+    URL, the same headers, the same signature."""
     settings = dataclasses.replace(SETTINGS, session_token=token)
-    client = make_client(settings, make_http_client(settings), virtual=virtual)
-    client._region_map["bucket-1"] = "eu-west-3"  # no region lookup on the network
+    storage = MinioStorage(settings)
+    storage._client = make_client(settings, make_http_client(settings), virtual=virtual)
+    storage._client._region_map["bucket-1"] = "eu-west-3"  # no region lookup on the network
     when = datetime(2026, 12, 2, 10, 5, 7, tzinfo=UTC)
-    query: dict[str, str | list[str] | tuple[str]] = dict(CHECKSUM_MODE)
-    monkeypatch.setattr(signer, "_get_signing_key", signing_key._SDK_SIGNING_KEY)
-    expected = client.presigned_get_object(
-        bucket_name="bucket-1", object_name=key, expires=timedelta(minutes=15),
-        request_date=when, extra_query_params=dict(query))
-    if token:
-        query["X-Amz-Security-Token"] = token
-    url = client._base_url.build(method="GET", region="eu-west-3", bucket_name="bucket-1",
-                                 object_name=key, query_params=query)
-    ours = signing_key.presign_get(url, region="eu-west-3", access_key=settings.access_key,
-                                   secret_key=SECRET, issued_at=when, expires_s=900)
-    assert urlunsplit(ours) == expected
-    # and the SDK's own signature is unchanged by the cached key
-    monkeypatch.setattr(signer, "_get_signing_key", signing_key.cached_signing_key)
-    assert client.presigned_get_object(
-        bucket_name="bucket-1", object_name=key, expires=timedelta(minutes=15),
-        request_date=when, extra_query_params=dict(CHECKSUM_MODE)) == expected
-
-
-@pytest.mark.parametrize("virtual", [False, True])
-def test_lane_links_of_one_bucket_are_the_sdks(monkeypatch: pytest.MonkeyPatch,
-                                               virtual: bool) -> None:
-    """The bucket's URL is built once and each key put in its place: every link, the first
-    and the ones after it, is the one the SDK makes for that key."""
-    storage = MinioStorage(SETTINGS)
-    storage._client = make_client(SETTINGS, make_http_client(SETTINGS), virtual=virtual)
+    monkeypatch.setattr(minio.time, "utcnow", lambda: when)
     monkeypatch.setattr(signer, "_get_signing_key", signing_key._SDK_SIGNING_KEY)
     for key in ("plain.bin", "dir/a key with spaces & ‘quotes’ é~+.txt", "/lead//x%y?z#",
                 "plain.bin"):
-        link = storage._presign_fetch("bucket-1", key)
-        stamp = dict(p.split("=", 1) for p in urlsplit(link).query.split("&"))["X-Amz-Date"]
-        when = datetime.strptime(stamp, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
-        assert link == storage._client.presigned_get_object(
-            bucket_name="bucket-1", object_name=key, expires=timedelta(minutes=15),
-            request_date=when, extra_query_params=dict(CHECKSUM_MODE))
+        ours = storage._sign_fetch("bucket-1", key, when)
+        assert ours == _sdk_get(storage._client, key, monkeypatch)
+        assert "x-amz-checksum-mode" in ours[1]["Authorization"]
     assert len(storage.__dict__["_fetch_bases"]) == 1
 
 
 def test_lane_keeps_a_bounded_number_of_bucket_urls() -> None:
-    """A session token that rotates makes a new query each time: the built URLs kept for
-    them stay bounded, and a link after the bound is still the right one."""
+    """The URLs kept built stay bounded however many buckets pass through the lane, and a
+    URL after the bound is still the right one."""
     storage = MinioStorage(SETTINGS)
-    query: dict[str, str | list[str] | tuple[str]] = dict(CHECKSUM_MODE)
     for n in range(200):
-        query["X-Amz-Security-Token"] = f"token-{n}"
-        url = storage._fetch_url("bucket-1", "k.bin", "eu-west-3", query)
-        assert f"X-Amz-Security-Token=token-{n}" in url.query
-        assert url.path == "/bucket-1/k.bin"
+        url = storage._fetch_url(f"bucket-{n}", "k.bin", "eu-west-3")
+        assert url.path == f"/bucket-{n}/k.bin"
     assert 0 < len(storage.__dict__["_fetch_bases"]) <= 64
 
 
-def test_lane_link_fetches_the_object(storage: MinioStorage,
-                                                        bucket: str) -> None:
+def test_lane_get_fetches_the_object(storage: MinioStorage, bucket: str) -> None:
     storage._client.put_object(bucket_name=bucket, object_name="a b/ü.bin",
                                data=io.BytesIO(b"x" * 100), length=100)
-    url = storage._presign_fetch(bucket, "a b/ü.bin")
-    assert "X-Amz-Signature=" in urlsplit(url).query
-    with urllib.request.urlopen(url) as answer:
+    url, headers = storage._sign_fetch(bucket, "a b/ü.bin")
+    assert "Signature=" in headers["Authorization"]
+    with urllib.request.urlopen(urllib.request.Request(url, headers=headers)) as answer:
         assert answer.read() == b"x" * 100
-    # a tampered link is refused: the signature covers the key
-    with pytest.raises(urllib.error.HTTPError):
-        urllib.request.urlopen(url.replace("%C3%BC.bin", "u.bin"))
+    # a tampered request is refused: the signature covers the key
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(urllib.request.Request(
+            url.replace("%C3%BC.bin", "u.bin"), headers=headers))
+    assert refused.value.code == 403

@@ -238,3 +238,29 @@ def test_the_lane_keeps_the_profile_s_certificate_checks(
         assert (dest / "3.txt").read_bytes() == b"secret 3"
     engine.shutdown()
     counting.close()
+
+
+def test_an_object_replaced_after_the_listing_is_not_saved(
+        storage: MinioStorage, bucket: str, tmp_path: Path) -> None:
+    """The lane sends no If-Match: it compares the answer's ETag with the listed one, and a
+    different one goes to the threaded path, which says the object changed. Nothing of the
+    new version is saved under the old one's listing."""
+    put_bytes(storage, bucket, "r/a.txt", b"first version")
+    put_bytes(storage, bucket, "r/b.txt", b"kept as listed")
+    listed = {o.key: o for o in storage.iter_objects(bucket, "r/")}
+    put_bytes(storage, bucket, "r/a.txt", b"other version")  # the same size
+    counting = CountingStorage(storage.settings)
+    engine = TransferEngine(counting, small_options(retry=RetryPolicy(attempts=1)))
+    dest = tmp_path / "dest"
+    dest.mkdir()
+    ids = engine.download_objects(bucket, [listed["r/a.txt"], listed["r/b.txt"]], dest, "r/")
+    assert engine.wait(60)
+    by_key = {v.key: v for v in engine.snapshot()}
+    assert by_key["r/a.txt"].state is State.FAILED
+    assert "was replaced on the server" in by_key["r/a.txt"].error
+    assert by_key["r/b.txt"].state is State.DONE
+    assert counting.threaded == ["r/a.txt"]  # the lane fetched it, saw the ETag, handed it on
+    assert sorted(p.name for p in dest.iterdir()) == ["b.txt"]
+    assert set(states(engine, ids).values()) == {State.FAILED, State.DONE}
+    engine.shutdown()
+    counting.close()

@@ -8,9 +8,9 @@ derivation is remembered per (secret, day, region, service), so a new day (or an
 or secret) derives a new key and a signature never uses a stale one.
 
 `cached_signing_key` takes the SDK's place (`install`, called once when the first client is
-built); `presign_get` signs the small-file lane's GETs with it directly, without the SDK's
-per-URL overhead, producing the very URL the SDK would for the same inputs; `sign_headers` does
-the same for the small-upload lane's PUTs (an Authorization header, as the SDK signs requests).
+built); `sign_headers` (PUTs) and `sign_get` sign the small-file lanes' requests with it
+directly, without the SDK's per-request overhead: the headers the SDK would send for the same
+inputs.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from urllib.parse import SplitResult, quote
 from minio import signer
 
 _ALGORITHM = "AWS4-HMAC-SHA256"
+EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"  # of no body
 _SPACES = re.compile(" +")
 _UNSIGNED = ("authorization", "user-agent")  # left out of the signature, as the SDK does
 _SDK_SIGNING_KEY: Callable[[str, datetime, str, str], bytes] = signer._get_signing_key
@@ -80,32 +81,6 @@ def _signature(canonical: str, secret_key: str, day: str, region: str, stamp: st
     return hmac.digest(_derive(secret_key, day, region, "s3"), to_sign.encode(), "sha256").hex()
 
 
-def presign_get(url: SplitResult, *, region: str, access_key: str, secret_key: str,
-                issued_at: datetime, expires_s: int) -> SplitResult:
-    """A query-signed GET of `url` (built by the SDK, its query already encoded and any
-    session token in it), byte for byte what the SDK's `presign_v4` returns."""
-    day, stamp, scope = _stamp(issued_at, region)
-    query, canonical_query = _link_query(url.query, access_key, scope, stamp, expires_s)
-    canonical = (f"GET\n{url.path or '/'}\n{canonical_query}\nhost:{url.netloc}\n\nhost\n"
-                 "UNSIGNED-PAYLOAD")
-    signature = _signature(canonical, secret_key, day, region, stamp, scope)
-    return url._replace(query=f"{query}&X-Amz-Signature={signature}")
-
-
-@lru_cache(maxsize=8)
-def _link_query(query: str, access_key: str, scope: str, stamp: str, expires_s: int
-                ) -> tuple[str, str]:
-    """A link's query before its signature, and that query sorted as the signature takes
-    it: the same for every link of a bucket signed within one second, so the lane's
-    thousand links a second build and sort it once (a third of their signing time)."""
-    full = (query + "&" if query else "") + (
-        f"X-Amz-Algorithm={_ALGORITHM}&X-Amz-Credential={_quote(f'{access_key}/{scope}')}"
-        f"&X-Amz-Date={stamp}&X-Amz-Expires={expires_s}&X-Amz-SignedHeaders=host")
-    canonical = "&".join(
-        "=".join(pair) for pair in sorted(part.split("=") for part in full.split("&")))
-    return full, canonical
-
-
 def sign_headers(method: str, url: SplitResult, headers: Mapping[str, str], *, region: str,
                  access_key: str, secret_key: str, content_sha256: str,
                  issued_at: datetime) -> str:
@@ -125,3 +100,38 @@ def sign_headers(method: str, url: SplitResult, headers: Mapping[str, str], *, r
     signature = _signature(canonical, secret_key, day, region, stamp, scope)
     return (f"{_ALGORITHM} Credential={access_key}/{scope}, SignedHeaders={signed}, "
             f"Signature={signature}")
+
+
+def sign_get(url: SplitResult, extra: tuple[tuple[str, str], ...], *, region: str,
+             access_key: str, secret_key: str, session_token: str | None,
+             issued_at: datetime) -> dict[str, str]:
+    """The headers of a header-signed GET of `url` (no query) carrying the `extra` headers:
+    what `sign_headers` signs for the same headers, the parts every GET of one second shares
+    built once (the lane signs a thousand GETs a second; only the path differs)."""
+    day, stamp, scope = _stamp(issued_at, region)
+    headers, block, prefix = _get_template(url.netloc, extra, session_token, stamp,
+                                           access_key, scope)
+    signature = _signature(f"GET\n{url.path or '/'}\n\n{block}", secret_key, day, region,
+                           stamp, scope)
+    return {**headers, "Authorization": prefix + signature}
+
+
+@lru_cache(maxsize=8)
+def _get_template(netloc: str, extra: tuple[tuple[str, str], ...], session_token: str | None,
+                  stamp: str, access_key: str, scope: str
+                  ) -> tuple[dict[str, str], str, str]:
+    """A GET's headers before its signature, its canonical headers (and what follows them in
+    the canonical request), and its Authorization header up to the signature."""
+    headers = {**dict(extra), "Host": netloc}
+    if session_token:
+        headers["X-Amz-Security-Token"] = session_token
+    headers["x-amz-content-sha256"] = EMPTY_SHA256
+    headers["x-amz-date"] = stamp
+    lowered = sorted((name.lower(), _SPACES.sub(" ", value).strip())
+                     for name, value in headers.items())
+    signed = ";".join(name for name, _value in lowered)
+    block = "\n".join(f"{name}:{value}" for name, value in lowered) + \
+        f"\n\n{signed}\n{EMPTY_SHA256}"
+    prefix = f"{_ALGORITHM} Credential={access_key}/{scope}, SignedHeaders={signed}, Signature="
+    return headers, block, prefix
+
