@@ -81,6 +81,15 @@ def _signature(canonical: str, secret_key: str, day: str, region: str, stamp: st
     return hmac.digest(_derive(secret_key, day, region, "s3"), to_sign.encode(), "sha256").hex()
 
 
+def _canonical_headers(headers: Mapping[str, str]) -> tuple[str, str]:
+    """The canonical headers of a signature and the names it signs: every header but
+    Authorization and User-Agent, names in lower case, runs of spaces in values made one."""
+    lowered = sorted((name.lower(), _SPACES.sub(" ", value).strip())
+                     for name, value in headers.items() if name.lower() not in _UNSIGNED)
+    return ("\n".join(f"{name}:{value}" for name, value in lowered),
+            ";".join(name for name, _value in lowered))
+
+
 def sign_headers(method: str, url: SplitResult, headers: Mapping[str, str], *, region: str,
                  access_key: str, secret_key: str, content_sha256: str,
                  issued_at: datetime) -> str:
@@ -89,14 +98,11 @@ def sign_headers(method: str, url: SplitResult, headers: Mapping[str, str], *, r
     made one), as the SDK's `sign_v4_s3` does. `headers` must already hold Host and
     x-amz-date (of `issued_at`) and x-amz-content-sha256 (`content_sha256`)."""
     day, stamp, scope = _stamp(issued_at, region)
-    lowered = sorted((name.lower(), _SPACES.sub(" ", value).strip())
-                     for name, value in headers.items() if name.lower() not in _UNSIGNED)
-    signed = ";".join(name for name, _value in lowered)
+    block, signed = _canonical_headers(headers)
     canonical_query = "&".join(
         "=".join(pair) for pair in sorted(part.split("=") for part in url.query.split("&")))
-    canonical = (f"{method}\n{url.path or '/'}\n{canonical_query}\n"
-                 + "\n".join(f"{name}:{value}" for name, value in lowered)
-                 + f"\n\n{signed}\n{content_sha256}")
+    canonical = (f"{method}\n{url.path or '/'}\n{canonical_query}\n{block}"
+                 f"\n\n{signed}\n{content_sha256}")
     signature = _signature(canonical, secret_key, day, region, stamp, scope)
     return (f"{_ALGORITHM} Credential={access_key}/{scope}, SignedHeaders={signed}, "
             f"Signature={signature}")
@@ -127,11 +133,8 @@ def _get_template(netloc: str, extra: tuple[tuple[str, str], ...], session_token
         headers["X-Amz-Security-Token"] = session_token
     headers["x-amz-content-sha256"] = EMPTY_SHA256
     headers["x-amz-date"] = stamp
-    lowered = sorted((name.lower(), _SPACES.sub(" ", value).strip())
-                     for name, value in headers.items())
-    signed = ";".join(name for name, _value in lowered)
-    block = "\n".join(f"{name}:{value}" for name, value in lowered) + \
-        f"\n\n{signed}\n{EMPTY_SHA256}"
+    canonical, signed = _canonical_headers(headers)
+    block = f"{canonical}\n\n{signed}\n{EMPTY_SHA256}"
     prefix = f"{_ALGORITHM} Credential={access_key}/{scope}, SignedHeaders={signed}, Signature="
     return headers, block, prefix
 
