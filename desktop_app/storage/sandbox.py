@@ -163,6 +163,7 @@ class SandboxServer:
             f"-filer.localSocket={self._tmp / 'filer.sock'}",
             "-master.telemetry=false", "-s3.allowDeleteBucketNotEmpty=false",
             "-s3.autoCreateBucket=false", "-master.volumeSizeLimitMB=64", "-volume.max=1000",
+            "-volume.preStopSeconds=0",
         ]
         if self.tls_cert is not None and self.tls_key is not None:
             self.https_port = self._ports[0]
