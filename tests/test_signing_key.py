@@ -17,6 +17,7 @@ from desktop_app.core.checksums import CHECKSUM_MODE
 from desktop_app.core.connection import ConnectionSettings
 from desktop_app.storage.s3 import MinioStorage, signing_key
 from desktop_app.storage.s3.client import make_client, make_http_client
+from tests.sdk_capture import sdk_request
 
 SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
 SETTINGS = ConnectionSettings(name="t", host="127.0.0.1", port=9000, secure=False,
@@ -46,28 +47,13 @@ def test_every_client_signs_with_the_cached_key() -> None:
     assert signer._get_signing_key is signing_key.cached_signing_key
 
 
-class _Sent(Exception):
-    pass
-
-
 def _sdk_get(client: Any, key: str, monkeypatch: pytest.MonkeyPatch) -> tuple[str, dict[str, str]]:
     """The URL and headers the SDK signs for a GET of `key` asking for its checksums."""
-    seen: dict[str, Any] = {}
-
-    class Http:
-        def urlopen(self, method: str, url: str, body: object = None, headers: Any = None,
-                    preload_content: bool = True) -> None:
-            seen.update(method=method, url=url, headers=dict(headers))
-            raise _Sent
-
-    monkeypatch.setattr(client, "_http", Http())
-    with pytest.raises(_Sent):
-        client.get_object(bucket_name="bucket-1", object_name=key,
-                          request_headers=dict(CHECKSUM_MODE))
-    assert seen["method"] == "GET"
-    headers = seen["headers"]
-    headers.pop("User-Agent")
-    return seen["url"], headers
+    method, url, headers = sdk_request(client, lambda: client.get_object(
+        bucket_name="bucket-1", object_name=key, request_headers=dict(CHECKSUM_MODE)),
+        monkeypatch)
+    assert method == "GET"
+    return url, headers
 
 
 @pytest.mark.parametrize("virtual", [False, True])

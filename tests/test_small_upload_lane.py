@@ -32,6 +32,7 @@ from desktop_app.transfers.small_uploads import UPLOAD_FACTOR, SmallUploads
 from desktop_app.transfers.state import State
 from tests.fault_proxy import Fault, FaultProxy
 from tests.helpers import put_bytes
+from tests.sdk_capture import sdk_request
 from tests.tls_certs import self_signed
 from tests.transfer_helpers import (
     crc64_of,
@@ -50,28 +51,14 @@ SETTINGS = ConnectionSettings(name="t", host="127.0.0.1", port=9000, secure=Fals
                               region="eu-west-3")
 
 
-class _Sent(Exception):
-    pass
-
-
 def _sdk_request(storage: MinioStorage, request: PutRequest, body: bytes,
                  monkeypatch: pytest.MonkeyPatch) -> tuple[str, dict[str, str]]:
     """The URL and headers the SDK signs for the threaded path's `put_bytes` of `request`."""
-    seen: dict[str, Any] = {}
-
-    class Http:
-        def urlopen(self, method: str, url: str, body: object = None, headers: Any = None,
-                    preload_content: bool = True) -> None:
-            seen.update(method=method, url=url, headers=dict(headers))
-            raise _Sent
-
-    monkeypatch.setattr(storage._client, "_http", Http())
-    with pytest.raises(_Sent):
-        storage.put_bytes(request.bucket, request.key, body, request.content_type,
-                          request.metadata, if_absent=request.if_absent,
-                          checksum=request.checksum)
-    assert seen["method"] == "PUT"
-    return seen["url"], seen["headers"]
+    method, url, headers = sdk_request(storage._client, lambda: storage.put_bytes(
+        request.bucket, request.key, body, request.content_type, request.metadata,
+        if_absent=request.if_absent, checksum=request.checksum), monkeypatch)
+    assert method == "PUT"
+    return url, headers
 
 
 @pytest.mark.parametrize(("secure", "token", "sse"), [
@@ -98,7 +85,6 @@ def test_lane_put_is_signed_as_the_sdk_signs_put_bytes(
     sdk_url, sdk_headers = _sdk_request(storage, request, body, monkeypatch)
     url, headers = storage.sign_put(request, when)
     assert url == sdk_url
-    sdk_headers.pop("User-Agent")
     assert headers == sdk_headers
     assert "x-amz-checksum-crc64nvme" in headers["Authorization"]
     assert ("if-none-match" in headers["Authorization"]) is if_absent
