@@ -41,7 +41,8 @@ DOWNLOAD_FACTOR = 4  # requests in flight per file the threaded path runs at onc
 
 class Fetcher(Protocol):
     async def get(self, bucket: str, key: str, if_match: str, max_size: int
-                  ) -> Got | None: ...
+                  ) -> Got | None:
+        """The whole object, or None (also for an ETag other than `if_match`)."""
 
     async def close(self) -> None: ...
 
@@ -108,8 +109,8 @@ class SmallDownloads(LaneLoop[tuple[Transfer, Path]]):
             return None  # paused or cancelled since it was taken: fetch nothing
         assert self._fetcher is not None
         got = await self._fetcher.get(transfer.bucket, transfer.key, transfer.etag,
-                                      self.max_size)
-        if got is None or (transfer.etag and got.etag and got.etag != transfer.etag):
+                                      self.max_size)  # None too for another ETag than listed
+        if got is None:
             return None
         if len(got.body) != transfer.size:  # not the object that was listed: not ours
             return None
