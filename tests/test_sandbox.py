@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import socket
+import time
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop_app.app import build_app
+from desktop_app.storage import sandbox
 from desktop_app.storage.s3 import MinioStorage
 from desktop_app.storage.sample_data import SEED_MARKER, sample_objects, seed_once
 from desktop_app.storage.sandbox import SandboxServer
@@ -86,3 +89,27 @@ def test_app_without_server_config_opens_the_sandbox(qtbot: QtBot, tmp_path: Pat
     window.close()
     assert not _alive(pid)
     assert _tmp_leftovers(ports) == set()
+
+
+@pytest.mark.sandbox
+def test_a_silent_connection_does_not_hold_up_the_stop(tmp_path: Path) -> None:
+    """The volume server waits minutes on stop for a connection that never sent a request
+    (SeaweedFS's gateway leaves such spare connections behind now and then): the stop must not
+    wait with it (a window's quit would hang), and the data written stays."""
+    server = SandboxServer(tmp_path)
+    settings = server.start()
+    MinioStorage(settings).make_bucket("kept")
+    volume_port = dict(zip(sandbox._PORT_NAMES, server.ports, strict=False))["volume.port"]
+    pid = server.pid
+    assert pid is not None
+    with socket.create_connection(("127.0.0.1", volume_port)):
+        started = time.monotonic()
+        server.stop()
+        took = time.monotonic() - started
+    assert not _alive(pid)
+    assert took < 10, f"the stop waited {took:.1f} s on a silent connection"
+    again = server.start()
+    try:
+        assert [b.name for b in MinioStorage(again).list_buckets()] == ["kept"]
+    finally:
+        server.stop()

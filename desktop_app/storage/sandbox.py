@@ -36,6 +36,7 @@ _PORT_NAMES = (
     "filer.port.grpc", "s3.port", "s3.port.grpc", "admin.port", "admin.port.grpc",
 )
 SANDBOX_REGION = "us-east-1"
+STOP_GRACE_S = 5.0  # a clean stop takes about a second: see `SandboxServer.stop`
 
 
 def find_weed() -> Path:
@@ -247,7 +248,15 @@ class SandboxServer:
             f"See {self.log_path} for its messages.",
         )
 
-    def stop(self, timeout: float = 15.0) -> None:
+    def stop(self, timeout: float = STOP_GRACE_S) -> None:
+        """End the server: a SIGTERM, then a SIGKILL if it is not gone within `timeout`.
+
+        A clean stop takes about a second. The volume server's own stop waits up to five
+        minutes for every connection that never sent a request, and SeaweedFS's gateway leaves
+        such spare connections behind now and then, so a longer wait only hangs the caller (a
+        window's quit). The kill loses nothing: every server writes its files (volumes, index,
+        filer store log) as it goes, so the data survives a killed process as it survives a
+        crash of it."""
         process, self._process = self._process, None
         self._settings = None
         if process is not None and process.poll() is None:
