@@ -443,6 +443,29 @@ def flush() -> float:
     return time.perf_counter() - started
 
 
+def disk_floor(folder: Path, total: int) -> float:
+    """Seconds to write `total` bytes from memory into one new file in `folder` and fsync it,
+    then remove it: no network, so no download that ends on disk can beat it on this machine.
+
+    This disk's durable write rate moves from run to run (1.7-3.0 s per GiB seen on one
+    machine), so it is measured in every round, beside the tools it bounds."""
+    block = os.urandom(MiB)
+    path = folder / "disk-floor.bin"
+    started = time.perf_counter()
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        left = total
+        while left > 0:
+            left -= os.write(fd, memoryview(block)[:min(left, MiB)])
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    took = time.perf_counter() - started
+    path.unlink()
+    flush()  # the unlink's own metadata, outside the next run's clock
+    return took
+
+
 def host_steal() -> float:
     """CPU seconds the hypervisor has taken from this VM so far (no process here gets them):
     a round with seconds of it says more about the host than about the tool."""
@@ -523,6 +546,7 @@ def main() -> None:
                 if tool in tools:
                     seed_copies(settings, workloads, source, tool == "ours-sha256")
             results: dict[tuple[str, str, str], list[dict[str, float]]] = {}
+            floors: dict[str, list[float]] = {}  # per download workload: see disk_floor
             only = {int(n) for n in args.only.split(",") if n}
             for index, (name, (folder, count, total)) in enumerate(workloads.items()):
                 if only and index not in only:
@@ -576,10 +600,15 @@ def main() -> None:
                                 later.append(local)
                             else:
                                 shutil.rmtree(local)
+                        if direction == "down":
+                            floors.setdefault(name, []).append(disk_floor(root, total))
+                            print(f"  {name:13} down {'disk floor':11} round {rnd + 1}: "
+                                  f"{floors[name][-1]:.2f} s", flush=True)
                     for local in later:
                         shutil.rmtree(local)
             report({n: w for i, (n, w) in enumerate(workloads.items())
-                    if not only or i in only}, results, tools, args.directions.split(","))
+                    if not only or i in only}, results, tools, args.directions.split(","),
+                   floors)
         finally:
             storage.close()
             server.stop()
@@ -589,6 +618,8 @@ NOTES = """
 'vs best' = fastest peer's time / this tool's time (>1 means faster than every peer).
 'on disk' (downloads) = the same ratio, each time counted until the files are on disk: the
 tool's time plus a sync right after it (ours flushes before it says Done; the peers do not).
+'disk floor' (downloads) = the workload's bytes written from memory into one file and fsynced,
+in every round: no download whose files are on disk when it ends can be faster here.
 CPU s: CPU seconds the tool's processes used (user + system; for ours and minio-py, during
 the transfer only, not the interpreter's start), also per GiB and per 1000 files moved;
 'vs fast' = the fastest peer's CPU seconds / this tool's (>1 means less CPU than that peer).
@@ -600,7 +631,7 @@ rounds (in brackets: the same heartbeat for 1 s with nothing running, the machin
 
 def report(workloads: dict[str, tuple[Path, int, int]],
            results: dict[tuple[str, str, str], list[dict[str, float]]], tools: list[str],
-           directions: list[str]) -> None:
+           directions: list[str], floors: dict[str, list[float]]) -> None:
     print()
     print(f"{'workload':13} {'dir':4} {'tool':11} {'MiB/s':>7} {'files/s':>8} "
           f"{'vs best':>7} {'on disk':>7} {'CPU s':>6} {'/GiB':>5} {'/1k f':>5} {'vs fast':>7} "
@@ -638,6 +669,10 @@ def report(workloads: dict[str, tuple[Path, int, int]],
                       f"{cpu / kfiles:5.2f} {fast_cpu / cpu:7.2f} {srv:6.2f} "
                       f"{srv / gib:5.2f} {srv / kfiles:5.2f} {rss:6.0f} MB{growth} "
                       f"{stall:>13}")
+            if direction == "down" and name in floors:
+                floor = statistics.median(floors[name])
+                print(f"{name:13} {direction:4} {'disk floor':11} {total / MiB / floor:7.1f} "
+                      f"{count / floor:8.1f} {best / floor:7.2f} {best_disk / floor:7.2f}")
     print(NOTES)
 
 
