@@ -12,6 +12,7 @@ asserts: these machines are shared and noisy.
 from __future__ import annotations
 
 import argparse
+import collections
 import contextlib
 import json
 import os
@@ -34,17 +35,21 @@ from desktop_app.storage.sandbox import SandboxServer  # noqa: E402
 
 MiB = 1024 * 1024
 MANY_FILES = 500  # a download of this many files is removed after the workload, not at once
-TOOLS = ("ours", "ours-plain", "ours-sha256", "s5cmd", "rclone", "minio-py")
-# Our engine on objects stored three ways (downloads; uploads are "ours" only):
+TOOLS = ("ours", "ours-plain", "ours-sha256", "ours-boto3", "s5cmd", "rclone", "minio-py")
+# Our engine on objects stored four ways (downloads; uploads are "ours" only):
 # "ours": uploaded by our engine, with the checksum it stores today;
 # "ours-plain": stored by plain minio-py: nothing but the MD5 ETag of a single-part object
 #   (a multipart one has nothing to verify), which shows what our own checksum costs;
 # "ours-sha256": stored with only the `sha256` user metadata our older uploads carried,
-#   verified by SHA-256 fed in order while the bytes arrive.
+#   verified by SHA-256 fed in order while the bytes arrive;
+# "ours-boto3": uploaded by boto3's `upload_file` with its defaults, as most scripts and AWS
+#   tools store objects: a CRC32 of the whole file below 8 MiB, above it a composite CRC32
+#   of 8 MiB parts, verified per part (a HEAD per part gives the boundaries).
 # None of them is a peer in "vs best".
-OURS = ("ours", "ours-plain", "ours-sha256")
-DOWN_ONLY = ("ours-plain", "ours-sha256")
-SOURCE = {"ours-plain": "plain", "ours-sha256": "sha"}  # download prefix; the rest: "src"
+OURS = ("ours", "ours-plain", "ours-sha256", "ours-boto3")
+DOWN_ONLY = ("ours-plain", "ours-sha256", "ours-boto3")
+# Download prefix per tool; the rest: "src".
+SOURCE = {"ours-plain": "plain", "ours-sha256": "sha", "ours-boto3": "boto"}
 
 
 def clean_env() -> dict[str, str]:
@@ -121,7 +126,7 @@ def settings_from(cfg: dict[str, object]) -> ConnectionSettings:
 
 
 def run_ours(cfg: dict[str, object], direction: str, local: Path, bucket: str,
-             prefix: str) -> dict[str, float]:
+             prefix: str) -> dict[str, Any]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import psutil
     from PySide6.QtCore import QTimer
@@ -257,9 +262,12 @@ def run_ours(cfg: dict[str, object], direction: str, local: Path, bucket: str,
     engine_cpu = (child_end.user - child_start.user) + (child_end.system - child_start.system)
     cpu = gui_cpu + engine_cpu
     rss_kib = peak.stop()  # while the engine process still lives (its status goes with it)
-    failed = [v.error for v in engine.snapshot() if v.state.value != "done"]
+    rows = engine.snapshot()
+    failed = [v.error for v in rows if v.state.value != "done"]
     if failed:
         raise SystemExit(f"ours: {len(failed)} failed: {failed[:3]}")
+    # How each download was checked ("CRC32 (composite, 128 parts)": 1), for the round's line.
+    checks = collections.Counter(v.verified_by for v in rows if direction == "down")
     heartbeat.stop()
     poll.stop()
     queue.shutdown()
@@ -272,7 +280,8 @@ def run_ours(cfg: dict[str, object], direction: str, local: Path, bucket: str,
             "steal_s": psutil.cpu_times().steal - steal_start,
             "stall_ms": gaps["max"] * 1000,
             "idle_stall_ms": idle_stall * 1000, "rss_before_kib": rss_before,
-            "rss_kib": rss_kib}
+            "rss_kib": rss_kib, "checks": ", ".join(f"{n} x {label}" if n > 1 else label
+                                                    for label, n in checks.items())}
 
 
 def run_minio(cfg: dict[str, object], direction: str, local: Path, bucket: str,
@@ -334,6 +343,24 @@ def seed_copies(s: ConnectionSettings, workloads: dict[str, tuple[Path, int, int
                     bucket_name="bench", object_name=f"{prefix}{i}/{p.name}",
                     file_path=str(p), metadata=meta(p)), path, index)
                 for index, (folder, _c, _b) in enumerate(workloads.values())
+                for path in sorted(folder.iterdir())]
+        for job in jobs:
+            job.result()
+
+
+def seed_boto3(s: ConnectionSettings, workloads: dict[str, tuple[Path, int, int]],
+               prefix: str) -> None:
+    """Copies of the workloads as boto3's `upload_file` stores them with its defaults."""
+    import boto3
+    from botocore.config import Config
+
+    client = boto3.client(
+        "s3", endpoint_url=s.url, aws_access_key_id=s.access_key,
+        aws_secret_access_key=s.secret_key, region_name=s.region or "us-east-1",
+        config=Config(s3={"addressing_style": "path"}, max_pool_connections=16))
+    with ThreadPoolExecutor(4) as pool:
+        jobs = [pool.submit(client.upload_file, str(path), "bench", f"{prefix}{i}/{path.name}")
+                for i, (folder, _c, _b) in enumerate(workloads.values())
                 for path in sorted(folder.iterdir())]
         for job in jobs:
             job.result()
@@ -421,26 +448,37 @@ def timed_run(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
         raise SystemExit(f"{cmd[0]} failed: {err[-2000:]}")
     if env.get("BENCH_STALL_TRACE"):
         print(err[-6000:])
-    result: dict[str, float] = {"seconds": wall, "rss_kib": peak / 1024,
-                                "cpu_seconds": usage.ru_utime + usage.ru_stime}
+    result: dict[str, Any] = {"seconds": wall, "rss_kib": peak / 1024,
+                              "cpu_seconds": usage.ru_utime + usage.ru_stime}
     lines = [line for line in out.splitlines() if line.startswith("{")]
     if lines:  # our own workers time only the transfer (not interpreter start-up)
         result.update(json.loads(lines[-1]))
     return result
 
 
-def flush() -> float:
-    """Write every dirty page out, outside the clock; return how long that took.
+def busy_cpu() -> float:
+    """CPU seconds the whole machine has spent so far (kernel threads included)."""
+    import psutil
+
+    t = psutil.cpu_times()
+    return t.user + t.nice + t.system + t.irq + t.softirq
+
+
+def flush() -> tuple[float, float]:
+    """Write every dirty page out, outside the clock; return how long that took and the CPU
+    seconds the machine spent on it.
 
     Ours flushes each download before its rename, so it is on disk when the row says Done;
     the peers leave their writes in the page cache, and the kernel wrote them out about 30 s
     later, in the middle of some later run (often ours, whose own flush then queued behind
     them). Flushing after every run keeps each run's writes inside its own round, and the
-    time it takes is the 'on disk' figure: how long until the files are safe.
+    time it takes is the 'on disk' figure: how long until the files are safe. Its CPU (the
+    kernel's writeback threads, charged to no tool) is what writing a peer's files out costs;
+    ours pays that inside its own CPU seconds, in the fsyncs before its renames.
     """
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), busy_cpu()
     os.sync()
-    return time.perf_counter() - started
+    return time.perf_counter() - started, busy_cpu() - cpu
 
 
 def disk_floor(folder: Path, total: int) -> float:
@@ -543,7 +581,9 @@ def main() -> None:
             seed.journal.close()
             flush()  # the set-up's writes, so that no run pays for them
             for tool, source in SOURCE.items():
-                if tool in tools:
+                if tool == "ours-boto3" and tool in tools:
+                    seed_boto3(settings, workloads, source)
+                elif tool in tools:
                     seed_copies(settings, workloads, source, tool == "ours-sha256")
             results: dict[tuple[str, str, str], list[dict[str, float]]] = {}
             floors: dict[str, list[float]] = {}  # per download workload: see disk_floor
@@ -584,7 +624,7 @@ def main() -> None:
                             res = timed_run(cmd, env)
                             res.setdefault("steal_s", host_steal() - steal_before)
                             res["server_cpu"] = server_cpu(server.pid) - before
-                            res["flush_s"] = flush()
+                            res["flush_s"], res["flush_cpu"] = flush()
                             results.setdefault((name, direction, tool), []).append(res)
                             stall = (f" ({res['gui_cpu']:.2f} in the window's process), "
                                      f"GUI stall {res['stall_ms']:.0f} ms"
@@ -593,7 +633,10 @@ def main() -> None:
                                   f"{res['seconds']:.2f} s, CPU {res['cpu_seconds']:.2f} s"
                                   f"{stall}, steal {res['steal_s']:.2f} s, "
                                   f"server {res['server_cpu']:.2f} s, "
-                                  f"flush {res['flush_s']:.2f} s", flush=True)
+                                  f"flush {res['flush_s']:.2f} s "
+                                  f"({res['flush_cpu']:.2f} CPU-s)"
+                                  + (f"; checked by {res['checks']}" if res.get("checks")
+                                     else ""), flush=True)
                             if direction == "up":
                                 drop_bucket(storage, settings, bucket)
                             elif count >= MANY_FILES:
@@ -623,6 +666,9 @@ in every round: no download whose files are on disk when it ends can be faster h
 CPU s: CPU seconds the tool's processes used (user + system; for ours and minio-py, during
 the transfer only, not the interpreter's start), also per GiB and per 1000 files moved;
 'vs fast' = the fastest peer's CPU seconds / this tool's (>1 means less CPU than that peer).
+'+flush' (downloads) = CPU s plus the machine's CPU seconds during the sync after the run: the
+kernel's writeback of the files, which ours pays inside its own CPU s (its fsyncs) and the
+peers leave to kernel threads after they exit.
 server: CPU seconds the server used meanwhile (both share this machine's cores), per unit too.
 Peak RSS in MB; for ours, (+growth) over the process before the transfer started.
 GUI stall: largest gap of a 10 ms heartbeat timer while the queue ran, median/worst over the
@@ -634,7 +680,8 @@ def report(workloads: dict[str, tuple[Path, int, int]],
            directions: list[str], floors: dict[str, list[float]]) -> None:
     print()
     print(f"{'workload':13} {'dir':4} {'tool':11} {'MiB/s':>7} {'files/s':>8} "
-          f"{'vs best':>7} {'on disk':>7} {'CPU s':>6} {'/GiB':>5} {'/1k f':>5} {'vs fast':>7} "
+          f"{'vs best':>7} {'on disk':>7} {'CPU s':>6} {'+flush':>6} {'/GiB':>5} {'/1k f':>5} "
+          f"{'vs fast':>7} "
           f"{'server':>6} {'/GiB':>5} {'/1k f':>5} {'peak RSS':>9} {'GUI stall':>13}")
     for name, (_folder, count, total) in workloads.items():
         gib, kfiles = total / (1024 * MiB), count / 1000
@@ -661,11 +708,14 @@ def report(workloads: dict[str, tuple[Path, int, int]],
                          f"({max(r.get('idle_stall_ms', 0) for r in runs):.0f})"
                          if tool in OURS else "")
                 disk = f"{best_disk / on_disk[tool]:7.2f}" if direction == "down" else f"{'':7}"
+                with_flush = (f"{cpu + statistics.median(r['flush_cpu'] for r in runs):6.2f}"
+                              if direction == "down" else f"{'':6}")
                 growth = ""
                 if tool in OURS:
                     growth = f" (+{rss - max(r['rss_before_kib'] for r in runs) / 1024:.0f})"
                 print(f"{name:13} {direction:4} {tool:11} {total / MiB / sec:7.1f} "
-                      f"{count / sec:8.1f} {best / sec:7.2f} {disk} {cpu:6.2f} {cpu / gib:5.2f} "
+                      f"{count / sec:8.1f} {best / sec:7.2f} {disk} {cpu:6.2f} {with_flush} "
+                      f"{cpu / gib:5.2f} "
                       f"{cpu / kfiles:5.2f} {fast_cpu / cpu:7.2f} {srv:6.2f} "
                       f"{srv / gib:5.2f} {srv / kfiles:5.2f} {rss:6.0f} MB{growth} "
                       f"{stall:>13}")
