@@ -139,24 +139,24 @@ def _check_count(entries: int, max_keys: int) -> None:
         )
 
 
-class _DoctypeSeen(Exception):
+class DoctypeSeen(Exception):
     pass
 
 
-class _NoDoctype(ElementTree.TreeBuilder):
+class NoDoctype(ElementTree.TreeBuilder):
     """Stops expat at the start of a DOCTYPE, before any entity in it is declared."""
 
     def doctype(self, name: str, pubid: str | None, system: str | None) -> None:
-        raise _DoctypeSeen
+        raise DoctypeSeen
 
 
 def _tree(data: bytes) -> ElementTree.Element:
     """The answer as a tree (expat, any encoding), a DOCTYPE refused; root checked."""
-    parser = ElementTree.XMLParser(target=_NoDoctype())  # noqa: S314 - DOCTYPE refused
+    parser = ElementTree.XMLParser(target=NoDoctype())  # noqa: S314 - DOCTYPE refused
     try:
         parser.feed(data)
         root = parser.close()
-    except _DoctypeSeen:
+    except DoctypeSeen:
         raise ServerError(
             "The server's answer to a folder listing declared a DOCTYPE (entity definitions), "
             "which S3 servers never send; it was refused unread.",

@@ -404,6 +404,13 @@ class TransferStorage(Endpoint, Protocol):
         checked against; with `part_number`, where that part of a multipart object lies."""
         ...
 
+    def part_sizes(self, bucket: str, key: str, etag: str | None = None
+                   ) -> tuple[int, ...] | None:
+        """Every part's size of a multipart object, a request per 1000 parts; None when the
+        server will not say (then `head_checksums` per part number); `ObjectChanged` when
+        its ETag is no longer `etag`."""
+        ...
+
     def iter_objects(self, bucket: str, prefix: str) -> Iterator[RemoteObject]:
         """Every object under `prefix`, recursively, in key order."""
         ...

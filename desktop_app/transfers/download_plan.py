@@ -2,13 +2,15 @@
 
 One HEAD with `x-amz-checksum-mode: ENABLED` gives the object's stored checksums (a ranged
 GET carries none). A COMPOSITE checksum is a CRC of the parts' CRCs, so it can only be
-checked when the ranges follow the part boundaries: those come from a HEAD per part number
-(Content-Range), asked on the part pool, and only when no full-object CRC makes them moot.
-A server that does not reveal them leaves the check to the next thing the object allows.
+checked when the ranges follow the part boundaries, and only asked for when no full-object
+CRC makes them moot: from GetObjectAttributes (a request per 1000 parts), else from a HEAD per
+part number (Content-Range), asked on the part pool. A server that reveals neither leaves the
+check to the next thing the object allows.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable
 
@@ -43,6 +45,10 @@ def part_ends(ctx: Context, transfer: Transfer, info: ObjectHead) -> tuple[int, 
     count = composite.parts
     if count == 1:
         return (info.size,)
+    listed = ends_of(ctx.with_retry(transfer, lambda: ctx.storage.part_sizes(
+        transfer.bucket, transfer.key, transfer.etag or None)), count, info.size)
+    if listed:
+        return listed
     spans: dict[int, tuple[int, int]] = {}
 
     def ask(number: int) -> Callable[[], None]:
@@ -71,6 +77,14 @@ def part_ends(ctx: Context, transfer: Transfer, info: ObjectHead) -> tuple[int, 
         pos += length
         ends.append(pos)
     return tuple(ends) if pos == info.size else ()
+
+
+def ends_of(sizes: tuple[int, ...] | None, count: int, total: int) -> tuple[int, ...]:
+    """Where each part ends, from the listed part sizes, if they are the `count` parts the
+    composite checksum names and add up to the object's size; else ()."""
+    if sizes is None or len(sizes) != count or sum(sizes) != total:
+        return ()
+    return tuple(itertools.accumulate(sizes))
 
 
 def ranges(size: int, part_size: int, cuts: tuple[int, ...]) -> list[tuple[int, int]]:

@@ -28,7 +28,7 @@ from desktop_app.core.transfer_types import ObjectBody, ObjectHead
 from desktop_app.core.types import FolderEntry, ObjectEntry
 from desktop_app.storage.bulk_ops import BulkReport, Failure, Progress, walk
 from desktop_app.storage.protocol import Storage
-from desktop_app.transfers.download_plan import MAX_PART_HEADS, check_of_body
+from desktop_app.transfers.download_plan import MAX_PART_HEADS, check_of_body, ends_of
 from desktop_app.transfers.paths import ensure_parent_dirs, map_keys, parent_prefix, relative_parts
 from desktop_app.transfers.verify import (
     RangeCrc,
@@ -52,6 +52,15 @@ class ChecksummedReads(Protocol):
 
     def head_checksums(self, bucket: str, key: str, if_match: str | None = None,
                        part_number: int = 0) -> ObjectHead: ...
+
+
+@runtime_checkable
+class ListsParts(Protocol):
+    """A storage that lists a multipart object's part sizes in one request per 1000 parts
+    (else a HEAD per part gives them)."""
+
+    def part_sizes(self, bucket: str, key: str, etag: str | None = None
+                   ) -> tuple[int, ...] | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,8 +215,9 @@ def _chunks(first: ObjectBody) -> Iterator[memoryview]:
 
 def _part_ends(storage: ChecksummedReads, bucket: str, key: str, first: ObjectBody
                ) -> tuple[int, ...]:
-    """Where each part ends, for a COMPOSITE checksum with no full-object CRC beside it (a
-    HEAD per part number, as the engine asks); () when the server does not say."""
+    """Where each part ends, for a COMPOSITE checksum with no full-object CRC beside it (the
+    listed part sizes, else a HEAD per part number, as the engine asks); () when the server
+    does not say."""
     if any(c.source == "server" and c.crc is not None for c in first.checksums):
         return ()
     composite = next((c for c in first.checksums if c.kind == COMPOSITE and c.parts), None)
@@ -216,6 +226,11 @@ def _part_ends(storage: ChecksummedReads, bucket: str, key: str, first: ObjectBo
     ends: list[int] = []
     pos = 0
     try:
+        if isinstance(storage, ListsParts):
+            listed = ends_of(storage.part_sizes(bucket, key, first.etag or None),
+                             composite.parts, first.total_size)
+            if listed:
+                return listed
         for number in range(1, composite.parts + 1):
             part = storage.head_checksums(bucket, key, first.etag or None, number)
             if part.part_offset != pos or part.part_length <= 0:

@@ -98,7 +98,7 @@ class S3Errors(S3Base):
                     status = getattr(exc.response, "status", 0) or 0
                     code = exc.code or ""
                     if code == "PreconditionFailed" or status == 412:
-                        raise _object_changed(key) from None
+                        raise object_changed(key) from None
                     if status >= 500 or code in TRANSIENT_CODES:
                         raise TransientError(
                             f"The server could not {action} right now ({code or status}).",
@@ -108,7 +108,7 @@ class S3Errors(S3Base):
                     raise
                 except MinioServerError as exc:
                     if exc.status_code == 412:
-                        raise _object_changed(key) from None
+                        raise object_changed(key) from None
                     if exc.status_code >= 500:
                         raise TransientError(
                             f"The server could not {action} right now "
@@ -121,7 +121,7 @@ class S3Errors(S3Base):
                                  outage=isinstance(exc, ServerUnreachable)) from None
 
 
-def _object_changed(key: str) -> ObjectChanged:
+def object_changed(key: str) -> ObjectChanged:
     return ObjectChanged(
         f"“{key}” was replaced on the server while it was being "
         "downloaded (precondition failed: the ETag no longer matches).",

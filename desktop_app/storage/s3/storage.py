@@ -15,6 +15,7 @@ from desktop_app.storage.s3.checksums import Checksums
 from desktop_app.storage.s3.doctor import Doctor
 from desktop_app.storage.s3.listing import Listing
 from desktop_app.storage.s3.multipart import Multipart
+from desktop_app.storage.s3.object_parts import ObjectParts
 from desktop_app.storage.s3.objects import Objects
 from desktop_app.storage.s3.policy import BucketPolicy
 from desktop_app.storage.s3.presign import Presign
@@ -25,7 +26,7 @@ from desktop_app.storage.s3.versions import Versions
 
 class MinioStorage(Buckets, Listing, Objects, Multipart, Versions, Properties, Presign, Doctor,
                    BucketSettings, BucketPolicy, BucketLifecycle, Checksums, ChecksumProbe,
-                   SmallPuts):
+                   SmallPuts, ObjectParts):
     """Thread-safe: the SDK client and urllib3 pool may be shared by worker threads."""
 
     def transfer_factory(self) -> Callable[[], MinioStorage]:
