@@ -113,7 +113,7 @@ def test_every_kind_of_object_gets_its_strongest_check_and_the_row_says_which(
     boto_multipart(s3_server, bucket, "ranged-crc64.bin",
                    add("ranged-crc64.bin", RANGED, "CRC64NVME"), algorithm="CRC64NVME",
                    kind="FULL_OBJECT")
-    # Parts of 6 MiB against ranges of 5 MiB: the ranges are cut at the part boundaries.
+    # Parts of 6 MiB against ranges of 5 MiB: ranges hold pieces of two parts.
     boto_multipart(s3_server, bucket, "composite.bin",
                    add("composite.bin", RANGED, "CRC32C (composite, 3 parts)"),
                    part_size=6 * MiB, algorithm="CRC32C")

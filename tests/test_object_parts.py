@@ -4,6 +4,7 @@ is asked part by part, and an object replaced since it was listed is caught eith
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from desktop_app.storage.s3.object_parts import ObjectParts, _parse
 from desktop_app.transfers.engine import TransferEngine
 from desktop_app.transfers.options import MiB
 from desktop_app.transfers.state import State
+from tests.fault_proxy import Fault, FaultProxy
 from tests.hostile_s3 import HostileS3
 from tests.s3_peers import boto_transfer
 from tests.test_download_checksums import body_of, listed, run
@@ -132,3 +134,50 @@ def test_a_server_that_answers_with_the_object_is_asked_part_by_part(size: int) 
         storage.close()
     finally:
         fake.stop()
+
+
+class GetCounter:
+    """The real storage, counting the object GETs (whole or ranged)."""
+
+    def __init__(self, real: MinioStorage) -> None:
+        self.real = real
+        self.gets = 0
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.real, name)
+
+    def open_object(self, *args: object, **kwargs: object) -> object:
+        self.gets += 1
+        return self.real.open_object(*args, **kwargs)  # type: ignore[arg-type]
+
+
+@pytest.mark.real_server
+def test_ranges_are_not_cut_at_the_parts_and_each_part_is_still_checked(
+        s3_server: ConnectionSettings, storage: MinioStorage, bucket: str,
+        proxy: FaultProxy, tmp_path: Path) -> None:
+    """5 MiB parts, 8 MiB ranges: two GETs (cut at the parts it took three), each range
+    checksumming the pieces of the parts it holds; a flipped byte is still caught."""
+    data = body_of(12 * MiB + 5, seed=6)
+    boto_transfer(s3_server, bucket, "obj.bin", data)  # composite CRC32, 5 MiB parts
+    counter = GetCounter(storage)
+    engine = TransferEngine(counter,  # type: ignore[arg-type]
+                            small_options(download_part_size=8 * MiB))
+    rows = run(engine, bucket, listed(storage, bucket, ["obj.bin"]), tmp_path)
+    engine.shutdown()
+    assert rows == {"obj.bin": (State.DONE, "CRC32 (composite, 3 parts)", "")}
+    assert (tmp_path / "obj.bin").read_bytes() == data
+    assert counter.gets == 2
+
+    via_proxy = MinioStorage(dataclasses.replace(s3_server, port=proxy.port))
+    proxy.faults = [Fault("corrupt", lambda m, p, h: m == "GET" and "attributes" not in p
+                          and p.split("?")[0].endswith("obj.bin")) for _ in range(8)]
+    engine = TransferEngine(via_proxy, small_options(download_part_size=8 * MiB))
+    dest = tmp_path / "damaged"
+    dest.mkdir()
+    rows = run(engine, bucket, listed(storage, bucket, ["obj.bin"]), dest)
+    engine.shutdown()
+    via_proxy.close()
+    ((state, verified, error),) = rows.values()
+    assert (state, verified) == (State.FAILED, "")
+    assert "the bytes received differ from the object on the server" in error
+    assert list(dest.iterdir()) == []

@@ -100,7 +100,7 @@ def _download(ctx: Context, transfer: Transfer, dest: Path, resume: DownloadReco
         size = info.size
         cuts = download_plan.part_ends(ctx, transfer, info)
     part_size = resume.part_size if resume is not None else part_size_for(size, preferred)
-    layout = download_plan.ranges(size, part_size, cuts)
+    layout = download_plan.ranges(size, part_size)
     start, first_len = 0, (None if size <= part_size else layout[0][1])
     if resume is not None:
         start = resume.saved if resume.saved < resume.size else layout[-1][0]

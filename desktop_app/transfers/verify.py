@@ -124,8 +124,9 @@ def _hex(b64: str, width: int = 32) -> str:
 
 def crc_matches(check: Check, pieces: Mapping[int, Crc], size: int) -> bool:
     """Whether the CRCs of the ranges (by offset) tile the object and combine to the stored
-    value; for a composite one each part's CRC is combined from its ranges (no range may
-    cross a part boundary) and the CRC of the parts' CRCs is compared."""
+    value; for a composite one each part's CRC is combined from its pieces (a range's
+    `RangeCrc` starts a new piece at every part end, so no piece crosses one) and the CRC of
+    the parts' CRCs is compared."""
     assert check.algo is not None
     algo, ordered, pos = check.algo, sorted(pieces.items()), 0
     for offset, crc in ordered:
