@@ -1,8 +1,9 @@
 """Where each part of a multipart object lies, from GetObjectAttributes.
 
-A COMPOSITE checksum can only be checked when the download's ranges follow the part
-boundaries. A HEAD per part number gives them, but that is one request per part: 128 for a
-1 GiB file boto3 uploaded in its 8 MiB parts, 10,000 before the first byte of an 80 GB one.
+A COMPOSITE checksum can only be checked when the part boundaries are known (each range then
+checksums every part it holds apart). A HEAD per part number gives them, one request per
+part: 128 for a 1 GiB file boto3 uploaded in its 8 MiB parts, 10,000 before the first byte of
+an 80 GB one.
 GetObjectAttributes (`?attributes`, `x-amz-object-attributes: ETag,ObjectParts`) lists up to
 1000 part sizes per request; AWS, MinIO and SeaweedFS answer it. A server that does not is
 remembered for the connection and said once in the log; the caller then asks part by part.
