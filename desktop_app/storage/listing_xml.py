@@ -54,11 +54,9 @@ def body_cap(max_keys: int) -> int:
     return _BODY_BYTES + max_keys * _ENTRY_BYTES
 
 
-def read_listing_body(response: BaseHTTPResponse, max_keys: int) -> bytes:
-    """The body of one listing answer, read in chunks and never past `body_cap`: a server
-    that ignores max-keys cannot make us hold more. An oversized answer's connection is
-    closed, not drained."""
-    cap = body_cap(max_keys)
+def read_capped(response: BaseHTTPResponse, cap: int, chunk: int = _CHUNK) -> bytes | None:
+    """The whole body read in pieces of `chunk`, or None once it would pass `cap` bytes (or
+    says it will): that connection is closed, not drained, so nothing past `cap` is read."""
     chunks: list[bytes] = []
     size = 0
     complete = False
@@ -66,17 +64,25 @@ def read_listing_body(response: BaseHTTPResponse, max_keys: int) -> bytes:
         declared = str(response.headers.get("Content-Length") or "")
         if not (declared.isascii() and declared.isdigit() and int(declared) > cap):
             while size <= cap:
-                chunk = response.read(min(_CHUNK, cap + 1 - size))
-                if not chunk:
+                piece = response.read(min(chunk, cap + 1 - size))
+                if not piece:
                     complete = True
                     break
-                chunks.append(chunk)
-                size += len(chunk)
+                chunks.append(piece)
+                size += len(piece)
     finally:
         if not complete:
             response.close()
         response.release_conn()
-    if not complete:
+    return b"".join(chunks) if complete else None
+
+
+def read_listing_body(response: BaseHTTPResponse, max_keys: int) -> bytes:
+    """The body of one listing answer, never read past `body_cap`: a server that ignores
+    max-keys cannot make us hold more."""
+    cap = body_cap(max_keys)
+    body = read_capped(response, cap)
+    if body is None:
         megabytes = f"{cap / 1e6:.0f} MB" if cap >= 1e6 else f"{cap // 1000} kB"
         raise ServerError(
             f"The server sent more than {megabytes} for one page of a folder listing that was "
@@ -84,7 +90,7 @@ def read_listing_body(response: BaseHTTPResponse, max_keys: int) -> bytes:
             "whole.",
             _LIMITS_HINT,
         )
-    return b"".join(chunks)
+    return body
 
 
 def next_token(data: bytes, max_keys: int) -> str | None:

@@ -20,9 +20,8 @@ import logging
 from xml.etree import ElementTree
 
 from minio.error import S3Error
-from urllib3 import BaseHTTPResponse
 
-from desktop_app.storage.listing_xml import DoctypeSeen, NoDoctype
+from desktop_app.storage.listing_xml import DoctypeSeen, NoDoctype, read_capped
 from desktop_app.storage.s3.errors import object_changed
 from desktop_app.storage.s3.sse import SseRequests
 
@@ -88,7 +87,7 @@ class ObjectParts(SseRequests):
                          self._settings.endpoint, exc.code or status)
                 return None
             raise
-        body = _read_capped(response)
+        body = read_capped(response, _MAX_BODY, _MAX_BODY + 1)
         page = _parse(body) if body is not None else None
         if page is None:  # e.g. a server that ignores `?attributes` and sends the object
             self._no_object_attributes = True
@@ -96,28 +95,6 @@ class ObjectParts(SseRequests):
                      "something else; composite checksums are checked with a HEAD per part",
                      self._settings.endpoint)
         return page
-
-
-def _read_capped(response: BaseHTTPResponse) -> bytes | None:
-    """The whole body, or None past `_MAX_BODY` (that connection is closed, not drained)."""
-    chunks: list[bytes] = []
-    size = 0
-    complete = False
-    try:
-        declared = str(response.headers.get("Content-Length") or "")
-        if not (declared.isascii() and declared.isdigit() and int(declared) > _MAX_BODY):
-            while size <= _MAX_BODY:
-                chunk = response.read(_MAX_BODY + 1 - size)
-                if not chunk:
-                    complete = True
-                    break
-                chunks.append(chunk)
-                size += len(chunk)
-    finally:
-        if not complete:
-            response.close()
-        response.release_conn()
-    return b"".join(chunks) if complete else None
 
 
 def _parse(body: bytes) -> tuple[str, list[int], list[int], bool, int] | None:
