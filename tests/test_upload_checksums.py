@@ -11,6 +11,7 @@ once per connection and said once in the log.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import logging
 import secrets
 import sqlite3
@@ -69,14 +70,14 @@ def test_single_and_multipart_uploads_store_the_files_crc64nvme(
     engine = make_engine(storage, tmp_path)
     _upload_all(engine, src, bucket)
     assert {v.verified_by for v in engine.snapshot()} == {"CRC64NVME"}  # the row says so
-    for name, size in SIZES.items():
+    for name in SIZES:
         head = storage.head_checksums(bucket, name)
         (crc,) = [c for c in head.checksums if c.crc is Algo.CRC64NVME]
         assert (crc.kind, crc.source, crc.value) == (FULL_OBJECT, "server", crc64_of(src / name))
-        # Nothing falls back to metadata on a server that keeps checksums; SHA-256 only where
-        # the bytes were in memory anyway (single PUTs).
+        # Nothing falls back to metadata on a server that keeps checksums, and no SHA-256 is
+        # stored where no upload rule asked for one.
         assert CRC64_META not in head.metadata
-        assert (SHA256_META in head.metadata) is (size < 5 * MiB)
+        assert SHA256_META not in head.metadata
     assert storage.list_multipart_uploads(bucket) == []
 
 
@@ -193,7 +194,7 @@ def test_identical_compares_a_full_object_crc_or_the_sha256() -> None:
     from desktop_app.core.transfer_types import ObjectHead
 
     data = b"twelve bytes"
-    local = LocalBytes.of_data(data, "s" * 64, crc_of(data))
+    local = LocalBytes.of_data(data, crc_of(data), "s" * 64)
     crc32 = StoredChecksum("CRC32", FULL_OBJECT, crc_of(data, Algo.CRC32).b64())
     assert identical(ObjectHead("e", len(data), checksums=(crc32,)), local)
     wrong = StoredChecksum("CRC64NVME", FULL_OBJECT, crc_of(b"other bytes!").b64())
@@ -203,6 +204,16 @@ def test_identical_compares_a_full_object_crc_or_the_sha256() -> None:
                          local)
     composite = StoredChecksum("CRC64NVME", "COMPOSITE", crc_of(data).b64(), parts=2)
     assert not identical(ObjectHead("e", len(data), checksums=(composite,)), local)
+
+
+def test_bytes_without_a_known_sha256_are_hashed_only_to_compare_with_one() -> None:
+    from desktop_app.core.transfer_types import ObjectHead
+
+    data = bytearray(b"held for a single PUT")
+    local = LocalBytes.of_data(memoryview(data), crc_of(bytes(data)))
+    sha = hashlib.sha256(data).hexdigest()
+    assert identical(ObjectHead("e", len(data), metadata={SHA256_META: sha}), local)
+    assert not identical(ObjectHead("e", len(data), metadata={SHA256_META: "0" * 64}), local)
 
 
 def test_an_older_journal_gains_the_checksum_columns(tmp_path: Path) -> None:

@@ -1,9 +1,11 @@
-"""SHA-256 of multipart uploads when an upload rule already read the file for it.
+"""`sha256` metadata only where an upload rule asked for the SHA-256.
 
-Multipart uploads store no SHA-256 of their own (it cannot be split across parts, so it
-would cost a second read). When an upload rule needed the SHA-256 anyway (content-addressed
-names, duplicate checks), the pre-flight has it: the upload then stores it as `sha256`
-metadata, provided the file still has the size and modification time it had when read.
+Without a rule nothing stores one: the CRC64NVME every upload carries identifies the bytes,
+and hashing every PUT cost 0.8 CPU-s per GiB. When an upload rule needed the SHA-256
+(content-addressed names, duplicate checks), single PUTs (threaded and the small-file lane)
+hash the bytes they send, and a multipart upload stores the pre-flight's value, provided the
+file still has the size and modification time it had when read (a second read would cost
+as much again).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from desktop_app.core.upload_duplicates import preflight
 from desktop_app.core.upload_rules import Naming, OnDuplicate, UploadRules
 from desktop_app.storage.s3 import MinioStorage
 from desktop_app.transfers.engine import TransferEngine
-from desktop_app.transfers.options import MiB
+from desktop_app.transfers.options import ConflictPolicy, MiB
 from desktop_app.transfers.state import State
 from tests.transfer_helpers import small_options, write_file
 
@@ -74,3 +76,30 @@ def test_a_hint_fits_only_the_file_as_it_was_read() -> None:
     assert not hint.fits(11, 1234)
     assert not hint.fits(10, 1235)
     assert not KnownSha256(10, 0, "ab" * 32).fits(10, 0)  # the time was not known
+
+
+def test_single_puts_store_the_sha256_only_when_a_rule_asked(
+        storage: MinioStorage, bucket: str, tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    sizes = {f"small{n}.txt": 300 + n for n in range(6)} | {"mid.bin": 2 * MiB + 1}
+    for n, (name, size) in enumerate(sizes.items()):
+        write_file(src / name, size, seed=20 + n)
+    entries = [(src / name, name, "") for name in sizes]
+    result = preflight(UploadRules(on_duplicate=OnDuplicate.SKIP), bucket, "ruled/", entries,
+                       None)
+    engine = TransferEngine(storage, small_options())
+    # Overwrite: the lane needs no listing of the keys, so it takes all but the scouts.
+    engine.upload_files(bucket, result.files(False), ConflictPolicy.OVERWRITE, (),
+                        result.known_sha256(with_duplicates=False))
+    engine.upload_files(bucket, [(src / name, f"plain/{name}", size)
+                                 for name, size in sizes.items()], ConflictPolicy.OVERWRITE)
+    assert engine.wait(60)
+    assert {row.state for row in engine.snapshot()} == {State.DONE}
+    lane = engine._lanes.uploads
+    assert lane is not None
+    assert lane.sent >= 8  # the small-file lane took the small files but the first scout
+    for name in sizes:
+        digest = hashlib.sha256((src / name).read_bytes()).hexdigest()
+        assert _meta(storage, bucket, f"ruled/{name}").get(SHA256_META) == digest, name
+        assert SHA256_META not in _meta(storage, bucket, f"plain/{name}"), name
+    engine.shutdown()

@@ -1,11 +1,12 @@
 """Pre-flight of an upload under rules: each file checked, and its content looked for in the
 target bucket before any byte is sent.
 
-The same content is recognised by the SHA-256 (our single PUTs store it as `sha256` metadata,
-S3 checksums may carry it) or by the full-object CRC64NVME every upload of ours carries (the
-only identity multipart uploads keep). Candidates come from one listing of the target folder
-(objects of the same size only, then one HEAD each); with content-addressed `{sha256}{ext}`
-names the target key itself is the only candidate, so the check is a single HEAD.
+The same content is recognised by the SHA-256 (our uploads store it as `sha256` metadata when
+an upload rule read it, S3 checksums may carry it) or by the full-object CRC64NVME every upload
+of ours carries (the only identity of uploads no rule hashed). Candidates come from one
+listing of the target folder (objects of the same size only, then one HEAD each); with
+content-addressed `{sha256}{ext}` names the target key itself is the only candidate, so the
+check is a single HEAD.
 """
 
 from __future__ import annotations

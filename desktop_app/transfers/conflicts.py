@@ -1,10 +1,12 @@
 """What to do when the destination exists: overwrite, skip, keep both, or skip if identical.
 
-"Identical" means the same size and the same full-object CRC (CRC64NVME, CRC32 or CRC32C, kept
-by the server or as our `crc64nvme` metadata) or the same SHA-256 (`sha256` metadata). An object
-with neither is never assumed identical (we would rather send the bytes again than skip a
-different file). The local file's hashes are taken lazily: a big file is read for them only
-when an object of its size is there to compare with, and only the kind of hash it carries.
+"Identical" means the same size and, for an upload, the same full-object CRC (CRC64NVME, CRC32
+or CRC32C, kept by the server or as our `crc64nvme` metadata) or the same SHA-256 (`sha256`
+metadata); for a download, a local file that passes the check the download itself would
+(`verify.file_passes`: any CRC, SHA-256 or MD5 the object allows). An object with none is
+never assumed identical (we would rather send the bytes again than skip a different file).
+The local file's hashes are taken lazily: a big file is read for them only when an object of
+its size is there to compare with, and only the kind of hash it carries.
 """
 
 from __future__ import annotations
@@ -83,13 +85,16 @@ class LocalBytes:
         return local
 
     @classmethod
-    def of_data(cls, data: bytes | memoryview, sha256: str, crc: Crc) -> LocalBytes:
+    def of_data(cls, data: bytes | memoryview, crc: Crc, sha256: str = "") -> LocalBytes:
+        """Bytes held in memory for as long as this is asked; the SHA-256 is hashed only
+        when an existing object can be compared by nothing else."""
         def crc_of(algo: Algo) -> Crc:
             computed = Crc(algo)
             computed.update(data)
             return computed
 
-        local = cls(len(data), crc_of, lambda: sha256)
+        local = cls(len(data), crc_of,
+                    functools.cache(lambda: sha256 or hashlib.sha256(data).hexdigest()))
         local._crcs[crc.algo] = crc
         return local
 
@@ -152,9 +157,11 @@ def remote_target(
 
 
 def local_target(
-    policy: ConflictPolicy, dest: Path, size: int, sha256: str | None, ask: Ask | None = None
+    policy: ConflictPolicy, dest: Path, size: int, same: Callable[[Path], bool] | None,
+    ask: Ask | None = None,
 ) -> Path | None:
-    """The file to write, or None to skip."""
+    """The file to write, or None to skip; `same` says whether a local file of the object's
+    size already holds its bytes (the check the download itself would pass)."""
     if not os.path.lexists(dest) or policy is ConflictPolicy.OVERWRITE:
         return dest
     if policy is ConflictPolicy.ASK:
@@ -165,8 +172,8 @@ def local_target(
     if policy is ConflictPolicy.SKIP:
         return None
     if policy is ConflictPolicy.SKIP_IF_IDENTICAL:
-        if (sha256 and dest.is_file() and not dest.is_symlink()
-                and dest.stat().st_size == size and file_sha256(dest) == sha256):
+        if (same is not None and dest.is_file() and not dest.is_symlink()
+                and dest.stat().st_size == size and same(dest)):
             return None
         return dest
     for n in range(1, 10_000):

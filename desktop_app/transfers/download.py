@@ -29,7 +29,7 @@ from desktop_app.core.transfer_errors import (
     ObjectChanged,
     TransientError,
 )
-from desktop_app.core.transfer_types import SHA256_META, ObjectBody, ObjectHead
+from desktop_app.core.transfer_types import ObjectBody, ObjectHead
 from desktop_app.transfers import download_plan
 from desktop_app.transfers.conflicts import local_target
 from desktop_app.transfers.context import Context, run_parts
@@ -44,6 +44,7 @@ from desktop_app.transfers.verify import (
     RangeCrc,
     check_file_size,
     crc_matches,
+    file_passes,
     hash_mismatch,
     size_mismatch,
 )
@@ -119,10 +120,11 @@ def _download(ctx: Context, transfer: Transfer, dest: Path, resume: DownloadReco
         cuts = download_plan.part_ends(ctx, transfer, download_plan.head_of(first))
     check = download_plan.check_of_head(info, cuts) if info is not None else \
         download_plan.check_of_body(first, cuts)
-    expected_sha = first.metadata.get(SHA256_META, "").lower()
     ask = ctx.asker(transfer, False, str(dest), size)
     try:
-        target = local_target(ctx.conflict_for(transfer), dest, size, expected_sha or None, ask)
+        target = local_target(ctx.conflict_for(transfer), dest, size,
+                              lambda path: file_passes(check, path, size,
+                                                       transfer.checkpoint), ask)
         if target is None:
             transfer.transition(State.SKIPPED, "Skipped: the file already exists.")
             return

@@ -3,8 +3,9 @@
 The threaded path's single PUT costs about two milliseconds of CPU per small file, most of it
 the SDK building the request (urllib3, signing) and the GIL handed between sixteen threads.
 Here one thread runs a loop with a few dozen PUTs in flight (`storage.object_put`), each the
-request the threaded path would send: the file read once, its SHA-256 (`sha256` metadata)
-and CRC64NVME (checked by the server, BadDigest otherwise) computed in that pass, the content
+request the threaded path would send: the file read once, its CRC64NVME (checked by the
+server, BadDigest otherwise) and, when an upload rule asked, its SHA-256 (`sha256` metadata,
+see `upload.sha256_meta`) computed in that pass, the content
 type guessed the same way, and `If-None-Match: *` when the batch's listing says the key is
 free (the server refuses the PUT if someone took it since).
 
@@ -22,7 +23,6 @@ which does it again from the start with its retries, questions and error message
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import logging
 import os
 from collections.abc import Callable
@@ -31,14 +31,13 @@ from typing import Literal, Protocol
 from desktop_app.core.checksums import Algo, crc_of
 from desktop_app.core.errors import AppError
 from desktop_app.core.mime import SNIFF_BYTES
-from desktop_app.core.transfer_types import SHA256_META
 from desktop_app.storage.object_put import PutRequest
 from desktop_app.transfers.context import Context
 from desktop_app.transfers.lane_bytes import LANE_BYTES, LaneBytes
 from desktop_app.transfers.lane_loop import LaneHost, LaneLoop, PerTurn
 from desktop_app.transfers.options import ConflictPolicy
 from desktop_app.transfers.state import Direction, State, Transfer
-from desktop_app.transfers.upload import content_type_for
+from desktop_app.transfers.upload import content_type_for, sha256_meta
 
 log = logging.getLogger(__name__)
 CRC = Algo.CRC64NVME
@@ -189,7 +188,7 @@ class SmallUploads(LaneLoop[Transfer]):
         request = PutRequest(
             transfer.bucket, transfer.key, len(data),
             content_type_for(path.name, lambda: data[:SNIFF_BYTES]),
-            {SHA256_META: hashlib.sha256(data).hexdigest()}, crc, if_absent)
+            sha256_meta(transfer, data), crc, if_absent)
         assert self._putter is not None
         status = await self._putter.put(request, data)
         return status == 200

@@ -9,8 +9,9 @@ checksums (`keeps_checksums`, asked once per connection) the CRC goes into the u
 (`crc64nvme`) instead; S3 takes metadata only when an upload starts, so there a multipart file
 is read once for it first (at CRC speed, about 20 GiB/s, the only such pass left).
 
-SHA-256 (duplicate finding, `sha256` metadata) is kept where it costs no second read: single
-PUTs hash the bytes they hold. Multipart uploads store none; their identity is the full-object
+SHA-256 (`sha256` metadata) is stored only when an upload rule read it (content-addressed
+names, duplicate checks): a single PUT hashes the bytes it holds, a multipart upload stores the
+rule's value while the file is unchanged. Otherwise an upload's identity is its full-object
 CRC64NVME, which the conflict check and the duplicate finder compare like a SHA-256.
 
 Memory stays bounded: a part is read from disk (pread) by the worker that sends it. Multipart
@@ -133,14 +134,13 @@ def _single(ctx: Context, transfer: Transfer, path: Path) -> None:
     with _whole_file(ctx, transfer, path) as data:
         transfer.checkpoint()
         transfer.size = len(data)
-        sha256 = hashlib.sha256(data).hexdigest()
         crc = crc_of(data, CRC)
         content_type = content_type_for(path.name, lambda: bytes(data[:SNIFF_BYTES]))
-        meta = {SHA256_META: sha256}
+        meta = sha256_meta(transfer, data)
         checksum: Crc | None = crc
         if not _keeps_checksums(ctx, transfer):
             meta[CRC64_META], checksum = crc.b64(), None
-        local = LocalBytes.of_data(data, sha256, crc)
+        local = LocalBytes.of_data(data, crc, meta.get(SHA256_META, ""))
 
         def put(if_absent: bool = False) -> str:
             return ctx.storage.put_bytes(transfer.bucket, transfer.key, data, content_type,
@@ -152,6 +152,17 @@ def _single(ctx: Context, transfer: Transfer, path: Path) -> None:
             ctx.send(transfer, len(data), lambda: ctx.with_retry(transfer, put))
     transfer.verified_by = _checked_by(ctx, checksum is not None)
     transfer.set_progress(len(data))
+
+
+def sha256_meta(transfer: Transfer, data: bytes | memoryview) -> dict[str, str]:
+    """`sha256` metadata for a single PUT's bytes, only when an upload rule asked for the
+    file's SHA-256 (content-addressed names, duplicate checks): hashing every PUT cost 0.8
+    CPU-s per GiB, and the CRC64NVME every upload carries already identifies the bytes for
+    "skip if identical", duplicates and downloads. Hashed from the bytes sent, not taken
+    from the rule's read, so a file changed since cannot get a stale value."""
+    if transfer.known_sha256 is None:
+        return {}
+    return {SHA256_META: hashlib.sha256(data).hexdigest()}
 
 
 def _put_if_absent(ctx: Context, transfer: Transfer, local: LocalBytes,

@@ -1,7 +1,7 @@
 """Import from a URL: the body streamed from the source straight into the bucket.
 
 No temporary file: up to `multipart_threshold` bytes are held to decide; a body that ends
-before that is one PUT (CRC64NVME and SHA-256, like a small upload), anything longer or of
+before that is one PUT (with its CRC64NVME, like a small upload), anything longer or of
 unknown size becomes a FULL_OBJECT CRC64NVME multipart upload fed part by part as the bytes
 arrive (the part being read plus at most `IN_FLIGHT` being sent), checked against the
 server's CRC at the end like our uploads.
@@ -19,7 +19,6 @@ engine's shutdown aborts a paused one's upload.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import threading
 from collections import deque
 from collections.abc import Iterator
@@ -32,7 +31,7 @@ from desktop_app.core.errors import AppError, Cancelled
 from desktop_app.core.humanize import human_size
 from desktop_app.core.mime import SNIFF_BYTES, sniff
 from desktop_app.core.transfer_errors import TransientError
-from desktop_app.core.transfer_types import SHA256_META, PartInfo
+from desktop_app.core.transfer_types import PartInfo
 from desktop_app.core.url_safety import LookupFailed, Resolver, without_query
 from desktop_app.transfers.conflicts import LocalBytes
 from desktop_app.transfers.context import STOP_POLL_S, Context
@@ -323,11 +322,10 @@ def _part(ctx: Context, transfer: Transfer, job: ImportJob, number: int,
 
 
 def _single(ctx: Context, transfer: Transfer, data: bytes, ctype: str) -> None:
-    sha256 = hashlib.sha256(data).hexdigest()
     crc = crc_of(data, CRC)
-    if not _resolve_key(ctx, transfer, LocalBytes.of_data(data, sha256, crc)):
+    if not _resolve_key(ctx, transfer, LocalBytes.of_data(data, crc)):
         return
-    meta = {SHA256_META: sha256}
+    meta: dict[str, str] = {}
     checksum: Crc | None = crc
     if not _keeps_checksums(ctx, transfer):
         meta[CRC64_META], checksum = crc.b64(), None

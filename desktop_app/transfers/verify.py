@@ -188,6 +188,38 @@ class RangeCrc:
             self.pieces[self._start] = self._crc
 
 
+def file_passes(check: Check, path: str | os.PathLike[str], size: int,
+                checkpoint: Callable[[], None] | None = None) -> bool:
+    """Whether the local file at `path` already holds what `check` would accept from a
+    download of `size` bytes ("skip if identical"): read once, at CRC or hash speed. An object
+    with nothing to check by is never taken as identical."""
+    if not check.kind:
+        return False
+    pieces: dict[int, Crc] = {}
+    crc = RangeCrc(check, 0, pieces) if check.crc else None
+    digest = None if crc is not None else check.new()
+    feed = crc.update if crc is not None else digest.update if digest is not None else None
+    assert feed is not None
+    view = memoryview(bytearray(_READ))
+    seen = 0
+    with open(path, "rb", buffering=0) as handle:
+        while got := handle.readinto(view):
+            feed(view[:got])
+            seen += got
+            if checkpoint is not None:
+                checkpoint()
+    if seen != size:
+        return False
+    if crc is not None:
+        crc.keep()
+        return crc_matches(check, pieces, size)
+    assert digest is not None
+    return digest.hexdigest() == check.expected
+
+
+_READ = 1024 * 1024
+
+
 def hash_mismatch(name: str, check: Check) -> IntegrityError:
     if check.kind == "SHA-256":
         what = "their SHA-256 does not match the one stored with the object"
