@@ -21,6 +21,7 @@ from desktop_app.core.upload_duplicates import preflight
 from desktop_app.core.upload_rules import Naming, OnDuplicate, UploadRules
 from desktop_app.storage.s3 import MinioStorage
 from desktop_app.transfers.engine import TransferEngine
+from desktop_app.transfers.journal import Journal
 from desktop_app.transfers.options import ConflictPolicy, MiB
 from desktop_app.transfers.state import State
 from tests.transfer_helpers import small_options, write_file
@@ -103,3 +104,30 @@ def test_single_puts_store_the_sha256_only_when_a_rule_asked(
         assert _meta(storage, bucket, f"ruled/{name}").get(SHA256_META) == digest, name
         assert SHA256_META not in _meta(storage, bucket, f"plain/{name}"), name
     engine.shutdown()
+
+
+def test_a_restart_keeps_the_rules_sha256_request(
+        storage: MinioStorage, bucket: str, tmp_path: Path) -> None:
+    """The hint is journalled with the queue: after a restart the single PUT still stores the
+    SHA-256 and the multipart upload the rule's value (the file is unchanged)."""
+    src = tmp_path / "src"
+    sizes = {"small.txt": 5000, "big.bin": 11 * MiB}
+    for n, (name, size) in enumerate(sizes.items()):
+        write_file(src / name, size, seed=40 + n)
+    entries = [(src / name, name, "") for name in sizes]
+    result = preflight(UploadRules(on_duplicate=OnDuplicate.SKIP), bucket, "r/", entries, None)
+    journal = Journal.in_dir(tmp_path / "data")
+    first = TransferEngine(storage, small_options(), journal)
+    first.shutdown()  # closed: what it is handed is journalled, not started
+    first.upload_files(bucket, result.files(False), ConflictPolicy.OVERWRITE, (),
+                       result.known_sha256(with_duplicates=False))
+    assert len(journal.pending()) == 2
+    second = TransferEngine(storage, small_options(), journal)
+    assert len(second.restore()) == 2
+    assert second.wait(60)
+    assert {row.state for row in second.snapshot()} == {State.DONE}
+    for name in sizes:
+        digest = hashlib.sha256((src / name).read_bytes()).hexdigest()
+        assert _meta(storage, bucket, f"r/{name}").get(SHA256_META) == digest, name
+    assert journal.sha256_hints() == {}  # gone with the finished items
+    second.shutdown()

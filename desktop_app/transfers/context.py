@@ -8,6 +8,8 @@ its cause).
 
 from __future__ import annotations
 
+import contextlib
+import os
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -212,3 +214,11 @@ def run_parts(ctx: Context, transfer: Transfer, jobs: Sequence[Callable[[], Any]
     if first_error is not None:
         raise first_error
     transfer.checkpoint()
+
+
+def lower_priority(niceness: int) -> None:
+    """Let the OS prefer the GUI thread over transfer workers (Linux: per-thread nice)."""
+    if niceness > 0 and hasattr(os, "setpriority"):
+        with contextlib.suppress(OSError):
+            me = threading.get_native_id()
+            os.setpriority(os.PRIO_PROCESS, me, os.getpriority(os.PRIO_PROCESS, me) + niceness)

@@ -12,9 +12,7 @@ resumes multipart uploads.
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import os
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Executor, ThreadPoolExecutor
@@ -27,7 +25,7 @@ from desktop_app.storage.protocol import TransferStorage
 from desktop_app.transfers.bandwidth import TokenBucket
 from desktop_app.transfers.commands import RowCommands
 from desktop_app.transfers.conflicts import Resolver
-from desktop_app.transfers.context import Context, failure_text
+from desktop_app.transfers.context import Context, failure_text, lower_priority
 from desktop_app.transfers.download import download
 from desktop_app.transfers.journal import Journal
 from desktop_app.transfers.lanes import LaneHosting, Lanes
@@ -68,10 +66,10 @@ class TransferEngine(LaneHosting, RowCommands):
         self._own_pools = file_executor is None
         self._files = file_executor or ThreadPoolExecutor(
             self.options.files_at_once, thread_name_prefix="transfer-file",
-            initializer=_lower_priority, initargs=(self.options.worker_niceness,))
+            initializer=lower_priority, initargs=(self.options.worker_niceness,))
         self._parts = part_executor or ThreadPoolExecutor(
             self.options.part_workers, thread_name_prefix="transfer-part",
-            initializer=_lower_priority, initargs=(self.options.worker_niceness,))
+            initializer=lower_priority, initargs=(self.options.worker_niceness,))
         if limiter is None and self.options.bandwidth_limit:
             limiter = TokenBucket(self.options.bandwidth_limit)
         self.ctx = Context(storage, self.options, self._parts, self.journal, limiter)
@@ -207,6 +205,8 @@ class TransferEngine(LaneHosting, RowCommands):
             for t, jid in zip((t for t in transfers if not t.state.finished and journal), ids,
                               strict=True):
                 t.journal_id = jid
+            self.journal.keep_sha256_hints((t.journal_id, t.known_sha256) for t in transfers
+                                           if t.journal_id and t.known_sha256)
             with self._lock:
                 for t in transfers:
                     self._items[t.id] = t
@@ -379,12 +379,14 @@ class TransferEngine(LaneHosting, RowCommands):
             self.ctx.batch_conflict.setdefault(batch, ConflictPolicy(policy))
         with self._lock:
             held = {t.journal_id for t in self._items.values()}
+        hints = self.journal.sha256_hints()
         for rec in self.journal.pending():
             if rec.id in held:
                 continue
             direction = Direction(rec.direction)
             t = Transfer(direction, rec.bucket, rec.key, Path(rec.local_path), rec.size,
-                         rec.batch, etag=rec.etag, journal_id=rec.id)
+                         rec.batch, etag=rec.etag, journal_id=rec.id,
+                         known_sha256=hints.get(rec.id))
             # What it already has: a paused big transfer does not come back at 0 %.
             t.done_bytes = self.journal.kept_bytes(rec.id, direction is Direction.DOWNLOAD)
             state = State(rec.state)
@@ -441,10 +443,3 @@ class TransferEngine(LaneHosting, RowCommands):
         for tid, job in list(self._imports.items()):  # not journalled: nothing to resume
             discard(self.ctx, self._items[tid], job)
 
-
-def _lower_priority(niceness: int) -> None:
-    """Let the OS prefer the GUI thread over transfer workers (Linux: per-thread nice)."""
-    if niceness > 0 and hasattr(os, "setpriority"):
-        with contextlib.suppress(OSError):
-            me = threading.get_native_id()
-            os.setpriority(os.PRIO_PROCESS, me, os.getpriority(os.PRIO_PROCESS, me) + niceness)

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop_app.core.transfer_types import PartInfo
+from desktop_app.core.transfer_types import KnownSha256, PartInfo
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS server_facts (
@@ -68,6 +68,12 @@ CREATE TABLE IF NOT EXISTS downloads (
     device INTEGER NOT NULL,
     inode INTEGER NOT NULL,
     saved INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS sha256_hints (
+    item_id INTEGER PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    hexdigest TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS batches (
     batch INTEGER PRIMARY KEY,
@@ -252,6 +258,21 @@ class Journal:
                 "SELECT MAX(b) FROM (SELECT MAX(batch) AS b FROM items"
                 " UNION ALL SELECT MAX(batch) FROM batches)").fetchone()
         return int(last or 0)
+
+    def keep_sha256_hints(self, hints: Iterable[tuple[int, KnownSha256]]) -> None:
+        """The SHA-256 an upload rule read for these items (see `KnownSha256`): a restart
+        must not lose the rule's request for it."""
+        with self._lock:
+            self._db.executemany(
+                "INSERT OR REPLACE INTO sha256_hints (item_id, size, mtime_ns, hexdigest)"
+                " VALUES (?,?,?,?)",
+                [(item, h.size, h.mtime_ns, h.hexdigest) for item, h in hints])
+
+    def sha256_hints(self) -> dict[int, KnownSha256]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT item_id, size, mtime_ns, hexdigest FROM sha256_hints").fetchall()
+        return {item: KnownSha256(size, mtime, digest) for item, size, mtime, digest in rows}
 
     def pending(self) -> list[ItemRecord]:
         with self._lock:
