@@ -85,6 +85,41 @@ def test_objects_with_a_crc_are_skipped_when_the_local_file_holds_them(
     assert engine.wait(60)
     assert states(engine, ids) == dict(zip(ids, (State.SKIPPED, State.SKIPPED, State.DONE),
                                            strict=True)), errors(engine)
+    # The row says what proved it.
+    why = {row.key: row.error for row in engine.snapshot()}
+    assert why["one.bin"] == "Skipped: the file there already has these bytes (checked by CRC32)."
+    assert why["parts.bin"] == ("Skipped: the file there already has these bytes "
+                                "(checked by CRC32 (composite, 2 parts)).")
     assert (dest / "other.bin").read_bytes() == DATA  # the different file was replaced
     assert sorted(p.name for p in dest.iterdir()) == sorted(local)
+    engine.shutdown()
+
+
+@pytest.mark.real_server
+@pytest.mark.parametrize("asked", [False, True])
+def test_an_upload_skipped_as_identical_says_so(
+        storage: MinioStorage, bucket: str, tmp_path: Path, asked: bool) -> None:
+    """Chosen as the policy or answered to the question: the row tells a proven copy from a
+    plain "it exists"."""
+    src = tmp_path / "src"
+    src.mkdir()
+    _file(src, DATA[:70_000], "same.bin")
+    _file(src, DATA[:70_000], "kept.bin")
+    engine = make_engine(storage, tmp_path)
+    engine.upload_files(bucket, [(src / "same.bin", "same.bin", 70_000),
+                                 (src / "kept.bin", "kept.bin", 70_000)],
+                        ConflictPolicy.OVERWRITE)
+    assert engine.wait(30)
+    (src / "kept.bin").write_bytes(DATA[1:70_001])  # same size, other bytes
+    if asked:
+        engine.set_conflict_resolver(
+            lambda _conflict, _check: (ConflictPolicy.SKIP_IF_IDENTICAL, True))
+    policy = ConflictPolicy.ASK if asked else ConflictPolicy.SKIP_IF_IDENTICAL
+    ids = engine.upload_files(bucket, [(src / "same.bin", "same.bin", 70_000),
+                                       (src / "kept.bin", "kept.bin", 70_000)], policy)
+    assert engine.wait(30)
+    assert states(engine, ids) == {ids[0]: State.SKIPPED, ids[1]: State.DONE}, errors(engine)
+    rows = {row.id: row for row in engine.snapshot()}
+    assert rows[ids[0]].error == "Skipped: the object on the server already has these bytes."
+    assert storage.read_range(bucket, "kept.bin", 0, 70_000) == DATA[1:70_001]
     engine.shutdown()

@@ -261,6 +261,9 @@ def test_conflict_policies_on_upload_and_download(storage: MinioStorage, bucket:
         ConflictPolicy.SKIP_IF_IDENTICAL: ["same.txt"],
     }[policy]
     assert keys == expected_keys
+    (up,) = engine.snapshot()
+    assert up.error == {ConflictPolicy.SKIP: "Skipped: it already exists on the server."}.get(
+        policy, "")  # different bytes: "skip if identical" uploads them
     body = storage.read_range(bucket, "same.txt", 0, 100)
     assert body == (b"remote bytes" if policy in (ConflictPolicy.SKIP, ConflictPolicy.KEEP_BOTH)
                     else b"local bytes")

@@ -121,12 +121,19 @@ def _download(ctx: Context, transfer: Transfer, dest: Path, resume: DownloadReco
     check = download_plan.check_of_head(info, cuts) if info is not None else \
         download_plan.check_of_body(first, cuts)
     ask = ctx.asker(transfer, False, str(dest), size)
+    proven: list[str] = []  # what showed the local file to hold the object's bytes
+
+    def same(path: Path) -> bool:
+        if file_passes(check, path, size, transfer.checkpoint):
+            proven.append(check.label)
+        return bool(proven)
+
     try:
-        target = local_target(ctx.conflict_for(transfer), dest, size,
-                              lambda path: file_passes(check, path, size,
-                                                       transfer.checkpoint), ask)
+        target = local_target(ctx.conflict_for(transfer), dest, size, same, ask)
         if target is None:
-            transfer.transition(State.SKIPPED, "Skipped: the file already exists.")
+            transfer.transition(State.SKIPPED, f"Skipped: the file there already has these "
+                                f"bytes (checked by {proven[0]})." if proven
+                                else "Skipped: the file already exists.")
             return
         try:
             temp = PartialFile.for_download(target.parent, ctx.journal, transfer.journal_id,

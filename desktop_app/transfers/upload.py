@@ -43,6 +43,7 @@ from desktop_app.transfers.state import CHECKSUMMING, Paused, State, Transfer
 CRC = Algo.CRC64NVME
 
 FOLDER_CONTENT_TYPE = "application/x-directory"
+SAME_THERE = "Skipped: the object on the server already has these bytes."
 LENT_MIN = 1 << 20  # smaller files: a fresh read costs little (see `_whole_file`)
 
 
@@ -82,14 +83,22 @@ def _content_type(path: Path) -> str:
 
 def _resolve_key(ctx: Context, transfer: Transfer, local: LocalBytes) -> bool:
     """Apply the conflict policy; False means skip (the row says why)."""
-    ask = ctx.asker(transfer, True, transfer.key, transfer.size)
+    asker = ctx.asker(transfer, True, transfer.key, transfer.size)
+    chosen = [ctx.conflict_for(transfer)]  # and the user's answer, when asked
+
+    def ask(existing_size: int) -> ConflictPolicy:
+        chosen.append(asker(existing_size))
+        return chosen[-1]
+
     def head(bucket: str, key: str) -> ObjectHead:
         return ctx.with_retry(transfer, lambda: ctx.storage.head_checksums(bucket, key))
 
-    target = remote_target(head, ctx.conflict_for(transfer), transfer.bucket, transfer.key,
-                           local, ask)
+    target = remote_target(head, chosen[0], transfer.bucket, transfer.key, local, ask)
     if target is None:
-        transfer.transition(State.SKIPPED, "Skipped: it already exists on the server.")
+        # "Skip if identical" skips only what it proved identical
+        transfer.transition(State.SKIPPED, SAME_THERE
+                            if chosen[-1] is ConflictPolicy.SKIP_IF_IDENTICAL
+                            else "Skipped: it already exists on the server.")
         return False
     transfer.key = target
     return True
