@@ -40,6 +40,27 @@ def root_names(window: MainWindow) -> list[str]:
     return [str(model.index(row, 0).data()) for row in range(model.rowCount())]
 
 
+class CallCounter:
+    """The real storage, counting the calls of its method `counted` (in `calls`). Everything
+    else passes straight through."""
+
+    def __init__(self, storage: Any, counted: str) -> None:
+        self._storage = storage
+        self._counted = counted
+        self.calls = 0
+
+    def __getattr__(self, name: str) -> Any:
+        found = getattr(self._storage, name)
+        if name != self._counted:
+            return found
+
+        def counting(*args: Any, **kwargs: Any) -> Any:
+            self.calls += 1
+            return found(*args, **kwargs)
+
+        return counting
+
+
 class GatedStorage:
     """The real storage, whose call `gated` waits (at most `wait_s`) until the test sets
     `go_on`; `asked` is set when the call comes. Everything else passes straight through."""

@@ -18,6 +18,7 @@ from desktop_app.transfers.engine import TransferEngine
 from desktop_app.transfers.options import MiB
 from desktop_app.transfers.state import State
 from tests.fault_proxy import Fault, FaultProxy
+from tests.helpers import CallCounter
 from tests.hostile_s3 import HostileS3
 from tests.s3_peers import boto_transfer
 from tests.test_download_checksums import body_of, listed, run
@@ -136,21 +137,6 @@ def test_a_server_that_answers_with_the_object_is_asked_part_by_part(size: int) 
         fake.stop()
 
 
-class GetCounter:
-    """The real storage, counting the object GETs (whole or ranged)."""
-
-    def __init__(self, real: MinioStorage) -> None:
-        self.real = real
-        self.gets = 0
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self.real, name)
-
-    def open_object(self, *args: object, **kwargs: object) -> object:
-        self.gets += 1
-        return self.real.open_object(*args, **kwargs)  # type: ignore[arg-type]
-
-
 @pytest.mark.real_server
 def test_ranges_are_not_cut_at_the_parts_and_each_part_is_still_checked(
         s3_server: ConnectionSettings, storage: MinioStorage, bucket: str,
@@ -159,14 +145,14 @@ def test_ranges_are_not_cut_at_the_parts_and_each_part_is_still_checked(
     checksumming the pieces of the parts it holds; a flipped byte is still caught."""
     data = body_of(12 * MiB + 5, seed=6)
     boto_transfer(s3_server, bucket, "obj.bin", data)  # composite CRC32, 5 MiB parts
-    counter = GetCounter(storage)
+    counter = CallCounter(storage, "open_object")  # the object GETs, whole or ranged
     engine = TransferEngine(counter,  # type: ignore[arg-type]
                             small_options(download_part_size=8 * MiB))
     rows = run(engine, bucket, listed(storage, bucket, ["obj.bin"]), tmp_path)
     engine.shutdown()
     assert rows == {"obj.bin": (State.DONE, "CRC32 (composite, 3 parts)", "")}
     assert (tmp_path / "obj.bin").read_bytes() == data
-    assert counter.gets == 2
+    assert counter.calls == 2
 
     via_proxy = MinioStorage(dataclasses.replace(s3_server, port=proxy.port))
     proxy.faults = [Fault("corrupt", lambda m, p, h: m == "GET" and "attributes" not in p

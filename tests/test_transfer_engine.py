@@ -13,7 +13,7 @@ from desktop_app.storage.s3 import MinioStorage
 from desktop_app.transfers.options import ConflictPolicy, MiB
 from desktop_app.transfers.partial import temp_files
 from desktop_app.transfers.state import State
-from tests.helpers import put_bytes
+from tests.helpers import CallCounter, put_bytes
 from tests.transfer_helpers import (
     crc64_of,
     errors,
@@ -340,26 +340,11 @@ def test_disk_full_gives_a_clear_error_and_leaves_the_destination(
     engine.shutdown()
 
 
-class CreateCounter:
-    """The real storage, counting multipart uploads started."""
-
-    def __init__(self, real: MinioStorage) -> None:
-        self.real = real
-        self.created = 0
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self.real, name)
-
-    def create_multipart(self, *args: object, **kw: object) -> str:
-        self.created += 1
-        return self.real.create_multipart(*args, **kw)  # type: ignore[arg-type]
-
-
 def test_resume_right_after_pause_never_runs_two_workers(storage: MinioStorage, bucket: str,
                                                          tmp_path: Path) -> None:
     src = tmp_path / "big.bin"
     write_file(src, 20 * MiB, seed=5)
-    counter = CreateCounter(storage)
+    counter = CallCounter(storage, "create_multipart")
     engine = make_engine(counter, tmp_path, bandwidth_limit=16 * MiB)  # type: ignore[arg-type]
     (up,) = engine.upload_paths([src], bucket)
     wait_until(lambda: engine.get(up).done_bytes > 0)
@@ -368,7 +353,7 @@ def test_resume_right_after_pause_never_runs_two_workers(storage: MinioStorage, 
         engine.resume([up])  # the first worker may still be unwinding
     assert engine.wait(60)
     assert states(engine, [up]) == {up: State.DONE}
-    assert counter.created == 1
+    assert counter.calls == 1
     assert stored_crc64(storage, bucket, "big.bin") == crc64_of(src)
     assert storage.list_multipart_uploads(bucket) == []
     engine.shutdown()

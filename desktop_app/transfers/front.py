@@ -115,12 +115,14 @@ class DownloadFront:
         return self._digest.hexdigest() if self._digest is not None else None
 
 
-def _read_through(fd: int, offset: int, length: int, transfer: Transfer,
-                  feed: Callable[[memoryview], object]) -> None:
+def read_through(fd: int, offset: int, length: int, checkpoint: Callable[[], None],
+                 feed: Callable[[memoryview], object]) -> None:
+    """Bytes [offset, offset + length) of `fd`, a reused buffer at a time, given to `feed`;
+    `checkpoint` may raise (pause, cancel) between reads."""
     view = memoryview(bytearray(min(HASH_READ, max(length, 1))))
     end = offset + length
     while offset < end:
-        transfer.checkpoint()
+        checkpoint()
         n = os.preadv(fd, [view[: min(len(view), end - offset)]], offset)
         if not n:
             raise LocalFileError("The downloaded file got shorter while being checked.")
@@ -131,7 +133,7 @@ def _read_through(fd: int, offset: int, length: int, transfer: Transfer,
 def crc_of_file(fd: int, offset: int, length: int, algo: Algo, transfer: Transfer) -> Crc:
     """The CRC of bytes already in the file (the kept front of a resumed download)."""
     crc = Crc(algo)
-    _read_through(fd, offset, length, transfer, crc.update)
+    read_through(fd, offset, length, transfer.checkpoint, crc.update)
     return crc
 
 
@@ -139,5 +141,5 @@ def hash_file(fd: int, size: int, transfer: Transfer, check: Check) -> str:
     """The whole file's hash, read back (a single stream whose GET had to be retried)."""
     digest = check.new()
     assert digest is not None
-    _read_through(fd, 0, size, transfer, digest.update)
+    read_through(fd, 0, size, transfer.checkpoint, digest.update)
     return digest.hexdigest()

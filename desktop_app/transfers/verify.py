@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from desktop_app.core.checksums import COMPOSITE, Algo, Crc, StoredChecksum, algo_named, crc_of
 from desktop_app.core.transfer_errors import IntegrityError
+from desktop_app.transfers.front import read_through
 
 _HINT = "Nothing of it was kept; try again."  # (Retry in the queue, Open again)
 UNVERIFIED = "unverified (size only)"
@@ -189,7 +190,7 @@ class RangeCrc:
 
 
 def file_passes(check: Check, path: str | os.PathLike[str], size: int,
-                checkpoint: Callable[[], None] | None = None) -> bool:
+                checkpoint: Callable[[], None] = lambda: None) -> bool:
     """Whether the local file at `path` already holds what `check` would accept from a
     download of `size` bytes ("skip if identical"): read once, at CRC or hash speed. An object
     with nothing to check by is never taken as identical."""
@@ -200,24 +201,15 @@ def file_passes(check: Check, path: str | os.PathLike[str], size: int,
     digest = None if crc is not None else check.new()
     feed = crc.update if crc is not None else digest.update if digest is not None else None
     assert feed is not None
-    view = memoryview(bytearray(_READ))
-    seen = 0
     with open(path, "rb", buffering=0) as handle:
-        while got := handle.readinto(view):
-            feed(view[:got])
-            seen += got
-            if checkpoint is not None:
-                checkpoint()
-    if seen != size:
-        return False
+        if os.fstat(handle.fileno()).st_size != size:
+            return False
+        read_through(handle.fileno(), 0, size, checkpoint, feed)
     if crc is not None:
         crc.keep()
         return crc_matches(check, pieces, size)
     assert digest is not None
     return digest.hexdigest() == check.expected
-
-
-_READ = 1024 * 1024
 
 
 def hash_mismatch(name: str, check: Check) -> IntegrityError:
