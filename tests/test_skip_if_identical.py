@@ -87,9 +87,8 @@ def test_objects_with_a_crc_are_skipped_when_the_local_file_holds_them(
                                            strict=True)), errors(engine)
     # The row says what proved it.
     why = {row.key: row.error for row in engine.snapshot()}
-    assert why["one.bin"] == "Skipped: the file there already has these bytes (checked by CRC32)."
-    assert why["parts.bin"] == ("Skipped: the file there already has these bytes "
-                                "(checked by CRC32 (composite, 2 parts)).")
+    assert why["one.bin"] == "Skipped: identical (CRC32)."
+    assert why["parts.bin"] == "Skipped: identical (CRC32 (composite, 2 parts))."
     assert (dest / "other.bin").read_bytes() == DATA  # the different file was replaced
     assert sorted(p.name for p in dest.iterdir()) == sorted(local)
     engine.shutdown()
@@ -120,6 +119,6 @@ def test_an_upload_skipped_as_identical_says_so(
     assert engine.wait(30)
     assert states(engine, ids) == {ids[0]: State.SKIPPED, ids[1]: State.DONE}, errors(engine)
     rows = {row.id: row for row in engine.snapshot()}
-    assert rows[ids[0]].error == "Skipped: the object on the server already has these bytes."
+    assert rows[ids[0]].error == "Skipped: identical on the server."
     assert storage.read_range(bucket, "kept.bin", 0, 70_000) == DATA[1:70_001]
     engine.shutdown()

@@ -131,8 +131,8 @@ def _download(ctx: Context, transfer: Transfer, dest: Path, resume: DownloadReco
     try:
         target = local_target(ctx.conflict_for(transfer), dest, size, same, ask)
         if target is None:
-            transfer.transition(State.SKIPPED, f"Skipped: the file there already has these "
-                                f"bytes (checked by {proven[0]})." if proven
+            # Short: the queue's Details column shows about 40 characters, the proof last.
+            transfer.transition(State.SKIPPED, f"Skipped: identical ({proven[0]})." if proven
                                 else "Skipped: the file already exists.")
             return
         try:

@@ -43,7 +43,7 @@ from desktop_app.transfers.state import CHECKSUMMING, Paused, State, Transfer
 CRC = Algo.CRC64NVME
 
 FOLDER_CONTENT_TYPE = "application/x-directory"
-SAME_THERE = "Skipped: the object on the server already has these bytes."
+SAME_THERE = "Skipped: identical on the server."
 LENT_MIN = 1 << 20  # smaller files: a fresh read costs little (see `_whole_file`)
 
 
